@@ -1,0 +1,1 @@
+"""Plain data and rules of an equality assessment: no Qt, no SQL, no files."""

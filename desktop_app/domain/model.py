@@ -1,0 +1,235 @@
+"""The assessment of one draft decision, as plain data.
+
+Nothing here knows about Qt, SQL or files: the storage layer maps these classes to
+rows, the exchange format to JSON, and the UI edits them through ``domain.edits``.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+
+class Language(StrEnum):
+    """Languages an assessment (and its PDF and memo text) can be written in."""
+
+    SV = "sv"
+    NB = "nb"
+    EN = "en"
+
+
+class Status(StrEnum):
+    DRAFT = "draft"
+    IN_REVIEW = "in_review"
+    RETURNED = "returned"
+    APPROVED = "approved"
+
+
+class Relevance(StrEnum):
+    UNKNOWN = "unknown"
+    RELEVANT = "relevant"
+    NOT_RELEVANT = "not_relevant"
+
+
+class Direction(StrEnum):
+    POSITIVE = "positive"
+    NEGATIVE = "negative"
+    MIXED = "mixed"
+    NEUTRAL = "neutral"
+    UNKNOWN = "unknown"
+
+    @property
+    def is_adverse(self) -> bool:
+        """Negative and mixed impacts need a measure or a written justification."""
+        return self in (Direction.NEGATIVE, Direction.MIXED)
+
+
+class Severity(StrEnum):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+class RiskKind(StrEnum):
+    DIRECT = "direct_discrimination"
+    INDIRECT = "indirect_discrimination"
+    ACCESSIBILITY = "lack_of_accessibility"
+    HARASSMENT = "harassment"
+
+
+class MeasureStatus(StrEnum):
+    PLANNED = "planned"
+    ONGOING = "ongoing"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+class Outcome(StrEnum):
+    PROCEED_UNCHANGED = "proceed_unchanged"
+    PROCEED_WITH_MEASURES = "proceed_with_measures"
+    PROCEED_DESPITE_NEGATIVE = "proceed_despite_negative"
+    DO_NOT_PROCEED = "do_not_proceed"
+    INVESTIGATE_FURTHER = "investigate_further"
+
+
+def new_uid() -> str:
+    """A globally unique id that survives export, import and revisions."""
+    return str(uuid.uuid4())
+
+
+@dataclass
+class Decision:
+    """Step 1: the draft decision being assessed."""
+
+    title: str = ""
+    case_number: str = ""
+    organisation: str = ""
+    unit: str = ""
+    decision_body: str = ""
+    decision_date: date | None = None
+    author: str = ""
+    description: str = ""
+    affected: str = ""
+    affected_groups: list[str] = field(default_factory=list)
+    evidence: str = ""
+    evidence_missing: str = ""
+
+
+@dataclass
+class GroundAssessment:
+    """Step 2, for one ground (or one perspective of a module)."""
+
+    ground_key: str
+    relevance: Relevance = Relevance.UNKNOWN
+    justification: str = ""
+    direction: Direction | None = None
+    severity: Severity | None = None
+    groups: str = ""
+    evidence: str = ""
+    risks: list[RiskKind] = field(default_factory=list)
+    no_measure_justification: str = ""
+
+
+@dataclass
+class Answer:
+    """An answer to one checklist question; ``value`` is a choice key or free text."""
+
+    question_id: str
+    value: str = ""
+    note: str = ""
+
+
+@dataclass
+class Measure:
+    """Step 3: one thing that is done to remove or reduce a negative effect."""
+
+    uid: str = field(default_factory=new_uid)
+    description: str = ""
+    grounds: list[str] = field(default_factory=list)
+    owner: str = ""
+    deadline: date | None = None
+    status: MeasureStatus = MeasureStatus.PLANNED
+    followup_note: str = ""
+
+
+@dataclass
+class Conclusion:
+    """Step 4: the outcome and the follow-up plan."""
+
+    outcome: Outcome | None = None
+    justification: str = ""
+    summary: str = ""
+    followup_date: date | None = None
+
+
+@dataclass
+class Assessment:
+    """One revision of the equality assessment of one draft decision.
+
+    ``version`` counts saves and guards against lost updates (optimistic concurrency);
+    ``revision`` counts approved editions of the same decision (``series_uid`` links them).
+    """
+
+    framework_id: str
+    framework_version: str
+    language: Language = Language.SV
+    modules: dict[str, str] = field(default_factory=dict)
+    decision: Decision = field(default_factory=Decision)
+    grounds: dict[str, GroundAssessment] = field(default_factory=dict)
+    answers: dict[str, Answer] = field(default_factory=dict)
+    measures: list[Measure] = field(default_factory=list)
+    conclusion: Conclusion = field(default_factory=Conclusion)
+    status: Status = Status.DRAFT
+    id: int | None = None
+    uid: str = field(default_factory=new_uid)
+    series_uid: str = ""
+    revision: int = 1
+    previous_id: int | None = None
+    created: datetime | None = None
+    updated: datetime | None = None
+    version: int = 0
+
+    def __post_init__(self) -> None:
+        if not self.series_uid:
+            self.series_uid = self.uid
+
+    def ground(self, key: str) -> GroundAssessment:
+        """The assessment of ``key``, created empty on first use."""
+        if key not in self.grounds:
+            self.grounds[key] = GroundAssessment(ground_key=key)
+        return self.grounds[key]
+
+    def answer(self, question_id: str) -> Answer:
+        if question_id not in self.answers:
+            self.answers[question_id] = Answer(question_id=question_id)
+        return self.answers[question_id]
+
+    def measure(self, uid: str) -> Measure:
+        for measure in self.measures:
+            if measure.uid == uid:
+                return measure
+        raise KeyError(uid)
+
+    def measures_for(self, ground_key: str) -> list[Measure]:
+        return [m for m in self.measures if ground_key in m.grounds]
+
+    @property
+    def is_locked(self) -> bool:
+        """Approved assessments are read-only; changes need a new revision."""
+        return self.status is Status.APPROVED
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    """One step of the review workflow, as recorded in the register."""
+
+    from_status: Status | None
+    to_status: Status
+    actor: str
+    os_user: str
+    at: datetime
+    comment: str = ""
+    fingerprint: str = ""
+
+
+@dataclass(frozen=True)
+class AssessmentSummary:
+    """One row of the register: enough to list, sort and filter without loading children."""
+
+    id: int
+    uid: str
+    title: str
+    case_number: str
+    organisation: str
+    unit: str
+    decision_body: str
+    status: Status
+    revision: int
+    author: str
+    language: Language
+    framework_id: str
+    outcome: Outcome | None
+    created: datetime
+    updated: datetime

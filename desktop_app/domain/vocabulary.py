@@ -1,0 +1,52 @@
+"""The words the app uses for its own concepts, in every language.
+
+Loaded from ``resources/guide/vocabulary.yaml``; see that file for why it exists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+from desktop_app.domain.checklist import Text
+from desktop_app.domain.model import (
+    Direction,
+    Language,
+    MeasureStatus,
+    Outcome,
+    Relevance,
+    RiskKind,
+    Severity,
+    Status,
+)
+
+# The vocabulary key prefix of each enum the UI and reports show.
+ENUM_PREFIXES: dict[type[StrEnum], str] = {
+    Language: "language",
+    Status: "status",
+    Relevance: "relevance",
+    Direction: "direction",
+    Severity: "severity",
+    RiskKind: "risk",
+    MeasureStatus: "measure_status",
+    Outcome: "outcome",
+}
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    terms: Mapping[str, Text]
+
+    def text(self, key: str, language: Language | str, **values: object) -> str:
+        """The term ``key`` in ``language``, with ``{placeholders}`` filled in."""
+        template = self.terms[key].get(language)
+        return template.format(**values) if values else template
+
+    def label(self, value: StrEnum, language: Language | str) -> str:
+        """The display name of an enum value, e.g. ``Status.DRAFT`` → "Utkast"."""
+        return self.text(f"{ENUM_PREFIXES[type(value)]}.{value.value}", language)
+
+    def field(self, path: tuple[str, ...], language: Language | str) -> str:
+        """The label of the field a path points at (the path's first and last part)."""
+        return self.text(f"field.{path[0]}.{path[-1]}", language)

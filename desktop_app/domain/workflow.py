@@ -1,0 +1,60 @@
+"""The review workflow: which status changes exist and what each requires.
+
+draft → in review → approved, and in review → returned → draft. Nothing else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from desktop_app.domain.completeness import Gap
+from desktop_app.domain.errors import WorkflowError
+from desktop_app.domain.fingerprint import fingerprint
+from desktop_app.domain.model import Assessment, Status, StatusChange
+
+ALLOWED: frozenset[tuple[Status, Status]] = frozenset(
+    {
+        (Status.DRAFT, Status.IN_REVIEW),
+        (Status.IN_REVIEW, Status.APPROVED),
+        (Status.IN_REVIEW, Status.RETURNED),
+        (Status.RETURNED, Status.DRAFT),
+    }
+)
+
+# Moving into these statuses asserts the assessment is complete.
+_NEEDS_COMPLETE = frozenset({Status.IN_REVIEW, Status.APPROVED})
+
+
+def allowed_targets(status: Status) -> list[Status]:
+    return [to for (frm, to) in sorted(ALLOWED) if frm is status]
+
+
+def change_status(
+    assessment: Assessment,
+    to: Status,
+    *,
+    actor: str,
+    os_user: str,
+    at: datetime,
+    gaps: Sequence[Gap],
+    comment: str = "",
+) -> StatusChange:
+    """Move ``assessment`` to ``to`` and return the record of it, or refuse."""
+    frm = assessment.status
+    if (frm, to) not in ALLOWED:
+        raise WorkflowError(f"An assessment cannot go from {frm.value} to {to.value}")
+    if to in _NEEDS_COMPLETE and gaps:
+        raise WorkflowError(f"The assessment is not complete: {len(gaps)} required item(s) missing")
+    if not actor.strip():
+        raise WorkflowError("A status change needs the name of the person making it")
+    assessment.status = to
+    return StatusChange(
+        from_status=frm,
+        to_status=to,
+        actor=actor,
+        os_user=os_user,
+        at=at,
+        comment=comment,
+        fingerprint=fingerprint(assessment) if to is Status.APPROVED else "",
+    )
