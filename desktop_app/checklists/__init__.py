@@ -1,0 +1,1 @@
+"""Loading the content files under ``resources/``: checklists, steps and vocabulary."""

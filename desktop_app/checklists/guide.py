@@ -1,0 +1,56 @@
+"""The guide's own content: the four steps and the vocabulary, plus one bundle of all
+content that the CLI, the reports and the UI are given at start-up."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop_app.checklists.loader import ChecklistLibrary, load_library
+from desktop_app.checklists.yamlfile import YamlDocument
+from desktop_app.domain.checklist import STEP_KEYS, Step, Text
+from desktop_app.domain.vocabulary import Vocabulary
+from desktop_app.resources import resource_path
+from desktop_app.schemas import validator
+
+
+def load_steps(path: Path | None = None) -> tuple[Step, ...]:
+    document = YamlDocument(path or resource_path("guide", "steps.yaml"))
+    document.validate(validator("steps.schema.json"))
+    steps = tuple(
+        Step(s["key"], Text.from_mapping(s["title"]), Text.from_mapping(s["guidance"]))
+        for s in document.data["steps"]
+    )
+    if tuple(step.key for step in steps) != STEP_KEYS:
+        raise document.error(["steps"], f"the steps must be {', '.join(STEP_KEYS)}, in order")
+    return steps
+
+
+def load_vocabulary(path: Path | None = None) -> Vocabulary:
+    document = YamlDocument(path or resource_path("guide", "vocabulary.yaml"))
+    document.validate(validator("vocabulary.schema.json"))
+    terms = {key: Text.from_mapping(value) for key, value in document.data["terms"].items()}
+    return Vocabulary(terms)
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything the app reads from ``resources/`` (and an organisation's folder)."""
+
+    checklists: ChecklistLibrary
+    steps: tuple[Step, ...]
+    vocabulary: Vocabulary
+
+    def step(self, key: str) -> Step:
+        return next(step for step in self.steps if step.key == key)
+
+
+def load_content(extra_checklist_folders: Iterable[Path] = ()) -> Content:
+    """Load all content. A broken steps or vocabulary file raises ``ContentError``;
+    a broken checklist is only listed in ``checklists.errors``."""
+    return Content(
+        checklists=load_library(extra_checklist_folders),
+        steps=load_steps(),
+        vocabulary=load_vocabulary(),
+    )

@@ -1,0 +1,151 @@
+"""Loading and checking checklist files (frameworks and modules).
+
+A file is checked twice: against ``resources/schemas/checklist.schema.json`` (shape,
+types, every text in sv, nb and en) and then for what a schema cannot say (unique ids,
+question ids that start with their ground's key). Either way the error names the file
+and the line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from desktop_app.checklists.yamlfile import YamlDocument
+from desktop_app.domain.checklist import (
+    Checklist,
+    ChecklistKind,
+    Choice,
+    Ground,
+    Question,
+    QuestionType,
+    Risk,
+    Text,
+)
+from desktop_app.domain.errors import ContentError
+from desktop_app.domain.model import RiskKind
+from desktop_app.resources import resource_path
+from desktop_app.schemas import validator
+
+BUILTIN_DIR = resource_path("checklists")
+
+
+def load_checklist(path: Path) -> Checklist:
+    """Read, validate and build one checklist file, or raise ``ContentError``."""
+    document = YamlDocument(path)
+    document.validate(validator("checklist.schema.json"))
+    _check_ids(document)
+    return _build(document.data, path)
+
+
+def _check_ids(document: YamlDocument) -> None:
+    seen_grounds: set[str] = set()
+    seen_questions: set[str] = set()
+    for g_index, ground in enumerate(document.data["grounds"]):
+        key = ground["key"]
+        if key in seen_grounds:
+            raise document.error(["grounds", g_index, "key"], f"ground {key!r} appears twice")
+        seen_grounds.add(key)
+        kinds = [risk["kind"] for risk in ground["risks"]]
+        if len(set(kinds)) != len(kinds):
+            raise document.error(["grounds", g_index, "risks"], "a kind of risk appears twice")
+        for q_index, question in enumerate(ground["questions"]):
+            place = ["grounds", g_index, "questions", q_index, "id"]
+            qid = question["id"]
+            if not qid.startswith(f"{key}."):
+                raise document.error(place, f"question id {qid!r} must start with '{key}.'")
+            if qid in seen_questions:
+                raise document.error(place, f"question id {qid!r} appears twice")
+            seen_questions.add(qid)
+            choice_keys = [c["key"] for c in question.get("choices", [])]
+            if len(set(choice_keys)) != len(choice_keys):
+                raise document.error([*place[:-1], "choices"], "a choice key appears twice")
+
+
+def _text(values: dict[str, str] | None) -> Text | None:
+    return Text.from_mapping(values) if values is not None else None
+
+
+def _build(data: dict[str, Any], path: Path) -> Checklist:
+    def question(q: dict[str, Any]) -> Question:
+        return Question(
+            id=q["id"],
+            type=QuestionType(q["type"]),
+            text=Text.from_mapping(q["text"]),
+            guidance=Text.from_mapping(q["guidance"]),
+            examples=_text(q.get("examples")),
+            choices=tuple(
+                Choice(c["key"], Text.from_mapping(c["label"])) for c in q.get("choices", [])
+            ),
+        )
+
+    def ground(g: dict[str, Any]) -> Ground:
+        return Ground(
+            key=g["key"],
+            term=Text.from_mapping(g["term"]),
+            preferred_term=_text(g.get("preferred_term")),
+            explanation=Text.from_mapping(g["explanation"]),
+            guidance=Text.from_mapping(g["guidance"]),
+            risks=tuple(
+                Risk(RiskKind(r["kind"]), Text.from_mapping(r["example"])) for r in g["risks"]
+            ),
+            questions=tuple(question(q) for q in g["questions"]),
+        )
+
+    return Checklist(
+        id=data["id"],
+        version=data["version"],
+        kind=ChecklistKind(data["kind"]),
+        name=Text.from_mapping(data["name"]),
+        law=Text.from_mapping(data["law"]),
+        description=Text.from_mapping(data["description"]),
+        grounds=tuple(ground(g) for g in data["grounds"]),
+        source=path,
+    )
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("."))
+
+
+@dataclass
+class ChecklistLibrary:
+    """Every checklist that loaded, newest version per id, and what failed to load."""
+
+    checklists: dict[str, Checklist] = field(default_factory=dict)
+    errors: list[ContentError] = field(default_factory=list)
+
+    def add(self, checklist: Checklist) -> None:
+        current = self.checklists.get(checklist.id)
+        if current is None or _version_key(checklist.version) > _version_key(current.version):
+            self.checklists[checklist.id] = checklist
+
+    def get(self, checklist_id: str) -> Checklist:
+        try:
+            return self.checklists[checklist_id]
+        except KeyError:
+            raise ContentError(f"Unknown checklist {checklist_id!r}") from None
+
+    def frameworks(self) -> list[Checklist]:
+        return [c for c in self.checklists.values() if c.kind is ChecklistKind.FRAMEWORK]
+
+    def modules(self) -> list[Checklist]:
+        return [c for c in self.checklists.values() if c.kind is ChecklistKind.MODULE]
+
+
+def load_library(extra_folders: Iterable[Path] = ()) -> ChecklistLibrary:
+    """The built-in checklists plus an organisation's own; broken files are reported
+    in ``errors`` and skipped, so one bad file never stops the app."""
+    library = ChecklistLibrary()
+    for folder in (BUILTIN_DIR, *extra_folders):
+        if not folder.is_dir():
+            library.errors.append(ContentError(f"{folder}: checklist folder not found"))
+            continue
+        for path in sorted(folder.glob("*.yaml")):
+            try:
+                library.add(load_checklist(path))
+            except ContentError as error:
+                library.errors.append(error)
+    return library

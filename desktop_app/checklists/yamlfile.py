@@ -1,0 +1,109 @@
+"""Reading YAML content files so that every error can name the file and the line.
+
+PyYAML's plain ``safe_load`` forgets where values came from, turns ``no`` into False
+and silently keeps the last of two equal keys. Content authors deserve better: this
+loader keeps only ``true``/``false`` as booleans, leaves dates as text, refuses duplicate
+keys, and keeps the node tree so a schema error's path can be turned into a line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from desktop_app.domain.errors import ContentError
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader without YAML 1.1 surprises."""
+
+
+_StrictLoader.yaml_implicit_resolvers = {
+    first: [
+        (tag, regexp)
+        for tag, regexp in resolvers
+        if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")
+    ]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf")
+)
+
+
+def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node)  # type: ignore[no-untyped-call]
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"the key {key!r} appears twice", key_node.start_mark
+            )
+        seen.add(key)
+    return loader.construct_mapping(node)
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+class YamlDocument:
+    """A parsed YAML file: its data, and the line of any place in it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise ContentError(f"{path}: cannot be read ({error})") from None
+        try:
+            self._root = yaml.compose(text, Loader=_StrictLoader)
+            self.data: Any = yaml.load(text, Loader=_StrictLoader)
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark or error.context_mark
+            line = f", line {mark.line + 1}" if mark else ""
+            raise ContentError(f"{path}{line}: {error.problem or error.context}") from None
+        except yaml.YAMLError as error:
+            raise ContentError(f"{path}: {error}") from None
+
+    def line_of(self, place: Iterable[str | int]) -> int | None:
+        """The 1-based line of the value at ``place`` (keys and indexes), if it exists."""
+        node = self._root
+        line = node.start_mark.line + 1 if node is not None else None
+        for step in place:
+            if isinstance(node, yaml.MappingNode):
+                node = next((v for k, v in node.value if k.value == step), None)
+            elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
+                node = node.value[step] if step < len(node.value) else None
+            else:
+                node = None
+            if node is None:
+                break
+            line = node.start_mark.line + 1
+        return line
+
+    def error(self, place: Iterable[str | int], message: str) -> ContentError:
+        """A ContentError that names the file, the line and the place."""
+        place = list(place)
+        line = self.line_of(place)
+        where = f", line {line}" if line else ""
+        return ContentError(f"{self.path}{where} ({format_place(place)}): {message}")
+
+    def validate(self, validator: jsonschema.protocols.Validator) -> None:
+        """Check the data against a JSON Schema; report the most relevant error with its line."""
+        errors = sorted(validator.iter_errors(self.data), key=lambda e: list(e.absolute_path))
+        if errors:
+            best = jsonschema.exceptions.best_match(errors)
+            raise self.error(best.absolute_path, best.message)
+
+
+def format_place(place: Iterable[str | int]) -> str:
+    """``["grounds", 2, "text"]`` as ``grounds[2].text``; the top as ``top``."""
+    text = ""
+    for step in place:
+        text += f"[{step}]" if isinstance(step, int) else (f".{step}" if text else str(step))
+    return text or "top"
