@@ -1,0 +1,132 @@
+"""Opening the register file safely.
+
+Before anything is written, the file is checked: it must be SQLite, it must be a Lika
+register, and it must not come from a newer Lika. Only then are pending migrations
+applied. New files are created readable by their owner only.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from desktop_app.domain.errors import InputError, LikaError
+from desktop_app.storage.migrations import MIGRATION_SET, known_migrations, migrations
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+class StorageError(LikaError):
+    """The register file could not be read or written."""
+
+
+class NotADatabaseError(InputError):
+    """The file is not a Lika register at all."""
+
+
+class NewerDatabaseError(InputError):
+    """The file was written by a newer version of Lika; it is left untouched."""
+
+
+class DamagedDatabaseError(StorageError):
+    """SQLite reports the file as damaged."""
+
+
+def _check_header(path: Path) -> None:
+    try:
+        with path.open("rb") as file:
+            header = file.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise StorageError(f"Cannot read {path}: {error.strerror}") from None
+    if header and header != SQLITE_HEADER:
+        raise NotADatabaseError(f"{path} is not a Lika database (it is not an SQLite file)")
+
+
+def _create_private_file(path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:
+        pass
+    except OSError as error:
+        raise InputError(f"Cannot create the database {path}: {error.strerror}") from None
+
+
+def _check_lika_schema(db: Database, path: Path) -> None:
+    """Refuse foreign and newer databases before any write happens."""
+    tables = {t for t in db.table_names() if not t.startswith("sqlite_")}
+    if not tables - {"_sqlite_migrations"}:
+        return  # new, or a first migration that was interrupted and rolled back
+    applied: set[str] = set()
+    if "_sqlite_migrations" in tables:
+        applied = {m.name for m in migrations.applied(db)}
+    if not applied:
+        raise NotADatabaseError(f"{path} is an SQLite file, but not a Lika database")
+    unknown = applied - known_migrations()
+    if unknown:
+        raise NewerDatabaseError(
+            f"{path} was written by a newer version of Lika and was not opened; please update Lika"
+        )
+
+
+def open_database(path: Path, *, create: bool = True) -> Database:
+    """Open (and if needed create and migrate) the register at ``path``."""
+    path = Path(path)
+    if path.is_dir():
+        raise InputError(f"{path} is a folder, not a database file")
+    if path.exists():
+        _check_header(path)
+    elif create:
+        _create_private_file(path)
+    else:
+        raise InputError(f"No database at {path}")
+    try:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error as error:
+        raise describe_sqlite_error(error, path) from None
+    try:
+        db = Database(conn, execute_plugins=False)
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.execute("PRAGMA foreign_keys = ON")
+        _check_lika_schema(db, path)
+        if db.journal_mode != "wal":
+            db.enable_wal()
+        if migrations.pending(db):
+            migrations.apply(db)
+    except BaseException as error:
+        conn.close()
+        if isinstance(error, sqlite3.Error):
+            raise describe_sqlite_error(error, path) from None
+        raise
+    return db
+
+
+def describe_sqlite_error(error: sqlite3.Error, path: Path | str) -> LikaError:
+    """Turn an sqlite3 error into a message a user can act on."""
+    text = str(error)
+    if "file is not a database" in text or "malformed" in text:
+        return DamagedDatabaseError(f"{path} is damaged: {text}")
+    if "readonly" in text:
+        return StorageError(f"{path} cannot be written (read-only file or folder)")
+    if "locked" in text or "busy" in text:
+        return StorageError(f"{path} is busy in another program; try again in a moment")
+    if "disk" in text and "full" in text:
+        return StorageError(f"The disk holding {path} is full")
+    if "unable to open" in text:
+        return StorageError(f"{path} cannot be opened: {text}")
+    return StorageError(f"{path}: {text}")
+
+
+__all__ = [
+    "MIGRATION_SET",
+    "DamagedDatabaseError",
+    "NewerDatabaseError",
+    "NotADatabaseError",
+    "StorageError",
+    "describe_sqlite_error",
+    "open_database",
+]

@@ -1,0 +1,121 @@
+"""The database schema, created and evolved only through ``sqlite_utils.Migrations``.
+
+Add a new function at the end to change the schema; never edit one that has shipped.
+A database that has migrations this list does not know was written by a newer Lika and
+is refused unopened (see ``database.open_database``).
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+MIGRATION_SET = "lika"
+
+migrations = Migrations(MIGRATION_SET)
+
+
+@migrations(name="0001_initial")
+def initial_schema(db: Database) -> None:
+    """Assessments with their grounds, answers and measures, and the status history."""
+    _run_script(
+        db,
+        """
+        CREATE TABLE assessments (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            series_uid TEXT NOT NULL,
+            revision INTEGER NOT NULL DEFAULT 1,
+            previous_id INTEGER REFERENCES assessments(id) ON DELETE SET NULL,
+            status TEXT NOT NULL,
+            language TEXT NOT NULL,
+            framework_id TEXT NOT NULL,
+            framework_version TEXT NOT NULL,
+            modules TEXT NOT NULL DEFAULT '{}',
+            title TEXT NOT NULL DEFAULT '',
+            case_number TEXT NOT NULL DEFAULT '',
+            organisation TEXT NOT NULL DEFAULT '',
+            unit TEXT NOT NULL DEFAULT '',
+            decision_body TEXT NOT NULL DEFAULT '',
+            decision_date TEXT,
+            author TEXT NOT NULL DEFAULT '',
+            description TEXT NOT NULL DEFAULT '',
+            affected TEXT NOT NULL DEFAULT '',
+            affected_groups TEXT NOT NULL DEFAULT '[]',
+            evidence TEXT NOT NULL DEFAULT '',
+            evidence_missing TEXT NOT NULL DEFAULT '',
+            outcome TEXT,
+            outcome_justification TEXT NOT NULL DEFAULT '',
+            summary TEXT NOT NULL DEFAULT '',
+            followup_date TEXT,
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL,
+            version INTEGER NOT NULL DEFAULT 1
+        );
+        CREATE INDEX assessments_series ON assessments(series_uid, revision);
+        CREATE INDEX assessments_updated ON assessments(updated);
+        CREATE INDEX assessments_status ON assessments(status);
+
+        CREATE TABLE ground_assessments (
+            assessment_id INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+            ground_key TEXT NOT NULL,
+            relevance TEXT NOT NULL,
+            justification TEXT NOT NULL DEFAULT '',
+            direction TEXT,
+            severity TEXT,
+            groups_affected TEXT NOT NULL DEFAULT '',
+            evidence TEXT NOT NULL DEFAULT '',
+            risks TEXT NOT NULL DEFAULT '[]',
+            no_measure_justification TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (assessment_id, ground_key)
+        );
+
+        CREATE TABLE answers (
+            assessment_id INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+            question_id TEXT NOT NULL,
+            value TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (assessment_id, question_id)
+        );
+
+        CREATE TABLE measures (
+            id INTEGER PRIMARY KEY,
+            assessment_id INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+            uid TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            description TEXT NOT NULL DEFAULT '',
+            grounds TEXT NOT NULL DEFAULT '[]',
+            owner TEXT NOT NULL DEFAULT '',
+            deadline TEXT,
+            status TEXT NOT NULL,
+            followup_note TEXT NOT NULL DEFAULT '',
+            UNIQUE (assessment_id, uid)
+        );
+        CREATE INDEX measures_deadline ON measures(deadline, status);
+
+        CREATE TABLE status_changes (
+            id INTEGER PRIMARY KEY,
+            assessment_id INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+            from_status TEXT,
+            to_status TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            os_user TEXT NOT NULL,
+            at TEXT NOT NULL,
+            comment TEXT NOT NULL DEFAULT '',
+            fingerprint TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX status_changes_assessment ON status_changes(assessment_id, id);
+        """,
+    )
+
+
+def _run_script(db: Database, script: str) -> None:
+    """Run DDL statements one by one: ``executescript`` would commit the migration's
+    transaction halfway, so a failure could leave half a schema behind."""
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def known_migrations() -> set[str]:
+    """Names of every migration this version of Lika knows."""
+    return {m.name for m in migrations.pending(Database(memory=True))}

@@ -1,0 +1,253 @@
+"""The one API through which the UI and the CLI read and write assessments.
+
+Every write is one transaction. Saves are guarded by a per-assessment ``version``: a
+save based on an older version than the stored one is refused (``ConflictError``)
+instead of silently overwriting someone else's edit.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from desktop_app.domain.errors import LikaError, NotFoundError, WorkflowError
+from desktop_app.domain.model import Assessment, AssessmentSummary, Status, StatusChange
+from desktop_app.storage import rows
+from desktop_app.storage.database import describe_sqlite_error, open_database
+
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+class ConflictError(LikaError):
+    """Someone else saved this assessment since it was loaded."""
+
+
+class AssessmentRepository:
+    def __init__(self, db: Database, *, clock: Clock = utc_now) -> None:
+        self.db = db
+        self._clock = clock
+
+    @classmethod
+    def open(cls, path: Path, *, clock: Clock = utc_now) -> AssessmentRepository:
+        return cls(open_database(path), clock=clock)
+
+    @property
+    def path(self) -> str:
+        return str(self.db.conn.execute("PRAGMA database_list").fetchone()[2])
+
+    def close(self) -> None:
+        self.db.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Database]:
+        """One atomic write; SQLite errors become messages a user can act on."""
+        try:
+            with self.db.atomic() as db:
+                yield db
+        except sqlite3.Error as error:
+            raise describe_sqlite_error(error, self.path) from None
+
+    # Reading
+
+    def _query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
+        try:
+            cursor = self.db.execute(sql, params)
+        except sqlite3.Error as error:
+            raise describe_sqlite_error(error, self.path) from None
+        names = [c[0] for c in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def get(self, assessment_id: int) -> Assessment:
+        found = self._query("SELECT * FROM assessments WHERE id = ?", [assessment_id])
+        if not found:
+            raise NotFoundError(f"No assessment with id {assessment_id}")
+        where = "WHERE assessment_id = ?"
+        return rows.assessment_from_rows(
+            found[0],
+            self._query(f"SELECT * FROM ground_assessments {where}", [assessment_id]),
+            self._query(f"SELECT * FROM answers {where}", [assessment_id]),
+            self._query(f"SELECT * FROM measures {where}", [assessment_id]),
+        )
+
+    def list_summaries(
+        self, *, status: Status | None = None, search: str = "", limit: int = -1, offset: int = 0
+    ) -> list[AssessmentSummary]:
+        """Register rows, newest change first. ``search`` matches title and case number."""
+        clauses, params = self._filters(status, search)
+        sql = (
+            f"SELECT {rows.SUMMARY_COLUMNS} FROM assessments {clauses} "
+            "ORDER BY updated DESC, id DESC LIMIT ? OFFSET ?"
+        )
+        return [rows.summary_from_row(r) for r in self._query(sql, [*params, limit, offset])]
+
+    def count(self, *, status: Status | None = None, search: str = "") -> int:
+        clauses, params = self._filters(status, search)
+        return int(self._query(f"SELECT count(*) AS n FROM assessments {clauses}", params)[0]["n"])
+
+    @staticmethod
+    def _filters(status: Status | None, search: str) -> tuple[str, list[Any]]:
+        conditions: list[str] = []
+        params: list[Any] = []
+        if status is not None:
+            conditions.append("status = ?")
+            params.append(status.value)
+        if search.strip():
+            conditions.append("(title LIKE ? ESCAPE '\\' OR case_number LIKE ? ESCAPE '\\')")
+            pattern = (
+                "%"
+                + search.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                + "%"
+            )
+            params += [pattern, pattern]
+        return ("WHERE " + " AND ".join(conditions) if conditions else ""), params
+
+    def status_history(self, assessment_id: int) -> list[StatusChange]:
+        found = self._query(
+            "SELECT * FROM status_changes WHERE assessment_id = ? ORDER BY id", [assessment_id]
+        )
+        return [rows.status_change_from_row(r) for r in found]
+
+    # Writing
+
+    def create(self, assessment: Assessment) -> Assessment:
+        """Store a new assessment; sets its ``id``, timestamps and ``version``."""
+        now = assessment.created or self._clock()
+        with self._transaction() as db:
+            row = {
+                **rows.assessment_row(assessment),
+                "created": now.isoformat(),
+                "updated": (assessment.updated or now).isoformat(),
+                "version": 1,
+            }
+            assessment.id = db["assessments"].insert(row).last_pk
+            self._write_children(db, assessment)
+        assessment.created, assessment.updated = now, assessment.updated or now
+        assessment.version = 1
+        return assessment
+
+    def save(self, assessment: Assessment, status_change: StatusChange | None = None) -> None:
+        """Store every change of ``assessment`` (and optionally a status change with it).
+
+        Raises ``ConflictError`` if the stored version is newer than the one loaded, and
+        ``WorkflowError`` if the stored assessment is approved (locked).
+        """
+        if assessment.id is None:
+            raise ValueError("save() needs a stored assessment; use create()")
+        now = self._clock()
+        with self._transaction() as db:
+            stored = self._query(
+                "SELECT version, status FROM assessments WHERE id = ?", [assessment.id]
+            )
+            if not stored:
+                raise NotFoundError(f"No assessment with id {assessment.id}")
+            if stored[0]["version"] != assessment.version:
+                raise ConflictError(
+                    "This assessment was changed elsewhere after you opened it; "
+                    "reload it to see the other changes"
+                )
+            if stored[0]["status"] == Status.APPROVED.value:
+                raise WorkflowError(
+                    "An approved assessment cannot be changed; start a new revision"
+                )
+            # The status only ever changes together with a recorded status change.
+            row = rows.assessment_row(assessment)
+            if status_change is None:
+                del row["status"]
+            else:
+                row["status"] = status_change.to_status.value
+            db.execute(
+                "UPDATE assessments SET "
+                + ", ".join(f"{name} = :{name}" for name in row)
+                + ", updated = :updated, version = version + 1 WHERE id = :id",
+                {**row, "updated": now.isoformat(), "id": assessment.id},
+            )
+            self._write_children(db, assessment)
+            if status_change is not None:
+                db["status_changes"].insert(rows.status_change_row(assessment.id, status_change))
+        assessment.version += 1
+        assessment.updated = now
+
+    def record_status_change(self, assessment: Assessment, change: StatusChange) -> None:
+        """Store a status change; for an approval, the stored assessment must be unchanged."""
+        if assessment.id is None:
+            raise ValueError("record_status_change() needs a stored assessment")
+        with self._transaction() as db:
+            updated = db.execute(
+                "UPDATE assessments SET status = ?, version = version + 1, updated = ? "
+                "WHERE id = ? AND version = ?",
+                [change.to_status.value, change.at.isoformat(), assessment.id, assessment.version],
+            )
+            if updated.rowcount != 1:
+                raise ConflictError(
+                    "This assessment was changed elsewhere; reload it before changing its status"
+                )
+            db["status_changes"].insert(rows.status_change_row(assessment.id, change))
+        assessment.version += 1
+        assessment.updated = change.at
+
+    def delete(self, assessment_id: int) -> None:
+        with self._transaction() as db:
+            deleted = db.execute("DELETE FROM assessments WHERE id = ?", [assessment_id])
+            if deleted.rowcount != 1:
+                raise NotFoundError(f"No assessment with id {assessment_id}")
+
+    def _write_children(self, db: Database, assessment: Assessment) -> None:
+        """Bring grounds, answers and measures in line with ``assessment``, writing only
+        rows that changed (cheap autosave, and FTS indexes see only real changes)."""
+        assert assessment.id is not None
+        self._sync(
+            db,
+            "ground_assessments",
+            "ground_key",
+            assessment.id,
+            [rows.ground_row(g) for g in assessment.grounds.values()],
+        )
+        self._sync(
+            db,
+            "answers",
+            "question_id",
+            assessment.id,
+            [rows.answer_row(a) for a in assessment.answers.values()],
+        )
+        self._sync(
+            db,
+            "measures",
+            "uid",
+            assessment.id,
+            [rows.measure_row(m, i) for i, m in enumerate(assessment.measures)],
+        )
+
+    def _sync(
+        self, db: Database, table: str, key: str, assessment_id: int, wanted: list[dict[str, Any]]
+    ) -> None:
+        columns = list(wanted[0]) if wanted else []
+        existing = {
+            r[key]: r
+            for r in self._query(f"SELECT * FROM {table} WHERE assessment_id = ?", [assessment_id])
+        }
+        wanted_keys = {w[key] for w in wanted}
+        for stale in existing.keys() - wanted_keys:
+            db.execute(
+                f"DELETE FROM {table} WHERE assessment_id = ? AND {key} = ?", [assessment_id, stale]
+            )
+        for row in wanted:
+            old = existing.get(row[key])
+            if old is None:
+                db[table].insert({**row, "assessment_id": assessment_id})
+            elif any(old[c] != row[c] for c in columns):
+                db.execute(
+                    f"UPDATE {table} SET "
+                    + ", ".join(f"{c} = :{c}" for c in columns if c != key)
+                    + f" WHERE assessment_id = :assessment_id AND {key} = :{key}",
+                    {**row, "assessment_id": assessment_id},
+                )
