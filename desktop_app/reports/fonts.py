@@ -1,0 +1,38 @@
+"""The embedded fonts of every PDF.
+
+Reportlab's built-in Helvetica has no Sami letters (ŋ đ ŧ come out as black boxes), so
+each document registers DejaVu Sans from ``resources/fonts`` and uses it as its initial
+font: no PDF Lika writes ever references a non-embedded font.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from desktop_app.resources import resource_path
+
+REGULAR = "LikaSans"
+BOLD = "LikaSans-Bold"
+ITALIC = "LikaSans-Oblique"
+BOLD_ITALIC = "LikaSans-BoldOblique"
+
+_FILES = {
+    REGULAR: "DejaVuSans.ttf",
+    BOLD: "DejaVuSans-Bold.ttf",
+    ITALIC: "DejaVuSans-Oblique.ttf",
+    BOLD_ITALIC: "DejaVuSans-BoldOblique.ttf",
+}
+
+
+@cache
+def register_fonts() -> str:
+    """Register the family once per process and return the regular face's name."""
+    for name, filename in _FILES.items():
+        pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", filename))))
+    for bold, italic, name in ((0, 0, REGULAR), (1, 0, BOLD), (0, 1, ITALIC), (1, 1, BOLD_ITALIC)):
+        addMapping(REGULAR, bold, italic, name)
+    return REGULAR
