@@ -1,0 +1,86 @@
+"""Demo data: realistic example assessments, in every status, for trying Lika out.
+
+The examples live in ``resources/demo/assessments.yaml``. Their dates are written
+relative to the file's ``reference_date`` and shifted to today when loaded, so the demo
+always has measures that are due soon, overdue and done.
+"""
+
+from __future__ import annotations
+
+import copy
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from desktop_app.checklists.guide import Content
+from desktop_app.checklists.yamlfile import YamlDocument
+from desktop_app.domain.completeness import find_gaps
+from desktop_app.domain.errors import InputError
+from desktop_app.domain.model import Assessment, Status
+from desktop_app.domain.serialize import assessment_from_dict
+from desktop_app.domain.workflow import change_status
+from desktop_app.resources import resource_path
+from desktop_app.schemas import validator
+from desktop_app.storage.repository import AssessmentRepository
+
+DEMO_FILE = resource_path("demo", "assessments.yaml")
+
+
+def _shift_date(value: str | None, days: timedelta) -> str | None:
+    return (date.fromisoformat(value) + days).isoformat() if value else value
+
+
+def _shift_time(value: str, days: timedelta) -> datetime:
+    return datetime.fromisoformat(value) + days
+
+
+def _shift_content(data: dict[str, Any], days: timedelta) -> dict[str, Any]:
+    data = copy.deepcopy(data)
+    decision = data.setdefault("decision", {})
+    decision["decision_date"] = _shift_date(decision.get("decision_date"), days)
+    conclusion = data.setdefault("conclusion", {})
+    conclusion["followup_date"] = _shift_date(conclusion.get("followup_date"), days)
+    for measure in data.get("measures", []):
+        measure["deadline"] = _shift_date(measure.get("deadline"), days)
+    return data
+
+
+def load_demo(
+    repository: AssessmentRepository,
+    content: Content,
+    *,
+    today: date | None = None,
+    path: Path = DEMO_FILE,
+) -> list[Assessment]:
+    """Add every demo assessment, with its review history, to ``repository``."""
+    document = YamlDocument(path)
+    document.validate(validator("demo.schema.json"))
+    days = (today or date.today()) - date.fromisoformat(document.data["reference_date"])
+    created: list[Assessment] = []
+    for index, entry in enumerate(document.data["assessments"]):
+        try:
+            assessment = assessment_from_dict(_shift_content(entry["assessment"], days))
+        except InputError as error:
+            raise document.error(["assessments", index, "assessment"], str(error)) from None
+        assessment.created = assessment.updated = _shift_time(entry["created"], days)
+        repository.create(assessment)
+        checklists = [content.checklists.get(assessment.framework_id)] + [
+            content.checklists.get(m) for m in assessment.modules
+        ]
+        for step_index, step in enumerate(entry.get("workflow", [])):
+            try:
+                change = change_status(
+                    assessment,
+                    Status(step["to"]),
+                    actor=step["actor"],
+                    os_user="demo",
+                    at=_shift_time(step["at"], days),
+                    gaps=find_gaps(assessment, checklists),
+                    comment=step.get("comment", ""),
+                )
+            except InputError as error:
+                place = ["assessments", index, "workflow", step_index]
+                raise document.error(place, str(error)) from None
+            repository.record_status_change(assessment, change)
+        created.append(assessment)
+    return created
