@@ -1,0 +1,67 @@
+"""Starting the window: application object, translations, content and register.
+
+Problems at start-up (broken content, a file that is not a Lika database, a newer
+database) are shown in a dialog and end the program with exit code 2, as on the CLI.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop_app import __version__
+from desktop_app.checklists.guide import load_content
+from desktop_app.domain.errors import LikaError
+from desktop_app.locations import default_database_path, set_application_identity
+from desktop_app.service import AssessmentService
+from desktop_app.storage.repository import AssessmentRepository
+from desktop_app.ui.context import UiContext
+from desktop_app.ui.language import ui_language
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.settings import Settings
+
+# Relative sizes only, so the look follows the user's font and scaling settings.
+STYLE_SHEET = """
+QLabel[heading="true"] { font-size: 15pt; font-weight: bold; }
+"""
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    set_application_identity()
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationDisplayName("Lika")
+    app.setApplicationVersion(__version__)
+    app.setStyleSheet(STYLE_SHEET)
+    return app
+
+
+def build_main_window(db_path: Path, settings: Settings) -> MainWindow:
+    """Open the register and content and build the main window, or raise LikaError."""
+    folder = settings.checklist_folder
+    content = load_content([folder] if folder else [])
+    repository = AssessmentRepository.open(db_path)
+    service = AssessmentService(repository, content, settings.identity())
+    context = UiContext(
+        service=service, settings=settings, language=ui_language(settings.ui_language)
+    )
+    window = MainWindow(context)
+    for error in content.checklists.errors:
+        QMessageBox.warning(window, window.tr("A checklist file was skipped"), str(error))
+    return window
+
+
+def run_app(db_path: Path | None) -> int:
+    app = create_application()
+    settings = Settings()
+    try:
+        window = build_main_window(db_path or default_database_path(), settings)
+    except LikaError as error:
+        QMessageBox.critical(None, "Lika", str(error))
+        return error.exit_code
+    window.show()
+    return app.exec()

@@ -1,0 +1,61 @@
+"""What the windows need from the rest of the app, handed to them explicitly."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
+
+from desktop_app.checklists.guide import Content
+from desktop_app.domain.checklist import Text
+from desktop_app.domain.model import Language
+from desktop_app.service import AssessmentService
+from desktop_app.ui.settings import Settings
+
+_QT_LOCALES = {Language.SV: "sv_SE", Language.NB: "nb_NO", Language.EN: "en_GB"}
+
+
+@dataclass
+class UiContext:
+    service: AssessmentService
+    settings: Settings
+    language: Language
+
+    @property
+    def content(self) -> Content:
+        return self.service.content
+
+    def label(self, value: StrEnum) -> str:
+        """An enum value's name in the window's language."""
+        return self.content.vocabulary.label(value, self.language)
+
+    def field(self, path: tuple[str, ...]) -> str:
+        """A field's label in the window's language."""
+        return self.content.vocabulary.field(path, self.language)
+
+    def term(self, key: str, **values: object) -> str:
+        return self.content.vocabulary.text(key, self.language, **values)
+
+    @property
+    def locale(self) -> QLocale:
+        """Dates and numbers in the window follow its language."""
+        return QLocale(_QT_LOCALES[self.language])
+
+    def short_date(self, value: date | datetime | None) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, datetime):
+            local = value.astimezone()
+            qt_value = QDateTime(
+                QDate(local.year, local.month, local.day), QTime(local.hour, local.minute)
+            )
+            return self.locale.toString(qt_value, QLocale.FormatType.ShortFormat)
+        return self.locale.toString(
+            QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat
+        )
+
+    def local(self, text: Text) -> str:
+        """Checklist content in the window's language."""
+        return text.get(self.language)

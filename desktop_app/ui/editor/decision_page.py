@@ -1,0 +1,68 @@
+"""Step 1: the draft decision, who it affects and what is known."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from desktop_app.domain.model import Language
+from desktop_app.ui.context import UiContext
+from desktop_app.ui.editor.binding import Binder, make_date_edit
+from desktop_app.ui.editor.document import AssessmentDocument
+from desktop_app.ui.editor.widgets import enum_combo, text_box, wrapped_label
+
+LINE_FIELDS = ("title", "case_number", "organisation", "unit", "decision_body", "author")
+TEXT_FIELDS = ("description", "affected", "evidence", "evidence_missing")
+
+
+class DecisionPage(QWidget):
+    def __init__(
+        self, context: UiContext, document: AssessmentDocument, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.binder = Binder(document, self)
+        step = context.content.step("decision")
+        layout = QVBoxLayout(self)
+        heading = QLabel(context.local(step.title))
+        heading.setProperty("heading", True)
+        layout.addWidget(heading)
+        layout.addWidget(wrapped_label(context.local(step.guidance), muted=True))
+        form = QFormLayout()
+        layout.addLayout(form)
+        self.fields: dict[str, QWidget] = {}
+
+        def add(name: str, widget: QWidget) -> None:
+            label = context.field(("decision", name))
+            widget.setAccessibleName(label)
+            form.addRow(label, widget)
+            self.fields[name] = widget
+
+        for name in LINE_FIELDS[:5]:
+            line = QLineEdit()
+            add(name, line)
+            self.binder.line(line, ("decision", name))
+        decision_date = make_date_edit()
+        add("decision_date", decision_date)
+        self.binder.date(decision_date, ("decision", "decision_date"))
+        author = QLineEdit()
+        add("author", author)
+        self.binder.line(author, ("decision", "author"))
+        for name in TEXT_FIELDS[:2]:
+            box = text_box(context.field(("decision", name)), lines=5)
+            add(name, box)
+            self.binder.text(box, ("decision", name))
+        groups = text_box(context.field(("decision", "affected_groups")), lines=3)
+        groups.setPlaceholderText(self.tr("One group per line"))
+        add("affected_groups", groups)
+        self.binder.lines(groups, ("decision", "affected_groups"))
+        for name in TEXT_FIELDS[2:]:
+            box = text_box(context.field(("decision", name)))
+            add(name, box)
+            self.binder.text(box, ("decision", name))
+        language: QComboBox = enum_combo(
+            ((lang, context.label(lang)) for lang in Language),
+            context.field(("assessment", "language")),
+        )
+        form.addRow(context.field(("assessment", "language")), language)
+        self.fields["language"] = language
+        self.binder.combo(language, ("assessment", "language"))
+        layout.addStretch(1)

@@ -1,0 +1,64 @@
+"""Every user setting, declared once with its type and default, behind one QSettings.
+
+Widgets never call ``QSettings()`` themselves: they are handed a ``Settings``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from desktop_app.domain.model import Language
+from desktop_app.service import Identity, os_user
+
+
+class Settings:
+    def __init__(self, store: QSettings | None = None) -> None:
+        self._store = store if store is not None else QSettings("Lika", "Lika")
+
+    def _get(self, key: str, default: str) -> str:
+        value = self._store.value(key, default)
+        return value if isinstance(value, str) else default
+
+    @property
+    def display_name(self) -> str:
+        """The name recorded as author and reviewer; the OS user until set."""
+        return self._get("identity/display_name", "") or os_user()
+
+    @display_name.setter
+    def display_name(self, value: str) -> None:
+        self._store.setValue("identity/display_name", value.strip())
+
+    def identity(self) -> Identity:
+        return Identity(name=self.display_name, os_user=os_user())
+
+    @property
+    def ui_language(self) -> Language | None:
+        """The language chosen in settings, or None to follow the system locale."""
+        value = self._get("ui/language", "")
+        return Language(value) if value in Language._value2member_map_ else None
+
+    @ui_language.setter
+    def ui_language(self, value: Language | None) -> None:
+        self._store.setValue("ui/language", value.value if value else "")
+
+    @property
+    def checklist_folder(self) -> Path | None:
+        """An organisation's own checklist files, loaded beside the built-in ones."""
+        value = self._get("content/checklist_folder", "")
+        return Path(value) if value else None
+
+    @checklist_folder.setter
+    def checklist_folder(self, value: Path | None) -> None:
+        self._store.setValue("content/checklist_folder", str(value) if value else "")
+
+    def window_geometry(self, name: str) -> QByteArray | None:
+        value = self._store.value(f"windows/{name}")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_window_geometry(self, name: str, geometry: QByteArray) -> None:
+        self._store.setValue(f"windows/{name}", geometry)
+
+    def sync(self) -> None:
+        self._store.sync()
