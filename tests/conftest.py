@@ -1,0 +1,56 @@
+"""Shared fixtures. Qt runs offscreen for every test, set here rather than by hand."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("XDG_RUNTIME_DIR", "/tmp/lika-test-runtime")
+Path(os.environ["XDG_RUNTIME_DIR"]).mkdir(mode=0o700, exist_ok=True)
+
+from collections.abc import Iterator  # noqa: E402
+from datetime import UTC, datetime, timedelta  # noqa: E402
+
+import pytest  # noqa: E402
+
+from desktop_app.checklists.guide import Content, load_content  # noqa: E402
+from desktop_app.service import AssessmentService, Identity  # noqa: E402
+from desktop_app.storage.repository import AssessmentRepository  # noqa: E402
+
+
+class FakeClock:
+    """A clock that advances one second per reading, so timestamps are distinct."""
+
+    def __init__(self, start: datetime | None = None) -> None:
+        self.now = start or datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        self.now += timedelta(seconds=1)
+        return self.now
+
+
+@pytest.fixture(scope="session")
+def content() -> Content:
+    loaded = load_content()
+    assert not loaded.checklists.errors, loaded.checklists.errors
+    return loaded
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "register.db"
+
+
+@pytest.fixture
+def repository(db_path: Path) -> Iterator[AssessmentRepository]:
+    repo = AssessmentRepository.open(db_path, clock=FakeClock())
+    yield repo
+    repo.close()
+
+
+@pytest.fixture
+def service(repository: AssessmentRepository, content: Content) -> AssessmentService:
+    return AssessmentService(
+        repository, content, Identity(name="Ája Ŋuolja", os_user="aja"), clock=FakeClock()
+    )

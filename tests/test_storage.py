@@ -1,0 +1,201 @@
+"""The register file: round trips, concurrency guard, locking, safety of bad files."""
+
+from __future__ import annotations
+
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+
+from desktop_app.domain.errors import InputError, NotFoundError, WorkflowError
+from desktop_app.domain.model import Measure, Status
+from desktop_app.domain.serialize import assessment_to_dict
+from desktop_app.storage.database import (
+    NewerDatabaseError,
+    NotADatabaseError,
+    open_database,
+)
+from desktop_app.storage.migrations import MIGRATION_SET, known_migrations, migrations
+from desktop_app.storage.repository import AssessmentRepository, ConflictError
+from tests.conftest import FakeClock
+from tests.helpers import SAMI_NAME, complete_assessment
+
+
+def test_create_and_get_round_trip(repository, content) -> None:
+    a = complete_assessment(content)
+    a.answer("age.evidence").value = "yes"
+    a.answer("age.evidence").note = "Källa: SCB 2025 <b>&amp;</b>"
+    repository.create(a)
+    loaded = repository.get(a.id)
+    assert assessment_to_dict(loaded) == assessment_to_dict(a)
+    assert (loaded.id, loaded.version) == (a.id, 1)
+    assert loaded.decision.author == SAMI_NAME
+
+
+def test_save_writes_changes_and_bumps_version(repository, content) -> None:
+    a = repository.create(complete_assessment(content))
+    a.decision.title = "Nytt namn"
+    a.grounds["sex"].justification = "Ändrad motivering"
+    a.measures.insert(0, Measure(description="Första"))
+    del a.grounds["religion"]
+    repository.save(a)
+    loaded = repository.get(a.id)
+    assert loaded.version == a.version == 2
+    assert assessment_to_dict(loaded) == assessment_to_dict(a)
+    assert loaded.measures[0].description == "Första"
+
+
+def test_stale_save_is_refused_and_changes_nothing(repository, content) -> None:
+    a = repository.create(complete_assessment(content))
+    stale = repository.get(a.id)
+    a.decision.title = "Sparad först"
+    repository.save(a)
+    stale.decision.title = "Sparad sedan"
+    with pytest.raises(ConflictError, match="changed elsewhere"):
+        repository.save(stale)
+    assert repository.get(a.id).decision.title == "Sparad först"
+
+
+def test_approved_assessment_cannot_be_saved(service, content) -> None:
+    a = service.repository.create(complete_assessment(content))
+    service.change_status(a, Status.IN_REVIEW)
+    service.change_status(a, Status.APPROVED)
+    a.decision.title = "Efteråt"
+    with pytest.raises(WorkflowError, match="approved"):
+        service.save(a)
+    assert service.repository.get(a.id).decision.title != "Efteråt"
+
+
+def test_save_never_changes_the_status_by_itself(repository, content) -> None:
+    a = repository.create(complete_assessment(content))
+    a.status = Status.APPROVED
+    repository.save(a)
+    assert repository.get(a.id).status is Status.DRAFT
+
+
+def test_delete_removes_children(repository, content) -> None:
+    a = repository.create(complete_assessment(content))
+    repository.delete(a.id)
+    with pytest.raises(NotFoundError):
+        repository.get(a.id)
+    for table in ("ground_assessments", "answers", "measures"):
+        assert repository.db[table].count == 0
+    with pytest.raises(NotFoundError):
+        repository.delete(a.id)
+
+
+def test_list_filters_and_pages(repository, content) -> None:
+    for i in range(5):
+        a = complete_assessment(content)
+        a.decision.title = f"Ärende {i} 100%_klart" if i == 3 else f"Ärende {i}"
+        repository.create(a)
+    assert repository.count() == 5
+    assert [s.title for s in repository.list_summaries(limit=2)] == [
+        "Ärende 4",
+        "Ärende 3 100%_klart",
+    ]
+    assert [s.title for s in repository.list_summaries(search="100%_")] == ["Ärende 3 100%_klart"]
+    assert repository.list_summaries(search="%") == repository.list_summaries(search="100%")
+    assert repository.count(status=Status.APPROVED) == 0
+
+
+def test_status_history_is_kept(service, content) -> None:
+    a = service.repository.create(complete_assessment(content))
+    service.change_status(a, Status.IN_REVIEW)
+    service.change_status(a, Status.RETURNED, "Komplettera statistiken")
+    a.decision.title = "Kompletterad"
+    service.save(a)
+    history = service.repository.get(a.id), service.repository.status_history(a.id)
+    assert history[0].status is Status.DRAFT
+    assert [c.to_status for c in history[1]] == [Status.IN_REVIEW, Status.RETURNED, Status.DRAFT]
+    assert history[1][1].comment == "Komplettera statistiken"
+
+
+def test_new_database_is_private_and_in_wal_mode(db_path) -> None:
+    repo = AssessmentRepository.open(db_path)
+    assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
+    assert repo.db.journal_mode == "wal"
+    assert repo.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    repo.close()
+
+
+def test_missing_folder_is_created(tmp_path) -> None:
+    AssessmentRepository.open(tmp_path / "a" / "b" / "lika.db").close()
+    assert (tmp_path / "a" / "b" / "lika.db").exists()
+
+
+# Files that are not (our) databases are refused and left byte for byte unchanged.
+
+
+def _refused(path: Path, error: type[Exception], match: str) -> None:
+    before = path.read_bytes()
+    with pytest.raises(error, match=match):
+        open_database(path)
+    assert path.read_bytes() == before
+    assert not Path(f"{path}-wal").exists()
+
+
+def test_text_file_is_refused(tmp_path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_text("Det här är ingen databas\n")
+    _refused(path, NotADatabaseError, "not an SQLite file")
+
+
+def test_foreign_sqlite_file_is_refused(tmp_path) -> None:
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE music (title TEXT)")
+    conn.close()
+    _refused(path, NotADatabaseError, "not a Lika database")
+
+
+def test_newer_database_is_refused_unchanged(db_path) -> None:
+    AssessmentRepository.open(db_path).close()
+    with sqlite3.connect(db_path) as conn:
+        conn.execute(
+            "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES (?, ?, ?)",
+            [MIGRATION_SET, "9999_from_the_future", "2030-01-01"],
+        )
+    conn.close()
+    _refused(db_path, NewerDatabaseError, "newer version of Lika")
+
+
+def test_folder_as_database_is_refused(tmp_path) -> None:
+    with pytest.raises(InputError, match="is a folder"):
+        open_database(tmp_path)
+
+
+# Migrations
+
+
+def test_empty_database_gets_every_migration(db_path) -> None:
+    db = open_database(db_path)
+    assert {m.name for m in migrations.applied(db)} == known_migrations()
+
+
+@pytest.mark.parametrize("stop_before", sorted(known_migrations()))
+def test_partly_migrated_database_is_brought_up_to_date(db_path, stop_before) -> None:
+    from sqlite_utils import Database
+
+    partial = Database(db_path)
+    migrations.apply(partial, stop_before=stop_before)
+    partial.close()
+    if not db_path.stat().st_size:
+        db_path.unlink()
+    db = open_database(db_path)
+    assert {m.name for m in migrations.applied(db)} == known_migrations()
+
+
+def test_register_from_version_0_1_opens_with_its_data(tmp_path, content) -> None:
+    """A register written by Lika 0.1.0 (committed under tests/data) still opens."""
+    original = Path(__file__).parent / "data" / "register-0.1.0.db"
+    copy = tmp_path / "old.db"
+    copy.write_bytes(original.read_bytes())
+    repo = AssessmentRepository.open(copy, clock=FakeClock())
+    summaries = repo.list_summaries()
+    assert len(summaries) >= 6
+    assert {s.status for s in summaries} == set(Status)
+    for summary in summaries:
+        repo.get(summary.id)
+    repo.close()

@@ -1,0 +1,56 @@
+"""The register window: list, new, open, delete with confirmation."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox
+
+from desktop_app.ui.main_window import MainWindow
+from tests.helpers import complete_assessment
+
+
+def make_window(qtbot, context) -> MainWindow:
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_lists_assessments_and_filters(qtbot, context, content) -> None:
+    repo = context.service.repository
+    for title in ("Skolskjuts", "Hemtjänstavgift", "Bibliotek"):
+        a = complete_assessment(content)
+        a.decision.title = title
+        repo.create(a)
+    window = make_window(qtbot, context)
+    assert window.model.rowCount() == 3
+    window.search.setText("hemtj")
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=2000)
+    assert window.model.summary(0).title == "Hemtjänstavgift"
+
+
+def test_new_assessment_opens_an_editor(qtbot, context) -> None:
+    window = make_window(qtbot, context)
+    window.new_action.trigger()
+    assert window.model.rowCount() == 1
+    assert len(window.editors) == 1
+    editor = next(iter(window.editors.values()))
+    assert editor.document.assessment.decision.author == "Ája Ŋuolja"
+    editor.close()
+    assert window.editors == {}
+
+
+def test_delete_asks_first(qtbot, context, content, monkeypatch) -> None:
+    context.service.repository.create(complete_assessment(content))
+    window = make_window(qtbot, context)
+    window.table.selectRow(0)
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.No
+    )
+    window.delete_action.trigger()
+    assert context.service.repository.count() == 1
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes
+    )
+    window.delete_action.trigger()
+    assert context.service.repository.count() == 0
+    assert window.model.rowCount() == 0
