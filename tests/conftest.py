@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("XDG_RUNTIME_DIR", "/tmp/lika-test-runtime")
+# Never touch the real user's data or settings: Qt's standard locations follow these.
+os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="lika-test-data-")
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="lika-test-config-")
 Path(os.environ["XDG_RUNTIME_DIR"]).mkdir(mode=0o700, exist_ok=True)
 
 from collections.abc import Iterator  # noqa: E402

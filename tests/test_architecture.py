@@ -19,6 +19,7 @@ CORE_MODULES = [
     "desktop_app.service",
     "desktop_app.demo",
     "desktop_app.cli",
+    "desktop_app.commands.assessments",
 ]
 
 

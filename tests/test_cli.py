@@ -56,6 +56,14 @@ def test_list_json_has_the_public_fields(filled_db, capsys) -> None:
         assert isinstance(record["id"], int)
 
 
+def test_db_may_come_before_or_after_the_command(filled_db, capsys) -> None:
+    assert run("--db", str(filled_db), "list", "--format", "json") == 0
+    before = json.loads(capsys.readouterr().out)
+    assert run("list", "--format", "json", "--db", str(filled_db)) == 0
+    assert json.loads(capsys.readouterr().out) == before
+    assert len(before) == 2
+
+
 def test_list_table_csv_and_filters(filled_db, capsys) -> None:
     assert run("list", "--db", str(filled_db)) == 0
     table = capsys.readouterr().out.splitlines()

@@ -24,6 +24,9 @@ from desktop_app.ui.assessment_table_model import AssessmentTableModel
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.editor.editor_window import EditorWindow
 
+# Starting widths in average characters, so they follow the font size.
+COLUMN_WIDTHS = {1: 16, 2: 22, 3: 22, 4: 16, 5: 8, 6: 20, 7: 16}
+
 
 class MainWindow(QMainWindow):
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
@@ -39,8 +42,14 @@ class MainWindow(QMainWindow):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        unit = self.fontMetrics().averageCharWidth()
+        for column, chars in COLUMN_WIDTHS.items():
+            header.resizeSection(column, chars * unit)
         self.table.activated.connect(self._open_index)
 
         self.search = QLineEdit()

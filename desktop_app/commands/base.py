@@ -1,0 +1,69 @@
+"""What every command gets: the session (opened on first use) and argument types."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import NoReturn, Protocol, TextIO
+
+from desktop_app.checklists.guide import Content, load_content
+from desktop_app.service import AssessmentService, Identity
+from desktop_app.storage.repository import AssessmentRepository
+
+EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error as one line, exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+
+
+class Session:
+    """What a command needs, opened only when it asks (``--version`` opens nothing)."""
+
+    def __init__(self, db_path: Path | None, default_db: Callable[[], Path]) -> None:
+        self._db_path = db_path
+        self._default_db = default_db
+        self._service: AssessmentService | None = None
+
+    @property
+    def db_path(self) -> Path:
+        return self._db_path or self._default_db()
+
+    @property
+    def service(self) -> AssessmentService:
+        if self._service is None:
+            content = load_content()
+            repository = AssessmentRepository.open(self.db_path)
+            self._service = AssessmentService(repository, content, Identity.default())
+        return self._service
+
+    @property
+    def content(self) -> Content:
+        return self.service.content
+
+    @property
+    def repository(self) -> AssessmentRepository:
+        return self.service.repository
+
+    def close(self) -> None:
+        if self._service is not None:
+            self._service.repository.close()
+
+
+class Command(Protocol):
+    def __call__(self, args: argparse.Namespace, session: Session, out: TextIO) -> int: ...
+
+
+def assessment_id(text: str) -> int:
+    """An argparse type for assessment ids, with a message that says what was wrong."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an assessment id (a number)") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an assessment id (a number)")
+    return value

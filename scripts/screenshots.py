@@ -1,0 +1,80 @@
+"""Take the README's screenshots from a fresh demo register, offscreen.
+
+.venv/bin/python scripts/screenshots.py [--lang sv|nb|en] [--out docs/screenshots]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop_app.checklists.guide import load_content
+from desktop_app.demo import load_demo
+from desktop_app.domain.model import Language
+from desktop_app.service import AssessmentService, Identity
+from desktop_app.storage.repository import AssessmentRepository
+from desktop_app.ui.app import create_application
+from desktop_app.ui.context import UiContext
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.settings import Settings
+
+
+def save(widget: QWidget, path: Path) -> None:
+    QApplication.processEvents()
+    widget.grab().save(str(path))
+    print(f"wrote {path}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--lang", default="sv", choices=[lang.value for lang in Language])
+    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    args = parser.parse_args()
+    app = create_application()
+    work = Path(tempfile.mkdtemp())
+    content = load_content()
+    repository = AssessmentRepository.open(work / "demo.db")
+    load_demo(repository, content)
+    settings = Settings(QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat))
+    service = AssessmentService(repository, content, Identity("Máret Čuđe-Šolli", "maret"))
+    context = UiContext(service=service, settings=settings, language=Language(args.lang))
+    args.out.mkdir(parents=True, exist_ok=True)
+    suffix = "" if args.lang == "sv" else f"-{args.lang}"
+
+    window = MainWindow(context)
+    window.resize(1200, 560)
+    window.show()
+    window.table.selectRow(0)
+    save(window, args.out / f"main-window{suffix}.png")
+
+    summaries = repository.list_summaries()
+    target = next(
+        (s for s in summaries if s.language.value == args.lang and s.status.value == "in_review"),
+        next(s for s in summaries if s.language.value == args.lang),
+    )
+    editor = window.open_assessment(target.id)
+    assert editor is not None
+    editor.resize(1200, 900)
+    framework = editor.document.checklists[0]
+    grounds = editor.document.assessment.grounds
+    relevant = [
+        g.key for g in framework.grounds
+        if g.key in grounds and grounds[g.key].relevance.value == "relevant"
+    ]  # fmt: skip
+    editor.show_page(("ground", relevant[0] if relevant else framework.grounds[0].key))
+    save(editor, args.out / f"editor-ground{suffix}.png")
+    editor.close()
+    window.close()
+    repository.close()
+    app.quit()
+
+
+if __name__ == "__main__":
+    main()
