@@ -199,3 +199,16 @@ def test_real_program_end_to_end(tmp_path) -> None:
     assert again.returncode == 0 and "already holds" in again.stderr
     missing = lika("export-pdf", "4242", "--db", str(db), "--out", str(out))
     assert (missing.returncode, missing.stderr) == (2, "lika: No assessment with id 4242\n")
+
+
+def test_broken_built_in_checklist_is_exit_2(filled_db, capsys, monkeypatch, tmp_path) -> None:
+    from desktop_app.checklists import loader
+
+    broken = tmp_path / "checklists"
+    broken.mkdir()
+    (broken / "se-dl.yaml").write_text("format: lika-checklist\nid: se-dl\n", encoding="utf-8")
+    monkeypatch.setattr(loader, "BUILTIN_DIR", broken)
+    before = filled_db.read_bytes()
+    assert run("list", "--db", str(filled_db)) == 2
+    assert "se-dl.yaml" in one_error_line(capsys)
+    assert filled_db.read_bytes() == before

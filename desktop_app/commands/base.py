@@ -37,6 +37,9 @@ class Session:
     def service(self) -> AssessmentService:
         if self._service is None:
             content = load_content()
+            if content.checklists.errors:
+                # Scripts must not run on half the content; the GUI skips and warns instead.
+                raise content.checklists.errors[0]
             repository = AssessmentRepository.open(self.db_path)
             self._service = AssessmentService(repository, content, Identity.default())
         return self._service

@@ -49,10 +49,7 @@ def build_main_window(db_path: Path, settings: Settings) -> MainWindow:
     context = UiContext(
         service=service, settings=settings, language=ui_language(settings.ui_language)
     )
-    window = MainWindow(context)
-    for error in content.checklists.errors:
-        QMessageBox.warning(window, window.tr("A checklist file was skipped"), str(error))
-    return window
+    return MainWindow(context)
 
 
 def run_app(db_path: Path | None) -> int:
@@ -64,4 +61,5 @@ def run_app(db_path: Path | None) -> int:
         QMessageBox.critical(None, "Lika", str(error))
         return error.exit_code
     window.show()
+    window.report_content_errors()
     return app.exec()

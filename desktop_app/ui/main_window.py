@@ -108,6 +108,11 @@ class MainWindow(QMainWindow):
         for action in (self.new_action, self.open_action, self.delete_action):
             toolbar.addAction(action)
 
+    def report_content_errors(self) -> None:
+        """Tell the user which checklist files were skipped, one dialog each."""
+        for error in self.context.content.checklists.errors:
+            QMessageBox.warning(self, self.tr("A checklist file was skipped"), str(error))
+
     def _apply_filter(self) -> None:
         data = self.status_filter.currentData()
         self.model.set_filter(status=Status(data) if data else None, search=self.search.text())

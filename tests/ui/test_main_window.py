@@ -54,3 +54,35 @@ def test_delete_asks_first(qtbot, context, content, monkeypatch) -> None:
     window.delete_action.trigger()
     assert context.service.repository.count() == 0
     assert window.model.rowCount() == 0
+
+
+def test_skipped_checklist_files_are_reported_in_a_dialog(
+    qtbot, db_path, settings, tmp_path, monkeypatch
+) -> None:
+    from desktop_app.ui.app import build_main_window
+
+    own = tmp_path / "own"
+    own.mkdir()
+    (own / "broken.yaml").write_text("format: lika-checklist\ngrounds: [\n", encoding="utf-8")
+    settings.checklist_folder = own
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
+    window = build_main_window(db_path, settings)
+    qtbot.addWidget(window)
+    window.report_content_errors()
+    assert len(shown) == 1 and "broken.yaml, line 3" in shown[0]
+    assert window.context.content.checklists.get("se-dl")  # the rest still works
+
+
+def test_start_up_on_a_file_that_is_not_a_database_shows_a_dialog(
+    qapp, tmp_path, monkeypatch
+) -> None:
+    from desktop_app.ui.app import run_app
+
+    bogus = tmp_path / "notes.db"
+    bogus.write_text("inte en databas")
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: shown.append(args[2]))
+    assert run_app(bogus) == 2
+    assert "is not a Lika database" in shown[0]
+    assert bogus.read_text() == "inte en databas"
