@@ -1,0 +1,74 @@
+"""The background helper delivers results, errors and progress on the GUI thread."""
+
+from __future__ import annotations
+
+import threading
+
+from desktop_app.ui.tasks import ImmediateRunner, TaskRunner
+
+
+def test_result_and_progress_arrive_on_the_gui_thread(qtbot) -> None:
+    runner = TaskRunner()
+    gui = threading.get_ident()
+    seen: dict[str, object] = {}
+
+    def work(progress):
+        seen["worker"] = threading.get_ident()
+        progress.start(3, "counting")
+        for _ in range(3):
+            progress.advance()
+        return 42
+
+    progress_threads: list[int] = []
+    runner.run(
+        work,
+        on_result=lambda value: seen.update(result=value, thread=threading.get_ident()),
+        on_error=lambda error: seen.update(error=error),
+        on_progress=lambda done, total, label: progress_threads.append(threading.get_ident()),
+    )
+    qtbot.waitUntil(lambda: "result" in seen, timeout=5000)
+    assert seen["result"] == 42
+    assert seen["thread"] == gui != seen["worker"]
+    assert progress_threads and set(progress_threads) == {gui}
+
+
+def test_errors_are_delivered_not_lost(qtbot) -> None:
+    runner = TaskRunner()
+    errors: list[BaseException] = []
+
+    def work(progress):
+        raise ValueError("broken input")
+
+    runner.run(work, on_result=lambda value: None, on_error=errors.append)
+    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
+    assert isinstance(errors[0], ValueError)
+
+
+def test_cancel_reaches_the_work(qtbot) -> None:
+    runner = TaskRunner()
+    started, results = threading.Event(), []
+
+    def work(progress):
+        started.set()
+        while not progress.cancelled:
+            threading.Event().wait(0.01)
+        return "stopped"
+
+    task = runner.run(work, on_result=results.append, on_error=results.append)
+    assert started.wait(5)
+    task.cancel()
+    qtbot.waitUntil(lambda: results == ["stopped"], timeout=5000)
+
+
+def test_immediate_runner_has_the_same_contract() -> None:
+    results, errors, steps = [], [], []
+    runner = ImmediateRunner()
+    runner.run(
+        lambda p: (p.start(2), p.advance(), "done")[-1],
+        results.append,
+        errors.append,
+        lambda done, total, label: steps.append((done, total)),
+    )
+    runner.run(lambda p: 1 / 0, results.append, errors.append)
+    assert results == ["done"] and steps == [(0, 2), (1, 2)]
+    assert isinstance(errors[0], ZeroDivisionError)
