@@ -29,10 +29,11 @@ class Task(Protocol):
 
 
 class _ThreadProgress:
-    """Progress that forwards to the GUI thread through queued signals."""
+    """Progress that the worker reports through the runner's queued signal."""
 
-    def __init__(self, signals: _Signals) -> None:
-        self._signals = signals
+    def __init__(self, runner: TaskRunner, task_id: int) -> None:
+        self._runner = runner
+        self._id = task_id
         self._total = 0
         self._done = 0
         self._label = ""
@@ -40,85 +41,64 @@ class _ThreadProgress:
 
     def start(self, total: int, label: str = "") -> None:
         self._total, self._done, self._label = total, 0, label
-        self._signals.progressed.emit(0, total, label)
+        self._runner.progressed.emit(self._id, 0, total, label)
 
     def advance(self, steps: int = 1) -> None:
         self._done += steps
-        self._signals.progressed.emit(self._done, self._total, self._label)
+        self._runner.progressed.emit(self._id, self._done, self._total, self._label)
 
     @property
     def cancelled(self) -> bool:
         return self.cancel_event.is_set()
 
 
-class _Signals(QObject):
-    progressed = Signal(int, int, str)
-    succeeded = Signal(object)
-    failed = Signal(object)
+class _ThreadTask:
+    def __init__(
+        self,
+        progress: _ThreadProgress,
+        on_result: OnResult,
+        on_error: OnError,
+        on_progress: OnProgress | None,
+    ) -> None:
+        self.progress = progress
+        self.on_result, self.on_error, self.on_progress = on_result, on_error, on_progress
+
+    def cancel(self) -> None:
+        self.progress.cancel_event.set()
 
 
 class _Job(QRunnable):
-    def __init__(self, work: Work, signals: _Signals, progress: _ThreadProgress) -> None:
+    def __init__(
+        self, runner: TaskRunner, task_id: int, work: Work, progress: _ThreadProgress
+    ) -> None:
         super().__init__()
-        self._work = work
-        self._signals = signals
-        self._progress = progress
+        self._runner, self._id, self._work, self._progress = runner, task_id, work, progress
 
     def run(self) -> None:
         try:
             result = self._work(self._progress)
         except BaseException as error:  # delivered to the GUI thread, never lost
-            self._signals.failed.emit(error)
+            self._runner.failed.emit(self._id, error)
         else:
-            self._signals.succeeded.emit(result)
-
-
-class _ThreadTask(QObject):
-    """Lives on the GUI thread, so its slots receive the worker's signals there
-    (a plain lambda connected to them would run on the worker thread)."""
-
-    def __init__(
-        self,
-        runner: TaskRunner,
-        on_result: OnResult,
-        on_error: OnError,
-        on_progress: OnProgress | None,
-    ) -> None:
-        super().__init__(runner)
-        self.signals = _Signals()
-        self.progress = _ThreadProgress(self.signals)
-        self._runner = runner
-        self._on_result, self._on_error, self._on_progress = on_result, on_error, on_progress
-        self.signals.succeeded.connect(self._succeeded)
-        self.signals.failed.connect(self._failed)
-        self.signals.progressed.connect(self._progressed)
-
-    def cancel(self) -> None:
-        self.progress.cancel_event.set()
-
-    @Slot(object)
-    def _succeeded(self, value: Any) -> None:
-        self._runner.finished(self)
-        self._on_result(value)
-
-    @Slot(object)
-    def _failed(self, error: BaseException) -> None:
-        self._runner.finished(self)
-        self._on_error(error)
-
-    @Slot(int, int, str)
-    def _progressed(self, done: int, total: int, label: str) -> None:
-        if self._on_progress is not None:
-            self._on_progress(done, total, label)
+            self._runner.succeeded.emit(self._id, result)
 
 
 class TaskRunner(QObject):
-    """Runs work on Qt's thread pool; callbacks run on the GUI thread."""
+    """Runs work on Qt's thread pool. The runner lives on the GUI thread and receives
+    its own signals there (queued, because workers emit them), then calls back."""
+
+    succeeded = Signal(int, object)
+    failed = Signal(int, object)
+    progressed = Signal(int, int, int, str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pool = QThreadPool.globalInstance()
-        self._running: set[_ThreadTask] = set()
+        self._tasks: dict[int, _ThreadTask] = {}
+        self._next_id = 0
+        self.succeeded.connect(self._deliver_result)
+        self.failed.connect(self._deliver_error)
+        self.progressed.connect(self._deliver_progress)
 
     def run(
         self,
@@ -127,14 +107,34 @@ class TaskRunner(QObject):
         on_error: OnError,
         on_progress: OnProgress | None = None,
     ) -> Task:
-        task = _ThreadTask(self, on_result, on_error, on_progress)
-        self._running.add(task)
-        self._pool.start(_Job(work, task.signals, task.progress))
+        self._next_id += 1
+        progress = _ThreadProgress(self, self._next_id)
+        task = _ThreadTask(progress, on_result, on_error, on_progress)
+        self._tasks[self._next_id] = task
+        self._pool.start(_Job(self, self._next_id, work, progress))
         return task
 
-    def finished(self, task: _ThreadTask) -> None:
-        self._running.discard(task)
-        task.deleteLater()
+    @Slot(int, object)
+    def _deliver_result(self, task_id: int, value: Any) -> None:
+        task = self._tasks.pop(task_id, None)
+        if task is not None:
+            task.on_result(value)
+
+    @Slot(int, object)
+    def _deliver_error(self, task_id: int, error: BaseException) -> None:
+        task = self._tasks.pop(task_id, None)
+        if task is not None:
+            task.on_error(error)
+
+    @Slot(int, int, int, str)
+    def _deliver_progress(self, task_id: int, done: int, total: int, label: str) -> None:
+        task = self._tasks.get(task_id)
+        if task is not None and task.on_progress is not None:
+            task.on_progress(done, total, label)
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._tasks)
 
     def wait(self, msecs: int = 30000) -> bool:
         """Wait for running work (used when the window closes, and by tests)."""
