@@ -9,7 +9,8 @@ from pathlib import Path
 
 from desktop_app.checklists.loader import ChecklistLibrary, load_library
 from desktop_app.checklists.yamlfile import YamlDocument
-from desktop_app.domain.checklist import STEP_KEYS, Step, Text
+from desktop_app.domain.checklist import LANGUAGES, STEP_KEYS, Step, Text
+from desktop_app.domain.memo import KEEP_CAPITAL, TEMPLATE_FIELDS, placeholders
 from desktop_app.domain.vocabulary import Vocabulary
 from desktop_app.resources import resource_path
 from desktop_app.schemas import validator
@@ -27,11 +28,42 @@ def load_steps(path: Path | None = None) -> tuple[Step, ...]:
     return steps
 
 
-def load_vocabulary(path: Path | None = None) -> Vocabulary:
+def load_vocabulary(path: Path | None = None, memo_path: Path | None = None) -> Vocabulary:
+    """The domain words, with the memo's sentences (``memo.yaml``) merged in."""
     document = YamlDocument(path or resource_path("guide", "vocabulary.yaml"))
     document.validate(validator("vocabulary.schema.json"))
     terms = {key: Text.from_mapping(value) for key, value in document.data["terms"].items()}
-    return Vocabulary(terms)
+    memo = load_memo(memo_path)
+    clash = sorted(set(terms) & set(memo.terms))
+    if clash:
+        raise document.error(["terms", clash[0]], "this key belongs to memo.yaml")
+    return Vocabulary({**terms, **memo.terms}, lists=memo.lists)
+
+
+def load_memo(path: Path | None = None) -> Vocabulary:
+    """The memo text's sentences; each must use exactly the placeholders the program fills."""
+    document = YamlDocument(path or resource_path("guide", "memo.yaml"))
+    document.validate(validator("memo.schema.json"))
+    templates = document.data["templates"]
+    missing = sorted(set(TEMPLATE_FIELDS) - set(templates))
+    if missing:
+        raise document.error(["templates"], f"the sentence {missing[0]!r} is missing")
+    for key, texts in templates.items():
+        if key not in TEMPLATE_FIELDS:
+            raise document.error(["templates", key], "no such sentence in the memo text")
+        expected = TEMPLATE_FIELDS[key]
+        for language in LANGUAGES:
+            place = ["templates", key, language.value]
+            try:
+                used = placeholders(texts[language.value])
+            except ValueError as error:
+                raise document.error(place, f"broken {{placeholder}}: {error}") from None
+            if used != expected:
+                wanted = ", ".join(f"{{{name}}}" for name in sorted(expected)) or "none"
+                raise document.error(place, f"the placeholders must be: {wanted}")
+    terms = {key: Text.from_mapping(value) for key, value in templates.items()}
+    keep = {lang: tuple(words) for lang, words in document.data["keep_capital"].items()}
+    return Vocabulary(terms, lists={KEEP_CAPITAL: keep})
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ Loaded from ``resources/guide/vocabulary.yaml``; see that file for why it exists
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from desktop_app.domain.checklist import Text
@@ -37,11 +37,17 @@ ENUM_PREFIXES: dict[type[StrEnum], str] = {
 @dataclass(frozen=True)
 class Vocabulary:
     terms: Mapping[str, Text]
+    lists: Mapping[str, Mapping[str, tuple[str, ...]]] = field(default_factory=dict)
+    """Word lists per language that text rules need (e.g. ``memo.keep_capital``)."""
 
     def text(self, key: str, language: Language | str, **values: object) -> str:
         """The term ``key`` in ``language``, with ``{placeholders}`` filled in."""
         template = self.terms[key].get(language)
         return template.format(**values) if values else template
+
+    def words(self, key: str, language: Language | str) -> tuple[str, ...]:
+        """The word list ``key`` in ``language`` (empty if the list has none)."""
+        return tuple(self.lists.get(key, {}).get(Language(language).value, ()))
 
     def label(self, value: StrEnum, language: Language | str) -> str:
         """The display name of an enum value, e.g. ``Status.DRAFT`` → "Utkast"."""

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date
 from xml.sax.saxutils import escape
 
-from babel.dates import format_date
+from desktop_app.domain.formats import format_day
 
-from desktop_app.domain.model import Language
-
-_BABEL_LOCALES = {Language.SV: "sv_SE", Language.NB: "nb_NO", Language.EN: "en_GB"}
+__all__ = ["clean", "format_day", "markup"]
 
 # C0/C1 controls except tab and newline, and bidi overrides/isolates that could reorder
 # the surrounding layout; they are shown as nothing rather than breaking the page.
@@ -34,9 +31,3 @@ def markup(text: str) -> str:
     """
     breakable = _LONG_RUN.sub("\\1\u200b", clean(text))
     return escape(breakable).replace("\n", "<br/>")
-
-
-def format_day(value: date | None, language: Language, empty: str = "–") -> str:
-    if value is None:
-        return empty
-    return format_date(value, format="long", locale=_BABEL_LOCALES[language])

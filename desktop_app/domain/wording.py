@@ -1,0 +1,126 @@
+"""Words in running text: tokens with their places, and patterns that match them.
+
+Shared by the ground screener (which looks for word lists in a decision's text) and
+kept apart from it so the rules for what counts as "a word" live in one place.
+
+A *token* is a run of letters and digits; combining accents, soft hyphens and
+zero-width characters pasted from word processors stay inside the word. Tokens are
+compared in a normal form (NFKC, case-folded, invisible characters dropped) while
+their ``start``/``end`` always refer to the original text, so a UI can highlight them.
+
+A *pattern* is one or more words, each optionally with ``*`` at its end (the word
+starts with it: inflections and compounds, "äldre*" → "äldreomsorgen") or at its
+start (the word ends with it: "*ålder" → "pensionsålder"), or both ("*barn*"). The
+words of a pattern must follow each other with only spaces, hyphens, slashes or
+apostrophes between them ("kvinnor och män", "e-tjänst*", "children's").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+# Invisible characters that may sit inside a word (soft hyphen, zero-width space/joiners).
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060"
+# Combining marks: text pasted in decomposed form ("a" + U+0308) keeps its words whole.
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_TOKEN = re.compile(rf"(?:[^\W_]|[{_MARKS}{_INVISIBLE}])+")
+_DROP = str.maketrans("", "", _INVISIBLE)
+# What may stand between the words of a phrase: whitespace, hyphens, slash, apostrophes.
+_PHRASE_GAP = re.compile(r"[\s\-\u2010\u2011/'\u2019]+")
+_PATTERN_WORD = re.compile(rf"(\*?)((?:[^\W_]|[{_MARKS}])+)(\*?)")
+MIN_WILDCARD_STEM = 3
+
+
+def normalise(word: str) -> str:
+    """The form words are compared in: NFKC, case-folded, without invisible characters."""
+    return unicodedata.normalize("NFKC", word.translate(_DROP)).casefold()
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    """The normal form (see ``normalise``)."""
+    start: int
+    end: int
+
+
+def tokens(text: str) -> list[Token]:
+    return [Token(normalise(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+@dataclass(frozen=True)
+class WordPattern:
+    stem: str
+    open_start: bool = False
+    open_end: bool = False
+
+    def matches(self, word: str) -> bool:
+        if self.open_start and self.open_end:
+            return self.stem in word
+        if self.open_end:
+            return word.startswith(self.stem)
+        if self.open_start:
+            return word.endswith(self.stem)
+        return word == self.stem
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A word or phrase to look for, as written in a word list (``text``)."""
+
+    text: str
+    words: tuple[WordPattern, ...]
+
+    @classmethod
+    def parse(cls, text: str) -> Pattern:
+        """Read ``text`` (e.g. "äldre*", "kvinnor och män"); ``ValueError`` says what is wrong."""
+        words: list[WordPattern] = []
+        position = 0
+        stripped = text.strip()
+        if not stripped:
+            raise ValueError("the term is empty")
+        while position < len(stripped):
+            gap = _PHRASE_GAP.match(stripped, position)
+            if gap and words:
+                position = gap.end()
+                continue
+            match = _PATTERN_WORD.match(stripped, position)
+            if match is None or (match.group(3) and _word_continues(stripped, match.end())):
+                raise ValueError(
+                    f"{text!r}: only letters, digits, spaces, hyphens, '/' and apostrophes "
+                    "may be used, and '*' only at the start or end of a word"
+                )
+            stem = normalise(match.group(2))
+            wildcard = bool(match.group(1) or match.group(3))
+            if wildcard and len(stem) < MIN_WILDCARD_STEM:
+                raise ValueError(
+                    f"{text!r}: a word with '*' needs at least {MIN_WILDCARD_STEM} letters, "
+                    "or it matches far too much"
+                )
+            words.append(WordPattern(stem, bool(match.group(1)), bool(match.group(3))))
+            position = match.end()
+        return cls(text=stripped, words=tuple(words))
+
+    @property
+    def specificity(self) -> int:
+        """How much literal text the pattern pins down: the longer, the more specific."""
+        return sum(len(w.stem) + (0 if w.open_start or w.open_end else 1) for w in self.words)
+
+    def find(self, text: str, words: Sequence[Token]) -> Iterator[tuple[int, int]]:
+        """Every ``(start, end)`` in ``text`` where the pattern occurs."""
+        size = len(self.words)
+        for index in range(len(words) - size + 1):
+            window = words[index : index + size]
+            if not all(p.matches(t.text) for p, t in zip(self.words, window, strict=True)):
+                continue
+            if all(_PHRASE_GAP.fullmatch(text, a.end, b.start) for a, b in pairwise(window)):
+                yield window[0].start, window[-1].end
+
+
+def _word_continues(text: str, position: int) -> bool:
+    """After a trailing '*', the next character must end the word."""
+    return position < len(text) and _PHRASE_GAP.match(text, position) is None
