@@ -8,7 +8,9 @@ from desktop_app.checklists.guide import Content
 from desktop_app.domain.model import (
     Assessment,
     Direction,
+    Language,
     Measure,
+    MeasureStatus,
     Outcome,
     Relevance,
     RiskKind,
@@ -59,4 +61,86 @@ def complete_assessment(content: Content, framework_id: str = "se-dl") -> Assess
     a.conclusion.outcome = Outcome.PROCEED_WITH_MEASURES
     a.conclusion.summary = "Beslutet kan fattas om meröppet införs."
     a.conclusion.followup_date = date(2027, 9, 1)
+    return a
+
+
+def complete_norwegian_assessment(content: Content) -> Assessment:
+    """A Norwegian assessment (no-ldl with the children's rights module) with nothing
+    missing: mixed, negative and positive impacts, two measures, and one negative
+    impact that is justified instead of measured."""
+    framework = content.checklists.get("no-ldl")
+    module = content.checklists.get("children")
+    a = Assessment(
+        framework_id=framework.id,
+        framework_version=framework.version,
+        language=Language.NB,
+        modules={module.id: module.version},
+    )
+    d = a.decision
+    d.title = "Redusert åpningstid i de kommunale barnehagene"
+    d.case_number = "24/01877"
+    d.organisation = "Nordvang kommune"
+    d.unit = "Oppvekst og utdanning"
+    d.decision_body = "Hovedutvalg for oppvekst"
+    d.decision_date = date(2026, 12, 9)
+    d.author = "Elle Kristine Jåma"
+    d.description = "Åpningstiden reduseres fra 10 til 9,5 timer per dag fra 1. august 2027."
+    d.affected = "Om lag 1 300 barn og foreldrene deres."
+    d.affected_groups = ["Aleneforeldre", "Foreldre som jobber turnus"]
+    d.evidence = "Tellinger av hentetidspunkt i alle barnehagene i mars 2026."
+    for key in [g.key for g in framework.grounds] + [g.key for g in module.grounds]:
+        g = a.ground(key)
+        g.relevance = Relevance.NOT_RELEVANT
+        g.justification = "Vi har ikke funnet at forslaget virker ulikt for denne gruppen."
+    caring = a.ground("caring")
+    caring.relevance = Relevance.RELEVANT
+    caring.justification = "Foreldre med turnus rekker ikke å hente før kl. 16.30."
+    caring.direction = Direction.NEGATIVE
+    caring.severity = Severity.HIGH
+    caring.groups = "Aleneforeldre og foreldre som jobber turnus"
+    caring.risks = [RiskKind.INDIRECT]
+    sex = a.ground("sex")
+    sex.relevance = Relevance.RELEVANT
+    sex.justification = "Det er oftest mødre som henter, og flere mødre jobber turnus."
+    sex.direction = Direction.MIXED
+    sex.severity = Severity.LOW
+    sex.groups = "Mødre i turnusyrker."
+    sex.risks = [RiskKind.INDIRECT]
+    disability = a.ground("disability")
+    disability.relevance = Relevance.RELEVANT
+    disability.justification = "Innsparingen gir rom for en ekstra spesialpedagog."
+    disability.direction = Direction.POSITIVE
+    disability.groups = "Barn med nedsatt funksjonsevne"
+    child = a.ground("child_rights")
+    child.relevance = Relevance.RELEVANT
+    child.justification = "Barna får kortere dager, men noen mister tid med venner."
+    child.direction = Direction.NEGATIVE
+    child.severity = Severity.LOW
+    child.groups = "Barn som i dag har de lengste dagene"
+    child.no_measure_justification = (
+        "Kortere dager i barnehagen er ikke en ulempe for barna selv, og "
+        "barnehagene legger det sosiale samværet til kjernetiden."
+    )
+    a.measures.extend(
+        [
+            Measure(
+                description="Utvidet åpningstid i én barnehage i hver bydel, etter søknad.",
+                grounds=["caring", "sex"],
+                owner="Barnehagesjef Tor Arne Lie",
+                deadline=date(2027, 8, 1),
+            ),
+            Measure(
+                description="Kartlegge behovet hos foreldre som jobber turnus",
+                grounds=["caring"],
+                owner="Rådgiver Siri Nyhus",
+                deadline=date(2027, 3, 1),
+                status=MeasureStatus.ONGOING,
+            ),
+        ]
+    )
+    a.conclusion.outcome = Outcome.PROCEED_WITH_MEASURES
+    a.conclusion.summary = (
+        "Forslaget kan vedtas dersom det gis utvidet åpningstid der behovet er størst."
+    )
+    a.conclusion.followup_date = date(2028, 1, 15)
     return a

@@ -20,6 +20,8 @@ CORE_MODULES = [
     "desktop_app.demo",
     "desktop_app.cli",
     "desktop_app.commands.assessments",
+    "desktop_app.commands.memo",
+    "desktop_app.checklists.screener_lexicon",
 ]
 
 
@@ -37,7 +39,10 @@ def test_core_modules_do_not_import_qt(module: str) -> None:
 
 
 def test_domain_imports_no_storage_reports_or_ui() -> None:
-    loaded = _imported_after("desktop_app.domain.workflow, desktop_app.domain.serialize")
+    loaded = _imported_after(
+        "desktop_app.domain.workflow, desktop_app.domain.serialize, "
+        "desktop_app.domain.memo, desktop_app.domain.screener"
+    )
     forbidden = (
         "sqlite_utils",
         "sqlite3",

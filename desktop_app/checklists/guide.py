@@ -45,12 +45,13 @@ def load_memo(path: Path | None = None) -> Vocabulary:
     document = YamlDocument(path or resource_path("guide", "memo.yaml"))
     document.validate(validator("memo.schema.json"))
     templates = document.data["templates"]
+    unknown = [key for key in templates if key not in TEMPLATE_FIELDS]
+    if unknown:
+        raise document.error(["templates", unknown[0]], "no such sentence in the memo text")
     missing = sorted(set(TEMPLATE_FIELDS) - set(templates))
     if missing:
         raise document.error(["templates"], f"the sentence {missing[0]!r} is missing")
     for key, texts in templates.items():
-        if key not in TEMPLATE_FIELDS:
-            raise document.error(["templates", key], "no such sentence in the memo text")
         expected = TEMPLATE_FIELDS[key]
         for language in LANGUAGES:
             place = ["templates", key, language.value]

@@ -1,0 +1,100 @@
+"""``lika summary ID``: the memo text on stdout, errors per the CLI contract."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop_app.__main__ import main
+from desktop_app.storage.repository import AssessmentRepository
+from tests.helpers import complete_assessment, complete_norwegian_assessment
+from tests.test_memo import NORWEGIAN, SWEDISH
+
+
+@pytest.fixture
+def memo_db(tmp_path, content) -> Path:
+    path = tmp_path / "memo.db"
+    repo = AssessmentRepository.open(path)
+    repo.create(complete_assessment(content))
+    repo.create(complete_norwegian_assessment(content))
+    repo.close()
+    return path
+
+
+def one_error_line(capsys) -> str:
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.count("\n") == 1, captured.err
+    assert "Traceback" not in captured.err
+    return captured.err
+
+
+def test_prints_the_memo_in_the_assessments_language(memo_db, capsys) -> None:
+    assert main(["summary", "1", "--db", str(memo_db)]) == 0
+    assert capsys.readouterr().out == SWEDISH + "\n"
+    assert main(["--db", str(memo_db), "summary", "2"]) == 0
+    assert capsys.readouterr().out == NORWEGIAN + "\n"
+
+
+def test_lang_chooses_another_language(memo_db, capsys) -> None:
+    assert main(["summary", "1", "--lang", "en", "--db", str(memo_db)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("The assessment covers the grounds of discrimination in the ")
+    assert "by 1 March 2027" in out
+    assert main(["summary", "2", "--lang", "sv", "--db", str(memo_db)]) == 0
+    assert "Konsekvenserna följs upp senast den 15 januari 2028." in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("summary", "42"), "lika: No assessment with id 42\n"),
+        (("summary", "abc"), "'abc' is not an assessment id (a number)"),
+        (("summary", "0"), "'0' is not an assessment id (a number)"),
+        (("summary",), "the following arguments are required: id"),
+        (("summary", "1", "--lang", "de"), "invalid choice: 'de'"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(memo_db, capsys, args, message) -> None:
+    before = memo_db.read_bytes()
+    try:
+        code = main([*args, "--db", str(memo_db)])
+    except SystemExit as exit_info:
+        code = exit_info.code
+    assert code == 2
+    assert message in one_error_line(capsys)
+    assert memo_db.read_bytes() == before
+
+
+def test_a_file_that_is_not_a_database(tmp_path, capsys) -> None:
+    bogus = tmp_path / "notes.db"
+    bogus.write_text("not a database")
+    assert main(["summary", "1", "--db", str(bogus)]) == 2
+    assert "is not a Lika database" in one_error_line(capsys)
+    assert bogus.read_text() == "not a database"
+
+
+def test_an_assessment_whose_checklist_is_not_installed(memo_db, capsys) -> None:
+    with sqlite3.connect(memo_db) as conn:
+        conn.execute("UPDATE assessments SET framework_id = 'gone' WHERE id = 1")
+    conn.close()
+    assert main(["summary", "1", "--db", str(memo_db)]) == 2
+    assert "uses checklist 'gone', which is not installed" in one_error_line(capsys)
+
+
+@pytest.mark.slow
+def test_real_program(memo_db, tmp_path) -> None:
+    """As a script would call it: UTF-8 on stdout, nothing on stderr."""
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop_app", "summary", "2", "--db", str(memo_db)],
+        capture_output=True,
+        timeout=120,
+        cwd=tmp_path,
+        env={"PYTHONIOENCODING": "utf-8", "PATH": "/usr/bin:/bin"},
+    )
+    assert (done.returncode, done.stderr) == (0, b"")
+    assert done.stdout.decode("utf-8") == NORWEGIAN + "\n"
