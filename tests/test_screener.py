@@ -12,7 +12,7 @@ from desktop_app.checklists.screener_lexicon import SCREENER_DIR, lexicon_files,
 from desktop_app.domain.errors import ContentError
 from desktop_app.domain.model import Decision, Language
 from desktop_app.domain.screener import GroundCues, Lexicon, Suggestion, Term, suggest_grounds
-from desktop_app.domain.wording import Pattern, tokens
+from desktop_app.domain.wording import Pattern, WordIndex, tokens
 from tests.screener_cases import CASES, Case
 
 SE_DL = (
@@ -238,7 +238,7 @@ def test_the_longest_find_counts_once() -> None:
     ],
 )
 def test_pattern_matching(pattern: str, text: str, found: bool) -> None:
-    assert bool(list(Pattern.parse(pattern).find(text, tokens(text)))) is found
+    assert bool(list(Pattern.parse(pattern).find(text, WordIndex(tokens(text))))) is found
 
 
 @pytest.mark.parametrize(

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from desktop_app.domain.model import Decision, Language
-from desktop_app.domain.wording import Pattern, Token, tokens
+from desktop_app.domain.wording import Pattern, Token, WordIndex, tokens
 
 WEAK_WEIGHT = 0.5
 SUGGEST_FROM = 1.0
@@ -104,7 +104,7 @@ class _Text:
 
     field: str
     text: str
-    segments: tuple[list[Token], ...]
+    segments: tuple[WordIndex, ...]
 
 
 @dataclass(frozen=True)
@@ -152,16 +152,17 @@ def suggest_grounds(
 
 def _screened_texts(decision: Decision) -> list[_Text]:
     texts = [
-        _Text(name, value, (tokens(value),))
+        _Text(name, value, (WordIndex(tokens(value)),))
         for name in SCREENED_FIELDS[:-1]
         if (value := getattr(decision, name))
     ]
     # Each group is screened on its own, so no phrase runs from one group into the next,
     # but places are counted in the joined text the editor shows.
-    segments: list[list[Token]] = []
+    segments: list[WordIndex] = []
     offset = 0
     for group in decision.affected_groups:
-        segments.append([Token(t.text, t.start + offset, t.end + offset) for t in tokens(group)])
+        shifted = [Token(t.text, t.start + offset, t.end + offset) for t in tokens(group)]
+        segments.append(WordIndex(shifted))
         offset += len(group) + 1
     if segments:
         texts.append(_Text("affected_groups", "\n".join(decision.affected_groups), tuple(segments)))
@@ -170,8 +171,8 @@ def _screened_texts(decision: Decision) -> list[_Text]:
 
 def _occurrences(pattern: Pattern, texts: Iterable[_Text]) -> Iterable[Match]:
     for text in texts:
-        for words in text.segments:
-            for start, end in pattern.find(text.text, words):
+        for index in text.segments:
+            for start, end in pattern.find(text.text, index):
                 yield Match(text.text[start:end], start, end, text.field)
 
 

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -110,15 +111,57 @@ class Pattern:
         """How much literal text the pattern pins down: the longer, the more specific."""
         return sum(len(w.stem) + (0 if w.open_start or w.open_end else 1) for w in self.words)
 
-    def find(self, text: str, words: Sequence[Token]) -> Iterator[tuple[int, int]]:
-        """Every ``(start, end)`` in ``text`` where the pattern occurs."""
+    def find(self, text: str, index: WordIndex) -> Iterator[tuple[int, int]]:
+        """Every ``(start, end)`` in ``text`` (whose words ``index`` holds) where the
+        pattern occurs."""
+        words = index.words
         size = len(self.words)
-        for index in range(len(words) - size + 1):
-            window = words[index : index + size]
-            if not all(p.matches(t.text) for p, t in zip(self.words, window, strict=True)):
+        for first in index.positions(self.words[0]):
+            window = words[first : first + size]
+            if len(window) < size:
+                continue
+            if not all(p.matches(t.text) for p, t in zip(self.words[1:], window[1:], strict=True)):
                 continue
             if all(_PHRASE_GAP.fullmatch(text, a.end, b.start) for a, b in pairwise(window)):
                 yield window[0].start, window[-1].end
+
+
+class WordIndex:
+    """The words of one text, indexed so a pattern looks only where its first word fits.
+
+    A word list has hundreds of terms; trying each at every word of a long description
+    was too slow to run while the caseworker types.
+    """
+
+    def __init__(self, words: Sequence[Token]) -> None:
+        self.words = words
+        self._at: dict[str, list[int]] = {}
+        for position, token in enumerate(words):
+            self._at.setdefault(token.text, []).append(position)
+        self._sorted = sorted(self._at)
+        self._cache: dict[WordPattern, list[int]] = {}
+
+    def positions(self, pattern: WordPattern) -> list[int]:
+        """Where in the text a word that ``pattern`` matches stands, in order."""
+        cached = self._cache.get(pattern)
+        if cached is not None:
+            return cached
+        if not pattern.open_start and not pattern.open_end:
+            found = list(self._at.get(pattern.stem, ()))
+        else:
+            if pattern.open_start:
+                candidates: Iterable[str] = self._sorted
+            else:  # a stem: only words that sort right after it can start with it
+                candidates = self._prefixed(pattern.stem)
+            found = sorted(i for w in candidates if pattern.matches(w) for i in self._at[w])
+        self._cache[pattern] = found
+        return found
+
+    def _prefixed(self, stem: str) -> Iterator[str]:
+        for word in self._sorted[bisect_left(self._sorted, stem) :]:
+            if not word.startswith(stem):
+                return
+            yield word
 
 
 def _word_continues(text: str, position: int) -> bool:
