@@ -37,7 +37,7 @@ Bedömningen har gjorts utifrån diskrimineringsgrunderna i diskrimineringslagen
 Förslaget bedöms få måttliga negativa konsekvenser utifrån ålder. \
 Det gäller främst personer över 70 år. \
 Det finns en risk för indirekt diskriminering. \
-Förslaget bedöms inte ha någon betydelse utifrån kön, könsidentitet eller könsuttryck, \
+Förslaget bedöms inte få några konsekvenser utifrån kön, könsidentitet eller könsuttryck, \
 etnisk tillhörighet, religion eller annan trosuppfattning, funktionsnedsättning och \
 sexuell läggning.
 
@@ -63,7 +63,7 @@ Forslaget vurderes å få positive konsekvenser knyttet til funksjonsnedsettelse
 Det gjelder særlig barn med nedsatt funksjonsevne. \
 Forslaget vurderes å få små negative konsekvenser knyttet til barnets rettigheter. \
 Det gjelder særlig barn som i dag har de lengste dagene. \
-Forslaget vurderes ikke å ha konsekvenser knyttet til graviditet og permisjon ved fødsel \
+Forslaget vurderes ikke å få konsekvenser knyttet til graviditet og permisjon ved fødsel \
 eller adopsjon, etnisitet, religion og livssyn, seksuell orientering, kjønnsidentitet og \
 kjønnsuttrykk, alder og kombinasjoner av grunnlagene.
 
@@ -140,7 +140,7 @@ def all_not_relevant(content, framework: str = "se-dl") -> Assessment:
 def test_nothing_relevant(content) -> None:
     assert memo(content, all_not_relevant(content)) == (
         "Bedömningen har gjorts utifrån diskrimineringsgrunderna i diskrimineringslagen. "
-        "Förslaget bedöms inte ha någon betydelse utifrån någon av de grunder som har bedömts."
+        "Förslaget bedöms inte få några konsekvenser utifrån någon av de grunder som har bedömts."
         "\n\nBedömningen föranleder inga åtgärder."
         "\n\nSammantaget bedöms beslutet kunna fattas utan ändringar. "
         "Konsekvenserna följs upp senast den 1 september 2027."
@@ -182,7 +182,7 @@ def test_a_new_assessment_says_that_nothing_is_assessed(content, service) -> Non
     assert memo(content, a) == (
         "Vurderingen er gjort opp mot diskrimineringsgrunnlagene i diskrimineringsloven "
         "(Sverige). Diskrimineringsgrunnlagene er ikke vurdert ennå."
-        "\n\nKonklusjonen av vurderingen er ikke trukket ennå. "
+        "\n\nDet er ennå ikke trukket noen konklusjon av vurderingen. "
         "Tidspunkt for oppfølging er ikke fastsatt ennå."
     )
 
@@ -209,7 +209,7 @@ def test_an_incomplete_assessment_says_what_is_still_open(content) -> None:
         "ännu inte klarlagt.",
         "Förslaget bedöms få negativa konsekvenser utifrån ålder; hur allvarliga de är har "
         "ännu inte bedömts.",
-        "Det återstår att bedöma om förslaget har betydelse utifrån kön och religion eller "
+        "Det återstår att bedöma om förslaget får konsekvenser utifrån kön och religion eller "
         "annan trosuppfattning.",
         "– Erbjud meröppet med personal en kväll i veckan (ansvarig är inte utsedd, datum är "
         "inte bestämt).",
