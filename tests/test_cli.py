@@ -161,12 +161,12 @@ def test_broken_checklist_content_is_exit_2(filled_db, capsys, monkeypatch, tmp_
 
 
 def test_internal_error_is_one_line_exit_1(filled_db, capsys, monkeypatch) -> None:
-    from desktop_app.storage.repository import AssessmentRepository as Repo
+    from desktop_app.storage.register import Register
 
     def explode(*_args, **_kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(Repo, "list_summaries", explode)
+    monkeypatch.setattr(Register, "page", explode)
     assert run("list", "--db", str(filled_db)) == 1
     assert "internal error: RuntimeError: boom" in one_error_line(capsys)
 

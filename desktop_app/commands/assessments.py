@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import json
 import sys
+import time
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
 from desktop_app.commands.base import EXIT_OK, Session, assessment_id
-from desktop_app.domain.model import AssessmentSummary, Language, Status
+from desktop_app.domain.errors import InputError
+from desktop_app.domain.model import Direction, Language, Status
+from desktop_app.domain.register import RegisterQuery, RegisterRow, SortKey
+from desktop_app.register_export import write_csv, write_json
 from desktop_app.reports.assessment_pdf import SummaryInput, render_summary
+from desktop_app.storage.register import Register
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -21,11 +24,57 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
     demo.add_argument(
         "--force", action="store_true", help="add the examples even if the database is not empty"
     )
+    demo.add_argument(
+        "--count",
+        type=positive_count,
+        metavar="N",
+        help="instead of the curated examples, generate N varied assessments (a large register)",
+    )
     demo.set_defaults(run=cmd_demo)
 
-    listing = commands.add_parser("list", parents=[common], help="list assessments")
+    listing = commands.add_parser(
+        "list",
+        parents=[common],
+        help="list assessments (the register), with search and filters",
+        description="List the newest revision of every assessment, newest change first. "
+        "Filters combine (all must hold).",
+    )
     listing.add_argument("--status", choices=[s.value for s in Status])
-    listing.add_argument("--search", metavar="TEXT", help="words in the title or case number")
+    listing.add_argument(
+        "--search",
+        metavar="TEXT",
+        help="words anywhere in the assessment (title, case number, descriptions, "
+        "justifications, evidence, measures); the last word may be the start of a word",
+    )
+    listing.add_argument("--unit", metavar="UNIT", help="department or unit (exact name)")
+    listing.add_argument("--framework", metavar="ID", help="checklist id, e.g. se-dl or no-ldl")
+    listing.add_argument(
+        "--ground", metavar="KEY", help="a ground found relevant, e.g. disability or age"
+    )
+    listing.add_argument(
+        "--impact",
+        choices=[d.value for d in Direction],
+        help="impact direction of --ground (or of any ground)",
+    )
+    listing.add_argument("--from", dest="date_from", type=iso_date, metavar="YYYY-MM-DD",
+                         help="decision date (else creation date) on or after")  # fmt: skip
+    listing.add_argument("--to", dest="date_to", type=iso_date, metavar="YYYY-MM-DD",
+                         help="decision date (else creation date) on or before")  # fmt: skip
+    listing.add_argument(
+        "--overdue", action="store_true", help="only those with an open measure past its deadline"
+    )
+    listing.add_argument(
+        "--evaluation-due",
+        action="store_true",
+        help="only approved assessments whose follow-up date has come",
+    )
+    listing.add_argument("--all-revisions", action="store_true", help="also list earlier revisions")
+    listing.add_argument(
+        "--sort", choices=[k.value for k in SortKey], default=SortKey.UPDATED.value
+    )
+    listing.add_argument(
+        "--ascending", action="store_true", help="sort ascending (default: descending)"
+    )
     listing.add_argument("--format", choices=("table", "csv", "json"), default="table")
     listing.set_defaults(run=cmd_list)
 
@@ -43,6 +92,8 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
 def cmd_demo(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     from desktop_app.demo import load_demo
 
+    if args.count is not None:
+        return _generate(args.count, session, out)
     existing = session.repository.count()
     if existing and not args.force:
         print(
@@ -56,51 +107,76 @@ def cmd_demo(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     return EXIT_OK
 
 
-LIST_FIELDS = (
-    "id", "title", "case_number", "status", "updated", "unit", "organisation", "decision_body",
-    "revision", "author", "language", "framework", "outcome", "created", "uid",
-)  # fmt: skip
+def _generate(count: int, session: Session, out: TextIO) -> int:
+    from desktop_app.generator import generate
+    from desktop_app.storage.bulk import bulk_insert
 
-
-def summary_record(s: AssessmentSummary) -> dict[str, object]:
-    """One register row as the public JSON/CSV record (see the README)."""
-    return {
-        "id": s.id,
-        "title": s.title,
-        "case_number": s.case_number,
-        "status": s.status.value,
-        "updated": s.updated.isoformat(),
-        "unit": s.unit,
-        "organisation": s.organisation,
-        "decision_body": s.decision_body,
-        "revision": s.revision,
-        "author": s.author,
-        "language": s.language.value,
-        "framework": s.framework_id,
-        "outcome": s.outcome.value if s.outcome else None,
-        "created": s.created.isoformat(),
-        "uid": s.uid,
-    }
-
-
-def cmd_list(args: argparse.Namespace, session: Session, out: TextIO) -> int:
-    summaries = session.repository.list_summaries(
-        status=Status(args.status) if args.status else None, search=args.search or ""
-    )
-    records = [summary_record(s) for s in summaries]
-    if args.format == "json":
-        json.dump(records, out, ensure_ascii=False, indent=2)
-        out.write("\n")
-    elif args.format == "csv":
-        writer = csv.DictWriter(out, fieldnames=LIST_FIELDS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(records)
-    else:
-        _print_table(summaries, out)
+    started = time.perf_counter()
+    stored = bulk_insert(session.repository.db, generate(session.content, count), count)
+    elapsed = time.perf_counter() - started
+    print(f"Generated {stored} assessments in {session.db_path} ({elapsed:.1f} s)", file=out)
     return EXIT_OK
 
 
-def _print_table(summaries: Sequence[AssessmentSummary], out: TextIO) -> None:
+def positive_count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 1 <= value <= 10_000_000:
+        raise argparse.ArgumentTypeError(f"{text!r} must be between 1 and 10000000")
+    return value
+
+
+def iso_date(text: str) -> date:
+    """An argparse type for dates, with a message that says what was wrong."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def list_query(args: argparse.Namespace, session: Session, today: date) -> RegisterQuery:
+    """The register view that the options describe (the window builds the same)."""
+    if args.ground:
+        known = {g.key for c in session.content.checklists.checklists.values() for g in c.grounds}
+        if args.ground not in known:
+            raise InputError(
+                f"Unknown ground {args.ground!r}; known grounds: {', '.join(sorted(known))}"
+            )
+    return RegisterQuery(
+        search=args.search or "",
+        status=Status(args.status) if args.status else None,
+        unit=args.unit or None,
+        framework=args.framework or None,
+        ground=args.ground or None,
+        impact=Direction(args.impact) if args.impact else None,
+        date_from=args.date_from,
+        date_to=args.date_to,
+        overdue=args.overdue,
+        evaluation_due=args.evaluation_due,
+        all_revisions=args.all_revisions,
+        sort=SortKey(args.sort),
+        descending=not args.ascending,
+        today=today,
+    )
+
+
+def cmd_list(args: argparse.Namespace, session: Session, out: TextIO) -> int:
+    today = date.today()
+    query = list_query(args, session, today)
+    register = Register(session.repository.db.conn, session.db_path)
+    rows = register.rows(query)
+    if args.format == "json":
+        write_json(rows, out, today)
+    elif args.format == "csv":
+        write_csv(rows, out, today)
+    else:
+        _print_table(list(rows), out)
+    return EXIT_OK
+
+
+def _print_table(summaries: Sequence[RegisterRow], out: TextIO) -> None:
     if not summaries:
         print("No assessments.", file=out)
         return

@@ -15,6 +15,7 @@ from sqlite_utils import Database
 
 from desktop_app.domain.errors import InputError, LikaError
 from desktop_app.storage.migrations import MIGRATION_SET, known_migrations, migrations
+from desktop_app.storage.register_schema import ensure_register_triggers
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -97,6 +98,8 @@ def open_database(path: Path, *, create: bool = True) -> Database:
             db.enable_wal()
         if migrations.pending(db):
             migrations.apply(db)
+        # A table transform drops triggers silently; the register must not drift.
+        ensure_register_triggers(db)
     except BaseException as error:
         conn.close()
         if isinstance(error, sqlite3.Error):

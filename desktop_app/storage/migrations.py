@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
 
+from desktop_app.storage import register_schema
+
 MIGRATION_SET = "lika"
 
 migrations = Migrations(MIGRATION_SET)
@@ -106,6 +108,28 @@ def initial_schema(db: Database) -> None:
         CREATE INDEX status_changes_assessment ON status_changes(assessment_id, id);
         """,
     )
+
+
+@migrations(name="0002_i8_register")
+def register_index(db: Database) -> None:
+    """The register: evaluations (step 4), the read model behind the list, and the
+    FTS5 search index, all kept in sync by triggers (see ``register_schema``).
+
+    Search uses ``tokenize="unicode61 remove_diacritics 0"`` so that "far" does not
+    find "får". IMPORTANT for every later migration: ``Table.transform()`` re-creates
+    a table and silently drops the triggers on it. A migration that transforms
+    ``assessments``, ``ground_assessments``, ``answers``, ``measures``,
+    ``status_changes``, ``evaluations`` or ``evaluation_measures`` must end with
+    ``register_schema.install_triggers(db)`` and ``register_schema.rebuild(db)``
+    (``open_database`` repairs missing triggers too, as a safety net). A migration
+    that adds a searchable table (review comments) re-creates the view
+    ``register_search_source`` and adds a trigger set for it, as described in
+    ``register_schema``.
+    """
+    register_schema.create_schema_v1(db)
+    for _name, statement in register_schema.triggers_v1():
+        db.execute(statement)
+    register_schema.rebuild(db)
 
 
 def _run_script(db: Database, script: str) -> None:

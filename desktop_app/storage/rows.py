@@ -96,7 +96,7 @@ def ground_row(g: GroundAssessment) -> dict[str, Any]:
         "severity": g.severity.value if g.severity else None,
         "groups_affected": g.groups,
         "evidence": g.evidence,
-        "risks": json.dumps([r.value for r in g.risks]),
+        "risks": json.dumps([r.value for r in g.risks]) if g.risks else "[]",
         "no_measure_justification": g.no_measure_justification,
     }
 
@@ -110,7 +110,7 @@ def measure_row(m: Measure, position: int) -> dict[str, Any]:
         "uid": m.uid,
         "position": position,
         "description": m.description,
-        "grounds": json.dumps(m.grounds),
+        "grounds": json.dumps(m.grounds) if m.grounds else "[]",
         "owner": m.owner,
         "deadline": _iso(m.deadline),
         "status": m.status.value,

@@ -1,0 +1,159 @@
+"""Writing many assessments at once (the large demo register, imports of many).
+
+Row by row, every insert would fire the register's triggers and re-index the
+assessment each time one of its children arrives. Here everything goes in one
+transaction: the triggers are set aside, rows go in with ``executemany`` in batches,
+then the read model and search index are computed once for the new rows, and the
+triggers come back. Either all of it is stored or none of it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from itertools import islice
+from typing import Any
+
+from sqlite_utils import Database
+
+from desktop_app.domain.evaluation import Evaluation
+from desktop_app.domain.model import Assessment, StatusChange
+from desktop_app.progress import NO_PROGRESS, Progress
+from desktop_app.storage import register_schema, rows
+from desktop_app.storage.database import describe_sqlite_error
+from desktop_app.storage.evaluations import evaluation_row, measure_result_row
+
+BATCH = 2000
+BULK_CACHE_KIB = 256 * 1024
+
+
+@dataclass
+class NewAssessment:
+    """An assessment with its history, to be stored in bulk. ``previous`` points at
+    the earlier revision when both are in the same load."""
+
+    assessment: Assessment
+    history: list[StatusChange] = field(default_factory=list)
+    evaluations: list[Evaluation] = field(default_factory=list)
+    previous: NewAssessment | None = None
+
+
+def _insert(db: Database, table: str, columns: list[str], records: list[tuple[Any, ...]]) -> None:
+    if not records:
+        return
+    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
+    db.conn.executemany(sql, records)
+
+
+def _batches(items: Iterable[NewAssessment], size: int) -> Iterator[list[NewAssessment]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+class _Tables:
+    """Rows of one batch, per table, as tuples in the column order of their mapping."""
+
+    def __init__(self) -> None:
+        self.columns: dict[str, list[str]] = {}
+        self.records: dict[str, list[tuple[Any, ...]]] = {}
+
+    def add(self, table: str, record: dict[str, Any], **first: Any) -> None:
+        if table not in self.columns:
+            self.columns[table] = [*first, *record]
+            self.records[table] = []
+        self.records[table].append((*first.values(), *record.values()))
+
+    def write(self, db: Database) -> None:
+        for table in ("assessments", "ground_assessments", "answers", "measures",
+                      "status_changes", "evaluations", "evaluation_measures"):  # fmt: skip
+            if table in self.records:
+                _insert(db, table, self.columns[table], self.records[table])
+
+
+def _write_batch(db: Database, batch: list[NewAssessment], next_id: int, next_eval: int) -> None:
+    tables = _Tables()
+    ground_rows: dict[int, dict[str, Any]] = {}
+    for item in batch:
+        a = item.assessment
+        a.id = next_id
+        next_id += 1
+        if item.previous is not None:
+            a.previous_id = item.previous.assessment.id
+        created = a.created or datetime.now().astimezone()
+        updated = a.updated or created
+        tables.add(
+            "assessments",
+            rows.assessment_row(a),
+            id=a.id,
+            created=created.isoformat(),
+            updated=updated.isoformat(),
+            version=1,
+        )
+        for g in a.grounds.values():
+            # Objects shared between assessments are mapped once per batch.
+            row = ground_rows.get(id(g))
+            if row is None:
+                row = ground_rows[id(g)] = rows.ground_row(g)
+            tables.add("ground_assessments", row, assessment_id=a.id)
+        for answer in a.answers.values():
+            tables.add("answers", rows.answer_row(answer), assessment_id=a.id)
+        for i, m in enumerate(a.measures):
+            tables.add("measures", rows.measure_row(m, i), assessment_id=a.id)
+        for change in item.history:
+            tables.add("status_changes", rows.status_change_row(a.id, change))
+        for evaluation in item.evaluations:
+            evaluation = replace(evaluation, assessment_id=a.id)
+            recorded = evaluation.recorded_at or created
+            tables.add("evaluations", evaluation_row(evaluation, recorded), id=next_eval)
+            for m in evaluation.measures:
+                tables.add("evaluation_measures", measure_result_row(next_eval, a.id, m))
+            next_eval += 1
+    tables.write(db)
+
+
+def bulk_insert(
+    db: Database, items: Iterable[NewAssessment], total: int, progress: Progress = NO_PROGRESS
+) -> int:
+    """Store ``items`` (``total`` of them, for progress) in one transaction; returns
+    how many were stored. Cancelling through ``progress`` stores nothing."""
+    progress.start(total + 1, "assessments")
+    stored = 0
+    # A large page cache for this load: index pages are revisited constantly.
+    cache = db.execute("PRAGMA cache_size").fetchone()[0]
+    db.execute(f"PRAGMA cache_size = {-BULK_CACHE_KIB}")
+    try:
+        with db.atomic():
+            register_schema.drop_triggers(db)
+            first_id = int(
+                db.execute("SELECT coalesce(max(id), 0) + 1 FROM assessments").fetchone()[0]
+            )
+            next_eval = int(
+                db.execute("SELECT coalesce(max(id), 0) + 1 FROM evaluations").fetchone()[0]
+            )
+            for batch in _batches(items, BATCH):
+                if progress.cancelled:
+                    raise _CancelledError
+                _write_batch(db, batch, first_id + stored, next_eval)
+                next_eval += sum(len(item.evaluations) for item in batch)
+                stored += len(batch)
+                progress.advance(len(batch))
+            register_schema.rebuild(db, first_id)
+            register_schema.install_triggers(db)
+            db.execute("INSERT INTO register_search(register_search) VALUES ('optimize')")
+            progress.advance()
+    except _CancelledError:
+        return 0
+    except sqlite3.Error as error:
+        path = db.conn.execute("PRAGMA database_list").fetchone()[2]
+        raise describe_sqlite_error(error, path) from None
+    finally:
+        db.execute(f"PRAGMA cache_size = {cache}")
+    db.execute("ANALYZE")
+    return stored
+
+
+class _CancelledError(Exception):
+    """Raised inside the transaction so that it rolls back."""

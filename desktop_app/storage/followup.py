@@ -1,0 +1,84 @@
+"""Open measures across the register, by deadline, for the follow-up view.
+
+Reads ``measures`` through the ``measures_deadline`` index and keeps only the newest
+revision of each assessment (``register_rows.is_head``). A measure's status is the
+newest evaluation's word on it, else its own, as in the register's counts.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from desktop_app.domain.followup import DueMeasureRow, DueWindow, MeasurePage, MeasureQuery
+from desktop_app.domain.model import MeasureStatus, Status
+from desktop_app.storage.register import PAGE_SIZE, Register
+from desktop_app.storage.register_schema import EFFECTIVE_MEASURE_STATUS_SQL
+
+_OPEN = f"{EFFECTIVE_MEASURE_STATUS_SQL} IN ('planned', 'ongoing')"
+
+
+def _where(query: MeasureQuery) -> tuple[list[str], list[Any]]:
+    conditions = ["r.is_head = 1", "m.deadline IS NOT NULL", _OPEN]
+    params: list[Any] = []
+    today, horizon = query.today.isoformat(), query.horizon.isoformat()
+    if query.window is DueWindow.OVERDUE:
+        conditions.append("m.deadline < ?")
+        params.append(today)
+    elif query.window is DueWindow.DUE_SOON:
+        conditions.append("m.deadline BETWEEN ? AND ?")
+        params += [today, horizon]
+    elif query.window is DueWindow.OVERDUE_OR_DUE_SOON:
+        conditions.append("m.deadline <= ?")
+        params.append(horizon)
+    if query.unit:
+        conditions.append("r.unit = ? COLLATE NOCASE")
+        params.append(query.unit)
+    return conditions, params
+
+
+def measures_page(
+    register: Register,
+    query: MeasureQuery,
+    after: tuple[str, int] | None = None,
+    limit: int = PAGE_SIZE,
+) -> MeasurePage:
+    """Open measures of ``query`` by deadline (then id), following ``after``."""
+    conditions, params = _where(query)
+    if after is not None:
+        conditions.append("(m.deadline, m.id) > (?, ?)")
+        params += list(after)
+    sql = (
+        "SELECT m.id, m.assessment_id, m.uid, m.description, m.owner, m.deadline, "
+        f"{EFFECTIVE_MEASURE_STATUS_SQL}, r.title, r.case_number, r.unit, r.status "
+        "FROM measures m JOIN register_rows r ON r.assessment_id = m.assessment_id "
+        f"WHERE {' AND '.join(conditions)} ORDER BY m.deadline, m.id LIMIT ?"
+    )
+    fetched = register.execute(sql, [*params, limit]).fetchall()
+    rows = [
+        DueMeasureRow(
+            id=v[0],
+            assessment_id=v[1],
+            measure_uid=v[2],
+            description=v[3],
+            owner=v[4],
+            deadline=date.fromisoformat(v[5]),
+            status=MeasureStatus(v[6]),
+            title=v[7],
+            case_number=v[8],
+            unit=v[9],
+            assessment_status=Status(v[10]),
+        )
+        for v in fetched
+    ]
+    next_after = (fetched[-1][5], fetched[-1][0]) if len(rows) == limit else None
+    return MeasurePage(rows, next_after)
+
+
+def measures_count(register: Register, query: MeasureQuery) -> int:
+    conditions, params = _where(query)
+    sql = (
+        "SELECT count(*) FROM measures m JOIN register_rows r "
+        f"ON r.assessment_id = m.assessment_id WHERE {' AND '.join(conditions)}"
+    )
+    return int(register.execute(sql, params).fetchone()[0])

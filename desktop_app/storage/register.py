@@ -1,0 +1,267 @@
+"""Reading the register: pages of the list, counts, and the choices for the filters.
+
+Everything reads ``register_rows`` (the read model, see ``register_schema``) and the
+FTS5 index, never the editing tables row by row, so the list of a 100,000-assessment
+register costs the same as the list of a hundred. Pages are fetched by key ("the 200
+rows after this one"), not by offset, so scrolling far down stays as fast as the
+first page.
+
+A ``Register`` wraps one plain ``sqlite3`` connection and only reads. The window's
+worker threads open their own with ``Register.open_reader`` (a connection cannot
+cross threads; WAL lets them read while the window writes).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from desktop_app.domain.model import Direction, Language, Outcome, Status
+from desktop_app.domain.register import (
+    AdverseGround,
+    Page,
+    RegisterQuery,
+    RegisterRow,
+    SortKey,
+)
+from desktop_app.storage.database import BUSY_TIMEOUT_MS, describe_sqlite_error
+from desktop_app.storage.register_schema import NO_DATE_KEY, STATUS_RANKS
+from desktop_app.storage.search_syntax import fts_query
+
+PAGE_SIZE = 200
+
+# Per sort key: the stored column that holds the key, the ORDER BY expression (text
+# sorts without regard to case) and the index that serves it.
+_SORT_COLUMNS: dict[SortKey, tuple[str, str, str]] = {
+    SortKey.TITLE: ("title", "r.title COLLATE NOCASE", "register_by_title"),
+    SortKey.CASE_NUMBER: ("case_number", "r.case_number COLLATE NOCASE", "register_by_case_number"),
+    SortKey.UNIT: ("unit", "r.unit COLLATE NOCASE", "register_by_unit"),
+    SortKey.DECISION_BODY: (
+        "decision_body", "r.decision_body COLLATE NOCASE", "register_by_decision_body"
+    ),
+    SortKey.STATUS: ("status_rank", "r.status_rank", "register_by_status"),
+    SortKey.REVISION: ("revision", "r.revision", "register_by_revision"),
+    SortKey.AUTHOR: ("author", "r.author COLLATE NOCASE", "register_by_author"),
+    SortKey.REVIEWER: ("reviewer", "r.reviewer COLLATE NOCASE", "register_by_reviewer"),
+    SortKey.UPDATED: ("updated", "r.updated", "register_by_updated"),
+    SortKey.OUTCOME: ("outcome_rank", "r.outcome_rank", "register_by_outcome"),
+    SortKey.ADVERSE_GROUNDS: ("adverse_count", "r.adverse_count", "register_by_adverse"),
+    SortKey.OPEN_MEASURES: ("open_measures", "r.open_measures", "register_by_open_measures"),
+    SortKey.NEXT_FOLLOWUP: ("followup_key", "r.followup_key", "register_by_followup"),
+}  # fmt: skip
+
+_ROW_COLUMNS = (
+    "assessment_id, uid, title, case_number, organisation, unit, decision_body, status, "
+    "revision, author, reviewer, language, framework_id, outcome, created, updated, "
+    "reference_date, adverse_grounds, open_measures, next_deadline, next_followup"
+)
+
+# Up to this many search hits, the hits drive the query and are sorted; above it, the
+# sort index is walked and each row checked against the hits. The first is quick for a
+# rare word, the second for a common one; SQLite cannot tell them apart by itself
+# (an FTS5 table gives the planner no statistics).
+FEW_HITS = 2000
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _adverse(text: str) -> tuple[AdverseGround, ...]:
+    if not text:
+        return ()
+    pairs = (item.split("=", 1) for item in text.split(","))
+    return tuple(AdverseGround(key, Direction(direction)) for key, direction in pairs)
+
+
+def _row(values: tuple[Any, ...]) -> RegisterRow:
+    (id_, uid, title, case_number, organisation, unit, body, status, revision, author,
+     reviewer, language, framework, outcome, created, updated, reference, adverse,
+     open_measures, deadline, followup) = values  # fmt: skip
+    return RegisterRow(
+        id=id_,
+        uid=uid,
+        title=title,
+        case_number=case_number,
+        organisation=organisation,
+        unit=unit,
+        decision_body=body,
+        status=Status(status),
+        revision=revision,
+        author=author,
+        reviewer=reviewer,
+        language=Language(language),
+        framework_id=framework,
+        outcome=Outcome(outcome) if outcome else None,
+        created=datetime.fromisoformat(created),
+        updated=datetime.fromisoformat(updated),
+        reference_date=date.fromisoformat(reference),
+        adverse_grounds=_adverse(adverse),
+        open_measures=open_measures,
+        next_deadline=_date(deadline),
+        next_followup=_date(followup),
+    )
+
+
+class _Where:
+    """The WHERE clause of a query, with its parameters in order."""
+
+    def __init__(self) -> None:
+        self.conditions: list[str] = []
+        self.params: list[Any] = []
+
+    def add(self, condition: str, *params: Any) -> None:
+        self.conditions.append(condition)
+        self.params.extend(params)
+
+    def sql(self) -> str:
+        return ("WHERE " + " AND ".join(self.conditions)) if self.conditions else ""
+
+
+def _filters(query: RegisterQuery, match: str | None) -> _Where:
+    where = _Where()
+    if not query.all_revisions:
+        where.add("r.is_head = 1")
+    if query.status is not None:
+        where.add("r.status_rank = ?", STATUS_RANKS[query.status.value])
+    if query.unit:
+        where.add("r.unit = ? COLLATE NOCASE", query.unit)
+    if query.framework:
+        where.add("r.framework_id = ?", query.framework)
+    if query.ground or query.impact:
+        sub = "SELECT g.assessment_id FROM ground_assessments g WHERE g.relevance = 'relevant'"
+        params: list[Any] = []
+        if query.ground:
+            sub += " AND g.ground_key = ?"
+            params.append(query.ground)
+        if query.impact:
+            sub += " AND g.direction = ?"
+            params.append(query.impact.value)
+        where.add(f"r.assessment_id IN ({sub})", *params)
+    if query.date_from:
+        where.add("r.reference_date >= ?", query.date_from.isoformat())
+    if query.date_to:
+        where.add("r.reference_date <= ?", query.date_to.isoformat())
+    if query.overdue:
+        where.add("r.next_deadline < ?", query.today.isoformat())
+    if query.evaluation_due:
+        # followup_key is next_followup with "none" as a far-future date: indexable.
+        where.add("r.status_rank = ? AND r.followup_key <= ?", 3, query.today.isoformat())
+    if match is not None:
+        where.add(
+            "r.assessment_id IN (SELECT rowid FROM register_search WHERE register_search MATCH ?)",
+            match,
+        )
+    return where
+
+
+class Register:
+    """Read-only queries on the register, shared by the window and ``lika list``."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path | str = "") -> None:
+        self.conn = conn
+        self.path = str(path)
+
+    @classmethod
+    def open_reader(cls, path: Path | str) -> Register:
+        """A read-only connection of its own, for a worker thread."""
+        uri = Path(path).resolve().as_uri() + "?mode=ro"
+        try:
+            conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        except sqlite3.Error as error:
+            raise describe_sqlite_error(error, path) from None
+        return cls(conn, path)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Register:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def execute(self, sql: str, params: list[Any]) -> sqlite3.Cursor:
+        try:
+            return self.conn.execute(sql, params)
+        except sqlite3.Error as error:
+            raise describe_sqlite_error(error, self.path) from None
+
+    def _hit_count(self, match: str) -> int:
+        sql = "SELECT count(*) FROM register_search WHERE register_search MATCH ?"
+        return int(self.execute(sql, [match]).fetchone()[0])
+
+    def page_sql(
+        self, query: RegisterQuery, after: tuple[Any, int] | None = None, limit: int = PAGE_SIZE
+    ) -> tuple[str, list[Any]]:
+        """The SQL and parameters of one page (public so the benchmark can time the
+        same statement in plain sqlite3)."""
+        match = fts_query(query.search)
+        hits = self._hit_count(match) if match is not None else 0
+        few_hits = match is not None and hits <= FEW_HITS
+        where = _filters(query, None if few_hits else match)
+        column, expr, index = _SORT_COLUMNS[query.sort]
+        direction = "DESC" if query.descending else "ASC"
+        if after is not None:
+            where.add(
+                f"({expr}, r.assessment_id) {'<' if query.descending else '>'} (?, ?)", *after
+            )
+        if few_hits:
+            # Start from the hits (CROSS JOIN keeps the FTS table in the outer loop).
+            source = (
+                "(SELECT rowid AS hit FROM register_search WHERE register_search MATCH ?) h "
+                "CROSS JOIN register_rows r ON r.assessment_id = h.hit"
+            )
+            where.params.insert(0, match)
+        elif match is not None:
+            # Many hits: walk the sort index, the hits become a lookup set.
+            source = f"register_rows r INDEXED BY {index}"
+        else:
+            source = "register_rows r"
+        sql = (
+            f"SELECT {_ROW_COLUMNS}, {column} FROM {source} {where.sql()} "
+            f"ORDER BY {expr} {direction}, r.assessment_id {direction} LIMIT ?"
+        )
+        return sql, [*where.params, limit]
+
+    def page(
+        self, query: RegisterQuery, after: tuple[Any, int] | None = None, limit: int = PAGE_SIZE
+    ) -> Page:
+        """Up to ``limit`` rows of ``query`` following the row whose key is ``after``."""
+        sql, params = self.page_sql(query, after, limit)
+        fetched = self.execute(sql, params).fetchall()
+        rows = [_row(values[:-1]) for values in fetched]
+        next_after = (fetched[-1][-1], rows[-1].id) if len(rows) == limit else None
+        return Page(rows, next_after)
+
+    def count(self, query: RegisterQuery) -> int:
+        where = _filters(query, fts_query(query.search))
+        sql = f"SELECT count(*) FROM register_rows r {where.sql()}"
+        return int(self.execute(sql, where.params).fetchone()[0])
+
+    def rows(self, query: RegisterQuery, batch: int = 1000) -> Iterator[RegisterRow]:
+        """Every row of ``query``, read a batch at a time (for exports of any size)."""
+        after: tuple[Any, int] | None = None
+        while True:
+            page = self.page(query, after, batch)
+            yield from page.rows
+            if page.next_after is None:
+                return
+            after = page.next_after
+
+    def units(self) -> list[str]:
+        """Every unit named in the register, for the unit filter."""
+        sql = (
+            "SELECT DISTINCT unit FROM register_rows WHERE unit != '' ORDER BY unit COLLATE NOCASE"
+        )
+        return [r[0] for r in self.execute(sql, []).fetchall()]
+
+    def frameworks(self) -> list[str]:
+        sql = "SELECT DISTINCT framework_id FROM register_rows ORDER BY framework_id"
+        return [r[0] for r in self.execute(sql, []).fetchall()]
+
+
+__all__ = ["FEW_HITS", "NO_DATE_KEY", "PAGE_SIZE", "Register"]
