@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from desktop_app.domain.checklist import Text
+from desktop_app.domain.evaluation import ImpactAsExpected, MeasuresDone
+from desktop_app.domain.followup import DueState
 from desktop_app.domain.model import (
     Direction,
     Language,
@@ -31,6 +33,9 @@ ENUM_PREFIXES: dict[type[StrEnum], str] = {
     RiskKind: "risk",
     MeasureStatus: "measure_status",
     Outcome: "outcome",
+    ImpactAsExpected: "impact_expected",
+    MeasuresDone: "measures_done",
+    DueState: "due_state",
 }
 
 

@@ -30,6 +30,7 @@ from desktop_app.domain.model import (
 from desktop_app.domain.portfolio import GroundImpact, MeasureFacts, Period, PortfolioEntry
 from desktop_app.storage import rows
 from desktop_app.storage.database import describe_sqlite_error, open_database
+from desktop_app.storage.register_schema import EFFECTIVE_MEASURE_STATUS_SQL
 
 Clock = Callable[[], datetime]
 
@@ -156,9 +157,11 @@ class AssessmentRepository:
                 Severity(row["severity"]) if row["severity"] else None,
             )
         measures: dict[int, list[MeasureFacts]] = {}
+        # A measure's status is the newest evaluation's word on it, as in the register.
         for row in self._query(
-            "SELECT assessment_id, uid, description, owner, deadline, status FROM measures "
-            f"WHERE assessment_id IN ({chosen}) ORDER BY assessment_id, position",
+            "SELECT m.assessment_id, m.uid, m.description, m.owner, m.deadline, "
+            f"{EFFECTIVE_MEASURE_STATUS_SQL} AS status FROM measures m "
+            f"WHERE m.assessment_id IN ({chosen}) ORDER BY m.assessment_id, m.position",
             params,
         ):
             measures.setdefault(row["assessment_id"], []).append(
