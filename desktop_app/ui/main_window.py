@@ -1,89 +1,78 @@
-"""The main window: the register of assessments, and the way into each one."""
+"""The main window: the register (list, follow-up, overview) and the way into each
+assessment. The tabs live in ``ui/register``; this window wires them to the actions,
+the editors and the evaluation dialog."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QTimer
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QMainWindow,
-    QMessageBox,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from desktop_app.domain.errors import LikaError
 from desktop_app.domain.model import Status
-from desktop_app.ui.assessment_table_model import AssessmentTableModel
+from desktop_app.followup_service import FollowUpService
+from desktop_app.storage.register import Register
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.editor.editor_window import EditorWindow
-
-# Starting widths in average characters, so they follow the font size.
-COLUMN_WIDTHS = {1: 16, 2: 22, 3: 22, 4: 16, 5: 8, 6: 20, 7: 16}
+from desktop_app.ui.register.evaluation_dialog import EvaluationDialog
+from desktop_app.ui.register.followup_view import FollowUpView
+from desktop_app.ui.register.overview_view import OverviewView
+from desktop_app.ui.register.paged_model import Runner
+from desktop_app.ui.register.register_view import RegisterView
+from desktop_app.ui.tasks import TaskRunner
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        context: UiContext,
+        parent: QWidget | None = None,
+        *,
+        runner: Runner | None = None,
+        today: Callable[[], date] = date.today,
+    ) -> None:
         super().__init__(parent)
         self.context = context
         self.editors: dict[int, EditorWindow] = {}
-        self.setWindowTitle(f"Lika – {context.service.repository.path}")
+        self.runner: Runner = runner if runner is not None else TaskRunner(self)
+        self.today = today
+        path = context.service.repository.path
+        self.setWindowTitle(f"Lika – {path}")
+        self.followups = FollowUpService(
+            context.service.repository, context.service.identity, today=today
+        )
 
-        self.model = AssessmentTableModel(context, context.service.repository)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Assessments"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        unit = self.fontMetrics().averageCharWidth()
-        for column, chars in COLUMN_WIDTHS.items():
-            header.resizeSection(column, chars * unit)
-        self.table.activated.connect(self._open_index)
+        def readers() -> Register:
+            return Register.open_reader(path)
 
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search title or case number"))
-        self.search.setAccessibleName(self.tr("Search"))
-        self.search.setClearButtonEnabled(True)
-        self.status_filter = QComboBox()
-        self.status_filter.setAccessibleName(self.tr("Status"))
-        self.status_filter.addItem(self.tr("All statuses"), None)
-        for status in Status:
-            self.status_filter.addItem(context.label(status), status.value)
-        self._search_timer = QTimer(self, singleShot=True, interval=250)
-        self._search_timer.timeout.connect(self._apply_filter)
-        self.search.textChanged.connect(lambda _: self._search_timer.start())
-        self.status_filter.currentIndexChanged.connect(lambda _: self._apply_filter())
-        self.count_label = QLabel()
+        self.register_view = RegisterView(context, readers, self.runner, today)
+        self.followup_view = FollowUpView(context, readers, self.runner, today)
+        self.overview_view = OverviewView(context, readers, self.runner, today)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.register_view, self.tr("&Register"))
+        self.tabs.addTab(self.followup_view, self.tr("&Follow-up"))
+        self.tabs.addTab(self.overview_view, self.tr("O&verview"))
+        self.tabs.currentChanged.connect(self._tab_shown)
+        self.setCentralWidget(self.tabs)
 
-        filters = QHBoxLayout()
-        search_label = QLabel(self.tr("&Search:"))
-        search_label.setBuddy(self.search)
-        filters.addWidget(search_label)
-        filters.addWidget(self.search, 1)
-        filters.addWidget(self.status_filter)
-        filters.addWidget(self.count_label)
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.addLayout(filters)
-        layout.addWidget(self.table)
-        self.setCentralWidget(central)
+        # The names the rest of the app and its tests know the register by.
+        self.model = self.register_view.model
+        self.table = self.register_view.table
+        self.search = self.register_view.filters.search
+        self.status_filter = self.register_view.filters.status
+        self.count_label = self.register_view.count_label
+
         self._build_actions()
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+        self.register_view.activated.connect(self.open_assessment)
+        self.register_view.selectionChanged.connect(self._update_actions)
+        self.register_view.exported.connect(self._exported)
+        self.followup_view.openRequested.connect(self.open_assessment)
+        self.followup_view.evaluateRequested.connect(self.evaluate_assessment)
         self._update_actions()
-        self._update_count()
-        self.resize(1100, 650)
+        self.resize(1200, 700)
 
     def _build_actions(self) -> None:
         self.new_action = QAction(self.tr("&New assessment"), self)
@@ -95,6 +84,13 @@ class MainWindow(QMainWindow):
         self.delete_action = QAction(self.tr("&Delete…"), self)
         self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
         self.delete_action.triggered.connect(self.delete_selected)
+        self.evaluate_action = QAction(self.tr("Record &evaluation…"), self)
+        self.evaluate_action.triggered.connect(self._evaluate_selected)
+        self.export_action = QAction(self.tr("E&xport view as CSV…"), self)
+        self.export_action.triggered.connect(lambda: self.register_view.export_csv())
+        self.refresh_action = QAction(self.tr("Re&fresh"), self)
+        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.refresh_action.triggered.connect(self.refresh)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -102,10 +98,16 @@ class MainWindow(QMainWindow):
         for action in (self.new_action, self.open_action, self.delete_action):
             menu.addAction(action)
         menu.addSeparator()
+        menu.addAction(self.export_action)
+        menu.addSeparator()
         menu.addAction(quit_action)
+        register_menu = self.menuBar().addMenu(self.tr("Re&gister"))
+        register_menu.addAction(self.evaluate_action)
+        register_menu.addAction(self.refresh_action)
         toolbar = self.addToolBar(self.tr("Register"))
         toolbar.setObjectName("register-toolbar")
-        for action in (self.new_action, self.open_action, self.delete_action):
+        for action in (self.new_action, self.open_action, self.delete_action,
+                       self.evaluate_action, self.export_action):  # fmt: skip
             toolbar.addAction(action)
 
     def report_content_errors(self) -> None:
@@ -113,26 +115,38 @@ class MainWindow(QMainWindow):
         for error in self.context.content.checklists.errors:
             QMessageBox.warning(self, self.tr("A checklist file was skipped"), str(error))
 
-    def _apply_filter(self) -> None:
-        data = self.status_filter.currentData()
-        self.model.set_filter(status=Status(data) if data else None, search=self.search.text())
-        self._update_count()
-        self._update_actions()
+    def _tab_shown(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        if widget is self.followup_view:
+            self.followup_view.start()
+        elif widget is self.overview_view:
+            self.overview_view.start()
 
-    def _update_count(self) -> None:
-        self.count_label.setText(self.tr("%n assessment(s)", "", self.model.total))
+    def refresh(self) -> None:
+        """Read the register again (after changes made elsewhere, e.g. the CLI)."""
+        self.register_view.refresh()
+        if self.followup_view.started:
+            self.followup_view.refresh()
+        if self.overview_view.started:
+            self.overview_view.refresh()
 
     def _selected_id(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.summary(rows[0].row()).id if rows else None
+        return self.register_view.selected_id()
 
     def _update_actions(self) -> None:
-        selected = self._selected_id() is not None
-        self.open_action.setEnabled(selected)
-        self.delete_action.setEnabled(selected)
+        selected = self.register_view.table.selectionModel().selectedRows()
+        row = self.model.row_at(selected[0].row()) if selected else None
+        self.open_action.setEnabled(row is not None)
+        self.delete_action.setEnabled(row is not None)
+        self.evaluate_action.setEnabled(row is not None and row.status is Status.APPROVED)
 
     def _show_error(self, title: str, error: LikaError) -> None:
         QMessageBox.warning(self, title, str(error))
+
+    def _exported(self, path: str, count: int) -> None:
+        self.statusBar().showMessage(
+            self.tr("%n row(s) written to %1", "", count).replace("%1", path), 10000
+        )
 
     def new_assessment(self) -> None:
         try:
@@ -140,13 +154,9 @@ class MainWindow(QMainWindow):
         except LikaError as error:
             self._show_error(self.tr("Could not create an assessment"), error)
             return
-        self.model.refresh()
-        self._update_count()
+        self.refresh()
         assert assessment.id is not None
         self.open_assessment(assessment.id)
-
-    def _open_index(self, index: QModelIndex) -> None:
-        self.open_assessment(self.model.summary(index.row()).id)
 
     def open_selected(self) -> None:
         assessment_id = self._selected_id()
@@ -167,28 +177,47 @@ class MainWindow(QMainWindow):
             self._show_error(self.tr("Could not open the assessment"), error)
             return None
         editor.closed.connect(self._on_editor_closed)
-        editor.assessmentSaved.connect(lambda _id: self._refresh_keeping_selection())
+        editor.assessmentSaved.connect(lambda _id: self.refresh())
         self.editors[assessment_id] = editor
         editor.show()
         return editor
 
     def _on_editor_closed(self, assessment_id: int) -> None:
         self.editors.pop(assessment_id, None)
-        self._refresh_keeping_selection()
+        self.refresh()
 
-    def _refresh_keeping_selection(self) -> None:
-        selected = self._selected_id()
-        self.model.refresh()
-        self._update_count()
-        row = self.model.row_of(selected) if selected is not None else None
-        if row is not None:
-            self.table.selectRow(row)
+    def _evaluate_selected(self) -> None:
+        assessment_id = self._selected_id()
+        if assessment_id is not None:
+            self.evaluate_assessment(assessment_id)
+
+    def evaluate_assessment(self, assessment_id: int) -> EvaluationDialog | None:
+        """Open the evaluation dialog of an approved assessment (step 4, follow up)."""
+        try:
+            assessment = self.context.service.repository.get(assessment_id)
+        except LikaError as error:
+            self._show_error(self.tr("Could not open the assessment"), error)
+            return None
+        if assessment.status is not Status.APPROVED:
+            QMessageBox.information(
+                self,
+                self.tr("Record evaluation"),
+                self.tr(
+                    "Only an approved assessment can be evaluated: until then the "
+                    "decision has not been taken."
+                ),
+            )
+            return None
+        dialog = EvaluationDialog(self.context, self.followups, assessment, self)
+        dialog.accepted.connect(self.refresh)
+        dialog.open()
+        return dialog
 
     def delete_selected(self) -> None:
         assessment_id = self._selected_id()
         if assessment_id is None:
             return
-        summary = self.model.summary(self.table.selectionModel().selectedRows()[0].row())
+        summary = self.model.row_at(self.table.selectionModel().selectedRows()[0].row())
         answer = QMessageBox.question(
             self,
             self.tr("Delete assessment"),
@@ -207,13 +236,17 @@ class MainWindow(QMainWindow):
             self.context.service.repository.delete(assessment_id)
         except LikaError as error:
             self._show_error(self.tr("Could not delete the assessment"), error)
-        self.model.refresh()
-        self._update_count()
+        self.refresh()
         self._update_actions()
+
+    def export_csv(self, path: Path) -> None:
+        """Write the current view of the register to ``path`` (without a file dialog)."""
+        self.register_view.export_csv(path)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for editor in list(self.editors.values()):
             if not editor.close():
                 event.ignore()
                 return
+        self.runner.wait()
         event.accept()

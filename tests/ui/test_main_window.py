@@ -12,7 +12,13 @@ def make_window(qtbot, context) -> MainWindow:
     window = MainWindow(context)
     qtbot.addWidget(window)
     window.show()
+    wait_loaded(qtbot, window)
     return window
+
+
+def wait_loaded(qtbot, window: MainWindow) -> None:
+    """The register reads on a worker thread; wait until the page and count are in."""
+    qtbot.waitUntil(lambda: not window.model.loading and window.model.total >= 0, timeout=5000)
 
 
 def test_lists_assessments_and_filters(qtbot, context, content) -> None:
@@ -31,6 +37,7 @@ def test_lists_assessments_and_filters(qtbot, context, content) -> None:
 def test_new_assessment_opens_an_editor(qtbot, context) -> None:
     window = make_window(qtbot, context)
     window.new_action.trigger()
+    wait_loaded(qtbot, window)
     assert window.model.rowCount() == 1
     assert len(window.editors) == 1
     editor = next(iter(window.editors.values()))
@@ -53,6 +60,7 @@ def test_delete_asks_first(qtbot, context, content, monkeypatch) -> None:
     )
     window.delete_action.trigger()
     assert context.service.repository.count() == 0
+    wait_loaded(qtbot, window)
     assert window.model.rowCount() == 0
 
 

@@ -1,0 +1,1 @@
+"""The register: list, follow-up and overview tabs of the main window."""

@@ -1,0 +1,198 @@
+"""Search and filters above the register list; each maps to a ``RegisterQuery`` field
+and to a ``lika list`` option of the same meaning."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from desktop_app.domain.errors import InputError
+from desktop_app.domain.model import Direction, Status
+from desktop_app.domain.register import RegisterQuery
+from desktop_app.ui.context import UiContext
+from desktop_app.ui.register.names import ContentNames
+
+SEARCH_DELAY_MS = 250
+
+
+def to_qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def from_qdate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def date_edit(context: UiContext, value: date, accessible_name: str) -> QDateEdit:
+    edit = QDateEdit(to_qdate(value))
+    edit.setCalendarPopup(True)
+    edit.setLocale(context.locale)
+    edit.setDisplayFormat(context.locale.dateFormat(context.locale.FormatType.ShortFormat))
+    edit.setAccessibleName(accessible_name)
+    return edit
+
+
+def combo(accessible_name: str, everything: str, items: list[tuple[str, object]]) -> QComboBox:
+    box = QComboBox()
+    box.setAccessibleName(accessible_name)
+    box.addItem(everything, None)
+    for text, value in items:
+        box.addItem(text, value)
+    return box
+
+
+class FilterBar(QWidget):
+    """Emits ``changed`` whenever the user changes the search (after a short pause)
+    or a filter; ``apply_to`` turns the current state into a query."""
+
+    changed = Signal()
+
+    def __init__(self, context: UiContext, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        names = ContentNames(context.content, context.language)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(
+            self.tr("Search titles, case numbers, descriptions, justifications, measures…")
+        )
+        self.search.setAccessibleName(self.tr("Search"))
+        self.search.setClearButtonEnabled(True)
+        self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.changed)
+        self.search.textChanged.connect(lambda _text: self._timer.start())
+        self.search.returnPressed.connect(self._search_now)
+
+        self.status = combo(self.tr("Status"), self.tr("All statuses"),
+                            [(context.label(s), s) for s in Status])  # fmt: skip
+        self.unit = combo(self.tr("Unit"), self.tr("All units"), [])
+        self.framework = combo(self.tr("Framework"), self.tr("All frameworks"),
+                               [(name, key) for key, name in names.frameworks()])  # fmt: skip
+        self.ground = combo(self.tr("Ground"), self.tr("Any ground"),
+                            [(name, key) for key, name in names.grounds()])  # fmt: skip
+        self.impact = combo(self.tr("Impact"), self.tr("Any impact"),
+                            [(context.label(d), d) for d in Direction])  # fmt: skip
+        self.period = QCheckBox(self.tr("&Decision date from"))
+        self.period.setToolTip(
+            self.tr("The planned decision date, or the day the assessment was created")
+        )
+        self.date_from = date_edit(context, date(today.year, 1, 1), self.tr("From date"))
+        self.date_to = date_edit(context, date(today.year, 12, 31), self.tr("To date"))
+        self.overdue = QCheckBox(self.tr("Has &overdue measures"))
+        self.evaluation_due = QCheckBox(self.tr("Due for &evaluation"))
+        self.clear = QPushButton(self.tr("C&lear filters"))
+        self.clear.clicked.connect(self.clear_filters)
+        self.message = QLabel()
+        self.message.setAccessibleName(self.tr("Filter problem"))
+        self.message.hide()
+
+        for box in (self.status, self.unit, self.framework, self.ground, self.impact):
+            box.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        for check in (self.period, self.overdue, self.evaluation_due):
+            check.toggled.connect(lambda _on: self.changed.emit())
+        for edit in (self.date_from, self.date_to):
+            edit.dateChanged.connect(lambda _d: self._date_changed())
+        self.period.toggled.connect(self._enable_dates)
+        self._enable_dates(False)
+
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        search_label = QLabel(self.tr("&Search:"))
+        search_label.setBuddy(self.search)
+        first = QHBoxLayout()
+        first.addWidget(search_label)
+        first.addWidget(self.search, 1)
+        for box in (self.status, self.unit, self.framework):
+            first.addWidget(box)
+        second = QHBoxLayout()
+        for widget in (self.ground, self.impact, self.period, self.date_from, QLabel("–"),
+                       self.date_to, self.overdue, self.evaluation_due):  # fmt: skip
+            second.addWidget(widget)
+        second.addStretch(1)
+        second.addWidget(self.clear)
+        layout.addLayout(first, 0, 0)
+        layout.addLayout(second, 1, 0)
+        layout.addWidget(self.message, 2, 0)
+
+    def _search_now(self) -> None:
+        self._timer.stop()
+        self.changed.emit()
+
+    def _enable_dates(self, on: bool) -> None:
+        self.date_from.setEnabled(on)
+        self.date_to.setEnabled(on)
+
+    def _date_changed(self) -> None:
+        if self.period.isChecked():
+            self.changed.emit()
+
+    def set_units(self, units: list[str]) -> None:
+        """Offer the units found in the register, keeping the current choice."""
+        current = self.unit.currentData()
+        self.unit.blockSignals(True)
+        while self.unit.count() > 1:
+            self.unit.removeItem(1)
+        for unit in units:
+            self.unit.addItem(unit, unit)
+        found = self.unit.findData(current) if current else 0
+        self.unit.setCurrentIndex(max(found, 0))
+        self.unit.blockSignals(False)
+        if current and found < 0:
+            self.changed.emit()
+
+    def clear_filters(self) -> None:
+        widgets = (self.search, self.status, self.unit, self.framework, self.ground,
+                   self.impact, self.period, self.overdue, self.evaluation_due)  # fmt: skip
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.search.clear()
+        for box in (self.status, self.unit, self.framework, self.ground, self.impact):
+            box.setCurrentIndex(0)
+        for check in (self.period, self.overdue, self.evaluation_due):
+            check.setChecked(False)
+        for widget in widgets:
+            widget.blockSignals(False)
+        self._enable_dates(False)
+        self._timer.stop()
+        self.changed.emit()
+
+    def apply_to(self, query: RegisterQuery, today: date) -> RegisterQuery:
+        """``query`` (its sort) with the filters shown here; raises ``InputError`` for a
+        date range that ends before it starts, and shows why."""
+        dated = self.period.isChecked()
+        try:
+            result = replace(
+                query,
+                search=self.search.text(),
+                status=self.status.currentData(),
+                unit=self.unit.currentData(),
+                framework=self.framework.currentData(),
+                ground=self.ground.currentData(),
+                impact=self.impact.currentData(),
+                date_from=from_qdate(self.date_from.date()) if dated else None,
+                date_to=from_qdate(self.date_to.date()) if dated else None,
+                overdue=self.overdue.isChecked(),
+                evaluation_due=self.evaluation_due.isChecked(),
+                today=today,
+            )
+        except InputError:
+            problem = self.tr(
+                "The end date is before the start date; the list still shows the last valid filter."
+            )
+            self.message.setText("⚠ " + problem)
+            self.message.show()
+            raise
+        self.message.hide()
+        return result

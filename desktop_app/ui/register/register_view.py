@@ -1,0 +1,209 @@
+"""The register tab: search and filters, the list, its count, and CSV export."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.errors import InputError, LikaError
+from desktop_app.domain.register import RegisterQuery, SortKey
+from desktop_app.progress import Progress
+from desktop_app.register_export import export_csv_file
+from desktop_app.ui.context import UiContext
+from desktop_app.ui.register.filter_bar import FilterBar
+from desktop_app.ui.register.paged_model import ReaderFactory, Runner
+from desktop_app.ui.register.table_model import COLUMNS, RegisterTableModel
+
+# Starting widths in average characters, so they follow the font size.
+COLUMN_WIDTHS = {
+    SortKey.TITLE: 44, SortKey.CASE_NUMBER: 14, SortKey.UNIT: 24, SortKey.DECISION_BODY: 22,
+    SortKey.STATUS: 16, SortKey.REVISION: 8, SortKey.AUTHOR: 18, SortKey.REVIEWER: 18,
+    SortKey.UPDATED: 14, SortKey.OUTCOME: 26, SortKey.ADVERSE_GROUNDS: 30,
+    SortKey.OPEN_MEASURES: 15, SortKey.NEXT_FOLLOWUP: 26,
+}  # fmt: skip
+
+
+def register_table(parent: QWidget, model: RegisterTableModel, name: str) -> QTableView:
+    table = QTableView(parent)
+    table.setModel(model)
+    table.setAccessibleName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    unit = table.fontMetrics().averageCharWidth()
+    for column, key in enumerate(COLUMNS):
+        header.resizeSection(column, COLUMN_WIDTHS[key] * unit)
+    # The indicator first: enabling sorting sorts by whatever it shows.
+    header.setSortIndicator(
+        COLUMNS.index(model.query.sort),
+        Qt.SortOrder.DescendingOrder if model.query.descending else Qt.SortOrder.AscendingOrder,
+    )
+    table.setSortingEnabled(True)
+    return table
+
+
+class RegisterView(QWidget):
+    """Every assessment, as the filters and the sort order select them."""
+
+    activated = Signal(int)  # assessment id
+    selectionChanged = Signal()
+    exported = Signal(str, int)  # path, number of rows
+
+    def __init__(
+        self,
+        context: UiContext,
+        readers: ReaderFactory,
+        runner: Runner,
+        today: Callable[[], date] = date.today,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self._readers = readers
+        self._runner = runner
+        self._today = today
+        self.filters = FilterBar(context, today(), self)
+        self.model = RegisterTableModel(context, readers, runner, RegisterQuery(today=today()))
+        self.table = register_table(self, self.model, self.tr("Assessments"))
+        self.count_label = QLabel()
+        self.count_label.setAccessibleName(self.tr("Number of assessments"))
+        self.empty_label = QLabel(self.tr("No assessments match the search and filters."))
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.hide()
+        self._selected: int | None = None
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.table, 1)
+        status = QHBoxLayout()
+        status.addWidget(self.count_label)
+        status.addStretch(1)
+        layout.addLayout(status)
+
+        self.filters.changed.connect(self.apply_filters)
+        self.table.activated.connect(
+            lambda index: self.activated.emit(self.model.row_at(index.row()).id)
+        )
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.model.modelAboutToBeReset.connect(self._remember_selection)
+        self.model.modelReset.connect(self._after_reset)
+        self.model.countChanged.connect(lambda _n: self._update_labels())
+        self.model.loadingChanged.connect(lambda _on: self._update_labels())
+        self.model.failed.connect(self._show_failure)
+        self.model.refresh()
+        self._load_units()
+
+    # Query
+
+    def apply_filters(self) -> None:
+        try:
+            query = self.filters.apply_to(self.model.query, self._today())
+        except InputError:
+            return
+        if query != self.model.query:
+            self.model.set_query(query)
+
+    def refresh(self) -> None:
+        self.model.refresh()
+        self._load_units()
+
+    def _load_units(self) -> None:
+        def work(_progress: object) -> list[str]:
+            with self._readers() as reader:
+                return reader.units()
+
+        self._runner.run(work, self.filters.set_units, self._show_failure)
+
+    # Selection kept across refreshes, by assessment id
+
+    def selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()).id if rows else None
+
+    def select(self, assessment_id: int) -> bool:
+        row = self.model.row_of(assessment_id)
+        if row is not None:
+            self.table.selectRow(row)
+        return row is not None
+
+    def _remember_selection(self) -> None:
+        self._selected = self.selected_id()
+
+    def _after_reset(self) -> None:
+        if self._selected is not None:
+            self.select(self._selected)
+        self._update_labels()
+        self.selectionChanged.emit()
+
+    def _selection_changed(self) -> None:
+        self.selectionChanged.emit()
+
+    def _update_labels(self) -> None:
+        total = self.model.total
+        if self.model.loading and total < 0:
+            self.count_label.setText(self.tr("Searching…"))
+        elif total < 0:
+            self.count_label.setText(self.tr("Counting…"))
+        else:
+            self.count_label.setText(self.tr("%n assessment(s)", "", total))
+        self.empty_label.setVisible(not self.model.loading and self.model.rowCount() == 0)
+
+    def _show_failure(self, error: object) -> None:
+        QMessageBox.warning(self, self.tr("The register could not be read"), str(error))
+
+    # Export
+
+    def export_csv(self, path: Path | None = None) -> None:
+        """Write the rows of the current view (all of them, not only those loaded) to
+        a CSV file, on a worker thread with a progress dialog."""
+        if path is None:
+            chosen, _filter = QFileDialog.getSaveFileName(
+                self, self.tr("Export view as CSV"), "lika-register.csv", self.tr("CSV (*.csv)")
+            )
+            if not chosen:
+                return
+            path = Path(chosen)
+        query, today, total = self.model.query, self._today(), max(self.model.total, 0)
+        progress = QProgressDialog(self.tr("Exporting…"), self.tr("Cancel"), 0, total, self)
+        progress.setWindowTitle(self.tr("Export view as CSV"))
+        progress.setMinimumDuration(500)
+
+        def work(task_progress: Progress) -> int:
+            task_progress.start(total, "rows")
+            with self._readers() as reader:
+                return export_csv_file(reader.rows(query), path, today, task_progress)
+
+        def done(count: int) -> None:
+            progress.close()
+            self.exported.emit(str(path), count)
+
+        def failed(error: BaseException) -> None:
+            progress.close()
+            if not isinstance(error, LikaError):
+                raise error
+            QMessageBox.warning(self, self.tr("The export failed"), str(error))
+
+        task = self._runner.run(
+            work, done, failed, lambda done_, _total, _label: progress.setValue(done_)
+        )
+        progress.canceled.connect(task.cancel)

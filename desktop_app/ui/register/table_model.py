@@ -1,0 +1,131 @@
+"""The register list: one row per assessment, every column sortable (in SQL)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from desktop_app.domain.model import Direction
+from desktop_app.domain.register import RegisterQuery, RegisterRow, SortKey
+from desktop_app.storage.register import Register
+from desktop_app.ui.context import UiContext
+from desktop_app.ui.register.names import ContentNames
+from desktop_app.ui.register.paged_model import Index, PagedTableModel, ReaderFactory, Runner
+
+COLUMNS: tuple[SortKey, ...] = tuple(SortKey)
+_NUMERIC = {SortKey.REVISION, SortKey.OPEN_MEASURES}
+
+
+class RegisterTableModel(PagedTableModel[RegisterQuery, RegisterRow]):
+    def __init__(
+        self,
+        context: UiContext,
+        readers: ReaderFactory,
+        runner: Runner,
+        query: RegisterQuery | None = None,
+    ) -> None:
+        super().__init__(readers, runner, query or RegisterQuery())
+        self.context = context
+        self.names = ContentNames(context.content, context.language)
+        self._headers = {key: self._header(key) for key in COLUMNS}
+        self._display: dict[SortKey, Callable[[RegisterRow], str]] = {
+            SortKey.TITLE: lambda r: r.title,
+            SortKey.CASE_NUMBER: lambda r: r.case_number,
+            SortKey.UNIT: lambda r: r.unit,
+            SortKey.DECISION_BODY: lambda r: r.decision_body,
+            SortKey.STATUS: lambda r: context.label(r.status),
+            SortKey.REVISION: lambda r: str(r.revision),
+            SortKey.AUTHOR: lambda r: r.author,
+            SortKey.REVIEWER: lambda r: r.reviewer,
+            SortKey.UPDATED: lambda r: context.short_date(r.updated.astimezone().date()),
+            SortKey.OUTCOME: lambda r: context.label(r.outcome) if r.outcome else "",
+            SortKey.ADVERSE_GROUNDS: self._adverse,
+            SortKey.OPEN_MEASURES: self._open_measures,
+            SortKey.NEXT_FOLLOWUP: self._followup,
+        }
+
+    def _header(self, key: SortKey) -> str:
+        c = self.context
+        if key in (SortKey.TITLE, SortKey.CASE_NUMBER, SortKey.UNIT, SortKey.DECISION_BODY,
+                   SortKey.AUTHOR):  # fmt: skip
+            return c.field(("decision", key.value))
+        if key in (SortKey.STATUS, SortKey.REVISION):
+            return c.term(f"pdf.{key.value}")
+        if key is SortKey.OUTCOME:
+            return c.field(("conclusion", "outcome"))
+        return c.term(f"register.{key.value}")
+
+    def _adverse(self, row: RegisterRow) -> str:
+        mixed = self.context.term("register.mixed")
+        return ", ".join(
+            self.names.ground(g.key) + (f" ({mixed})" if g.direction is Direction.MIXED else "")
+            for g in row.adverse_grounds
+        )
+
+    def _open_measures(self, row: RegisterRow) -> str:
+        if row.has_overdue_measures(self.query.today):
+            return f"{row.open_measures} ({self.context.term('register.overdue_measures')})"
+        return str(row.open_measures)
+
+    def _followup(self, row: RegisterRow) -> str:
+        text = self.context.short_date(row.next_followup)
+        if row.evaluation_due(self.query.today):
+            text += f" ({self.context.term('register.evaluation_due')})"
+        return text
+
+    # Reading
+
+    def read_page(
+        self, reader: Register, query: RegisterQuery, after: Any
+    ) -> tuple[list[RegisterRow], Any]:
+        page = reader.page(query, after)
+        return page.rows, page.next_after
+
+    def read_count(self, reader: Register, query: RegisterQuery) -> int:
+        return reader.count(query)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorting happens in SQL: a new first page in the new order."""
+        descending = order is Qt.SortOrder.DescendingOrder
+        key = COLUMNS[column]
+        if (key, descending) != (self.query.sort, self.query.descending):
+            self.set_query(self.query.sorted_by(key, descending))
+
+    def summary(self, row: int) -> RegisterRow:
+        return self.row_at(row)
+
+    def row_of(self, assessment_id: int) -> int | None:
+        return next((i for i, r in enumerate(self._rows) if r.id == assessment_id), None)
+
+    def display_text(self, row: RegisterRow, key: SortKey) -> str:
+        return self._display[key](row)
+
+    # Qt
+
+    def columnCount(self, parent: Index | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation is not Qt.Orientation.Horizontal:
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._headers[COLUMNS[section]]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        key = COLUMNS[index.column()]
+        if role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+        ):
+            return self._display[key](self._rows[index.row()])
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in _NUMERIC:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
