@@ -76,7 +76,7 @@ class EvaluationDialog(QDialog):
         self.impact.setAccessibleName(label("impact"))
         for value in ImpactAsExpected:
             self.impact.addItem(c.label(value), value)
-        self.impact.setCurrentIndex(self.impact.findData(self.draft.impact))
+        self.impact.setCurrentIndex(self.impact.findData(self.draft.impact.value))
         self.impact_note = QLineEdit()
         self.impact_note.setAccessibleName(label("impact_note"))
         self.again = QCheckBox(label("next_followup"))
@@ -137,7 +137,7 @@ class EvaluationDialog(QDialog):
             status.setAccessibleName(self.tr("Status of “%1”").replace("%1", result.description))
             for value in MeasureStatus:
                 status.addItem(c.label(value), value)
-            status.setCurrentIndex(status.findData(result.status))
+            status.setCurrentIndex(status.findData(result.status.value))
             table.setCellWidget(row, 2, status)
             table.setItem(row, 3, QTableWidgetItem(result.note))
         return table
@@ -165,7 +165,11 @@ class EvaluationDialog(QDialog):
             assert isinstance(status, QComboBox)
             note = self.measures.item(row, 3)
             results.append(
-                replace(result, status=status.currentData(), note=note.text() if note else "")
+                replace(
+                    result,
+                    status=MeasureStatus(status.currentData()),
+                    note=note.text() if note else "",
+                )
             )
         on: date = from_qdate(self.evaluated_on.date())
         return replace(
@@ -173,7 +177,7 @@ class EvaluationDialog(QDialog):
             evaluated_on=on,
             what_happened=self.what_happened.toPlainText(),
             measures=tuple(results),
-            impact=self.impact.currentData(),
+            impact=ImpactAsExpected(self.impact.currentData()),
             impact_note=self.impact_note.text(),
             next_followup=from_qdate(self.next_followup.date()) if self.again.isChecked() else None,
         )

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from enum import StrEnum
+from typing import TypeVar
 
 from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -43,6 +45,14 @@ def date_edit(context: UiContext, value: date, accessible_name: str) -> QDateEdi
     edit.setDisplayFormat(context.locale.dateFormat(context.locale.FormatType.ShortFormat))
     edit.setAccessibleName(accessible_name)
     return edit
+
+
+E = TypeVar("E", bound=StrEnum)
+
+
+def _enum(kind: type[E], value: object) -> E | None:
+    """Qt keeps a StrEnum in a combo box as a plain str; this gives the enum back."""
+    return kind(value) if value else None
 
 
 def combo(accessible_name: str, everything: str, items: list[tuple[str, object]]) -> QComboBox:
@@ -176,11 +186,11 @@ class FilterBar(QWidget):
             result = replace(
                 query,
                 search=self.search.text(),
-                status=self.status.currentData(),
+                status=_enum(Status, self.status.currentData()),
                 unit=self.unit.currentData(),
                 framework=self.framework.currentData(),
                 ground=self.ground.currentData(),
-                impact=self.impact.currentData(),
+                impact=_enum(Direction, self.impact.currentData()),
                 date_from=from_qdate(self.date_from.date()) if dated else None,
                 date_to=from_qdate(self.date_to.date()) if dated else None,
                 overdue=self.overdue.isChecked(),

@@ -225,7 +225,7 @@ class FollowUpView(QWidget):
         self.measures.set_query(
             replace(
                 self.measures.query,
-                window=self.window_choice.currentData(),
+                window=DueWindow(self.window_choice.currentData()),
                 unit=self.unit.currentData(),
             )
         )

@@ -1,0 +1,220 @@
+"""The register list in the window: lazy pages, sorting in SQL, filters, empty results,
+stale results dropped, CSV export, and work really done off the GUI thread."""
+
+from __future__ import annotations
+
+import csv
+import threading
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop_app.domain.model import Status
+from desktop_app.domain.register import RegisterQuery, SortKey
+from desktop_app.generator import generate
+from desktop_app.register_export import LIST_FIELDS
+from desktop_app.storage.bulk import bulk_insert
+from desktop_app.storage.register import PAGE_SIZE, Register
+from desktop_app.ui.register.register_view import RegisterView
+from desktop_app.ui.register.table_model import COLUMNS
+from desktop_app.ui.tasks import ImmediateRunner, TaskRunner
+
+TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture
+def big(context, content):
+    """450 generated assessments: more than two pages (a few are older revisions)."""
+    bulk_insert(context.service.repository.db, generate(content, 450, today=TODAY), 450)
+    return context
+
+
+def heads(context) -> int:
+    with Register.open_reader(context.service.repository.path) as reader:
+        return reader.count(RegisterQuery())
+
+
+class CountingReaders:
+    """Opens readers like the window does, and records every page asked for."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.pages: list[tuple[object, int]] = []
+
+    def __call__(self) -> Register:
+        reader = Register.open_reader(self.path)
+        original = reader.page
+
+        def page(query, after=None, limit=PAGE_SIZE):
+            self.pages.append((after, limit))
+            return original(query, after, limit)
+
+        reader.page = page  # type: ignore[method-assign]
+        return reader
+
+
+def make_view(qtbot, context, runner=None, readers=None) -> RegisterView:
+    readers = readers or (lambda: Register.open_reader(context.service.repository.path))
+    view = RegisterView(context, readers, runner or ImmediateRunner(), lambda: TODAY)
+    qtbot.addWidget(view)
+    view.resize(1200, 600)
+    view.show()
+    return view
+
+
+def test_the_model_fetches_lazily_and_never_everything(qtbot, big) -> None:
+    readers = CountingReaders(big.service.repository.path)
+    view = make_view(qtbot, big, readers=readers)
+    model = view.model
+    total = heads(big)
+    assert PAGE_SIZE * 2 < model.total == total < 450
+    assert model.rowCount() == PAGE_SIZE
+    assert readers.pages == [(None, PAGE_SIZE)]
+    assert model.canFetchMore()
+    view.table.scrollToBottom()  # the view asks for the next page itself
+    qtbot.waitUntil(lambda: model.rowCount() == 2 * PAGE_SIZE, timeout=3000)
+    assert len(readers.pages) == 2 and all(limit == PAGE_SIZE for _, limit in readers.pages)
+    assert readers.pages[1][0] is not None  # by key, after the last row shown
+    model.fetchMore()
+    assert model.rowCount() == total
+    assert not model.canFetchMore()
+    ids = [model.row_at(i).id for i in range(model.rowCount())]
+    assert len(set(ids)) == total
+
+
+def test_sorting_by_a_header_is_done_in_sql(qtbot, big) -> None:
+    view = make_view(qtbot, big)
+    model = view.model
+    column = COLUMNS.index(SortKey.TITLE)
+    view.table.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+    assert (model.query.sort, model.query.descending) == (SortKey.TITLE, False)
+    first = [model.row_at(i).title.casefold() for i in range(model.rowCount())]
+    assert first == sorted(first)
+    with Register.open_reader(big.service.repository.path) as reader:
+        everything = [r.title for r in reader.rows(RegisterQuery(sort=SortKey.TITLE,
+                                                                 descending=False))]  # fmt: skip
+    assert [model.row_at(i).title for i in range(PAGE_SIZE)] == everything[:PAGE_SIZE]
+    view.table.sortByColumn(COLUMNS.index(SortKey.OPEN_MEASURES), Qt.SortOrder.DescendingOrder)
+    counts = [model.row_at(i).open_measures for i in range(model.rowCount())]
+    assert counts == sorted(counts, reverse=True) and counts[0] > 0
+
+
+def test_search_and_filters_from_the_bar(qtbot, big) -> None:
+    view = make_view(qtbot, big)
+    bar, model = view.filters, view.model
+    bar.search.setText("biblioteken")
+    bar._search_now()
+    assert model.total > 0
+    found = model.total
+    bar.status.setCurrentIndex(bar.status.findData(Status.APPROVED.value))
+    assert 0 < model.total < found
+    assert all(model.row_at(i).status is Status.APPROVED for i in range(model.rowCount()))
+    bar.overdue.setChecked(True)
+    assert all(model.row_at(i).has_overdue_measures(TODAY) for i in range(model.rowCount()))
+    assert model.query.overdue and model.query.search == "biblioteken"
+    bar.clear_filters()
+    assert model.total == heads(big)
+
+
+def test_an_empty_result_says_so(qtbot, big) -> None:
+    view = make_view(qtbot, big)
+    assert not view.empty_label.isVisible()
+    view.filters.search.setText("ordsomintefinns")
+    view.filters._search_now()
+    assert view.model.rowCount() == 0
+    assert view.empty_label.isVisible()
+    assert "No assessments match" in view.empty_label.text()
+    assert view.count_label.text() == "0 assessment(s)"
+
+
+def test_a_reversed_date_range_is_refused_with_a_message(qtbot, big) -> None:
+    view = make_view(qtbot, big)
+    bar = view.filters
+    bar.period.setChecked(True)
+    applied = view.model.query
+    assert applied.date_from == date(2026, 1, 1)
+    bar.date_to.setDate(bar.date_from.date().addDays(-1))
+    assert bar.message.isVisible()
+    assert "end date is before the start date" in bar.message.text()
+    assert view.model.query == applied  # the list keeps the last valid filter
+    bar.date_to.setDate(bar.date_from.date().addDays(30))
+    assert not bar.message.isVisible()
+    assert view.model.query.date_to == date(2026, 1, 31)
+
+
+class DeferredRunner:
+    """Holds work until the test releases it, in any order."""
+
+    def __init__(self) -> None:
+        self.pending: list = []
+
+    def run(self, work, on_result, on_error, on_progress=None):
+        self.pending.append((work, on_result, on_error))
+        return ImmediateRunner().run(lambda _p: None, lambda _r: None, lambda _e: None)
+
+    def release(self, index: int) -> None:
+        work, on_result, on_error = self.pending.pop(index)
+        ImmediateRunner().run(work, on_result, on_error)
+
+    def wait(self, msecs: int = 0) -> bool:
+        return True
+
+
+def test_results_of_an_older_search_are_dropped(qtbot, big) -> None:
+    runner = DeferredRunner()
+    view = make_view(qtbot, big, runner=runner)
+    while runner.pending:
+        runner.release(0)
+    model = view.model
+    model.set_query(RegisterQuery(search="biblioteken", today=TODAY))  # page, count
+    model.set_query(RegisterQuery(search="hemtjänsten", today=TODAY))  # page, count
+    runner.release(2)  # the newer page arrives first (one page: the count is known)
+    newer = [model.row_at(i).id for i in range(model.rowCount())]
+    assert 0 < len(newer) < PAGE_SIZE and model.total == len(newer)
+    runner.release(0)  # then the older page and count: ignored
+    runner.release(0)
+    assert [model.row_at(i).id for i in range(model.rowCount())] == newer
+    assert model.total == len(newer)
+    runner.release(0)  # the newer count agrees
+    assert model.total == len(newer)
+    assert not runner.pending
+
+
+def test_csv_export_of_the_current_view(qtbot, big, tmp_path) -> None:
+    view = make_view(qtbot, big)
+    view.filters.status.setCurrentIndex(view.filters.status.findData(Status.APPROVED.value))
+    out = tmp_path / "register.csv"
+    exported: list[tuple[str, int]] = []
+    view.exported.connect(lambda path, count: exported.append((path, count)))
+    view.export_csv(out)
+    assert exported == [(str(out), view.model.total)]
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # Excel reads UTF-8 with a BOM
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert tuple(rows[0]) == LIST_FIELDS
+    assert len(rows) == view.model.total > PAGE_SIZE  # all of them, not only those loaded
+    assert {r["status"] for r in rows} == {"approved"}
+    assert [int(r["id"]) for r in rows[:PAGE_SIZE]] == [
+        view.model.row_at(i).id for i in range(PAGE_SIZE)
+    ]
+
+
+def test_searching_happens_off_the_gui_thread(qtbot, big) -> None:
+    gui = threading.get_ident()
+    threads: list[int] = []
+    path = big.service.repository.path
+
+    def readers() -> Register:
+        threads.append(threading.get_ident())
+        return Register.open_reader(path)
+
+    runner = TaskRunner()
+    view = make_view(qtbot, big, runner=runner, readers=readers)
+    total = heads(big)
+    qtbot.waitUntil(lambda: view.model.total == total, timeout=5000)
+    view.filters.search.setText("hemtj")
+    qtbot.waitUntil(lambda: 0 < view.model.total < total and not view.model.loading, timeout=5000)
+    assert threads and gui not in threads
+    runner.wait()
