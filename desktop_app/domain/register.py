@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
+from typing import NamedTuple
 
 from desktop_app.domain.errors import InputError
 from desktop_app.domain.evaluation import evaluation_due
@@ -88,17 +89,19 @@ class RegisterQuery:
         )
 
 
-@dataclass(frozen=True)
-class AdverseGround:
+class AdverseGround(NamedTuple):
     """A ground found relevant with a negative or mixed impact."""
 
     key: str
     direction: Direction
 
 
-@dataclass(frozen=True)
-class RegisterRow:
-    """One assessment as listed in the register."""
+class RegisterRow(NamedTuple):
+    """One assessment as listed in the register.
+
+    A named tuple rather than a frozen dataclass: just as immutable, and six times
+    cheaper to build, which shows when a page of rows is read on every keystroke.
+    """
 
     id: int
     uid: str

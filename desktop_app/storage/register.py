@@ -16,6 +16,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -66,44 +67,32 @@ _ROW_COLUMNS = (
 FEW_HITS = 2000
 
 
-def _date(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
+_STATUSES = {s.value: s for s in Status}
+_LANGUAGES = {lang.value: lang for lang in Language}
+_OUTCOMES: dict[str | None, Outcome | None] = {o.value: o for o in Outcome}
+_OUTCOMES[None] = None
+_DIRECTIONS = {d.value: d for d in Direction}
+_to_date = date.fromisoformat
+_to_datetime = datetime.fromisoformat
 
 
+@lru_cache(maxsize=4096)
 def _adverse(text: str) -> tuple[AdverseGround, ...]:
+    """``age=negative,sex=mixed`` as ground/direction pairs (few distinct values)."""
     if not text:
         return ()
     pairs = (item.split("=", 1) for item in text.split(","))
-    return tuple(AdverseGround(key, Direction(direction)) for key, direction in pairs)
+    return tuple(AdverseGround(key, _DIRECTIONS[direction]) for key, direction in pairs)
 
 
-def _row(values: tuple[Any, ...]) -> RegisterRow:
-    (id_, uid, title, case_number, organisation, unit, body, status, revision, author,
-     reviewer, language, framework, outcome, created, updated, reference, adverse,
-     open_measures, deadline, followup) = values  # fmt: skip
-    return RegisterRow(
-        id=id_,
-        uid=uid,
-        title=title,
-        case_number=case_number,
-        organisation=organisation,
-        unit=unit,
-        decision_body=body,
-        status=Status(status),
-        revision=revision,
-        author=author,
-        reviewer=reviewer,
-        language=Language(language),
-        framework_id=framework,
-        outcome=Outcome(outcome) if outcome else None,
-        created=datetime.fromisoformat(created),
-        updated=datetime.fromisoformat(updated),
-        reference_date=date.fromisoformat(reference),
-        adverse_grounds=_adverse(adverse),
-        open_measures=open_measures,
-        next_deadline=_date(deadline),
-        next_followup=_date(followup),
-    )
+def _row(v: tuple[Any, ...]) -> RegisterRow:
+    """A row of ``_ROW_COLUMNS`` (a page is built on every keystroke: kept lean)."""
+    return RegisterRow._make((
+        v[0], v[1], v[2], v[3], v[4], v[5], v[6], _STATUSES[v[7]], v[8], v[9], v[10],
+        _LANGUAGES[v[11]], v[12], _OUTCOMES[v[13]], _to_datetime(v[14]), _to_datetime(v[15]),
+        _to_date(v[16]), _adverse(v[17]), v[18], v[19] and _to_date(v[19]),
+        v[20] and _to_date(v[20]),
+    ))  # fmt: skip
 
 
 class _Where:
@@ -233,7 +222,7 @@ class Register:
         """Up to ``limit`` rows of ``query`` following the row whose key is ``after``."""
         sql, params = self.page_sql(query, after, limit)
         fetched = self.execute(sql, params).fetchall()
-        rows = [_row(values[:-1]) for values in fetched]
+        rows = [_row(values) for values in fetched]  # the last column is the sort key
         next_after = (fetched[-1][-1], rows[-1].id) if len(rows) == limit else None
         return Page(rows, next_after)
 
