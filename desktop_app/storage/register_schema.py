@@ -343,18 +343,32 @@ def missing_triggers(db: Database) -> list[str]:
     return [name for name, _ in CURRENT_TRIGGERS() if name not in existing]
 
 
-def rebuild(db: Database, from_id: int = 0) -> None:
-    """Recompute the read model and the search index for assessments with id >= ``from_id``
-    (all of them by default), e.g. after a bulk load or a table transform."""
-    db.execute("DELETE FROM register_rows WHERE assessment_id >= ?", [from_id])
+def rebuild(db: Database, from_id: int = 0, to_id: int | None = None) -> None:
+    """Recompute the read model and the search index for assessments with ids in
+    [``from_id``, ``to_id``) (all of them by default), e.g. after a bulk load or a table
+    transform."""
+    where, params = "BETWEEN ? AND ?", [from_id, (to_id - 1) if to_id is not None else 2**62]
+    db.execute(f"DELETE FROM register_rows WHERE assessment_id {where}", params)
     db.execute(
-        "INSERT INTO register_rows SELECT * FROM register_source WHERE assessment_id >= ?",
-        [from_id],
+        f"INSERT INTO register_rows SELECT * FROM register_source WHERE assessment_id {where}",
+        params,
     )
-    db.execute("DELETE FROM register_search WHERE rowid >= ?", [from_id])
+    db.execute(f"DELETE FROM register_search WHERE rowid {where}", params)
     db.execute(
         "INSERT INTO register_search(rowid, title, body) SELECT assessment_id, title, body "
-        "FROM register_search_source WHERE assessment_id >= ?",
+        f"FROM register_search_source WHERE assessment_id {where}",
+        params,
+    )
+
+
+def refresh_heads(db: Database, from_id: int = 0) -> None:
+    """Mark rows (id >= ``from_id``) that a newer revision of their series has
+    superseded; after a load in batches, an earlier batch did not know of them yet."""
+    db.execute(
+        "UPDATE register_rows SET is_head = 0 WHERE assessment_id >= ? AND is_head = 1 "
+        "AND EXISTS (SELECT 1 FROM assessments a JOIN assessments n "
+        "ON n.series_uid = a.series_uid AND n.revision > a.revision "
+        "WHERE a.id = register_rows.assessment_id)",
         [from_id],
     )
 

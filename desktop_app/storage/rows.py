@@ -67,7 +67,7 @@ def assessment_row(a: Assessment) -> dict[str, Any]:
         "language": a.language.value,
         "framework_id": a.framework_id,
         "framework_version": a.framework_version,
-        "modules": json.dumps(a.modules, sort_keys=True),
+        "modules": json.dumps(a.modules, sort_keys=True) if a.modules else "{}",
         "title": d.title,
         "case_number": d.case_number,
         "organisation": d.organisation,
@@ -77,7 +77,9 @@ def assessment_row(a: Assessment) -> dict[str, Any]:
         "author": d.author,
         "description": d.description,
         "affected": d.affected,
-        "affected_groups": json.dumps(d.affected_groups, ensure_ascii=False),
+        "affected_groups": json.dumps(d.affected_groups, ensure_ascii=False)
+        if d.affected_groups
+        else "[]",
         "evidence": d.evidence,
         "evidence_missing": d.evidence_missing,
         "outcome": c.outcome.value if c.outcome else None,
