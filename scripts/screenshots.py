@@ -1,6 +1,10 @@
 """Take the README's screenshots from a fresh demo register, offscreen.
 
 .venv/bin/python scripts/screenshots.py [--lang sv|nb|en] [--out docs/screenshots]
+    [--only main|register]
+
+The register's screenshots (i8-*) use the curated demo plus 3,000 generated
+assessments, so that search, filters, follow-up and overview have something to show.
 """
 
 from __future__ import annotations
@@ -17,13 +21,16 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app.checklists.guide import load_content
 from desktop_app.demo import load_demo
-from desktop_app.domain.model import Language
+from desktop_app.domain.model import Direction, Language
+from desktop_app.generator import generate
 from desktop_app.service import AssessmentService, Identity
+from desktop_app.storage.bulk import bulk_insert
 from desktop_app.storage.repository import AssessmentRepository
 from desktop_app.ui.app import create_application
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.settings import Settings
+from desktop_app.ui.tasks import ImmediateRunner
 
 
 def save(widget: QWidget, path: Path) -> None:
@@ -36,6 +43,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lang", default="sv", choices=[lang.value for lang in Language])
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    parser.add_argument("--only", choices=("main", "register"))
     args = parser.parse_args()
     app = create_application()
     work = Path(tempfile.mkdtemp())
@@ -48,7 +56,13 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     suffix = "" if args.lang == "sv" else f"-{args.lang}"
 
-    window = MainWindow(context)
+    if args.only == "register":
+        register_screenshots(context, args.out, suffix)
+        repository.close()
+        app.quit()
+        return
+
+    window = MainWindow(context, runner=ImmediateRunner())
     window.resize(1200, 560)
     window.show()
     window.table.selectRow(0)
@@ -72,8 +86,44 @@ def main() -> None:
     save(editor, args.out / f"editor-ground{suffix}.png")
     editor.close()
     window.close()
+    if args.only is None:
+        register_screenshots(context, args.out, suffix)
     repository.close()
     app.quit()
+
+
+def register_screenshots(context: UiContext, out: Path, suffix: str) -> None:
+    """The register with a search and filters, the follow-up tab with the evaluation
+    dialog, and the overview."""
+    repository = context.service.repository
+    bulk_insert(repository.db, generate(context.content, 3000), 3000)
+    window = MainWindow(context, runner=ImmediateRunner())
+    window.resize(1900, 460)
+    window.show()
+    filters = window.register_view.filters
+    filters.search.setText("biblioteken")
+    filters._search_now()
+    filters.ground.setCurrentIndex(filters.ground.findData("age"))
+    filters.impact.setCurrentIndex(filters.impact.findData(Direction.NEGATIVE.value))
+    window.table.selectRow(0)
+    save(window, out / f"i8-register{suffix}.png")
+    window.resize(1400, 720)
+    window.tabs.setCurrentWidget(window.followup_view)
+    save(window, out / f"i8-followup{suffix}.png")
+    follow = window.followup_view
+    rows = [follow.decisions.row_at(i) for i in range(follow.decisions.rowCount())]
+    dialog = window.evaluate_assessment(next(r for r in rows if r.open_measures > 1).id)
+    assert dialog is not None
+    dialog.what_happened.setPlainText(
+        "Meröppet infördes i mars. Besöken från byarna ökade igen under hösten, men de "
+        "äldsta låntagarna använder fortfarande mest den bemannade tiden."
+    )
+    save(dialog, out / f"i8-evaluation{suffix}.png")
+    dialog.reject()
+    window.tabs.setCurrentWidget(window.overview_view)
+    window.resize(1400, 900)
+    save(window, out / f"i8-overview{suffix}.png")
+    window.close()
 
 
 if __name__ == "__main__":

@@ -91,7 +91,7 @@ class DueMeasuresModel(PagedTableModel[MeasureQuery, DueMeasureRow]):
         return None
 
 
-MEASURE_WIDTHS = (12, 10, 44, 20, 11, 40, 14)  # characters; the unit takes the rest
+MEASURE_WIDTHS = (15, 13, 44, 20, 11, 40, 15)  # characters; the unit takes the rest
 
 
 def _table(model: PagedTableModel[Any, Any], name: str) -> QTableView:

@@ -31,10 +31,10 @@ from desktop_app.ui.register.table_model import COLUMNS, RegisterTableModel
 
 # Starting widths in average characters, so they follow the font size.
 COLUMN_WIDTHS = {
-    SortKey.TITLE: 44, SortKey.CASE_NUMBER: 14, SortKey.UNIT: 24, SortKey.DECISION_BODY: 22,
-    SortKey.STATUS: 16, SortKey.REVISION: 8, SortKey.AUTHOR: 18, SortKey.REVIEWER: 18,
+    SortKey.TITLE: 44, SortKey.CASE_NUMBER: 16, SortKey.UNIT: 24, SortKey.DECISION_BODY: 22,
+    SortKey.STATUS: 16, SortKey.REVISION: 9, SortKey.AUTHOR: 18, SortKey.REVIEWER: 18,
     SortKey.UPDATED: 14, SortKey.OUTCOME: 26, SortKey.ADVERSE_GROUNDS: 30,
-    SortKey.OPEN_MEASURES: 15, SortKey.NEXT_FOLLOWUP: 26,
+    SortKey.OPEN_MEASURES: 15, SortKey.NEXT_FOLLOWUP: 30,
 }  # fmt: skip
 
 
