@@ -44,14 +44,14 @@ class Period:
         return self.start <= day <= self.end
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GroundImpact:
     relevance: Relevance
     direction: Direction | None = None
     severity: Severity | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MeasureFacts:
     uid: str
     description: str
@@ -64,7 +64,7 @@ class MeasureFacts:
         return self.status in (MeasureStatus.PLANNED, MeasureStatus.ONGOING)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PortfolioEntry:
     """What the figures need to know about one assessment."""
 
@@ -85,7 +85,7 @@ class PortfolioEntry:
         return self.decision_date or self.created
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DueMeasure:
     entry: PortfolioEntry
     measure: MeasureFacts

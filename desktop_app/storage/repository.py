@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,17 +20,13 @@ from desktop_app.domain.errors import LikaError, NotFoundError, WorkflowError
 from desktop_app.domain.model import (
     Assessment,
     AssessmentSummary,
-    Direction,
-    MeasureStatus,
-    Relevance,
-    Severity,
     Status,
     StatusChange,
 )
-from desktop_app.domain.portfolio import GroundImpact, MeasureFacts, Period, PortfolioEntry
+from desktop_app.domain.portfolio import Period, PortfolioEntry
 from desktop_app.storage import rows
 from desktop_app.storage.database import describe_sqlite_error, open_database
-from desktop_app.storage.register_schema import EFFECTIVE_MEASURE_STATUS_SQL
+from desktop_app.storage.portfolio import read_portfolio_entries
 
 Clock = Callable[[], datetime]
 
@@ -127,72 +123,10 @@ class AssessmentRepository:
     ) -> list[PortfolioEntry]:
         """Light records of the newest revision of every assessment in ``period`` (by
         decision date, else creation date) and ``unit``, for ``portfolio_figures``."""
-        conditions = [
-            "NOT EXISTS (SELECT 1 FROM assessments newer WHERE newer.series_uid = a.series_uid"
-            " AND newer.revision > a.revision)"
-        ]
-        params: list[Any] = []
-        if period is not None:
-            conditions.append("coalesce(a.decision_date, substr(a.created, 1, 10)) BETWEEN ? AND ?")
-            params += [period.start.isoformat(), period.end.isoformat()]
-        if unit is not None:
-            conditions.append("a.unit = ?")
-            params.append(unit)
-        where = " AND ".join(conditions)
-        heads = self._query(
-            "SELECT a.id, a.title, a.case_number, a.unit, a.status, a.framework_id, "
-            f"a.decision_date, a.created, a.followup_date FROM assessments a WHERE {where}",
-            params,
-        )
-        chosen = f"SELECT a.id FROM assessments a WHERE {where}"
-        grounds: dict[int, dict[str, GroundImpact]] = {}
-        for row in self._query(
-            "SELECT assessment_id, ground_key, relevance, direction, severity "
-            f"FROM ground_assessments WHERE assessment_id IN ({chosen})",
-            params,
-        ):
-            grounds.setdefault(row["assessment_id"], {})[row["ground_key"]] = GroundImpact(
-                Relevance(row["relevance"]),
-                Direction(row["direction"]) if row["direction"] else None,
-                Severity(row["severity"]) if row["severity"] else None,
-            )
-        measures: dict[int, list[MeasureFacts]] = {}
-        # A measure's status is the newest evaluation's word on it, as in the register.
-        for row in self._query(
-            "SELECT m.assessment_id, m.uid, m.description, m.owner, m.deadline, "
-            f"{EFFECTIVE_MEASURE_STATUS_SQL} AS status FROM measures m "
-            f"WHERE m.assessment_id IN ({chosen}) ORDER BY m.assessment_id, m.position",
-            params,
-        ):
-            measures.setdefault(row["assessment_id"], []).append(
-                MeasureFacts(
-                    row["uid"],
-                    row["description"],
-                    row["owner"],
-                    date.fromisoformat(row["deadline"]) if row["deadline"] else None,
-                    MeasureStatus(row["status"]),
-                )
-            )
-        return [
-            PortfolioEntry(
-                id=h["id"],
-                title=h["title"],
-                case_number=h["case_number"],
-                unit=h["unit"],
-                status=Status(h["status"]),
-                framework_id=h["framework_id"],
-                decision_date=date.fromisoformat(h["decision_date"])
-                if h["decision_date"]
-                else None,
-                created=datetime.fromisoformat(h["created"]).date(),
-                followup_date=date.fromisoformat(h["followup_date"])
-                if h["followup_date"]
-                else None,
-                grounds=grounds.get(h["id"], {}),
-                measures=tuple(measures.get(h["id"], [])),
-            )
-            for h in heads
-        ]
+        try:
+            return read_portfolio_entries(self.db.conn, period, unit)
+        except sqlite3.Error as error:
+            raise describe_sqlite_error(error, self.path) from None
 
     def status_history(self, assessment_id: int) -> list[StatusChange]:
         found = self._query(

@@ -9,6 +9,7 @@ so the window and the report cannot disagree.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
@@ -55,7 +56,9 @@ def compute_figures(
         repository = AssessmentRepository(
             Database(reader.conn, recursive_triggers=False, execute_plugins=False)
         )
-        return portfolio_figures(repository.portfolio_entries(period, unit), today)
+        figures = portfolio_figures(repository.portfolio_entries(period, unit), today)
+    # The overview shows counts: do not keep every entry of the period alive.
+    return replace(figures, entries=[])
 
 
 class OverviewView(QWidget):

@@ -1,0 +1,114 @@
+"""Reading the light records behind the portfolio figures, fast enough for a register of
+100,000 assessments (the overview tab and the portfolio report both use them).
+
+The selection uses the register's read model (``register_rows``: newest revision,
+reference date = decision date else creation day), so the overview's period means
+exactly what the register's date filter means. Rows are read as plain tuples and the
+few distinct ground impacts are shared objects, so memory grows with the number of
+assessments, not with the number of grounds.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+from desktop_app.domain.model import Direction, MeasureStatus, Relevance, Severity, Status
+from desktop_app.domain.portfolio import GroundImpact, MeasureFacts, Period, PortfolioEntry
+from desktop_app.storage.register_schema import EFFECTIVE_MEASURE_STATUS_SQL
+
+_RELEVANCE = {r.value: r for r in Relevance}
+_DIRECTION: dict[str | None, Direction | None] = {d.value: d for d in Direction}
+_DIRECTION[None] = None
+_SEVERITY: dict[str | None, Severity | None] = {s.value: s for s in Severity}
+_SEVERITY[None] = None
+_STATUS = {s.value: s for s in Status}
+_MEASURE_STATUS = {s.value: s for s in MeasureStatus}
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _selection(period: Period | None, unit: str | None) -> tuple[str, list[Any]]:
+    conditions, params = ["r.is_head = 1"], []
+    if period is not None:
+        conditions.append("r.reference_date BETWEEN ? AND ?")
+        params += [period.start.isoformat(), period.end.isoformat()]
+    if unit is not None:
+        conditions.append("r.unit = ?")  # exact, as the report's --unit
+        params.append(unit)
+    return " AND ".join(conditions), params
+
+
+def _rows(conn: sqlite3.Connection, sql: str, params: list[Any]) -> Iterator[tuple[Any, ...]]:
+    cursor = conn.execute(sql, params)
+    while batch := cursor.fetchmany(5000):
+        yield from batch
+
+
+def read_portfolio_entries(
+    conn: sqlite3.Connection, period: Period | None = None, unit: str | None = None
+) -> list[PortfolioEntry]:
+    """The newest revision of every assessment in ``period`` and ``unit``, by id."""
+    where, params = _selection(period, unit)
+    impacts: dict[tuple[str, str | None, str | None], GroundImpact] = {}
+    grounds: dict[int, dict[str, GroundImpact]] = {}
+    for assessment_id, key, relevance, direction, severity in _rows(
+        conn,
+        "SELECT g.assessment_id, g.ground_key, g.relevance, g.direction, g.severity "
+        "FROM register_rows r JOIN ground_assessments g ON g.assessment_id = r.assessment_id "
+        f"WHERE {where}",
+        params,
+    ):
+        impact = impacts.get((relevance, direction, severity))
+        if impact is None:
+            impact = impacts[(relevance, direction, severity)] = GroundImpact(
+                _RELEVANCE[relevance], _DIRECTION[direction], _SEVERITY[severity]
+            )
+        found = grounds.get(assessment_id)
+        if found is None:
+            found = grounds[assessment_id] = {}
+        found[key] = impact
+    # A measure's status is the newest evaluation's word on it, as in the register.
+    measures: dict[int, list[MeasureFacts]] = {}
+    for assessment_id, uid, description, owner, deadline, status in _rows(
+        conn,
+        "SELECT m.assessment_id, m.uid, m.description, m.owner, m.deadline, "
+        f"{EFFECTIVE_MEASURE_STATUS_SQL} FROM register_rows r "
+        f"JOIN measures m ON m.assessment_id = r.assessment_id WHERE {where} "
+        "ORDER BY m.assessment_id, m.position",
+        params,
+    ):
+        measures.setdefault(assessment_id, []).append(
+            MeasureFacts(uid, description, owner, _date(deadline), _MEASURE_STATUS[status])
+        )
+    entries = []
+    for (id_, title, case_number, unit_, status, framework, decided, created,
+         followup) in _rows(
+        conn,
+        "SELECT r.assessment_id, r.title, r.case_number, r.unit, r.status, r.framework_id, "
+        "a.decision_date, substr(r.created, 1, 10), a.followup_date "
+        f"FROM register_rows r JOIN assessments a ON a.id = r.assessment_id WHERE {where} "
+        "ORDER BY r.assessment_id",
+        params,
+    ):  # fmt: skip
+        entries.append(
+            PortfolioEntry(
+                id=id_,
+                title=title,
+                case_number=case_number,
+                unit=sys.intern(unit_),  # a few units, shared by thousands
+                status=_STATUS[status],
+                framework_id=framework,
+                decision_date=_date(decided),
+                created=date.fromisoformat(created),
+                followup_date=_date(followup),
+                grounds=grounds.get(id_, {}),
+                measures=tuple(measures.get(id_, ())),
+            )
+        )
+    return entries
