@@ -22,6 +22,13 @@ CORE_MODULES = [
     "desktop_app.commands.assessments",
     "desktop_app.commands.memo",
     "desktop_app.checklists.screener_lexicon",
+    "desktop_app.storage.register",
+    "desktop_app.storage.followup",
+    "desktop_app.storage.bulk",
+    "desktop_app.storage.portfolio",
+    "desktop_app.generator",
+    "desktop_app.register_export",
+    "desktop_app.followup_service",
 ]
 
 
@@ -41,7 +48,8 @@ def test_core_modules_do_not_import_qt(module: str) -> None:
 def test_domain_imports_no_storage_reports_or_ui() -> None:
     loaded = _imported_after(
         "desktop_app.domain.workflow, desktop_app.domain.serialize, "
-        "desktop_app.domain.memo, desktop_app.domain.screener"
+        "desktop_app.domain.memo, desktop_app.domain.screener, "
+        "desktop_app.domain.register, desktop_app.domain.evaluation, desktop_app.domain.followup"
     )
     forbidden = (
         "sqlite_utils",

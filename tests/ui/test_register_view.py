@@ -218,3 +218,9 @@ def test_searching_happens_off_the_gui_thread(qtbot, big) -> None:
     qtbot.waitUntil(lambda: 0 < view.model.total < total and not view.model.loading, timeout=5000)
     assert threads and gui not in threads
     runner.wait()
+
+
+def test_an_empty_register_says_how_to_start(qtbot, context) -> None:
+    view = make_view(qtbot, context)
+    assert view.empty_label.isVisible()
+    assert "No assessments yet" in view.empty_label.text()

@@ -166,7 +166,14 @@ class RegisterView(QWidget):
             self.count_label.setText(self.tr("Counting…"))
         else:
             self.count_label.setText(self.tr("%n assessment(s)", "", total))
-        self.empty_label.setVisible(not self.model.loading and self.model.rowCount() == 0)
+        empty = not self.model.loading and self.model.rowCount() == 0
+        if empty:
+            self.empty_label.setText(
+                self.tr("No assessments match the search and filters.")
+                if self.model.query.is_filtered
+                else self.tr("No assessments yet: start one with New assessment.")
+            )
+        self.empty_label.setVisible(empty)
 
     def _show_failure(self, error: object) -> None:
         QMessageBox.warning(self, self.tr("The register could not be read"), str(error))
