@@ -8,13 +8,15 @@ checklists an assessment uses.
 from __future__ import annotations
 
 import getpass
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from desktop_app.checklists.guide import Content
-from desktop_app.domain.checklist import Checklist
+from desktop_app.domain.checklist import Checklist, ChecklistKind
 from desktop_app.domain.completeness import Gap, find_gaps
 from desktop_app.domain.errors import ContentError
 from desktop_app.domain.model import Assessment, Language, Status, StatusChange
+from desktop_app.domain.obsolete import KeptContent, find_kept
 from desktop_app.domain.workflow import change_status
 from desktop_app.storage.repository import AssessmentRepository, Clock, utc_now
 
@@ -57,15 +59,36 @@ class AssessmentService:
         self._clock = clock
 
     def new_assessment(
-        self, *, framework_id: str = DEFAULT_FRAMEWORK, language: Language = Language.SV
+        self,
+        *,
+        framework_id: str = DEFAULT_FRAMEWORK,
+        language: Language = Language.SV,
+        title: str = "",
+        modules: Iterable[str] = (),
     ) -> Assessment:
         """Create and store an empty draft, with the caseworker as author."""
         framework = self.content.checklists.get(framework_id)
+        if framework.kind is not ChecklistKind.FRAMEWORK:
+            raise ContentError(f"{framework_id!r} is a module, not a framework")
         assessment = Assessment(
-            framework_id=framework.id, framework_version=framework.version, language=language
+            framework_id=framework.id,
+            framework_version=framework.version,
+            language=language,
+            modules=self.module_versions(modules),
         )
+        assessment.decision.title = title.strip()
         assessment.decision.author = self.identity.name
         return self.repository.create(assessment)
+
+    def module_versions(self, module_ids: Iterable[str]) -> dict[str, str]:
+        """``{id: version}`` of the named modules as installed now, for Assessment.modules."""
+        versions: dict[str, str] = {}
+        for module_id in module_ids:
+            module = self.content.checklists.get(module_id)
+            if module.kind is not ChecklistKind.MODULE:
+                raise ContentError(f"{module_id!r} is a framework, not a module")
+            versions[module.id] = module.version
+        return versions
 
     def checklists_for(self, assessment: Assessment) -> list[Checklist]:
         """The framework and switched-on modules, in their newest loaded versions."""
@@ -76,6 +99,24 @@ class AssessmentService:
                 f"Assessment {assessment.id} uses checklist {missing[0]!r}, which is not installed"
             )
         return [self.content.checklists.get(i) for i in ids]
+
+    def kept_content(self, assessment: Assessment) -> KeptContent:
+        """Answers the current checklists no longer ask for (kept, shown as such)."""
+        library = self.content.checklists
+        earlier = [
+            library.version(checklist_id, version)
+            for checklist_id, version in [
+                (assessment.framework_id, assessment.framework_version),
+                *assessment.modules.items(),
+            ]
+        ]
+        switched_off = [m for m in library.modules() if m.id not in assessment.modules]
+        return find_kept(
+            assessment,
+            self.checklists_for(assessment),
+            earlier=[c for c in earlier if c is not None],
+            switched_off=switched_off,
+        )
 
     def gaps(self, assessment: Assessment) -> list[Gap]:
         return find_gaps(assessment, self.checklists_for(assessment))

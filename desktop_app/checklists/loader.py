@@ -112,12 +112,19 @@ def _version_key(version: str) -> tuple[int, ...]:
 
 @dataclass
 class ChecklistLibrary:
-    """Every checklist that loaded, newest version per id, and what failed to load."""
+    """Every checklist that loaded, newest version per id, and what failed to load.
+
+    Older versions that are also present (an organisation may keep the file an
+    assessment was made with) stay reachable through ``version()``, so the editor can
+    show the wording of questions the newest version no longer has.
+    """
 
     checklists: dict[str, Checklist] = field(default_factory=dict)
     errors: list[ContentError] = field(default_factory=list)
+    all_versions: dict[tuple[str, str], Checklist] = field(default_factory=dict)
 
     def add(self, checklist: Checklist) -> None:
+        self.all_versions.setdefault((checklist.id, checklist.version), checklist)
         current = self.checklists.get(checklist.id)
         if current is None or _version_key(checklist.version) > _version_key(current.version):
             self.checklists[checklist.id] = checklist
@@ -127,6 +134,10 @@ class ChecklistLibrary:
             return self.checklists[checklist_id]
         except KeyError:
             raise ContentError(f"Unknown checklist {checklist_id!r}") from None
+
+    def version(self, checklist_id: str, version: str) -> Checklist | None:
+        """That exact version of a checklist, if its file was loaded."""
+        return self.all_versions.get((checklist_id, version))
 
     def frameworks(self) -> list[Checklist]:
         return [c for c in self.checklists.values() if c.kind is ChecklistKind.FRAMEWORK]

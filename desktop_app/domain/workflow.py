@@ -25,6 +25,14 @@ ALLOWED: frozenset[tuple[Status, Status]] = frozenset(
 # Moving into these statuses asserts the assessment is complete.
 _NEEDS_COMPLETE = frozenset({Status.IN_REVIEW, Status.APPROVED})
 
+# The caseworker edits only these; in review the reviewer reads what was submitted.
+EDITABLE = frozenset({Status.DRAFT, Status.RETURNED})
+
+
+def is_editable(assessment: Assessment) -> bool:
+    """Whether the caseworker may change the assessment now (not in review, not approved)."""
+    return assessment.status in EDITABLE
+
 
 def allowed_targets(status: Status) -> list[Status]:
     return [to for (frm, to) in sorted(ALLOWED) if frm is status]
