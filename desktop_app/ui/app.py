@@ -21,10 +21,12 @@ from desktop_app.ui.context import UiContext
 from desktop_app.ui.language import ui_language
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.settings import Settings
+from desktop_app.ui.translations import install_translators
 
 # Relative sizes only, so the look follows the user's font and scaling settings.
 STYLE_SHEET = """
 QLabel[heading="true"] { font-size: 15pt; font-weight: bold; }
+QLabel[subheading="true"] { font-weight: bold; }
 """
 
 
@@ -55,6 +57,7 @@ def build_main_window(db_path: Path, settings: Settings) -> MainWindow:
 def run_app(db_path: Path | None) -> int:
     app = create_application()
     settings = Settings()
+    install_translators(app, ui_language(settings.ui_language))
     try:
         window = build_main_window(db_path or default_database_path(), settings)
     except LikaError as error:

@@ -13,8 +13,7 @@ from desktop_app.domain.checklist import Text
 from desktop_app.domain.model import Language
 from desktop_app.service import AssessmentService
 from desktop_app.ui.settings import Settings
-
-_QT_LOCALES = {Language.SV: "sv_SE", Language.NB: "nb_NO", Language.EN: "en_GB"}
+from desktop_app.ui.translations import QT_LOCALES
 
 
 @dataclass
@@ -41,7 +40,7 @@ class UiContext:
     @property
     def locale(self) -> QLocale:
         """Dates and numbers in the window follow its language."""
-        return QLocale(_QT_LOCALES[self.language])
+        return QLocale(QT_LOCALES[self.language])
 
     def short_date(self, value: date | datetime | None) -> str:
         if value is None:

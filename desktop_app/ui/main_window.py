@@ -17,11 +17,13 @@ from desktop_app.followup_service import FollowUpService
 from desktop_app.storage.register import Register
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.editor.editor_window import EditorWindow
+from desktop_app.ui.new_assessment_dialog import ask_new_assessment
 from desktop_app.ui.register.evaluation_dialog import EvaluationDialog
 from desktop_app.ui.register.followup_view import FollowUpView
 from desktop_app.ui.register.overview_view import OverviewView
 from desktop_app.ui.register.paged_model import Runner
 from desktop_app.ui.register.register_view import RegisterView
+from desktop_app.ui.settings_dialog import install_settings_action
 from desktop_app.ui.tasks import TaskRunner
 
 
@@ -100,6 +102,7 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(self.export_action)
         menu.addSeparator()
+        self.settings_action = install_settings_action(self, menu, self.context)
         menu.addAction(quit_action)
         register_menu = self.menuBar().addMenu(self.tr("Re&gister"))
         register_menu.addAction(self.evaluate_action)
@@ -149,8 +152,16 @@ class MainWindow(QMainWindow):
         )
 
     def new_assessment(self) -> None:
+        choice = ask_new_assessment(self, self.context)
+        if choice is None:
+            return
         try:
-            assessment = self.context.service.new_assessment()
+            assessment = self.context.service.new_assessment(
+                framework_id=choice.framework_id,
+                language=choice.language,
+                title=choice.title,
+                modules=choice.modules,
+            )
         except LikaError as error:
             self._show_error(self.tr("Could not create an assessment"), error)
             return

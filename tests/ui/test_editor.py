@@ -104,7 +104,7 @@ def test_add_and_edit_a_measure(qtbot, context) -> None:
 
 def test_navigation_shows_what_is_missing(qtbot, context) -> None:
     editor = open_editor(qtbot, context)
-    item = editor._items[("ground", "age")]
+    item = editor.navigation.item(("ground", "age"))
     assert item.text(0).startswith("!")
     editor.document.set_value(("ground", "age", "relevance"), "not_relevant")
     editor.document.set_value(("ground", "age", "justification"), "Påverkar inte åldersgrupper.")
@@ -125,3 +125,14 @@ def test_save_conflict_is_reported_not_lost(qtbot, context, monkeypatch) -> None
     assert "changed elsewhere" in warnings[0]
     assert stored(context, editor).decision.title == "Ändrad i ett annat fönster"
     assert editor.document.assessment.decision.title == "Min ändring"
+    # Closing asks before the unsaved change is lost.
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda *args: asked.append(args[1]) or QMessageBox.StandardButton.No,
+    )
+    assert not editor.close()
+    assert asked and editor.isVisible()
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
+    assert editor.close()

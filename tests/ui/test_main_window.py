@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.new_assessment_dialog import NewAssessmentDialog
 from tests.helpers import complete_assessment
+
+
+def accept_new_assessment_dialog(qtbot, title: str = "") -> None:
+    """Fill in and accept the modal "new assessment" dialog once it shows."""
+
+    def accept() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, NewAssessmentDialog)
+        dialog.title.setText(title)
+        dialog.accept()
+
+    QTimer.singleShot(0, accept)
 
 
 def make_window(qtbot, context) -> MainWindow:
@@ -36,6 +50,7 @@ def test_lists_assessments_and_filters(qtbot, context, content) -> None:
 
 def test_new_assessment_opens_an_editor(qtbot, context) -> None:
     window = make_window(qtbot, context)
+    accept_new_assessment_dialog(qtbot)
     window.new_action.trigger()
     wait_loaded(qtbot, window)
     assert window.model.rowCount() == 1

@@ -1,8 +1,10 @@
 """Two-way binding between editor widgets and field paths of the open assessment.
 
-A widget edit goes to ``AssessmentDocument.set_value``; a change of the value from
-elsewhere (undo, another view) comes back through ``valueChanged`` and updates the
-widget. A path may be a function, for forms that show whichever measure is selected.
+A widget edit goes to ``AssessmentDocument.edit`` (one undoable step; keystrokes in
+one field merge); a change of the value from elsewhere (undo, another view) comes back
+through ``valueChanged`` and updates the widget. A path may be a function, for forms
+that show whichever measure is selected. The binder also knows which widget shows a
+path, so the editor can jump from a gap in the "what is left" list to its field.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from PySide6.QtCore import QDate, QObject, QSignalBlocker
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QSignalBlocker, Qt
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -32,14 +35,93 @@ PathSource = FieldPath | Callable[[], FieldPath | None]
 NO_DATE = QDate(1900, 1, 1)
 
 
-def make_date_edit(parent: QWidget | None = None) -> QDateEdit:
-    """A date field that can also be empty (shown blank, stored as None)."""
-    widget = QDateEdit(parent)
-    widget.setCalendarPopup(True)
-    widget.setMinimumDate(NO_DATE)
-    widget.setSpecialValueText(" ")
-    widget.setDate(NO_DATE)
-    return widget
+class OptionalDateEdit(QDateEdit):
+    """A date field that can also be empty (shown blank, stored as None).
+
+    A blank date cannot be typed into, so on entering the field today's date is shown
+    as a starting point; it is stored only if the user edits it (or types exactly
+    today). Ctrl+Delete empties the field again.
+    """
+
+    def __init__(self, locale: QLocale, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setLocale(locale)
+        self.setDisplayFormat(locale.dateFormat(QLocale.FormatType.ShortFormat))
+        self.setCalendarPopup(True)
+        self.setMinimumDate(NO_DATE)
+        self.setSpecialValueText(" ")
+        self.setDate(NO_DATE)
+        self._suggested = False
+        self._touched = False
+        self.dateChanged.connect(self._on_changed)
+        self.calendarWidget().clicked.connect(lambda _d: self._touch())
+
+    def _on_changed(self, _value: QDate) -> None:
+        self._suggested = False
+
+    def _touch(self) -> None:
+        self._touched = True
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        if self.date() == NO_DATE and not self.isReadOnly():
+            with QSignalBlocker(self):
+                self.setDate(QDate.currentDate())
+            self._suggested, self._touched = True, False
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        if self.calendarWidget().isVisible():
+            return  # focus went to the popup calendar, not away
+        if self._suggested:
+            self._suggested = False
+            if self._touched:  # the user typed today's date: store it
+                self.dateChanged.emit(self.date())
+            else:
+                with QSignalBlocker(self):
+                    self.setDate(NO_DATE)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and (
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self._suggested = False
+            self.setDate(NO_DATE)
+            return
+        if event.text().strip() or event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self._touched = True
+        super().keyPressEvent(event)
+
+
+def make_date_edit(locale: QLocale, parent: QWidget | None = None) -> OptionalDateEdit:
+    return OptionalDateEdit(locale, parent)
+
+
+class _UndoKeys(QObject):
+    """Lets Ctrl+Z / Ctrl+Shift+Z reach the editor's undo stack from inside text fields,
+    which would otherwise keep the keys for their own, separate undo."""
+
+    KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
+
+    def __init__(self, document: AssessmentDocument, parent: QObject) -> None:
+        super().__init__(parent)
+        self.document = document
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            if any(event.matches(key) for key in self.KEYS) or _is_redo(event):
+                event.ignore()
+                return True
+        elif event.type() == QEvent.Type.FocusOut:
+            self.document.seal_typing()
+        return False
+
+
+def _is_redo(event: QKeyEvent) -> bool:
+    mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    return event.key() == Qt.Key.Key_Z and mods == (
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
 
 
 def _to_qdate(value: date | None) -> QDate:
@@ -57,6 +139,8 @@ class Binder(QObject):
         super().__init__(parent)
         self.document = document
         self._views: list[tuple[PathSource, Callable[[Any], None]]] = []
+        self._widgets: list[tuple[PathSource, Callable[[], QWidget]]] = []
+        self._undo_keys = _UndoKeys(document, self)
         document.valueChanged.connect(self._on_value_changed)
 
     def _resolve(self, source: PathSource) -> FieldPath | None:
@@ -68,10 +152,23 @@ class Binder(QObject):
         if path is not None:
             show(self.document.value(path))
 
-    def _edit(self, source: PathSource, value: Any) -> None:
+    def _edit(self, source: PathSource, value: Any, typing: bool = False) -> None:
         path = self._resolve(source)
         if path is not None:
-            self.document.set_value(path, value)
+            self.document.edit(path, value, typing=typing)
+
+    def _remember(self, source: PathSource, widget: QWidget | Callable[[], QWidget]) -> None:
+        self._widgets.append((source, widget if callable(widget) else lambda: widget))
+
+    def _typing(self, widget: QWidget) -> None:
+        widget.installEventFilter(self._undo_keys)
+
+    def widget_for(self, path: FieldPath) -> QWidget | None:
+        """The widget that shows ``path`` on this page, to focus it."""
+        for source, widget in self._widgets:
+            if self._resolve(source) == path:
+                return widget()
+        return None
 
     def _on_value_changed(self, changed: tuple[str, ...]) -> None:
         for source, show in self._views:
@@ -92,7 +189,10 @@ class Binder(QObject):
             if widget.text() != value:
                 widget.setText(value)
 
-        widget.textEdited.connect(lambda text: self._edit(source, text))
+        widget.textEdited.connect(lambda text: self._edit(source, text, typing=True))
+        widget.editingFinished.connect(self.document.seal_typing)
+        self._typing(widget)
+        self._remember(source, widget)
         self._add(source, show)
 
     def text(self, widget: QPlainTextEdit, source: PathSource) -> None:
@@ -101,7 +201,10 @@ class Binder(QObject):
                 with QSignalBlocker(widget):
                     widget.setPlainText(value)
 
-        widget.textChanged.connect(lambda: self._edit(source, widget.toPlainText()))
+        widget.setUndoRedoEnabled(False)
+        widget.textChanged.connect(lambda: self._edit(source, widget.toPlainText(), typing=True))
+        self._typing(widget)
+        self._remember(source, widget)
         self._add(source, show)
 
     def lines(self, widget: QPlainTextEdit, source: PathSource) -> None:
@@ -112,7 +215,12 @@ class Binder(QObject):
                 with QSignalBlocker(widget):
                     widget.setPlainText("\n".join(value))
 
-        widget.textChanged.connect(lambda: self._edit(source, _lines(widget.toPlainText())))
+        widget.setUndoRedoEnabled(False)
+        widget.textChanged.connect(
+            lambda: self._edit(source, _lines(widget.toPlainText()), typing=True)
+        )
+        self._typing(widget)
+        self._remember(source, widget)
         self._add(source, show)
 
     def combo(self, widget: QComboBox, source: PathSource) -> None:
@@ -124,6 +232,7 @@ class Binder(QObject):
                 widget.setCurrentIndex(max(index, 0))
 
         widget.activated.connect(lambda _: self._edit(source, widget.currentData()))
+        self._remember(source, widget)
         self._add(source, show)
 
     def date(self, widget: QDateEdit, source: PathSource) -> None:
@@ -133,6 +242,7 @@ class Binder(QObject):
                     widget.setDate(_to_qdate(value))
 
         widget.dateChanged.connect(lambda d: self._edit(source, _from_qdate(d)))
+        self._remember(source, widget)
         self._add(source, show)
 
     def radios(self, group: QButtonGroup, values: Sequence[str], source: PathSource) -> None:
@@ -147,6 +257,7 @@ class Binder(QObject):
                     _uncheck_all(group)
 
         group.idClicked.connect(lambda i: self._edit(source, values[i]))
+        self._remember(source, lambda: group.checkedButton() or group.button(0))
         self._add(source, show)
 
     def checks(self, boxes: dict[str, QCheckBox], source: PathSource) -> None:
@@ -163,6 +274,11 @@ class Binder(QObject):
 
         for box in boxes.values():
             box.toggled.connect(lambda _checked: edit())
+        if boxes:
+            first = next(iter(boxes.values()))
+            self._remember(
+                source, lambda: next((b for b in boxes.values() if b.isChecked()), first)
+            )
         self._add(source, show)
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QVBoxLayout, QWidget
 
 from desktop_app.domain.model import Outcome
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.editor.binding import Binder, make_date_edit
 from desktop_app.ui.editor.document import AssessmentDocument
-from desktop_app.ui.editor.widgets import enum_combo, text_box, wrapped_label
+from desktop_app.ui.editor.widgets import enum_combo, heading, set_guidance, text_box
 
 
 class ConclusionPage(QWidget):
@@ -19,10 +19,8 @@ class ConclusionPage(QWidget):
         self.binder = Binder(document, self)
         step = context.content.step("conclusion")
         layout = QVBoxLayout(self)
-        heading = QLabel(context.local(step.title))
-        heading.setProperty("heading", True)
-        layout.addWidget(heading)
-        layout.addWidget(wrapped_label(context.local(step.guidance), muted=True))
+        layout.addWidget(heading(context.local(step.title)))
+        set_guidance(self, context.local(step.title), context.local(step.guidance))
         form = QFormLayout()
         layout.addLayout(form)
 
@@ -40,7 +38,7 @@ class ConclusionPage(QWidget):
         self.summary = text_box(label("summary"), lines=6)
         form.addRow(label("summary"), self.summary)
         self.binder.text(self.summary, ("conclusion", "summary"))
-        self.followup_date = make_date_edit()
+        self.followup_date = make_date_edit(context.locale)
         self.followup_date.setAccessibleName(label("followup_date"))
         form.addRow(label("followup_date"), self.followup_date)
         self.binder.date(self.followup_date, ("conclusion", "followup_date"))

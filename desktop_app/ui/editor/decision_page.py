@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from desktop_app.domain.model import Language
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.editor.binding import Binder, make_date_edit
 from desktop_app.ui.editor.document import AssessmentDocument
-from desktop_app.ui.editor.widgets import enum_combo, text_box, wrapped_label
+from desktop_app.ui.editor.widgets import enum_combo, heading, set_guidance, text_box
 
 LINE_FIELDS = ("title", "case_number", "organisation", "unit", "decision_body", "author")
 TEXT_FIELDS = ("description", "affected", "evidence", "evidence_missing")
@@ -22,10 +22,8 @@ class DecisionPage(QWidget):
         self.binder = Binder(document, self)
         step = context.content.step("decision")
         layout = QVBoxLayout(self)
-        heading = QLabel(context.local(step.title))
-        heading.setProperty("heading", True)
-        layout.addWidget(heading)
-        layout.addWidget(wrapped_label(context.local(step.guidance), muted=True))
+        layout.addWidget(heading(context.local(step.title)))
+        set_guidance(self, context.local(step.title), context.local(step.guidance))
         form = QFormLayout()
         layout.addLayout(form)
         self.fields: dict[str, QWidget] = {}
@@ -40,7 +38,7 @@ class DecisionPage(QWidget):
             line = QLineEdit()
             add(name, line)
             self.binder.line(line, ("decision", name))
-        decision_date = make_date_edit()
+        decision_date = make_date_edit(context.locale)
         add("decision_date", decision_date)
         self.binder.date(decision_date, ("decision", "decision_date"))
         author = QLineEdit()

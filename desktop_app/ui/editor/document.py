@@ -1,22 +1,28 @@
 """The open assessment, as seen by the editor's widgets.
 
-Widgets change values through ``set_value(path, value)``; the document applies the
-edit with the domain's rules, tells every widget bound to that path (so undo and
-other views stay in step) and saves after a short pause in typing, so no save button
-is needed and at most the last moment of typing is at risk.
+Widgets change values through ``edit(path, value)``, which pushes an undoable command;
+the command applies the change with ``set_value``, which uses the domain's rules, tells
+every widget bound to that path (so undo and other views stay in step) and saves after
+a short pause in typing, so no save button is needed and at most the last moment of
+typing is at risk.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
 
 from desktop_app.domain import edits
 from desktop_app.domain.completeness import Gap
 from desktop_app.domain.errors import LikaError
-from desktop_app.domain.model import Assessment, Measure
+from desktop_app.domain.model import Assessment, Measure, Status
+from desktop_app.domain.obsolete import KeptContent
+from desktop_app.domain.workflow import is_editable
 from desktop_app.service import AssessmentService
+from desktop_app.ui.editor import undo
 
 SAVE_DELAY_MS = 700
 
@@ -24,9 +30,13 @@ SAVE_DELAY_MS = 700
 class AssessmentDocument(QObject):
     valueChanged = Signal(tuple)
     measuresChanged = Signal()
+    checklistsChanged = Signal()
+    statusChanged = Signal()
     gapsChanged = Signal()
     saved = Signal()
     saveFailed = Signal(str)
+    # An undo or redo changed this path: the editor shows where.
+    revealRequested = Signal(tuple)
 
     def __init__(
         self, service: AssessmentService, assessment: Assessment, parent: QObject | None = None
@@ -35,6 +45,10 @@ class AssessmentDocument(QObject):
         self.service = service
         self.assessment = assessment
         self.checklists = service.checklists_for(assessment)
+        self.kept: KeptContent = service.kept_content(assessment)
+        self.undo_stack = QUndoStack(self)
+        # How an edit is named in the Edit menu ("Undo: Title"); the editor sets this.
+        self.describe: Callable[[edits.FieldPath], str] = lambda path: ".".join(path)
         self._gaps = service.gaps(assessment)
         self._dirty = False
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
@@ -42,7 +56,8 @@ class AssessmentDocument(QObject):
 
     @property
     def read_only(self) -> bool:
-        return self.assessment.is_locked
+        """In review or approved: the caseworker reads, and cannot change, the assessment."""
+        return not is_editable(self.assessment)
 
     @property
     def dirty(self) -> bool:
@@ -54,6 +69,42 @@ class AssessmentDocument(QObject):
 
     def value(self, path: edits.FieldPath) -> Any:
         return edits.get_value(self.assessment, path)
+
+    # Undoable edits: what widgets call.
+
+    def edit(self, path: edits.FieldPath, value: Any, *, typing: bool = False) -> None:
+        """Change a value as one undoable step; ``typing`` merges keystrokes in one field."""
+        if self.read_only:
+            return
+        old = edits.get_value(self.assessment, path)
+        if old == value:
+            return
+        self.undo_stack.push(undo.SetValueCommand(self, path, old, value, typing=typing))
+
+    def seal_typing(self) -> None:
+        """The user left a field: the next keystroke there starts a new undo step."""
+        index = self.undo_stack.index()
+        if index > 0:
+            command = self.undo_stack.command(index - 1)
+            if isinstance(command, undo.SetValueCommand):
+                command.sealed = True
+
+    def edit_add_measure(self, measure: Measure) -> None:
+        if not self.read_only:
+            self.undo_stack.push(undo.AddMeasureCommand(self, measure))
+
+    def edit_remove_measure(self, uid: str) -> None:
+        if not self.read_only:
+            self.undo_stack.push(undo.RemoveMeasureCommand(self, uid))
+
+    def edit_modules(self, module_ids: list[str]) -> None:
+        """Switch the optional modules to exactly ``module_ids`` (undoable)."""
+        new = self.service.module_versions(module_ids)
+        if self.read_only or new == self.assessment.modules:
+            return
+        self.undo_stack.push(undo.SetModulesCommand(self, dict(self.assessment.modules), new))
+
+    # Applying changes: what the undo commands call.
 
     def set_value(self, path: edits.FieldPath, value: Any) -> None:
         if self.read_only or edits.get_value(self.assessment, path) == value:
@@ -73,11 +124,21 @@ class AssessmentDocument(QObject):
         self._changed()
         return removed
 
+    def set_modules(self, modules: dict[str, str]) -> None:
+        """Use these modules; what was written for a switched-off module is kept."""
+        self.assessment.modules = dict(modules)
+        self.checklists = self.service.checklists_for(self.assessment)
+        self.kept = self.service.kept_content(self.assessment)
+        self.checklistsChanged.emit()
+        self._changed()
+
     def _changed(self) -> None:
         self._dirty = True
         self._gaps = self.service.gaps(self.assessment)
         self.gapsChanged.emit()
         self._timer.start()
+
+    # Saving and the workflow.
 
     def save_now(self) -> bool:
         """Write pending edits now (also called when the window closes)."""
@@ -90,5 +151,18 @@ class AssessmentDocument(QObject):
             self.saveFailed.emit(str(error))
             return False
         self._dirty = False
+        self.saved.emit()
+        return True
+
+    def submit_for_review(self) -> bool:
+        """Save, then move to review. False if saving failed (``saveFailed`` told the
+        user); raises WorkflowError, with nothing changed, if anything required is
+        missing, and LikaError if the status change cannot be stored."""
+        if not self.save_now():
+            return False
+        self.service.change_status(self.assessment, Status.IN_REVIEW)
+        # What was submitted is what the reviewer reads: no undoing past this point.
+        self.undo_stack.clear()
+        self.statusChanged.emit()
         self.saved.emit()
         return True

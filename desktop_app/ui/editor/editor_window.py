@@ -1,7 +1,9 @@
-"""The editor window: a navigation pane of steps and grounds beside the current page.
+"""The editor window: steps and grounds on the left with what is left to do, the page
+in the middle, guidance for the focused field on the right.
 
-Pages are built when first shown; every edit is saved by the document shortly after
-typing stops, and pending edits are written when the window closes.
+Pages are built when first shown; every edit is an undoable command and is saved by
+the document shortly after typing stops; pending edits are written when the window
+closes. Menus, shortcuts and the submit flow live in ``editor_actions``.
 """
 
 from __future__ import annotations
@@ -9,33 +11,45 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
-    QTreeWidget,
     QTreeWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.domain.completeness import ItemState, ground_state, step_state
+from desktop_app.domain.edits import FieldPath
 from desktop_app.domain.errors import LikaError
-from desktop_app.domain.model import Assessment
+from desktop_app.domain.model import Assessment, Status
 from desktop_app.reports.assessment_pdf import SummaryInput, render_summary
 from desktop_app.ui.context import UiContext
+from desktop_app.ui.editor import editor_actions
 from desktop_app.ui.editor.conclusion_page import ConclusionPage
 from desktop_app.ui.editor.decision_page import DecisionPage
 from desktop_app.ui.editor.document import AssessmentDocument
+from desktop_app.ui.editor.gaps_panel import GapsPanel
 from desktop_app.ui.editor.ground_page import GroundPage
+from desktop_app.ui.editor.guidance_pane import GuidancePane
+from desktop_app.ui.editor.kept_answers import KeptPage
 from desktop_app.ui.editor.measures_page import MeasuresPage
-from desktop_app.ui.editor.widgets import scrolling, wrapped_label
+from desktop_app.ui.editor.navigation import NavigationTree, PageKey
+from desktop_app.ui.editor.screening_page import ScreeningPage
+from desktop_app.ui.editor.widgets import (
+    assign_mnemonics,
+    make_read_only,
+    mnemonic_letter,
+    scrolling,
+    wrapped_label,
+)
 
-STATE_MARKS = {ItemState.DONE: "✓", ItemState.MISSING: "!", ItemState.NOT_RELEVANT: "–"}
-PageKey = tuple[str, str]
+KEPT_PAGE: PageKey = ("extra", "kept")
 
 
 class EditorWindow(QMainWindow):
@@ -48,126 +62,232 @@ class EditorWindow(QMainWindow):
         super().__init__(parent)
         self.context = context
         self.document = AssessmentDocument(context.service, assessment, self)
+        self.document.describe = PathNames(context, self.document).describe
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._pages: dict[PageKey, QWidget] = {}
         self._containers: dict[PageKey, QWidget] = {}
-        self._items: dict[PageKey, QTreeWidgetItem] = {}
-        self._labels: dict[PageKey, str] = {}
 
-        self.navigation = QTreeWidget()
-        self.navigation.setHeaderHidden(True)
-        self.navigation.setAccessibleName(self.tr("Steps and grounds"))
+        self.navigation = NavigationTree(context)
+        legend = wrapped_label(
+            self.tr("✓ done   ! something is missing   – not relevant"), muted=True
+        )
+        nav_box = QWidget()
+        nav_layout = QVBoxLayout(nav_box)
+        nav_layout.setContentsMargins(0, 0, 0, 0)
+        nav_layout.addWidget(self.navigation, 1)
+        nav_layout.addWidget(legend)
+        self.gaps = GapsPanel(context, self.document)
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(nav_box)
+        left.addWidget(self.gaps)
+        left.setSizes([420, 260])
         self.stack = QStackedWidget()
+        self.guidance = GuidancePane()
         splitter = QSplitter()
-        splitter.addWidget(self.navigation)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([260, 740])
-        self.setCentralWidget(splitter)
-        self._build_navigation()
-        self._build_actions()
+        splitter.setChildrenCollapsible(False)
+        for index, widget in enumerate((left, self.stack, self.guidance)):
+            splitter.addWidget(widget)
+            splitter.setStretchFactor(index, 1 if widget is self.stack else 0)
+        splitter.setSizes([270, 560, 300])
+        self.banner = wrapped_label("")
+        self.banner.setStyleSheet("border: 1px solid palette(mid); padding: 6px;")
+        self.banner.setAccessibleName(self.tr("About this assessment"))
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addWidget(self.banner)
+        layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+        self.actions = editor_actions.EditorActions(self)
 
         self.document.gapsChanged.connect(self._update_states)
         self.document.saved.connect(self._on_saved)
         self.document.saveFailed.connect(self._on_save_failed)
+        self.document.checklistsChanged.connect(self.rebuild)
+        self.document.statusChanged.connect(self._on_status_changed)
+        self.document.revealRequested.connect(self.go_to_field)
+        self.gaps.gapActivated.connect(lambda gap: self.go_to_field(gap.path))
         self.navigation.currentItemChanged.connect(self._on_navigate)
-        self.navigation.setCurrentItem(self._items[("step", "decision")])
+        self.rebuild()
         self._update_title()
-        self._update_states()
-        self.resize(1100, 780)
-        if self.document.read_only:
-            self.statusBar().showMessage(self.tr("Approved: read only"))
-
-    def _build_navigation(self) -> None:
-        for step in self.context.content.steps:
-            item = self._item(("step", step.key), self.context.local(step.title))
-            self.navigation.addTopLevelItem(item)
-            if step.key == "grounds":
-                for checklist in self.document.checklists:
-                    for ground in checklist.grounds:
-                        label = ground.label(self.context.language)
-                        item.addChild(self._item(("ground", ground.key), label))
-                item.setExpanded(True)
-
-    def _item(self, key: PageKey, label: str) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([label])
-        item.setData(0, Qt.ItemDataRole.UserRole, key)
-        self._items[key] = item
-        self._labels[key] = label
-        return item
-
-    def _build_actions(self) -> None:
-        menu = self.menuBar().addMenu(self.tr("&Assessment"))
-        self.export_action = QAction(self.tr("Export &PDF…"), self)
-        self.export_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_P))
-        self.export_action.triggered.connect(self.export_pdf)
-        close = QAction(self.tr("&Close"), self)
-        close.setShortcut(QKeySequence.StandardKey.Close)
-        close.triggered.connect(self.close)
-        menu.addAction(self.export_action)
-        menu.addSeparator()
-        menu.addAction(close)
-        toolbar = self.addToolBar(self.tr("Assessment"))
-        toolbar.setObjectName("editor-toolbar")
-        toolbar.addAction(self.export_action)
+        self.resize(1200, 800)
 
     # Pages
 
+    def rebuild(self) -> None:
+        """(Re)build navigation and pages, e.g. after modules were switched on or off."""
+        current = self.navigation.current_key() or ("step", "decision")
+        for container in self._containers.values():
+            self.stack.removeWidget(container)
+            container.deleteLater()
+        self._pages.clear()
+        self._containers.clear()
+        extra = []
+        if self.document.kept:
+            extra.append(("grounds", KEPT_PAGE, self.tr("No longer in the checklist")))
+        with QSignalBlocker(self.navigation):
+            self.navigation.build(self.context.content.steps, self.document.checklists, extra)
+        if not self.navigation.has(current):
+            current = ("step", "grounds")
+        self.navigation.setCurrentItem(self.navigation.item(current))
+        self._on_navigate(self.navigation.item(current), None)
+        self._update_states()
+        self._update_banner()
+        self.actions.update()
+
     def page(self, key: PageKey) -> QWidget:
-        """The page for a step or ground, built on first use."""
+        """The page for a step, ground or extra item, built on first use."""
         if key not in self._pages:
-            kind, name = key
-            context, document = self.context, self.document
-            if kind == "ground":
-                ground = next(g for c in document.checklists for g in c.grounds if g.key == name)
-                page: QWidget = GroundPage(context, document, ground)
-            elif name == "decision":
-                page = DecisionPage(context, document)
-            elif name == "measures":
-                page = MeasuresPage(context, document)
-            elif name == "conclusion":
-                page = ConclusionPage(context, document)
-            else:
-                page = self._grounds_overview()
-            if name != "measures":  # the measures page handles read-only itself
-                page.setEnabled(not document.read_only)
-            container = page if name == "measures" else scrolling(page)
+            page = self._make_page(key)
+            assign_mnemonics(page, self.reserved_mnemonics())
+            if self.document.read_only:
+                make_read_only(page)
+            container = page if isinstance(page, MeasuresPage) else scrolling(page)
             self._pages[key] = page
             self._containers[key] = container
             self.stack.addWidget(container)
         return self._pages[key]
 
-    def _grounds_overview(self) -> QWidget:
-        step = self.context.content.step("grounds")
-        return wrapped_label(self.context.local(step.guidance))
+    def _make_page(self, key: PageKey) -> QWidget:
+        kind, name = key
+        context, document = self.context, self.document
+        if kind == "ground":
+            ground = next(g for c in document.checklists for g in c.grounds if g.key == name)
+            return GroundPage(context, document, ground)
+        if key == KEPT_PAGE:
+            return KeptPage(context, document)
+        if name == "decision":
+            return DecisionPage(context, document)
+        if name == "measures":
+            return MeasuresPage(context, document)
+        if name == "conclusion":
+            return ConclusionPage(context, document)
+        screening = ScreeningPage(context, document)
+        screening.openGround.connect(self._open_ground)
+        return screening
+
+    def reserved_mnemonics(self) -> set[str]:
+        """Alt+letters the window itself uses (menus, panes), which pages must not take."""
+        letters = {mnemonic_letter(a.text()) for a in self.menuBar().actions()}
+        for label in (self.gaps.heading, self.guidance.title):
+            letters.add(mnemonic_letter(label.text()))
+        return {letter for letter in letters if letter}
 
     def show_page(self, key: PageKey) -> QWidget:
-        self.navigation.setCurrentItem(self._items[key])
+        self.navigation.setCurrentItem(self.navigation.item(key))
         return self.page(key)
+
+    def current_page(self) -> QWidget | None:
+        key = self.navigation.current_key()
+        return self._pages.get(key) if key is not None else None
+
+    def focus_page(self) -> None:
+        """Put focus on the first field of the current page."""
+        page = self.current_page()
+        if page is None:
+            return
+        widget = page.nextInFocusChain()
+        while widget is not None and widget is not page:
+            if (
+                page.isAncestorOf(widget)
+                and widget.isVisibleTo(page)
+                and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            ):
+                widget.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+            widget = widget.nextInFocusChain()
+        page.setFocus()
+
+    def _open_ground(self, key: str) -> None:
+        self.show_page(("ground", key))
+        self.focus_page()
 
     def _on_navigate(self, current: QTreeWidgetItem | None, _previous: object) -> None:
         if current is None:
             return
         key = current.data(0, Qt.ItemDataRole.UserRole)
-        self.page(key)
+        page = self.page(key)
         self.stack.setCurrentWidget(self._containers[key])
+        self.guidance.show_for(page)
+
+    def step_page(self, offset: int) -> None:
+        """Go to the next (+1) or previous (-1) page in the navigation's order."""
+        keys = list(self.navigation.keys())
+        current = self.navigation.current_key()
+        index = keys.index(current) if current in keys else 0
+        target = index + offset
+        if 0 <= target < len(keys):
+            self.show_page(keys[target])
+            self.focus_page()
+
+    def page_key_for(self, path: FieldPath) -> PageKey | None:
+        match path:
+            case ("decision", _) | ("assessment", _):
+                return ("step", "decision")
+            case ("ground", key, _):
+                return ("ground", key)
+            case ("answer", question_id, _):
+                return ("ground", question_id.split(".")[0])
+            case ("measure", _, _):
+                return ("step", "measures")
+            case ("conclusion", _):
+                return ("step", "conclusion")
+        return None
+
+    def go_to_field(self, path: FieldPath) -> QWidget | None:
+        """Show the page that holds ``path`` and put focus on its widget."""
+        key = self.page_key_for(path)
+        if key is None or not self.navigation.has(key):
+            return None
+        page = self.show_page(key)
+        if isinstance(page, MeasuresPage) and path[0] == "measure":
+            page.select_measure(path[1])
+        binder = getattr(page, "binder", None)
+        widget = binder.widget_for(path) if binder is not None else None
+        if widget is None:
+            self.focus_page()
+            return None
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        container = self._containers[key]
+        if isinstance(container, QScrollArea):
+            QTimer.singleShot(0, lambda: container.ensureWidgetVisible(widget))
+        return widget
+
+    # States, banner, status
 
     def _update_states(self) -> None:
-        gaps = self.document.gaps
-        assessment = self.document.assessment
-        for (kind, name), item in self._items.items():
-            state = (
-                ground_state(assessment, name, gaps) if kind == "ground" else step_state(name, gaps)
-            )
-            item.setText(0, f"{STATE_MARKS[state]} {self._labels[(kind, name)]}")
-            item.setToolTip(0, self.context.term(f"state.{state.value}"))
-            item.setData(
-                0,
-                Qt.ItemDataRole.AccessibleDescriptionRole,
-                self.context.term(f"state.{state.value}"),
-            )
+        self.navigation.update_states(self.document.assessment, self.document.gaps)
 
-    # Saving and export
+    def _update_banner(self) -> None:
+        notes = []
+        status = self.document.assessment.status
+        if status is Status.IN_REVIEW:
+            notes.append(
+                self.tr(
+                    "In review: this assessment has been submitted and is read-only "
+                    "while it is reviewed."
+                )
+            )
+        elif status is Status.APPROVED:
+            notes.append(self.tr("Approved: this assessment is locked and read-only."))
+        framework = self.document.checklists[0]
+        made_with = self.document.assessment.framework_version
+        if made_with != framework.version:
+            notes.append(
+                self.tr(
+                    "Made with %1 version %2; the current version is %3. Answers to "
+                    "questions that are no longer in the checklist are kept and shown as such."
+                )
+                .replace("%1", self.context.local(framework.name))
+                .replace("%2", made_with)
+                .replace("%3", framework.version)
+            )
+        self.banner.setText("\n".join(notes))
+        self.banner.setVisible(bool(notes))
+
+    def _on_status_changed(self) -> None:
+        self.rebuild()
+        self.statusBar().showMessage(self.context.label(self.document.assessment.status))
 
     def _update_title(self) -> None:
         title = self.document.assessment.decision.title or self.tr("Untitled assessment")
@@ -182,6 +302,8 @@ class EditorWindow(QMainWindow):
     def _on_save_failed(self, message: str) -> None:
         self.statusBar().showMessage(self.tr("Not saved"))
         QMessageBox.warning(self, self.tr("Changes not saved"), message)
+
+    # Export and closing
 
     def export_pdf(self) -> None:
         if not self.document.save_now():
@@ -229,3 +351,33 @@ class EditorWindow(QMainWindow):
         if self.document.assessment.id is not None:
             self.closed.emit(self.document.assessment.id)
         event.accept()
+
+
+class PathNames:
+    """Names edits for the Edit menu ("Undo Title"): the field, and where it is."""
+
+    def __init__(self, context: UiContext, document: AssessmentDocument) -> None:
+        self.context = context
+        self.document = document
+
+    def describe(self, path: FieldPath) -> str:
+        """How an edit is named in the Edit menu: the field, and where it is."""
+        if path[0] == "answer":
+            question = next(
+                (q for c in self.document.checklists for q in c.questions() if q.id == path[1]),
+                None,
+            )
+            text = self.context.local(question.text) if question else path[1]
+            short = text if len(text) <= 40 else text[:39] + "…"
+            if path[2] == "note":
+                return f"{self.context.field(('answer', 'note'))}: {short}"
+            return short
+        label = self.context.field(path)
+        if path[0] == "ground":
+            ground = next(
+                (g for c in self.document.checklists for g in c.grounds if g.key == path[1]),
+                None,
+            )
+            if ground is not None:
+                return f"{label} ({ground.label(self.context.language)})"
+        return label

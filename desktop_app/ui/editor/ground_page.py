@@ -1,17 +1,19 @@
 """Step 2, for one ground: relevance, impact and the checklist's questions.
 
 The impact fields only make sense for a relevant ground, so they are enabled only
-then; the questions' guidance and examples sit right under each question.
+then. Each question's guidance and examples appear in the guidance pane beside the
+page while the question has focus. Answers to questions a newer checklist version no
+longer has are listed at the end, kept, never dropped.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -22,10 +24,28 @@ from desktop_app.domain.model import Direction, Relevance, RiskKind, Severity
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.editor.binding import Binder
 from desktop_app.ui.editor.document import AssessmentDocument
-from desktop_app.ui.editor.widgets import enum_combo, radio_row, text_box, wrapped_label
+from desktop_app.ui.editor.kept_answers import kept_answers_box
+from desktop_app.ui.editor.widgets import (
+    enum_combo,
+    heading,
+    radio_row,
+    set_guidance,
+    text_box,
+    wrapped_label,
+)
 
 ANSWER_VALUES = ("yes", "no", "unsure")
 RELEVANCE_ORDER = (Relevance.RELEVANT, Relevance.NOT_RELEVANT, Relevance.UNKNOWN)
+
+
+def law_term_note(context: UiContext, ground: Ground) -> str | None:
+    """ "The law says: …" where the statutory term differs from the preferred one."""
+    if ground.preferred_term is None:
+        return None
+    term = context.local(ground.term)
+    if term == ground.label(context.language):
+        return None
+    return QCoreApplication.translate("GroundPage", "Term in the law: %1").replace("%1", term)
 
 
 class GroundPage(QWidget):
@@ -42,27 +62,26 @@ class GroundPage(QWidget):
         self.ground = ground
         self.binder = Binder(document, self)
         key = ground.key
+        label = ground.label(context.language)
         layout = QVBoxLayout(self)
+        risks = [
+            f"{context.label(risk.kind)}: {context.local(risk.example)}" for risk in ground.risks
+        ]
+        set_guidance(self, label, context.local(ground.guidance), *risks)
 
-        title = QLabel(ground.label(context.language))
-        title.setProperty("heading", True)
-        layout.addWidget(title)
-        if ground.preferred_term is not None:
-            layout.addWidget(
-                wrapped_label(
-                    self.tr("Term in the law: %1").replace("%1", context.local(ground.term)),
-                    muted=True,
-                )
-            )
+        layout.addWidget(heading(label))
+        note = law_term_note(context, ground)
+        if note is not None:
+            layout.addWidget(wrapped_label(note, muted=True))
         layout.addWidget(wrapped_label(context.local(ground.explanation)))
-        layout.addWidget(wrapped_label(context.local(ground.guidance), muted=True))
 
         form = QFormLayout()
         layout.addLayout(form)
+        relevance_label = context.field(("ground", "relevance"))
         relevance_row, self.relevance = radio_row(
-            [context.label(r) for r in RELEVANCE_ORDER], context.field(("ground", "relevance"))
+            [context.label(r) for r in RELEVANCE_ORDER], f"{relevance_label}: {label}"
         )
-        form.addRow(context.field(("ground", "relevance")), relevance_row)
+        form.addRow(relevance_label, relevance_row)
         self.binder.radios(
             self.relevance, [r.value for r in RELEVANCE_ORDER], ("ground", key, "relevance")
         )
@@ -79,9 +98,13 @@ class GroundPage(QWidget):
         for question in ground.questions:
             question_layout.addWidget(self._question_widget(question))
         layout.addWidget(questions)
+        kept = document.kept.answers_for(key)
+        if kept:
+            layout.addWidget(kept_answers_box(context, kept))
         layout.addStretch(1)
 
         document.valueChanged.connect(self._on_value_changed)
+        document.measuresChanged.connect(self._update_enabled)
         self._update_enabled()
 
     def _build_impact(self, box: QGroupBox) -> None:
@@ -118,10 +141,16 @@ class GroundPage(QWidget):
             box = QCheckBox(context.label(kind))
             box.setAccessibleName(context.label(kind))
             if kind in examples:
-                box.setToolTip(context.local(examples[kind]))
+                example = context.local(examples[kind])
+                box.setToolTip(example)
+                set_guidance(
+                    box, context.label(kind), self.tr("Example: %1").replace("%1", example)
+                )
             self.risk_boxes[kind.value] = box
             risk_layout.addWidget(box)
         form.addRow(context.field(("ground", "risks")), risks)
+        if self.risk_boxes:
+            risks.setFocusProxy(next(iter(self.risk_boxes.values())))
         self.binder.checks(self.risk_boxes, ("ground", key, "risks"))
         self.no_measure = text_box(context.field(("ground", "no_measure_justification")), lines=2)
         form.addRow(context.field(("ground", "no_measure_justification")), self.no_measure)
@@ -133,12 +162,20 @@ class GroundPage(QWidget):
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 6, 0, 6)
         text = context.local(question.text)
-        layout.addWidget(wrapped_label(text))
+        examples = (
+            self.tr("Examples: %1").replace("%1", context.local(question.examples))
+            if question.examples is not None
+            else ""
+        )
+        set_guidance(box, text, context.local(question.guidance), examples)
+        label = wrapped_label(text)
+        layout.addWidget(label)
         path = ("answer", question.id, "value")
         if question.type is QuestionType.YES_NO_UNSURE:
             row, group = radio_row([context.term(f"answer.{v}") for v in ANSWER_VALUES], text)
             layout.addWidget(row)
             self.binder.radios(group, list(ANSWER_VALUES), path)
+            label.setBuddy(row)
         elif question.type is QuestionType.CHOICE:
             combo = QComboBox()
             combo.setAccessibleName(text)
@@ -147,23 +184,17 @@ class GroundPage(QWidget):
                 combo.addItem(context.local(choice.label), choice.key)
             layout.addWidget(combo)
             self.binder.combo(combo, path)
+            label.setBuddy(combo)
         else:
             answer = text_box(text, lines=3)
             layout.addWidget(answer)
             self.binder.text(answer, path)
+            label.setBuddy(answer)
         note = QLineEdit()
         note.setPlaceholderText(context.field(("answer", "note")))
         note.setAccessibleName(f"{context.field(('answer', 'note'))}: {text}")
         layout.addWidget(note)
         self.binder.line(note, ("answer", question.id, "note"))
-        layout.addWidget(wrapped_label(context.local(question.guidance), muted=True))
-        if question.examples is not None:
-            layout.addWidget(
-                wrapped_label(
-                    self.tr("Examples: %1").replace("%1", context.local(question.examples)),
-                    muted=True,
-                )
-            )
         return box
 
     def _on_value_changed(self, path: tuple[str, ...]) -> None:
@@ -173,7 +204,7 @@ class GroundPage(QWidget):
     def _update_enabled(self) -> None:
         ground = self.document.assessment.grounds.get(self.ground.key)
         relevant = ground is not None and ground.relevance is Relevance.RELEVANT
-        self.impact.setEnabled(relevant and not self.document.read_only)
+        self.impact.setEnabled(relevant)
         adverse = (
             relevant
             and ground is not None

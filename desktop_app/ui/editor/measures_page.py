@@ -10,9 +10,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -25,7 +23,7 @@ from desktop_app.ui.context import UiContext
 from desktop_app.ui.editor.binding import Binder, make_date_edit
 from desktop_app.ui.editor.document import AssessmentDocument
 from desktop_app.ui.editor.measures_model import MeasuresModel
-from desktop_app.ui.editor.widgets import enum_combo, text_box, wrapped_label
+from desktop_app.ui.editor.widgets import NAVIGATION, enum_combo, heading, set_guidance, text_box
 
 
 class MeasuresPage(QWidget):
@@ -38,15 +36,15 @@ class MeasuresPage(QWidget):
         self.current_uid: str | None = None
         step = context.content.step("measures")
         layout = QVBoxLayout(self)
-        heading = QLabel(context.local(step.title))
-        heading.setProperty("heading", True)
-        layout.addWidget(heading)
-        layout.addWidget(wrapped_label(context.local(step.guidance), muted=True))
+        layout.addWidget(heading(context.local(step.title)))
+        set_guidance(self, context.local(step.title), context.local(step.guidance))
 
         self.model = MeasuresModel(context, document)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Measures"))
+        self.table.setProperty(NAVIGATION, True)
+        self.table.setTabKeyNavigation(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -100,7 +98,7 @@ class MeasuresPage(QWidget):
         self.owner.setAccessibleName(label("owner"))
         form.addRow(label("owner"), self.owner)
         self.binder.line(self.owner, lambda: self._path("owner"))
-        self.deadline = make_date_edit()
+        self.deadline = make_date_edit(context.locale)
         self.deadline.setAccessibleName(label("deadline"))
         form.addRow(label("deadline"), self.deadline)
         self.binder.date(self.deadline, lambda: self._path("deadline"))
@@ -127,23 +125,19 @@ class MeasuresPage(QWidget):
 
     def add_measure(self) -> None:
         measure = Measure()
-        self.document.add_measure(measure)
+        self.document.edit_add_measure(measure)
         self.select_measure(measure.uid)
         self.description.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def remove_measure(self) -> None:
+        """Remove the selected measure at once: Undo brings it back."""
         if self.current_uid is None:
             return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Remove measure"),
-            self.tr("Remove the selected measure? This cannot be undone."),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.document.remove_measure(self.current_uid)
-            self.current_uid = None
-            self.table.clearSelection()
-            self._update_enabled()
+        self.document.edit_remove_measure(self.current_uid)
+        self.current_uid = None
+        self.table.clearSelection()
+        self._update_enabled()
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _update_enabled(self) -> None:
         editable = not self.document.read_only
@@ -154,4 +148,6 @@ class MeasuresPage(QWidget):
         if not selected:
             self.current_uid = None
         self.remove_button.setEnabled(editable and selected)
-        self.form_widget.setEnabled(editable and selected)
+        # Read-only pages stay readable (made so by the editor), so only "nothing
+        # selected" greys the form out.
+        self.form_widget.setEnabled(selected)

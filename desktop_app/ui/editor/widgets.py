@@ -2,21 +2,31 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable
 from enum import StrEnum
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
     QButtonGroup,
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QRadioButton,
     QScrollArea,
     QWidget,
 )
+
+# Widgets with this property set to True stay usable on a read-only page (they move
+# around the assessment rather than change it).
+NAVIGATION = "lika_navigation"
+# The guidance (HTML) the guidance pane shows while a widget inside this one has focus.
+GUIDANCE = "lika_guidance"
 
 
 def wrapped_label(text: str, *, rich: bool = False, muted: bool = False) -> QLabel:
@@ -27,6 +37,14 @@ def wrapped_label(text: str, *, rich: bool = False, muted: bool = False) -> QLab
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     if muted:
         label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    return label
+
+
+def heading(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setProperty("heading", True)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
     return label
 
 
@@ -53,7 +71,11 @@ def enum_combo(
 
 
 def radio_row(labels: Iterable[str], accessible_name: str) -> tuple[QWidget, QButtonGroup]:
-    """A row of radio buttons with ids 0..n-1, none checked."""
+    """A row of radio buttons with ids 0..n-1, none checked.
+
+    The row hands focus (from a label's mnemonic) to its checked button, so arrow
+    keys then move the choice as usual.
+    """
     row = QWidget()
     row.setAccessibleName(accessible_name)
     layout = QHBoxLayout(row)
@@ -65,6 +87,13 @@ def radio_row(labels: Iterable[str], accessible_name: str) -> tuple[QWidget, QBu
         group.addButton(button, index)
         layout.addWidget(button)
     layout.addStretch(1)
+    row.setFocusProxy(group.button(0))
+
+    def follow(button: QAbstractButton, checked: bool) -> None:
+        if checked:
+            row.setFocusProxy(button)
+
+    group.buttonToggled.connect(follow)
     return row, group
 
 
@@ -74,3 +103,61 @@ def scrolling(page: QWidget) -> QScrollArea:
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
     return area
+
+
+def set_guidance(widget: QWidget, title: str, *paragraphs: str) -> None:
+    """Attach guidance to ``widget`` (shown in the pane beside the page while focus is
+    inside it); screen readers get the same text as the accessible description."""
+    body = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs if p)
+    widget.setProperty(GUIDANCE, f"<h3>{html.escape(title)}</h3>{body}")
+    plain = " ".join(p for p in paragraphs if p)
+    if plain:
+        widget.setAccessibleDescription(plain)
+
+
+def make_read_only(root: QWidget) -> None:
+    """Show a page as readable text rather than greyed out: text stays crisp and can
+    be selected and read with the keyboard; choices cannot be changed."""
+    for widget in root.findChildren(QWidget):
+        if widget.property(NAVIGATION):
+            continue
+        if isinstance(widget, QLineEdit | QPlainTextEdit | QAbstractSpinBox):
+            widget.setReadOnly(True)
+        elif isinstance(widget, QComboBox | QAbstractButton):
+            widget.setEnabled(False)
+
+
+def mnemonic_letter(text: str) -> str | None:
+    """The letter after a single '&' in ``text`` (lower case), if any."""
+    index = 0
+    while (index := text.find("&", index)) != -1:
+        if text[index + 1 : index + 2] == "&":
+            index += 2
+            continue
+        letter = text[index + 1 : index + 2]
+        return letter.casefold() if letter.isalnum() else None
+    return None
+
+
+def assign_mnemonics(root: QWidget, reserved: Iterable[str] = ()) -> None:
+    """Give every label with a buddy an Alt+letter of its own on this page.
+
+    Field labels come from the vocabulary (shared with the PDF), so they carry no '&';
+    letters already used by the window's menus and by buttons are left alone.
+    """
+    taken = {letter.casefold() for letter in reserved}
+    for button in root.findChildren(QAbstractButton):
+        letter = mnemonic_letter(button.text())
+        if letter:
+            taken.add(letter)
+    for label in root.findChildren(QLabel):
+        text = label.text()
+        # Wrapped labels are question texts: too many for letters, and their buddies
+        # are reached by Tab; mnemonics are for the short field labels of forms.
+        if label.buddy() is None or "&" in text or label.wordWrap():
+            continue
+        for index, char in enumerate(text):
+            if char.isalpha() and char.casefold() not in taken:
+                taken.add(char.casefold())
+                label.setText(f"{text[:index]}&{text[index:]}")
+                break

@@ -1,0 +1,116 @@
+"""The "what is left" list: every required thing still missing, in the order of the
+steps. Activating an entry (Enter or double-click) jumps to the field."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import QLabel, QListView, QVBoxLayout, QWidget
+
+from desktop_app.domain.completeness import Gap
+from desktop_app.ui.context import UiContext
+from desktop_app.ui.editor.document import AssessmentDocument
+from desktop_app.ui.editor.widgets import wrapped_label
+
+Index = QModelIndex | QPersistentModelIndex
+GAP_ROLE = Qt.ItemDataRole.UserRole
+
+
+class GapsModel(QAbstractListModel):
+    def __init__(self, context: UiContext, document: AssessmentDocument) -> None:
+        super().__init__()
+        self.context = context
+        self.document = document
+        self._gaps: list[Gap] = list(document.gaps)
+        document.gapsChanged.connect(self._reset)
+        document.checklistsChanged.connect(self._reset)
+
+    def _reset(self) -> None:
+        if self._gaps == self.document.gaps:
+            return
+        self.beginResetModel()
+        self._gaps = list(self.document.gaps)
+        self.endResetModel()
+
+    def gap(self, row: int) -> Gap:
+        return self._gaps[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._gaps)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        gap = self._gaps[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return f"{self.where(gap)}: {self.context.term(f'gap.{gap.code}')}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.context.term(f"gap.{gap.code}")
+        if role == GAP_ROLE:
+            return gap
+        return None
+
+    def where(self, gap: Gap) -> str:
+        """The step, ground or measure a gap belongs to, as the user sees it."""
+        if gap.ground_key is not None:
+            for checklist in self.document.checklists:
+                for ground in checklist.grounds:
+                    if ground.key == gap.ground_key:
+                        return ground.label(self.context.language)
+        if gap.measure_uid is not None:
+            measures = self.document.assessment.measures
+            for number, measure in enumerate(measures, start=1):
+                if measure.uid == gap.measure_uid:
+                    first = measure.description.strip().splitlines()
+                    return (
+                        first[0][:40] if first else self.tr("Measure %1").replace("%1", str(number))
+                    )
+        return self.context.local(self.context.content.step(gap.step).title)
+
+
+class GapsPanel(QWidget):
+    """A heading, the list, and a line that says when nothing is left."""
+
+    gapActivated = Signal(object)
+
+    def __init__(
+        self, context: UiContext, document: AssessmentDocument, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.model = GapsModel(context, document)
+        self.list = QListView()
+        self.list.setModel(self.model)
+        self.list.setAccessibleName(self.tr("What is left"))
+        self.list.setWordWrap(True)
+        self.list.setUniformItemSizes(False)
+        self.list.activated.connect(self._on_activated)
+        self.heading = QLabel()
+        self.heading.setBuddy(self.list)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.done = wrapped_label(
+            self.tr("Nothing required is missing: the assessment can be submitted for review.")
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.done)
+        document.gapsChanged.connect(self._update)
+        self._update()
+
+    def _update(self) -> None:
+        count = len(self.document.gaps)
+        self.heading.setText(self.tr("What is &left (%n)", "", count))
+        self.done.setVisible(count == 0 and not self.document.read_only)
+        self.list.setVisible(count > 0)
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        self.gapActivated.emit(self.model.gap(index.row()))

@@ -1,0 +1,115 @@
+"""The "new assessment" dialog: the law to assess against, the language of the
+assessment (its PDF and memo text), a working title and optional modules.
+
+The Swedish Discrimination Act is preselected; everything can be changed later except
+the framework, so it is chosen here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.model import Language
+from desktop_app.service import DEFAULT_FRAMEWORK
+from desktop_app.ui.context import UiContext
+from desktop_app.ui.editor.widgets import wrapped_label
+from desktop_app.ui.modules_chooser import ModulesChooser
+
+
+@dataclass(frozen=True)
+class NewAssessmentChoice:
+    framework_id: str
+    language: Language
+    title: str = ""
+    modules: list[str] = field(default_factory=list)
+
+
+class NewAssessmentDialog(QDialog):
+    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New assessment"))
+        library = context.content.checklists
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        layout.addLayout(form)
+
+        self.title = QLineEdit()
+        self.title.setAccessibleName(self.tr("Title of the decision"))
+        self.title.setPlaceholderText(self.tr("Can be filled in later"))
+        form.addRow(self.tr("&Title of the decision:"), self.title)
+
+        self.framework = QComboBox()
+        self.framework.setAccessibleName(self.tr("Law"))
+        for framework in sorted(library.frameworks(), key=lambda f: f.id != DEFAULT_FRAMEWORK):
+            self.framework.addItem(context.local(framework.name), framework.id)
+            index = self.framework.count() - 1
+            self.framework.setItemData(
+                index, context.local(framework.law), Qt.ItemDataRole.ToolTipRole
+            )
+        form.addRow(self.tr("&Law to assess against:"), self.framework)
+        self.law = wrapped_label("", muted=True)
+        form.addRow("", self.law)
+        descriptions = {f.id: context.local(f.law) for f in library.frameworks()}
+        self.framework.currentIndexChanged.connect(
+            lambda _i: self.law.setText(descriptions.get(self.framework.currentData(), ""))
+        )
+        self.law.setText(descriptions.get(self.framework.currentData(), ""))
+
+        self.language = QComboBox()
+        self.language.setAccessibleName(self.tr("Language of the assessment"))
+        for language in Language:
+            self.language.addItem(context.label(language), language.value)
+        self.language.setCurrentIndex(self.language.findData(context.language.value))
+        form.addRow(self.tr("Lan&guage of the assessment:"), self.language)
+        form.addRow(
+            "",
+            wrapped_label(
+                self.tr("The PDF and the text for the decision memo are written in this language."),
+                muted=True,
+            ),
+        )
+
+        modules = QGroupBox(self.tr("Optional modules"))
+        modules_layout = QVBoxLayout(modules)
+        self.modules = ModulesChooser(context, library.modules())
+        modules_layout.addWidget(self.modules)
+        layout.addWidget(modules)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Create"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def choice(self) -> NewAssessmentChoice:
+        return NewAssessmentChoice(
+            framework_id=self.framework.currentData(),
+            language=Language(self.language.currentData()),
+            title=self.title.text().strip(),
+            modules=self.modules.chosen(),
+        )
+
+
+def ask_new_assessment(parent: QWidget, context: UiContext) -> NewAssessmentChoice | None:
+    """Show the dialog; the user's choice, or None if cancelled."""
+    dialog = NewAssessmentDialog(context, parent)
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.choice()
+    finally:
+        dialog.deleteLater()
