@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -9,8 +10,11 @@ from enum import StrEnum
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 
 from desktop_app.checklists.guide import Content
+from desktop_app.checklists.screener_lexicon import load_lexicon
 from desktop_app.domain.checklist import Text
+from desktop_app.domain.errors import ContentError
 from desktop_app.domain.model import Language
+from desktop_app.domain.screener import Lexicon
 from desktop_app.service import AssessmentService
 from desktop_app.ui.settings import Settings
 from desktop_app.ui.translations import QT_LOCALES
@@ -21,10 +25,28 @@ class UiContext:
     service: AssessmentService
     settings: Settings
     language: Language
+    _lexicon: Lexicon | ContentError | None = dataclasses.field(
+        default=None, init=False, repr=False
+    )
 
     @property
     def content(self) -> Content:
         return self.service.content
+
+    def lexicon(self) -> Lexicon:
+        """The ground screener's word lists, read once when first needed.
+
+        Raises ``ContentError`` (every time) if the files are broken; the editor then
+        works without suggestions and says why.
+        """
+        if self._lexicon is None:
+            try:
+                self._lexicon = load_lexicon()
+            except ContentError as error:
+                self._lexicon = error
+        if isinstance(self._lexicon, ContentError):
+            raise self._lexicon
+        return self._lexicon
 
     def label(self, value: StrEnum) -> str:
         """An enum value's name in the window's language."""

@@ -90,7 +90,9 @@ class NewAssessmentDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Create"))
+        create = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        create.setText(self.tr("&Create"))
+        create.setDefault(True)  # Return creates, from any field
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

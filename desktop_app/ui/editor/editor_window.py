@@ -39,8 +39,10 @@ from desktop_app.ui.editor.ground_page import GroundPage
 from desktop_app.ui.editor.guidance_pane import GuidancePane
 from desktop_app.ui.editor.kept_answers import KeptPage
 from desktop_app.ui.editor.measures_page import MeasuresPage
+from desktop_app.ui.editor.memo_page import MemoPage
 from desktop_app.ui.editor.navigation import NavigationTree, PageKey
 from desktop_app.ui.editor.screening_page import ScreeningPage
+from desktop_app.ui.editor.suggestions import Suggestions
 from desktop_app.ui.editor.widgets import (
     assign_mnemonics,
     make_read_only,
@@ -50,6 +52,7 @@ from desktop_app.ui.editor.widgets import (
 )
 
 KEPT_PAGE: PageKey = ("extra", "kept")
+MEMO_PAGE: PageKey = ("extra", "memo")
 
 
 class EditorWindow(QMainWindow):
@@ -63,6 +66,7 @@ class EditorWindow(QMainWindow):
         self.context = context
         self.document = AssessmentDocument(context.service, assessment, self)
         self.document.describe = PathNames(context, self.document).describe
+        self.suggestions = Suggestions(context, self.document)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._pages: dict[PageKey, QWidget] = {}
         self._containers: dict[PageKey, QWidget] = {}
@@ -110,6 +114,7 @@ class EditorWindow(QMainWindow):
         self.rebuild()
         self._update_title()
         self.resize(1200, 800)
+        self.focus_page()  # typing can start at once
 
     # Pages
 
@@ -124,6 +129,7 @@ class EditorWindow(QMainWindow):
         extra = []
         if self.document.kept:
             extra.append(("grounds", KEPT_PAGE, self.tr("No longer in the checklist")))
+        extra.append(("conclusion", MEMO_PAGE, self.tr("Text for the decision memo")))
         with QSignalBlocker(self.navigation):
             self.navigation.build(self.context.content.steps, self.document.checklists, extra)
         if not self.navigation.has(current):
@@ -152,16 +158,18 @@ class EditorWindow(QMainWindow):
         context, document = self.context, self.document
         if kind == "ground":
             ground = next(g for c in document.checklists for g in c.grounds if g.key == name)
-            return GroundPage(context, document, ground)
+            return GroundPage(context, document, ground, self.suggestions)
         if key == KEPT_PAGE:
             return KeptPage(context, document)
+        if key == MEMO_PAGE:
+            return MemoPage(context, document)
         if name == "decision":
             return DecisionPage(context, document)
         if name == "measures":
             return MeasuresPage(context, document)
         if name == "conclusion":
             return ConclusionPage(context, document)
-        screening = ScreeningPage(context, document)
+        screening = ScreeningPage(context, document, self.suggestions)
         screening.openGround.connect(self._open_ground)
         return screening
 

@@ -25,6 +25,8 @@ from desktop_app.ui.context import UiContext
 from desktop_app.ui.editor.binding import Binder
 from desktop_app.ui.editor.document import AssessmentDocument
 from desktop_app.ui.editor.kept_answers import kept_answers_box
+from desktop_app.ui.editor.suggestion_label import SuggestionLabel
+from desktop_app.ui.editor.suggestions import Suggestions
 from desktop_app.ui.editor.widgets import (
     enum_combo,
     heading,
@@ -54,6 +56,7 @@ class GroundPage(QWidget):
         context: UiContext,
         document: AssessmentDocument,
         ground: Ground,
+        suggestions: Suggestions,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -74,6 +77,7 @@ class GroundPage(QWidget):
         if note is not None:
             layout.addWidget(wrapped_label(note, muted=True))
         layout.addWidget(wrapped_label(context.local(ground.explanation)))
+        layout.addWidget(SuggestionLabel(suggestions, key))
 
         form = QFormLayout()
         layout.addLayout(form)

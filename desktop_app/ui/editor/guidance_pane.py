@@ -19,7 +19,7 @@ class GuidancePane(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.title = QLabel(self.tr("&Guidance"))
+        self.title = QLabel(self.tr("G&uidance"))
         self.title.setProperty("heading", True)
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)

@@ -53,7 +53,7 @@ class MeasuresPage(QWidget):
         layout.addWidget(self.table, 1)
 
         buttons = QHBoxLayout()
-        self.add_button = QPushButton(self.tr("&Add measure"))
+        self.add_button = QPushButton(self.tr("A&dd measure"))
         self.add_button.clicked.connect(self.add_measure)
         self.remove_button = QPushButton(self.tr("&Remove measure"))
         self.remove_button.clicked.connect(self.remove_measure)

@@ -9,7 +9,7 @@ it proposes, the caseworker decides.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -27,6 +27,8 @@ from desktop_app.ui.context import UiContext
 from desktop_app.ui.editor.binding import Binder
 from desktop_app.ui.editor.document import AssessmentDocument
 from desktop_app.ui.editor.ground_page import RELEVANCE_ORDER, law_term_note
+from desktop_app.ui.editor.suggestion_label import SuggestionLabel
+from desktop_app.ui.editor.suggestions import Suggestions
 from desktop_app.ui.editor.widgets import (
     NAVIGATION,
     heading,
@@ -40,11 +42,16 @@ class ScreeningPage(QWidget):
     openGround = Signal(str)
 
     def __init__(
-        self, context: UiContext, document: AssessmentDocument, parent: QWidget | None = None
+        self,
+        context: UiContext,
+        document: AssessmentDocument,
+        suggestions: Suggestions,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.context = context
         self.document = document
+        self.suggestions = suggestions
         self.binder = Binder(document, self)
         step = context.content.step("grounds")
         layout = QVBoxLayout(self)
@@ -62,7 +69,16 @@ class ScreeningPage(QWidget):
         self.relevance: dict[str, QButtonGroup] = {}
         self.reasons: dict[str, QLineEdit] = {}
         self.open_buttons: dict[str, QPushButton] = {}
-        self.suggestion_labels: dict[str, QLabel] = {}
+        self.suggestion_labels: dict[str, SuggestionLabel] = {}
+        if suggestions.error is not None:
+            layout.addWidget(
+                wrapped_label(
+                    self.tr("Suggestions from the decision text are unavailable: %1").replace(
+                        "%1", suggestions.error
+                    ),
+                    muted=True,
+                )
+            )
         for checklist in document.checklists:
             if len(document.checklists) > 1:
                 sub = QLabel(context.local(checklist.name))
@@ -90,13 +106,9 @@ class ScreeningPage(QWidget):
         top.addWidget(name, 1)
         if note is not None:
             top.addWidget(wrapped_label(note, muted=True), 1)
-        open_button = QPushButton(self.tr("Assess in depth"))
-        open_button.setAccessibleName(self.tr("Assess in depth: %1").replace("%1", label))
-        open_button.setProperty(NAVIGATION, True)
-        open_button.clicked.connect(lambda: self.openGround.emit(key))
-        top.addWidget(open_button)
         layout.addLayout(top)
 
+        # Added in the order Tab should follow: choice, reason, "assess in depth".
         choices, group = radio_row([context.label(r) for r in RELEVANCE_ORDER], label)
         name.setBuddy(choices)
         layout.addWidget(choices)
@@ -106,31 +118,22 @@ class ScreeningPage(QWidget):
         reason.setAccessibleName(self.tr("Reason: %1").replace("%1", label))
         layout.addWidget(reason)
         self.binder.line(reason, ("ground", key, "justification"))
-        suggestion = wrapped_label("", muted=True)
-        suggestion.hide()
-        layout.addWidget(suggestion)
+        bottom = QHBoxLayout()
+        suggestion = SuggestionLabel(self.suggestions, key)
+        bottom.addWidget(suggestion, 1)
+        open_button = QPushButton(self.tr("Assess in depth"))
+        open_button.setAccessibleName(self.tr("Assess in depth: %1").replace("%1", label))
+        open_button.setProperty(NAVIGATION, True)
+        open_button.clicked.connect(lambda: self.openGround.emit(key))
+        bottom.addStretch(0)
+        bottom.addWidget(open_button, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
+        layout.addLayout(bottom)
 
         self.relevance[key] = group
         self.reasons[key] = reason
         self.open_buttons[key] = open_button
         self.suggestion_labels[key] = suggestion
         return row
-
-    def show_suggestions(self, found: dict[str, list[str]]) -> None:
-        """Show, per ground, the words in the decision text that suggest it is relevant."""
-        for key, label in self.suggestion_labels.items():
-            words = found.get(key)
-            if words:
-                quoted = ", ".join(f"“{w}”" for w in words)
-                label.setText(
-                    self.tr("Suggested as relevant: the decision text mentions %1.").replace(
-                        "%1", quoted
-                    )
-                )
-                label.show()
-            else:
-                label.clear()
-                label.hide()
 
     def _on_value_changed(self, path: tuple[str, ...]) -> None:
         if path[0] == "ground" and path[2] == "relevance":

@@ -73,8 +73,9 @@ def enum_combo(
 def radio_row(labels: Iterable[str], accessible_name: str) -> tuple[QWidget, QButtonGroup]:
     """A row of radio buttons with ids 0..n-1, none checked.
 
-    The row hands focus (from a label's mnemonic) to its checked button, so arrow
-    keys then move the choice as usual.
+    The row is one Tab stop that lands on the chosen button (Qt would pick the first),
+    so a keyboard or screen-reader user meets the current answer first; arrow keys
+    then move the choice as usual. A label's mnemonic leads to the same button.
     """
     row = QWidget()
     row.setAccessibleName(accessible_name)
@@ -87,13 +88,19 @@ def radio_row(labels: Iterable[str], accessible_name: str) -> tuple[QWidget, QBu
         group.addButton(button, index)
         layout.addWidget(button)
     layout.addStretch(1)
-    row.setFocusProxy(group.button(0))
 
-    def follow(button: QAbstractButton, checked: bool) -> None:
-        if checked:
-            row.setFocusProxy(button)
+    def one_tab_stop(_checked: bool = False) -> None:
+        # Per button, not per group: the binder blocks the group's signals when it
+        # shows a stored value, and this must follow that too.
+        chosen = group.checkedButton() or group.button(0)
+        for button in group.buttons():
+            focus = Qt.FocusPolicy.StrongFocus if button is chosen else Qt.FocusPolicy.ClickFocus
+            button.setFocusPolicy(focus)
+        row.setFocusProxy(chosen)
 
-    group.buttonToggled.connect(follow)
+    for button in group.buttons():
+        button.toggled.connect(one_tab_stop)
+    one_tab_stop()
     return row, group
 
 
