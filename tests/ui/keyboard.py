@@ -29,9 +29,7 @@ def type_keys(qtbot, text: str) -> None:
     for char in text:
         widget = focused()
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(
-                widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char)
-            )
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
 
 
 def tab_to(qtbot, target: QWidget, limit: int = 80) -> int:

@@ -220,7 +220,7 @@ class EditorWindow(QMainWindow):
 
     def step_page(self, offset: int) -> None:
         """Go to the next (+1) or previous (-1) page in the navigation's order."""
-        keys = list(self.navigation.keys())
+        keys = list(self.navigation.page_keys())
         current = self.navigation.current_key()
         index = keys.index(current) if current in keys else 0
         target = index + offset

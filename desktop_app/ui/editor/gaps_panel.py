@@ -23,6 +23,14 @@ Index = QModelIndex | QPersistentModelIndex
 GAP_ROLE = Qt.ItemDataRole.UserRole
 
 
+def shorten(text: str, limit: int = 40) -> str:
+    """``text`` cut at a word before ``limit`` characters, with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(" ,.;:")
+    return f"{cut}…"
+
+
 class GapsModel(QAbstractListModel):
     def __init__(self, context: UiContext, document: AssessmentDocument) -> None:
         super().__init__()
@@ -68,10 +76,9 @@ class GapsModel(QAbstractListModel):
             measures = self.document.assessment.measures
             for number, measure in enumerate(measures, start=1):
                 if measure.uid == gap.measure_uid:
+                    name = self.tr("Measure %1").replace("%1", str(number))
                     first = measure.description.strip().splitlines()
-                    return (
-                        first[0][:40] if first else self.tr("Measure %1").replace("%1", str(number))
-                    )
+                    return f"{name} ({shorten(first[0])})" if first else name
         return self.context.local(self.context.content.step(gap.step).title)
 
 

@@ -88,16 +88,25 @@ def kept_answers_box(context: UiContext, kept: Sequence[KeptAnswer]) -> QGroupBo
     return box
 
 
-def _ground_label(context: UiContext, key: str) -> str:
-    for checklist in context.content.checklists.all_versions.values():
+def _ground_label(context: UiContext, document: AssessmentDocument, key: str) -> str:
+    """The ground's name as the version the assessment was made with called it."""
+    library = context.content.checklists
+    assessment = document.assessment
+    made_with = [
+        library.version(assessment.framework_id, assessment.framework_version),
+        *(library.version(m, v) for m, v in assessment.modules.items()),
+    ]
+    for checklist in [*(c for c in made_with if c), *library.all_versions.values()]:
         for ground in checklist.grounds:
             if ground.key == key:
                 return ground.label(context.language)
     return key
 
 
-def _ground_box(context: UiContext, ground: GroundAssessment) -> QGroupBox:
-    box = QGroupBox(_ground_label(context, ground.ground_key))
+def _ground_box(
+    context: UiContext, document: AssessmentDocument, ground: GroundAssessment
+) -> QGroupBox:
+    box = QGroupBox(_ground_label(context, document, ground.ground_key))
     layout = QVBoxLayout(box)
     lines = [
         (("ground", "relevance"), context.label(ground.relevance)),
@@ -134,7 +143,7 @@ class KeptPage(QWidget):
         kept = document.kept
         current_grounds = {g.key for c in document.checklists for g in c.grounds}
         for ground in kept.grounds:
-            layout.addWidget(_ground_box(context, ground))
+            layout.addWidget(_ground_box(context, document, ground))
         orphans = [a for a in kept.answers if a.ground_key not in current_grounds]
         if orphans:
             layout.addWidget(kept_answers_box(context, orphans))

@@ -73,7 +73,7 @@ class NavigationTree(QTreeWidget):
     def has(self, key: PageKey) -> bool:
         return key in self._items
 
-    def keys(self) -> Iterator[PageKey]:
+    def page_keys(self) -> Iterator[PageKey]:
         """Page keys in the order the tree shows them (for next and previous page)."""
         iterator = QTreeWidgetItemIterator(self)
         while (item := iterator.value()) is not None:
