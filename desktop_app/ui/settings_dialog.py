@@ -103,7 +103,7 @@ class SettingsDialog(QDialog):
         self.folder.editingFinished.connect(self.check_folder)
         browse = QPushButton(self.tr("&Browse…"))
         browse.clicked.connect(self.browse)
-        clear = QPushButton(self.tr("C&lear"))
+        clear = QPushButton(self.tr("Cl&ear"))
         clear.setAccessibleName(self.tr("Clear the checklist folder"))
         clear.clicked.connect(self.clear_folder)
         row = QHBoxLayout()

@@ -39,10 +39,7 @@ def install_translators(app: QCoreApplication, language: Language) -> list[str]:
     catalogues that loaded (a missing Qt catalogue is not an error: Qt then speaks
     English in its standard dialogs).
     """
-    for old in app.findChildren(QTranslator):
-        if old.objectName() == _MARK:
-            app.removeTranslator(old)
-            old.deleteLater()
+    remove_translators(app)
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     own = str(TRANSLATIONS_DIR)
     # Installed later means searched first: Lika's own files win over Qt's.
@@ -53,3 +50,11 @@ def install_translators(app: QCoreApplication, language: Language) -> list[str]:
     loaded = [name for name, folder in wanted if _load(app, name, folder) is not None]
     QLocale.setDefault(QLocale(QT_LOCALES[language]))
     return loaded
+
+
+def remove_translators(app: QCoreApplication) -> None:
+    """Back to the source text (English): remove what ``install_translators`` added."""
+    for old in app.findChildren(QTranslator):
+        if old.objectName() == _MARK:
+            app.removeTranslator(old)
+            old.setParent(None)

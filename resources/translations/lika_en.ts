@@ -5,16 +5,16 @@
     <name>EditorActions</name>
     <message numerus="yes">
         <source>… and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The assessment cannot be submitted for review yet: %n required item(s) missing.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The assessment cannot be submitted for review yet: %n required item is missing.</numerusform>
+            <numerusform>The assessment cannot be submitted for review yet: %n required items are missing.</numerusform>
         </translation>
     </message>
 </context>
@@ -22,9 +22,9 @@
     <name>GapsPanel</name>
     <message numerus="yes">
         <source>What is &amp;left (%n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>What is &amp;left (%n)</numerusform>
+            <numerusform>What is &amp;left (%n)</numerusform>
         </translation>
     </message>
 </context>
@@ -32,9 +32,9 @@
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%n assessment(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n assessment</numerusform>
+            <numerusform>%n assessments</numerusform>
         </translation>
     </message>
 </context>
@@ -42,9 +42,9 @@
     <name>NavigationTree</name>
     <message numerus="yes">
         <source>%n left</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n left</numerusform>
+            <numerusform>%n left</numerusform>
         </translation>
     </message>
 </context>
@@ -52,16 +52,16 @@
     <name>SettingsDialog</name>
     <message numerus="yes">
         <source>%n checklist file(s) can be used:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n checklist file can be used:</numerusform>
+            <numerusform>%n checklist files can be used:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) will be skipped:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n file will be skipped:</numerusform>
+            <numerusform>%n files will be skipped:</numerusform>
         </translation>
     </message>
 </context>

@@ -5,245 +5,249 @@
     <name>AssessmentTableModel</name>
     <message>
         <source>Updated</source>
-        <translation type="unfinished"></translation>
+        <translation>Endret</translation>
     </message>
 </context>
 <context>
     <name>ConclusionPage</name>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Velg…</translation>
     </message>
 </context>
 <context>
     <name>DecisionPage</name>
     <message>
         <source>One group per line</source>
-        <translation type="unfinished"></translation>
+        <translation>Én gruppe per linje</translation>
     </message>
 </context>
 <context>
     <name>EditorActions</name>
     <message>
         <source>&amp;Modules…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Moduler…</translation>
     </message>
     <message>
         <source>&amp;Submit for review…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Send til gjennomgang…</translation>
     </message>
     <message>
         <source>Export &amp;PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksporter &amp;PDF…</translation>
     </message>
     <message>
         <source>&amp;Close</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lukk</translation>
     </message>
     <message>
         <source>&amp;Assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vurdering</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Angre</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gjør om</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rediger</translation>
     </message>
     <message>
         <source>&amp;Next page</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neste side</translation>
     </message>
     <message>
         <source>&amp;Previous page</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Forrige side</translation>
     </message>
     <message>
         <source>Next &amp;thing left to do</source>
-        <translation type="unfinished"></translation>
+        <translation>Neste &amp;ting som gjenstår</translation>
     </message>
     <message>
         <source>Steps and &amp;grounds</source>
-        <translation type="unfinished"></translation>
+        <translation>Trinn og &amp;grunnlag</translation>
     </message>
     <message>
         <source>The p&amp;age</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;iden</translation>
     </message>
     <message>
         <source>What is &amp;left</source>
-        <translation type="unfinished"></translation>
+        <translation>G&amp;jenstår</translation>
     </message>
     <message>
         <source>G&amp;uidance</source>
-        <translation type="unfinished"></translation>
+        <translation>V&amp;eiledning</translation>
     </message>
     <message>
         <source>Next pane</source>
-        <translation type="unfinished"></translation>
+        <translation>Neste del av vinduet</translation>
     </message>
     <message>
         <source>Previous pane</source>
-        <translation type="unfinished"></translation>
+        <translation>Forrige del av vinduet</translation>
     </message>
     <message>
         <source>&amp;Go</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gå til</translation>
     </message>
     <message>
         <source>Assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>Vurdering</translation>
     </message>
     <message>
         <source>&amp;Undo %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Angre %1</translation>
     </message>
     <message>
         <source>&amp;Redo %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gjør om %1</translation>
     </message>
     <message>
         <source>Nothing required is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingenting som kreves, mangler.</translation>
     </message>
     <message>
         <source>Submit for review</source>
-        <translation type="unfinished"></translation>
+        <translation>Send til gjennomgang</translation>
     </message>
     <message>
         <source>Submit the assessment for review? While it is in review you can read it but not change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vil du sende vurderingen til gjennomgang? Mens den er til gjennomgang, kan du lese den, men ikke endre den.</translation>
     </message>
     <message>
         <source>&amp;Submit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Send</translation>
     </message>
     <message>
         <source>Not submitted</source>
-        <translation type="unfinished"></translation>
+        <translation>Ikke sendt</translation>
     </message>
     <message>
         <source>Submitted for review. The assessment is now read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sendt til gjennomgang. Vurderingen kan nå bare leses.</translation>
     </message>
     <message numerus="yes">
         <source>… and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… og %n til</numerusform>
+            <numerusform>… og %n til</numerusform>
         </translation>
     </message>
     <message>
         <source>Not ready for review</source>
-        <translation type="unfinished"></translation>
+        <translation>Ikke klar til gjennomgang</translation>
     </message>
     <message numerus="yes">
         <source>The assessment cannot be submitted for review yet: %n required item(s) missing.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Vurderingen kan ikke sendes til gjennomgang ennå: %n påkrevd opplysning mangler.</numerusform>
+            <numerusform>Vurderingen kan ikke sendes til gjennomgang ennå: %n påkrevde opplysninger mangler.</numerusform>
         </translation>
     </message>
     <message>
         <source>&amp;Show what is left</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vis det som gjenstår</translation>
     </message>
 </context>
 <context>
     <name>EditorWindow</name>
     <message>
         <source>✓ done   ! something is missing   – not relevant</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ ferdig   ! noe mangler   – ikke relevant</translation>
     </message>
     <message>
         <source>About this assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>Om denne vurderingen</translation>
     </message>
     <message>
         <source>No longer in the checklist</source>
-        <translation type="unfinished"></translation>
+        <translation>Finnes ikke lenger i sjekklisten</translation>
+    </message>
+    <message>
+        <source>Text for the decision memo</source>
+        <translation>Tekst til saksframlegget</translation>
     </message>
     <message>
         <source>In review: this assessment has been submitted and is read-only while it is reviewed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Til gjennomgang: vurderingen er sendt inn og kan bare leses mens den gjennomgås.</translation>
     </message>
     <message>
         <source>Approved: this assessment is locked and read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Godkjent: vurderingen er låst og kan bare leses.</translation>
     </message>
     <message>
         <source>Made with %1 version %2; the current version is %3. Answers to questions that are no longer in the checklist are kept and shown as such.</source>
-        <translation type="unfinished"></translation>
+        <translation>Laget med %1 versjon %2; gjeldende versjon er %3. Svar på spørsmål som ikke lenger finnes i sjekklisten, beholdes og vises som det.</translation>
     </message>
     <message>
         <source>Untitled assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>Vurdering uten tittel</translation>
     </message>
     <message>
         <source>All changes saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle endringer er lagret</translation>
     </message>
     <message>
         <source>Not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Ikke lagret</translation>
     </message>
     <message>
         <source>Changes not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Endringene ble ikke lagret</translation>
     </message>
     <message>
         <source>Export PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksporter PDF</translation>
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-dokumenter (*.pdf)</translation>
     </message>
     <message>
         <source>PDF not written</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-filen ble ikke laget</translation>
     </message>
     <message>
         <source>PDF written to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-filen er lagret i %1</translation>
     </message>
     <message>
         <source>Close without saving?</source>
-        <translation type="unfinished"></translation>
+        <translation>Lukke uten å lagre?</translation>
     </message>
     <message>
         <source>The last changes could not be saved. Close anyway and lose them?</source>
-        <translation type="unfinished"></translation>
+        <translation>De siste endringene kunne ikke lagres. Vil du lukke likevel og miste dem?</translation>
     </message>
 </context>
 <context>
     <name>GapsModel</name>
     <message>
         <source>Measure %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiltak %1</translation>
     </message>
 </context>
 <context>
     <name>GapsPanel</name>
     <message>
         <source>What is left</source>
-        <translation type="unfinished"></translation>
+        <translation>Gjenstår</translation>
     </message>
     <message>
         <source>Nothing required is missing: the assessment can be submitted for review.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingenting som kreves, mangler: vurderingen kan sendes til gjennomgang.</translation>
     </message>
     <message numerus="yes">
         <source>What is &amp;left (%n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>G&amp;jenstår (%n)</numerusform>
+            <numerusform>G&amp;jenstår (%n)</numerusform>
         </translation>
     </message>
 </context>
@@ -251,383 +255,417 @@
     <name>GroundPage</name>
     <message>
         <source>Term in the law: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lovens ord: %1</translation>
     </message>
     <message>
         <source>Impact</source>
-        <translation type="unfinished"></translation>
+        <translation>Virkning</translation>
     </message>
     <message>
         <source>Checklist questions</source>
-        <translation type="unfinished"></translation>
+        <translation>Sjekklistens spørsmål</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Velg…</translation>
     </message>
     <message>
         <source>Example: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksempel: %1</translation>
     </message>
     <message>
         <source>Examples: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksempler: %1</translation>
     </message>
 </context>
 <context>
     <name>GuidancePane</name>
     <message>
-        <source>&amp;Guidance</source>
-        <translation type="unfinished"></translation>
+        <source>G&amp;uidance</source>
+        <translation>V&amp;eiledning</translation>
     </message>
     <message>
         <source>Guidance</source>
-        <translation type="unfinished"></translation>
+        <translation>Veiledning</translation>
     </message>
 </context>
 <context>
     <name>KeptAnswers</name>
     <message>
         <source>No longer in the checklist</source>
-        <translation type="unfinished"></translation>
+        <translation>Finnes ikke lenger i sjekklisten</translation>
     </message>
     <message>
         <source>These answers were given to questions that the current version of the checklist no longer has. They are kept with the assessment and are not counted as missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Disse svarene ble gitt på spørsmål som ikke finnes i gjeldende versjon av sjekklisten. De beholdes sammen med vurderingen og regnes ikke som manglende.</translation>
     </message>
     <message>
         <source>Question %1 (its wording is not available)</source>
-        <translation type="unfinished"></translation>
+        <translation>Spørsmål %1 (ordlyden er ikke tilgjengelig)</translation>
     </message>
     <message>
         <source>Answer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Svar: %1</translation>
     </message>
     <message>
         <source>Note: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommentar: %1</translation>
     </message>
 </context>
 <context>
     <name>KeptPage</name>
     <message>
         <source>This assessment was made with an earlier version of its checklist. What was written for grounds and questions that the current version no longer has is kept here, unchanged. It is not counted as missing and cannot be edited.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vurderingen ble laget med en tidligere versjon av sjekklisten. Det som ble skrevet om grunnlag og spørsmål som ikke finnes i gjeldende versjon, beholdes her uendret. Det regnes ikke som manglende og kan ikke endres.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Assessments</source>
-        <translation type="unfinished"></translation>
+        <translation>Vurderinger</translation>
     </message>
     <message>
         <source>Search title or case number</source>
-        <translation type="unfinished"></translation>
+        <translation>Søk på tittel eller saksnummer</translation>
     </message>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>Søk</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle statuser</translation>
     </message>
     <message>
         <source>&amp;Search:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Søk:</translation>
     </message>
     <message>
         <source>&amp;New assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ny vurdering</translation>
     </message>
     <message>
         <source>&amp;Open</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Åpne</translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Slett…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Avslutt</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fil</translation>
     </message>
     <message>
         <source>Register</source>
-        <translation type="unfinished"></translation>
+        <translation>Register</translation>
     </message>
     <message>
         <source>A checklist file was skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>En sjekklistefil ble hoppet over</translation>
     </message>
     <message numerus="yes">
         <source>%n assessment(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n vurdering</numerusform>
+            <numerusform>%n vurderinger</numerusform>
         </translation>
     </message>
     <message>
         <source>Could not create an assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>Vurderingen kunne ikke opprettes</translation>
     </message>
     <message>
         <source>Could not open the assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>Vurderingen kunne ikke åpnes</translation>
     </message>
     <message>
         <source>Delete assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>Slett vurdering</translation>
     </message>
     <message>
         <source>Delete “%1”? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vil du slette «%1»? Dette kan ikke angres.</translation>
     </message>
     <message>
         <source>Untitled assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>Vurdering uten tittel</translation>
     </message>
     <message>
         <source>Could not delete the assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>Vurderingen kunne ikke slettes</translation>
     </message>
 </context>
 <context>
     <name>MeasuresPage</name>
     <message>
         <source>Measures</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiltak</translation>
     </message>
     <message>
-        <source>&amp;Add measure</source>
-        <translation type="unfinished"></translation>
+        <source>A&amp;dd measure</source>
+        <translation>&amp;Legg til tiltak</translation>
     </message>
     <message>
         <source>&amp;Remove measure</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fjern tiltak</translation>
+    </message>
+</context>
+<context>
+    <name>MemoPage</name>
+    <message>
+        <source>Text for the decision memo</source>
+        <translation>Tekst til saksframlegget</translation>
+    </message>
+    <message>
+        <source>Paste this text into the decision memo, in its section on the consequences for equality. It is written from what you have filled in, in the language of the assessment, and changes as you edit. Where something is still missing, the text says so.</source>
+        <translation>Lim inn teksten i saksframlegget, i avsnittet om konsekvenser for likestilling. Den skrives ut fra det du har fylt inn, på vurderingens språk, og endres når du endrer noe. Hvis noe fortsatt mangler, står det i teksten.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy the text</source>
+        <translation>&amp;Kopier teksten</translation>
+    </message>
+    <message>
+        <source>Language: %1</source>
+        <translation>Språk: %1</translation>
+    </message>
+    <message>
+        <source>Copied. Paste it into the memo with Ctrl+V.</source>
+        <translation>Kopiert. Lim den inn i saksframlegget med Ctrl+V.</translation>
     </message>
 </context>
 <context>
     <name>ModulesChooser</name>
     <message>
         <source>No optional modules are installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen valgfrie moduler er installert.</translation>
     </message>
 </context>
 <context>
     <name>ModulesDialog</name>
     <message>
         <source>Modules</source>
-        <translation type="unfinished"></translation>
+        <translation>Moduler</translation>
     </message>
     <message>
         <source>Modules add perspectives to the assessment, each with its own questions. Switching a module off keeps what you wrote for it; it comes back if you switch the module on again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Moduler legger til perspektiver i vurderingen, hvert med egne spørsmål. Hvis du slår av en modul, beholdes det du har skrevet, og det kommer tilbake hvis du slår modulen på igjen.</translation>
     </message>
 </context>
 <context>
     <name>NavigationTree</name>
     <message>
         <source>Steps and grounds</source>
-        <translation type="unfinished"></translation>
+        <translation>Trinn og grunnlag</translation>
     </message>
     <message numerus="yes">
         <source>%n left</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n gjenstår</numerusform>
+            <numerusform>%n gjenstår</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>not relevant</source>
+        <translation>ikke relevant</translation>
     </message>
 </context>
 <context>
     <name>NewAssessmentDialog</name>
     <message>
         <source>New assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>Ny vurdering</translation>
     </message>
     <message>
         <source>Title of the decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Sakens tittel</translation>
     </message>
     <message>
         <source>Can be filled in later</source>
-        <translation type="unfinished"></translation>
+        <translation>Kan fylles ut senere</translation>
     </message>
     <message>
         <source>&amp;Title of the decision:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sakens tittel:</translation>
     </message>
     <message>
         <source>Law</source>
-        <translation type="unfinished"></translation>
+        <translation>Lov</translation>
     </message>
     <message>
         <source>&amp;Law to assess against:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lov som vurderingen bygger på:</translation>
     </message>
     <message>
         <source>Language of the assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>Vurderingens språk</translation>
     </message>
     <message>
         <source>Lan&amp;guage of the assessment:</source>
-        <translation type="unfinished"></translation>
+        <translation>Vurderingens s&amp;pråk:</translation>
     </message>
     <message>
         <source>The PDF and the text for the decision memo are written in this language.</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-filen og teksten til saksframlegget skrives på dette språket.</translation>
     </message>
     <message>
         <source>Optional modules</source>
-        <translation type="unfinished"></translation>
+        <translation>Valgfrie moduler</translation>
     </message>
     <message>
         <source>&amp;Create</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Opprett</translation>
     </message>
 </context>
 <context>
     <name>ScreeningPage</name>
     <message>
         <source>Decide for each ground whether the decision may affect people differently, and say why in a line. Then assess the relevant grounds in depth on their own pages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta stilling for hvert grunnlag til om vedtaket kan påvirke mennesker ulikt, og skriv hvorfor på én linje. Vurder deretter de relevante grunnlagene nærmere på deres egne sider.</translation>
+    </message>
+    <message>
+        <source>Suggestions from the decision text are unavailable: %1</source>
+        <translation>Forslag ut fra vedtaksteksten kan ikke vises: %1</translation>
     </message>
     <message>
         <source>Assess in depth</source>
-        <translation type="unfinished"></translation>
+        <translation>Vurder nærmere</translation>
     </message>
     <message>
         <source>Assess in depth: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vurder nærmere: %1</translation>
     </message>
     <message>
         <source>Why? One line is enough here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvorfor? Én linje er nok her.</translation>
     </message>
     <message>
         <source>Reason: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Suggested as relevant: the decision text mentions %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Begrunnelse: %1</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Innstillinger</translation>
     </message>
     <message>
         <source>Your name</source>
-        <translation type="unfinished"></translation>
+        <translation>Navnet ditt</translation>
     </message>
     <message>
         <source>Your &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Navnet ditt:</translation>
     </message>
     <message>
         <source>Recorded as the author of new assessments and in the review history. Leave it empty to use your computer account name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Føres opp som saksbehandler for nye vurderinger og i historikken for gjennomgang. La feltet stå tomt for å bruke navnet på datakontoen din.</translation>
     </message>
     <message>
         <source>Language of the window</source>
-        <translation type="unfinished"></translation>
+        <translation>Språk i vinduet</translation>
     </message>
     <message>
         <source>Follow the computer (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Samme som datamaskinen (%1)</translation>
     </message>
     <message>
         <source>&amp;Language of the window:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Språk i vinduet:</translation>
     </message>
     <message>
         <source>Folder with the organisation&apos;s own checklists</source>
-        <translation type="unfinished"></translation>
+        <translation>Mappe med organisasjonens egne sjekklister</translation>
     </message>
     <message>
         <source>None: only the built-in checklists</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen: bare de innebygde sjekklistene</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bla gjennom…</translation>
     </message>
     <message>
-        <source>C&amp;lear</source>
-        <translation type="unfinished"></translation>
+        <source>Cl&amp;ear</source>
+        <translation>&amp;Tøm</translation>
     </message>
     <message>
         <source>Clear the checklist folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Fjern mappen for sjekklister</translation>
     </message>
     <message>
         <source>Own &amp;checklists:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Egne sjekklister:</translation>
     </message>
     <message>
         <source>What was found in the checklist folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Hva som ble funnet i mappen</translation>
     </message>
     <message>
         <source>Folder with own checklists</source>
-        <translation type="unfinished"></translation>
+        <translation>Mappe med egne sjekklister</translation>
     </message>
     <message>
         <source>Only the built-in checklists are used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bare de innebygde sjekklistene brukes.</translation>
     </message>
     <message>
         <source>This folder does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mappen finnes ikke.</translation>
     </message>
     <message numerus="yes">
         <source>%n checklist file(s) can be used:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n sjekklistefil kan brukes:</numerusform>
+            <numerusform>%n sjekklistefiler kan brukes:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) will be skipped:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n fil hoppes over:</numerusform>
+            <numerusform>%n filer hoppes over:</numerusform>
         </translation>
     </message>
     <message>
         <source>Lika will use the new language the next time it starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lika bruker det nye språket neste gang programmet starter.</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Innstillinger…</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionLabel</name>
+    <message>
+        <source>Suggested as relevant: the decision text mentions %1.</source>
+        <translation>Forslag: kan være relevant, fordi vedtaksteksten nevner %1.</translation>
     </message>
 </context>
 <context>
     <name>undo</name>
     <message>
         <source>Add measure</source>
-        <translation type="unfinished"></translation>
+        <translation>Legg til tiltak</translation>
     </message>
     <message>
         <source>Remove measure</source>
-        <translation type="unfinished"></translation>
+        <translation>Fjern tiltak</translation>
     </message>
     <message>
         <source>Change modules</source>
-        <translation type="unfinished"></translation>
+        <translation>Endre moduler</translation>
     </message>
 </context>
 </TS>

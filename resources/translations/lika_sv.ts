@@ -5,245 +5,249 @@
     <name>AssessmentTableModel</name>
     <message>
         <source>Updated</source>
-        <translation type="unfinished"></translation>
+        <translation>Ändrad</translation>
     </message>
 </context>
 <context>
     <name>ConclusionPage</name>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Välj…</translation>
     </message>
 </context>
 <context>
     <name>DecisionPage</name>
     <message>
         <source>One group per line</source>
-        <translation type="unfinished"></translation>
+        <translation>En grupp per rad</translation>
     </message>
 </context>
 <context>
     <name>EditorActions</name>
     <message>
         <source>&amp;Modules…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Moduler…</translation>
     </message>
     <message>
         <source>&amp;Submit for review…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Skicka för granskning…</translation>
     </message>
     <message>
         <source>Export &amp;PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportera &amp;PDF…</translation>
     </message>
     <message>
         <source>&amp;Close</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;täng</translation>
     </message>
     <message>
         <source>&amp;Assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bedömning</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ångra</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gör om</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Redigera</translation>
     </message>
     <message>
         <source>&amp;Next page</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nästa sida</translation>
     </message>
     <message>
         <source>&amp;Previous page</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Föregående sida</translation>
     </message>
     <message>
         <source>Next &amp;thing left to do</source>
-        <translation type="unfinished"></translation>
+        <translation>Nästa &amp;sak som saknas</translation>
     </message>
     <message>
         <source>Steps and &amp;grounds</source>
-        <translation type="unfinished"></translation>
+        <translation>Steg och &amp;grunder</translation>
     </message>
     <message>
         <source>The p&amp;age</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;idan</translation>
     </message>
     <message>
         <source>What is &amp;left</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kvar att göra</translation>
     </message>
     <message>
         <source>G&amp;uidance</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vägledning</translation>
     </message>
     <message>
         <source>Next pane</source>
-        <translation type="unfinished"></translation>
+        <translation>Nästa del av fönstret</translation>
     </message>
     <message>
         <source>Previous pane</source>
-        <translation type="unfinished"></translation>
+        <translation>Föregående del av fönstret</translation>
     </message>
     <message>
         <source>&amp;Go</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gå till</translation>
     </message>
     <message>
         <source>Assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedömning</translation>
     </message>
     <message>
         <source>&amp;Undo %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ångra %1</translation>
     </message>
     <message>
         <source>&amp;Redo %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gör om %1</translation>
     </message>
     <message>
         <source>Nothing required is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inget som krävs saknas.</translation>
     </message>
     <message>
         <source>Submit for review</source>
-        <translation type="unfinished"></translation>
+        <translation>Skicka för granskning</translation>
     </message>
     <message>
         <source>Submit the assessment for review? While it is in review you can read it but not change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vill du skicka bedömningen för granskning? Medan den granskas kan du läsa den men inte ändra den.</translation>
     </message>
     <message>
         <source>&amp;Submit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Skicka</translation>
     </message>
     <message>
         <source>Not submitted</source>
-        <translation type="unfinished"></translation>
+        <translation>Inte skickad</translation>
     </message>
     <message>
         <source>Submitted for review. The assessment is now read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skickad för granskning. Bedömningen kan nu bara läsas.</translation>
     </message>
     <message numerus="yes">
         <source>… and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… och %n till</numerusform>
+            <numerusform>… och %n till</numerusform>
         </translation>
     </message>
     <message>
         <source>Not ready for review</source>
-        <translation type="unfinished"></translation>
+        <translation>Inte klar för granskning</translation>
     </message>
     <message numerus="yes">
         <source>The assessment cannot be submitted for review yet: %n required item(s) missing.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Bedömningen kan inte skickas för granskning än: %n obligatorisk uppgift saknas.</numerusform>
+            <numerusform>Bedömningen kan inte skickas för granskning än: %n obligatoriska uppgifter saknas.</numerusform>
         </translation>
     </message>
     <message>
         <source>&amp;Show what is left</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Visa vad som är kvar</translation>
     </message>
 </context>
 <context>
     <name>EditorWindow</name>
     <message>
         <source>✓ done   ! something is missing   – not relevant</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ klar   ! något saknas   – inte relevant</translation>
     </message>
     <message>
         <source>About this assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>Om den här bedömningen</translation>
     </message>
     <message>
         <source>No longer in the checklist</source>
-        <translation type="unfinished"></translation>
+        <translation>Finns inte längre i checklistan</translation>
+    </message>
+    <message>
+        <source>Text for the decision memo</source>
+        <translation>Text till tjänsteskrivelsen</translation>
     </message>
     <message>
         <source>In review: this assessment has been submitted and is read-only while it is reviewed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Under granskning: bedömningen är inskickad och kan bara läsas medan den granskas.</translation>
     </message>
     <message>
         <source>Approved: this assessment is locked and read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Godkänd: bedömningen är låst och kan bara läsas.</translation>
     </message>
     <message>
         <source>Made with %1 version %2; the current version is %3. Answers to questions that are no longer in the checklist are kept and shown as such.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gjord med %1 version %2; den nuvarande versionen är %3. Svar på frågor som inte längre finns i checklistan sparas och visas som sådana.</translation>
     </message>
     <message>
         <source>Untitled assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedömning utan rubrik</translation>
     </message>
     <message>
         <source>All changes saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Alla ändringar är sparade</translation>
     </message>
     <message>
         <source>Not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Inte sparat</translation>
     </message>
     <message>
         <source>Changes not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Ändringarna sparades inte</translation>
     </message>
     <message>
         <source>Export PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportera PDF</translation>
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-dokument (*.pdf)</translation>
     </message>
     <message>
         <source>PDF not written</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-filen skapades inte</translation>
     </message>
     <message>
         <source>PDF written to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-filen sparad i %1</translation>
     </message>
     <message>
         <source>Close without saving?</source>
-        <translation type="unfinished"></translation>
+        <translation>Stänga utan att spara?</translation>
     </message>
     <message>
         <source>The last changes could not be saved. Close anyway and lose them?</source>
-        <translation type="unfinished"></translation>
+        <translation>De senaste ändringarna kunde inte sparas. Vill du stänga ändå och förlora dem?</translation>
     </message>
 </context>
 <context>
     <name>GapsModel</name>
     <message>
         <source>Measure %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Åtgärd %1</translation>
     </message>
 </context>
 <context>
     <name>GapsPanel</name>
     <message>
         <source>What is left</source>
-        <translation type="unfinished"></translation>
+        <translation>Kvar att göra</translation>
     </message>
     <message>
         <source>Nothing required is missing: the assessment can be submitted for review.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inget som krävs saknas: bedömningen kan skickas för granskning.</translation>
     </message>
     <message numerus="yes">
         <source>What is &amp;left (%n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&amp;Kvar att göra (%n)</numerusform>
+            <numerusform>&amp;Kvar att göra (%n)</numerusform>
         </translation>
     </message>
 </context>
@@ -251,383 +255,417 @@
     <name>GroundPage</name>
     <message>
         <source>Term in the law: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lagens ord: %1</translation>
     </message>
     <message>
         <source>Impact</source>
-        <translation type="unfinished"></translation>
+        <translation>Påverkan</translation>
     </message>
     <message>
         <source>Checklist questions</source>
-        <translation type="unfinished"></translation>
+        <translation>Checklistans frågor</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Välj…</translation>
     </message>
     <message>
         <source>Example: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Exempel: %1</translation>
     </message>
     <message>
         <source>Examples: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Exempel: %1</translation>
     </message>
 </context>
 <context>
     <name>GuidancePane</name>
     <message>
-        <source>&amp;Guidance</source>
-        <translation type="unfinished"></translation>
+        <source>G&amp;uidance</source>
+        <translation>&amp;Vägledning</translation>
     </message>
     <message>
         <source>Guidance</source>
-        <translation type="unfinished"></translation>
+        <translation>Vägledning</translation>
     </message>
 </context>
 <context>
     <name>KeptAnswers</name>
     <message>
         <source>No longer in the checklist</source>
-        <translation type="unfinished"></translation>
+        <translation>Finns inte längre i checklistan</translation>
     </message>
     <message>
         <source>These answers were given to questions that the current version of the checklist no longer has. They are kept with the assessment and are not counted as missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>De här svaren gavs på frågor som inte finns i checklistans nuvarande version. De sparas med bedömningen och räknas inte som saknade.</translation>
     </message>
     <message>
         <source>Question %1 (its wording is not available)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fråga %1 (frågans lydelse finns inte tillgänglig)</translation>
     </message>
     <message>
         <source>Answer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Svar: %1</translation>
     </message>
     <message>
         <source>Note: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommentar: %1</translation>
     </message>
 </context>
 <context>
     <name>KeptPage</name>
     <message>
         <source>This assessment was made with an earlier version of its checklist. What was written for grounds and questions that the current version no longer has is kept here, unchanged. It is not counted as missing and cannot be edited.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedömningen gjordes med en tidigare version av checklistan. Det som skrevs om grunder och frågor som inte finns i den nuvarande versionen sparas här, oförändrat. Det räknas inte som saknat och kan inte ändras.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Assessments</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedömningar</translation>
     </message>
     <message>
         <source>Search title or case number</source>
-        <translation type="unfinished"></translation>
+        <translation>Sök på rubrik eller diarienummer</translation>
     </message>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>Sök</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Alla statusar</translation>
     </message>
     <message>
         <source>&amp;Search:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sök:</translation>
     </message>
     <message>
         <source>&amp;New assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ny bedömning</translation>
     </message>
     <message>
         <source>&amp;Open</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Öppna</translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ta bort…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Avsluta</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Arkiv</translation>
     </message>
     <message>
         <source>Register</source>
-        <translation type="unfinished"></translation>
+        <translation>Register</translation>
     </message>
     <message>
         <source>A checklist file was skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>En checklista hoppades över</translation>
     </message>
     <message numerus="yes">
         <source>%n assessment(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n bedömning</numerusform>
+            <numerusform>%n bedömningar</numerusform>
         </translation>
     </message>
     <message>
         <source>Could not create an assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedömningen kunde inte skapas</translation>
     </message>
     <message>
         <source>Could not open the assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedömningen kunde inte öppnas</translation>
     </message>
     <message>
         <source>Delete assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta bort bedömning</translation>
     </message>
     <message>
         <source>Delete “%1”? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vill du ta bort ”%1”? Det går inte att ångra.</translation>
     </message>
     <message>
         <source>Untitled assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedömning utan rubrik</translation>
     </message>
     <message>
         <source>Could not delete the assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedömningen kunde inte tas bort</translation>
     </message>
 </context>
 <context>
     <name>MeasuresPage</name>
     <message>
         <source>Measures</source>
-        <translation type="unfinished"></translation>
+        <translation>Åtgärder</translation>
     </message>
     <message>
-        <source>&amp;Add measure</source>
-        <translation type="unfinished"></translation>
+        <source>A&amp;dd measure</source>
+        <translation>&amp;Lägg till åtgärd</translation>
     </message>
     <message>
         <source>&amp;Remove measure</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ta bort åtgärd</translation>
+    </message>
+</context>
+<context>
+    <name>MemoPage</name>
+    <message>
+        <source>Text for the decision memo</source>
+        <translation>Text till tjänsteskrivelsen</translation>
+    </message>
+    <message>
+        <source>Paste this text into the decision memo, in its section on the consequences for equality. It is written from what you have filled in, in the language of the assessment, and changes as you edit. Where something is still missing, the text says so.</source>
+        <translation>Klistra in texten i tjänsteskrivelsen, i avsnittet om konsekvenser för jämlikhet. Den skrivs utifrån det du har fyllt i, på bedömningens språk, och ändras när du ändrar något. Om något fortfarande saknas står det i texten.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy the text</source>
+        <translation>K&amp;opiera texten</translation>
+    </message>
+    <message>
+        <source>Language: %1</source>
+        <translation>Språk: %1</translation>
+    </message>
+    <message>
+        <source>Copied. Paste it into the memo with Ctrl+V.</source>
+        <translation>Kopierad. Klistra in den i tjänsteskrivelsen med Ctrl+V.</translation>
     </message>
 </context>
 <context>
     <name>ModulesChooser</name>
     <message>
         <source>No optional modules are installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inga valfria moduler är installerade.</translation>
     </message>
 </context>
 <context>
     <name>ModulesDialog</name>
     <message>
         <source>Modules</source>
-        <translation type="unfinished"></translation>
+        <translation>Moduler</translation>
     </message>
     <message>
         <source>Modules add perspectives to the assessment, each with its own questions. Switching a module off keeps what you wrote for it; it comes back if you switch the module on again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Moduler lägger till perspektiv i bedömningen, vart och ett med egna frågor. Om du stänger av en modul sparas det du har skrivit, och det kommer tillbaka om du slår på modulen igen.</translation>
     </message>
 </context>
 <context>
     <name>NavigationTree</name>
     <message>
         <source>Steps and grounds</source>
-        <translation type="unfinished"></translation>
+        <translation>Steg och grunder</translation>
     </message>
     <message numerus="yes">
         <source>%n left</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n kvar</numerusform>
+            <numerusform>%n kvar</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>not relevant</source>
+        <translation>inte relevant</translation>
     </message>
 </context>
 <context>
     <name>NewAssessmentDialog</name>
     <message>
         <source>New assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>Ny bedömning</translation>
     </message>
     <message>
         <source>Title of the decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Ärendets rubrik</translation>
     </message>
     <message>
         <source>Can be filled in later</source>
-        <translation type="unfinished"></translation>
+        <translation>Kan fyllas i senare</translation>
     </message>
     <message>
         <source>&amp;Title of the decision:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ärendets rubrik:</translation>
     </message>
     <message>
         <source>Law</source>
-        <translation type="unfinished"></translation>
+        <translation>Lag</translation>
     </message>
     <message>
         <source>&amp;Law to assess against:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lag som bedömningen utgår från:</translation>
     </message>
     <message>
         <source>Language of the assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedömningens språk</translation>
     </message>
     <message>
         <source>Lan&amp;guage of the assessment:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedömningens &amp;språk:</translation>
     </message>
     <message>
         <source>The PDF and the text for the decision memo are written in this language.</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-filen och texten till tjänsteskrivelsen skrivs på det här språket.</translation>
     </message>
     <message>
         <source>Optional modules</source>
-        <translation type="unfinished"></translation>
+        <translation>Valfria moduler</translation>
     </message>
     <message>
         <source>&amp;Create</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;kapa</translation>
     </message>
 </context>
 <context>
     <name>ScreeningPage</name>
     <message>
         <source>Decide for each ground whether the decision may affect people differently, and say why in a line. Then assess the relevant grounds in depth on their own pages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta ställning för varje grund till om beslutet kan påverka människor olika, och skriv varför på en rad. Bedöm sedan de relevanta grunderna närmare på deras egna sidor.</translation>
+    </message>
+    <message>
+        <source>Suggestions from the decision text are unavailable: %1</source>
+        <translation>Förslag utifrån beslutstexten kan inte visas: %1</translation>
     </message>
     <message>
         <source>Assess in depth</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedöm närmare</translation>
     </message>
     <message>
         <source>Assess in depth: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedöm närmare: %1</translation>
     </message>
     <message>
         <source>Why? One line is enough here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Varför? En rad räcker här.</translation>
     </message>
     <message>
         <source>Reason: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Suggested as relevant: the decision text mentions %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivering: %1</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Inställningar</translation>
     </message>
     <message>
         <source>Your name</source>
-        <translation type="unfinished"></translation>
+        <translation>Ditt namn</translation>
     </message>
     <message>
         <source>Your &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ditt &amp;namn:</translation>
     </message>
     <message>
         <source>Recorded as the author of new assessments and in the review history. Leave it empty to use your computer account name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anges som handläggare för nya bedömningar och i granskningshistoriken. Lämna tomt för att använda namnet på ditt datorkonto.</translation>
     </message>
     <message>
         <source>Language of the window</source>
-        <translation type="unfinished"></translation>
+        <translation>Språk i fönstret</translation>
     </message>
     <message>
         <source>Follow the computer (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Samma som datorn (%1)</translation>
     </message>
     <message>
         <source>&amp;Language of the window:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Språk i fönstret:</translation>
     </message>
     <message>
         <source>Folder with the organisation&apos;s own checklists</source>
-        <translation type="unfinished"></translation>
+        <translation>Mapp med organisationens egna checklistor</translation>
     </message>
     <message>
         <source>None: only the built-in checklists</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen: bara de inbyggda checklistorna</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bläddra…</translation>
     </message>
     <message>
-        <source>C&amp;lear</source>
-        <translation type="unfinished"></translation>
+        <source>Cl&amp;ear</source>
+        <translation>&amp;Rensa</translation>
     </message>
     <message>
         <source>Clear the checklist folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta bort mappen för checklistor</translation>
     </message>
     <message>
         <source>Own &amp;checklists:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Egna checklistor:</translation>
     </message>
     <message>
         <source>What was found in the checklist folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Vad som hittades i mappen</translation>
     </message>
     <message>
         <source>Folder with own checklists</source>
-        <translation type="unfinished"></translation>
+        <translation>Mapp med egna checklistor</translation>
     </message>
     <message>
         <source>Only the built-in checklists are used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bara de inbyggda checklistorna används.</translation>
     </message>
     <message>
         <source>This folder does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mappen finns inte.</translation>
     </message>
     <message numerus="yes">
         <source>%n checklist file(s) can be used:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n checklista kan användas:</numerusform>
+            <numerusform>%n checklistor kan användas:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) will be skipped:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n fil hoppas över:</numerusform>
+            <numerusform>%n filer hoppas över:</numerusform>
         </translation>
     </message>
     <message>
         <source>Lika will use the new language the next time it starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lika använder det nya språket nästa gång programmet startar.</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Inställningar…</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionLabel</name>
+    <message>
+        <source>Suggested as relevant: the decision text mentions %1.</source>
+        <translation>Förslag: kan vara relevant, eftersom beslutstexten nämner %1.</translation>
     </message>
 </context>
 <context>
     <name>undo</name>
     <message>
         <source>Add measure</source>
-        <translation type="unfinished"></translation>
+        <translation>Lägg till åtgärd</translation>
     </message>
     <message>
         <source>Remove measure</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta bort åtgärd</translation>
     </message>
     <message>
         <source>Change modules</source>
-        <translation type="unfinished"></translation>
+        <translation>Ändra moduler</translation>
     </message>
 </context>
 </TS>

@@ -105,7 +105,8 @@ class NavigationTree(QTreeWidget):
             text = f"{STATE_MARKS[state]} {label} ({detail})"
         elif state is ItemState.NOT_RELEVANT:
             description = word
-            text = f"{STATE_MARKS[state]} {label} ({self.tr('not relevant')})"
+            detail = self.tr("not relevant")
+            text = f"{STATE_MARKS[state]} {label} ({detail})"
         else:
             description = word
             text = f"{STATE_MARKS[state]} {label}"
