@@ -258,8 +258,8 @@
         <translation>Lovens ord: %1</translation>
     </message>
     <message>
-        <source>Impact</source>
-        <translation>Virkning</translation>
+        <source>Impact in depth</source>
+        <translation>Nærmere vurdering</translation>
     </message>
     <message>
         <source>Checklist questions</source>
@@ -648,6 +648,10 @@
 </context>
 <context>
     <name>SuggestionLabel</name>
+    <message>
+        <source>“%1”</source>
+        <translation>«%1»</translation>
+    </message>
     <message>
         <source>Suggested as relevant: the decision text mentions %1.</source>
         <translation>Forslag: kan være relevant, fordi vedtaksteksten nevner %1.</translation>

@@ -258,8 +258,8 @@
         <translation>Lagens ord: %1</translation>
     </message>
     <message>
-        <source>Impact</source>
-        <translation>Påverkan</translation>
+        <source>Impact in depth</source>
+        <translation>Närmare bedömning</translation>
     </message>
     <message>
         <source>Checklist questions</source>
@@ -648,6 +648,10 @@
 </context>
 <context>
     <name>SuggestionLabel</name>
+    <message>
+        <source>“%1”</source>
+        <translation>”%1”</translation>
+    </message>
     <message>
         <source>Suggested as relevant: the decision text mentions %1.</source>
         <translation>Förslag: kan vara relevant, eftersom beslutstexten nämner %1.</translation>

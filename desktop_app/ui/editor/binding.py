@@ -188,6 +188,8 @@ class Binder(QObject):
         def show(value: str) -> None:
             if widget.text() != value:
                 widget.setText(value)
+                if not widget.hasFocus():
+                    widget.setCursorPosition(0)  # show the start of a long text
 
         widget.textEdited.connect(lambda text: self._edit(source, text, typing=True))
         widget.editingFinished.connect(self.document.seal_typing)

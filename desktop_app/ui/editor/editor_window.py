@@ -92,7 +92,7 @@ class EditorWindow(QMainWindow):
         for index, widget in enumerate((left, self.stack, self.guidance)):
             splitter.addWidget(widget)
             splitter.setStretchFactor(index, 1 if widget is self.stack else 0)
-        splitter.setSizes([270, 560, 300])
+        splitter.setSizes([300, 560, 300])
         self.banner = wrapped_label("")
         self.banner.setStyleSheet("border: 1px solid palette(mid); padding: 6px;")
         self.banner.setAccessibleName(self.tr("About this assessment"))

@@ -93,7 +93,7 @@ class GroundPage(QWidget):
         form.addRow(context.field(("ground", "justification")), self.justification)
         self.binder.text(self.justification, ("ground", key, "justification"))
 
-        self.impact = QGroupBox(self.tr("Impact"))
+        self.impact = QGroupBox(self.tr("Impact in depth"))
         self._build_impact(self.impact)
         layout.addWidget(self.impact)
 

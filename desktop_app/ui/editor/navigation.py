@@ -113,5 +113,5 @@ class NavigationTree(QTreeWidget):
         if item.text(0) != text:
             item.setText(0, text)
             item.setIcon(0, self.style().standardIcon(_ICONS[state]))
-        item.setToolTip(0, description)
+        item.setToolTip(0, f"{label}: {description}")
         item.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, description)

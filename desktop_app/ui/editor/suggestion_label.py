@@ -26,7 +26,7 @@ class SuggestionLabel(QLabel):
     def refresh(self) -> None:
         words = self.suggestions.words(self.ground_key)
         if words:
-            quoted = ", ".join(f"“{word}”" for word in words)
+            quoted = ", ".join(self.tr("“%1”").replace("%1", word) for word in words)
             self.setText(
                 self.tr("Suggested as relevant: the decision text mentions %1.").replace(
                     "%1", quoted
