@@ -13,6 +13,7 @@ CORE_MODULES = [
     "desktop_app.domain.workflow",
     "desktop_app.domain.fingerprint",
     "desktop_app.domain.vocabulary",
+    "desktop_app.domain.obsolete",
     "desktop_app.checklists.guide",
     "desktop_app.storage.repository",
     "desktop_app.reports.assessment_pdf",

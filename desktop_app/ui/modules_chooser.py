@@ -23,6 +23,11 @@ from desktop_app.ui.context import UiContext
 from desktop_app.ui.editor.widgets import wrapped_label
 
 
+def first_sentence(text: str) -> str:
+    end = text.find(". ")
+    return text if end == -1 else text[: end + 1]
+
+
 class ModulesChooser(QWidget):
     """One check box per installed module, with its description under it."""
 
@@ -43,8 +48,10 @@ class ModulesChooser(QWidget):
             box.setChecked(module.id in chosen)
             description = context.local(module.description)
             box.setAccessibleDescription(description)
+            box.setToolTip(description)
             layout.addWidget(box)
-            text = wrapped_label(description, muted=True)
+            # The first sentence says what the module is for; the rest is a tooltip away.
+            text = wrapped_label(first_sentence(description), muted=True)
             text.setContentsMargins(24, 0, 0, 6)
             layout.addWidget(text)
             self.boxes[module.id] = box

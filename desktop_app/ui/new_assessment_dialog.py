@@ -52,6 +52,7 @@ class NewAssessmentDialog(QDialog):
 
         self.framework = QComboBox()
         self.framework.setAccessibleName(self.tr("Law"))
+        # The Swedish law first and by default; afterwards, the law chosen last time.
         for framework in sorted(library.frameworks(), key=lambda f: f.id != DEFAULT_FRAMEWORK):
             self.framework.addItem(context.local(framework.name), framework.id)
             index = self.framework.count() - 1
@@ -62,6 +63,9 @@ class NewAssessmentDialog(QDialog):
         self.law = wrapped_label("", muted=True)
         form.addRow("", self.law)
         descriptions = {f.id: context.local(f.law) for f in library.frameworks()}
+        last = context.settings.last_framework
+        if last is not None and self.framework.findData(last) != -1:
+            self.framework.setCurrentIndex(self.framework.findData(last))
         self.framework.currentIndexChanged.connect(
             lambda _i: self.law.setText(descriptions.get(self.framework.currentData(), ""))
         )
@@ -71,7 +75,8 @@ class NewAssessmentDialog(QDialog):
         self.language.setAccessibleName(self.tr("Language of the assessment"))
         for language in Language:
             self.language.addItem(context.label(language), language.value)
-        self.language.setCurrentIndex(self.language.findData(context.language.value))
+        language = context.settings.last_assessment_language or context.language
+        self.language.setCurrentIndex(self.language.findData(language.value))
         form.addRow(self.tr("Lan&guage of the assessment:"), self.language)
         form.addRow(
             "",
@@ -96,6 +101,7 @@ class NewAssessmentDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
 
     def choice(self) -> NewAssessmentChoice:
         return NewAssessmentChoice(
@@ -107,11 +113,14 @@ class NewAssessmentDialog(QDialog):
 
 
 def ask_new_assessment(parent: QWidget, context: UiContext) -> NewAssessmentChoice | None:
-    """Show the dialog; the user's choice, or None if cancelled."""
+    """Show the dialog; the user's choice (remembered for next time), or None."""
     dialog = NewAssessmentDialog(context, parent)
     try:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        return dialog.choice()
+        choice = dialog.choice()
     finally:
         dialog.deleteLater()
+    context.settings.last_framework = choice.framework_id
+    context.settings.last_assessment_language = choice.language
+    return choice

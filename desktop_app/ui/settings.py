@@ -53,6 +53,25 @@ class Settings:
     def checklist_folder(self, value: Path | None) -> None:
         self._store.setValue("content/checklist_folder", str(value) if value else "")
 
+    @property
+    def last_framework(self) -> str | None:
+        """The law chosen for the previous new assessment (preselected for the next)."""
+        return self._get("new_assessment/framework", "") or None
+
+    @last_framework.setter
+    def last_framework(self, value: str) -> None:
+        self._store.setValue("new_assessment/framework", value)
+
+    @property
+    def last_assessment_language(self) -> Language | None:
+        """The language chosen for the previous new assessment."""
+        value = self._get("new_assessment/language", "")
+        return Language(value) if value in Language._value2member_map_ else None
+
+    @last_assessment_language.setter
+    def last_assessment_language(self, value: Language) -> None:
+        self._store.setValue("new_assessment/language", value.value)
+
     def window_geometry(self, name: str) -> QByteArray | None:
         value = self._store.value(f"windows/{name}")
         return value if isinstance(value, QByteArray) else None

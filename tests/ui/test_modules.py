@@ -87,6 +87,12 @@ def test_a_new_assessment_with_framework_language_title_and_modules(qtbot, conte
     QTimer.singleShot(0, fill)
     window.new_action.trigger()
     assert seen["default"] == "se-dl"  # the Swedish framework unless chosen otherwise
+    # ... and next time, the law and language chosen last.
+    assert context.settings.last_framework == "no-ldl"
+    assert context.settings.last_assessment_language is Language.NB
+    again = NewAssessmentDialog(context)
+    qtbot.addWidget(again)
+    assert (again.framework.currentData(), again.language.currentData()) == ("no-ldl", "nb")
     editor = next(iter(window.editors.values()))
     assessment = stored(context, editor)
     assert (assessment.framework_id, assessment.language) == ("no-ldl", Language.NB)
