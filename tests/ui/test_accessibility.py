@@ -133,3 +133,24 @@ def test_alt_letters_are_unique_on_every_page(qtbot, context, language) -> None:
     finally:
         remove_translators(app)
         QLocale.setDefault(previous)
+
+
+def test_tab_runs_left_to_right_through_the_panes(qtbot, context) -> None:
+    from PySide6.QtCore import Qt as QtKeys
+
+    from tests.ui.keyboard import focused, press
+
+    editor = open_editor(qtbot, context, active=True)
+    editor.show_page(("step", "measures"))
+    page = editor.show_page(("step", "decision"))
+    editor.navigation.setFocus()
+    press(qtbot, QtKeys.Key.Key_Tab)
+    assert focused() is editor.gaps.list
+    press(qtbot, QtKeys.Key.Key_Tab)
+    assert focused() is page.fields["title"]
+    press(qtbot, QtKeys.Key.Key_Backtab)
+    press(qtbot, QtKeys.Key.Key_Backtab)
+    press(qtbot, QtKeys.Key.Key_Backtab)
+    assert focused() is editor.guidance.browser  # and round again
+    press(qtbot, QtKeys.Key.Key_Backtab)
+    assert focused() is page.fields["language"]  # the page's last field

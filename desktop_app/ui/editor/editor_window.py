@@ -151,6 +151,11 @@ class EditorWindow(QMainWindow):
             self._pages[key] = page
             self._containers[key] = container
             self.stack.addWidget(container)
+            # A new page joins the end of Tab's chain; guidance goes back to the end, so
+            # Tab runs left to right: steps, what is left, the page, guidance.
+            last = self.previousInFocusChain()
+            if last is not self.guidance.browser:
+                QWidget.setTabOrder(last, self.guidance.browser)
         return self._pages[key]
 
     def _make_page(self, key: PageKey) -> QWidget:

@@ -109,6 +109,8 @@ def scrolling(page: QWidget) -> QScrollArea:
     area.setWidget(page)
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
+    # Not a Tab stop of its own: focus goes to the fields, and the area scrolls to them.
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return area
 
 
