@@ -19,6 +19,23 @@
     </message>
 </context>
 <context>
+    <name>FollowUpView</name>
+    <message numerus="yes">
+        <source>%n measure(s)</source>
+        <translation>
+            <numerusform>%n measure</numerusform>
+            <numerusform>%n measures</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n decision(s)</source>
+        <translation>
+            <numerusform>%n decision</numerusform>
+            <numerusform>%n decisions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GapsPanel</name>
     <message numerus="yes">
         <source>What is &amp;left (%n)</source>
@@ -31,10 +48,10 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <source>%n assessment(s)</source>
+        <source>%n row(s) written to %1</source>
         <translation>
-            <numerusform>%n assessment</numerusform>
-            <numerusform>%n assessments</numerusform>
+            <numerusform>%n row written to %1</numerusform>
+            <numerusform>%n rows written to %1</numerusform>
         </translation>
     </message>
 </context>
@@ -45,6 +62,16 @@
         <translation>
             <numerusform>%n left</numerusform>
             <numerusform>%n left</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RegisterView</name>
+    <message numerus="yes">
+        <source>%n assessment(s)</source>
+        <translation>
+            <numerusform>%n assessment</numerusform>
+            <numerusform>%n assessments</numerusform>
         </translation>
     </message>
 </context>

@@ -2,10 +2,10 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nb" sourcelanguage="en">
 <context>
-    <name>AssessmentTableModel</name>
+    <name>BarChart</name>
     <message>
-        <source>Updated</source>
-        <translation>Endret</translation>
+        <source>Nothing to show for this period.</source>
+        <translation>Ingenting å vise for denne perioden.</translation>
     </message>
 </context>
 <context>
@@ -20,6 +20,17 @@
     <message>
         <source>One group per line</source>
         <translation>Én gruppe per linje</translation>
+    </message>
+</context>
+<context>
+    <name>DueMeasuresModel</name>
+    <message>
+        <source>Due</source>
+        <translation>Status for frist</translation>
+    </message>
+    <message>
+        <source>(no owner)</source>
+        <translation>(ingen ansvarlig)</translation>
     </message>
 </context>
 <context>
@@ -227,6 +238,197 @@
     </message>
 </context>
 <context>
+    <name>EvaluationDialog</name>
+    <message>
+        <source>Evaluate the decision</source>
+        <translation>Evaluer vedtaket</translation>
+    </message>
+    <message>
+        <source>Follow-up date: %1</source>
+        <translation>Dato for oppfølging: %1</translation>
+    </message>
+    <message>
+        <source>No follow-up date was set.</source>
+        <translation>Det er ikke satt noen dato for oppfølging.</translation>
+    </message>
+    <message>
+        <source>Status of “%1”</source>
+        <translation>Status for «%1»</translation>
+    </message>
+    <message>
+        <source>Earlier evaluations:</source>
+        <translation>Tidligere evalueringer:</translation>
+    </message>
+    <message>
+        <source>The evaluation was not saved</source>
+        <translation>Evalueringen ble ikke lagret</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Search titles, case numbers, descriptions, justifications, measures…</source>
+        <translation>Søk i titler, saksnumre, beskrivelser, begrunnelser, tiltak…</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Søk</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle statuser</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Virksomhet eller enhet</translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation>Alle enheter</translation>
+    </message>
+    <message>
+        <source>Framework</source>
+        <translation>Lov</translation>
+    </message>
+    <message>
+        <source>All frameworks</source>
+        <translation>Alle lover</translation>
+    </message>
+    <message>
+        <source>Ground</source>
+        <translation>Grunnlag</translation>
+    </message>
+    <message>
+        <source>Any ground</source>
+        <translation>Alle grunnlag</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>Virkning</translation>
+    </message>
+    <message>
+        <source>Any impact</source>
+        <translation>All virkning</translation>
+    </message>
+    <message>
+        <source>&amp;Decision date from</source>
+        <translation>Vedtaks&amp;dato fra</translation>
+    </message>
+    <message>
+        <source>The planned decision date, or the day the assessment was created</source>
+        <translation>Den planlagte vedtaksdatoen, eller dagen vurderingen ble opprettet</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>Fra dato</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>Til dato</translation>
+    </message>
+    <message>
+        <source>Has &amp;overdue measures</source>
+        <translation>Har forsinkede t&amp;iltak</translation>
+    </message>
+    <message>
+        <source>Due for &amp;evaluation</source>
+        <translation>Skal &amp;evalueres</translation>
+    </message>
+    <message>
+        <source>C&amp;lear filters</source>
+        <translation>&amp;Tøm filtrene</translation>
+    </message>
+    <message>
+        <source>Filter problem</source>
+        <translation>Problem med filteret</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Søk:</translation>
+    </message>
+    <message>
+        <source>The end date is before the start date; the list still shows the last valid filter.</source>
+        <translation>Sluttdatoen er før startdatoen. Listen viser fortsatt det siste gyldige filteret.</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpView</name>
+    <message>
+        <source>Which measures</source>
+        <translation>Hvilke tiltak</translation>
+    </message>
+    <message>
+        <source>Overdue and due within 30 days</source>
+        <translation>Forsinket og med frist innen 30 dager</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Forsinket</translation>
+    </message>
+    <message>
+        <source>Due within 30 days</source>
+        <translation>Frist innen 30 dager</translation>
+    </message>
+    <message>
+        <source>All open measures</source>
+        <translation>Alle åpne tiltak</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Virksomhet eller enhet</translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation>Alle enheter</translation>
+    </message>
+    <message>
+        <source>Measures due and overdue</source>
+        <translation>Tiltak med frist snart eller som er forsinket</translation>
+    </message>
+    <message>
+        <source>Only those due for evaluation now</source>
+        <translation>Bare de som skal evalueres nå</translation>
+    </message>
+    <message>
+        <source>Decisions to evaluate</source>
+        <translation>Vedtak som skal evalueres</translation>
+    </message>
+    <message>
+        <source>&amp;Open assessment</source>
+        <translation>&amp;Åpne vurdering</translation>
+    </message>
+    <message>
+        <source>&amp;Record evaluation…</source>
+        <translation>Registrer &amp;evaluering…</translation>
+    </message>
+    <message>
+        <source>Decisions to follow up</source>
+        <translation>Vedtak som skal følges opp</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n measure(s)</source>
+        <translation>
+            <numerusform>%n tiltak</numerusform>
+            <numerusform>%n tiltak</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Teller…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n decision(s)</source>
+        <translation>
+            <numerusform>%n vedtak</numerusform>
+            <numerusform>%n vedtak</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GapsModel</name>
     <message>
         <source>Measure %1</source>
@@ -322,28 +524,16 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Assessments</source>
-        <translation>Vurderinger</translation>
+        <source>&amp;Register</source>
+        <translation>&amp;Register</translation>
     </message>
     <message>
-        <source>Search title or case number</source>
-        <translation>Søk på tittel eller saksnummer</translation>
+        <source>&amp;Follow-up</source>
+        <translation>&amp;Oppfølging</translation>
     </message>
     <message>
-        <source>Search</source>
-        <translation>Søk</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>All statuses</source>
-        <translation>Alle statuser</translation>
-    </message>
-    <message>
-        <source>&amp;Search:</source>
-        <translation>&amp;Søk:</translation>
+        <source>O&amp;verview</source>
+        <translation>O&amp;versikt</translation>
     </message>
     <message>
         <source>&amp;New assessment</source>
@@ -358,12 +548,28 @@
         <translation>&amp;Slett…</translation>
     </message>
     <message>
+        <source>Record &amp;evaluation…</source>
+        <translation>Registrer &amp;evaluering…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport view as CSV…</source>
+        <translation>E&amp;ksporter visningen som CSV…</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Oppdater</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Avslutt</translation>
     </message>
     <message>
         <source>&amp;File</source>
         <translation>&amp;Fil</translation>
+    </message>
+    <message>
+        <source>Re&amp;gister</source>
+        <translation>Re&amp;gister</translation>
     </message>
     <message>
         <source>Register</source>
@@ -374,10 +580,10 @@
         <translation>En sjekklistefil ble hoppet over</translation>
     </message>
     <message numerus="yes">
-        <source>%n assessment(s)</source>
+        <source>%n row(s) written to %1</source>
         <translation>
-            <numerusform>%n vurdering</numerusform>
-            <numerusform>%n vurderinger</numerusform>
+            <numerusform>%n rad lagret i %1</numerusform>
+            <numerusform>%n rader lagret i %1</numerusform>
         </translation>
     </message>
     <message>
@@ -387,6 +593,14 @@
     <message>
         <source>Could not open the assessment</source>
         <translation>Vurderingen kunne ikke åpnes</translation>
+    </message>
+    <message>
+        <source>Record evaluation</source>
+        <translation>Registrer evaluering</translation>
+    </message>
+    <message>
+        <source>Only an approved assessment can be evaluated: until then the decision has not been taken.</source>
+        <translation>Bare en godkjent vurdering kan evalueres: før det er vedtaket ikke fattet.</translation>
     </message>
     <message>
         <source>Delete assessment</source>
@@ -524,6 +738,147 @@
     <message>
         <source>&amp;Create</source>
         <translation>&amp;Opprett</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewView</name>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>I år</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>I fjor</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Siste 12 måneder</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>Hele perioden</translation>
+    </message>
+    <message>
+        <source>Chosen dates</source>
+        <translation>Valgte datoer</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>Fra dato</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>Til dato</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Virksomhet eller enhet</translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation>Alle enheter</translation>
+    </message>
+    <message>
+        <source>&amp;Update</source>
+        <translation>Oppdat&amp;er</translation>
+    </message>
+    <message>
+        <source>Overview problem</source>
+        <translation>Problem med oversikten</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Sammendrag</translation>
+    </message>
+    <message>
+        <source>Assessments per status</source>
+        <translation>Vurderinger per status</translation>
+    </message>
+    <message>
+        <source>Assessments per status, as numbers</source>
+        <translation>Vurderinger per status, i tall</translation>
+    </message>
+    <message>
+        <source>Grounds found relevant, by impact</source>
+        <translation>Grunnlag vurdert som relevante, etter virkning</translation>
+    </message>
+    <message>
+        <source>Grounds by impact, as numbers</source>
+        <translation>Grunnlag etter virkning, i tall</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Periode:</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Teller…</translation>
+    </message>
+    <message>
+        <source>The overview could not be computed</source>
+        <translation>Oversikten kunne ikke beregnes</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterView</name>
+    <message>
+        <source>Assessments</source>
+        <translation>Vurderinger</translation>
+    </message>
+    <message>
+        <source>Number of assessments</source>
+        <translation>Antall vurderinger</translation>
+    </message>
+    <message>
+        <source>No assessments match the search and filters.</source>
+        <translation>Ingen vurderinger passer med søket og filtrene.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Søker…</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Teller…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n assessment(s)</source>
+        <translation>
+            <numerusform>%n vurdering</numerusform>
+            <numerusform>%n vurderinger</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No assessments yet: start one with New assessment.</source>
+        <translation>Ingen vurderinger ennå: begynn med Ny vurdering.</translation>
+    </message>
+    <message>
+        <source>The register could not be read</source>
+        <translation>Registeret kunne ikke leses</translation>
+    </message>
+    <message>
+        <source>Export view as CSV</source>
+        <translation>Eksporter visningen som CSV</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Eksporterer…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>The export failed</source>
+        <translation>Eksporten mislyktes</translation>
     </message>
 </context>
 <context>

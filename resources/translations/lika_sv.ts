@@ -2,10 +2,10 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv" sourcelanguage="en">
 <context>
-    <name>AssessmentTableModel</name>
+    <name>BarChart</name>
     <message>
-        <source>Updated</source>
-        <translation>Ändrad</translation>
+        <source>Nothing to show for this period.</source>
+        <translation>Inget att visa för den här perioden.</translation>
     </message>
 </context>
 <context>
@@ -20,6 +20,17 @@
     <message>
         <source>One group per line</source>
         <translation>En grupp per rad</translation>
+    </message>
+</context>
+<context>
+    <name>DueMeasuresModel</name>
+    <message>
+        <source>Due</source>
+        <translation>Läge</translation>
+    </message>
+    <message>
+        <source>(no owner)</source>
+        <translation>(ingen ansvarig)</translation>
     </message>
 </context>
 <context>
@@ -227,6 +238,197 @@
     </message>
 </context>
 <context>
+    <name>EvaluationDialog</name>
+    <message>
+        <source>Evaluate the decision</source>
+        <translation>Utvärdera beslutet</translation>
+    </message>
+    <message>
+        <source>Follow-up date: %1</source>
+        <translation>Datum för uppföljning: %1</translation>
+    </message>
+    <message>
+        <source>No follow-up date was set.</source>
+        <translation>Inget datum för uppföljning har angetts.</translation>
+    </message>
+    <message>
+        <source>Status of “%1”</source>
+        <translation>Status för ”%1”</translation>
+    </message>
+    <message>
+        <source>Earlier evaluations:</source>
+        <translation>Tidigare utvärderingar:</translation>
+    </message>
+    <message>
+        <source>The evaluation was not saved</source>
+        <translation>Utvärderingen sparades inte</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Search titles, case numbers, descriptions, justifications, measures…</source>
+        <translation>Sök i rubriker, diarienummer, beskrivningar, motiveringar, åtgärder…</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Sök</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alla statusar</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Förvaltning eller enhet</translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation>Alla enheter</translation>
+    </message>
+    <message>
+        <source>Framework</source>
+        <translation>Lag</translation>
+    </message>
+    <message>
+        <source>All frameworks</source>
+        <translation>Alla lagar</translation>
+    </message>
+    <message>
+        <source>Ground</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Any ground</source>
+        <translation>Alla grunder</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>Påverkan</translation>
+    </message>
+    <message>
+        <source>Any impact</source>
+        <translation>All påverkan</translation>
+    </message>
+    <message>
+        <source>&amp;Decision date from</source>
+        <translation>&amp;Beslutsdatum från</translation>
+    </message>
+    <message>
+        <source>The planned decision date, or the day the assessment was created</source>
+        <translation>Det planerade beslutsdatumet, eller den dag bedömningen skapades</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>Från datum</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>Till datum</translation>
+    </message>
+    <message>
+        <source>Has &amp;overdue measures</source>
+        <translation>Har &amp;försenade åtgärder</translation>
+    </message>
+    <message>
+        <source>Due for &amp;evaluation</source>
+        <translation>Ska utv&amp;ärderas</translation>
+    </message>
+    <message>
+        <source>C&amp;lear filters</source>
+        <translation>Rensa fi&amp;lter</translation>
+    </message>
+    <message>
+        <source>Filter problem</source>
+        <translation>Problem med filtret</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Sök:</translation>
+    </message>
+    <message>
+        <source>The end date is before the start date; the list still shows the last valid filter.</source>
+        <translation>Slutdatumet ligger före startdatumet. Listan visar fortfarande det senaste giltiga filtret.</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpView</name>
+    <message>
+        <source>Which measures</source>
+        <translation>Vilka åtgärder</translation>
+    </message>
+    <message>
+        <source>Overdue and due within 30 days</source>
+        <translation>Försenade och med datum inom 30 dagar</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Försenade</translation>
+    </message>
+    <message>
+        <source>Due within 30 days</source>
+        <translation>Datum inom 30 dagar</translation>
+    </message>
+    <message>
+        <source>All open measures</source>
+        <translation>Alla öppna åtgärder</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Förvaltning eller enhet</translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation>Alla enheter</translation>
+    </message>
+    <message>
+        <source>Measures due and overdue</source>
+        <translation>Åtgärder som snart ska vara klara eller är försenade</translation>
+    </message>
+    <message>
+        <source>Only those due for evaluation now</source>
+        <translation>Bara de som ska utvärderas nu</translation>
+    </message>
+    <message>
+        <source>Decisions to evaluate</source>
+        <translation>Beslut att utvärdera</translation>
+    </message>
+    <message>
+        <source>&amp;Open assessment</source>
+        <translation>&amp;Öppna bedömning</translation>
+    </message>
+    <message>
+        <source>&amp;Record evaluation…</source>
+        <translation>Registrera utvärd&amp;ering…</translation>
+    </message>
+    <message>
+        <source>Decisions to follow up</source>
+        <translation>Beslut att följa upp</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n measure(s)</source>
+        <translation>
+            <numerusform>%n åtgärd</numerusform>
+            <numerusform>%n åtgärder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Räknar…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n decision(s)</source>
+        <translation>
+            <numerusform>%n beslut</numerusform>
+            <numerusform>%n beslut</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GapsModel</name>
     <message>
         <source>Measure %1</source>
@@ -322,28 +524,16 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Assessments</source>
-        <translation>Bedömningar</translation>
+        <source>&amp;Register</source>
+        <translation>&amp;Register</translation>
     </message>
     <message>
-        <source>Search title or case number</source>
-        <translation>Sök på rubrik eller diarienummer</translation>
+        <source>&amp;Follow-up</source>
+        <translation>&amp;Uppföljning</translation>
     </message>
     <message>
-        <source>Search</source>
-        <translation>Sök</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>All statuses</source>
-        <translation>Alla statusar</translation>
-    </message>
-    <message>
-        <source>&amp;Search:</source>
-        <translation>&amp;Sök:</translation>
+        <source>O&amp;verview</source>
+        <translation>Ö&amp;versikt</translation>
     </message>
     <message>
         <source>&amp;New assessment</source>
@@ -358,12 +548,28 @@
         <translation>&amp;Ta bort…</translation>
     </message>
     <message>
+        <source>Record &amp;evaluation…</source>
+        <translation>Registrera &amp;utvärdering…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport view as CSV…</source>
+        <translation>E&amp;xportera vyn som CSV…</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Upp&amp;datera</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Avsluta</translation>
     </message>
     <message>
         <source>&amp;File</source>
         <translation>&amp;Arkiv</translation>
+    </message>
+    <message>
+        <source>Re&amp;gister</source>
+        <translation>Re&amp;gister</translation>
     </message>
     <message>
         <source>Register</source>
@@ -374,10 +580,10 @@
         <translation>En checklista hoppades över</translation>
     </message>
     <message numerus="yes">
-        <source>%n assessment(s)</source>
+        <source>%n row(s) written to %1</source>
         <translation>
-            <numerusform>%n bedömning</numerusform>
-            <numerusform>%n bedömningar</numerusform>
+            <numerusform>%n rad sparad i %1</numerusform>
+            <numerusform>%n rader sparade i %1</numerusform>
         </translation>
     </message>
     <message>
@@ -387,6 +593,14 @@
     <message>
         <source>Could not open the assessment</source>
         <translation>Bedömningen kunde inte öppnas</translation>
+    </message>
+    <message>
+        <source>Record evaluation</source>
+        <translation>Registrera utvärdering</translation>
+    </message>
+    <message>
+        <source>Only an approved assessment can be evaluated: until then the decision has not been taken.</source>
+        <translation>Bara en godkänd bedömning kan utvärderas: innan dess är beslutet inte fattat.</translation>
     </message>
     <message>
         <source>Delete assessment</source>
@@ -524,6 +738,147 @@
     <message>
         <source>&amp;Create</source>
         <translation>S&amp;kapa</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewView</name>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>I år</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>Förra året</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Senaste 12 månaderna</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>Hela tiden</translation>
+    </message>
+    <message>
+        <source>Chosen dates</source>
+        <translation>Valda datum</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>Från datum</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>Till datum</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Förvaltning eller enhet</translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation>Alla enheter</translation>
+    </message>
+    <message>
+        <source>&amp;Update</source>
+        <translation>Uppdat&amp;era</translation>
+    </message>
+    <message>
+        <source>Overview problem</source>
+        <translation>Problem med översikten</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Sammanfattning</translation>
+    </message>
+    <message>
+        <source>Assessments per status</source>
+        <translation>Bedömningar per status</translation>
+    </message>
+    <message>
+        <source>Assessments per status, as numbers</source>
+        <translation>Bedömningar per status, i siffror</translation>
+    </message>
+    <message>
+        <source>Grounds found relevant, by impact</source>
+        <translation>Grunder som bedömts relevanta, efter påverkan</translation>
+    </message>
+    <message>
+        <source>Grounds by impact, as numbers</source>
+        <translation>Grunder efter påverkan, i siffror</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Räknar…</translation>
+    </message>
+    <message>
+        <source>The overview could not be computed</source>
+        <translation>Översikten kunde inte beräknas</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterView</name>
+    <message>
+        <source>Assessments</source>
+        <translation>Bedömningar</translation>
+    </message>
+    <message>
+        <source>Number of assessments</source>
+        <translation>Antal bedömningar</translation>
+    </message>
+    <message>
+        <source>No assessments match the search and filters.</source>
+        <translation>Inga bedömningar matchar sökningen och filtren.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Söker…</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Räknar…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n assessment(s)</source>
+        <translation>
+            <numerusform>%n bedömning</numerusform>
+            <numerusform>%n bedömningar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No assessments yet: start one with New assessment.</source>
+        <translation>Inga bedömningar än: börja med Ny bedömning.</translation>
+    </message>
+    <message>
+        <source>The register could not be read</source>
+        <translation>Registret kunde inte läsas</translation>
+    </message>
+    <message>
+        <source>Export view as CSV</source>
+        <translation>Exportera vyn som CSV</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exporterar…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>The export failed</source>
+        <translation>Exporten misslyckades</translation>
     </message>
 </context>
 <context>

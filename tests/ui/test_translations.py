@@ -116,8 +116,8 @@ def test_norwegian_has_its_own_qt_words_over_nynorsk(in_language) -> None:
 
 def test_english_plurals(in_language) -> None:
     in_language(Language.EN)
-    assert QCoreApplication.translate("MainWindow", "%n assessment(s)", "", 1) == "1 assessment"
-    assert QCoreApplication.translate("MainWindow", "%n assessment(s)", "", 2) == "2 assessments"
+    assert QCoreApplication.translate("RegisterView", "%n assessment(s)", "", 1) == "1 assessment"
+    assert QCoreApplication.translate("RegisterView", "%n assessment(s)", "", 2) == "2 assessments"
 
 
 @pytest.mark.parametrize(
