@@ -105,3 +105,26 @@ def test_reopening_an_assessment_in_review_is_read_only(qtbot, context, content)
     page = editor.show_page(("step", "conclusion"))
     assert page.summary.isReadOnly()
     assert not editor.gaps.done.isVisible()
+
+
+def test_what_is_left_by_keyboard(qtbot, context, content) -> None:
+    from PySide6.QtCore import Qt
+
+    from tests.ui.keyboard import focused, press
+
+    assessment = complete_assessment(content)
+    assessment.decision.affected = ""
+    assessment.conclusion.followup_date = None
+    context.service.repository.create(assessment)
+    editor = open_editor(qtbot, context, assessment, active=True)
+    press(qtbot, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)  # to "what is left"
+    assert focused() is editor.gaps.list
+    assert editor.gaps.heading.text() == "What is &left (2)"
+    press(qtbot, Qt.Key.Key_Down)
+    press(qtbot, Qt.Key.Key_Return)
+    page = editor.current_page()
+    assert focused() is page.followup_date
+    press(qtbot, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)  # to the navigation
+    assert focused() is editor.navigation
+    press(qtbot, Qt.Key.Key_F6)  # and on through the panes
+    assert editor.current_page().isAncestorOf(focused())
