@@ -146,7 +146,7 @@ def test_a_whole_assessment_by_keyboard_only(qtbot, context) -> None:
 
     # Submit for review: Ctrl+Return, then Return on the question's default button.
     press(qtbot, Qt.Key.Key_Return, CTRL)
-    box = editor.actions.confirm_box
+    box = editor.commands.confirm_box
     assert box is not None and box.isVisible()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is box)  # the window system shows it
     press(qtbot, Qt.Key.Key_Return)
@@ -163,5 +163,5 @@ def test_a_whole_assessment_by_keyboard_only(qtbot, context) -> None:
     for field in page.fields.values():
         if isinstance(field, QLineEdit | QPlainTextEdit):
             assert field.isReadOnly() and field.isEnabled()
-    assert not editor.actions.submit.isEnabled()
+    assert not editor.commands.submit.isEnabled()
     editor.close()

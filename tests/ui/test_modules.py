@@ -22,8 +22,8 @@ def test_switching_a_module_on_adds_its_perspectives_and_off_keeps_the_answers(
     assert editor.document.gaps == []
     assert not editor.navigation.has(("ground", "child_rights"))
 
-    editor.actions.modules.trigger()
-    dialog = editor.actions.modules_dialog
+    editor.commands.modules.trigger()
+    dialog = editor.commands.modules_dialog
     assert set(dialog.chooser.boxes) == {"children", "minorities", "gender_equality"}
     dialog.chooser.boxes["children"].setChecked(True)
     dialog.accept()
@@ -48,8 +48,8 @@ def test_switching_a_module_on_adds_its_perspectives_and_off_keeps_the_answers(
     assert label in " ".join(pdf_text(out).split())
 
     # Off again: the perspective leaves navigation and gaps; what was written is kept.
-    editor.actions.modules.trigger()
-    dialog = editor.actions.modules_dialog
+    editor.commands.modules.trigger()
+    dialog = editor.commands.modules_dialog
     assert dialog.chooser.boxes["children"].isChecked()
     dialog.chooser.boxes["children"].setChecked(False)
     dialog.accept()
@@ -61,7 +61,7 @@ def test_switching_a_module_on_adds_its_perspectives_and_off_keeps_the_answers(
     assert not editor.document.kept  # switched off by choice: not "no longer in the checklist"
 
     # Undo switches it back on, with the answers.
-    editor.actions.undo.trigger()
+    editor.commands.undo.trigger()
     assert editor.navigation.has(("ground", "child_rights"))
     page = editor.show_page(("ground", "child_rights"))
     assert page.justification.toPlainText() == "Barn använder inte filialerna på kvällstid."

@@ -17,9 +17,9 @@ def test_submission_is_refused_with_the_missing_items_listed(qtbot, context, con
     context.service.repository.create(assessment)
     editor = open_editor(qtbot, context, assessment)
 
-    editor.actions.submit.trigger()
+    editor.commands.submit.trigger()
 
-    box = editor.actions.refusal_box
+    box = editor.commands.refusal_box
     assert box is not None and box.isVisible()
     assert "3 required item(s)" in box.text()
     listed = box.informativeText().splitlines()
@@ -48,8 +48,8 @@ def test_submission_is_refused_with_the_missing_items_listed(qtbot, context, con
 
 def test_a_long_list_is_shortened(qtbot, context) -> None:
     editor = open_editor(qtbot, context)  # an empty assessment: everything is missing
-    editor.actions.submit.trigger()
-    box = editor.actions.refusal_box
+    editor.commands.submit.trigger()
+    box = editor.commands.refusal_box
     lines = box.informativeText().splitlines()
     assert len(lines) == 13
     assert lines[-1].startswith("… and ")
@@ -61,15 +61,15 @@ def test_submitting_a_complete_assessment_asks_then_locks_it_readably(
 ) -> None:
     assessment = context.service.repository.create(complete_assessment(content))
     editor = open_editor(qtbot, context, assessment)
-    editor.actions.submit.trigger()
-    box = editor.actions.confirm_box
+    editor.commands.submit.trigger()
+    box = editor.commands.confirm_box
     assert box is not None
     cancel = box.button(QMessageBox.StandardButton.Cancel)
     cancel.click()
     assert stored(context, editor).status is Status.DRAFT
 
-    editor.actions.submit.trigger()
-    box = editor.actions.confirm_box
+    editor.commands.submit.trigger()
+    box = editor.commands.confirm_box
     submit = next(
         b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole
     )
@@ -77,8 +77,8 @@ def test_submitting_a_complete_assessment_asks_then_locks_it_readably(
     assert stored(context, editor).status is Status.IN_REVIEW
     assert editor.document.read_only
     assert editor.banner.isVisible() and "read-only" in editor.banner.text()
-    assert not editor.actions.submit.isEnabled()
-    assert not editor.actions.undo.isEnabled()
+    assert not editor.commands.submit.isEnabled()
+    assert not editor.commands.undo.isEnabled()
 
     # Pages stay readable: text is read-only (selectable), not greyed-out.
     page = editor.show_page(("ground", "age"))

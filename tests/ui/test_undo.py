@@ -20,7 +20,7 @@ def test_typing_in_one_field_is_one_step_and_keys_reach_the_stack(qtbot, context
     type_text(description, "Nya regler för skolskjuts.")
     stack = editor.document.undo_stack
     assert stack.count() == 2  # one command per field, not one per key
-    assert editor.actions.undo.text() == "&Undo Beskrivning av förslaget"
+    assert editor.commands.undo.text() == "&Undo Beskrivning av förslaget"
 
     # Ctrl+Z typed inside the text field undoes through the editor's stack.
     qtbot.keyClick(description, Qt.Key.Key_Z, CTRL)
@@ -29,12 +29,12 @@ def test_typing_in_one_field_is_one_step_and_keys_reach_the_stack(qtbot, context
     assert title.text() == "Skolskjuts"
     qtbot.keyClick(title, Qt.Key.Key_Z, CTRL)
     assert title.text() == "" and editor.document.assessment.decision.title == ""
-    assert not editor.actions.undo.isEnabled()
+    assert not editor.commands.undo.isEnabled()
 
     # Redo brings both back, Ctrl+Shift+Z as well as the menu.
     qtbot.keyClick(title, Qt.Key.Key_Z, CTRL_SHIFT)
     assert title.text() == "Skolskjuts"
-    editor.actions.redo.trigger()
+    editor.commands.redo.trigger()
     assert description.toPlainText() == "Nya regler för skolskjuts."
     assert editor.document.save_now()
     assert stored(context, editor).decision.description == "Nya regler för skolskjuts."
@@ -48,7 +48,7 @@ def test_leaving_a_field_starts_a_new_step(qtbot, context) -> None:
     editor.document.seal_typing()  # what leaving the field does
     type_text(title, " andra")
     assert editor.document.undo_stack.count() == 2
-    editor.actions.undo.trigger()
+    editor.commands.undo.trigger()
     assert title.text() == "Första"
 
 
@@ -69,14 +69,14 @@ def test_undo_of_a_choice_on_another_page_shows_where_it_happened(qtbot, context
     screening.relevance["age"].button(0).click()  # relevant
     assert editor.document.assessment.grounds["age"].relevance is Relevance.RELEVANT
     editor.show_page(("step", "decision"))
-    editor.actions.undo.trigger()
+    editor.commands.undo.trigger()
     assert editor.document.assessment.grounds["age"].relevance is Relevance.UNKNOWN
     # The editor went to the field: the ground's own page, with its choice focused.
     assert editor.navigation.current_key() == ("ground", "age")
     page = editor.current_page()
     assert page.relevance.checkedButton() is page.relevance.button(2)
     assert editor.focusWidget() is page.relevance.button(2)
-    editor.actions.redo.trigger()
+    editor.commands.redo.trigger()
     assert page.relevance.checkedButton() is page.relevance.button(0)
     assert screening.relevance["age"].checkedButton() is screening.relevance["age"].button(0)
 
@@ -90,15 +90,15 @@ def test_adding_and_removing_measures_can_be_undone(qtbot, context) -> None:
     assert len(measures) == 1
     page.remove_measure()  # no confirmation: it can be undone
     assert measures == [] and page.model.rowCount() == 0
-    assert editor.actions.undo.text() == "&Undo Remove measure"
-    editor.actions.undo.trigger()
+    assert editor.commands.undo.text() == "&Undo Remove measure"
+    editor.commands.undo.trigger()
     assert [m.description for m in measures] == ["Skylta om entrén"]
     assert page.model.rowCount() == 1
-    editor.actions.undo.trigger()  # the typing
-    editor.actions.undo.trigger()  # the adding
+    editor.commands.undo.trigger()  # the typing
+    editor.commands.undo.trigger()  # the adding
     assert measures == []
-    editor.actions.redo.trigger()
-    editor.actions.redo.trigger()
+    editor.commands.redo.trigger()
+    editor.commands.redo.trigger()
     assert [m.description for m in measures] == ["Skylta om entrén"]
     assert editor.document.save_now()
     assert [m.description for m in stored(context, editor).measures] == ["Skylta om entrén"]

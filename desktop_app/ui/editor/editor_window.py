@@ -41,6 +41,7 @@ from desktop_app.ui.editor.kept_answers import KeptPage
 from desktop_app.ui.editor.measures_page import MeasuresPage
 from desktop_app.ui.editor.memo_page import MemoPage
 from desktop_app.ui.editor.navigation import NavigationTree, PageKey
+from desktop_app.ui.editor.path_names import PathNames
 from desktop_app.ui.editor.screening_page import ScreeningPage
 from desktop_app.ui.editor.suggestions import Suggestions
 from desktop_app.ui.editor.widgets import (
@@ -101,7 +102,7 @@ class EditorWindow(QMainWindow):
         layout.addWidget(self.banner)
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
-        self.actions = editor_actions.EditorActions(self)
+        self.commands = editor_actions.EditorActions(self)
 
         self.document.gapsChanged.connect(self._update_states)
         self.document.saved.connect(self._on_saved)
@@ -138,7 +139,7 @@ class EditorWindow(QMainWindow):
         self._on_navigate(self.navigation.item(current), None)
         self._update_states()
         self._update_banner()
-        self.actions.update()
+        self.commands.update()
 
     def page(self, key: PageKey) -> QWidget:
         """The page for a step, ground or extra item, built on first use."""
@@ -364,33 +365,3 @@ class EditorWindow(QMainWindow):
         if self.document.assessment.id is not None:
             self.closed.emit(self.document.assessment.id)
         event.accept()
-
-
-class PathNames:
-    """Names edits for the Edit menu ("Undo Title"): the field, and where it is."""
-
-    def __init__(self, context: UiContext, document: AssessmentDocument) -> None:
-        self.context = context
-        self.document = document
-
-    def describe(self, path: FieldPath) -> str:
-        """How an edit is named in the Edit menu: the field, and where it is."""
-        if path[0] == "answer":
-            question = next(
-                (q for c in self.document.checklists for q in c.questions() if q.id == path[1]),
-                None,
-            )
-            text = self.context.local(question.text) if question else path[1]
-            short = text if len(text) <= 40 else text[:39] + "…"
-            if path[2] == "note":
-                return f"{self.context.field(('answer', 'note'))}: {short}"
-            return short
-        label = self.context.field(path)
-        if path[0] == "ground":
-            ground = next(
-                (g for c in self.document.checklists for g in c.grounds if g.key == path[1]),
-                None,
-            )
-            if ground is not None:
-                return f"{label} ({ground.label(self.context.language)})"
-        return label
