@@ -31,6 +31,7 @@ from desktop_app.ui.context import UiContext
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.settings import Settings
 from desktop_app.ui.tasks import ImmediateRunner
+from desktop_app.ui.translations import install_translators
 
 
 def save(widget: QWidget, path: Path) -> None:
@@ -46,6 +47,7 @@ def main() -> None:
     parser.add_argument("--only", choices=("main", "register"))
     args = parser.parse_args()
     app = create_application()
+    install_translators(app, Language(args.lang))  # the window speaks the chosen language
     work = Path(tempfile.mkdtemp())
     content = load_content()
     repository = AssessmentRepository.open(work / "demo.db")
