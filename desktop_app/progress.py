@@ -10,6 +10,10 @@ from __future__ import annotations
 from typing import Protocol
 
 
+class Cancelled(Exception):  # noqa: N818 (it is not an error: the user asked for it)
+    """Raised by long work that saw ``cancelled``; nothing was written."""
+
+
 class Progress(Protocol):
     def start(self, total: int, label: str = "") -> None: ...
 

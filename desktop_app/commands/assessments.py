@@ -6,7 +6,6 @@ import argparse
 import sys
 import time
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -16,7 +15,7 @@ from desktop_app.domain.model import Direction, Language, Status
 from desktop_app.domain.register import RegisterQuery, RegisterRow, SortKey
 from desktop_app.progress import NO_PROGRESS
 from desktop_app.register_export import write_csv, write_json
-from desktop_app.reports.assessment_pdf import SummaryInput, render_summary
+from desktop_app.reporting import export_summary
 from desktop_app.storage.register import Register
 
 
@@ -219,18 +218,7 @@ def _print_table(summaries: Sequence[RegisterRow], out: TextIO) -> None:
 
 
 def cmd_export_pdf(args: argparse.Namespace, session: Session, out: TextIO) -> int:
-    service = session.service
-    assessment = service.repository.get(args.id)
-    render_summary(
-        SummaryInput(
-            assessment=assessment,
-            checklists=service.checklists_for(assessment),
-            vocabulary=service.content.vocabulary,
-            history=service.repository.status_history(args.id),
-            generated=date.today(),
-            language=Language(args.lang) if args.lang else assessment.language,
-        ),
-        Path(args.out),
-    )
+    language = Language(args.lang) if args.lang else None
+    export_summary(session.service, args.id, Path(args.out), language)
     print(f"Wrote {args.out}", file=out)
     return EXIT_OK

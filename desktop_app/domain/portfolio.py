@@ -17,6 +17,7 @@ from desktop_app.domain.errors import InputError
 from desktop_app.domain.model import (
     Direction,
     MeasureStatus,
+    Outcome,
     Relevance,
     Severity,
     Status,
@@ -79,6 +80,7 @@ class PortfolioEntry:
     followup_date: date | None
     grounds: dict[str, GroundImpact] = field(default_factory=dict)
     measures: tuple[MeasureFacts, ...] = ()
+    outcome: Outcome | None = None
 
     @property
     def reference_date(self) -> date:

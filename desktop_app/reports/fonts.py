@@ -20,6 +20,10 @@ BOLD = "LikaSans-Bold"
 ITALIC = "LikaSans-Oblique"
 BOLD_ITALIC = "LikaSans-BoldOblique"
 
+# The faces the reports draw user text with. The oblique faces have no Arabic, so the
+# reports use none: emphasis is weight and grey.
+FACES = (REGULAR, BOLD)
+
 _FILES = {
     REGULAR: "DejaVuSans.ttf",
     BOLD: "DejaVuSans-Bold.ttf",

@@ -20,16 +20,24 @@ from desktop_app.reports.fonts import BOLD, REGULAR
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 20 * mm
+CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN
+# The text area: below the running header, above the two-line footer.
+BODY_TOP = PAGE_HEIGHT - 18 * mm
+BODY_BOTTOM = 22 * mm
+FOOTER_RULE = 17 * mm
+GREY = colors.Color(0.3, 0.3, 0.3)
 
 
 @dataclass(frozen=True)
 class PageDecor:
-    """The texts every page shows; ``footer`` is filled in with page and pages."""
+    """The texts every page shows (already in drawing order, see ``text.visual``);
+    ``footer_right`` is filled in with page and pages."""
 
     header: str
-    footer_left: str
+    footer_lines: tuple[str, ...]
     footer_right: Callable[[int, int], str]
     draft_mark: str | None
+    header_on_first_page: bool = False
 
 
 def canvas_maker(decor: PageDecor) -> type[Canvas]:
@@ -55,23 +63,50 @@ def canvas_maker(decor: PageDecor) -> type[Canvas]:
         def _decorate(self, page: int, pages: int) -> None:
             self.saveState()
             if decor.draft_mark:
-                self.setFont(BOLD, 96)
-                self.setFillColor(colors.Color(0.75, 0.75, 0.75, alpha=0.35))
+                self.setFont(BOLD, 110)
+                self.setFillColor(colors.Color(0.55, 0.55, 0.55, alpha=0.22))
                 self.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
-                self.rotate(45)
-                self.drawCentredString(0, -30, decor.draft_mark)
-                self.rotate(-45)
+                self.rotate(52)
+                self.drawCentredString(0, -38, decor.draft_mark)
+                self.rotate(-52)
                 self.translate(-PAGE_WIDTH / 2, -PAGE_HEIGHT / 2)
-            self.setFillColor(colors.Color(0.3, 0.3, 0.3))
-            self.setFont(REGULAR, 8)
-            if page > 1:
-                self.drawString(MARGIN, PAGE_HEIGHT - 12 * mm, decor.header)
-                self.line(
-                    MARGIN, PAGE_HEIGHT - 13.5 * mm, PAGE_WIDTH - MARGIN, PAGE_HEIGHT - 13.5 * mm
-                )
-            self.line(MARGIN, 14.5 * mm, PAGE_WIDTH - MARGIN, 14.5 * mm)
-            self.drawString(MARGIN, 10 * mm, decor.footer_left)
-            self.drawRightString(PAGE_WIDTH - MARGIN, 10 * mm, decor.footer_right(page, pages))
+            self.setFillColor(GREY)
+            self.setStrokeColor(GREY)
+            self.setLineWidth(0.5)
+            self.setFont(REGULAR, 7.5)
+            if page > 1 or decor.header_on_first_page:
+                top = PAGE_HEIGHT - 12 * mm
+                self.drawString(MARGIN, top, _fit(decor.header, CONTENT_WIDTH - 30 * mm))
+                if decor.draft_mark:
+                    self.setFont(BOLD, 7.5)
+                    self.drawRightString(PAGE_WIDTH - MARGIN, top, decor.draft_mark)
+                    self.setFont(REGULAR, 7.5)
+                self.line(MARGIN, top - 2 * mm, PAGE_WIDTH - MARGIN, top - 2 * mm)
+            self.line(MARGIN, FOOTER_RULE, PAGE_WIDTH - MARGIN, FOOTER_RULE)
+            y = FOOTER_RULE - 4 * mm
+            for line in decor.footer_lines:
+                self.drawString(MARGIN, y, _fit(line, CONTENT_WIDTH - 30 * mm))
+                y -= 3.6 * mm
+            self.setFont(BOLD, 8)
+            self.drawRightString(
+                PAGE_WIDTH - MARGIN, FOOTER_RULE - 4 * mm, decor.footer_right(page, pages)
+            )
             self.restoreState()
 
     return DecoratedCanvas
+
+
+def _fit(text: str, width: float, font: str = REGULAR, size: float = 7.5) -> str:
+    """Shorten ``text`` with an ellipsis so it fits ``width`` points."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    if stringWidth(text, font, size) <= width:
+        return text
+    low, high = 0, len(text)
+    while low < high:  # the longest prefix that fits, found by halving
+        middle = (low + high + 1) // 2
+        if stringWidth(text[:middle] + "…", font, size) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low] + "…"

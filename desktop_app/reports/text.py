@@ -1,26 +1,108 @@
-"""Turning user text into safe reportlab paragraph markup and readable labels."""
+"""Turning user text into safe reportlab paragraph markup and readable labels.
+
+Everything a user typed reaches a PDF through ``markup`` (for paragraphs) or ``visual``
+(for strings drawn directly on the canvas): escaped, cleaned of control characters and
+bidi overrides, and with right-to-left runs put into visual order.
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date, datetime
+from functools import cache
 from xml.sax.saxutils import escape
 
-from desktop_app.domain.formats import format_day
+import arabic_reshaper
+from babel.dates import format_date, format_time
+from babel.numbers import format_decimal
+from bidi import get_display
+from reportlab.pdfbase import pdfmetrics
 
-__all__ = ["clean", "format_day", "markup"]
+from desktop_app.domain.formats import BABEL_LOCALES, format_day
+from desktop_app.domain.model import Language
+from desktop_app.reports.fonts import FACES, register_fonts
 
-# C0/C1 controls except tab and newline, and bidi overrides/isolates that could reorder
-# the surrounding layout; they are shown as nothing rather than breaking the page.
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+__all__ = ["clean", "format_day", "markup", "plain", "visual"]
+
+# C0/C1 controls except tab and newline, and bidi embeddings/overrides/isolates that could
+# reorder the surrounding layout; they are shown as nothing rather than breaking the page.
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
 
 # Break opportunities inside very long unbroken runs (URLs, pasted hashes).
 _LONG_RUN = re.compile(r"(\S{40})(?=\S)")
 
+# Letters of right-to-left scripts: Hebrew, Arabic, Syriac, Thaana, N'Ko and the Arabic
+# presentation forms.
+_RTL_LETTER = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc"
+_HAS_RTL = re.compile(f"[{_RTL_LETTER}]")
+# A run of right-to-left words (with the spaces and marks between them).
+_RTL_RUN = re.compile(f"[{_RTL_LETTER}](?:[{_RTL_LETTER}\\s\\d.,،؛:()-]*[{_RTL_LETTER}])?")
+# Longer runs are left breakable: joined, they would be cut mid-word instead.
+_MAX_JOINED_RUN = 60
+
+# Above this size one paragraph is cut into several, so reportlab never re-wraps a
+# megabyte of text for every page it fills.
+CHUNK = 3000
+
 
 def clean(text: str) -> str:
     """Normalise to NFC and drop control and bidi-override characters."""
-    return _UNSAFE.sub("", unicodedata.normalize("NFC", text)).replace("\r\n", "\n")
+    return _UNSAFE.sub("", unicodedata.normalize("NFC", text.replace("\r\n", "\n")))
+
+
+def _draw_order(match: re.Match[str]) -> str:
+    run = match.group()
+    drawn = get_display(arabic_reshaper.reshape(run), base_dir="R")
+    return drawn.replace(" ", "\u00a0") if len(run) <= _MAX_JOINED_RUN else drawn
+
+
+def visual(text: str) -> str:
+    """``text`` in the order its letters are drawn.
+
+    reportlab draws left to right and has no bidi algorithm of its own here, so each run
+    of Arabic-script (or Hebrew) words is shaped (arabic-reshaper) and put in drawing
+    order (python-bidi) on its own, as if isolated: a number or comma after a name
+    stays where the writer put it. Short runs are glued with no-break spaces, so
+    wrapping in a narrow column cannot split a name over lines in the wrong order.
+    """
+    if not _HAS_RTL.search(text):
+        return text
+    return _RTL_RUN.sub(_draw_order, text)
+
+
+@cache
+def _uncovered() -> re.Pattern[str]:
+    """Characters some face of the embedded font cannot draw, as one character class
+    (built once from the fonts' maps, then matched in C)."""
+    register_fonts()
+    faces = [set(pdfmetrics.getFont(name).face.charToGlyph) for name in FACES]
+    covered = sorted(set.intersection(*faces) | {10})
+    ranges: list[str] = []
+    start = previous = covered[0]
+    for code in [*covered[1:], -1]:
+        if code != previous + 1:
+            ranges.append(
+                re.escape(chr(start)) + ("-" + re.escape(chr(previous)) if previous > start else "")
+            )
+            start = code
+        previous = code
+    return re.compile(f"[^{''.join(ranges)}]")
+
+
+def drawable(text: str) -> str:
+    """``text`` with every character the font cannot draw (emoji, rare scripts) shown
+    as U+FFFD: a visible mark instead of an empty box, and no reference to the font's
+    missing-glyph shape, which PDF/A forbids."""
+    if text.isascii():
+        return text
+    return _uncovered().sub("\ufffd", text)
+
+
+def plain(text: str) -> str:
+    """User text for the canvas (page headers, chart labels): cleaned, in drawing
+    order, drawable; newlines become spaces."""
+    return drawable(visual(clean(text))).replace("\n", " ")
 
 
 def markup(text: str) -> str:
@@ -29,5 +111,44 @@ def markup(text: str) -> str:
     Newlines become line breaks; a zero-width space inside very long words lets
     reportlab wrap them instead of running off the page.
     """
-    breakable = _LONG_RUN.sub("\\1\u200b", clean(text))
+    breakable = _LONG_RUN.sub("\\1\u200b", drawable(visual(clean(text))))
     return escape(breakable).replace("\n", "<br/>")
+
+
+def chunks(text: str, size: int = CHUNK) -> list[str]:
+    """``text`` cut into pieces of about ``size`` characters, at line ends where possible,
+    else at a space, else anywhere; joined they give ``text`` back (minus cut newlines)."""
+    text = clean(text)
+    if len(text) <= size:
+        return [text]
+    pieces: list[str] = []
+    while len(text) > size:
+        cut = text.rfind("\n", size // 2, size)
+        skip = 1
+        if cut < 0:
+            cut = text.rfind(" ", size // 2, size)
+            skip = 0 if cut < 0 else 1
+            if cut < 0:
+                cut = size
+        pieces.append(text[:cut])
+        text = text[cut + skip :]
+    pieces.append(text)
+    return pieces
+
+
+def format_short_day(value: date | None, language: Language, empty: str = "–") -> str:
+    if value is None:
+        return empty
+    return format_date(value, format="short", locale=BABEL_LOCALES[language])
+
+
+def format_moment(value: datetime, language: Language) -> str:
+    """A recorded time (stored in UTC) in the local time zone, date and minutes."""
+    local = value.astimezone() if value.tzinfo else value
+    locale = BABEL_LOCALES[language]
+    day = format_date(local, "medium", locale=locale)
+    return f"{day} {format_time(local, 'short', locale=locale)}"
+
+
+def format_number(value: int, language: Language) -> str:
+    return format_decimal(value, locale=BABEL_LOCALES[language])

@@ -16,7 +16,14 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from desktop_app.domain.model import Direction, MeasureStatus, Relevance, Severity, Status
+from desktop_app.domain.model import (
+    Direction,
+    MeasureStatus,
+    Outcome,
+    Relevance,
+    Severity,
+    Status,
+)
 from desktop_app.domain.portfolio import GroundImpact, MeasureFacts, Period, PortfolioEntry
 from desktop_app.storage.register_schema import EFFECTIVE_MEASURE_STATUS_SQL
 
@@ -27,6 +34,8 @@ _SEVERITY: dict[str | None, Severity | None] = {s.value: s for s in Severity}
 _SEVERITY[None] = None
 _STATUS = {s.value: s for s in Status}
 _MEASURE_STATUS = {s.value: s for s in MeasureStatus}
+_OUTCOME: dict[str | None, Outcome | None] = {o.value: o for o in Outcome}
+_OUTCOME[None] = None
 
 
 def _date(value: str | None) -> date | None:
@@ -88,10 +97,10 @@ def read_portfolio_entries(
         )
     entries = []
     for (id_, title, case_number, unit_, status, framework, decided, created,
-         followup) in _rows(
+         followup, outcome) in _rows(
         conn,
         "SELECT r.assessment_id, r.title, r.case_number, r.unit, r.status, r.framework_id, "
-        "a.decision_date, substr(r.created, 1, 10), a.followup_date "
+        "a.decision_date, substr(r.created, 1, 10), a.followup_date, a.outcome "
         f"FROM register_rows r JOIN assessments a ON a.id = r.assessment_id WHERE {where} "
         "ORDER BY r.assessment_id",
         params,
@@ -109,6 +118,7 @@ def read_portfolio_entries(
                 followup_date=_date(followup),
                 grounds=grounds.get(id_, {}),
                 measures=tuple(measures.get(id_, ())),
+                outcome=_OUTCOME[outcome],
             )
         )
     return entries

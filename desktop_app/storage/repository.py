@@ -128,6 +128,13 @@ class AssessmentRepository:
         except sqlite3.Error as error:
             raise describe_sqlite_error(error, self.path) from None
 
+    def units(self) -> list[str]:
+        """Every department or unit named in the register, for report filters."""
+        found = self._query(
+            "SELECT DISTINCT unit FROM assessments WHERE unit != '' ORDER BY unit COLLATE NOCASE"
+        )
+        return [r["unit"] for r in found]
+
     def status_history(self, assessment_id: int) -> list[StatusChange]:
         found = self._query(
             "SELECT * FROM status_changes WHERE assessment_id = ? ORDER BY id", [assessment_id]

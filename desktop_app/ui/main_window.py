@@ -23,6 +23,7 @@ from desktop_app.ui.register.followup_view import FollowUpView
 from desktop_app.ui.register.overview_view import OverviewView
 from desktop_app.ui.register.paged_model import Runner
 from desktop_app.ui.register.register_view import RegisterView
+from desktop_app.ui.report_dialog import install_report_action
 from desktop_app.ui.settings_dialog import install_settings_action
 from desktop_app.ui.tasks import TaskRunner
 
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
         for action in (self.new_action, self.open_action, self.delete_action,
                        self.evaluate_action, self.export_action):  # fmt: skip
             toolbar.addAction(action)
+        self.report_action = install_report_action(self, self.context)
 
     def report_content_errors(self) -> None:
         """Tell the user which checklist files were skipped, one dialog each."""

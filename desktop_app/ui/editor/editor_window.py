@@ -8,13 +8,11 @@ closes. Menus, shortcuts and the submit flow live in ``editor_actions``.
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QMainWindow,
     QMessageBox,
     QScrollArea,
@@ -26,9 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.edits import FieldPath
-from desktop_app.domain.errors import LikaError
 from desktop_app.domain.model import Assessment, Status
-from desktop_app.reports.assessment_pdf import SummaryInput, render_summary
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.editor import editor_actions
 from desktop_app.ui.editor.conclusion_page import ConclusionPage
@@ -51,6 +47,7 @@ from desktop_app.ui.editor.widgets import (
     scrolling,
     wrapped_label,
 )
+from desktop_app.ui.export_pdf import install_pdf_export
 
 KEPT_PAGE: PageKey = ("extra", "kept")
 MEMO_PAGE: PageKey = ("extra", "memo")
@@ -102,6 +99,7 @@ class EditorWindow(QMainWindow):
         layout.addWidget(self.banner)
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
+        self.pdf_export = install_pdf_export(self, context, self.document)
         self.commands = editor_actions.EditorActions(self)
 
         self.document.gapsChanged.connect(self._update_states)
@@ -320,37 +318,11 @@ class EditorWindow(QMainWindow):
     # Export and closing
 
     def export_pdf(self) -> None:
-        if not self.document.save_now():
-            return
-        assessment = self.document.assessment
-        suggested = (assessment.decision.case_number or f"lika-{assessment.id}").replace("/", "-")
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export PDF"), f"{suggested}.pdf", self.tr("PDF documents (*.pdf)")
-        )
-        if not name:
-            return
-        self.write_pdf(Path(name))
+        self.pdf_export.ask()
 
     def write_pdf(self, out: Path) -> bool:
-        service = self.context.service
-        assessment = self.document.assessment
-        try:
-            render_summary(
-                SummaryInput(
-                    assessment=assessment,
-                    checklists=self.document.checklists,
-                    vocabulary=self.context.content.vocabulary,
-                    history=service.repository.status_history(assessment.id or 0),
-                    generated=date.today(),
-                    language=assessment.language,
-                ),
-                out,
-            )
-        except LikaError as error:
-            QMessageBox.warning(self, self.tr("PDF not written"), str(error))
-            return False
-        self.statusBar().showMessage(self.tr("PDF written to %1").replace("%1", str(out)), 8000)
-        return True
+        """Export to ``out`` without asking (tests, scripts); True if it started."""
+        return self.pdf_export.export(out) is not None
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.document.save_now():

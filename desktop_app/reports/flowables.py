@@ -1,0 +1,153 @@
+"""Building blocks shared by the summary and the portfolio report: headings that become
+bookmarks, tables that never fall back to Helvetica, user text as safe paragraphs."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import count
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, Paragraph, Table, TableStyle
+
+from desktop_app.reports.fonts import REGULAR
+from desktop_app.reports.page import BODY_BOTTOM, BODY_TOP, CONTENT_WIDTH, MARGIN
+from desktop_app.reports.styles import HEADER_FILL, RULE
+from desktop_app.reports.text import chunks, markup
+
+_keys = count(1)
+
+
+class KeptParagraph(Paragraph):
+    """A paragraph that moves to the next page unless ``keep`` points of what follows
+    fit under it: a heading or label never ends a page alone.
+
+    Cheaper than KeepTogether or keepWithNext, which lay the following content out
+    twice; the price is that ``keep`` is an estimate, not a measurement.
+    """
+
+    def __init__(self, text: str, style: ParagraphStyle, keep: float) -> None:
+        super().__init__(text, style)
+        self.keep = keep
+        self._moved = False
+
+    def wrap(self, width: float, height: float) -> tuple[float, float]:
+        available = height
+        width, height = super().wrap(width, available)
+        if not self._moved and height + self.keep > available >= height:
+            return width, available + 1  # does not fit: the frame asks split() next
+        return width, height
+
+    def split(self, width: float, height: float) -> list[Flowable]:
+        if not self._moved:
+            self._moved = True  # once: on the next page it is laid out as usual
+            return []
+        return super().split(width, height)
+
+
+def kept(text: str, style: ParagraphStyle, keep: float = 12 * mm) -> KeptParagraph:
+    """A label for user text: kept with at least ``keep`` points of what follows."""
+    return KeptParagraph(markup(text), style, keep)
+
+
+class Heading(KeptParagraph):
+    """A heading that also becomes a PDF bookmark at ``level`` (0 = section)."""
+
+    def __init__(
+        self, text: str, style: ParagraphStyle, level: int = 0, keep: float = 25 * mm
+    ) -> None:
+        super().__init__(markup(text), style, keep)
+        self.bookmark_key = f"h{next(_keys)}"
+        self.bookmark_title = text
+        self.bookmark_level = level
+
+
+def body_frame() -> Frame:
+    """The text area of every page, without padding so tables and text line up."""
+    return Frame(
+        MARGIN,
+        BODY_BOTTOM,
+        CONTENT_WIDTH,
+        BODY_TOP - BODY_BOTTOM,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="body",
+    )
+
+
+class BookmarkingDoc(BaseDocTemplate):
+    """Adds an outline entry for every ``Heading`` as it is laid out."""
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        if isinstance(flowable, Heading):
+            self.canv.bookmarkPage(flowable.bookmark_key)
+            self.canv.addOutlineEntry(
+                flowable.bookmark_title[:200],
+                flowable.bookmark_key,
+                level=flowable.bookmark_level,
+                closed=flowable.bookmark_level > 0,
+            )
+
+
+def para(text: str, style: ParagraphStyle) -> Paragraph:
+    """One paragraph of (short) user or label text, shown literally."""
+    return Paragraph(markup(text), style)
+
+
+def paras(text: str, style: ParagraphStyle) -> list[Flowable]:
+    """User text of any length as paragraphs of bounded size (a megabyte in one field
+    would otherwise be re-wrapped for every page it fills)."""
+    return [Paragraph(markup(piece), style) for piece in chunks(text)]
+
+
+GRID = ("GRID", (0, 0), (-1, -1), 0.4, RULE)
+LINES = ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE)
+
+
+TALL_CELL = 2500  # characters: more than a quarter page in a narrow column
+
+
+def _text_length(cell: object) -> int:
+    if isinstance(cell, Paragraph):
+        return len(cell.text)
+    if isinstance(cell, list | tuple):
+        return sum(_text_length(c) for c in cell)
+    return len(cell) if isinstance(cell, str) else 0
+
+
+def table(
+    rows: Sequence[Sequence[Flowable | str]],
+    widths: Sequence[float],
+    style: Sequence[tuple[object, ...]] = (),
+    *,
+    header: bool = False,
+) -> Table:
+    """A table with the document font, top-aligned cells and, if ``header``, a shaded
+    first row that repeats on every page the table runs over."""
+    # splitInRow: a cell taller than a page (a pasted report in one field) continues on
+    # the next page instead of stopping the whole document. Only then: reportlab also
+    # splits ordinary rows with it, repeating the header in mid-page.
+    result = Table(
+        [list(r) for r in rows],
+        colWidths=list(widths),
+        repeatRows=1 if header else 0,
+        splitInRow=1 if any(_text_length(cell) > TALL_CELL for row in rows for cell in row) else 0,
+    )
+    base: list[tuple[object, ...]] = [
+        ("FONT", (0, 0), (-1, -1), REGULAR, 8.5),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+    ]
+    if header:
+        base += [
+            ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black),
+        ]
+    result.setStyle(TableStyle([*base, *style]))
+    return result

@@ -1,0 +1,167 @@
+"""The end of the summary: review comments, sign-off with the status history, and the
+appendix with every checklist answer, question by question."""
+
+from __future__ import annotations
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer
+
+from desktop_app.domain.checklist import Ground, Question, QuestionType
+from desktop_app.domain.model import Relevance
+from desktop_app.reports.flowables import Heading, KeptParagraph, kept, table
+from desktop_app.reports.styles import BOX_FILL, CONTENT_WIDTH, RULE
+from desktop_app.reports.summary_context import SummaryContext
+from desktop_app.reports.text import format_moment, markup
+
+
+def review(c: SummaryContext) -> list[Flowable]:
+    flow: list[Flowable] = [Heading(c.t("pdf.signoff"), c.s.h1)]
+    flow.append(_approval_box(c))
+    general = [n for n in c.data.review_notes if not n.about or n.about not in c.a.grounds]
+    if general:
+        flow.append(kept(c.t("pdf.review_comments"), c.s.h3))
+        step_names = {"decision": c.t("pdf.decision"), "measures": c.t("pdf.measures")}
+        for note in general:
+            about = step_names.get(note.about, note.about)
+            who = f"{note.author}, {format_moment(note.at, c.lang)}"
+            flow.append(kept(f"{about + ': ' if about else ''}{who}", c.s.label))
+            flow.append(c.p(note.text))
+    if c.data.history:
+        flow += [kept(c.t("pdf.history"), c.s.h3, 25 * mm), _history_table(c)]
+    return flow
+
+
+def _approval_box(c: SummaryContext) -> Flowable:
+    approval = c.data.effective_approval
+    current = c.fingerprint
+    rows: list[list[Flowable]] = []
+    if approval is None:
+        rows.append([c.p(c.t("pdf.not_approved"), "h3")])
+        change = c.data.decisive_change
+        if change is not None:
+            rows.append(
+                [
+                    c.p(
+                        c.t(
+                            "pdf.last_review",
+                            status=c.label(change.to_status),
+                            name=change.actor,
+                            date=format_moment(change.at, c.lang),
+                        )
+                    )
+                ]
+            )
+    else:
+        rows.append(
+            [
+                c.p(
+                    c.t(
+                        "pdf.approved_by",
+                        name=approval.approver,
+                        date=format_moment(approval.at, c.lang),
+                    ),
+                    "h3",
+                )
+            ]
+        )
+        if approval.self_approved:
+            rows.append([c.p("⚠\u00a0" + c.t("pdf.self_approved"), "cell_bold")])
+        if approval.fingerprint:
+            same = approval.fingerprint == current
+            rows.append(
+                [
+                    c.p(
+                        c.t("pdf.approved_fingerprint", fingerprint=approval.fingerprint)
+                        + " – "
+                        + c.t("pdf.fingerprint_matches" if same else "pdf.fingerprint_differs"),
+                        "cell" if same else "cell_bold",
+                    )
+                ]
+            )
+    rows.append([c.p(c.t("pdf.fingerprint_explained", fingerprint=current), "muted")])
+    return table(
+        rows,
+        [CONTENT_WIDTH],
+        [
+            ("BOX", (0, 0), (-1, -1), 0.8, colors.black),
+            ("BACKGROUND", (0, 0), (-1, -1), BOX_FILL),
+            ("LEFTPADDING", (0, 0), (-1, -1), 8),
+            ("TOPPADDING", (0, 0), (-1, 0), 6),
+            ("BOTTOMPADDING", (0, -1), (-1, -1), 6),
+        ],
+    )
+
+
+def _history_table(c: SummaryContext) -> Flowable:
+    header = [
+        c.p(c.t(k), "head_cell") for k in ("pdf.when", "pdf.status", "pdf.who", "field.answer.note")
+    ]
+    rows = [header]
+    for change in c.data.history:
+        rows.append(
+            [
+                c.p(format_moment(change.at, c.lang), "cell"),
+                c.p(c.label(change.to_status), "cell_bold"),
+                c.p(change.actor, "cell"),
+                c.p(change.comment or "–", "cell"),
+            ]
+        )
+    widths = [32 * mm, 30 * mm, 38 * mm, CONTENT_WIDTH - 100 * mm]
+    return table(rows, widths, [("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE)], header=True)
+
+
+def appendix(c: SummaryContext) -> list[Flowable]:
+    flow: list[Flowable] = [Heading(c.t("pdf.appendix"), c.s.h1)]
+    for checklist in c.data.checklists:
+        flow.append(
+            c.p(f"{checklist.name.get(c.lang)} ({checklist.id} {checklist.version})", "muted")
+        )
+        for ground in checklist.grounds:
+            flow += _answers_of(c, ground)
+    return flow
+
+
+def _answers_of(c: SummaryContext, ground: Ground) -> list[Flowable]:
+    heading = Heading(ground.label(c.lang), c.s.h3, level=1, keep=20 * mm)
+    answered = [q for q in ground.questions if _has_answer(c, q)]
+    if not ground.questions:
+        return []
+    if not answered and c.relevance(ground) is not Relevance.RELEVANT:
+        return [heading, c.p(c.t("pdf.no_answers_not_relevant"), "note")]
+    # Paragraphs, not a table: an appendix of dozens of questions reads as a list and
+    # lays out in half the time.
+    flow: list[Flowable] = [Spacer(0, 1 * mm), heading]
+    for number, question in enumerate(ground.questions, start=1):
+        answer = c.a.answers.get(question.id)
+        value = answer.value if answer else ""
+        note = answer.note if answer else ""
+        text = f"{number}.\u00a0{markup(question.text.get(c.lang))}"
+        flow.append(KeptParagraph(text, c.s.question, keep=12))  # never apart from its answer
+        if value.strip():
+            shown = f"<b>{markup(_answer_text(c, question, value))}</b>"
+            if question.type is QuestionType.TEXT:
+                shown = markup(value)
+        else:
+            shown = markup(c.t("answer.none"))
+        if note.strip():
+            shown += f" – {markup(note)}"
+        flow.append(Paragraph(shown, c.s.answer if value.strip() else c.s.answer_missing))
+    return flow
+
+
+def _has_answer(c: SummaryContext, question: Question) -> bool:
+    answer = c.a.answers.get(question.id)
+    return bool(answer and (answer.value.strip() or answer.note.strip()))
+
+
+def _answer_text(c: SummaryContext, question: Question, value: str) -> str:
+    if not value.strip():
+        return c.t("answer.none")
+    if question.type is QuestionType.YES_NO_UNSURE and f"answer.{value}" in c.vocab.terms:
+        return c.t(f"answer.{value}")
+    if question.type is QuestionType.CHOICE:
+        for choice in question.choices:
+            if choice.key == value:
+                return choice.label.get(c.lang)
+    return value

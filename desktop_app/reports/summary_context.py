@@ -1,0 +1,78 @@
+"""What every section of the summary needs: the data, the words and the styles."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from reportlab.platypus import Paragraph
+
+from desktop_app.domain.checklist import Checklist, Ground
+from desktop_app.domain.completeness import find_gaps
+from desktop_app.domain.fingerprint import fingerprint
+from desktop_app.domain.model import (
+    Direction,
+    GroundAssessment,
+    Measure,
+    MeasureStatus,
+    Relevance,
+)
+from desktop_app.reports.flowables import para
+from desktop_app.reports.styles import Styles, make_styles
+from desktop_app.reports.summary_input import SummaryInput
+from desktop_app.reports.text import format_day
+
+
+class SummaryContext:
+    def __init__(self, data: SummaryInput) -> None:
+        self.data = data
+        self.a = data.assessment
+        self.lang = data.language
+        self.vocab = data.vocabulary
+        self.s: Styles = make_styles()
+        self.grounds: list[Ground] = data.grounds
+        self.gaps = find_gaps(self.a, data.checklists)
+        self.fingerprint = fingerprint(self.a)
+
+    # Words
+
+    def t(self, key: str, **values: object) -> str:
+        return self.vocab.text(key, self.lang, **values)
+
+    def label(self, value: StrEnum | None) -> str:
+        return self.vocab.label(value, self.lang) if value is not None else self.t("pdf.none")
+
+    def field(self, *path: str) -> str:
+        return self.vocab.field(path, self.lang)
+
+    def day(self, value: object) -> str:
+        return format_day(value, self.lang)  # type: ignore[arg-type]
+
+    def p(self, text: str, style: str = "body") -> Paragraph:
+        return para(text, getattr(self.s, style))
+
+    # Facts about the assessment
+
+    def ground_assessment(self, ground: Ground) -> GroundAssessment | None:
+        return self.a.grounds.get(ground.key)
+
+    def relevance(self, ground: Ground) -> Relevance:
+        ga = self.ground_assessment(ground)
+        return ga.relevance if ga else Relevance.UNKNOWN
+
+    def direction(self, ground: Ground) -> Direction | None:
+        ga = self.ground_assessment(ground)
+        return ga.direction if ga and ga.relevance is Relevance.RELEVANT else None
+
+    def checklist_of(self, ground: Ground) -> Checklist:
+        return next(c for c in self.data.checklists if ground in c.grounds)
+
+    def is_overdue(self, measure: Measure) -> bool:
+        return (
+            measure.deadline is not None
+            and measure.deadline < self.data.generated
+            and measure.status in (MeasureStatus.PLANNED, MeasureStatus.ONGOING)
+        )
+
+    def ground_names(self, keys: list[str]) -> str:
+        labels = {g.key: g.label(self.lang) for g in self.grounds}
+        return ", ".join(labels.get(k, k) for k in keys)

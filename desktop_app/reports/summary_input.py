@@ -1,0 +1,91 @@
+"""What the PDF summary shows, gathered by the caller (CLI, editor, review).
+
+The review workflow will add comments per step and a recorded approval; both are
+optional fields here, so callers that do not have them yet keep working and the PDF
+shows what exists (the status history) until they do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from desktop_app.domain.checklist import Checklist, Ground
+from desktop_app.domain.model import Assessment, Language, Status, StatusChange
+from desktop_app.domain.vocabulary import Vocabulary
+
+
+@dataclass(frozen=True)
+class ReviewNote:
+    """A reviewer's comment, on the whole assessment or on one step or ground."""
+
+    author: str
+    at: datetime
+    text: str
+    about: str = ""  # a step key ("decision", "measures", ...) or a ground key; "" = all
+
+
+@dataclass(frozen=True)
+class Approval:
+    """The recorded approval: who, when, and the fingerprint they approved."""
+
+    approver: str
+    at: datetime
+    fingerprint: str = ""
+    self_approved: bool = False
+    comment: str = ""
+
+
+@dataclass(frozen=True)
+class SummaryInput:
+    assessment: Assessment
+    checklists: Sequence[Checklist]
+    vocabulary: Vocabulary
+    history: Sequence[StatusChange]
+    generated: date
+    language: Language
+    review_notes: Sequence[ReviewNote] = field(default=())
+    approval: Approval | None = None
+
+    @property
+    def grounds(self) -> list[Ground]:
+        return [g for c in self.checklists for g in c.grounds]
+
+    @property
+    def decisive_change(self) -> StatusChange | None:
+        """The last review decision (approved or returned) in the history."""
+        for change in reversed(self.history):
+            if change.from_status is Status.IN_REVIEW and change.to_status in (
+                Status.APPROVED,
+                Status.RETURNED,
+            ):
+                return change
+        return None
+
+    @property
+    def effective_approval(self) -> Approval | None:
+        """The approval given by the caller, else the one the history records."""
+        if self.approval is not None:
+            return self.approval
+        if self.assessment.status is not Status.APPROVED:
+            return None
+        change = self.decisive_change
+        if change is None or change.to_status is not Status.APPROVED:
+            return None
+        submitters = [c.actor for c in self.history if c.to_status is Status.IN_REVIEW]
+        return Approval(
+            approver=change.actor,
+            at=change.at,
+            fingerprint=change.fingerprint,
+            self_approved=bool(submitters) and submitters[-1] == change.actor,
+            comment=change.comment,
+        )
+
+    @property
+    def reviewer(self) -> str:
+        approval = self.effective_approval
+        if approval is not None:
+            return approval.approver
+        change = self.decisive_change
+        return change.actor if change else ""

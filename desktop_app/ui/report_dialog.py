@@ -1,0 +1,190 @@
+"""The portfolio report from the main window: choose a period, a unit, a language and
+PDF or CSV, then the report is written on a worker with a progress dialog.
+
+The worker opens its own connection to the register (a connection cannot cross
+threads) and builds the report with the same use case as ``lika report``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QMainWindow,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.model import Language
+from desktop_app.domain.portfolio import Period
+from desktop_app.progress import Progress
+from desktop_app.reporting import portfolio_input, write_portfolio
+from desktop_app.storage.repository import AssessmentRepository
+from desktop_app.ui.context import UiContext
+from desktop_app.ui.report_task import Opener, ReportTask, Runner, open_in_viewer, shared_runner
+
+
+def _qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def _date(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class ReportDialog(QDialog):
+    def __init__(
+        self,
+        context: UiContext,
+        parent: QWidget | None = None,
+        *,
+        runner: Runner | None = None,
+        opener: Opener = open_in_viewer,
+        today: date | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.runner: Runner = runner or shared_runner()
+        self.opener = opener
+        self.task: ReportTask | None = None
+        today = today or date.today()
+        self.setWindowTitle(self.tr("Portfolio report"))
+
+        self.start = QDateEdit(_qdate(date(today.year, 1, 1)))
+        self.end = QDateEdit(_qdate(date(today.year, 12, 31)))
+        for edit, name in ((self.start, self.tr("From")), (self.end, self.tr("To"))):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setAccessibleName(name)
+        # The end can never be chosen before the start.
+        self.start.dateChanged.connect(self.end.setMinimumDate)
+        self.end.setMinimumDate(self.start.date())
+
+        self.unit = QComboBox()
+        self.unit.setAccessibleName(self.tr("Department or unit"))
+        self.unit.addItem(self.tr("All departments and units"), "")
+        for unit in context.service.repository.units():
+            self.unit.addItem(unit, unit)
+
+        self.language = QComboBox()
+        self.language.setAccessibleName(self.tr("Language of the report"))
+        for language in Language:
+            self.language.addItem(context.label(language), language.value)
+        self.language.setCurrentIndex(list(Language).index(context.language))
+
+        self.as_pdf = QRadioButton(self.tr("&PDF, to read and print"))
+        self.as_csv = QRadioButton(self.tr("&CSV, one row per assessment and ground"))
+        self.as_pdf.setChecked(True)
+        formats = QVBoxLayout()
+        formats.addWidget(self.as_pdf)
+        formats.addWidget(self.as_csv)
+
+        self.open_when_done = QCheckBox(self.tr("&Open the report when it is written"))
+
+        period = QHBoxLayout()
+        period.addWidget(self.start)
+        period.addWidget(self.end)
+        form = QFormLayout()
+        form.addRow(self.tr("&Period (decision date):"), period)
+        form.addRow(self.tr("&Unit:"), self.unit)
+        form.addRow(self.tr("&Language:"), self.language)
+        form.addRow(self.tr("Format:"), formats)
+        form.addRow("", self.open_when_done)
+        form.labelForField(period).setBuddy(self.start)  # type: ignore[union-attr]
+        form.labelForField(self.unit).setBuddy(self.unit)  # type: ignore[union-attr]
+        form.labelForField(self.language).setBuddy(self.language)  # type: ignore[union-attr]
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.create_button = buttons.addButton(
+            self.tr("&Create report…"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        buttons.accepted.connect(self.choose_file)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def period(self) -> Period:
+        return Period(_date(self.start.date()), _date(self.end.date()))
+
+    def suffix(self) -> str:
+        return ".csv" if self.as_csv.isChecked() else ".pdf"
+
+    def suggested_name(self) -> str:
+        p = self.period()
+        return f"lika-{p.start.isoformat()}-{p.end.isoformat()}{self.suffix()}"
+
+    def choose_file(self) -> None:
+        kind = (
+            self.tr("CSV files (*.csv)")
+            if self.as_csv.isChecked()
+            else self.tr("PDF documents (*.pdf)")
+        )
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the portfolio report"), self.suggested_name(), kind
+        )
+        if name:
+            self.write(Path(name))
+
+    def write(self, out: Path) -> ReportTask:
+        """Write the report to ``out`` (the format's suffix is added if missing)."""
+        if out.suffix.lower() != self.suffix():
+            out = out.with_name(out.name + self.suffix())
+        period = self.period()
+        unit = self.unit.currentData() or None
+        language = Language(self.language.currentData())
+        db_path = Path(self.context.service.repository.path)
+        content = self.context.content
+        label = self.tr("Writing the portfolio report…")
+
+        def work(progress: Progress) -> None:
+            progress.start(0, label)
+            repository = AssessmentRepository.open(db_path)  # this thread's own connection
+            try:
+                data = portfolio_input(repository, content, period, unit=unit, language=language)
+            finally:
+                repository.close()
+            write_portfolio(data, out, progress)
+
+        # The task belongs to the main window: the dialog closes when the report is done.
+        task = ReportTask(
+            self.parentWidget() or self,
+            self.runner,
+            title=self.tr("Portfolio report"),
+            cancellable=True,
+            opener=self.opener,
+        )
+        task.finished.connect(lambda _path: self.accept())
+        self.task = task
+        task.start(work, out, open_when_done=self.open_when_done.isChecked())
+        return task
+
+
+def install_report_action(window: QMainWindow, context: UiContext) -> QAction:
+    """The main window's one hook: a Reports menu with the portfolio report."""
+    action = QAction(window.tr("&Portfolio report…"), window)
+    action.setShortcut(QKeySequence("Ctrl+R"))
+    action.setStatusTip(
+        window.tr("Counts, impacts per ground and overdue measures for a period, as PDF or CSV")
+    )
+
+    def show_dialog() -> None:
+        dialog = ReportDialog(context, window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    action.triggered.connect(show_dialog)
+    window.menuBar().addMenu(window.tr("&Reports")).addAction(action)
+    return action
