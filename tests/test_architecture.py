@@ -30,6 +30,10 @@ CORE_MODULES = [
     "desktop_app.generator",
     "desktop_app.register_export",
     "desktop_app.followup_service",
+    "desktop_app.reporting",
+    "desktop_app.reports.portfolio_pdf",
+    "desktop_app.reports.portfolio_csv",
+    "desktop_app.commands.report",
 ]
 
 
