@@ -213,22 +213,6 @@
         <translation>Endringene ble ikke lagret</translation>
     </message>
     <message>
-        <source>Export PDF</source>
-        <translation>Eksporter PDF</translation>
-    </message>
-    <message>
-        <source>PDF documents (*.pdf)</source>
-        <translation>PDF-dokumenter (*.pdf)</translation>
-    </message>
-    <message>
-        <source>PDF not written</source>
-        <translation>PDF-filen ble ikke laget</translation>
-    </message>
-    <message>
-        <source>PDF written to %1</source>
-        <translation>PDF-filen er lagret i %1</translation>
-    </message>
-    <message>
         <source>Close without saving?</source>
         <translation>Lukke uten å lagre?</translation>
     </message>
@@ -882,6 +866,112 @@
     </message>
 </context>
 <context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Portfolio report</source>
+        <translation>Porteføljerapport</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Fra</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Til</translation>
+    </message>
+    <message>
+        <source>Department or unit</source>
+        <translation>Virksomhet eller enhet</translation>
+    </message>
+    <message>
+        <source>All departments and units</source>
+        <translation>Alle virksomheter og enheter</translation>
+    </message>
+    <message>
+        <source>Language of the report</source>
+        <translation>Rapportens språk</translation>
+    </message>
+    <message>
+        <source>&amp;PDF, to read and print</source>
+        <translation>&amp;PDF, for å lese og skrive ut</translation>
+    </message>
+    <message>
+        <source>&amp;CSV, one row per assessment and ground</source>
+        <translation>&amp;CSV, én rad per vurdering og diskrimineringsgrunnlag</translation>
+    </message>
+    <message>
+        <source>&amp;Open the report when it is written</source>
+        <translation>&amp;Åpne rapporten når den er ferdig</translation>
+    </message>
+    <message>
+        <source>&amp;Period (decision date):</source>
+        <translation>&amp;Periode (vedtaksdato):</translation>
+    </message>
+    <message>
+        <source>&amp;Unit:</source>
+        <translation>&amp;Enhet:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>S&amp;pråk:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>&amp;Create report…</source>
+        <translation>&amp;Lag rapport…</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-filer (*.csv)</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-dokumenter (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the portfolio report</source>
+        <translation>Lagre porteføljerapporten</translation>
+    </message>
+    <message>
+        <source>Writing the portfolio report…</source>
+        <translation>Skriver porteføljerapporten…</translation>
+    </message>
+</context>
+<context>
+    <name>ReportTask</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>The report was not written</source>
+        <translation>Rapporten ble ikke skrevet</translation>
+    </message>
+    <message>
+        <source>Report written</source>
+        <translation>Rapporten er ferdig</translation>
+    </message>
+    <message>
+        <source>Written to %1</source>
+        <translation>Lagret i %1</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Åpne</translation>
+    </message>
+    <message>
+        <source>Could not open the file</source>
+        <translation>Filen kunne ikke åpnes</translation>
+    </message>
+    <message>
+        <source>No program is set up to open %1.</source>
+        <translation>Ingen program er satt opp til å åpne %1.</translation>
+    </message>
+</context>
+<context>
     <name>ScreeningPage</name>
     <message>
         <source>Decide for each ground whether the decision may affect people differently, and say why in a line. Then assess the relevant grounds in depth on their own pages.</source>
@@ -1013,6 +1103,29 @@
     </message>
 </context>
 <context>
+    <name>SummaryExport</name>
+    <message>
+        <source>Export PDF</source>
+        <translation>Eksporter PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-dokumenter (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The PDF was not written</source>
+        <translation>PDF-filen ble ikke skrevet</translation>
+    </message>
+    <message>
+        <source>Writing the PDF…</source>
+        <translation>Skriver PDF-filen…</translation>
+    </message>
+    <message>
+        <source>PDF written to %1</source>
+        <translation>PDF-filen lagret i %1</translation>
+    </message>
+</context>
+<context>
     <name>undo</name>
     <message>
         <source>Add measure</source>
@@ -1025,6 +1138,21 @@
     <message>
         <source>Change modules</source>
         <translation>Endre moduler</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>&amp;Portfolio report…</source>
+        <translation>&amp;Porteføljerapport…</translation>
+    </message>
+    <message>
+        <source>Counts, impacts per ground and overdue measures for a period, as PDF or CSV</source>
+        <translation>Antall, virkning per diskrimineringsgrunnlag og forsinkede tiltak for en periode, som PDF eller CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Reports</source>
+        <translation>&amp;Rapporter</translation>
     </message>
 </context>
 </TS>

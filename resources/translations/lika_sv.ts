@@ -213,22 +213,6 @@
         <translation>Ändringarna sparades inte</translation>
     </message>
     <message>
-        <source>Export PDF</source>
-        <translation>Exportera PDF</translation>
-    </message>
-    <message>
-        <source>PDF documents (*.pdf)</source>
-        <translation>PDF-dokument (*.pdf)</translation>
-    </message>
-    <message>
-        <source>PDF not written</source>
-        <translation>PDF-filen skapades inte</translation>
-    </message>
-    <message>
-        <source>PDF written to %1</source>
-        <translation>PDF-filen sparad i %1</translation>
-    </message>
-    <message>
         <source>Close without saving?</source>
         <translation>Stänga utan att spara?</translation>
     </message>
@@ -882,6 +866,112 @@
     </message>
 </context>
 <context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Portfolio report</source>
+        <translation>Portföljrapport</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Från</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Till</translation>
+    </message>
+    <message>
+        <source>Department or unit</source>
+        <translation>Förvaltning eller enhet</translation>
+    </message>
+    <message>
+        <source>All departments and units</source>
+        <translation>Alla förvaltningar och enheter</translation>
+    </message>
+    <message>
+        <source>Language of the report</source>
+        <translation>Rapportens språk</translation>
+    </message>
+    <message>
+        <source>&amp;PDF, to read and print</source>
+        <translation>&amp;PDF, för att läsa och skriva ut</translation>
+    </message>
+    <message>
+        <source>&amp;CSV, one row per assessment and ground</source>
+        <translation>&amp;CSV, en rad per bedömning och diskrimineringsgrund</translation>
+    </message>
+    <message>
+        <source>&amp;Open the report when it is written</source>
+        <translation>Ö&amp;ppna rapporten när den är klar</translation>
+    </message>
+    <message>
+        <source>&amp;Period (decision date):</source>
+        <translation>&amp;Period (beslutsdatum):</translation>
+    </message>
+    <message>
+        <source>&amp;Unit:</source>
+        <translation>&amp;Enhet:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Språk:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>&amp;Create report…</source>
+        <translation>&amp;Skapa rapport…</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-filer (*.csv)</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the portfolio report</source>
+        <translation>Spara portföljrapporten</translation>
+    </message>
+    <message>
+        <source>Writing the portfolio report…</source>
+        <translation>Skriver portföljrapporten…</translation>
+    </message>
+</context>
+<context>
+    <name>ReportTask</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>The report was not written</source>
+        <translation>Rapporten skrevs inte</translation>
+    </message>
+    <message>
+        <source>Report written</source>
+        <translation>Rapporten är klar</translation>
+    </message>
+    <message>
+        <source>Written to %1</source>
+        <translation>Sparad i %1</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Öppna</translation>
+    </message>
+    <message>
+        <source>Could not open the file</source>
+        <translation>Filen kunde inte öppnas</translation>
+    </message>
+    <message>
+        <source>No program is set up to open %1.</source>
+        <translation>Inget program är inställt för att öppna %1.</translation>
+    </message>
+</context>
+<context>
     <name>ScreeningPage</name>
     <message>
         <source>Decide for each ground whether the decision may affect people differently, and say why in a line. Then assess the relevant grounds in depth on their own pages.</source>
@@ -1013,6 +1103,29 @@
     </message>
 </context>
 <context>
+    <name>SummaryExport</name>
+    <message>
+        <source>Export PDF</source>
+        <translation>Exportera PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The PDF was not written</source>
+        <translation>PDF-filen skrevs inte</translation>
+    </message>
+    <message>
+        <source>Writing the PDF…</source>
+        <translation>Skriver PDF-filen…</translation>
+    </message>
+    <message>
+        <source>PDF written to %1</source>
+        <translation>PDF-filen sparad i %1</translation>
+    </message>
+</context>
+<context>
     <name>undo</name>
     <message>
         <source>Add measure</source>
@@ -1025,6 +1138,21 @@
     <message>
         <source>Change modules</source>
         <translation>Ändra moduler</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>&amp;Portfolio report…</source>
+        <translation>&amp;Portföljrapport…</translation>
+    </message>
+    <message>
+        <source>Counts, impacts per ground and overdue measures for a period, as PDF or CSV</source>
+        <translation>Antal, påverkan per diskrimineringsgrund och försenade åtgärder för en period, som PDF eller CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Reports</source>
+        <translation>&amp;Rapporter</translation>
     </message>
 </context>
 </TS>
