@@ -28,6 +28,7 @@ class Session:
         self._db_path = db_path
         self._default_db = default_db
         self._service: AssessmentService | None = None
+        self._content: Content | None = None
 
     @property
     def db_path(self) -> Path:
@@ -36,17 +37,21 @@ class Session:
     @property
     def service(self) -> AssessmentService:
         if self._service is None:
-            content = load_content()
-            if content.checklists.errors:
-                # Scripts must not run on half the content; the GUI skips and warns instead.
-                raise content.checklists.errors[0]
+            content = self.content
             repository = AssessmentRepository.open(self.db_path)
             self._service = AssessmentService(repository, content, Identity.default())
         return self._service
 
     @property
     def content(self) -> Content:
-        return self.service.content
+        """The checklists and texts, loaded without opening the database."""
+        if self._content is None:
+            content = load_content()
+            if content.checklists.errors:
+                # Scripts must not run on half the content; the GUI skips and warns instead.
+                raise content.checklists.errors[0]
+            self._content = content
+        return self._content
 
     @property
     def repository(self) -> AssessmentRepository:

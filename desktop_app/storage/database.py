@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import urllib.parse
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -29,12 +30,28 @@ class NotADatabaseError(InputError):
     """The file is not a Lika register at all."""
 
 
+class ForeignDatabaseError(NotADatabaseError):
+    """An SQLite file that some other program wrote."""
+
+
 class NewerDatabaseError(InputError):
     """The file was written by a newer version of Lika; it is left untouched."""
 
 
 class DamagedDatabaseError(StorageError):
     """SQLite reports the file as damaged."""
+
+
+class ReadOnlyDatabaseError(StorageError):
+    """The file or its folder cannot be written."""
+
+
+class DiskFullError(StorageError):
+    """The disk (or the user's quota) is full."""
+
+
+class DatabaseBusyError(StorageError):
+    """Another program held the register longer than the busy timeout."""
 
 
 def _check_header(path: Path) -> None:
@@ -57,25 +74,76 @@ def _create_private_file(path: Path) -> None:
         raise InputError(f"Cannot create the database {path}: {error.strerror}") from None
 
 
-def _check_lika_schema(db: Database, path: Path) -> None:
-    """Refuse foreign and newer databases before any write happens."""
+def _check_lika_schema(db: Database, path: Path) -> bool:
+    """Refuse foreign and newer databases before any write happens.
+
+    Returns whether the register already holds a schema (False for a new file).
+    """
     tables = {t for t in db.table_names() if not t.startswith("sqlite_")}
     if not tables - {"_sqlite_migrations"}:
-        return  # new, or a first migration that was interrupted and rolled back
+        return False  # new, or a first migration that was interrupted and rolled back
     applied: set[str] = set()
     if "_sqlite_migrations" in tables:
         applied = {m.name for m in migrations.applied(db)}
     if not applied:
-        raise NotADatabaseError(f"{path} is an SQLite file, but not a Lika database")
+        raise ForeignDatabaseError(f"{path} is an SQLite file, but not a Lika database")
     unknown = applied - known_migrations()
     if unknown:
         raise NewerDatabaseError(
             f"{path} was written by a newer version of Lika and was not opened; please update Lika"
         )
+    return True
+
+
+def _backup_before_migration(db: Database, path: Path) -> None:
+    from desktop_app.storage import backup  # backup builds on this module
+
+    try:
+        backup.make_backup(path, backup.Reason.MIGRATION, source=db.conn)
+    except DamagedDatabaseError:
+        raise
+    except StorageError as error:
+        raise StorageError(
+            f"Lika must upgrade {path}, but could not back it up first, so nothing was "
+            f"changed: {error}"
+        ) from None
+
+
+def connect_readonly(path: Path) -> sqlite3.Connection:
+    """A connection that cannot write to ``path`` (checks, backups, restores)."""
+    uri = "file:" + urllib.parse.quote(str(Path(path).resolve())) + "?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error as error:
+        raise describe_sqlite_error(error, path) from None
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return conn
+
+
+def check_understood(path: Path) -> None:
+    """Raise unless ``path`` is a Lika register this version fully understands.
+
+    Reads only: used before restoring a backup and by ``lika check``.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"No database at {path}")
+    _check_header(path)
+    conn = connect_readonly(path)
+    try:
+        _check_lika_schema(Database(conn, execute_plugins=False), path)
+    except sqlite3.Error as error:
+        raise describe_sqlite_error(error, path) from None
+    finally:
+        conn.close()
 
 
 def open_database(path: Path, *, create: bool = True) -> Database:
-    """Open (and if needed create and migrate) the register at ``path``."""
+    """Open (and if needed create and migrate) the register at ``path``.
+
+    Before a migration changes an existing register, a checked backup is made with
+    SQLite's backup API; if that fails, nothing is changed.
+    """
     path = Path(path)
     if path.is_dir():
         raise InputError(f"{path} is a folder, not a database file")
@@ -93,10 +161,13 @@ def open_database(path: Path, *, create: bool = True) -> Database:
         db = Database(conn, execute_plugins=False)
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA foreign_keys = ON")
-        _check_lika_schema(db, path)
+        existing = _check_lika_schema(db, path)
+        pending = migrations.pending(db)
+        if pending and existing:
+            _backup_before_migration(db, path)
         if db.journal_mode != "wal":
             db.enable_wal()
-        if migrations.pending(db):
+        if pending:
             migrations.apply(db)
         # A table transform drops triggers silently; the register must not drift.
         ensure_register_triggers(db)
@@ -114,11 +185,11 @@ def describe_sqlite_error(error: sqlite3.Error, path: Path | str) -> LikaError:
     if "file is not a database" in text or "malformed" in text:
         return DamagedDatabaseError(f"{path} is damaged: {text}")
     if "readonly" in text:
-        return StorageError(f"{path} cannot be written (read-only file or folder)")
+        return ReadOnlyDatabaseError(f"{path} cannot be written (read-only file or folder)")
     if "locked" in text or "busy" in text:
-        return StorageError(f"{path} is busy in another program; try again in a moment")
-    if "disk" in text and "full" in text:
-        return StorageError(f"The disk holding {path} is full")
+        return DatabaseBusyError(f"{path} is busy in another program; try again in a moment")
+    if "full" in text:
+        return DiskFullError(f"The disk holding {path} is full")
     if "unable to open" in text:
         return StorageError(f"{path} cannot be opened: {text}")
     return StorageError(f"{path}: {text}")
@@ -127,9 +198,15 @@ def describe_sqlite_error(error: sqlite3.Error, path: Path | str) -> LikaError:
 __all__ = [
     "MIGRATION_SET",
     "DamagedDatabaseError",
+    "DatabaseBusyError",
+    "DiskFullError",
+    "ForeignDatabaseError",
     "NewerDatabaseError",
     "NotADatabaseError",
+    "ReadOnlyDatabaseError",
     "StorageError",
+    "check_understood",
+    "connect_readonly",
     "describe_sqlite_error",
     "open_database",
 ]

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from desktop_app.domain.errors import LikaError, NotFoundError, WorkflowError
+from desktop_app.domain.errors import InputError, LikaError, NotFoundError, WorkflowError
 from desktop_app.domain.model import (
     Assessment,
     AssessmentSummary,
@@ -39,6 +39,10 @@ class ConflictError(LikaError):
     """Someone else saved this assessment since it was loaded."""
 
 
+class AlreadyExistsError(InputError):
+    """An imported assessment has the uid of one already in the register."""
+
+
 class AssessmentRepository:
     def __init__(self, db: Database, *, clock: Clock = utc_now) -> None:
         self.db = db
@@ -57,11 +61,29 @@ class AssessmentRepository:
 
     @contextmanager
     def _transaction(self) -> Iterator[Database]:
-        """One atomic write; SQLite errors become messages a user can act on."""
+        """One atomic write; SQLite errors become messages a user can act on.
+
+        ``BEGIN IMMEDIATE`` takes the write lock before the first read, so a writer in
+        another process makes this one wait (busy timeout) instead of failing halfway
+        on a snapshot that went stale between its read and its write.
+        """
+        conn = self.db.conn
         try:
-            with self.db.atomic() as db:
-                yield db
+            if conn.in_transaction:
+                with self.db.atomic() as db:
+                    yield db
+                return
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.db
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
         except sqlite3.Error as error:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
             raise describe_sqlite_error(error, self.path) from None
 
     # Reading
@@ -134,6 +156,11 @@ class AssessmentRepository:
             "SELECT DISTINCT unit FROM assessments WHERE unit != '' ORDER BY unit COLLATE NOCASE"
         )
         return [r["unit"] for r in found]
+
+    def find_uid(self, uid: str) -> AssessmentSummary | None:
+        """The register entry with this globally unique id, if there is one."""
+        found = self._query(f"SELECT {rows.SUMMARY_COLUMNS} FROM assessments WHERE uid = ?", [uid])
+        return rows.summary_from_row(found[0]) if found else None
 
     def status_history(self, assessment_id: int) -> list[StatusChange]:
         found = self._query(
@@ -218,6 +245,57 @@ class AssessmentRepository:
             db["status_changes"].insert(rows.status_change_row(assessment.id, change))
         assessment.version += 1
         assessment.updated = change.at
+
+    def store_imported(
+        self, assessment: Assessment, history: list[StatusChange], *, replace: bool = False
+    ) -> None:
+        """Write an imported assessment and its review history in one transaction.
+
+        With ``replace``, the stored assessment with the same uid is overwritten in place
+        (same id; its version moves on, so a window editing it meets the version guard);
+        otherwise the uid must be new. Every import passes through here, so this is
+        where an audit entry for it belongs.
+        """
+        with self._transaction() as db:
+            existing = self._query(
+                "SELECT id, version FROM assessments WHERE uid = ?", [assessment.uid]
+            )
+            if replace and not existing:
+                raise NotFoundError(f"No assessment with uid {assessment.uid} to replace")
+            if existing and not replace:
+                raise AlreadyExistsError(
+                    f"An assessment with uid {assessment.uid} already exists "
+                    f"(id {existing[0]['id']})"
+                )
+            earlier = self._query(
+                "SELECT id FROM assessments WHERE series_uid = ? AND revision = ? AND uid != ?",
+                [assessment.series_uid, assessment.revision - 1, assessment.uid],
+            )
+            assessment.previous_id = earlier[0]["id"] if earlier else None
+            now = self._clock()
+            assessment.created = assessment.created or now
+            assessment.updated = assessment.updated or now
+            row = {
+                **rows.assessment_row(assessment),
+                "created": assessment.created.isoformat(),
+                "updated": assessment.updated.isoformat(),
+            }
+            if existing:
+                assessment.id = existing[0]["id"]
+                assessment.version = existing[0]["version"] + 1
+                db.execute(
+                    "UPDATE assessments SET "
+                    + ", ".join(f"{name} = :{name}" for name in row)
+                    + ", version = :version WHERE id = :id",
+                    {**row, "version": assessment.version, "id": assessment.id},
+                )
+                db.execute("DELETE FROM status_changes WHERE assessment_id = ?", [assessment.id])
+            else:
+                assessment.version = 1
+                assessment.id = db["assessments"].insert({**row, "version": 1}).last_pk
+            self._write_children(db, assessment)
+            for change in history:
+                db["status_changes"].insert(rows.status_change_row(assessment.id, change))
 
     def delete(self, assessment_id: int) -> None:
         with self._transaction() as db:

@@ -1,0 +1,157 @@
+"""Commands that keep the register safe and move assessments between registers:
+backup, restore, check, export and import."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any, TextIO
+
+from desktop_app import transfer
+from desktop_app.commands.base import EXIT_FAILURE, EXIT_OK, Session, assessment_id
+from desktop_app.domain.errors import InputError
+from desktop_app.storage import backup, checks, exchange
+from desktop_app.storage.repository import AlreadyExistsError
+from desktop_app.storage.restore import restore_backup
+
+
+def register(commands: Any, common: argparse.ArgumentParser) -> None:
+    make = commands.add_parser(
+        "backup",
+        parents=[common],
+        help="back up the database (checked with PRAGMA integrity_check)",
+        description="Copy the database with SQLite's backup API, safe while Lika is running. "
+        "Without --out the copy goes to the backup folder next to the database.",
+    )
+    make.add_argument("--out", type=Path, metavar="FILE", help="where to write the backup")
+    make.set_defaults(run=cmd_backup)
+
+    restore = commands.add_parser(
+        "restore",
+        parents=[common],
+        help="replace the database with a backup",
+        description="Replace the database with a backup. The replaced database is kept in "
+        "the backup folder.",
+    )
+    restore.add_argument("file", type=Path, metavar="FILE", help="the backup to restore")
+    restore.add_argument(
+        "--force", action="store_true", help="replace an existing database (it is kept)"
+    )
+    restore.set_defaults(run=cmd_restore)
+
+    check = commands.add_parser(
+        "check",
+        parents=[common],
+        help="check the database for damage (exit code 1 if something is wrong)",
+    )
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.set_defaults(run=cmd_check)
+
+    export = commands.add_parser(
+        "export", parents=[common], help="write one assessment to an exchange file (JSON)"
+    )
+    export.add_argument("id", type=assessment_id, help="assessment id (see 'lika list')")
+    export.add_argument(
+        "--out", required=True, metavar="FILE.json", help="the file to write ('-' for stdout)"
+    )
+    export.set_defaults(run=cmd_export)
+
+    load = commands.add_parser(
+        "import", parents=[common], help="add an assessment from an exchange file (JSON)"
+    )
+    load.add_argument("file", type=Path, metavar="FILE.json", help="a file from 'lika export'")
+    mode = load.add_mutually_exclusive_group()
+    mode.add_argument(
+        "--as-new",
+        dest="mode",
+        action="store_const",
+        const=transfer.ImportMode.AS_NEW,
+        help="if the assessment is already in the register, add a copy beside it",
+    )
+    mode.add_argument(
+        "--replace",
+        dest="mode",
+        action="store_const",
+        const=transfer.ImportMode.REPLACE,
+        help="if the assessment is already in the register, overwrite it",
+    )
+    load.set_defaults(run=cmd_import, mode=transfer.ImportMode.NEW)
+
+
+def cmd_backup(args: argparse.Namespace, session: Session, out: TextIO) -> int:
+    db_path = session.db_path
+    if not db_path.is_file():
+        raise InputError(f"No database at {db_path}")
+    if args.out is None:
+        info = backup.make_backup(db_path, backup.Reason.MANUAL)
+        assert info is not None  # manual backups are always kept
+        target = info.path
+    else:
+        target = args.out
+        if target.exists() and target.resolve() == db_path.resolve():
+            raise InputError(f"{target} is the database itself; choose another file")
+        if not target.parent.is_dir():
+            raise InputError(f"Cannot write {target}: the folder does not exist")
+        backup.write_backup(db_path, target, db_path=db_path)
+    print(f"Backed up {db_path} to {target} (integrity check: ok)", file=out)
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace, session: Session, out: TextIO) -> int:
+    db_path = session.db_path
+    kept = restore_backup(args.file, db_path, force=args.force)
+    print(f"Restored {db_path} from {args.file}", file=out)
+    if kept is not None:
+        print(f"The database it replaced is kept as {kept}", file=out)
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace, session: Session, out: TextIO) -> int:
+    results = checks.run_checks(session.db_path)
+    failed = any(r.outcome is checks.Outcome.PROBLEM for r in results)
+    if args.format == "json":
+        record = {
+            "database": str(session.db_path),
+            "ok": not failed,
+            "checks": [
+                {"name": r.name, "outcome": r.outcome.value, "message": r.message} for r in results
+            ],
+        }
+        json.dump(record, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        print(f"{session.db_path}:", file=out)
+        width = max(len(r.name) for r in results)
+        for result in results:
+            print(f"  {result.outcome.value:<8} {result.name:<{width}}  {result.message}", file=out)
+        print("Something is wrong." if failed else "No problems found.", file=out)
+    return EXIT_FAILURE if failed else EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace, session: Session, out: TextIO) -> int:
+    document = transfer.export_document(session.repository, args.id)
+    if args.out == "-":
+        out.write(exchange.dumps(document))
+        return EXIT_OK
+    target = Path(args.out)
+    if not target.parent.is_dir():
+        raise InputError(f"Cannot write {target}: the folder does not exist")
+    exchange.write_file(document, target)
+    print(f"Wrote {target}", file=out)
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace, session: Session, out: TextIO) -> int:
+    # The file is read and checked before the database is even opened.
+    document = transfer.read_file(session.content, args.file)
+    try:
+        stored = transfer.import_document(session.repository, document, args.mode)
+    except AlreadyExistsError as error:
+        raise AlreadyExistsError(
+            f"{error}; use --as-new to add a copy or --replace to overwrite it"
+        ) from None
+    title = stored.decision.title or "(untitled)"
+    verb = "Replaced" if args.mode is transfer.ImportMode.REPLACE else "Imported"
+    print(f"{verb} assessment {stored.id}: {title}", file=out)
+    return EXIT_OK

@@ -1,0 +1,253 @@
+"""Backups of the register, made with SQLite's online backup API.
+
+The backup API copies a consistent snapshot while other connections keep working, and
+includes what is still in the write-ahead log, which a plain file copy would miss.
+Every backup is a single self-contained file (rollback journal, not WAL), checked with
+``PRAGMA integrity_check`` before it is kept, and readable by its owner only.
+
+Automatic backups live in ``<database>.backups/`` next to the register. Backups made
+at start-up and daily rotate (the newest ``keep`` are kept); backups made before a
+schema upgrade, by hand, and files replaced by a restore are never deleted by Lika.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import filecmp
+import os
+import re
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+from pathlib import Path
+
+from desktop_app.domain.errors import InputError
+from desktop_app.storage.database import (
+    DamagedDatabaseError,
+    StorageError,
+    check_understood,
+    connect_readonly,
+    describe_sqlite_error,
+)
+
+DEFAULT_KEEP = 10
+DAILY = timedelta(hours=24)
+# Room left on the disk after a backup, so a backup never fills the disk that
+# autosave needs.
+SPARE_BYTES = 20 * 1024 * 1024
+
+
+class Reason(StrEnum):
+    """Why a backup was made; part of its file name."""
+
+    START = "start"
+    DAILY = "daily"
+    MIGRATION = "before-upgrade"
+    MANUAL = "manual"
+    REPLACED = "replaced"
+
+
+ROTATED = (Reason.START, Reason.DAILY)
+_NAME = re.compile(
+    r"-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?-(?P<reason>"
+    + "|".join(re.escape(r.value) for r in Reason)
+    + r")\.db$"
+)
+_STAMP = "%Y%m%d-%H%M%S"
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    taken: datetime
+    reason: Reason
+    size: int
+
+
+def backup_dir(db_path: Path) -> Path:
+    """The folder of automatic backups of ``db_path``, next to it."""
+    db_path = Path(db_path)
+    return db_path.with_name(db_path.name + ".backups")
+
+
+def list_backups(db_path: Path) -> list[BackupInfo]:
+    """Backups of ``db_path`` that Lika made, newest first (other files are ignored)."""
+    folder = backup_dir(db_path)
+    found: list[BackupInfo] = []
+    if not folder.is_dir():
+        return found
+    for path in folder.iterdir():
+        match = _NAME.search(path.name)
+        if match is None or not path.is_file():
+            continue
+        taken = datetime.strptime(match["stamp"], _STAMP)
+        found.append(BackupInfo(path, taken, Reason(match["reason"]), path.stat().st_size))
+    found.sort(key=lambda b: (b.taken, b.path.name), reverse=True)
+    return found
+
+
+def integrity_problems(conn: sqlite3.Connection, *, quick: bool = False) -> list[str]:
+    """What ``PRAGMA integrity_check`` (or ``quick_check``) finds; empty when all is well."""
+    pragma = "quick_check" if quick else "integrity_check"
+    try:
+        rows = conn.execute(f"PRAGMA {pragma}").fetchall()
+    except sqlite3.DatabaseError as error:
+        return [str(error)]
+    problems = [str(row[0]) for row in rows]
+    return [] if problems == ["ok"] else problems
+
+
+def _private_empty_file(path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    with contextlib.suppress(FileNotFoundError):
+        path.unlink()
+    os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a rename durable (POSIX); Windows has no directory handles to sync."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _check_space(db_path: Path, folder: Path) -> None:
+    try:
+        size = db_path.stat().st_size
+        wal = Path(f"{db_path}-wal")
+        size += wal.stat().st_size if wal.exists() else 0
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        return
+    if free < size + SPARE_BYTES:
+        raise StorageError(
+            f"There is not enough free space in {folder} for a backup "
+            f"({free // (1024 * 1024)} MB free)"
+        )
+
+
+def write_backup(source: Path | sqlite3.Connection, dest: Path, *, db_path: Path) -> None:
+    """Copy ``source`` (a path, opened read-only, or an open connection) to ``dest``.
+
+    The copy is written beside ``dest`` first and only renamed into place once
+    ``PRAGMA integrity_check`` finds nothing wrong, so ``dest`` is always whole.
+    """
+    dest = Path(dest)
+    partial = dest.with_name(dest.name + ".partial")
+    _check_space(db_path, dest.parent if dest.parent.exists() else db_path.parent)
+    try:
+        _private_empty_file(partial)
+    except OSError as error:
+        raise StorageError(f"Cannot write {dest}: {error.strerror}") from None
+    own = not isinstance(source, sqlite3.Connection)
+    src = connect_readonly(Path(source)) if own else source  # type: ignore[arg-type]
+    try:
+        target = sqlite3.connect(partial)
+        try:
+            src.backup(target)
+            target.execute("PRAGMA journal_mode = DELETE")
+            problems = integrity_problems(target)
+        finally:
+            target.close()
+    except sqlite3.Error as error:
+        partial.unlink(missing_ok=True)
+        raise describe_sqlite_error(error, db_path) from None
+    finally:
+        if own:
+            src.close()
+    if problems:
+        partial.unlink(missing_ok=True)
+        raise DamagedDatabaseError(
+            f"{db_path} is damaged (integrity check: {problems[0]}); no backup was made"
+        )
+    os.replace(partial, dest)
+    _sync_folder(dest.parent)
+
+
+def _new_name(db_path: Path, reason: Reason, now: datetime) -> Path:
+    folder = backup_dir(db_path)
+    stem = Path(db_path).stem
+    base = f"{stem}-{now.strftime(_STAMP)}"
+    candidate = folder / f"{base}-{reason.value}.db"
+    n = 1
+    while candidate.exists():
+        n += 1
+        candidate = folder / f"{base}-{n}-{reason.value}.db"
+    return candidate
+
+
+def make_backup(
+    db_path: Path,
+    reason: Reason,
+    *,
+    source: sqlite3.Connection | None = None,
+    now: datetime | None = None,
+) -> BackupInfo | None:
+    """Back ``db_path`` up into its backup folder.
+
+    A start-up or daily backup identical to the newest one is not kept (returns None),
+    so opening the app ten times a day does not push older backups out of rotation.
+    """
+    db_path = Path(db_path)
+    folder = backup_dir(db_path)
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+    except OSError as error:
+        raise StorageError(f"Cannot create the backup folder {folder}: {error.strerror}") from None
+    now = now or datetime.now()
+    dest = _new_name(db_path, reason, now)
+    previous = list_backups(db_path)
+    write_backup(source if source is not None else db_path, dest, db_path=db_path)
+    if reason in ROTATED and previous and filecmp.cmp(previous[0].path, dest, shallow=False):
+        dest.unlink()
+        return None
+    return BackupInfo(dest, now.replace(microsecond=0), reason, dest.stat().st_size)
+
+
+def rotate(db_path: Path, keep: int) -> list[Path]:
+    """Delete start-up and daily backups beyond the newest ``keep``; returns what went."""
+    rotated = [b for b in list_backups(db_path) if b.reason in ROTATED]
+    removed: list[Path] = []
+    for old in rotated[max(keep, 1) :]:
+        with contextlib.suppress(FileNotFoundError):
+            old.path.unlink()
+            removed.append(old.path)
+    return removed
+
+
+def daily_backup_due(db_path: Path, now: datetime | None = None) -> bool:
+    """True when no start-up or daily backup is younger than a day."""
+    now = now or datetime.now()
+    recent = [b for b in list_backups(db_path) if b.reason in ROTATED]
+    return not recent or now - recent[0].taken >= DAILY
+
+
+def check_backup(path: Path) -> None:
+    """Raise unless ``path`` is an undamaged Lika register this version understands."""
+    check_understood(path)
+    conn = connect_readonly(path)
+    try:
+        problems = integrity_problems(conn)
+    finally:
+        conn.close()
+    if problems:
+        raise DamagedDatabaseError(f"{path} is damaged (integrity check: {problems[0]})")
+
+
+def newest_good_backup(db_path: Path) -> BackupInfo | None:
+    """The newest backup that passes ``check_backup``, if any."""
+    for info in list_backups(db_path):
+        if info.reason is Reason.REPLACED:
+            continue
+        try:
+            check_backup(info.path)
+        except (InputError, StorageError):
+            continue
+        return info
+    return None

@@ -1,0 +1,256 @@
+"""Health checks of a register file, for ``lika check`` and the window's start-up.
+
+Every check only reads. Checks run in order; the first three are gates (a file that
+is not a Lika register cannot have its integrity checked), the rest report on their
+own. A later feature adds a check by appending to ``CHECKS`` (for example the audit
+log's hash chain), and ``lika check`` picks it up.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import stat
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from desktop_app.domain.errors import InputError, LikaError
+from desktop_app.storage import backup
+from desktop_app.storage.database import (
+    DamagedDatabaseError,
+    ForeignDatabaseError,
+    NewerDatabaseError,
+    NotADatabaseError,
+    check_understood,
+    connect_readonly,
+)
+from desktop_app.storage.migrations import migrations
+
+# Below this much free space the window warns before opening (autosave needs room).
+LOW_SPACE_BYTES = 50 * 1024 * 1024
+
+
+class Outcome(StrEnum):
+    OK = "ok"
+    WARNING = "warning"
+    PROBLEM = "problem"
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    name: str
+    outcome: Outcome
+    message: str
+
+
+@dataclass
+class CheckContext:
+    """What the checks share: the file, and a read-only connection once it is known good."""
+
+    path: Path
+    conn: sqlite3.Connection | None = None
+
+
+CheckFunction = Callable[[CheckContext], CheckResult]
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    run: CheckFunction
+    gate: bool = False  # a problem here stops the checks after it
+
+
+def _ok(name: str, message: str) -> CheckResult:
+    return CheckResult(name, Outcome.OK, message)
+
+
+def _warning(name: str, message: str) -> CheckResult:
+    return CheckResult(name, Outcome.WARNING, message)
+
+
+def _problem(name: str, message: str) -> CheckResult:
+    return CheckResult(name, Outcome.PROBLEM, message)
+
+
+def check_file(ctx: CheckContext) -> CheckResult:
+    path = ctx.path
+    if not path.exists():
+        return _problem("file", f"{path} does not exist")
+    if not path.is_file():
+        return _problem("file", f"{path} is not a file")
+    mode = stat.S_IMODE(path.stat().st_mode)
+    size = f"{path.stat().st_size / (1024 * 1024):.1f} MB"
+    if os.name == "posix" and mode & 0o077:
+        return _warning(
+            "file", f"{size}, but readable by other users (mode {mode:o}; run chmod 600)"
+        )
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        return _warning("file", f"{size}, read-only: Lika cannot save changes to it")
+    return _ok("file", f"{size}, readable by its owner only")
+
+
+def check_format(ctx: CheckContext) -> CheckResult:
+    try:
+        check_understood(ctx.path)
+        ctx.conn = connect_readonly(ctx.path)
+    except ForeignDatabaseError as error:
+        return _problem("format", str(error))
+    except NotADatabaseError as error:
+        return _problem("format", str(error))
+    except NewerDatabaseError as error:
+        return _problem("format", str(error))
+    except LikaError as error:
+        return _problem("format", str(error))
+    return _ok("format", "a Lika register")
+
+
+def check_schema(ctx: CheckContext) -> CheckResult:
+    from sqlite_utils import Database
+
+    assert ctx.conn is not None
+    pending = migrations.pending(Database(ctx.conn, execute_plugins=False))
+    if pending:
+        return _ok(
+            "schema", f"from an older Lika; {len(pending)} upgrade(s) will run when it is opened"
+        )
+    return _ok("schema", "up to date")
+
+
+def check_integrity(ctx: CheckContext) -> CheckResult:
+    assert ctx.conn is not None
+    problems = backup.integrity_problems(ctx.conn)
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        return _problem("integrity", f"damaged: {problems[0]}{more}")
+    return _ok("integrity", "PRAGMA integrity_check found no damage")
+
+
+def check_foreign_keys(ctx: CheckContext) -> CheckResult:
+    assert ctx.conn is not None
+    try:
+        dangling = ctx.conn.execute("PRAGMA foreign_key_check").fetchall()
+    except sqlite3.DatabaseError as error:
+        return _problem("references", str(error))
+    if dangling:
+        table, rowid = dangling[0][0], dangling[0][1]
+        return _problem(
+            "references", f"{len(dangling)} rows point at missing rows (first: {table} {rowid})"
+        )
+    return _ok("references", "every reference points at an existing row")
+
+
+def check_backups(ctx: CheckContext) -> CheckResult:
+    found = [b for b in backup.list_backups(ctx.path) if b.reason is not backup.Reason.REPLACED]
+    if not found:
+        return _warning("backups", f"no backups yet in {backup.backup_dir(ctx.path)}")
+    newest = found[0]
+    try:
+        backup.check_backup(newest.path)
+    except LikaError as error:
+        return _problem("backups", f"the newest backup is not usable: {error}")
+    when = newest.taken.strftime("%Y-%m-%d %H:%M")
+    return _ok("backups", f"{len(found)} backup(s); the newest ({when}) is good")
+
+
+CHECKS: list[Check] = [
+    Check("file", check_file, gate=True),
+    Check("format", check_format, gate=True),
+    Check("schema", check_schema, gate=True),
+    Check("integrity", check_integrity),
+    Check("references", check_foreign_keys),
+    Check("backups", check_backups),
+]
+
+
+def run_checks(path: Path, checks: list[Check] | None = None) -> list[CheckResult]:
+    """Run ``checks`` (all by default) on ``path`` in order; never writes."""
+    ctx = CheckContext(Path(path))
+    results: list[CheckResult] = []
+    try:
+        for check in checks if checks is not None else CHECKS:
+            result = check.run(ctx)
+            results.append(result)
+            if check.gate and result.outcome is Outcome.PROBLEM:
+                break
+    finally:
+        if ctx.conn is not None:
+            ctx.conn.close()
+    return results
+
+
+# Start-up: the one problem that stops the window from opening the register.
+
+
+class Problem(StrEnum):
+    MISSING_FOLDER = "missing_folder"
+    NOT_SQLITE = "not_sqlite"
+    FOREIGN = "foreign"
+    DAMAGED = "damaged"
+    NEWER = "newer"
+    READ_ONLY = "read_only"
+    LOW_SPACE = "low_space"
+    UNREADABLE = "unreadable"
+
+
+@dataclass(frozen=True)
+class Diagnosis:
+    problem: Problem
+    message: str
+
+    @property
+    def can_continue(self) -> bool:
+        """Low disk space is a warning; everything else stops the window."""
+        return self.problem is Problem.LOW_SPACE
+
+
+@contextmanager
+def _readonly(path: Path) -> Iterator[sqlite3.Connection]:
+    conn = connect_readonly(path)
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+def diagnose(path: Path, *, low_space: int = LOW_SPACE_BYTES) -> Diagnosis | None:
+    """The first reason not to open ``path`` for writing, or None. Only reads."""
+    path = Path(path)
+    folder = path.parent
+    if not folder.is_dir():
+        return Diagnosis(Problem.MISSING_FOLDER, f"The folder {folder} does not exist")
+    if path.exists():
+        try:
+            check_understood(path)
+            with _readonly(path) as conn:
+                problems = backup.integrity_problems(conn, quick=True)
+        except ForeignDatabaseError as error:
+            return Diagnosis(Problem.FOREIGN, str(error))
+        except NotADatabaseError as error:
+            return Diagnosis(Problem.NOT_SQLITE, str(error))
+        except NewerDatabaseError as error:
+            return Diagnosis(Problem.NEWER, str(error))
+        except DamagedDatabaseError as error:
+            return Diagnosis(Problem.DAMAGED, str(error))
+        except (InputError, LikaError) as error:
+            return Diagnosis(Problem.UNREADABLE, str(error))
+        if problems:
+            return Diagnosis(Problem.DAMAGED, f"{path} is damaged: {problems[0]}")
+        if not os.access(path, os.W_OK):
+            return Diagnosis(Problem.READ_ONLY, f"{path} is read-only")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return Diagnosis(Problem.READ_ONLY, f"The folder {folder} is read-only")
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        return None
+    if free < low_space:
+        return Diagnosis(
+            Problem.LOW_SPACE,
+            f"The disk holding {path} is almost full ({free // (1024 * 1024)} MB free)",
+        )
+    return None

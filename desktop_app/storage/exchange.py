@@ -1,0 +1,382 @@
+"""The exchange file: one assessment and its review history as a JSON document.
+
+Format name ``lika-assessment``, version 1, described by
+``resources/schemas/exchange.schema.json`` and ``docs/exchange-format.md``. The
+assessment part is ``domain.serialize.assessment_to_dict``, so the file says exactly
+what the register holds, and export then import gives back the same assessment.
+
+Reading is defensive, because a file can come from anywhere: its size is capped before
+it is read, nesting is measured before it is parsed, duplicate keys, NaN, NUL
+characters and lone surrogates are refused, and every message names the file and the
+place in it. Nothing here touches the database.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from desktop_app import __version__
+from desktop_app.domain.checklist import Checklist
+from desktop_app.domain.errors import InputError
+from desktop_app.domain.model import Assessment, Status, StatusChange
+from desktop_app.domain.serialize import assessment_from_dict, assessment_to_dict
+from desktop_app.schemas import validator
+from desktop_app.storage.exchange_rules import check_against_checklists, check_ranges
+
+FORMAT_NAME = "lika-assessment"
+FORMAT_VERSION = 1
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_DEPTH = 32
+SCHEMA = "exchange.schema.json"
+
+
+class ExchangeError(InputError):
+    """An exchange file that cannot be imported; the message names the file and place."""
+
+
+@dataclass
+class ExchangeDocument:
+    """An assessment as it travels between registers, with its review history."""
+
+    assessment: Assessment
+    history: list[StatusChange] = field(default_factory=list)
+
+
+# Writing
+
+
+def _change_to_dict(change: StatusChange) -> dict[str, Any]:
+    return {
+        "from_status": change.from_status.value if change.from_status else None,
+        "to_status": change.to_status.value,
+        "actor": change.actor,
+        "os_user": change.os_user,
+        "at": change.at.isoformat(timespec="seconds"),
+        "comment": change.comment,
+        "fingerprint": change.fingerprint,
+    }
+
+
+def to_dict(document: ExchangeDocument) -> dict[str, Any]:
+    """The JSON-ready file content; checked against the schema, so Lika never writes a
+    file that it (or another Lika) would refuse to read."""
+    data = {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "generator": f"Lika {__version__}",
+        "assessment": assessment_to_dict(document.assessment),
+        "history": [_change_to_dict(c) for c in document.history],
+    }
+    _validate(data, "This assessment cannot be exported")
+    return data
+
+
+def dumps(document: ExchangeDocument) -> str:
+    return json.dumps(to_dict(document), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_file(document: ExchangeDocument, path: Path) -> None:
+    """Write the file whole or not at all (a partial file never replaces a good one)."""
+    text = dumps(document)
+    path = Path(path)
+    partial = path.with_name(path.name + ".partial")
+    try:
+        with partial.open("w", encoding="utf-8", newline="\n") as file:
+            file.write(text)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(partial, path)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise InputError(f"Cannot write {path}: {error.strerror}") from None
+
+
+# Reading
+
+
+def _position(data: bytes | str, offset: int) -> str:
+    before = data[:offset]
+    newline = b"\n" if isinstance(before, bytes) else "\n"
+    line = before.count(newline) + 1  # type: ignore[arg-type]
+    column = offset - (before.rfind(newline) + 1)  # type: ignore[arg-type]
+    return f"line {line}, column {column + 1}"
+
+
+def read_file(path: Path, checklists: Mapping[str, Checklist]) -> ExchangeDocument:
+    """Read and check an exchange file, or raise ``ExchangeError`` saying what and where."""
+    path = Path(path)
+    try:
+        if not path.is_file():
+            raise ExchangeError(f"{path}: no such file")
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ExchangeError(_too_large(path))
+        with path.open("rb") as file:
+            data = file.read(MAX_FILE_BYTES + 1)  # a file growing meanwhile stays bounded
+    except OSError as error:
+        raise ExchangeError(f"{path}: cannot be read: {error.strerror}") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise ExchangeError(_too_large(path))
+    return parse(data, checklists, source=str(path))
+
+
+def _too_large(path: Path) -> str:
+    return (
+        f"{path}: the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, "
+        "which is far more than any assessment; it was not read"
+    )
+
+
+def parse(
+    data: bytes, checklists: Mapping[str, Checklist], *, source: str = "the file"
+) -> ExchangeDocument:
+    """Check ``data`` layer by layer: bytes, text, JSON, schema, meaning."""
+
+    def fail(message: str) -> ExchangeError:
+        return ExchangeError(f"{source}: {message}")
+
+    if len(data) > MAX_FILE_BYTES:
+        raise fail(f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise fail("the file is UTF-16 text; save it as UTF-8")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise fail(f"contains a NUL byte at {_position(data, nul)}; it is not a text file")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise fail(f"is not UTF-8 text (bad byte at {_position(data, error.start)})") from None
+    _check_nesting(text, fail)
+    try:
+        raw = json.loads(text, object_pairs_hook=_KeyCheckingDict.build, parse_constant=_constant)
+    except json.JSONDecodeError as error:
+        raise fail(f"is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}")
+    except ValueError as error:  # e.g. an integer with thousands of digits
+        raise fail(f"is not valid JSON: {str(error)[:200]}") from None
+    _check_duplicates(raw, "", fail)
+    _check_header(raw, fail)
+    _check_strings(raw, "", fail)
+    _validate(raw, source)
+    return _build(raw, checklists, fail)
+
+
+def _constant(name: str) -> None:
+    raise ValueError(f"{name} is not a number that JSON allows")
+
+
+# A JSON string (so brackets inside text are skipped) or a bracket.
+_TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
+_BAD_CHARACTER = re.compile("[\x00\ud800-\udfff]")
+
+
+def _check_nesting(text: str, fail: Any) -> None:
+    """Refuse deep nesting before ``json.loads`` can recurse into it."""
+    depth = 0
+    for match in _TOKENS.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise fail(
+                    f"is nested more than {MAX_DEPTH} levels deep at "
+                    f"{_position(text, match.start())}; an assessment never is"
+                )
+        elif token in "]}":
+            depth -= 1
+
+
+class _KeyCheckingDict(dict[str, Any]):
+    """A JSON object that remembers the first key it saw twice."""
+
+    duplicate: str | None = None
+
+    @classmethod
+    def build(cls, pairs: list[tuple[str, Any]]) -> _KeyCheckingDict:
+        result = cls()
+        for key, value in pairs:
+            if key in result and result.duplicate is None:
+                result.duplicate = key
+            result[key] = value
+        return result
+
+
+def _child(where: str, key: str | int) -> str:
+    if isinstance(key, int):
+        return f"{where}[{key}]"
+    return f"{where}.{key}" if where else key
+
+
+def _items(value: Any) -> list[tuple[str | int, Any]]:
+    if isinstance(value, dict):
+        return list(value.items())
+    if isinstance(value, list):
+        return list(enumerate(value))
+    return []
+
+
+def _check_duplicates(value: Any, where: str, fail: Any) -> None:
+    if isinstance(value, _KeyCheckingDict) and value.duplicate is not None:
+        place = f"in {where}" if where else "at the top level"
+        raise fail(f"the key {value.duplicate!r} appears twice {place}")
+    for key, child in _items(value):
+        _check_duplicates(child, _child(where, key), fail)
+
+
+def _check_header(raw: Any, fail: Any) -> None:
+    if not isinstance(raw, dict):
+        raise fail("is not a Lika assessment file (it is not a JSON object)")
+    name = raw.get("format")
+    if name != FORMAT_NAME:
+        shown = repr(name)[:80] if name is not None else "missing"
+        raise fail(f"is not a Lika assessment file (format is {shown}, not {FORMAT_NAME!r})")
+    version = raw.get("version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
+        raise fail(
+            f"was written by a newer Lika (format version {version}; this Lika reads "
+            f"version {FORMAT_VERSION}); please update Lika"
+        )
+    if version != FORMAT_VERSION:
+        raise fail(f"has an unknown format version {repr(version)[:40]}")
+
+
+def _bad_character(text: str) -> str | None:
+    found = _BAD_CHARACTER.search(text)
+    if found is None:
+        return None
+    if found.group() == "\x00":
+        return "a NUL character"
+    return f"a lone surrogate (U+{ord(found.group()):04X})"
+
+
+def _check_strings(value: Any, where: str, fail: Any) -> None:
+    """NUL and lone surrogates are valid JSON escapes but not text anyone typed, and
+    the database could not store a surrogate."""
+    if isinstance(value, str):
+        bad = _bad_character(value)
+        if bad:
+            raise fail(f"{where or 'the document'}: the text contains {bad}")
+        return
+    for key, child in _items(value):
+        if isinstance(key, str):
+            bad = _bad_character(key)
+            if bad:
+                raise fail(f"{where or 'the document'}: a key contains {bad}")
+        _check_strings(child, _child(where, key), fail)
+
+
+def _schema_message(error: jsonschema.ValidationError) -> str:
+    where = ""
+    for part in error.absolute_path:
+        where = _child(where, part)
+    where = where or "the document"
+    kind = error.validator
+    if kind == "required":
+        missing = str(error.message).split("'")[1] if "'" in error.message else "a field"
+        return f"{where}: the field {missing!r} is missing"
+    if kind == "additionalProperties":
+        return f"{where}: {str(error.message)[:200]}"
+    if kind == "maxLength":
+        return f"{where}: the text is longer than {error.validator_value} characters"
+    if kind == "maxItems":
+        return f"{where}: more than {error.validator_value} entries"
+    if kind == "type":
+        return f"{where}: should be {_type_name(error.validator_value)}, not {_shown(error)}"
+    if kind in ("enum", "const"):
+        return f"{where}: {_shown(error)} is not one of the allowed values"
+    if kind == "pattern":
+        return f"{where}: {_shown(error)} is not in the expected form"
+    return f"{where}: {str(error.message)[:200]}"
+
+
+def _shown(error: jsonschema.ValidationError) -> str:
+    text = json.dumps(error.instance, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _type_name(value: Any) -> str:
+    names = {
+        "string": "text",
+        "object": "an object",
+        "array": "a list",
+        "integer": "a whole number",
+        "null": "null",
+    }
+    if isinstance(value, list):
+        return " or ".join(names.get(v, v) for v in value)
+    return names.get(value, str(value))
+
+
+def _validate(raw: Any, source: str) -> None:
+    errors = list(validator(SCHEMA).iter_errors(raw))
+    if errors:
+        best = jsonschema.exceptions.best_match(errors)
+        raise ExchangeError(f"{source}: {_schema_message(best)}")
+
+
+def _build(raw: dict[str, Any], checklists: Mapping[str, Checklist], fail: Any) -> ExchangeDocument:
+    data = raw["assessment"]
+    for where, problem in [
+        *check_ranges(data, raw["history"]),
+        *_status_problems(raw),
+        *check_against_checklists(data, checklists),
+    ]:
+        raise fail(f"{where}: {problem}")
+    try:
+        assessment = assessment_from_dict(data)
+    except InputError as error:
+        raise fail(f"in the assessment: {error}") from None
+    history = [_change(c, f"history[{i}]", fail) for i, c in enumerate(raw["history"])]
+    return ExchangeDocument(assessment, history)
+
+
+def _status_problems(raw: dict[str, Any]) -> list[tuple[str, str]]:
+    """The status must be where the history leads (or draft, without history)."""
+    status = raw["assessment"]["status"]
+    history = raw["history"]
+    expected = history[-1]["to_status"] if history else Status.DRAFT.value
+    if status != expected:
+        return [
+            (
+                "assessment.status",
+                f"{status!r} does not match the review history, which ends in {expected!r}",
+            )
+        ]
+    return []
+
+
+def _change(data: dict[str, Any], where: str, fail: Any) -> StatusChange:
+    try:
+        return StatusChange(
+            from_status=Status(data["from_status"]) if data["from_status"] else None,
+            to_status=Status(data["to_status"]),
+            actor=data["actor"],
+            os_user=data["os_user"],
+            at=datetime.fromisoformat(data["at"]),
+            comment=data["comment"],
+            fingerprint=data["fingerprint"],
+        )
+    except ValueError as error:
+        raise fail(f"{where}: {error}") from None
+
+
+__all__ = [
+    "FORMAT_NAME",
+    "FORMAT_VERSION",
+    "MAX_FILE_BYTES",
+    "ExchangeDocument",
+    "ExchangeError",
+    "dumps",
+    "parse",
+    "read_file",
+    "to_dict",
+    "write_file",
+]
