@@ -8,6 +8,7 @@ touched the register.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 
@@ -25,18 +26,21 @@ class ImportMode(StrEnum):
 
 
 def export_document(repository: AssessmentRepository, assessment_id: int) -> ExchangeDocument:
-    return ExchangeDocument(
-        repository.get(assessment_id), repository.status_history(assessment_id)
-    )
+    return ExchangeDocument(repository.get(assessment_id), repository.status_history(assessment_id))
 
 
 def export_file(repository: AssessmentRepository, assessment_id: int, out: Path) -> None:
     exchange.write_file(export_document(repository, assessment_id), out)
 
 
-def read_file(content: Content, path: Path) -> ExchangeDocument:
-    """Read and check an exchange file against the installed checklists."""
-    return exchange.read_file(path, content.checklists.checklists)
+def read_file(content: Content | Callable[[], Content], path: Path) -> ExchangeDocument:
+    """Read and check an exchange file against the installed checklists.
+
+    ``content`` may be a function, so a file that is refused for its size or shape is
+    refused before the checklists are even loaded."""
+    data = exchange.read_bytes(path)
+    checklists = (content() if callable(content) else content).checklists.checklists
+    return exchange.parse(data, checklists, source=str(path))
 
 
 def existing(repository: AssessmentRepository, document: ExchangeDocument) -> Assessment | None:
@@ -53,9 +57,7 @@ def import_document(
     if mode is ImportMode.AS_NEW:
         assessment.uid = assessment.series_uid = new_uid()
     try:
-        repository.store_imported(
-            assessment, document.history, replace=mode is ImportMode.REPLACE
-        )
+        repository.store_imported(assessment, document.history, replace=mode is ImportMode.REPLACE)
     except AlreadyExistsError:
         found = repository.find_uid(assessment.uid)
         title = f" “{found.title}”" if found is not None and found.title else ""

@@ -34,6 +34,12 @@ CORE_MODULES = [
     "desktop_app.reports.portfolio_pdf",
     "desktop_app.reports.portfolio_csv",
     "desktop_app.commands.report",
+    "desktop_app.commands.data",
+    "desktop_app.storage.backup",
+    "desktop_app.storage.checks",
+    "desktop_app.storage.exchange",
+    "desktop_app.storage.restore",
+    "desktop_app.transfer",
 ]
 
 

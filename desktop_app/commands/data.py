@@ -144,7 +144,7 @@ def cmd_export(args: argparse.Namespace, session: Session, out: TextIO) -> int:
 
 def cmd_import(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     # The file is read and checked before the database is even opened.
-    document = transfer.read_file(session.content, args.file)
+    document = transfer.read_file(lambda: session.content, args.file)
     try:
         stored = transfer.import_document(session.repository, document, args.mode)
     except AlreadyExistsError as error:

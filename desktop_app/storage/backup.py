@@ -166,7 +166,7 @@ def write_backup(source: Path | sqlite3.Connection, dest: Path, *, db_path: Path
         raise DamagedDatabaseError(
             f"{db_path} is damaged (integrity check: {problems[0]}); no backup was made"
         )
-    os.replace(partial, dest)
+    partial.replace(dest)
     _sync_folder(dest.parent)
 
 

@@ -98,13 +98,7 @@ def check_format(ctx: CheckContext) -> CheckResult:
     try:
         check_understood(ctx.path)
         ctx.conn = connect_readonly(ctx.path)
-    except ForeignDatabaseError as error:
-        return _problem("format", str(error))
-    except NotADatabaseError as error:
-        return _problem("format", str(error))
-    except NewerDatabaseError as error:
-        return _problem("format", str(error))
-    except LikaError as error:
+    except LikaError as error:  # not SQLite, not Lika's, newer, damaged, unreadable
         return _problem("format", str(error))
     return _ok("format", "a Lika register")
 

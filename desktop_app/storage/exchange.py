@@ -94,7 +94,7 @@ def write_file(document: ExchangeDocument, path: Path) -> None:
             file.write(text)
             file.flush()
             os.fsync(file.fileno())
-        os.replace(partial, path)
+        partial.replace(path)
     except OSError as error:
         partial.unlink(missing_ok=True)
         raise InputError(f"Cannot write {path}: {error.strerror}") from None
@@ -113,6 +113,11 @@ def _position(data: bytes | str, offset: int) -> str:
 
 def read_file(path: Path, checklists: Mapping[str, Checklist]) -> ExchangeDocument:
     """Read and check an exchange file, or raise ``ExchangeError`` saying what and where."""
+    return parse(read_bytes(path), checklists, source=str(path))
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, refusing anything but a regular file of at most the size limit."""
     path = Path(path)
     try:
         if not path.is_file():
@@ -126,7 +131,7 @@ def read_file(path: Path, checklists: Mapping[str, Checklist]) -> ExchangeDocume
         raise ExchangeError(f"{path}: cannot be read: {error.strerror}") from None
     if len(data) > MAX_FILE_BYTES:
         raise ExchangeError(_too_large(path))
-    return parse(data, checklists, source=str(path))
+    return data
 
 
 def _too_large(path: Path) -> str:
@@ -159,8 +164,12 @@ def parse(
     try:
         raw = json.loads(text, object_pairs_hook=_KeyCheckingDict.build, parse_constant=_constant)
     except json.JSONDecodeError as error:
-        raise fail(f"is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}")
-    except ValueError as error:  # e.g. an integer with thousands of digits
+        raise fail(
+            f"is not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})"
+        ) from None
+    except ValueError as error:
+        if "digits" in str(error):  # Python refuses to parse integers this long
+            raise fail("is not valid JSON for Lika: a number has thousands of digits") from None
         raise fail(f"is not valid JSON: {str(error)[:200]}") from None
     _check_duplicates(raw, "", fail)
     _check_header(raw, fail)
@@ -283,7 +292,10 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
         missing = str(error.message).split("'")[1] if "'" in error.message else "a field"
         return f"{where}: the field {missing!r} is missing"
     if kind == "additionalProperties":
-        return f"{where}: {str(error.message)[:200]}"
+        allowed = set(error.schema.get("properties", {}))
+        extra = sorted(k for k in error.instance if k not in allowed)
+        shown = repr(extra[0])[:80] if extra else "a field"
+        return f"{where}: unknown field {shown}"
     if kind == "maxLength":
         return f"{where}: the text is longer than {error.validator_value} characters"
     if kind == "maxItems":
@@ -376,6 +388,7 @@ __all__ = [
     "ExchangeError",
     "dumps",
     "parse",
+    "read_bytes",
     "read_file",
     "to_dict",
     "write_file",

@@ -33,8 +33,9 @@ def _date(value: str | None, where: str) -> Iterator[Problem]:
         yield where, f"{value!r} is not a date that exists"
         return
     if not EARLIEST_DATE <= parsed <= LATEST_DATE:
-        yield where, (
-            f"{value} is out of range ({EARLIEST_DATE.isoformat()} to {LATEST_DATE.isoformat()})"
+        yield (
+            where,
+            (f"{value} is out of range ({EARLIEST_DATE.isoformat()} to {LATEST_DATE.isoformat()})"),
         )
 
 
@@ -45,9 +46,7 @@ def _timestamp(value: str, where: str) -> Iterator[Problem]:
         yield where, f"{value!r} is not a date and time that exists"
         return
     if not EARLIEST_TIME_YEAR <= parsed.year <= LATEST_TIME_YEAR:
-        yield where, (
-            f"{value} is out of range (years {EARLIEST_TIME_YEAR} to {LATEST_TIME_YEAR})"
-        )
+        yield where, (f"{value} is out of range (years {EARLIEST_TIME_YEAR} to {LATEST_TIME_YEAR})")
 
 
 def check_ranges(assessment: dict[str, Any], history: list[dict[str, Any]]) -> Iterator[Problem]:
@@ -136,8 +135,9 @@ def check_against_checklists(
         elif question.type is QuestionType.CHOICE:
             allowed = tuple(c.key for c in question.choices)
         if allowed is not None and value not in allowed:
-            yield f"{where}.value", (
-                f"{value[:40]!r} is not an answer to {qid!r} (one of {', '.join(allowed)})"
+            yield (
+                f"{where}.value",
+                (f"{value[:40]!r} is not an answer to {qid!r} (one of {', '.join(allowed)})"),
             )
     uids: set[str] = set()
     for index, measure in enumerate(assessment["measures"]):

@@ -9,7 +9,6 @@ moved aside byte for byte and the backup is copied into its place.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -62,7 +61,7 @@ def _move_aside(db_path: Path, dest: Path) -> None:
     for suffix in ("", *SIDE_FILES):
         source = Path(f"{db_path}{suffix}")
         if source.exists():
-            os.replace(source, Path(f"{dest}{suffix}"))
+            source.replace(Path(f"{dest}{suffix}"))
 
 
 def restore_backup(

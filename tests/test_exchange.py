@@ -1,0 +1,287 @@
+"""The exchange file: exact round trips, and a corpus of hostile files that are each
+refused with a message naming what and where, leaving the register byte for byte as it was."""
+
+from __future__ import annotations
+
+import json
+import tracemalloc
+import uuid
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from desktop_app import transfer
+from desktop_app.__main__ import main
+from desktop_app.domain import model
+from desktop_app.domain.errors import InputError
+from desktop_app.schemas import validator
+from desktop_app.storage import exchange
+from desktop_app.storage.repository import AlreadyExistsError, AssessmentRepository
+from tests.conftest import FakeClock
+from tests.helpers import complete_assessment
+from tests.safety_helpers import register_state
+from tests.strategies import exchange_documents
+
+CORPUS = Path(__file__).parent / "data" / "exchange"
+
+# File -> what the one-line message must say (besides the file's name).
+HOSTILE = {
+    "truncated.json": "is not valid JSON: Unterminated string",
+    "empty.json": "is not valid JSON: Expecting value (line 1, column 1)",
+    "not-an-object.json": "it is not a JSON object",
+    "wrong-format.json": "format is 'lika-checklist', not 'lika-assessment'",
+    "newer-version.json": "newer Lika (format version 2",
+    "version-as-text.json": "unknown format version '1'",
+    "unknown-ground.json": "assessment.grounds[0].ground_key: unknown ground 'astrology'",
+    "unknown-checklist.json": "assessment.framework.id: unknown checklist 'us-ada'",
+    "unknown-module.json": "assessment.modules.horoscope: unknown checklist module",
+    "unknown-question.json": "assessment.answers[0].question_id: 'astrology.stars'",
+    "bad-answer.json": "assessment.answers[0].value: 'maybe' is not an answer",
+    "missing-field.json": "assessment.decision: the field 'title' is missing",
+    "unknown-field.json": "assessment.decision: unknown field 'password'",
+    "wrong-type.json": 'assessment.revision: should be a whole number, not "one"',
+    "wrong-enum.json": 'assessment.grounds[0].relevance: "perhaps" is not one of',
+    "duplicate-keys.json": "the key 'title' appears twice in assessment.decision",
+    "duplicate-measure.json": "assessment.measures[1].uid: two measures have the same uid",
+    "deeply-nested.json": "nested more than 32 levels deep at line 4",
+    "nul-byte.json": "contains a NUL byte at line 20, column 25",
+    "nul-escape.json": "assessment.decision.case_number: the text contains a NUL character",
+    "lone-surrogate.json": "assessment.decision.case_number: the text contains a lone surrogate",
+    "latin-1.json": "is not UTF-8 text (bad byte at line 19",
+    "utf-16.json": "UTF-16",
+    "nan.json": "NaN is not a number that JSON allows",
+    "huge-number.json": "a number has thousands of digits",
+    "date-out-of-range.json": "assessment.decision.decision_date: 0999-12-31 is out of range",
+    "date-impossible.json": "assessment.measures[0].deadline: '2027-02-30' is not a date",
+    "timestamp-out-of-range.json": "assessment.updated: 9999-12-31T23:59:59+00:00 is out of range",
+    "status-without-history.json": "assessment.status: 'in_review' does not match",
+}
+
+
+@pytest.fixture(autouse=True)
+def _content_loaded_once(monkeypatch, content) -> None:
+    """Each command would load the checklists again; they are not what is tested here."""
+    from desktop_app.commands import base
+
+    monkeypatch.setattr(base, "load_content", lambda: content)
+
+
+@pytest.fixture
+def register(tmp_path, content) -> Path:
+    """A closed register with one assessment in it."""
+    path = tmp_path / "register.db"
+    repo = AssessmentRepository.open(path, clock=FakeClock())
+    repo.create(complete_assessment(content))
+    repo.close()
+    return path
+
+
+def lika(*args: str) -> int:
+    try:
+        return main(list(args))
+    except SystemExit as exit_info:
+        return int(exit_info.code or 0)
+
+
+def test_every_corpus_file_is_listed() -> None:
+    accepted = {"valid.json", "bom.json", "every-script.json"}
+    assert {p.name for p in CORPUS.glob("*.json")} == set(HOSTILE) | accepted
+
+
+@pytest.mark.parametrize(("name", "message"), sorted(HOSTILE.items()))
+def test_hostile_file_is_refused_and_changes_nothing(register, capsys, name, message) -> None:
+    before = register_state(register)
+    path = CORPUS / name
+    assert lika("import", str(path), "--db", str(register)) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err, err
+    assert err.startswith(f"lika: {path}: ")
+    assert message in err
+    assert register_state(register) == before
+
+
+@pytest.mark.parametrize("name", ["valid.json", "bom.json", "every-script.json"])
+def test_good_file_round_trips_exactly(register, tmp_path, capsys, name) -> None:
+    source = CORPUS / name
+    assert lika("import", str(source), "--db", str(register)) == 0
+    assert "Imported assessment 2:" in capsys.readouterr().out
+    out = tmp_path / "again.json"
+    assert lika("export", "2", "--db", str(register), "--out", str(out)) == 0
+    assert out.read_bytes() == source.read_bytes().removeprefix(b"\xef\xbb\xbf")
+
+
+def test_every_script_survives_the_register(register, content) -> None:
+    document = exchange.read_file(CORPUS / "every-script.json", content.checklists.checklists)
+    repo = AssessmentRepository.open(register)
+    transfer.import_document(repo, document, transfer.ImportMode.NEW)
+    stored = repo.get(document.assessment.id)
+    repo.close()
+    assert "\u202e)evil(\u202c" in stored.decision.description
+    assert "👩🏽‍⚕️" in stored.decision.author
+    assert "e\u0301 vs é" in stored.decision.author  # not normalised
+    assert stored.decision.description.count("\r\n") == 1
+
+
+def test_a_100_mb_file_is_refused_unread(register, tmp_path, capsys) -> None:
+    big = tmp_path / "big.json"
+    with big.open("wb") as file:
+        file.write(b'{"format": "lika-assessment", "version": 1, "padding": "')
+        chunk = b"x" * (1024 * 1024)
+        for _ in range(100):
+            file.write(chunk)
+        file.write(b'"}')
+    before = register_state(register)
+    tracemalloc.start()
+    try:
+        assert lika("import", str(big), "--db", str(register)) == 2
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert "larger than 20 MB" in capsys.readouterr().err
+    assert peak < 10 * 1024 * 1024  # the file was never read into memory
+    assert register_state(register) == before
+
+
+def test_a_device_is_not_read(content) -> None:
+    with pytest.raises(exchange.ExchangeError, match="no such file"):
+        exchange.read_file(Path("/dev/zero"), content.checklists.checklists)
+
+
+def test_text_over_the_length_limit_is_refused(register, tmp_path, capsys) -> None:
+    data = json.loads((CORPUS / "valid.json").read_text(encoding="utf-8"))
+    data["assessment"]["decision"]["description"] = "å" * 1_000_001
+    path = tmp_path / "long.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    before = register_state(register)
+    assert lika("import", str(path), "--db", str(register)) == 2
+    assert "assessment.decision.description: the text is longer than 1000000 characters" in (
+        capsys.readouterr().err
+    )
+    assert register_state(register) == before
+
+
+def test_an_assessment_too_long_to_import_is_not_exported(repository, content, tmp_path) -> None:
+    a = repository.create(complete_assessment(content))
+    a.decision.evidence = "x" * 1_000_001
+    repository.save(a)
+    with pytest.raises(InputError, match=r"cannot be exported: .*decision\.evidence"):
+        transfer.export_file(repository, a.id, tmp_path / "x.json")
+    assert not (tmp_path / "x.json").exists()
+
+
+def test_existing_assessment_needs_as_new_or_replace(register, tmp_path, capsys) -> None:
+    exported = tmp_path / "one.json"
+    assert lika("export", "1", "--db", str(register), "--out", str(exported)) == 0
+    capsys.readouterr()
+    before = register_state(register)
+    assert lika("import", str(exported), "--db", str(register)) == 2
+    err = capsys.readouterr().err
+    assert "already in the register as assessment 1" in err
+    assert "use --as-new to add a copy or --replace to overwrite it" in err
+    assert register_state(register) == before
+
+    assert lika("import", str(exported), "--db", str(register), "--as-new") == 0
+    assert "Imported assessment 2" in capsys.readouterr().out
+    repo = AssessmentRepository.open(register)
+    original, copy = repo.get(1), repo.get(2)
+    assert copy.uid != original.uid and copy.series_uid == copy.uid
+    assert copy.decision == original.decision and copy.measures == original.measures
+    repo.close()
+
+
+def test_replace_overwrites_in_place_and_moves_the_version_on(register, tmp_path, capsys) -> None:
+    exported = tmp_path / "one.json"
+    assert lika("export", "1", "--db", str(register), "--out", str(exported)) == 0
+    repo = AssessmentRepository.open(register)
+    editing = repo.get(1)
+    editing.decision.title = "Ändrad efter exporten"
+    repo.save(editing)
+    repo.close()
+    assert lika("import", str(exported), "--db", str(register), "--replace") == 0
+    assert "Replaced assessment 1:" in capsys.readouterr().out
+    repo = AssessmentRepository.open(register)
+    replaced = repo.get(1)
+    assert replaced.decision.title == "Ändrade öppettider på biblioteken"
+    assert replaced.version == editing.version + 1  # a window still editing meets the guard
+    assert repo.count() == 1
+    repo.close()
+
+
+def test_replace_of_an_unknown_uid_is_refused(register, capsys) -> None:
+    before = register_state(register)
+    assert lika("import", str(CORPUS / "valid.json"), "--db", str(register), "--replace") == 2
+    assert "No assessment with uid" in capsys.readouterr().err
+    assert register_state(register) == before
+
+
+def test_import_links_a_revision_to_the_one_before(repository, content) -> None:
+    first = repository.create(complete_assessment(content))
+    document = transfer.export_document(repository, first.id)
+    document.assessment.uid = model.new_uid()
+    document.assessment.revision = 2
+    transfer.import_document(repository, document, transfer.ImportMode.NEW)
+    assert repository.get(document.assessment.id).previous_id == first.id
+
+
+def test_import_of_the_same_uid_twice_is_refused(repository, content) -> None:
+    document = exchange.read_file(CORPUS / "valid.json", content.checklists.checklists)
+    transfer.import_document(repository, document, transfer.ImportMode.NEW)
+    again = exchange.read_file(CORPUS / "valid.json", content.checklists.checklists)
+    with pytest.raises(AlreadyExistsError, match="already in the register as assessment 1"):
+        transfer.import_document(repository, again, transfer.ImportMode.NEW)
+
+
+def test_export_to_stdout_is_the_file(register, tmp_path, capsys) -> None:
+    assert lika("export", "1", "--db", str(register), "--out", "-") == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["format"], data["version"]) == ("lika-assessment", 1)
+
+
+def test_export_to_a_missing_folder_is_bad_input(register, tmp_path, capsys) -> None:
+    out = tmp_path / "no" / "such.json"
+    assert lika("export", "1", "--db", str(register), "--out", str(out)) == 2
+    assert "the folder does not exist" in capsys.readouterr().err
+
+
+def test_schema_enums_match_the_model() -> None:
+    schema = validator("exchange.schema.json").schema
+    defs = schema["$defs"]
+
+    def values(node: dict) -> set:
+        return {v for v in node["enum"] if v is not None}
+
+    assert values(defs["status"]) == {s.value for s in model.Status}
+    assert values(defs["ground"]["properties"]["relevance"]) == {r.value for r in model.Relevance}
+    assert values(defs["ground"]["properties"]["direction"]) == {d.value for d in model.Direction}
+    assert values(defs["ground"]["properties"]["severity"]) == {s.value for s in model.Severity}
+    assert values(defs["ground"]["properties"]["risks"]["items"]) == {
+        r.value for r in model.RiskKind
+    }
+    assert values(defs["measure"]["properties"]["status"]) == {s.value for s in model.MeasureStatus}
+    assert values(defs["conclusion"]["properties"]["outcome"]) == {o.value for o in model.Outcome}
+    assert values(defs["assessment"]["properties"]["language"]) == {
+        lang.value for lang in model.Language
+    }
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=st.data())
+def test_export_import_export_is_stable(data, content, tmp_path) -> None:
+    """Any assessment the app can hold survives a trip through a file and another register."""
+    document = data.draw(exchange_documents(content))
+    first = exchange.dumps(document)
+    parsed = exchange.parse(first.encode("utf-8"), content.checklists.checklists)
+    assert exchange.dumps(parsed) == first
+    repo = AssessmentRepository.open(tmp_path / f"{uuid.uuid4()}.db")
+    try:
+        stored = transfer.import_document(repo, parsed, transfer.ImportMode.NEW)
+        again = exchange.dumps(transfer.export_document(repo, stored.id))
+    finally:
+        repo.close()
+    assert again == first
