@@ -1,7 +1,9 @@
 """Starting the window: application object, translations, content and register.
 
-Problems at start-up (broken content, a file that is not a Lika database, a newer
-database) are shown in a dialog and end the program with exit code 2, as on the CLI.
+Problems at start-up (broken content, a file that is not a Lika database, a newer or
+damaged database, a read-only folder: see ``ui.startup``) are shown in a dialog, which
+offers a good backup where there is one, and otherwise end the program with exit code
+2 (bad input) or 1, as on the CLI.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from desktop_app.ui.context import UiContext
 from desktop_app.ui.language import ui_language
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.settings import Settings
+from desktop_app.ui.startup import Dialogs, MessageBoxDialogs, open_register
 from desktop_app.ui.translations import install_translators
 
 # Relative sizes only, so the look follows the user's font and scaling settings.
@@ -42,11 +45,13 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def build_main_window(db_path: Path, settings: Settings) -> MainWindow:
+def build_main_window(
+    db_path: Path, settings: Settings, repository: AssessmentRepository | None = None
+) -> MainWindow:
     """Open the register and content and build the main window, or raise LikaError."""
     folder = settings.checklist_folder
     content = load_content([folder] if folder else [])
-    repository = AssessmentRepository.open(db_path)
+    repository = repository or AssessmentRepository.open(db_path)
     service = AssessmentService(repository, content, settings.identity())
     context = UiContext(
         service=service, settings=settings, language=ui_language(settings.ui_language)
@@ -54,15 +59,35 @@ def build_main_window(db_path: Path, settings: Settings) -> MainWindow:
     return MainWindow(context)
 
 
-def run_app(db_path: Path | None) -> int:
-    app = create_application()
-    settings = Settings()
-    install_translators(app, ui_language(settings.ui_language))
+def start_window(
+    db_path: Path | None, settings: Settings, dialogs: Dialogs | None = None
+) -> MainWindow | int:
+    """Check and open the register, show the window and reopen interrupted work;
+    or the exit code when the register cannot be used."""
+    opened = open_register(
+        db_path or default_database_path(),
+        dialogs or MessageBoxDialogs(),
+        is_default=db_path is None,
+    )
+    if isinstance(opened, int):
+        return opened
     try:
-        window = build_main_window(db_path or default_database_path(), settings)
+        window = build_main_window(Path(opened.path), settings, opened)
     except LikaError as error:
+        opened.close()
         QMessageBox.critical(None, "Lika", str(error))
         return error.exit_code
     window.show()
     window.report_content_errors()
+    window.data_actions.start()
+    return window
+
+
+def run_app(db_path: Path | None) -> int:
+    app = create_application()
+    settings = Settings()
+    install_translators(app, ui_language(settings.ui_language))
+    window = start_window(db_path, settings)
+    if isinstance(window, int):
+        return window
     return app.exec()

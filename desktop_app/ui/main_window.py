@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QWidget
 
@@ -16,6 +17,7 @@ from desktop_app.domain.model import Status
 from desktop_app.followup_service import FollowUpService
 from desktop_app.storage.register import Register
 from desktop_app.ui.context import UiContext
+from desktop_app.ui.data_actions import install_data_actions
 from desktop_app.ui.editor.editor_window import EditorWindow
 from desktop_app.ui.new_assessment_dialog import ask_new_assessment
 from desktop_app.ui.register.evaluation_dialog import EvaluationDialog
@@ -29,6 +31,8 @@ from desktop_app.ui.tasks import TaskRunner
 
 
 class MainWindow(QMainWindow):
+    editorOpened = Signal(object)  # an EditorWindow, once it is shown
+
     def __init__(
         self,
         context: UiContext,
@@ -76,6 +80,7 @@ class MainWindow(QMainWindow):
         self.followup_view.evaluateRequested.connect(self.evaluate_assessment)
         self._update_actions()
         self.resize(1200, 700)
+        self.data_actions = install_data_actions(self)
 
     def _build_actions(self) -> None:
         self.new_action = QAction(self.tr("&New assessment"), self)
@@ -193,6 +198,7 @@ class MainWindow(QMainWindow):
         editor.assessmentSaved.connect(lambda _id: self.refresh())
         self.editors[assessment_id] = editor
         editor.show()
+        self.editorOpened.emit(editor)
         return editor
 
     def _on_editor_closed(self, assessment_id: int) -> None:

@@ -12,6 +12,8 @@ from PySide6.QtCore import QByteArray, QSettings
 from desktop_app.domain.model import Language
 from desktop_app.service import Identity, os_user
 
+DEFAULT_BACKUPS_KEPT = 10
+
 
 class Settings:
     def __init__(self, store: QSettings | None = None) -> None:
@@ -71,6 +73,35 @@ class Settings:
     @last_assessment_language.setter
     def last_assessment_language(self, value: Language) -> None:
         self._store.setValue("new_assessment/language", value.value)
+
+    @property
+    def backups_to_keep(self) -> int:
+        """How many start-up and daily backups are kept (older ones are deleted)."""
+        value = self._store.value("backups/keep", DEFAULT_BACKUPS_KEPT)
+        try:
+            return max(1, min(int(value), 365))  # type: ignore[call-overload]
+        except (TypeError, ValueError):
+            return DEFAULT_BACKUPS_KEPT
+
+    @backups_to_keep.setter
+    def backups_to_keep(self, value: int) -> None:
+        self._store.setValue("backups/keep", max(1, min(int(value), 365)))
+
+    @property
+    def open_session(self) -> str:
+        """What was open, as JSON (see ``ui.session``); written as the user works,
+        so it survives the process being killed."""
+        return self._get("session/open", "")
+
+    @open_session.setter
+    def open_session(self, value: str) -> None:
+        self._store.setValue("session/open", value)
+        self._store.sync()
+
+    @property
+    def file_name(self) -> str:
+        """Where the settings are stored (other per-user files go beside it)."""
+        return self._store.fileName()
 
     def window_geometry(self, name: str) -> QByteArray | None:
         value = self._store.value(f"windows/{name}")

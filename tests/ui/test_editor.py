@@ -112,17 +112,17 @@ def test_navigation_shows_what_is_missing(qtbot, context) -> None:
 
 
 def test_save_conflict_is_reported_not_lost(qtbot, context, monkeypatch) -> None:
-    from PySide6.QtWidgets import QMessageBox
+    from desktop_app.ui.editor.conflict_dialog import ConflictDialog
 
     editor = open_editor(qtbot, context)
     other = context.service.repository.get(editor.document.assessment.id)
     other.decision.title = "Ändrad i ett annat fönster"
     context.service.repository.save(other)
-    warnings: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    shown: list[ConflictDialog] = []
+    monkeypatch.setattr(ConflictDialog, "exec", lambda dialog: shown.append(dialog) or 0)
     editor.document.set_value(("decision", "title"), "Min ändring")
     assert not editor.document.save_now()
-    assert "changed elsewhere" in warnings[0]
+    assert len(shown) == 1  # the user is shown what differs (see tests/ui/test_conflict.py)
     assert stored(context, editor).decision.title == "Ändrad i ett annat fönster"
     assert editor.document.assessment.decision.title == "Min ändring"
     # Closing asks before the unsaved change is lost.

@@ -4,27 +4,38 @@ Widgets change values through ``edit(path, value)``, which pushes an undoable co
 the command applies the change with ``set_value``, which uses the domain's rules, tells
 every widget bound to that path (so undo and other views stay in step) and saves after
 a short pause in typing, so no save button is needed and at most the last moment of
-typing is at risk.
+typing is at risk. While typing goes on without a pause, it still saves at least every
+``MAX_SAVE_DELAY_MS``.
+
+A save that meets someone else's newer save (``ConflictError``) keeps everything in
+memory and emits ``conflicted``; the window then lets the user keep their changes on
+top of the other version (``keep_mine``) or take the other version (``take_theirs``).
+A register that another program holds too long (``DatabaseBusyError``) is retried.
 """
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from desktop_app.domain import edits
+from desktop_app.domain import edits, merge
 from desktop_app.domain.completeness import Gap
 from desktop_app.domain.errors import LikaError
 from desktop_app.domain.model import Assessment, Measure, Status
 from desktop_app.domain.obsolete import KeptContent
 from desktop_app.domain.workflow import is_editable
 from desktop_app.service import AssessmentService
+from desktop_app.storage.database import DatabaseBusyError
+from desktop_app.storage.repository import ConflictError
 from desktop_app.ui.editor import undo
 
 SAVE_DELAY_MS = 700
+MAX_SAVE_DELAY_MS = 1000
+BUSY_RETRY_MS = 2000
 
 
 class AssessmentDocument(QObject):
@@ -37,6 +48,8 @@ class AssessmentDocument(QObject):
     saveFailed = Signal(str)
     # An undo or redo changed this path: the editor shows where.
     revealRequested = Signal(tuple)
+    saveDelayed = Signal(str)  # the register is busy; the save is retried
+    conflicted = Signal()  # someone else saved meanwhile; nothing is lost
 
     def __init__(
         self, service: AssessmentService, assessment: Assessment, parent: QObject | None = None
@@ -51,8 +64,12 @@ class AssessmentDocument(QObject):
         self.describe: Callable[[edits.FieldPath], str] = lambda path: ".".join(path)
         self._gaps = service.gaps(assessment)
         self._dirty = False
+        self._base = copy.deepcopy(assessment)  # as last loaded or saved
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._timer.timeout.connect(self.save_now)
+        self._deadline = QTimer(self, singleShot=True, interval=MAX_SAVE_DELAY_MS)
+        self._deadline.timeout.connect(self.save_now)
+        self.in_conflict = False
 
     @property
     def read_only(self) -> bool:
@@ -137,20 +154,33 @@ class AssessmentDocument(QObject):
         self._gaps = self.service.gaps(self.assessment)
         self.gapsChanged.emit()
         self._timer.start()
+        if not self._deadline.isActive():
+            self._deadline.start()
 
     # Saving and the workflow.
 
     def save_now(self) -> bool:
         """Write pending edits now (also called when the window closes)."""
         self._timer.stop()
+        self._deadline.stop()
         if not self._dirty:
             return True
         try:
             self.service.save(self.assessment)
+        except ConflictError:
+            self.in_conflict = True
+            self.conflicted.emit()
+            return False
+        except DatabaseBusyError as error:
+            self._timer.start(BUSY_RETRY_MS)
+            self.saveDelayed.emit(str(error))
+            return False
         except LikaError as error:
             self.saveFailed.emit(str(error))
             return False
         self._dirty = False
+        self.in_conflict = False
+        self._base = copy.deepcopy(self.assessment)
         self.saved.emit()
         return True
 
@@ -166,3 +196,57 @@ class AssessmentDocument(QObject):
         self.statusChanged.emit()
         self.saved.emit()
         return True
+
+    # After a conflict
+
+    def stored_version(self) -> Assessment:
+        """The assessment as it is in the register now."""
+        assert self.assessment.id is not None
+        return self.service.repository.get(self.assessment.id)
+
+    def my_changes(self) -> list[merge.FieldChange]:
+        """What this window changed since it last loaded or saved."""
+        return merge.changes(self._base, self.assessment)
+
+    def their_changes(self, theirs: Assessment) -> list[merge.FieldChange]:
+        """What was saved elsewhere since this window last loaded or saved."""
+        return merge.changes(self._base, theirs)
+
+    def keep_mine(self, theirs: Assessment | None = None) -> bool:
+        """Put this window's changes on top of the stored version and save that."""
+        theirs = theirs or self.stored_version()
+        self._replace(merge.rebase(self._base, self.assessment, theirs), theirs)
+        self._dirty = True
+        return self.save_now()
+
+    def take_theirs(self, theirs: Assessment | None = None) -> None:
+        """Drop this window's unsaved changes and show the stored version."""
+        theirs = theirs or self.stored_version()
+        self._replace(copy.deepcopy(theirs), theirs)
+        self._dirty = False
+        self.in_conflict = False
+        self.saved.emit()
+
+    def _replace(self, shown: Assessment, stored: Assessment) -> None:
+        """Show ``shown`` in every view, with ``stored`` as the new base. Undo steps
+        recorded against the version this window had no longer apply, so they go."""
+        self._timer.stop()
+        self._deadline.stop()
+        previous = self.assessment
+        self.assessment = shown
+        self._base = copy.deepcopy(stored)
+        self.undo_stack.clear()
+        if shown.modules != previous.modules:
+            self.checklists = self.service.checklists_for(shown)
+            self.kept = self.service.kept_content(shown)
+            self.checklistsChanged.emit()
+        self._gaps = self.service.gaps(shown)
+        for change in merge.changes(previous, shown):
+            if change.path != ("assessment", "modules") and (
+                change.path[0] != "measure" or len(change.path) == 3
+            ):
+                self.valueChanged.emit(change.path)
+        if shown.status is not previous.status:
+            self.statusChanged.emit()
+        self.measuresChanged.emit()
+        self.gapsChanged.emit()

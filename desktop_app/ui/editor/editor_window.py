@@ -38,6 +38,7 @@ from desktop_app.ui.editor.measures_page import MeasuresPage
 from desktop_app.ui.editor.memo_page import MemoPage
 from desktop_app.ui.editor.navigation import NavigationTree, PageKey
 from desktop_app.ui.editor.path_names import PathNames
+from desktop_app.ui.editor.save_feedback import install_save_feedback
 from desktop_app.ui.editor.screening_page import ScreeningPage
 from desktop_app.ui.editor.suggestions import Suggestions
 from desktop_app.ui.editor.widgets import (
@@ -105,6 +106,7 @@ class EditorWindow(QMainWindow):
         self.document.gapsChanged.connect(self._update_states)
         self.document.saved.connect(self._on_saved)
         self.document.saveFailed.connect(self._on_save_failed)
+        install_save_feedback(self, context, self.document)
         self.document.checklistsChanged.connect(self.rebuild)
         self.document.statusChanged.connect(self._on_status_changed)
         self.document.revealRequested.connect(self.go_to_field)

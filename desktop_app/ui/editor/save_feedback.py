@@ -1,0 +1,65 @@
+"""How the editor window reacts when a save cannot happen right now.
+
+A busy register (another program is writing) is retried by the document and only
+noted in the status bar; a conflict with someone else's save opens the conflict
+dialog. Kept apart from the editor window so that window stays about editing.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMainWindow, QMessageBox
+
+from desktop_app.domain import merge
+from desktop_app.domain.errors import LikaError, NotFoundError
+from desktop_app.ui.context import UiContext
+from desktop_app.ui.editor.conflict_dialog import Choice, ConflictDialog
+from desktop_app.ui.editor.document import AssessmentDocument
+
+
+def install_save_feedback(
+    window: QMainWindow, context: UiContext, document: AssessmentDocument
+) -> None:
+    document.saveDelayed.connect(
+        lambda message: window.statusBar().showMessage(
+            window.tr("Not saved yet: %1 Lika tries again in a moment.").replace("%1", message)
+        )
+    )
+    document.conflicted.connect(lambda: resolve_conflict(window, context, document))
+
+
+def resolve_conflict(window: QMainWindow, context: UiContext, document: AssessmentDocument) -> None:
+    """Show what differs and do what the user chooses; nothing is written before that."""
+    try:
+        theirs = document.stored_version()
+    except NotFoundError:
+        window.statusBar().showMessage(window.tr("Not saved: deleted elsewhere"))
+        QMessageBox.warning(
+            window,
+            window.tr("Deleted elsewhere"),
+            window.tr(
+                "This assessment was deleted in another window or on another computer. "
+                "Your text is still here: copy what you need before you close this window."
+            ),
+        )
+        return
+    except LikaError as error:
+        QMessageBox.warning(window, window.tr("Changes not saved"), str(error))
+        return
+    mine = document.assessment
+    dialog = ConflictDialog(
+        context,
+        document.checklists,
+        mine,
+        theirs,
+        merge.changes(theirs, mine),
+        {change.path for change in document.my_changes()},
+        {change.path for change in document.their_changes(theirs)},
+        window,
+    )
+    dialog.exec()
+    if dialog.choice is Choice.KEEP_MINE:
+        document.keep_mine(theirs)
+    elif dialog.choice is Choice.TAKE_THEIRS:
+        document.take_theirs(theirs)
+    else:
+        window.statusBar().showMessage(window.tr("Not saved: changed elsewhere"))

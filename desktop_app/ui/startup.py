@@ -1,0 +1,184 @@
+"""Opening the register at start-up, after checking it without writing a byte.
+
+``storage.checks.diagnose`` names the first problem (missing folder, not SQLite,
+someone else's file, damaged, from a newer Lika, read-only, disk almost full). Each gets
+a dialog that says what is wrong and what to do, and where a good backup exists the
+user is offered to restore it; the file it replaces is kept. Only a register that
+passes is opened for writing.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desktop_app.domain.errors import LikaError
+from desktop_app.storage import backup, checks
+from desktop_app.storage.backup import BackupInfo
+from desktop_app.storage.checks import Diagnosis, Problem
+from desktop_app.storage.repository import AssessmentRepository
+from desktop_app.storage.restore import restore_backup
+
+EXIT_BAD_INPUT, EXIT_FAILURE = 2, 1
+
+
+class Action(Enum):
+    QUIT = "quit"
+    CONTINUE = "continue"  # open anyway (low disk space) or create the missing folder
+    RESTORE = "restore"
+
+
+class Dialogs(Protocol):
+    """How start-up asks the user; tests pass a scripted version."""
+
+    def problem(self, diagnosis: Diagnosis, advice: str, good: BackupInfo | None) -> Action: ...
+
+    def error(self, message: str) -> None: ...
+
+    def info(self, message: str) -> None: ...
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Startup", text)
+
+
+def advice(problem: Problem) -> str:
+    """What the user can do about ``problem``, in plain words."""
+    texts = {
+        Problem.MISSING_FOLDER: _tr(
+            "If the register is on a network drive or a USB stick, check that it is "
+            "connected. Lika can also create the folder and start a new, empty register there."
+        ),
+        Problem.NOT_SQLITE: _tr(
+            "This is some other kind of file. Start Lika with the right file, or move "
+            "this one away."
+        ),
+        Problem.FOREIGN: _tr(
+            "This database belongs to another program. Lika will not change it. Start "
+            "Lika with the right file."
+        ),
+        Problem.DAMAGED: _tr(
+            "The file may have been damaged by a disk fault, a full disk or an interrupted "
+            "copy. Lika will not write to it."
+        ),
+        Problem.NEWER: _tr(
+            "Update Lika to open it. This version leaves the file untouched, so nothing is lost."
+        ),
+        Problem.READ_ONLY: _tr(
+            "Lika saves every change as you type, so it must be able to write to the file "
+            "and its folder. Ask IT for write access, or copy the file to a folder of your own."
+        ),
+        Problem.LOW_SPACE: _tr(
+            "Lika may not be able to save your work. Free some space before you continue."
+        ),
+        Problem.UNREADABLE: _tr("Check that the file is yours and not open in another program."),
+    }
+    return texts[problem]
+
+
+def open_register(
+    db_path: Path, dialogs: Dialogs, *, is_default: bool = False
+) -> AssessmentRepository | int:
+    """The opened register, or the exit code when the user cannot or will not go on."""
+    diagnosis = checks.diagnose(db_path)
+    if diagnosis is not None:
+        outcome = _handle(db_path, diagnosis, dialogs, is_default=is_default)
+        if outcome is not None:
+            return outcome
+    try:
+        return AssessmentRepository.open(db_path)
+    except LikaError as error:
+        dialogs.error(str(error))
+        return error.exit_code
+
+
+def _handle(
+    db_path: Path, diagnosis: Diagnosis, dialogs: Dialogs, *, is_default: bool
+) -> int | None:
+    """Deal with one problem; None means go on and open the register."""
+    problem = diagnosis.problem
+    if problem is Problem.MISSING_FOLDER:
+        if not is_default and dialogs.problem(diagnosis, advice(problem), None) is Action.QUIT:
+            return EXIT_BAD_INPUT
+        try:
+            db_path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            dialogs.error(f"{db_path.parent}: {error.strerror}")
+            return EXIT_FAILURE
+        return None
+    if problem is Problem.LOW_SPACE:
+        action = dialogs.problem(diagnosis, advice(problem), None)
+        return None if action is Action.CONTINUE else EXIT_FAILURE
+    if problem is Problem.READ_ONLY:
+        dialogs.problem(diagnosis, advice(problem), None)
+        return EXIT_FAILURE
+    good = backup.newest_good_backup(db_path)
+    action = dialogs.problem(diagnosis, advice(problem), good)
+    if action is not Action.RESTORE or good is None:
+        return (
+            EXIT_BAD_INPUT
+            if problem in (Problem.NOT_SQLITE, Problem.FOREIGN, Problem.NEWER)
+            else EXIT_FAILURE
+        )
+    try:
+        kept = restore_backup(good.path, db_path, force=True)
+    except LikaError as error:
+        dialogs.error(str(error))
+        return error.exit_code
+    dialogs.info(
+        _tr("The backup from %1 was restored. The file it replaced is kept as %2.")
+        .replace("%1", good.taken.strftime("%Y-%m-%d %H:%M"))
+        .replace("%2", str(kept))
+    )
+    return None
+
+
+class MessageBoxDialogs:
+    """The real dialogs, as message boxes."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self._parent = parent
+
+    def problem(self, diagnosis: Diagnosis, advice: str, good: BackupInfo | None) -> Action:
+        text = f"{diagnosis.message}.\n\n{advice}"
+        if diagnosis.problem is Problem.LOW_SPACE:
+            box = self._box(QMessageBox.Icon.Warning, text)
+            go_on = box.addButton(_tr("&Continue"), QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(_tr("&Quit"), QMessageBox.ButtonRole.RejectRole)
+            box.exec()
+            return Action.CONTINUE if box.clickedButton() is go_on else Action.QUIT
+        if diagnosis.problem is Problem.MISSING_FOLDER:
+            box = self._box(QMessageBox.Icon.Warning, text)
+            create = box.addButton(_tr("&Create the folder"), QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(_tr("&Quit"), QMessageBox.ButtonRole.RejectRole)
+            box.exec()
+            return Action.CONTINUE if box.clickedButton() is create else Action.QUIT
+        if good is None:
+            QMessageBox.critical(self._parent, "Lika", text)
+            return Action.QUIT
+        offer = _tr(
+            "The newest good backup is from %1. Restore it? The file that is there now is "
+            "kept in %2, so nothing is deleted."
+        )
+        offer = offer.replace("%1", good.taken.strftime("%Y-%m-%d %H:%M")).replace(
+            "%2", str(good.path.parent)
+        )
+        box = self._box(QMessageBox.Icon.Critical, f"{text}\n\n{offer}")
+        restore = box.addButton(_tr("&Restore the backup"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(_tr("&Quit"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return Action.RESTORE if box.clickedButton() is restore else Action.QUIT
+
+    def _box(self, icon: QMessageBox.Icon, text: str) -> QMessageBox:
+        box = QMessageBox(icon, "Lika", text, QMessageBox.StandardButton.NoButton, self._parent)
+        return box
+
+    def error(self, message: str) -> None:
+        QMessageBox.critical(self._parent, "Lika", message)
+
+    def info(self, message: str) -> None:
+        QMessageBox.information(self._parent, "Lika", message)
