@@ -132,7 +132,7 @@ class DataActions(QObject):
             return made
 
         def done(result: Any) -> None:
-            if result is not None:
+            if result is not None and reason is backup.Reason.MANUAL:
                 self.window.statusBar().showMessage(self.window.tr("Backup made"), 5000)
             if on_done is not None:
                 on_done(result)

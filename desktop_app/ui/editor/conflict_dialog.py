@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -155,6 +157,27 @@ class ConflictDialog(QDialog):
             3, QHeaderView.ResizeMode.ResizeToContents
         )
 
+        # The whole text of the chosen field, both versions, to read and copy from.
+        self.theirs_text = self._text_view(self.tr("In the register now (whole text)"))
+        self.mine_text = self._text_view(self.tr("Yours, not saved (whole text)"))
+        details = QHBoxLayout()
+        for caption, view in (
+            (self.tr("In the register now:"), self.theirs_text),
+            (self.tr("Yours, not saved:"), self.mine_text),
+        ):
+            column = QVBoxLayout()
+            label = QLabel(caption)
+            label.setBuddy(view)
+            column.addWidget(label)
+            column.addWidget(view)
+            details.addLayout(column)
+        self._full = [(show_value(context, c.old), show_value(context, c.new)) for c in differences]
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self._show_row(current.row())
+        )
+        if differences:
+            self.table.selectRow(0)
+
         explain = QLabel(
             self.tr(
                 "“Keep my changes” saves your changes on top of the other version; where "
@@ -178,10 +201,23 @@ class ConflictDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
+        layout.addLayout(details, 1)
         layout.addWidget(explain)
         layout.addWidget(buttons)
         unit = self.fontMetrics().averageCharWidth()
-        self.resize(110 * unit, 30 * self.fontMetrics().lineSpacing())
+        self.resize(110 * unit, 40 * self.fontMetrics().lineSpacing())
+
+    @staticmethod
+    def _text_view(name: str) -> QPlainTextEdit:
+        view = QPlainTextEdit()
+        view.setReadOnly(True)
+        view.setAccessibleName(name)
+        return view
+
+    def _show_row(self, row: int) -> None:
+        theirs, mine = self._full[row] if 0 <= row < len(self._full) else ("", "")
+        self.theirs_text.setPlainText(theirs)
+        self.mine_text.setPlainText(mine)
 
     def _my_text(
         self,
