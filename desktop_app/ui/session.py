@@ -41,7 +41,9 @@ class SessionKeeper(QObject):
         self._db = str(Path(db_path).resolve())
         self._pages: dict[int, list[str]] = {}
         self._order: list[int] = []
-        self._lock = QLockFile(settings.file_name + ".session-lock")
+        lock_path = Path(settings.file_name + ".session-lock")
+        lock_path.parent.mkdir(parents=True, exist_ok=True)  # a first start has no folder yet
+        self._lock = QLockFile(str(lock_path))
         self._lock.setStaleLockTime(0)  # only a live process holds it
         # A second Lika at the same time neither restores nor records a session.
         self.active = self._lock.tryLock(0)

@@ -153,7 +153,9 @@ def test_typing_without_a_pause_still_saves_every_second(qtbot, context) -> None
     field.setFocus()
     saves: list[str] = []
     editor.document.saved.connect(
-        lambda: saves.append(context.service.repository.get(editor.document.assessment.id).decision.title)
+        lambda: saves.append(
+            context.service.repository.get(editor.document.assessment.id).decision.title
+        )
     )
     timer = document_module.QTimer()
     timer.setInterval(document_module.SAVE_DELAY_MS // 4)

@@ -60,9 +60,7 @@ def test_export_then_import_as_a_copy(window, tmp_path, monkeypatch) -> None:
     assert window.data_actions.export_to(original.id, out)
     assert json.loads(out.read_text(encoding="utf-8"))["format"] == "lika-assessment"
 
-    monkeypatch.setattr(
-        window.data_actions, "ask_existing", lambda *a: transfer.ImportMode.AS_NEW
-    )
+    monkeypatch.setattr(window.data_actions, "ask_existing", lambda *a: transfer.ImportMode.AS_NEW)
     window.data_actions.import_file(out)
     assert repo.count() == 2
     copy = repo.list_summaries()[0]
@@ -83,9 +81,7 @@ def test_import_of_an_existing_assessment_asks(window, tmp_path, monkeypatch) ->
     window.data_actions.import_file(out)
     assert repo.count() == 1 and original.id in window.editors  # cancelled: nothing done
 
-    monkeypatch.setattr(
-        window.data_actions, "ask_existing", lambda *a: transfer.ImportMode.REPLACE
-    )
+    monkeypatch.setattr(window.data_actions, "ask_existing", lambda *a: transfer.ImportMode.REPLACE)
     window.data_actions.import_file(out)
     assert repo.count() == 1
     assert repo.get(original.id).decision.title == "Ändrade öppettider på biblioteken"
