@@ -83,3 +83,25 @@ def test_a_measure_they_deleted_while_i_edited_it_is_kept(content) -> None:
     theirs.measures.clear()
     merged = merge.rebase(base, mine, theirs)
     assert [m.followup_note for m in merged.measures] == ["Texten jag skrev"]
+
+
+def test_a_snapshot_is_equal_and_shares_nothing_mutable(content) -> None:
+    a = complete_assessment(content)
+    a.modules = {"children": "1.0"}
+    a.answer("age.evidence").value = "yes"
+    copied = merge.snapshot(a)
+    assert copied == a
+
+    def containers(value, seen: list) -> list:
+        if isinstance(value, list | dict):
+            seen.append(value)
+            for item in value.values() if isinstance(value, dict) else value:
+                containers(item, seen)
+        elif hasattr(value, "__dataclass_fields__"):
+            seen.append(value)
+            for name in value.__dataclass_fields__:
+                containers(getattr(value, name), seen)
+        return seen
+
+    original_ids = {id(c) for c in containers(a, [])}
+    assert not original_ids & {id(c) for c in containers(copied, [])}

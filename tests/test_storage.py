@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import sqlite3
 import stat
+import uuid
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from desktop_app.domain.errors import InputError, NotFoundError, WorkflowError
 from desktop_app.domain.model import Measure, Status
@@ -199,3 +202,81 @@ def test_register_from_version_0_1_opens_with_its_data(tmp_path, content) -> Non
     for summary in summaries:
         repo.get(summary.id)
     repo.close()
+
+
+# Writing only changed rows, with the rows last written remembered
+
+
+def test_a_reused_id_is_not_mistaken_for_the_deleted_assessment(db_path, content) -> None:
+    """SQLite may give a new assessment the id of one deleted elsewhere, even with the
+    same version number: a window still editing the deleted one must not overwrite it."""
+    one = AssessmentRepository.open(db_path, clock=FakeClock())
+    two = AssessmentRepository.open(db_path, clock=FakeClock())
+    editing = one.create(complete_assessment(content))
+    two.delete(editing.id)
+    other = complete_assessment(content)
+    other.grounds["age"].justification = "En helt annan bedömning"
+    two.create(other)
+    assert (other.id, other.version) == (editing.id, editing.version)
+    editing.grounds["age"].justification = "Den gamla, ändrad"
+    with pytest.raises(NotFoundError, match="deleted elsewhere"):
+        one.save(editing)
+    assert assessment_to_dict(one.get(other.id)) == assessment_to_dict(other)
+    one.close()
+    two.close()
+
+
+def test_saves_through_two_connections_stay_exact(db_path, content) -> None:
+    one = AssessmentRepository.open(db_path, clock=FakeClock())
+    two = AssessmentRepository.open(db_path, clock=FakeClock())
+    a = one.create(complete_assessment(content))
+    b = two.get(a.id)
+    b.measures.clear()
+    b.grounds["age"].groups = "Äldre"
+    two.save(b)
+    a = one.get(a.id)  # reloaded after its save was refused, as the window does
+    a.answer("age.evidence").value = "yes"
+    a.measures.append(Measure(description="Ny"))
+    one.save(a)
+    for repo in (one, two):
+        assert assessment_to_dict(repo.get(a.id)) == assessment_to_dict(a)
+    one.close()
+    two.close()
+
+
+def test_a_status_change_between_saves(service, content) -> None:
+    a = service.repository.create(complete_assessment(content))
+    service.change_status(a, Status.IN_REVIEW)
+    service.change_status(a, Status.RETURNED, "Komplettera")
+    a.grounds["sex"].justification = "Kompletterad"
+    del a.grounds["religion"]
+    service.save(a)
+    assert assessment_to_dict(service.repository.get(a.id)) == assessment_to_dict(a)
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=st.data())
+def test_any_sequence_of_saves_stores_exactly_what_is_in_memory(data, content, tmp_path) -> None:
+    from tests.strategies import exchange_documents
+
+    repo = AssessmentRepository.open(tmp_path / f"{uuid.uuid4()}.db", clock=FakeClock())
+    try:
+        current = data.draw(exchange_documents(content)).assessment
+        current.status = Status.DRAFT
+        repo.create(current)
+        for _ in range(3):
+            nxt = data.draw(exchange_documents(content)).assessment
+            for name in ("decision", "grounds", "answers", "measures", "conclusion", "modules"):
+                setattr(current, name, getattr(nxt, name))
+            current.framework_id, current.framework_version = (
+                nxt.framework_id,
+                nxt.framework_version,
+            )
+            repo.save(current)
+            assert assessment_to_dict(repo.get(current.id)) == assessment_to_dict(current)
+    finally:
+        repo.close()

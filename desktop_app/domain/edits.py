@@ -18,6 +18,7 @@ import dataclasses
 import types
 from datetime import date
 from enum import StrEnum
+from functools import cache
 from typing import Any, get_args, get_origin, get_type_hints
 
 from desktop_app.domain.errors import InputError
@@ -77,10 +78,17 @@ def set_value(assessment: Assessment, path: FieldPath, value: Any) -> Any:
     obj, attr = _target(assessment, path)
     if attr not in _EDITABLE[type(obj)]:
         raise InputError(f"Unknown field {'.'.join(path)!r}")
-    coerced = coerce_value(get_type_hints(type(obj))[attr], value, ".".join(path))
+    coerced = coerce_value(field_types(type(obj))[attr], value, ".".join(path))
     old = getattr(obj, attr)
     setattr(obj, attr, coerced)
     return old
+
+
+@cache
+def field_types(cls: type) -> dict[str, Any]:
+    """The field types of a model class, worked out once: ``get_type_hints`` compiles
+    the annotations anew on every call, which would cost every keystroke and import."""
+    return get_type_hints(cls)
 
 
 def coerce_value(hint: Any, value: Any, where: str) -> Any:

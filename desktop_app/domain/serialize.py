@@ -9,9 +9,9 @@ from __future__ import annotations
 import dataclasses
 from datetime import date, datetime
 from enum import Enum
-from typing import Any, get_type_hints
+from typing import Any
 
-from desktop_app.domain.edits import coerce_value
+from desktop_app.domain.edits import coerce_value, field_types
 from desktop_app.domain.errors import InputError
 from desktop_app.domain.model import (
     Answer,
@@ -79,7 +79,7 @@ def _build(cls: type, data: Any, where: str) -> Any:
     """A dataclass from a dictionary, refusing unknown keys and wrong types."""
     if not isinstance(data, dict):
         raise InputError(f"{where} must be an object")
-    hints = get_type_hints(cls)
+    hints = field_types(cls)
     names = {f.name for f in dataclasses.fields(cls)}
     unknown = sorted(set(data) - names)
     if unknown:

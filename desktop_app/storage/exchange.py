@@ -19,6 +19,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -327,8 +328,31 @@ def _type_name(value: Any) -> str:
     return names.get(value, str(value))
 
 
+def _inline(node: Any, defs: dict[str, Any]) -> Any:
+    """``node`` with every local ``#/$defs/...`` reference replaced by its definition."""
+    if isinstance(node, list):
+        return [_inline(item, defs) for item in node]
+    if not isinstance(node, dict):
+        return node
+    result = {k: _inline(v, defs) for k, v in node.items() if k not in ("$ref", "$defs")}
+    ref = node.get("$ref")
+    if isinstance(ref, str) and ref.startswith("#/$defs/"):
+        result = {**_inline(defs[ref.removeprefix("#/$defs/")], defs), **result}
+    return result
+
+
+@cache
+def _validator() -> jsonschema.Draft202012Validator:
+    """The exchange schema with its references resolved once: following a reference
+    costs jsonschema more than checking the value, and a file has thousands of them."""
+    schema = validator(SCHEMA).schema
+    inlined = _inline(schema, schema.get("$defs", {}))
+    jsonschema.Draft202012Validator.check_schema(inlined)
+    return jsonschema.Draft202012Validator(inlined)
+
+
 def _validate(raw: Any, source: str) -> None:
-    errors = list(validator(SCHEMA).iter_errors(raw))
+    errors = list(_validator().iter_errors(raw))
     if errors:
         best = jsonschema.exceptions.best_match(errors)
         raise ExchangeError(f"{source}: {_schema_message(best)}")

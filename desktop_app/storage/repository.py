@@ -25,6 +25,7 @@ from desktop_app.domain.model import (
 )
 from desktop_app.domain.portfolio import Period, PortfolioEntry
 from desktop_app.storage import rows
+from desktop_app.storage.children import ChildWriter
 from desktop_app.storage.database import describe_sqlite_error, open_database
 from desktop_app.storage.portfolio import read_portfolio_entries
 
@@ -47,6 +48,7 @@ class AssessmentRepository:
     def __init__(self, db: Database, *, clock: Clock = utc_now) -> None:
         self.db = db
         self._clock = clock
+        self._children = ChildWriter(self._query)
 
     @classmethod
     def open(cls, path: Path, *, clock: Clock = utc_now) -> AssessmentRepository:
@@ -181,9 +183,10 @@ class AssessmentRepository:
                 "version": 1,
             }
             assessment.id = db["assessments"].insert(row).last_pk
-            self._write_children(db, assessment)
+            written = self._children.write(db, assessment, None)
         assessment.created, assessment.updated = now, assessment.updated or now
         assessment.version = 1
+        self._children.remember(assessment, 1, written)
         return assessment
 
     def save(self, assessment: Assessment, status_change: StatusChange | None = None) -> None:
@@ -196,11 +199,11 @@ class AssessmentRepository:
             raise ValueError("save() needs a stored assessment; use create()")
         now = self._clock()
         with self._transaction() as db:
-            stored = self._query(
-                "SELECT version, status FROM assessments WHERE id = ?", [assessment.id]
-            )
-            if not stored:
-                raise NotFoundError(f"No assessment with id {assessment.id}")
+            stored = self._query("SELECT * FROM assessments WHERE id = ?", [assessment.id])
+            if not stored or stored[0]["uid"] != assessment.uid:  # an id can be reused
+                raise NotFoundError(
+                    f"Assessment {assessment.id} was deleted elsewhere after you opened it"
+                )
             if stored[0]["version"] != assessment.version:
                 raise ConflictError(
                     "This assessment was changed elsewhere after you opened it; "
@@ -216,17 +219,21 @@ class AssessmentRepository:
                 del row["status"]
             else:
                 row["status"] = status_change.to_status.value
+            # Only changed columns: an unchanged indexed column (uid, status, series)
+            # would still cost its index pages on every autosave.
+            changed = {name: value for name, value in row.items() if stored[0][name] != value}
             db.execute(
                 "UPDATE assessments SET "
-                + ", ".join(f"{name} = :{name}" for name in row)
-                + ", updated = :updated, version = version + 1 WHERE id = :id",
-                {**row, "updated": now.isoformat(), "id": assessment.id},
+                + "".join(f"{name} = :{name}, " for name in changed)
+                + "updated = :updated, version = version + 1 WHERE id = :id",
+                {**changed, "updated": now.isoformat(), "id": assessment.id},
             )
-            self._write_children(db, assessment)
+            written = self._children.write(db, assessment, stored[0]["version"])
             if status_change is not None:
                 db["status_changes"].insert(rows.status_change_row(assessment.id, status_change))
         assessment.version += 1
         assessment.updated = now
+        self._children.remember(assessment, assessment.version, written)
 
     def record_status_change(self, assessment: Assessment, change: StatusChange) -> None:
         """Store a status change; for an approval, the stored assessment must be unchanged."""
@@ -243,6 +250,7 @@ class AssessmentRepository:
                     "This assessment was changed elsewhere; reload it before changing its status"
                 )
             db["status_changes"].insert(rows.status_change_row(assessment.id, change))
+        self._children.advance(assessment, assessment.version)
         assessment.version += 1
         assessment.updated = change.at
 
@@ -293,63 +301,16 @@ class AssessmentRepository:
             else:
                 assessment.version = 1
                 assessment.id = db["assessments"].insert({**row, "version": 1}).last_pk
-            self._write_children(db, assessment)
+            written = self._children.write(
+                db, assessment, existing[0]["version"] if existing else None
+            )
             for change in history:
                 db["status_changes"].insert(rows.status_change_row(assessment.id, change))
+        self._children.remember(assessment, assessment.version, written)
 
     def delete(self, assessment_id: int) -> None:
         with self._transaction() as db:
             deleted = db.execute("DELETE FROM assessments WHERE id = ?", [assessment_id])
             if deleted.rowcount != 1:
                 raise NotFoundError(f"No assessment with id {assessment_id}")
-
-    def _write_children(self, db: Database, assessment: Assessment) -> None:
-        """Bring grounds, answers and measures in line with ``assessment``, writing only
-        rows that changed (cheap autosave, and FTS indexes see only real changes)."""
-        assert assessment.id is not None
-        self._sync(
-            db,
-            "ground_assessments",
-            "ground_key",
-            assessment.id,
-            [rows.ground_row(g) for g in assessment.grounds.values()],
-        )
-        self._sync(
-            db,
-            "answers",
-            "question_id",
-            assessment.id,
-            [rows.answer_row(a) for a in assessment.answers.values()],
-        )
-        self._sync(
-            db,
-            "measures",
-            "uid",
-            assessment.id,
-            [rows.measure_row(m, i) for i, m in enumerate(assessment.measures)],
-        )
-
-    def _sync(
-        self, db: Database, table: str, key: str, assessment_id: int, wanted: list[dict[str, Any]]
-    ) -> None:
-        columns = list(wanted[0]) if wanted else []
-        existing = {
-            r[key]: r
-            for r in self._query(f"SELECT * FROM {table} WHERE assessment_id = ?", [assessment_id])
-        }
-        wanted_keys = {w[key] for w in wanted}
-        for stale in existing.keys() - wanted_keys:
-            db.execute(
-                f"DELETE FROM {table} WHERE assessment_id = ? AND {key} = ?", [assessment_id, stale]
-            )
-        for row in wanted:
-            old = existing.get(row[key])
-            if old is None:
-                db[table].insert({**row, "assessment_id": assessment_id})
-            elif any(old[c] != row[c] for c in columns):
-                db.execute(
-                    f"UPDATE {table} SET "
-                    + ", ".join(f"{c} = :{c}" for c in columns if c != key)
-                    + f" WHERE assessment_id = :assessment_id AND {key} = :{key}",
-                    {**row, "assessment_id": assessment_id},
-                )
+        self._children.forget(assessment_id)

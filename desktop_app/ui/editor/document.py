@@ -15,7 +15,6 @@ A register that another program holds too long (``DatabaseBusyError``) is retrie
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
 from typing import Any
 
@@ -64,7 +63,7 @@ class AssessmentDocument(QObject):
         self.describe: Callable[[edits.FieldPath], str] = lambda path: ".".join(path)
         self._gaps = service.gaps(assessment)
         self._dirty = False
-        self._base = copy.deepcopy(assessment)  # as last loaded or saved
+        self._base = merge.snapshot(assessment)  # as last loaded or saved
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._timer.timeout.connect(self.save_now)
         self._deadline = QTimer(self, singleShot=True, interval=MAX_SAVE_DELAY_MS)
@@ -180,7 +179,7 @@ class AssessmentDocument(QObject):
             return False
         self._dirty = False
         self.in_conflict = False
-        self._base = copy.deepcopy(self.assessment)
+        self._base = merge.snapshot(self.assessment)
         self.saved.emit()
         return True
 
@@ -222,7 +221,7 @@ class AssessmentDocument(QObject):
     def take_theirs(self, theirs: Assessment | None = None) -> None:
         """Drop this window's unsaved changes and show the stored version."""
         theirs = theirs or self.stored_version()
-        self._replace(copy.deepcopy(theirs), theirs)
+        self._replace(merge.snapshot(theirs), theirs)
         self._dirty = False
         self.in_conflict = False
         self.saved.emit()
@@ -234,7 +233,7 @@ class AssessmentDocument(QObject):
         self._deadline.stop()
         previous = self.assessment
         self.assessment = shown
-        self._base = copy.deepcopy(stored)
+        self._base = merge.snapshot(stored)
         self.undo_stack.clear()
         if shown.modules != previous.modules:
             self.checklists = self.service.checklists_for(shown)

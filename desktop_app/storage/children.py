@@ -1,0 +1,109 @@
+"""Writing an assessment's grounds, answers and measures: only the rows that changed.
+
+An autosave changes one field, so it should write one row. Comparing needs the stored
+rows; reading them back costs more than the write itself, so the rows last written
+for an assessment are remembered, tagged with its uid and the version they belong to.
+They are used only when the stored version is still that version (checked in the same
+transaction): every change to these tables moves the version on, so equal versions
+mean equal rows. Otherwise the rows are read from the database.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import Any
+
+from sqlite_utils import Database
+
+from desktop_app.domain.model import Assessment
+from desktop_app.storage import rows
+
+Row = dict[str, Any]
+TableRows = dict[str, dict[Any, Row]]  # table -> key -> row
+Query = Callable[[str, Any], list[Row]]
+
+TABLES = (("ground_assessments", "ground_key"), ("answers", "question_id"), ("measures", "uid"))
+REMEMBERED = 16  # assessments; the ones being edited are the ones saved again
+
+
+def wanted_rows(assessment: Assessment) -> TableRows:
+    """The child rows ``assessment`` should have, without ``assessment_id``."""
+    return {
+        "ground_assessments": {
+            g.ground_key: rows.ground_row(g) for g in assessment.grounds.values()
+        },
+        "answers": {a.question_id: rows.answer_row(a) for a in assessment.answers.values()},
+        "measures": {m.uid: rows.measure_row(m, i) for i, m in enumerate(assessment.measures)},
+    }
+
+
+class ChildWriter:
+    def __init__(self, query: Query) -> None:
+        self._query = query
+        self._known: OrderedDict[int, tuple[str, int, TableRows]] = OrderedDict()
+
+    def write(self, db: Database, assessment: Assessment, stored_version: int | None) -> TableRows:
+        """Bring the stored rows in line with ``assessment``; ``stored_version`` is the
+        version the stored rows belong to (None for a new assessment)."""
+        assert assessment.id is not None
+        wanted = wanted_rows(assessment)
+        known = self._known.get(assessment.id)
+        existing: TableRows | None = None
+        if stored_version is None:
+            existing = {table: {} for table, _ in TABLES}
+        elif known is not None and known[:2] == (assessment.uid, stored_version):
+            existing = known[2]
+        for table, key in TABLES:
+            if existing is not None:
+                old = existing[table]
+            else:
+                found = self._query(
+                    f"SELECT * FROM {table} WHERE assessment_id = ?", [assessment.id]
+                )
+                old = {r[key]: r for r in found}
+            _sync(db, table, key, assessment.id, wanted[table], old)
+        return wanted
+
+    def remember(self, assessment: Assessment, version: int, written: TableRows) -> None:
+        """Call once the transaction that wrote ``written`` has committed."""
+        assert assessment.id is not None
+        self._known[assessment.id] = (assessment.uid, version, written)
+        self._known.move_to_end(assessment.id)
+        while len(self._known) > REMEMBERED:
+            self._known.popitem(last=False)
+
+    def advance(self, assessment: Assessment, old_version: int) -> None:
+        """The version moved on without the child rows changing (a status change)."""
+        assert assessment.id is not None
+        known = self._known.get(assessment.id)
+        if known is not None and known[:2] == (assessment.uid, old_version):
+            self.remember(assessment, old_version + 1, known[2])
+
+    def forget(self, assessment_id: int) -> None:
+        self._known.pop(assessment_id, None)
+
+
+def _sync(
+    db: Database,
+    table: str,
+    key: str,
+    assessment_id: int,
+    wanted: dict[Any, Row],
+    existing: dict[Any, Row],
+) -> None:
+    for stale in existing.keys() - wanted.keys():
+        db.execute(
+            f"DELETE FROM {table} WHERE assessment_id = ? AND {key} = ?", [assessment_id, stale]
+        )
+    for name, row in wanted.items():
+        old = existing.get(name)
+        if old is None:
+            db[table].insert({**row, "assessment_id": assessment_id})
+        elif not row.items() <= old.items():  # some column differs (compared in C)
+            db.execute(
+                f"UPDATE {table} SET "
+                + ", ".join(f"{c} = :{c}" for c in row if c != key)
+                + f" WHERE assessment_id = :assessment_id AND {key} = :{key}",
+                {**row, "assessment_id": assessment_id},
+            )
