@@ -165,7 +165,7 @@ class BackupsDialog(QDialog):
         except LikaError as error:
             QMessageBox.warning(self, self.tr("Not restored"), str(error))
             return False
-        window._refresh_keeping_selection()
+        window.refresh()
         QMessageBox.information(
             self,
             self.tr("Backup restored"),

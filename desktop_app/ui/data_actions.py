@@ -77,7 +77,7 @@ class DataActions(QObject):
                 break
         menu.insertActions(before, [self.import_action, self.export_action, self.backups_action])
         menu.insertSeparator(self.import_action)
-        w.table.selectionModel().selectionChanged.connect(lambda *_: self._update())
+        w.register_view.selectionChanged.connect(self._update)
         self._update()
 
     def _file_menu(self) -> QMenu:
@@ -90,8 +90,7 @@ class DataActions(QObject):
         self.export_action.setEnabled(self._selected_id() is not None)
 
     def _selected_id(self) -> int | None:
-        rows = self.window.table.selectionModel().selectedRows()
-        return self.window.model.summary(rows[0].row()).id if rows else None
+        return self.window.register_view.selected_id()
 
     # Start-up: session and backups
 
@@ -172,8 +171,9 @@ class DataActions(QObject):
         editor = self.window.editors.get(assessment_id)
         if editor is not None and not editor.document.save_now():
             return
-        rows = self.window.table.selectionModel().selectedRows()
-        case = self.window.model.summary(rows[0].row()).case_number or f"lika-{assessment_id}"
+        row = self.window.model.row_of(assessment_id)
+        case = self.window.model.summary(row).case_number if row is not None else ""
+        case = case or f"lika-{assessment_id}"
         suggested = "".join(c if c.isalnum() or c in "-_ " else "-" for c in case).strip()
         name, _ = QFileDialog.getSaveFileName(
             self.window,
@@ -236,7 +236,7 @@ class DataActions(QObject):
         except LikaError as error:
             self._import_failed(path, error)
             return
-        self.window.model.refresh()
+        self.window.refresh()
         title = stored.decision.title or self.window.tr("Untitled assessment")
         self.window.statusBar().showMessage(
             self.window.tr("Imported “%1” from %2").replace("%1", title).replace("%2", path.name),

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+import warnings
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -24,7 +25,7 @@ CORPUS = Path(__file__).parent.parent / "data" / "exchange"
 
 @pytest.fixture
 def window(qtbot, context) -> MainWindow:
-    window = MainWindow(context)
+    window = MainWindow(context, runner=ImmediateRunner())
     window.data_actions.runner = ImmediateRunner()
     qtbot.addWidget(window)
     window.show()
@@ -32,7 +33,7 @@ def window(qtbot, context) -> MainWindow:
 
 
 @pytest.fixture
-def warnings(monkeypatch) -> list[str]:
+def warned(monkeypatch) -> list[str]:
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
     return shown
@@ -53,7 +54,7 @@ def test_file_menu_has_the_data_actions(window) -> None:
 def test_export_then_import_as_a_copy(window, tmp_path, monkeypatch) -> None:
     repo = window.context.service.repository
     original = repo.create(complete_assessment(window.context.content))
-    window.model.refresh()
+    window.refresh()
     window.table.selectRow(0)
     assert window.data_actions.export_action.isEnabled()
     out = tmp_path / "KS-2026-0412.json"
@@ -88,27 +89,28 @@ def test_import_of_an_existing_assessment_asks(window, tmp_path, monkeypatch) ->
     assert window.editors[original.id] is not editor  # reopened on the replaced version
 
 
-def test_a_hostile_file_is_refused_in_a_dialog(window, warnings) -> None:
+def test_a_hostile_file_is_refused_in_a_dialog(window, warned) -> None:
     path = Path(window.context.service.repository.path)
     before = register_state(path)
     window.data_actions.import_file(CORPUS / "unknown-ground.json")
-    assert "assessment.grounds[0].ground_key: unknown ground 'astrology'" in warnings[0]
+    assert "assessment.grounds[0].ground_key: unknown ground 'astrology'" in warned[0]
     assert register_state(path) == before
     assert window.context.service.repository.count() == 0
 
 
 def drop(window: MainWindow, paths: list[Path]) -> tuple[bool, bool]:
+    """Drag files over the window and drop them, as a file manager would."""
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    enter = QDragEnterEvent(
-        QPointF(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
+    args = (
+        Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
     )  # fmt: skip
+    with warnings.catch_warnings():
+        # The QPoint constructor is the only one before Qt 6.12 and deprecated since.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        enter = QDragEnterEvent(QPoint(10, 10), *args)
     QApplication.sendEvent(window, enter)
-    dropped = QDropEvent(
-        QPointF(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )  # fmt: skip
+    dropped = QDropEvent(QPointF(10, 10), *args)
     QApplication.sendEvent(window, dropped)
     return enter.isAccepted(), dropped.isAccepted()
 
@@ -185,14 +187,14 @@ def test_the_session_follows_the_user(window, settings, content) -> None:
 def test_after_a_crash_the_editor_opens_on_the_same_page(qtbot, context, settings) -> None:
     repo = context.service.repository
     a = repo.create(complete_assessment(context.content))
-    first = MainWindow(context)
+    first = MainWindow(context, runner=ImmediateRunner())
     first.data_actions.runner = ImmediateRunner()
     editor = first.open_assessment(a.id)
     editor.show_page(("step", "measures"))
     # The process dies here: nothing is closed, only the lock goes with the process.
     first.data_actions.session.release()
 
-    second = MainWindow(context)
+    second = MainWindow(context, runner=ImmediateRunner())
     second.data_actions.runner = ImmediateRunner()
     qtbot.addWidget(second)
     second.show()
