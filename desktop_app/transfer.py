@@ -15,6 +15,7 @@ from pathlib import Path
 from desktop_app.checklists.guide import Content
 from desktop_app.domain.model import Assessment, new_uid
 from desktop_app.storage import exchange
+from desktop_app.storage.evaluations import EvaluationStore
 from desktop_app.storage.exchange import ExchangeDocument
 from desktop_app.storage.repository import AlreadyExistsError, AssessmentRepository
 
@@ -26,7 +27,11 @@ class ImportMode(StrEnum):
 
 
 def export_document(repository: AssessmentRepository, assessment_id: int) -> ExchangeDocument:
-    return ExchangeDocument(repository.get(assessment_id), repository.status_history(assessment_id))
+    return ExchangeDocument(
+        repository.get(assessment_id),
+        repository.status_history(assessment_id),
+        EvaluationStore(repository.db).for_assessment(assessment_id),
+    )
 
 
 def export_file(repository: AssessmentRepository, assessment_id: int, out: Path) -> None:
@@ -57,7 +62,12 @@ def import_document(
     if mode is ImportMode.AS_NEW:
         assessment.uid = assessment.series_uid = new_uid()
     try:
-        repository.store_imported(assessment, document.history, replace=mode is ImportMode.REPLACE)
+        repository.store_imported(
+            assessment,
+            document.history,
+            document.evaluations,
+            replace=mode is ImportMode.REPLACE,
+        )
     except AlreadyExistsError:
         found = repository.find_uid(assessment.uid)
         title = f" “{found.title}”" if found is not None and found.title else ""

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from desktop_app.checklists.guide import Content
 from desktop_app.domain.checklist import QuestionType
+from desktop_app.domain.evaluation import Evaluation, ImpactAsExpected, MeasureResult
 from desktop_app.domain.model import (
     Answer,
     Assessment,
@@ -137,4 +138,25 @@ def exchange_documents(draw: st.DrawFn, content: Content) -> ExchangeDocument:
         created=draw(TIMES),
         updated=draw(TIMES),
     )
-    return ExchangeDocument(assessment, history)
+    evaluations = []
+    if assessment.status is Status.APPROVED:
+        evaluations = [
+            Evaluation(
+                assessment_id=0,
+                followup_date=draw(_optional(DATES)),
+                evaluated_on=draw(DATES),
+                evaluator=draw(TEXT),
+                os_user=draw(TEXT),
+                recorded_at=draw(TIMES),
+                what_happened=draw(TEXT),
+                impact=draw(st.sampled_from(ImpactAsExpected)),
+                impact_note=draw(TEXT),
+                next_followup=draw(_optional(DATES)),
+                measures=tuple(
+                    MeasureResult(uid, draw(TEXT), draw(st.sampled_from(MeasureStatus)), draw(TEXT))
+                    for uid in draw(st.lists(UIDS, unique=True, max_size=2))
+                ),
+            )
+            for _ in range(draw(st.integers(0, 2)))
+        ]
+    return ExchangeDocument(assessment, history, evaluations)

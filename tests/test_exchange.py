@@ -28,7 +28,7 @@ CORPUS = Path(__file__).parent / "data" / "exchange"
 
 # File -> what the one-line message must say (besides the file's name).
 HOSTILE = {
-    "truncated.json": "is not valid JSON: Unterminated string",
+    "truncated.json": "is not valid JSON: Expecting property name enclosed in double quotes",
     "empty.json": "is not valid JSON: Expecting value (line 1, column 1)",
     "not-an-object.json": "it is not a JSON object",
     "wrong-format.json": "format is 'lika-checklist', not 'lika-assessment'",
@@ -57,7 +57,9 @@ HOSTILE = {
     "date-impossible.json": "assessment.measures[0].deadline: '2027-02-30' is not a date",
     "timestamp-out-of-range.json": "assessment.updated: 9999-12-31T23:59:59+00:00 is out of range",
     "status-without-history.json": "assessment.status: 'in_review' does not match",
+    "evaluation-before-approval.json": "evaluations: only an approved assessment has evaluations",
 }
+ACCEPTED = ("valid.json", "bom.json", "every-script.json", "approved-with-evaluation.json")
 
 
 @pytest.fixture(autouse=True)
@@ -86,8 +88,7 @@ def lika(*args: str) -> int:
 
 
 def test_every_corpus_file_is_listed() -> None:
-    accepted = {"valid.json", "bom.json", "every-script.json"}
-    assert {p.name for p in CORPUS.glob("*.json")} == set(HOSTILE) | accepted
+    assert {p.name for p in CORPUS.glob("*.json")} == set(HOSTILE) | set(ACCEPTED)
 
 
 @pytest.mark.parametrize(("name", "message"), sorted(HOSTILE.items()))
@@ -102,7 +103,7 @@ def test_hostile_file_is_refused_and_changes_nothing(register, capsys, name, mes
     assert register_state(register) == before
 
 
-@pytest.mark.parametrize("name", ["valid.json", "bom.json", "every-script.json"])
+@pytest.mark.parametrize("name", ACCEPTED)
 def test_good_file_round_trips_exactly(register, tmp_path, capsys, name) -> None:
     source = CORPUS / name
     assert lika("import", str(source), "--db", str(register)) == 0
@@ -122,6 +123,25 @@ def test_every_script_survives_the_register(register, content) -> None:
     assert "👩🏽‍⚕️" in stored.decision.author
     assert "e\u0301 vs é" in stored.decision.author  # not normalised
     assert stored.decision.description.count("\r\n") == 1
+
+
+def test_evaluations_travel_with_the_assessment(register, tmp_path, content) -> None:
+    from desktop_app.storage.evaluations import EvaluationStore
+
+    document = exchange.read_file(
+        CORPUS / "approved-with-evaluation.json", content.checklists.checklists
+    )
+    repo = AssessmentRepository.open(register)
+    stored = transfer.import_document(repo, document, transfer.ImportMode.NEW)
+    (evaluation,) = EvaluationStore(repo.db).for_assessment(stored.id)
+    assert evaluation.what_happened.startswith("Meröppet infördes i mars")
+    assert evaluation.measures[0].note == "Onsdagar 17–20."
+    # Replacing with the version from before the approval takes the evaluation away too.
+    earlier = exchange.read_file(CORPUS / "valid.json", content.checklists.checklists)
+    transfer.import_document(repo, earlier, transfer.ImportMode.REPLACE)
+    assert EvaluationStore(repo.db).for_assessment(stored.id) == []
+    assert repo.get(stored.id).status.value == "in_review"
+    repo.close()
 
 
 def test_a_100_mb_file_is_refused_unread(register, tmp_path, capsys) -> None:

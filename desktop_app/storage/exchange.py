@@ -1,4 +1,4 @@
-"""The exchange file: one assessment and its review history as a JSON document.
+"""The exchange file: one assessment, its review history and its evaluations as JSON.
 
 Format name ``lika-assessment``, version 1, described by
 ``resources/schemas/exchange.schema.json`` and ``docs/exchange-format.md``. The
@@ -18,7 +18,7 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -28,10 +28,15 @@ import jsonschema
 from desktop_app import __version__
 from desktop_app.domain.checklist import Checklist
 from desktop_app.domain.errors import InputError
-from desktop_app.domain.model import Assessment, Status, StatusChange
+from desktop_app.domain.evaluation import Evaluation, ImpactAsExpected, MeasureResult
+from desktop_app.domain.model import Assessment, MeasureStatus, Status, StatusChange
 from desktop_app.domain.serialize import assessment_from_dict, assessment_to_dict
 from desktop_app.schemas import validator
-from desktop_app.storage.exchange_rules import check_against_checklists, check_ranges
+from desktop_app.storage.exchange_rules import (
+    check_against_checklists,
+    check_evaluations,
+    check_ranges,
+)
 
 FORMAT_NAME = "lika-assessment"
 FORMAT_VERSION = 1
@@ -46,10 +51,12 @@ class ExchangeError(InputError):
 
 @dataclass
 class ExchangeDocument:
-    """An assessment as it travels between registers, with its review history."""
+    """An assessment as it travels between registers, with its review history and the
+    evaluations made after the decision (their ``assessment_id`` is 0 until stored)."""
 
     assessment: Assessment
     history: list[StatusChange] = field(default_factory=list)
+    evaluations: list[Evaluation] = field(default_factory=list)
 
 
 # Writing
@@ -67,6 +74,33 @@ def _change_to_dict(change: StatusChange) -> dict[str, Any]:
     }
 
 
+def _evaluation_to_dict(evaluation: Evaluation) -> dict[str, Any]:
+    def day(value: date | None) -> str | None:
+        return value.isoformat() if value is not None else None
+
+    recorded = evaluation.recorded_at
+    return {
+        "followup_date": day(evaluation.followup_date),
+        "evaluated_on": evaluation.evaluated_on.isoformat(),
+        "evaluator": evaluation.evaluator,
+        "os_user": evaluation.os_user,
+        "recorded_at": recorded.isoformat(timespec="seconds") if recorded else None,
+        "what_happened": evaluation.what_happened,
+        "impact": evaluation.impact.value,
+        "impact_note": evaluation.impact_note,
+        "next_followup": day(evaluation.next_followup),
+        "measures": [
+            {
+                "measure_uid": m.measure_uid,
+                "description": m.description,
+                "status": m.status.value,
+                "note": m.note,
+            }
+            for m in evaluation.measures
+        ],
+    }
+
+
 def to_dict(document: ExchangeDocument) -> dict[str, Any]:
     """The JSON-ready file content; checked against the schema, so Lika never writes a
     file that it (or another Lika) would refuse to read."""
@@ -76,6 +110,7 @@ def to_dict(document: ExchangeDocument) -> dict[str, Any]:
         "generator": f"Lika {__version__}",
         "assessment": assessment_to_dict(document.assessment),
         "history": [_change_to_dict(c) for c in document.history],
+        "evaluations": [_evaluation_to_dict(e) for e in document.evaluations],
     }
     _validate(data, "This assessment cannot be exported")
     return data
@@ -361,8 +396,9 @@ def _validate(raw: Any, source: str) -> None:
 def _build(raw: dict[str, Any], checklists: Mapping[str, Checklist], fail: Any) -> ExchangeDocument:
     data = raw["assessment"]
     for where, problem in [
-        *check_ranges(data, raw["history"]),
+        *check_ranges(data, raw["history"], raw["evaluations"]),
         *_status_problems(raw),
+        *check_evaluations(data, raw["evaluations"]),
         *check_against_checklists(data, checklists),
     ]:
         raise fail(f"{where}: {problem}")
@@ -371,7 +407,8 @@ def _build(raw: dict[str, Any], checklists: Mapping[str, Checklist], fail: Any) 
     except InputError as error:
         raise fail(f"in the assessment: {error}") from None
     history = [_change(c, f"history[{i}]", fail) for i, c in enumerate(raw["history"])]
-    return ExchangeDocument(assessment, history)
+    evaluations = [_evaluation(e) for e in raw["evaluations"]]
+    return ExchangeDocument(assessment, history, evaluations)
 
 
 def _status_problems(raw: dict[str, Any]) -> list[tuple[str, str]]:
@@ -387,6 +424,30 @@ def _status_problems(raw: dict[str, Any]) -> list[tuple[str, str]]:
             )
         ]
     return []
+
+
+def _evaluation(data: dict[str, Any]) -> Evaluation:
+    """From schema-valid data whose dates ``check_ranges`` has passed."""
+
+    def day(value: str | None) -> date | None:
+        return date.fromisoformat(value) if value else None
+
+    return Evaluation(
+        assessment_id=0,
+        followup_date=day(data["followup_date"]),
+        evaluated_on=date.fromisoformat(data["evaluated_on"]),
+        evaluator=data["evaluator"],
+        os_user=data["os_user"],
+        recorded_at=datetime.fromisoformat(data["recorded_at"]),
+        what_happened=data["what_happened"],
+        impact=ImpactAsExpected(data["impact"]),
+        impact_note=data["impact_note"],
+        next_followup=day(data["next_followup"]),
+        measures=tuple(
+            MeasureResult(m["measure_uid"], m["description"], MeasureStatus(m["status"]), m["note"])
+            for m in data["measures"]
+        ),
+    )
 
 
 def _change(data: dict[str, Any], where: str, fail: Any) -> StatusChange:

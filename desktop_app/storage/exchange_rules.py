@@ -49,7 +49,11 @@ def _timestamp(value: str, where: str) -> Iterator[Problem]:
         yield where, (f"{value} is out of range (years {EARLIEST_TIME_YEAR} to {LATEST_TIME_YEAR})")
 
 
-def check_ranges(assessment: dict[str, Any], history: list[dict[str, Any]]) -> Iterator[Problem]:
+def check_ranges(
+    assessment: dict[str, Any],
+    history: list[dict[str, Any]],
+    evaluations: list[dict[str, Any]] = (),  # type: ignore[assignment]
+) -> Iterator[Problem]:
     """Every date and time in the file parses and lies in range."""
     base = "assessment"
     yield from _timestamp(assessment["created"], f"{base}.created")
@@ -61,6 +65,28 @@ def check_ranges(assessment: dict[str, Any], history: list[dict[str, Any]]) -> I
         yield from _date(measure["deadline"], f"{base}.measures[{index}].deadline")
     for index, change in enumerate(history):
         yield from _timestamp(change["at"], f"history[{index}].at")
+    for index, evaluation in enumerate(evaluations):
+        where = f"evaluations[{index}]"
+        yield from _date(evaluation["evaluated_on"], f"{where}.evaluated_on")
+        yield from _date(evaluation["followup_date"], f"{where}.followup_date")
+        yield from _date(evaluation["next_followup"], f"{where}.next_followup")
+        yield from _timestamp(evaluation["recorded_at"], f"{where}.recorded_at")
+
+
+def check_evaluations(
+    assessment: dict[str, Any], evaluations: list[dict[str, Any]]
+) -> Iterator[Problem]:
+    """Evaluations follow a decision that was taken: only an approved assessment has
+    them, and each names a measure at most once."""
+    if evaluations and assessment["status"] != "approved":
+        yield (
+            "evaluations",
+            (f"only an approved assessment has evaluations (this one is {assessment['status']!r})"),
+        )
+    for index, evaluation in enumerate(evaluations):
+        uids = [m["measure_uid"] for m in evaluation["measures"]]
+        if len(set(uids)) != len(uids):
+            yield f"evaluations[{index}].measures", "a measure appears twice"
 
 
 def _checklists_used(

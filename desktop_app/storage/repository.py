@@ -8,8 +8,9 @@ instead of silently overwriting someone else's edit.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from desktop_app.domain.errors import InputError, LikaError, NotFoundError, WorkflowError
+from desktop_app.domain.evaluation import Evaluation
 from desktop_app.domain.model import (
     Assessment,
     AssessmentSummary,
@@ -255,9 +257,15 @@ class AssessmentRepository:
         assessment.updated = change.at
 
     def store_imported(
-        self, assessment: Assessment, history: list[StatusChange], *, replace: bool = False
+        self,
+        assessment: Assessment,
+        history: list[StatusChange],
+        evaluations: Sequence[Evaluation] = (),
+        *,
+        replace: bool = False,
     ) -> None:
-        """Write an imported assessment and its review history in one transaction.
+        """Write an imported assessment, its review history and evaluations in one
+        transaction.
 
         With ``replace``, the stored assessment with the same uid is overwritten in place
         (same id; its version moves on, so a window editing it meets the version guard);
@@ -297,7 +305,8 @@ class AssessmentRepository:
                     + ", version = :version WHERE id = :id",
                     {**row, "version": assessment.version, "id": assessment.id},
                 )
-                db.execute("DELETE FROM status_changes WHERE assessment_id = ?", [assessment.id])
+                for table in ("status_changes", "evaluations"):
+                    db.execute(f"DELETE FROM {table} WHERE assessment_id = ?", [assessment.id])
             else:
                 assessment.version = 1
                 assessment.id = db["assessments"].insert({**row, "version": 1}).last_pk
@@ -306,7 +315,21 @@ class AssessmentRepository:
             )
             for change in history:
                 db["status_changes"].insert(rows.status_change_row(assessment.id, change))
+            self._write_evaluations(db, assessment.id, evaluations)
         self._children.remember(assessment, assessment.version, written)
+
+    @staticmethod
+    def _write_evaluations(
+        db: Database, assessment_id: int, evaluations: Sequence[Evaluation]
+    ) -> None:
+        from desktop_app.storage.evaluations import evaluation_row, measure_result_row
+
+        for evaluation in evaluations:
+            recorded = evaluation.recorded_at or utc_now()
+            row = evaluation_row(replace(evaluation, assessment_id=assessment_id), recorded)
+            new_id = db["evaluations"].insert(row).last_pk
+            for result in evaluation.measures:
+                db["evaluation_measures"].insert(measure_result_row(new_id, assessment_id, result))
 
     def delete(self, assessment_id: int) -> None:
         with self._transaction() as db:

@@ -65,6 +65,46 @@ def base() -> dict[str, Any]:
     return exchange.to_dict(exchange.ExchangeDocument(assessment, history))
 
 
+def approved() -> dict[str, Any]:
+    """The same assessment approved, decided, and evaluated a year later."""
+    data = copy.deepcopy(base_data)
+    data["assessment"]["status"] = "approved"
+    data["history"].append(
+        {
+            "from_status": "in_review",
+            "to_status": "approved",
+            "actor": "Ольга Кузнецова",
+            "os_user": "olga",
+            "at": "2026-10-20T09:15:00+00:00",
+            "comment": "Godkänd.",
+            "fingerprint": "3f2a-9c1b-77d0",
+        }
+    )
+    measure = data["assessment"]["measures"][0]
+    data["evaluations"] = [
+        {
+            "followup_date": "2027-09-01",
+            "evaluated_on": "2027-09-03",
+            "evaluator": "Máret Ŋuolja-Čáhppes",
+            "os_user": "maret",
+            "recorded_at": "2027-09-03T10:00:00+00:00",
+            "what_happened": "Meröppet infördes i mars; besöken bland äldre är tillbaka.",
+            "impact": "yes",
+            "impact_note": "",
+            "next_followup": None,
+            "measures": [
+                {
+                    "measure_uid": measure["uid"],
+                    "description": measure["description"],
+                    "status": "done",
+                    "note": "Onsdagar 17–20.",
+                }
+            ],
+        }
+    ]
+    return data
+
+
 def write(name: str, data: Any) -> None:
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     (HERE / name).write_text(text, encoding="utf-8")
@@ -122,6 +162,10 @@ def main() -> None:
         lambda d: d["assessment"].update(updated="9999-12-31T23:59:59+00:00"),
     )
     variant("status-without-history.json", lambda d: d.update(history=[]))
+    write("approved-with-evaluation.json", approved())
+    variant(
+        "evaluation-before-approval.json", lambda d: d.update(evaluations=approved()["evaluations"])
+    )
     variant(
         "duplicate-measure.json",
         lambda d: d["assessment"]["measures"].append(d["assessment"]["measures"][0]),
