@@ -21,8 +21,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import platform
 import sqlite3
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 import uuid
@@ -38,7 +41,7 @@ from desktop_app import transfer
 from desktop_app.checklists.guide import load_content
 from desktop_app.demo import load_demo
 from desktop_app.service import AssessmentService, Identity
-from desktop_app.storage import rows
+from desktop_app.storage import backup, checks, rows
 from desktop_app.storage.repository import AssessmentRepository
 from desktop_app.ui.editor.document import AssessmentDocument
 
@@ -68,6 +71,16 @@ def paired_ms(
     return statistics.median(times[0]) * 1000, statistics.median(times[1]) * 1000
 
 
+def cpu_name() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
 def plain_connection(path: Path) -> sqlite3.Connection:
     """The same file opened the plain way, with the settings Lika uses."""
     conn = sqlite3.connect(path, isolation_level=None)
@@ -79,6 +92,14 @@ def plain_connection(path: Path) -> sqlite3.Connection:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=300)
+    parser.add_argument(
+        "--large",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also time the start-up check and a checked backup of a register of N "
+        "assessments (generated once into /tmp with 'lika demo --count')",
+    )
     args = parser.parse_args()
     app = QCoreApplication([])
     work = Path(tempfile.mkdtemp(prefix="lika-bench-"))
@@ -221,7 +242,33 @@ def main() -> None:
     ):
         print(f"{name:28}{ours:>8.2f}ms{base:>14.2f}ms{ours / base:>7.1f}x")
     print(f"{'one edit, before the save':28}{edit_ms:>8.2f}ms  (set_value: gaps recomputed)")
+    print(
+        f"Machine: {cpu_name()}, {os.cpu_count()} CPUs; "
+        f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}"
+    )
+    if args.large:
+        large_register(args.large)
     app.processEvents()
+
+
+def large_register(count: int) -> None:
+    """The start-up check (``PRAGMA quick_check``, before anything is written) and the
+    start-up backup (backup API and ``PRAGMA integrity_check``, in the background)."""
+    path = Path(tempfile.gettempdir()) / f"lika-bench-{count}.db"
+    if not path.exists():
+        print(f"Generating {count} assessments into {path} ...", flush=True)
+        subprocess.run(
+            [sys.executable, "-m", "desktop_app", "demo", "--count", str(count), "--db", str(path)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+    size = path.stat().st_size / (1024 * 1024)
+    check_ms = median_ms(lambda: checks.diagnose(path), 3)
+    out = Path(tempfile.mkdtemp(prefix="lika-bench-backup-")) / "copy.db"
+    backup_ms = median_ms(lambda: backup.write_backup(path, out, db_path=path), 3)
+    print(f"Register of {count} assessments ({size:.0f} MB):")
+    print(f"  start-up check (quick_check)          {check_ms / 1000:6.2f} s")
+    print(f"  backup with integrity check           {backup_ms / 1000:6.2f} s  (background)")
 
 
 if __name__ == "__main__":
