@@ -63,7 +63,7 @@ class DataActions(QObject):
         self.import_action = QAction(w.tr("&Import assessment…"), w)
         self.import_action.setShortcut(QKeySequence(w.tr("Ctrl+I")))
         self.import_action.triggered.connect(self.choose_import)
-        self.export_action = QAction(w.tr("E&xport assessment…"), w)
+        self.export_action = QAction(w.tr("Ex&port assessment…"), w)
         self.export_action.setShortcut(QKeySequence(w.tr("Ctrl+E")))
         self.export_action.triggered.connect(self.choose_export)
         self.backups_action = QAction(w.tr("&Backups…"), w)

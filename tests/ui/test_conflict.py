@@ -164,3 +164,24 @@ def test_typing_without_a_pause_still_saves_every_second(qtbot, context) -> None
     qtbot.waitUntil(lambda: len(saves) >= 2, timeout=10_000)
     timer.stop()
     assert saves[0] != saves[1] and saves[1].startswith(saves[0])
+
+
+def test_a_full_disk_keeps_the_text_and_saves_when_there_is_room(
+    qtbot, context, monkeypatch
+) -> None:
+    """SQLite's page limit stands in for a full disk: the same error, the same path."""
+    editor = open_editor(qtbot, context)
+    repository = context.service.repository
+    pages = repository.db.execute("PRAGMA page_count").fetchone()[0]
+    repository.db.execute(f"PRAGMA max_page_count = {pages}")
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warned.append(args[2]))
+    text = "Lång text om hur förslaget påverkar äldre. " * 400
+    editor.document.set_value(("decision", "description"), text)
+    assert not editor.document.save_now()
+    assert "is full" in warned[0]
+    assert editor.document.dirty and editor.document.assessment.decision.description == text
+    assert repository.get(editor.document.assessment.id).decision.description != text
+    repository.db.execute(f"PRAGMA max_page_count = {pages * 100}")  # room again
+    assert editor.document.save_now()
+    assert repository.get(editor.document.assessment.id).decision.description == text

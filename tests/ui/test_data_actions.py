@@ -44,7 +44,7 @@ def test_file_menu_has_the_data_actions(window) -> None:
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
     assert texts[-4:] == [
         "&Import assessment…",
-        "E&xport assessment…",
+        "Ex&port assessment…",
         "&Backups…",
         "&Quit",
     ]
