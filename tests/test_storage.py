@@ -280,3 +280,49 @@ def test_any_sequence_of_saves_stores_exactly_what_is_in_memory(data, content, t
             assert assessment_to_dict(repo.get(current.id)) == assessment_to_dict(current)
     finally:
         repo.close()
+
+
+# Registers on network shares
+
+
+MOUNTS = """\
+/dev/vda / ext4 rw,relatime 0 0
+proc /proc proc rw 0 0
+//fileserver/kommun /mnt/kommun cifs rw,vers=3.1.1 0 0
+fileserver:/export/home /home/nfs nfs4 rw 0 0
+/dev/vdb /mnt/kommun/local ext4 rw 0 0
+/dev/vdc /mnt/with\\040space ext4 rw 0 0
+"""
+
+
+@pytest.mark.parametrize(
+    ("path", "kind"),
+    [
+        ("/home/user/.local/share/Lika/lika.db", "ext4"),
+        ("/mnt/kommun/Lika/lika.db", "cifs"),
+        ("/mnt/kommun", "cifs"),
+        ("/mnt/kommunal/lika.db", "ext4"),  # not inside /mnt/kommun
+        ("/mnt/kommun/local/lika.db", "ext4"),  # the deeper mount wins
+        ("/home/nfs/anna/lika.db", "nfs4"),
+        ("/mnt/with space/lika.db", "ext4"),
+    ],
+)
+def test_the_mount_holding_a_path(path, kind) -> None:
+    from desktop_app.storage.filesystem import mount_type
+
+    assert mount_type(Path(path), MOUNTS) == kind
+
+
+def test_a_register_on_a_network_share_uses_the_rollback_journal(db_path, monkeypatch) -> None:
+    """WAL's shared memory does not reach across computers; file locks do."""
+    from desktop_app.storage import database
+
+    AssessmentRepository.open(db_path).close()  # made locally, in WAL mode
+    monkeypatch.setattr(database, "is_network_path", lambda _path: True)
+    repo = AssessmentRepository.open(db_path)
+    assert repo.db.journal_mode == "delete"
+    repo.close()
+    monkeypatch.setattr(database, "is_network_path", lambda _path: False)
+    repo = AssessmentRepository.open(db_path)
+    assert repo.db.journal_mode == "wal"
+    repo.close()

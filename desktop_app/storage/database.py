@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from desktop_app.domain.errors import InputError, LikaError
+from desktop_app.storage.filesystem import is_network_path
 from desktop_app.storage.migrations import MIGRATION_SET, known_migrations, migrations
 from desktop_app.storage.register_schema import ensure_register_triggers
 
@@ -165,7 +166,12 @@ def open_database(path: Path, *, create: bool = True) -> Database:
         pending = migrations.pending(db)
         if pending and existing:
             _backup_before_migration(db, path)
-        if db.journal_mode != "wal":
+        # WAL locally; on a network share the rollback journal, whose file locks work
+        # between computers (WAL's shared memory does not).
+        if is_network_path(path):
+            if db.journal_mode != "delete":
+                db.disable_wal()
+        elif db.journal_mode != "wal":
             db.enable_wal()
         if pending:
             migrations.apply(db)
