@@ -1,6 +1,6 @@
 """Screenshots of the data-safety dialogs for the README, offscreen, from a demo register.
 
-.venv/bin/python scripts/screenshots_data.py [--out docs/screenshots]
+.venv/bin/python scripts/screenshots_data.py [--lang sv|nb|en] [--out docs/screenshots]
 
 Writes data-conflict.png (two writers), data-backups.png (the backups dialog) and
 data-damaged.png (start-up on a damaged register, with a backup offered).
@@ -34,6 +34,7 @@ from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.settings import Settings
 from desktop_app.ui.startup import MessageBoxDialogs, advice
 from desktop_app.ui.tasks import ImmediateRunner
+from desktop_app.ui.translations import install_translators
 
 
 def save(widget: QWidget, path: Path) -> None:
@@ -44,9 +45,11 @@ def save(widget: QWidget, path: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
+    parser.add_argument("--lang", default="sv", choices=[lang.value for lang in Language])
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
     args = parser.parse_args()
     app = create_application()
+    install_translators(app, Language(args.lang))
     work = Path(tempfile.mkdtemp())
     content = load_content()
     db_path = work / "lika.db"
@@ -54,7 +57,7 @@ def main() -> None:
     load_demo(repository, content)
     settings = Settings(QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat))
     service = AssessmentService(repository, content, Identity("Máret Čuđe-Šolli", "maret"))
-    context = UiContext(service=service, settings=settings, language=Language.SV)
+    context = UiContext(service=service, settings=settings, language=Language(args.lang))
     args.out.mkdir(parents=True, exist_ok=True)
 
     window = MainWindow(context)
@@ -90,7 +93,8 @@ def main() -> None:
         editor,
     )
     dialog.show()
-    save(dialog, args.out / "data-conflict.png")
+    suffix = "" if args.lang == "sv" else f"-{args.lang}"
+    save(dialog, args.out / f"data-conflict{suffix}.png")
     dialog.close()
     editor.document.take_theirs(other)
     editor.close()
@@ -108,7 +112,7 @@ def main() -> None:
     backup.make_backup(db_path, backup.Reason.MANUAL)
     backups = BackupsDialog(window.data_actions, window)
     backups.show()
-    save(backups, args.out / "data-backups.png")
+    save(backups, args.out / f"data-backups{suffix}.png")
     backups.close()
 
     # Start-up on a damaged register: the dialog offers the newest good backup.
@@ -127,11 +131,11 @@ def main() -> None:
 
     def grab_box() -> None:
         box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox))
-        save(box, args.out / "data-damaged.png")
+        save(box, args.out / f"data-damaged{suffix}.png")
         box.reject()
 
     QTimer.singleShot(200, grab_box)
-    MessageBoxDialogs().problem(
+    MessageBoxDialogs(damaged).problem(
         diagnosis, advice(diagnosis.problem), backup.newest_good_backup(damaged)
     )
     window.close()

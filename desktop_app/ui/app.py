@@ -64,11 +64,8 @@ def start_window(
 ) -> MainWindow | int:
     """Check and open the register, show the window and reopen interrupted work;
     or the exit code when the register cannot be used."""
-    opened = open_register(
-        db_path or default_database_path(),
-        dialogs or MessageBoxDialogs(),
-        is_default=db_path is None,
-    )
+    path = db_path or default_database_path()
+    opened = open_register(path, dialogs or MessageBoxDialogs(path), is_default=db_path is None)
     if isinstance(opened, int):
         return opened
     try:

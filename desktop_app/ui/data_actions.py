@@ -60,13 +60,13 @@ class DataActions(QObject):
 
     def _build_actions(self) -> None:
         w = self.window
-        self.import_action = QAction(w.tr("&Import assessment…"), w)
-        self.import_action.setShortcut(QKeySequence(w.tr("Ctrl+I")))
+        self.import_action = QAction(self.tr("&Import assessment…"), w)
+        self.import_action.setShortcut(QKeySequence(self.tr("Ctrl+I")))
         self.import_action.triggered.connect(self.choose_import)
-        self.export_action = QAction(w.tr("Ex&port assessment…"), w)
-        self.export_action.setShortcut(QKeySequence(w.tr("Ctrl+E")))
+        self.export_action = QAction(self.tr("Ex&port assessment…"), w)
+        self.export_action.setShortcut(QKeySequence(self.tr("Ctrl+E")))
         self.export_action.triggered.connect(self.choose_export)
-        self.backups_action = QAction(w.tr("&Backups…"), w)
+        self.backups_action = QAction(self.tr("&Backups…"), w)
         self.backups_action.triggered.connect(self.show_backups)
         menu = self._file_menu()
         quit_action = menu.actions()[-1] if menu.actions() else None
@@ -84,7 +84,7 @@ class DataActions(QObject):
         for action in self.window.menuBar().actions():
             if action.menu() is not None:
                 return action.menu()  # type: ignore[return-value]
-        return self.window.menuBar().addMenu(self.window.tr("&File"))
+        return self.window.menuBar().addMenu(self.tr("&File"))
 
     def _update(self) -> None:
         self.export_action.setEnabled(self._selected_id() is not None)
@@ -99,7 +99,7 @@ class DataActions(QObject):
         reopened = self.session.restore(self.window, self._exists)
         if reopened:
             self.window.statusBar().showMessage(
-                self.window.tr(
+                self.tr(
                     "Lika was not closed properly last time. Your work was saved as you "
                     "typed and is open again."
                 ),
@@ -132,7 +132,7 @@ class DataActions(QObject):
 
         def done(result: Any) -> None:
             if result is not None and reason is backup.Reason.MANUAL:
-                self.window.statusBar().showMessage(self.window.tr("Backup made"), 5000)
+                self.window.statusBar().showMessage(self.tr("Backup made"), 5000)
             if on_done is not None:
                 on_done(result)
 
@@ -142,15 +142,15 @@ class DataActions(QObject):
         if isinstance(error, DamagedDatabaseError):
             QMessageBox.warning(
                 self.window,
-                self.window.tr("The register may be damaged"),
-                self.window.tr(
+                self.tr("The register may be damaged"),
+                self.tr(
                     "%1\n\nExport the assessments you are working on, then restore a "
                     "backup (File → Backups…) or ask IT to run “lika check”."
                 ).replace("%1", str(error)),
             )
             return
         self.window.statusBar().showMessage(
-            self.window.tr("No backup was made: %1").replace("%1", str(error)), 15000
+            self.tr("No backup was made: %1").replace("%1", str(error)), 15000
         )
 
     # Session
@@ -177,9 +177,9 @@ class DataActions(QObject):
         suggested = "".join(c if c.isalnum() or c in "-_ " else "-" for c in case).strip()
         name, _ = QFileDialog.getSaveFileName(
             self.window,
-            self.window.tr("Export assessment"),
+            self.tr("Export assessment"),
             f"{suggested}.json",
-            self.window.tr("Lika exchange files (*.json)"),
+            self.tr("Lika exchange files (*.json)"),
         )
         if name:
             self.export_to(assessment_id, Path(name))
@@ -188,11 +188,9 @@ class DataActions(QObject):
         try:
             transfer.export_file(self.repository, assessment_id, out)
         except LikaError as error:
-            QMessageBox.warning(self.window, self.window.tr("Not exported"), str(error))
+            QMessageBox.warning(self.window, self.tr("Not exported"), str(error))
             return False
-        self.window.statusBar().showMessage(
-            self.window.tr("Exported to %1").replace("%1", str(out)), 8000
-        )
+        self.window.statusBar().showMessage(self.tr("Exported to %1").replace("%1", str(out)), 8000)
         return True
 
     # Import
@@ -200,9 +198,9 @@ class DataActions(QObject):
     def choose_import(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
             self.window,
-            self.window.tr("Import assessment"),
+            self.tr("Import assessment"),
             "",
-            self.window.tr("Lika exchange files (*.json)"),
+            self.tr("Lika exchange files (*.json)"),
         )
         for name in names:
             self.import_file(Path(name))
@@ -218,7 +216,7 @@ class DataActions(QObject):
 
     def _import_failed(self, path: Path, error: BaseException) -> None:
         message = str(error) if isinstance(error, LikaError) else f"{type(error).__name__}: {error}"
-        QMessageBox.warning(self.window, self.window.tr("Not imported"), message)
+        QMessageBox.warning(self.window, self.tr("Not imported"), message)
 
     def _store(self, path: Path, document: ExchangeDocument) -> None:
         mode = transfer.ImportMode.NEW
@@ -237,9 +235,9 @@ class DataActions(QObject):
             self._import_failed(path, error)
             return
         self.window.refresh()
-        title = stored.decision.title or self.window.tr("Untitled assessment")
+        title = stored.decision.title or self.tr("Untitled assessment")
         self.window.statusBar().showMessage(
-            self.window.tr("Imported “%1” from %2").replace("%1", title).replace("%2", path.name),
+            self.tr("Imported “%1” from %2").replace("%1", title).replace("%2", path.name),
             8000,
         )
         if stored.id is not None:
@@ -249,17 +247,17 @@ class DataActions(QObject):
         """Ask what to do with an assessment that is already in the register."""
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.window.tr("Already in the register"))
+        box.setWindowTitle(self.tr("Already in the register"))
         box.setText(
-            self.window.tr(
+            self.tr(
                 "“%1” (assessment %2) is already in the register. Replace it with the "
                 "version in the file, or import the file as a separate copy?"
             )
-            .replace("%1", title or self.window.tr("Untitled assessment"))
+            .replace("%1", title or self.tr("Untitled assessment"))
             .replace("%2", str(assessment_id))
         )
-        replace = box.addButton(self.window.tr("&Replace"), QMessageBox.ButtonRole.DestructiveRole)
-        copy = box.addButton(self.window.tr("Import as a &copy"), QMessageBox.ButtonRole.AcceptRole)
+        replace = box.addButton(self.tr("&Replace"), QMessageBox.ButtonRole.DestructiveRole)
+        copy = box.addButton(self.tr("Import as a &copy"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(copy)
         box.exec()

@@ -42,40 +42,72 @@ class Dialogs(Protocol):
     def info(self, message: str) -> None: ...
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Startup", text)
+def headline(diagnosis: Diagnosis, path: Path) -> str:
+    """The problem in one translated sentence; the technical message goes below it."""
+    texts = {
+        Problem.MISSING_FOLDER: QCoreApplication.translate(
+            "Startup", "The folder of the register %1 does not exist."
+        ),
+        Problem.NOT_SQLITE: QCoreApplication.translate("Startup", "%1 is not a Lika database."),
+        Problem.FOREIGN: QCoreApplication.translate(
+            "Startup", "%1 is a database of another program, not a Lika database."
+        ),
+        Problem.DAMAGED: QCoreApplication.translate("Startup", "The register %1 is damaged."),
+        Problem.NEWER: QCoreApplication.translate(
+            "Startup", "The register %1 was written by a newer version of Lika."
+        ),
+        Problem.READ_ONLY: QCoreApplication.translate(
+            "Startup", "The register %1 cannot be written: the file or its folder is read-only."
+        ),
+        Problem.LOW_SPACE: QCoreApplication.translate(
+            "Startup", "The disk holding the register %1 is almost full."
+        ),
+        Problem.UNREADABLE: QCoreApplication.translate(
+            "Startup", "The register %1 cannot be read."
+        ),
+    }
+    return texts[diagnosis.problem].replace("%1", str(path))
 
 
 def advice(problem: Problem) -> str:
     """What the user can do about ``problem``, in plain words."""
     texts = {
-        Problem.MISSING_FOLDER: _tr(
+        Problem.MISSING_FOLDER: QCoreApplication.translate(
+            "Startup",
             "If the register is on a network drive or a USB stick, check that it is "
-            "connected. Lika can also create the folder and start a new, empty register there."
+            "connected. Lika can also create the folder and start a new, empty register there.",
         ),
-        Problem.NOT_SQLITE: _tr(
+        Problem.NOT_SQLITE: QCoreApplication.translate(
+            "Startup",
             "This is some other kind of file. Start Lika with the right file, or move "
-            "this one away."
+            "this one away.",
         ),
-        Problem.FOREIGN: _tr(
+        Problem.FOREIGN: QCoreApplication.translate(
+            "Startup",
             "This database belongs to another program. Lika will not change it. Start "
-            "Lika with the right file."
+            "Lika with the right file.",
         ),
-        Problem.DAMAGED: _tr(
+        Problem.DAMAGED: QCoreApplication.translate(
+            "Startup",
             "The file may have been damaged by a disk fault, a full disk or an interrupted "
-            "copy. Lika will not write to it."
+            "copy. Lika will not write to it.",
         ),
-        Problem.NEWER: _tr(
-            "Update Lika to open it. This version leaves the file untouched, so nothing is lost."
+        Problem.NEWER: QCoreApplication.translate(
+            "Startup",
+            "Update Lika to open it. This version leaves the file untouched, so nothing is lost.",
         ),
-        Problem.READ_ONLY: _tr(
+        Problem.READ_ONLY: QCoreApplication.translate(
+            "Startup",
             "Lika saves every change as you type, so it must be able to write to the file "
-            "and its folder. Ask IT for write access, or copy the file to a folder of your own."
+            "and its folder. Ask IT for write access, or copy the file to a folder of your own.",
         ),
-        Problem.LOW_SPACE: _tr(
-            "Lika may not be able to save your work. Free some space before you continue."
+        Problem.LOW_SPACE: QCoreApplication.translate(
+            "Startup",
+            "Lika may not be able to save your work. Free some space before you continue.",
         ),
-        Problem.UNREADABLE: _tr("Check that the file is yours and not open in another program."),
+        Problem.UNREADABLE: QCoreApplication.translate(
+            "Startup", "Check that the file is yours and not open in another program."
+        ),
     }
     return texts[problem]
 
@@ -130,7 +162,9 @@ def _handle(
         dialogs.error(str(error))
         return error.exit_code
     dialogs.info(
-        _tr("The backup from %1 was restored. The file it replaced is kept as %2.")
+        QCoreApplication.translate(
+            "Startup", "The backup from %1 was restored. The file it replaced is kept as %2."
+        )
         .replace("%1", good.taken.strftime("%Y-%m-%d %H:%M"))
         .replace("%2", str(kept))
     )
@@ -140,36 +174,56 @@ def _handle(
 class MessageBoxDialogs:
     """The real dialogs, as message boxes."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, path: Path, parent: QWidget | None = None) -> None:
+        self._path = path
         self._parent = parent
 
     def problem(self, diagnosis: Diagnosis, advice: str, good: BackupInfo | None) -> Action:
-        text = f"{diagnosis.message}.\n\n{advice}"
+        details = QCoreApplication.translate("Startup", "Details: %1").replace(
+            "%1", diagnosis.message
+        )
+        text = f"{headline(diagnosis, self._path)}\n\n{advice}\n\n{details}"
         if diagnosis.problem is Problem.LOW_SPACE:
             box = self._box(QMessageBox.Icon.Warning, text)
-            go_on = box.addButton(_tr("&Continue"), QMessageBox.ButtonRole.AcceptRole)
-            box.addButton(_tr("&Quit"), QMessageBox.ButtonRole.RejectRole)
+            go_on = box.addButton(
+                QCoreApplication.translate("Startup", "&Continue"),
+                QMessageBox.ButtonRole.AcceptRole,
+            )
+            box.addButton(
+                QCoreApplication.translate("Startup", "&Quit"), QMessageBox.ButtonRole.RejectRole
+            )
             box.exec()
             return Action.CONTINUE if box.clickedButton() is go_on else Action.QUIT
         if diagnosis.problem is Problem.MISSING_FOLDER:
             box = self._box(QMessageBox.Icon.Warning, text)
-            create = box.addButton(_tr("&Create the folder"), QMessageBox.ButtonRole.AcceptRole)
-            box.addButton(_tr("&Quit"), QMessageBox.ButtonRole.RejectRole)
+            create = box.addButton(
+                QCoreApplication.translate("Startup", "&Create the folder"),
+                QMessageBox.ButtonRole.AcceptRole,
+            )
+            box.addButton(
+                QCoreApplication.translate("Startup", "&Quit"), QMessageBox.ButtonRole.RejectRole
+            )
             box.exec()
             return Action.CONTINUE if box.clickedButton() is create else Action.QUIT
         if good is None:
             QMessageBox.critical(self._parent, "Lika", text)
             return Action.QUIT
-        offer = _tr(
+        offer = QCoreApplication.translate(
+            "Startup",
             "The newest good backup is from %1. Restore it? The file that is there now is "
-            "kept in %2, so nothing is deleted."
+            "kept in %2, so nothing is deleted.",
         )
         offer = offer.replace("%1", good.taken.strftime("%Y-%m-%d %H:%M")).replace(
             "%2", str(good.path.parent)
         )
         box = self._box(QMessageBox.Icon.Critical, f"{text}\n\n{offer}")
-        restore = box.addButton(_tr("&Restore the backup"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(_tr("&Quit"), QMessageBox.ButtonRole.RejectRole)
+        restore = box.addButton(
+            QCoreApplication.translate("Startup", "&Restore the backup"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        box.addButton(
+            QCoreApplication.translate("Startup", "&Quit"), QMessageBox.ButtonRole.RejectRole
+        )
         box.exec()
         return Action.RESTORE if box.clickedButton() is restore else Action.QUIT
 

@@ -2,6 +2,89 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nb" sourcelanguage="en">
 <context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>Backups</source>
+        <translation>Sikkerhetskopier</translation>
+    </message>
+    <message>
+        <source>When Lika started</source>
+        <translation>Da Lika startet</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Daglig</translation>
+    </message>
+    <message>
+        <source>Before an upgrade</source>
+        <translation>Før en oppgradering</translation>
+    </message>
+    <message>
+        <source>Made by hand</source>
+        <translation>Tatt manuelt</translation>
+    </message>
+    <message>
+        <source>Replaced by a restore</source>
+        <translation>Erstattet ved gjenoppretting</translation>
+    </message>
+    <message>
+        <source>Backups of %1 are kept in %2. Each one is checked for damage when it is made.</source>
+        <translation>Sikkerhetskopier av %1 lagres i %2. Hver kopi kontrolleres for skader når den tas.</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Tatt</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Hvorfor</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Størrelse</translation>
+    </message>
+    <message>
+        <source>Automatic backups to keep</source>
+        <translation>Antall automatiske sikkerhetskopier som beholdes</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the newest automatic backups:</source>
+        <translation>&amp;Behold de nyeste automatiske sikkerhetskopiene:</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>Ta sikkerhetskopi &amp;nå</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Gjenopprett…</translation>
+    </message>
+    <message>
+        <source>&amp;Open the folder</source>
+        <translation>&amp;Åpne mappen</translation>
+    </message>
+    <message>
+        <source>Restore backup</source>
+        <translation>Gjenopprett sikkerhetskopi</translation>
+    </message>
+    <message>
+        <source>Replace the register with the backup from %1? Open assessments are saved and closed first. The register as it is now is kept in the backup folder, so nothing is deleted.</source>
+        <translation>Vil du erstatte registeret med sikkerhetskopien fra %1? Åpne vurderinger lagres og lukkes først. Registeret slik det er nå, beholdes i mappen med sikkerhetskopier, så ingenting slettes.</translation>
+    </message>
+    <message>
+        <source>Not restored</source>
+        <translation>Ikke gjenopprettet</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>Sikkerhetskopien er gjenopprettet</translation>
+    </message>
+    <message>
+        <source>The backup was restored. The register as it was is kept as %1.</source>
+        <translation>Sikkerhetskopien er gjenopprettet. Registeret slik det var, er beholdt som %1.</translation>
+    </message>
+</context>
+<context>
     <name>BarChart</name>
     <message>
         <source>Nothing to show for this period.</source>
@@ -13,6 +96,188 @@
     <message>
         <source>Choose…</source>
         <translation>Velg…</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Checklist modules</source>
+        <translation>Moduler</translation>
+    </message>
+    <message>
+        <source>Changed elsewhere</source>
+        <translation>Endret et annet sted</translation>
+    </message>
+    <message>
+        <source>Someone else saved this assessment (in another window or on another computer) after you opened it, so your latest changes are not saved yet. Nothing has been lost. These fields differ:</source>
+        <translation>Noen andre har lagret vurderingen (i et annet vindu eller på en annen datamaskin) etter at du åpnet den, så de siste endringene dine er ikke lagret ennå. Ingenting har gått tapt. Disse feltene er forskjellige:</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Felt</translation>
+    </message>
+    <message>
+        <source>In the register now</source>
+        <translation>I registeret nå</translation>
+    </message>
+    <message>
+        <source>Yours, not saved</source>
+        <translation>Din versjon, ikke lagret</translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation>Endret av</translation>
+    </message>
+    <message>
+        <source>both</source>
+        <translation>begge</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation>du</translation>
+    </message>
+    <message>
+        <source>someone else</source>
+        <translation>noen andre</translation>
+    </message>
+    <message>
+        <source>Fields that differ</source>
+        <translation>Felt som er forskjellige</translation>
+    </message>
+    <message>
+        <source>In the register now (whole text)</source>
+        <translation>I registeret nå (hele teksten)</translation>
+    </message>
+    <message>
+        <source>Yours, not saved (whole text)</source>
+        <translation>Din versjon, ikke lagret (hele teksten)</translation>
+    </message>
+    <message>
+        <source>In the register now:</source>
+        <translation>I registeret nå:</translation>
+    </message>
+    <message>
+        <source>Yours, not saved:</source>
+        <translation>Din versjon, ikke lagret:</translation>
+    </message>
+    <message>
+        <source>“Keep my changes” saves your changes on top of the other version; where you both changed a field, yours is kept. “Use the other version” discards your unsaved changes; copy them first if you want to keep the text.</source>
+        <translation>«Behold mine endringer» lagrer endringene dine oppå den andre versjonen; der dere begge har endret samme felt, beholdes din endring. «Bruk den andre versjonen» forkaster de ulagrede endringene dine; kopier dem først hvis du vil beholde teksten.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep my changes</source>
+        <translation>&amp;Behold mine endringer</translation>
+    </message>
+    <message>
+        <source>&amp;Use the other version</source>
+        <translation>B&amp;ruk den andre versjonen</translation>
+    </message>
+    <message>
+        <source>&amp;Copy my changes</source>
+        <translation>&amp;Kopier mine endringer</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+</context>
+<context>
+    <name>DataActions</name>
+    <message>
+        <source>&amp;Import assessment…</source>
+        <translation>&amp;Importer vurdering…</translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <source>Ex&amp;port assessment…</source>
+        <translation>Eks&amp;porter vurdering…</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>&amp;Backups…</source>
+        <translation>Sikker&amp;hetskopier…</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fil</translation>
+    </message>
+    <message>
+        <source>Lika was not closed properly last time. Your work was saved as you typed and is open again.</source>
+        <translation>Lika ble ikke avsluttet på vanlig måte sist. Det du skrev, ble lagret mens du skrev, og er åpent igjen.</translation>
+    </message>
+    <message>
+        <source>Backup made</source>
+        <translation>Sikkerhetskopi tatt</translation>
+    </message>
+    <message>
+        <source>The register may be damaged</source>
+        <translation>Registeret kan være skadet</translation>
+    </message>
+    <message>
+        <source>%1
+
+Export the assessments you are working on, then restore a backup (File → Backups…) or ask IT to run “lika check”.</source>
+        <translation>%1
+
+Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskopi (Fil → Sikkerhetskopier…), eller be IT-avdelingen kjøre «lika check».</translation>
+    </message>
+    <message>
+        <source>No backup was made: %1</source>
+        <translation>Ingen sikkerhetskopi ble tatt: %1</translation>
+    </message>
+    <message>
+        <source>Export assessment</source>
+        <translation>Eksporter vurdering</translation>
+    </message>
+    <message>
+        <source>Lika exchange files (*.json)</source>
+        <translation>Lika-utvekslingsfiler (*.json)</translation>
+    </message>
+    <message>
+        <source>Not exported</source>
+        <translation>Ikke eksportert</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Eksportert til %1</translation>
+    </message>
+    <message>
+        <source>Import assessment</source>
+        <translation>Importer vurdering</translation>
+    </message>
+    <message>
+        <source>Not imported</source>
+        <translation>Ikke importert</translation>
+    </message>
+    <message>
+        <source>Untitled assessment</source>
+        <translation>Vurdering uten tittel</translation>
+    </message>
+    <message>
+        <source>Imported “%1” from %2</source>
+        <translation>Importerte «%1» fra %2</translation>
+    </message>
+    <message>
+        <source>Already in the register</source>
+        <translation>Finnes allerede i registeret</translation>
+    </message>
+    <message>
+        <source>“%1” (assessment %2) is already in the register. Replace it with the version in the file, or import the file as a separate copy?</source>
+        <translation>«%1» (vurdering %2) finnes allerede i registeret. Vil du erstatte den med versjonen i filen, eller importere filen som en egen kopi?</translation>
+    </message>
+    <message>
+        <source>&amp;Replace</source>
+        <translation>&amp;Erstatt</translation>
+    </message>
+    <message>
+        <source>Import as a &amp;copy</source>
+        <translation>Importer som &amp;kopi</translation>
     </message>
 </context>
 <context>
@@ -972,6 +1237,33 @@
     </message>
 </context>
 <context>
+    <name>SaveFeedback</name>
+    <message>
+        <source>Not saved yet: %1 Lika tries again in a moment.</source>
+        <translation>Ikke lagret ennå: %1 Lika prøver igjen om litt.</translation>
+    </message>
+    <message>
+        <source>Not saved: deleted elsewhere</source>
+        <translation>Ikke lagret: slettet et annet sted</translation>
+    </message>
+    <message>
+        <source>Deleted elsewhere</source>
+        <translation>Slettet et annet sted</translation>
+    </message>
+    <message>
+        <source>This assessment was deleted in another window or on another computer. Your text is still here: copy what you need before you close this window.</source>
+        <translation>Vurderingen er slettet i et annet vindu eller på en annen datamaskin. Teksten din er fortsatt her: kopier det du trenger før du lukker vinduet.</translation>
+    </message>
+    <message>
+        <source>Changes not saved</source>
+        <translation>Endringene ble ikke lagret</translation>
+    </message>
+    <message>
+        <source>Not saved: changed elsewhere</source>
+        <translation>Ikke lagret: endret et annet sted</translation>
+    </message>
+</context>
+<context>
     <name>ScreeningPage</name>
     <message>
         <source>Decide for each ground whether the decision may affect people differently, and say why in a line. Then assess the relevant grounds in depth on their own pages.</source>
@@ -1089,6 +1381,101 @@
     <message>
         <source>&amp;Settings…</source>
         <translation>&amp;Innstillinger…</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>The folder of the register %1 does not exist.</source>
+        <translation>Mappen for registeret %1 finnes ikke.</translation>
+    </message>
+    <message>
+        <source>%1 is not a Lika database.</source>
+        <translation>%1 er ikke en database fra Lika.</translation>
+    </message>
+    <message>
+        <source>%1 is a database of another program, not a Lika database.</source>
+        <translation>%1 er en database fra et annet program, ikke fra Lika.</translation>
+    </message>
+    <message>
+        <source>The register %1 is damaged.</source>
+        <translation>Registeret %1 er skadet.</translation>
+    </message>
+    <message>
+        <source>The register %1 was written by a newer version of Lika.</source>
+        <translation>Registeret %1 er skrevet av en nyere versjon av Lika.</translation>
+    </message>
+    <message>
+        <source>The register %1 cannot be written: the file or its folder is read-only.</source>
+        <translation>Det går ikke an å skrive til registeret %1: filen eller mappen er skrivebeskyttet.</translation>
+    </message>
+    <message>
+        <source>The disk holding the register %1 is almost full.</source>
+        <translation>Disken der registeret %1 ligger, er nesten full.</translation>
+    </message>
+    <message>
+        <source>The register %1 cannot be read.</source>
+        <translation>Det går ikke an å lese registeret %1.</translation>
+    </message>
+    <message>
+        <source>If the register is on a network drive or a USB stick, check that it is connected. Lika can also create the folder and start a new, empty register there.</source>
+        <translation>Hvis registeret ligger på en nettverksstasjon eller en minnepinne, kontroller at den er koblet til. Lika kan også opprette mappen og starte et nytt, tomt register der.</translation>
+    </message>
+    <message>
+        <source>This is some other kind of file. Start Lika with the right file, or move this one away.</source>
+        <translation>Dette er en annen type fil. Start Lika med riktig fil, eller flytt denne filen.</translation>
+    </message>
+    <message>
+        <source>This database belongs to another program. Lika will not change it. Start Lika with the right file.</source>
+        <translation>Databasen hører til et annet program. Lika endrer den ikke. Start Lika med riktig fil.</translation>
+    </message>
+    <message>
+        <source>The file may have been damaged by a disk fault, a full disk or an interrupted copy. Lika will not write to it.</source>
+        <translation>Filen kan ha blitt skadet av en diskfeil, en full disk eller en avbrutt kopiering. Lika skriver ikke til den.</translation>
+    </message>
+    <message>
+        <source>Update Lika to open it. This version leaves the file untouched, so nothing is lost.</source>
+        <translation>Oppdater Lika for å åpne den. Denne versjonen lar filen være urørt, så ingenting går tapt.</translation>
+    </message>
+    <message>
+        <source>Lika saves every change as you type, so it must be able to write to the file and its folder. Ask IT for write access, or copy the file to a folder of your own.</source>
+        <translation>Lika lagrer hver endring mens du skriver, og må derfor kunne skrive til filen og mappen den ligger i. Be IT-avdelingen om skrivetilgang, eller kopier filen til en egen mappe.</translation>
+    </message>
+    <message>
+        <source>Lika may not be able to save your work. Free some space before you continue.</source>
+        <translation>Lika kan kanskje ikke lagre arbeidet ditt. Frigjør plass før du fortsetter.</translation>
+    </message>
+    <message>
+        <source>Check that the file is yours and not open in another program.</source>
+        <translation>Kontroller at filen er din og ikke er åpen i et annet program.</translation>
+    </message>
+    <message>
+        <source>The backup from %1 was restored. The file it replaced is kept as %2.</source>
+        <translation>Sikkerhetskopien fra %1 er gjenopprettet. Filen som ble erstattet, er beholdt som %2.</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>Detaljer: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>&amp;Fortsett</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Avslutt</translation>
+    </message>
+    <message>
+        <source>&amp;Create the folder</source>
+        <translation>&amp;Opprett mappen</translation>
+    </message>
+    <message>
+        <source>The newest good backup is from %1. Restore it? The file that is there now is kept in %2, so nothing is deleted.</source>
+        <translation>Den nyeste feilfrie sikkerhetskopien er fra %1. Vil du gjenopprette den? Filen som ligger der nå, beholdes i %2, så ingenting slettes.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore the backup</source>
+        <translation>&amp;Gjenopprett sikkerhetskopien</translation>
     </message>
 </context>
 <context>

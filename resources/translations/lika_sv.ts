@@ -2,6 +2,89 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv" sourcelanguage="en">
 <context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>Backups</source>
+        <translation>Säkerhetskopior</translation>
+    </message>
+    <message>
+        <source>When Lika started</source>
+        <translation>När Lika startade</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Daglig</translation>
+    </message>
+    <message>
+        <source>Before an upgrade</source>
+        <translation>Före en uppgradering</translation>
+    </message>
+    <message>
+        <source>Made by hand</source>
+        <translation>Gjord manuellt</translation>
+    </message>
+    <message>
+        <source>Replaced by a restore</source>
+        <translation>Ersatt vid återställning</translation>
+    </message>
+    <message>
+        <source>Backups of %1 are kept in %2. Each one is checked for damage when it is made.</source>
+        <translation>Säkerhetskopior av %1 sparas i %2. Varje kopia kontrolleras för skador när den görs.</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Gjord</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Varför</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Storlek</translation>
+    </message>
+    <message>
+        <source>Automatic backups to keep</source>
+        <translation>Antal automatiska säkerhetskopior som sparas</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the newest automatic backups:</source>
+        <translation>&amp;Behåll de senaste automatiska säkerhetskopiorna:</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>Säkerhetskopiera &amp;nu</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Återställ…</translation>
+    </message>
+    <message>
+        <source>&amp;Open the folder</source>
+        <translation>&amp;Öppna mappen</translation>
+    </message>
+    <message>
+        <source>Restore backup</source>
+        <translation>Återställ säkerhetskopia</translation>
+    </message>
+    <message>
+        <source>Replace the register with the backup from %1? Open assessments are saved and closed first. The register as it is now is kept in the backup folder, so nothing is deleted.</source>
+        <translation>Vill du ersätta registret med säkerhetskopian från %1? Öppna bedömningar sparas och stängs först. Registret som det ser ut nu sparas i mappen med säkerhetskopior, så ingenting raderas.</translation>
+    </message>
+    <message>
+        <source>Not restored</source>
+        <translation>Inte återställd</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>Säkerhetskopian är återställd</translation>
+    </message>
+    <message>
+        <source>The backup was restored. The register as it was is kept as %1.</source>
+        <translation>Säkerhetskopian har återställts. Registret som det var sparas som %1.</translation>
+    </message>
+</context>
+<context>
     <name>BarChart</name>
     <message>
         <source>Nothing to show for this period.</source>
@@ -13,6 +96,188 @@
     <message>
         <source>Choose…</source>
         <translation>Välj…</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Checklist modules</source>
+        <translation>Moduler</translation>
+    </message>
+    <message>
+        <source>Changed elsewhere</source>
+        <translation>Ändrad på annat håll</translation>
+    </message>
+    <message>
+        <source>Someone else saved this assessment (in another window or on another computer) after you opened it, so your latest changes are not saved yet. Nothing has been lost. These fields differ:</source>
+        <translation>Någon annan har sparat bedömningen (i ett annat fönster eller på en annan dator) efter att du öppnade den, så dina senaste ändringar är inte sparade ännu. Ingenting har gått förlorat. De här fälten skiljer sig åt:</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Fält</translation>
+    </message>
+    <message>
+        <source>In the register now</source>
+        <translation>I registret nu</translation>
+    </message>
+    <message>
+        <source>Yours, not saved</source>
+        <translation>Din version, inte sparad</translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation>Ändrad av</translation>
+    </message>
+    <message>
+        <source>both</source>
+        <translation>båda</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation>du</translation>
+    </message>
+    <message>
+        <source>someone else</source>
+        <translation>någon annan</translation>
+    </message>
+    <message>
+        <source>Fields that differ</source>
+        <translation>Fält som skiljer sig åt</translation>
+    </message>
+    <message>
+        <source>In the register now (whole text)</source>
+        <translation>I registret nu (hela texten)</translation>
+    </message>
+    <message>
+        <source>Yours, not saved (whole text)</source>
+        <translation>Din version, inte sparad (hela texten)</translation>
+    </message>
+    <message>
+        <source>In the register now:</source>
+        <translation>I registret nu:</translation>
+    </message>
+    <message>
+        <source>Yours, not saved:</source>
+        <translation>Din version, inte sparad:</translation>
+    </message>
+    <message>
+        <source>“Keep my changes” saves your changes on top of the other version; where you both changed a field, yours is kept. “Use the other version” discards your unsaved changes; copy them first if you want to keep the text.</source>
+        <translation>”Behåll mina ändringar” sparar dina ändringar ovanpå den andra versionen; där ni båda har ändrat samma fält behålls din ändring. ”Använd den andra versionen” tar bort dina osparade ändringar; kopiera dem först om du vill behålla texten.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep my changes</source>
+        <translation>&amp;Behåll mina ändringar</translation>
+    </message>
+    <message>
+        <source>&amp;Use the other version</source>
+        <translation>&amp;Använd den andra versionen</translation>
+    </message>
+    <message>
+        <source>&amp;Copy my changes</source>
+        <translation>&amp;Kopiera mina ändringar</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopierat</translation>
+    </message>
+</context>
+<context>
+    <name>DataActions</name>
+    <message>
+        <source>&amp;Import assessment…</source>
+        <translation>&amp;Importera bedömning…</translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <source>Ex&amp;port assessment…</source>
+        <translation>Ex&amp;portera bedömning…</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>&amp;Backups…</source>
+        <translation>&amp;Säkerhetskopior…</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Arkiv</translation>
+    </message>
+    <message>
+        <source>Lika was not closed properly last time. Your work was saved as you typed and is open again.</source>
+        <translation>Lika avslutades inte som vanligt förra gången. Det du skrev sparades medan du skrev och är öppet igen.</translation>
+    </message>
+    <message>
+        <source>Backup made</source>
+        <translation>Säkerhetskopia gjord</translation>
+    </message>
+    <message>
+        <source>The register may be damaged</source>
+        <translation>Registret kan vara skadat</translation>
+    </message>
+    <message>
+        <source>%1
+
+Export the assessments you are working on, then restore a backup (File → Backups…) or ask IT to run “lika check”.</source>
+        <translation>%1
+
+Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopia (Arkiv → Säkerhetskopior…) eller be IT-avdelningen köra ”lika check”.</translation>
+    </message>
+    <message>
+        <source>No backup was made: %1</source>
+        <translation>Ingen säkerhetskopia gjordes: %1</translation>
+    </message>
+    <message>
+        <source>Export assessment</source>
+        <translation>Exportera bedömning</translation>
+    </message>
+    <message>
+        <source>Lika exchange files (*.json)</source>
+        <translation>Lika-utbytesfiler (*.json)</translation>
+    </message>
+    <message>
+        <source>Not exported</source>
+        <translation>Inte exporterad</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Exporterad till %1</translation>
+    </message>
+    <message>
+        <source>Import assessment</source>
+        <translation>Importera bedömning</translation>
+    </message>
+    <message>
+        <source>Not imported</source>
+        <translation>Inte importerad</translation>
+    </message>
+    <message>
+        <source>Untitled assessment</source>
+        <translation>Bedömning utan rubrik</translation>
+    </message>
+    <message>
+        <source>Imported “%1” from %2</source>
+        <translation>Importerade ”%1” från %2</translation>
+    </message>
+    <message>
+        <source>Already in the register</source>
+        <translation>Finns redan i registret</translation>
+    </message>
+    <message>
+        <source>“%1” (assessment %2) is already in the register. Replace it with the version in the file, or import the file as a separate copy?</source>
+        <translation>”%1” (bedömning %2) finns redan i registret. Vill du ersätta den med versionen i filen, eller importera filen som en separat kopia?</translation>
+    </message>
+    <message>
+        <source>&amp;Replace</source>
+        <translation>&amp;Ersätt</translation>
+    </message>
+    <message>
+        <source>Import as a &amp;copy</source>
+        <translation>Importera som &amp;kopia</translation>
     </message>
 </context>
 <context>
@@ -972,6 +1237,33 @@
     </message>
 </context>
 <context>
+    <name>SaveFeedback</name>
+    <message>
+        <source>Not saved yet: %1 Lika tries again in a moment.</source>
+        <translation>Inte sparat ännu: %1 Lika försöker igen om en stund.</translation>
+    </message>
+    <message>
+        <source>Not saved: deleted elsewhere</source>
+        <translation>Inte sparat: raderad på annat håll</translation>
+    </message>
+    <message>
+        <source>Deleted elsewhere</source>
+        <translation>Raderad på annat håll</translation>
+    </message>
+    <message>
+        <source>This assessment was deleted in another window or on another computer. Your text is still here: copy what you need before you close this window.</source>
+        <translation>Bedömningen har raderats i ett annat fönster eller på en annan dator. Din text finns kvar här: kopiera det du behöver innan du stänger fönstret.</translation>
+    </message>
+    <message>
+        <source>Changes not saved</source>
+        <translation>Ändringarna sparades inte</translation>
+    </message>
+    <message>
+        <source>Not saved: changed elsewhere</source>
+        <translation>Inte sparat: ändrad på annat håll</translation>
+    </message>
+</context>
+<context>
     <name>ScreeningPage</name>
     <message>
         <source>Decide for each ground whether the decision may affect people differently, and say why in a line. Then assess the relevant grounds in depth on their own pages.</source>
@@ -1089,6 +1381,101 @@
     <message>
         <source>&amp;Settings…</source>
         <translation>&amp;Inställningar…</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>The folder of the register %1 does not exist.</source>
+        <translation>Mappen för registret %1 finns inte.</translation>
+    </message>
+    <message>
+        <source>%1 is not a Lika database.</source>
+        <translation>%1 är inte en databas från Lika.</translation>
+    </message>
+    <message>
+        <source>%1 is a database of another program, not a Lika database.</source>
+        <translation>%1 är en databas från ett annat program, inte från Lika.</translation>
+    </message>
+    <message>
+        <source>The register %1 is damaged.</source>
+        <translation>Registret %1 är skadat.</translation>
+    </message>
+    <message>
+        <source>The register %1 was written by a newer version of Lika.</source>
+        <translation>Registret %1 har skrivits av en nyare version av Lika.</translation>
+    </message>
+    <message>
+        <source>The register %1 cannot be written: the file or its folder is read-only.</source>
+        <translation>Det går inte att skriva till registret %1: filen eller mappen är skrivskyddad.</translation>
+    </message>
+    <message>
+        <source>The disk holding the register %1 is almost full.</source>
+        <translation>Disken där registret %1 ligger är nästan full.</translation>
+    </message>
+    <message>
+        <source>The register %1 cannot be read.</source>
+        <translation>Det går inte att läsa registret %1.</translation>
+    </message>
+    <message>
+        <source>If the register is on a network drive or a USB stick, check that it is connected. Lika can also create the folder and start a new, empty register there.</source>
+        <translation>Om registret ligger på en nätverksenhet eller ett USB-minne, kontrollera att det är anslutet. Lika kan också skapa mappen och starta ett nytt, tomt register där.</translation>
+    </message>
+    <message>
+        <source>This is some other kind of file. Start Lika with the right file, or move this one away.</source>
+        <translation>Det här är en annan sorts fil. Starta Lika med rätt fil, eller flytta den här filen.</translation>
+    </message>
+    <message>
+        <source>This database belongs to another program. Lika will not change it. Start Lika with the right file.</source>
+        <translation>Databasen hör till ett annat program. Lika ändrar den inte. Starta Lika med rätt fil.</translation>
+    </message>
+    <message>
+        <source>The file may have been damaged by a disk fault, a full disk or an interrupted copy. Lika will not write to it.</source>
+        <translation>Filen kan ha skadats av ett diskfel, en full disk eller en avbruten kopiering. Lika skriver inte till den.</translation>
+    </message>
+    <message>
+        <source>Update Lika to open it. This version leaves the file untouched, so nothing is lost.</source>
+        <translation>Uppdatera Lika för att öppna den. Den här versionen lämnar filen orörd, så ingenting går förlorat.</translation>
+    </message>
+    <message>
+        <source>Lika saves every change as you type, so it must be able to write to the file and its folder. Ask IT for write access, or copy the file to a folder of your own.</source>
+        <translation>Lika sparar varje ändring medan du skriver och måste därför kunna skriva till filen och dess mapp. Be IT-avdelningen om skrivbehörighet, eller kopiera filen till en egen mapp.</translation>
+    </message>
+    <message>
+        <source>Lika may not be able to save your work. Free some space before you continue.</source>
+        <translation>Lika kanske inte kan spara ditt arbete. Frigör utrymme innan du fortsätter.</translation>
+    </message>
+    <message>
+        <source>Check that the file is yours and not open in another program.</source>
+        <translation>Kontrollera att filen är din och inte är öppen i ett annat program.</translation>
+    </message>
+    <message>
+        <source>The backup from %1 was restored. The file it replaced is kept as %2.</source>
+        <translation>Säkerhetskopian från %1 har återställts. Filen som ersattes sparas som %2.</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>Detaljer: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>&amp;Fortsätt</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Avsluta</translation>
+    </message>
+    <message>
+        <source>&amp;Create the folder</source>
+        <translation>&amp;Skapa mappen</translation>
+    </message>
+    <message>
+        <source>The newest good backup is from %1. Restore it? The file that is there now is kept in %2, so nothing is deleted.</source>
+        <translation>Den senaste felfria säkerhetskopian är från %1. Vill du återställa den? Filen som finns där nu sparas i %2, så ingenting raderas.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore the backup</source>
+        <translation>&amp;Återställ säkerhetskopian</translation>
     </message>
 </context>
 <context>

@@ -83,6 +83,7 @@ def test_keep_mine_saves_both_changes(qtbot, context, monkeypatch) -> None:
     assessment_id = editor.document.assessment.id
     saved_elsewhere(context, assessment_id, title="Deras rubrik")
     answer_with(monkeypatch, Choice.KEEP_MINE)
+    page.fields["case_number"].end(False)
     type_text(page.fields["case_number"], "-B")
     assert not editor.document.save_now()  # refused, then kept on top and saved
     stored = context.service.repository.get(assessment_id)
@@ -98,11 +99,13 @@ def test_take_theirs_shows_their_version(qtbot, context, monkeypatch) -> None:
     assessment_id = editor.document.assessment.id
     saved_elsewhere(context, assessment_id, title="Deras rubrik")
     answer_with(monkeypatch, Choice.TAKE_THEIRS)
+    page.fields["title"].end(False)
     type_text(page.fields["title"], " och min")
     editor.document.save_now()
     assert page.fields["title"].text() == "Deras rubrik"
     assert context.service.repository.get(assessment_id).decision.title == "Deras rubrik"
     # The window goes on working on the new version.
+    page.fields["title"].end(False)
     type_text(page.fields["title"], "!")
     assert editor.document.save_now()
     assert context.service.repository.get(assessment_id).decision.title == "Deras rubrik!"
@@ -151,6 +154,7 @@ def test_typing_without_a_pause_still_saves_every_second(qtbot, context) -> None
     page = editor.show_page(("step", "decision"))
     field = page.fields["title"]
     field.setFocus()
+    field.end(False)
     saves: list[str] = []
     editor.document.saved.connect(
         lambda: saves.append(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.domain.model import Direction, Relevance, RiskKind, Severity
 from desktop_app.ui.editor.editor_window import EditorWindow

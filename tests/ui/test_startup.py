@@ -168,7 +168,7 @@ def test_the_real_dialog_offers_the_backup(register, qapp, monkeypatch) -> None:
         return 0  # closed without a choice: quit
 
     monkeypatch.setattr(QMessageBox, "exec", fake_exec)
-    assert open_register(register, MessageBoxDialogs()) == 1
+    assert open_register(register, MessageBoxDialogs(register)) == 1
     (box,) = shown
     assert "The newest good backup is from" in box.text()
     assert [b.text() for b in box.buttons()] == ["&Restore the backup", "&Quit"]

@@ -7,6 +7,7 @@ dialog. Kept apart from the editor window so that window stays about editing.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from desktop_app.domain import merge
@@ -21,7 +22,9 @@ def install_save_feedback(
 ) -> None:
     document.saveDelayed.connect(
         lambda message: window.statusBar().showMessage(
-            window.tr("Not saved yet: %1 Lika tries again in a moment.").replace("%1", message)
+            QCoreApplication.translate(
+                "SaveFeedback", "Not saved yet: %1 Lika tries again in a moment."
+            ).replace("%1", message)
         )
     )
     document.conflicted.connect(lambda: resolve_conflict(window, context, document))
@@ -32,18 +35,23 @@ def resolve_conflict(window: QMainWindow, context: UiContext, document: Assessme
     try:
         theirs = document.stored_version()
     except NotFoundError:
-        window.statusBar().showMessage(window.tr("Not saved: deleted elsewhere"))
+        window.statusBar().showMessage(
+            QCoreApplication.translate("SaveFeedback", "Not saved: deleted elsewhere")
+        )
         QMessageBox.warning(
             window,
-            window.tr("Deleted elsewhere"),
-            window.tr(
+            QCoreApplication.translate("SaveFeedback", "Deleted elsewhere"),
+            QCoreApplication.translate(
+                "SaveFeedback",
                 "This assessment was deleted in another window or on another computer. "
-                "Your text is still here: copy what you need before you close this window."
+                "Your text is still here: copy what you need before you close this window.",
             ),
         )
         return
     except LikaError as error:
-        QMessageBox.warning(window, window.tr("Changes not saved"), str(error))
+        QMessageBox.warning(
+            window, QCoreApplication.translate("SaveFeedback", "Changes not saved"), str(error)
+        )
         return
     mine = document.assessment
     dialog = ConflictDialog(
@@ -62,4 +70,6 @@ def resolve_conflict(window: QMainWindow, context: UiContext, document: Assessme
     elif dialog.choice is Choice.TAKE_THEIRS:
         document.take_theirs(theirs)
     else:
-        window.statusBar().showMessage(window.tr("Not saved: changed elsewhere"))
+        window.statusBar().showMessage(
+            QCoreApplication.translate("SaveFeedback", "Not saved: changed elsewhere")
+        )
