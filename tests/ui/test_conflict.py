@@ -189,3 +189,20 @@ def test_a_full_disk_keeps_the_text_and_saves_when_there_is_room(
     repository.db.execute(f"PRAGMA max_page_count = {pages * 100}")  # room again
     assert editor.document.save_now()
     assert repository.get(editor.document.assessment.id).decision.description == text
+
+
+def test_their_version_brings_its_modules_and_undo_starts_afresh(
+    qtbot, context, monkeypatch
+) -> None:
+    editor = open_editor(qtbot, context)
+    assessment_id = editor.document.assessment.id
+    other = context.service.repository.get(assessment_id)
+    other.modules = context.service.module_versions(["children"])
+    context.service.repository.save(other)
+    answer_with(monkeypatch, Choice.TAKE_THEIRS)
+    editor.document.edit(("decision", "title"), "Min rubrik")
+    assert editor.document.undo_stack.count() == 1
+    editor.document.save_now()
+    assert "children" in [c.id for c in editor.document.checklists]
+    assert editor.document.undo_stack.count() == 0  # steps against the old version are gone
+    assert editor.navigation.has(("ground", editor.document.checklists[-1].grounds[0].key))
