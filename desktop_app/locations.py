@@ -1,4 +1,5 @@
-"""Where Lika keeps its data by default: Qt's standard per-user data folder.
+"""Where Lika keeps its data by default: the folder IT named in the organisation's
+defaults file (``desktop_app.defaults``), else Qt's standard per-user data folder.
 
 On Linux ``~/.local/share/Lika``, on Windows ``%LOCALAPPDATA%\\Lika``, on macOS
 ``~/Library/Application Support/Lika``. Local rather than roaming on Windows, because
@@ -10,6 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths
+
+from desktop_app.defaults import OrganisationDefaults, load_defaults
 
 APP_NAME = "Lika"
 DATABASE_NAME = "lika.db"
@@ -27,5 +30,7 @@ def data_dir() -> Path:
     return Path(QStandardPaths.writableLocation(location))
 
 
-def default_database_path() -> Path:
-    return data_dir() / DATABASE_NAME
+def default_database_path(defaults: OrganisationDefaults | None = None) -> Path:
+    """``lika.db`` in IT's database folder if one is set, else in the user's data folder."""
+    folder = (defaults if defaults is not None else load_defaults()).database_folder
+    return (folder or data_dir()) / DATABASE_NAME

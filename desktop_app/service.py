@@ -52,21 +52,28 @@ class AssessmentService:
         identity: Identity,
         *,
         clock: Clock = utc_now,
+        organisation: str = "",
+        default_framework: str = DEFAULT_FRAMEWORK,
     ) -> None:
         self.repository = repository
         self.content = content
         self.identity = identity
         self._clock = clock
+        # Pre-filled in new assessments (settings, else the organisation's defaults file).
+        self.organisation = organisation
+        self.default_framework = default_framework
 
     def new_assessment(
         self,
         *,
-        framework_id: str = DEFAULT_FRAMEWORK,
+        framework_id: str | None = None,
         language: Language = Language.SV,
         title: str = "",
         modules: Iterable[str] = (),
     ) -> Assessment:
-        """Create and store an empty draft, with the caseworker as author."""
+        """Create and store an empty draft, with the caseworker as author and the
+        organisation filled in; without a framework, the default one."""
+        framework_id = framework_id or self.default_framework
         framework = self.content.checklists.get(framework_id)
         if framework.kind is not ChecklistKind.FRAMEWORK:
             raise ContentError(f"{framework_id!r} is a module, not a framework")
@@ -78,6 +85,7 @@ class AssessmentService:
         )
         assessment.decision.title = title.strip()
         assessment.decision.author = self.identity.name
+        assessment.decision.organisation = self.organisation
         return self.repository.create(assessment)
 
     def module_versions(self, module_ids: Iterable[str]) -> dict[str, str]:

@@ -12,6 +12,8 @@ os.environ.setdefault("XDG_RUNTIME_DIR", "/tmp/lika-test-runtime")
 os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="lika-test-data-")
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="lika-test-config-")
 Path(os.environ["XDG_RUNTIME_DIR"]).mkdir(mode=0o700, exist_ok=True)
+# Nor an organisation's defaults file on this machine (/etc/lika/defaults.ini).
+os.environ["LIKA_DEFAULTS"] = ""
 
 from collections.abc import Iterator  # noqa: E402
 from datetime import UTC, datetime, timedelta  # noqa: E402

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import NoReturn, Protocol, TextIO
 
 from desktop_app.checklists.guide import Content, load_content
+from desktop_app.defaults import load_defaults
 from desktop_app.service import AssessmentService, Identity
 from desktop_app.storage.repository import AssessmentRepository
 
@@ -46,7 +47,10 @@ class Session:
     def content(self) -> Content:
         """The checklists and texts, loaded without opening the database."""
         if self._content is None:
-            content = load_content()
+            # The organisation's own checklists (from IT's defaults file), as in the window,
+            # so that an assessment made with them can be exported here too.
+            folder = load_defaults().checklist_folder
+            content = load_content([folder] if folder else [])
             if content.checklists.errors:
                 # Scripts must not run on half the content; the GUI skips and warns instead.
                 raise content.checklists.errors[0]

@@ -11,18 +11,22 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app import __version__
 from desktop_app.checklists.guide import load_content
+from desktop_app.defaults import load_defaults
 from desktop_app.domain.errors import LikaError
 from desktop_app.locations import default_database_path, set_application_identity
+from desktop_app.resources import resource_path
 from desktop_app.service import AssessmentService
 from desktop_app.storage.repository import AssessmentRepository
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.language import ui_language
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.settings import Settings
+from desktop_app.ui.smoke_hook import quit_after_show_if_requested
 from desktop_app.ui.startup import Dialogs, MessageBoxDialogs, open_register
 from desktop_app.ui.translations import install_translators
 
@@ -42,7 +46,16 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("Lika")
     app.setApplicationVersion(__version__)
     app.setStyleSheet(STYLE_SHEET)
+    app.setDesktopFileName("lika")  # matches lika.desktop, so Wayland shows the right icon
+    app.setWindowIcon(application_icon())
     return app
+
+
+def application_icon() -> QIcon:
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        icon.addFile(str(resource_path("icons", f"lika-{size}.png")))
+    return icon
 
 
 def build_main_window(
@@ -51,8 +64,15 @@ def build_main_window(
     """Open the register and content and build the main window, or raise LikaError."""
     folder = settings.checklist_folder
     content = load_content([folder] if folder else [])
+    settings.defaults.check_framework([f.id for f in content.checklists.frameworks()])
     repository = repository or AssessmentRepository.open(db_path)
-    service = AssessmentService(repository, content, settings.identity())
+    service = AssessmentService(
+        repository,
+        content,
+        settings.identity(),
+        organisation=settings.organisation,
+        default_framework=settings.default_framework,
+    )
     context = UiContext(
         service=service, settings=settings, language=ui_language(settings.ui_language)
     )
@@ -64,7 +84,7 @@ def start_window(
 ) -> MainWindow | int:
     """Check and open the register, show the window and reopen interrupted work;
     or the exit code when the register cannot be used."""
-    path = db_path or default_database_path()
+    path = db_path or default_database_path(settings.defaults)
     opened = open_register(path, dialogs or MessageBoxDialogs(path), is_default=db_path is None)
     if isinstance(opened, int):
         return opened
@@ -75,6 +95,7 @@ def start_window(
         QMessageBox.critical(None, "Lika", str(error))
         return error.exit_code
     window.show()
+    quit_after_show_if_requested(window)
     window.report_content_errors()
     window.data_actions.start()
     return window
@@ -82,7 +103,11 @@ def start_window(
 
 def run_app(db_path: Path | None) -> int:
     app = create_application()
-    settings = Settings()
+    try:
+        settings = Settings(defaults=load_defaults())  # a broken defaults file is reported here
+    except LikaError as error:
+        QMessageBox.critical(None, "Lika", str(error))
+        return error.exit_code
     install_translators(app, ui_language(settings.ui_language))
     window = start_window(db_path, settings)
     if isinstance(window, int):

@@ -63,8 +63,9 @@ class NewAssessmentDialog(QDialog):
         self.law = wrapped_label("", muted=True)
         form.addRow("", self.law)
         descriptions = {f.id: context.local(f.law) for f in library.frameworks()}
-        last = context.settings.last_framework
-        if last is not None and self.framework.findData(last) != -1:
+        # The law chosen last time, else the organisation's default (defaults.ini).
+        last = context.settings.default_framework
+        if self.framework.findData(last) != -1:
             self.framework.setCurrentIndex(self.framework.findData(last))
         self.framework.currentIndexChanged.connect(
             lambda _i: self.law.setText(descriptions.get(self.framework.currentData(), ""))

@@ -1,6 +1,7 @@
 """Every user setting, declared once with its type and default, behind one QSettings.
 
-Widgets never call ``QSettings()`` themselves: they are handed a ``Settings``.
+Widgets never call ``QSettings()`` themselves: they are handed a ``Settings``. Under the
+user's own values lie the organisation's defaults from IT (``desktop_app.defaults``).
 """
 
 from __future__ import annotations
@@ -9,15 +10,19 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from desktop_app.defaults import OrganisationDefaults, load_defaults
 from desktop_app.domain.model import Language
-from desktop_app.service import Identity, os_user
+from desktop_app.service import DEFAULT_FRAMEWORK, Identity, os_user
 
 DEFAULT_BACKUPS_KEPT = 10
 
 
 class Settings:
-    def __init__(self, store: QSettings | None = None) -> None:
+    def __init__(
+        self, store: QSettings | None = None, defaults: OrganisationDefaults | None = None
+    ) -> None:
         self._store = store if store is not None else QSettings("Lika", "Lika")
+        self.defaults = defaults if defaults is not None else load_defaults()
 
     def _get(self, key: str, default: str) -> str:
         value = self._store.value(key, default)
@@ -49,7 +54,7 @@ class Settings:
     def checklist_folder(self) -> Path | None:
         """An organisation's own checklist files, loaded beside the built-in ones."""
         value = self._get("content/checklist_folder", "")
-        return Path(value) if value else None
+        return Path(value) if value else self.defaults.checklist_folder
 
     @checklist_folder.setter
     def checklist_folder(self, value: Path | None) -> None:
@@ -102,6 +107,21 @@ class Settings:
     def file_name(self) -> str:
         """Where the settings are stored (other per-user files go beside it)."""
         return self._store.fileName()
+
+    @property
+    def organisation(self) -> str:
+        """Filled into new assessments; the organisation's defaults until set."""
+        return self._get("assessment/organisation", "") or self.defaults.organisation
+
+    @organisation.setter
+    def organisation(self, value: str) -> None:
+        self._store.setValue("assessment/organisation", value.strip())
+
+    @property
+    def default_framework(self) -> str:
+        """The law preselected for a new assessment: the one chosen last, else the
+        organisation's defaults file, else the Swedish Discrimination Act."""
+        return self.last_framework or self.defaults.framework or DEFAULT_FRAMEWORK
 
     def window_geometry(self, name: str) -> QByteArray | None:
         value = self._store.value(f"windows/{name}")
