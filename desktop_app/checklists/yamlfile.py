@@ -4,6 +4,9 @@ PyYAML's plain ``safe_load`` forgets where values came from, turns ``no`` into F
 and silently keeps the last of two equal keys. Content authors deserve better: this
 loader keeps only ``true``/``false`` as booleans, leaves dates as text, refuses duplicate
 keys, and keeps the node tree so a schema error's path can be turned into a line.
+
+Each file is parsed once, by libyaml's C parser where PyYAML has it (the wheels do):
+the pure-Python parser made reading the checklists most of the app's start-up time.
 """
 
 from __future__ import annotations
@@ -18,8 +21,10 @@ import yaml
 
 from desktop_app.domain.errors import ContentError
 
+_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-class _StrictLoader(yaml.SafeLoader):
+
+class _StrictLoader(_SafeLoader):  # type: ignore[valid-type,misc]
     """SafeLoader without YAML 1.1 surprises."""
 
 
@@ -60,15 +65,19 @@ class YamlDocument:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
             raise ContentError(f"{path}: cannot be read ({error})") from None
+        loader = _StrictLoader(text)
         try:
-            self._root = yaml.compose(text, Loader=_StrictLoader)
-            self.data: Any = yaml.load(text, Loader=_StrictLoader)
+            # One parse: the node tree (for line numbers) and the data built from it.
+            self._root = loader.get_single_node()
+            self.data: Any = None if self._root is None else loader.construct_document(self._root)
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             line = f", line {mark.line + 1}" if mark else ""
             raise ContentError(f"{path}{line}: {error.problem or error.context}") from None
         except yaml.YAMLError as error:
             raise ContentError(f"{path}: {error}") from None
+        finally:
+            loader.dispose()
 
     def line_of(self, place: Iterable[str | int]) -> int | None:
         """The 1-based line of the value at ``place`` (keys and indexes), if it exists."""

@@ -16,7 +16,6 @@ from desktop_app.domain.model import Direction, Language, Status
 from desktop_app.domain.register import RegisterQuery, RegisterRow, SortKey
 from desktop_app.progress import NO_PROGRESS
 from desktop_app.register_export import write_csv, write_json
-from desktop_app.reporting import export_summary
 from desktop_app.storage.register import Register
 
 
@@ -219,6 +218,9 @@ def _print_table(summaries: Sequence[RegisterRow], out: TextIO) -> None:
 
 
 def cmd_export_pdf(args: argparse.Namespace, session: Session, out: TextIO) -> int:
+    # Here, not at the top: reportlab would slow down every start of the window.
+    from desktop_app.reporting import export_summary
+
     language = Language(args.lang) if args.lang else None
     export_summary(session.service, args.id, Path(args.out), language)
     print(f"Wrote {args.out}", file=out)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -18,7 +19,6 @@ from desktop_app.followup_service import FollowUpService
 from desktop_app.storage.register import Register
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.data_actions import install_data_actions
-from desktop_app.ui.editor.editor_window import EditorWindow
 from desktop_app.ui.new_assessment_dialog import ask_new_assessment
 from desktop_app.ui.register.evaluation_dialog import EvaluationDialog
 from desktop_app.ui.register.followup_view import FollowUpView
@@ -28,6 +28,9 @@ from desktop_app.ui.register.register_view import RegisterView
 from desktop_app.ui.report_dialog import install_report_action
 from desktop_app.ui.settings_dialog import install_settings_action
 from desktop_app.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:  # imported when first needed: the editor brings reportlab (start-up time)
+    from desktop_app.ui.editor.editor_window import EditorWindow
 
 
 class MainWindow(QMainWindow):
@@ -183,6 +186,8 @@ class MainWindow(QMainWindow):
 
     def open_assessment(self, assessment_id: int) -> EditorWindow | None:
         """Show the editor for ``assessment_id``, reusing an open window."""
+        from desktop_app.ui.editor.editor_window import EditorWindow
+
         if assessment_id in self.editors:
             editor = self.editors[assessment_id]
             editor.raise_()
