@@ -54,7 +54,7 @@ SYSTEM_LIBRARIES = {
 # bundled and must come from the system). libfontconfig1 brings a font configuration
 # and at least one font, which Qt needs to draw any text.
 DEB_DEPENDS = [
-    "libc6 (>= 2.34)", "libxcb-cursor0", "libxcb-icccm4", "libxcb-image0",
+    "libxcb-cursor0", "libxcb-icccm4", "libxcb-image0",
     "libxcb-keysyms1", "libxcb-randr0", "libxcb-render-util0", "libxcb-shape0",
     "libxcb-xfixes0", "libxcb-xkb1", "libxkbcommon-x11-0", "libxkbcommon0",
     "libfontconfig1", "libdbus-1-3",
@@ -156,7 +156,9 @@ def deb_depends(folder: Path) -> str:
             "package to SYSTEM_LIBRARIES in packaging/build.py"
         )
     packages = {SYSTEM_LIBRARIES[lib] for lib in system_libraries(folder)} - {"libc6"}
-    return ", ".join([*DEB_DEPENDS, *sorted(packages)])
+    # The libraries bundled from the build machine need at least its C library.
+    glibc = os.confstr("CS_GNU_LIBC_VERSION").split()[-1]
+    return ", ".join([f"libc6 (>= {glibc})", *DEB_DEPENDS, *sorted(packages)])
 
 
 def pack_deb(version: str) -> Path:

@@ -131,11 +131,12 @@ def qt_plugin_wanted(entry: TocEntry) -> bool:
 
 
 def qt_translation_wanted(entry: TocEntry) -> bool:
+    """``qtbase_sv.qm``, ``qt_help_nb.qm``, ``qt_zh_CN.qm``: the language is at the end."""
     parts = _parts(entry)
     if "translations" not in parts or "PySide6" not in parts or not parts[-1].endswith(".qm"):
         return True
-    language = parts[-1][: -len(".qm")].split("_")[1:2]
-    return bool(language) and language[0] in QT_LANGUAGES
+    match = re.search(r"_([a-z]{2,3})(?:_[A-Z][A-Za-z]+)?\.qm$", parts[-1])
+    return match is not None and match.group(1) in QT_LANGUAGES
 
 
 def babel_locale_wanted(entry: TocEntry) -> bool:
@@ -242,10 +243,10 @@ def trim(
     return kept, kept_datas, removed
 
 
-def windows_version_info(version: str, *, description: str, filename: str) -> object:
-    """The version resource Explorer shows under Properties > Details."""
-    from PyInstaller.utils.win32 import versioninfo as vi
-
+def windows_version_text(version: str, *, description: str, filename: str) -> str:
+    """The version resource Explorer shows under Properties > Details, in PyInstaller's
+    version-file format (a Python expression it evaluates on Windows; its classes cannot
+    be imported elsewhere, so the text is what can be checked on any machine)."""
     numbers = version_tuple(version)
     strings = [
         ("CompanyName", "Lika"),
@@ -257,15 +258,30 @@ def windows_version_info(version: str, *, description: str, filename: str) -> ob
         ("ProductName", "Lika"),
         ("ProductVersion", version),
     ]
-    return vi.VSVersionInfo(
-        ffi=vi.FixedFileInfo(filevers=numbers, prodvers=numbers),
-        kids=[
-            vi.StringFileInfo(
-                [vi.StringTable("040904B0", [vi.StringStruct(k, v) for k, v in strings])]
-            ),
-            vi.VarFileInfo([vi.VarStruct("Translation", [0x0409, 1200])]),
-        ],
-    )
+    structs = ",\n          ".join(f"StringStruct({k!r}, {v!r})" for k, v in strings)
+    return f"""# UTF-8
+VSVersionInfo(
+  ffi=FixedFileInfo(filevers={numbers!r}, prodvers={numbers!r}, mask=0x3F, flags=0x0,
+                    OS=0x40004, fileType=0x1, subtype=0x0, date=(0, 0)),
+  kids=[
+    StringFileInfo([
+      StringTable('040904B0', [
+          {structs}
+      ])
+    ]),
+    VarFileInfo([VarStruct('Translation', [0x0409, 1200])])
+  ]
+)
+"""
+
+
+def windows_version_file(version: str, *, description: str, filename: str, folder: Path) -> str:
+    """Write ``windows_version_text`` for one executable; returns the path for ``EXE``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{filename}.version.txt"
+    text = windows_version_text(version, description=description, filename=filename)
+    path.write_text(text, encoding="utf-8")
+    return str(path)
 
 
 def env_flag(name: str, default: bool) -> bool:

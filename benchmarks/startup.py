@@ -1,0 +1,158 @@
+"""Start-up time, memory and size of the frozen Lika, against a minimal frozen PySide6 window.
+
+    .venv/bin/python benchmarks/startup.py [--runs 15] [--lika dist/lika] [--check]
+
+Build Lika first (``packaging/build.py``); the minimal window (``minimal_window.py``) is
+frozen here by ``minimal.spec`` with the same PyInstaller options and trimming, into
+build/benchmark/. Both programs run offscreen in a throw-away home, alternately, after a
+warm-up run each, and quit themselves once their main window is shown (Lika with
+``LIKA_SMOKE_TEST_QUIT_AFTER_SHOW=1``, on a demo register of 11 assessments).
+
+Printed: the median time from starting the process to the "main window shown" line, the
+peak resident memory (from the kernel's accounting of the finished child), each as a
+ratio to the minimal window, and the sizes of the bundle and of the installers in dist/.
+Targets (issue 7): start-up < 1.5x and < 1 s, memory < 1.5x, bundle < 150 MB, installer
+< 60 MB. ``--check`` exits with 1 when one is missed. POSIX only (it uses ``wait4``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import selectors
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "packaging"))
+
+from smoke_test import MARKER, isolated_environment
+
+MINIMAL_DIST = ROOT / "build" / "benchmark" / "dist" / "minimal-window"
+MB = 1_000_000
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_rss: int  # bytes
+
+
+def build_minimal(force: bool) -> Path:
+    exe = MINIMAL_DIST / "minimal-window"
+    if force or not exe.exists():
+        subprocess.run(
+            [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
+             "--distpath", MINIMAL_DIST.parent, "--workpath", ROOT / "build" / "benchmark" / "work",
+             ROOT / "benchmarks" / "minimal.spec"],
+            check=True,
+        )  # fmt: skip
+    return exe
+
+
+def time_to_window(args: list[str], env: dict[str, str], timeout: float = 60) -> Run:
+    """Start ``args``, wait for the marker line, let it exit; return the time and peak RSS."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        args, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL
+    )
+    assert process.stdout is not None
+    shown: float | None = None
+    selector = selectors.DefaultSelector()
+    selector.register(process.stdout, selectors.EVENT_READ)
+    buffer = b""
+    while shown is None and time.perf_counter() - start < timeout:
+        if not selector.select(timeout=1):
+            continue
+        chunk = os.read(process.stdout.fileno(), 4096)
+        if not chunk:
+            break
+        buffer += chunk
+        if MARKER.encode() in buffer:
+            shown = time.perf_counter() - start
+    # wait4 reports this child's own peak memory (ru_maxrss, KiB on Linux, bytes on macOS).
+    _pid, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    process.stdout.close()
+    if shown is None or process.returncode != 0:
+        raise RuntimeError(f"{args[0]} did not show its window (exit code {process.returncode})")
+    factor = 1 if sys.platform == "darwin" else 1024
+    return Run(seconds=shown, peak_rss=usage.ru_maxrss * factor)
+
+
+def folder_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def installers() -> list[Path]:
+    patterns = ("lika_*.deb", "lika-*.tar.gz", "Lika-*-setup.exe", "Lika-*.dmg")
+    return sorted(p for pattern in patterns for p in (ROOT / "dist").glob(pattern))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--lika", type=Path, default=ROOT / "dist" / "lika")
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--rebuild-minimal", action="store_true")
+    parser.add_argument("--check", action="store_true", help="exit 1 if a target is missed")
+    args = parser.parse_args(argv)
+    lika = args.lika / "lika"
+    if not lika.exists():
+        print(f"{lika} does not exist: run packaging/build.py first", file=sys.stderr)
+        return 2
+    minimal = build_minimal(args.rebuild_minimal)
+
+    with tempfile.TemporaryDirectory(prefix="lika-bench-") as tmp:
+        home = Path(tmp)
+        env = {**isolated_environment(home), "LIKA_DEFAULTS": "", "QT_QPA_PLATFORM": "offscreen"}
+        db = home / "register.db"
+        subprocess.run([lika, "demo", "--db", db], env=env, check=True, capture_output=True)
+        env["LIKA_SMOKE_TEST_QUIT_AFTER_SHOW"] = "1"
+        programs = {"lika": [str(lika), "--db", str(db)], "minimal": [str(minimal)]}
+        runs: dict[str, list[Run]] = {name: [] for name in programs}
+        for command in programs.values():
+            time_to_window(command, env)  # warm-up: files into the page cache
+        for _ in range(args.runs):
+            for name, command in programs.items():  # alternate, so drift hits both
+                runs[name].append(time_to_window(command, env))
+
+    def median_time(name: str) -> float:
+        return statistics.median(r.seconds for r in runs[name])
+
+    def median_rss(name: str) -> float:
+        return statistics.median(r.peak_rss for r in runs[name])
+
+    time_ratio = median_time("lika") / median_time("minimal")
+    rss_ratio = median_rss("lika") / median_rss("minimal")
+    bundle = folder_size(args.lika)
+    results = [
+        ("start-up, Lika", f"{median_time('lika'):.3f} s", median_time("lika") < 1.0, "< 1 s"),
+        ("start-up, minimal window", f"{median_time('minimal'):.3f} s", None, ""),
+        ("start-up ratio", f"{time_ratio:.2f}x", time_ratio < 1.5, "< 1.5x"),
+        ("peak memory, Lika", f"{median_rss('lika') / MB:.0f} MB", None, ""),
+        ("peak memory, minimal window", f"{median_rss('minimal') / MB:.0f} MB", None, ""),
+        ("memory ratio", f"{rss_ratio:.2f}x", rss_ratio < 1.5, "< 1.5x"),
+        ("bundle (unpacked)", f"{bundle / MB:.1f} MB", bundle < 150 * MB, "< 150 MB"),
+        ("minimal window bundle", f"{folder_size(minimal.parent) / MB:.1f} MB", None, ""),
+    ]
+    for path in installers():
+        size = path.stat().st_size
+        results.append((path.name, f"{size / MB:.1f} MB", size < 60 * MB, "< 60 MB"))
+
+    spread = max(r.seconds for r in runs["lika"]) - min(r.seconds for r in runs["lika"])
+    print(f"{args.runs} runs each, medians (Lika's start-up varied by {spread * 1000:.0f} ms)")
+    missed = 0
+    for name, value, met, target in results:
+        verdict = "" if met is None else ("  ok" if met else "  MISSED")
+        print(f"  {name:<34} {value:>10}  {target:<9}{verdict}")
+        missed += met is False
+    return 1 if args.check and missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

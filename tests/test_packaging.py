@@ -1,0 +1,291 @@
+"""The rules of the frozen build (packaging/) that can be checked without building.
+
+The build itself, the smoke test of the frozen program, the .deb on a fresh Debian and the
+NSIS compile run in .ci/run, because they take minutes and need root or makensis.
+"""
+
+from __future__ import annotations
+
+import configparser
+import importlib.util
+import re
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _load(name: str) -> ModuleType:
+    # packaging/ is no package (it would shadow PyPI's "packaging"): load files by path.
+    sys.path.insert(0, str(ROOT / "packaging"))
+    try:
+        spec = importlib.util.spec_from_file_location(
+            f"lika_{name}", ROOT / "packaging" / f"{name}.py"
+        )
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+    finally:
+        sys.path.remove(str(ROOT / "packaging"))
+
+
+support = _load("spec_support")
+build = _load("build")
+
+PLUGINS = "PySide6/Qt/plugins"
+
+
+def binary(name: str, typecode: str = "BINARY") -> tuple[str, str, str]:
+    return (name, f"/src/{name}", typecode)
+
+
+@pytest.mark.parametrize(
+    ("name", "kept"),
+    [
+        (f"{PLUGINS}/platforms/libqxcb.so", True),
+        (f"{PLUGINS}/platforms/libqwayland.so", True),
+        (f"{PLUGINS}/platforms/libqoffscreen.so", True),
+        (f"{PLUGINS}/platforms/qwindows.dll", True),
+        (f"{PLUGINS}/platforms/libqcocoa.dylib", True),
+        (f"{PLUGINS}/platforms/libqeglfs.so", False),
+        (f"{PLUGINS}/platforms/libqvnc.so", False),
+        (f"{PLUGINS}/platformthemes/libqgtk3.so", False),
+        (f"{PLUGINS}/platformthemes/libqxdgdesktopportal.so", True),
+        (f"{PLUGINS}/platforminputcontexts/libibusplatforminputcontextplugin.so", True),
+        (f"{PLUGINS}/styles/qmodernwindowsstyle.dll", True),
+        (f"{PLUGINS}/imageformats/libqjpeg.so", False),
+        (f"{PLUGINS}/iconengines/libqsvgicon.so", False),
+        (f"{PLUGINS}/xcbglintegrations/libqxcb-glx-integration.so", False),
+        (f"{PLUGINS}/wayland-shell-integration/libxdg-shell.so", True),
+        (f"{PLUGINS}/wayland-shell-integration/libivi-shell.so", False),
+        ("PySide6\\Qt\\plugins\\imageformats\\qgif.dll", False),  # Windows separators
+        ("PySide6/Qt/lib/libQt6Gui.so.6", True),  # not a plug-in
+        ("libpython3.11.so.1.0", True),
+    ],
+)
+def test_qt_plugins_kept_and_left_out(name, kept):
+    assert support.qt_plugin_wanted(binary(name)) is kept
+
+
+@pytest.mark.parametrize(
+    ("name", "kept"),
+    [
+        ("PySide6/Qt/translations/qtbase_sv.qm", True),
+        ("PySide6/Qt/translations/qt_nb.qm", True),
+        ("PySide6/Qt/translations/qt_nn.qm", True),
+        ("PySide6/Qt/translations/qtbase_en.qm", True),
+        ("PySide6/Qt/translations/qtbase_de.qm", False),
+        ("PySide6/Qt/translations/qt_zh_CN.qm", False),
+        ("PySide6/Qt/translations/qt_help_sv.qm", True),
+        ("resources/translations/lika_de.qm", True),  # Lika's own are not Qt's to filter
+    ],
+)
+def test_qt_translations_only_for_the_languages_shipped(name, kept):
+    assert support.qt_translation_wanted((name, "/src", "DATA")) is kept
+
+
+@pytest.mark.parametrize(
+    ("name", "kept"),
+    [
+        ("babel/locale-data/root.dat", True),
+        ("babel/locale-data/sv.dat", True),
+        ("babel/locale-data/sv_FI.dat", True),
+        ("babel/locale-data/nb.dat", True),
+        ("babel/locale-data/no.dat", True),
+        ("babel/locale-data/en_GB.dat", True),
+        ("babel/locale-data/nnh.dat", False),
+        ("babel/locale-data/de.dat", False),
+        ("babel/global.dat", True),
+    ],
+)
+def test_babel_locales_for_the_pdf_languages(name, kept):
+    assert support.babel_locale_wanted((name, "/src", "DATA")) is kept
+
+
+def test_the_windows_software_renderer_is_left_out():
+    assert not support.windows_dll_wanted(binary("opengl32sw.dll"))
+    assert not support.windows_dll_wanted(binary("PySide6\\D3Dcompiler_47.dll"))
+    assert support.windows_dll_wanted(binary("PySide6\\Qt6Gui.dll"))
+
+
+def test_babel_keeps_every_locale_the_pdf_asks_for():
+    """The PDF's dates must not fall back to English because a locale was left out."""
+    from desktop_app.domain.model import Language
+    from desktop_app.reports import text
+
+    for language in Language:
+        locale = text._BABEL_LOCALES[language]
+        name = f"babel/locale-data/{locale}.dat"
+        assert support.babel_locale_wanted((name, "/src", "DATA")), locale
+
+
+def test_libraries_only_a_dropped_plugin_needs_go_too():
+    gtk = binary(f"{PLUGINS}/platformthemes/libqgtk3.so")
+    xcb = binary(f"{PLUGINS}/platforms/libqxcb.so")
+    links = {
+        gtk[1]: ["libgtk-3.so.0", "libcairo.so.2", "libX11.so.6"],
+        "/src/libgtk-3.so.0": ["libpango-1.0.so.0"],
+        xcb[1]: ["libX11.so.6", "libxcb-cursor.so.0"],
+        "/src/ctypes-loaded.so": [],
+    }
+    kept = [
+        xcb,
+        binary("libgtk-3.so.0"),
+        binary("libpango-1.0.so.0"),
+        binary("libcairo.so.2"),
+        binary("libX11.so.6"),
+        binary("libxcb-cursor.so.0"),
+        binary("ctypes-loaded.so"),  # linked by nothing: collected for a reason we keep
+        binary("_cairo_ext.so", "EXTENSION"),
+    ]
+    left, removed = support.drop_orphans(kept, [gtk], lambda path: links.get(path, []))
+    assert {e[0] for e in removed} == {"libgtk-3.so.0", "libpango-1.0.so.0", "libcairo.so.2"}
+    assert binary("libX11.so.6") in left and binary("ctypes-loaded.so") in left
+
+
+def test_a_library_a_kept_binary_still_needs_stays():
+    gtk = binary(f"{PLUGINS}/platformthemes/libqgtk3.so")
+    ext = binary("PIL/_imaging.so", "EXTENSION")
+    links = {gtk[1]: ["libcairo.so.2"], ext[1]: ["libcairo.so.2"]}
+    left, removed = support.drop_orphans(
+        [ext, binary("libcairo.so.2")], [gtk], lambda p: links.get(p, [])
+    )
+    assert removed == [] and binary("libcairo.so.2") in left
+
+
+def test_links_to_removed_libraries_are_removed():
+    binaries = [binary("PySide6/Qt/lib/libQt6Gui.so.6")]
+    datas = [
+        ("libQt6Gui.so.6", "PySide6/Qt/lib/libQt6Gui.so.6", "SYMLINK"),
+        ("libQt6Svg.so.6", "PySide6/Qt/lib/libQt6Svg.so.6", "SYMLINK"),
+        ("resources/fonts/DejaVuSans.ttf", "/src/DejaVuSans.ttf", "DATA"),
+    ]
+    kept_binaries, kept_datas = support.drop_dangling_symlinks(binaries, datas)
+    assert kept_binaries == binaries
+    assert [e[0] for e in kept_datas] == ["libQt6Gui.so.6", "resources/fonts/DejaVuSans.ttf"]
+
+
+def test_trim_end_to_end_on_a_small_toc():
+    gtk = binary(f"{PLUGINS}/platformthemes/libqgtk3.so")
+    binaries = [gtk, binary(f"{PLUGINS}/platforms/libqxcb.so"), binary("libgtk-3.so.0")]
+    datas = [
+        ("babel/locale-data/de.dat", "/src", "DATA"),
+        ("babel/locale-data/sv.dat", "/src", "DATA"),
+        ("PySide6/Qt/translations/qtbase_fr.qm", "/src", "DATA"),
+    ]
+    links = {gtk[1]: ["libgtk-3.so.0"]}
+    kept, kept_datas, removed = support.trim(
+        binaries, datas, imports_of=lambda p: links.get(p, []), platform="linux"
+    )
+    assert [e[0] for e in kept] == [f"{PLUGINS}/platforms/libqxcb.so"]
+    assert [e[0] for e in kept_datas] == ["babel/locale-data/sv.dat"]
+    assert len(removed) == 4
+
+
+def test_version_from_the_package_without_importing_it():
+    from desktop_app import __version__
+
+    assert support.read_version(ROOT) == __version__
+    assert support.version_tuple("1.2.3") == (1, 2, 3, 0)
+    assert support.version_tuple("2.0rc1") == (2, 0, 1, 0)
+    assert support.version_tuple("0.1.0+local.5") == (0, 1, 0, 0)
+
+
+def test_windows_version_information_is_a_well_formed_version_file():
+    text = support.windows_version_text("1.4.2", description="Lika", filename="lika.exe")
+    # PyInstaller evaluates the file with its version-info classes (importable only on
+    # Windows): evaluate it here with stand-ins that record what they were given.
+    calls: dict[str, list[tuple]] = {}
+
+    def recorder(name):
+        def record(*args, **kwargs):
+            calls.setdefault(name, []).append((args, kwargs))
+            return name
+
+        return record
+
+    names = ["VSVersionInfo", "FixedFileInfo", "StringFileInfo", "StringTable", "StringStruct",
+             "VarFileInfo", "VarStruct"]  # fmt: skip
+    assert eval(text, {n: recorder(n) for n in names}) == "VSVersionInfo"
+    assert calls["FixedFileInfo"][0][1]["filevers"] == (1, 4, 2, 0)
+    strings = dict(args for args, _kwargs in calls["StringStruct"])
+    assert strings["FileVersion"] == "1.4.2"
+    assert strings["OriginalFilename"] == "lika.exe"
+
+
+def test_resources_are_listed_folder_by_folder(tmp_path):
+    datas = support.resource_datas(ROOT)
+    names = [dest for _src, dest in datas]
+    for folder in ("checklists", "fonts", "guide", "icons", "schemas", "demo"):
+        assert f"resources/{folder}" in names
+    assert ("resources/translations" in names) == (ROOT / "resources/translations").is_dir()
+    (tmp_path / "resources").mkdir()
+    with pytest.raises(FileNotFoundError, match="resources/checklists is missing"):
+        support.resource_datas(tmp_path)
+
+
+def test_env_flags(monkeypatch):
+    monkeypatch.setenv("LIKA_TEST_FLAG", "yes")
+    assert support.env_flag("LIKA_TEST_FLAG", False) is True
+    monkeypatch.setenv("LIKA_TEST_FLAG", "0")
+    assert support.env_flag("LIKA_TEST_FLAG", True) is False
+    monkeypatch.delenv("LIKA_TEST_FLAG")
+    assert support.env_flag("LIKA_TEST_FLAG", True) is True
+    monkeypatch.setenv("LIKA_TEST_FLAG", "maybe")
+    with pytest.raises(ValueError, match="use 1 or 0"):
+        support.env_flag("LIKA_TEST_FLAG", True)
+
+
+def test_the_nsis_script_gets_every_value_it_needs(tmp_path, monkeypatch):
+    monkeypatch.setattr(build, "WORK", tmp_path)
+    script = build.nsis_script("1.2.3", tmp_path / "payload", tmp_path / "setup.exe").read_text()
+    assert '!define APP_VERSION "1.2.3"' in script
+    assert 'VIProductVersion "1.2.3.0"' in script
+    assert not re.search(r"@[A-Z_]+@", script)
+    # The promises made to IT in docs/it-deployment.md:
+    assert "RequestExecutionLevel user" in script
+    assert 'InstallDir "$LOCALAPPDATA\\Programs\\${APP_NAME}"' in script
+    assert 'Section /o "un.$(SecData)"' in script  # user data only when asked
+    assert '"/REMOVEDATA"' in script and '"/ALLUSERS"' in script
+
+
+def test_a_placeholder_left_unfilled_stops_the_build(tmp_path):
+    template = tmp_path / "x.in"
+    template.write_text("Version: @VERSION@\nArch: @ARCH@\n", encoding="utf-8")
+    with pytest.raises(build.BuildError, match="no value for ARCH"):
+        build.render(template, {"VERSION": "1"})
+
+
+def test_the_desktop_entry_is_complete():
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.optionxform = str  # type: ignore[assignment,method-assign]
+    entry.read(ROOT / "packaging" / "linux" / "lika.desktop", encoding="utf-8")
+    section = entry["Desktop Entry"]
+    assert section["Type"] == "Application"
+    assert section["Exec"] == "lika"
+    assert section["Icon"] == "lika"
+    assert section["Categories"].endswith(";")
+    assert {"Name", "Comment[sv]", "Comment[nb]"} <= set(section)
+
+
+def test_icons_exist_in_every_size_the_packages_install():
+    icons = ROOT / "resources" / "icons"
+    for size in build.ICON_SIZES:
+        assert (icons / f"lika-{size}.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert (icons / "lika.ico").read_bytes()[:4] == b"\x00\x00\x01\x00"
+    assert (icons / "lika.icns").read_bytes()[:4] == b"icns"
+    assert "<svg" in (icons / "lika.svg").read_text(encoding="utf-8")
+
+
+def test_deb_dependencies_cover_every_system_library(tmp_path, monkeypatch):
+    monkeypatch.setattr(build, "system_libraries", lambda folder: {"libGL.so.1", "libc.so.6"})
+    depends = build.deb_depends(tmp_path)
+    assert depends.startswith("libc6 (>= ")
+    assert "libgl1" in depends and "libxcb-cursor0" in depends
+    monkeypatch.setattr(build, "system_libraries", lambda folder: {"libnew.so.3"})
+    with pytest.raises(build.BuildError, match=r"libnew\.so\.3"):
+        build.deb_depends(tmp_path)
