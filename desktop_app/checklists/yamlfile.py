@@ -14,12 +14,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
 import yaml
 
+from desktop_app.checklists import trusted
 from desktop_app.domain.errors import ContentError
+
+if TYPE_CHECKING:
+    import jsonschema
 
 _SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -63,6 +66,7 @@ class YamlDocument:
         self.path = path
         try:
             text = path.read_text(encoding="utf-8")
+            self._text = text
         except (OSError, UnicodeDecodeError) as error:
             raise ContentError(f"{path}: cannot be read ({error})") from None
         loader = _StrictLoader(text)
@@ -103,11 +107,18 @@ class YamlDocument:
         return ContentError(f"{self.path}{where} ({format_place(place)}): {message}")
 
     def validate(self, validator: jsonschema.protocols.Validator) -> None:
-        """Check the data against a JSON Schema; report the most relevant error with its line."""
+        """Check the data against a JSON Schema; report the most relevant error with its line.
+
+        Skipped for a file the frozen app was built with and checked then (trusted.py)."""
+        if trusted.is_trusted(self._text):
+            return
+        import jsonschema
+
         errors = sorted(validator.iter_errors(self.data), key=lambda e: list(e.absolute_path))
         if errors:
             best = jsonschema.exceptions.best_match(errors)
             raise self.error(best.absolute_path, best.message)
+        trusted.passed(self._text)
 
 
 def format_place(place: Iterable[str | int]) -> str:
