@@ -93,17 +93,32 @@ def version_tuple(version: str) -> tuple[int, int, int, int]:
     return (padded[0], padded[1], padded[2], padded[3])
 
 
+# The folders of resources/ the app reads, named one by one. translations/ is optional
+# (it arrives with the compiled UI translations); every other one must exist.
+SHIPPED_RESOURCES = [
+    "checklists", "demo", "fonts", "guide", "icons", "schemas", "screener", "translations",
+]  # fmt: skip
+OPTIONAL_RESOURCES = {"translations"}
+
+
 def resource_datas(root: Path) -> list[tuple[str, str]]:
-    """The folders of ``resources/`` that the app reads, named one by one, so that a
-    stray file at the top of ``resources/`` never ends up in the bundle unnoticed."""
-    wanted = ["checklists", "fonts", "guide", "icons", "schemas", "demo", "translations"]
+    """``resources/`` folder by folder, so that nothing lands in the bundle unnoticed;
+    and a new folder that nobody listed stops the build instead of going missing."""
     resources = root / "resources"
+    unlisted = sorted(
+        p.name for p in resources.iterdir() if p.is_dir() and p.name not in SHIPPED_RESOURCES
+    )
+    if unlisted:
+        raise ValueError(
+            f"resources/{unlisted[0]} is not in SHIPPED_RESOURCES (packaging/spec_support.py): "
+            "add it there if the app reads it"
+        )
     datas = []
-    for name in wanted:
+    for name in SHIPPED_RESOURCES:
         folder = resources / name
-        if folder.is_dir():  # translations/ arrives with the UI translations
+        if folder.is_dir():
             datas.append((str(folder), f"resources/{name}"))
-        elif name != "translations":
+        elif name not in OPTIONAL_RESOURCES:
             raise FileNotFoundError(f"resources/{name} is missing")
     return datas
 

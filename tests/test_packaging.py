@@ -114,11 +114,11 @@ def test_the_windows_software_renderer_is_left_out():
 
 def test_babel_keeps_every_locale_the_pdf_asks_for():
     """The PDF's dates must not fall back to English because a locale was left out."""
+    from desktop_app.domain.formats import BABEL_LOCALES
     from desktop_app.domain.model import Language
-    from desktop_app.reports import text
 
     for language in Language:
-        locale = text._BABEL_LOCALES[language]
+        locale = BABEL_LOCALES[language]
         name = f"babel/locale-data/{locale}.dat"
         assert support.babel_locale_wanted((name, "/src", "DATA")), locale
 
@@ -220,11 +220,19 @@ def test_windows_version_information_is_a_well_formed_version_file():
 def test_resources_are_listed_folder_by_folder(tmp_path):
     datas = support.resource_datas(ROOT)
     names = [dest for _src, dest in datas]
-    for folder in ("checklists", "fonts", "guide", "icons", "schemas", "demo"):
+    for folder in ("checklists", "fonts", "guide", "icons", "schemas", "demo", "screener"):
         assert f"resources/{folder}" in names
     assert ("resources/translations" in names) == (ROOT / "resources/translations").is_dir()
     (tmp_path / "resources").mkdir()
     with pytest.raises(FileNotFoundError, match="resources/checklists is missing"):
+        support.resource_datas(tmp_path)
+
+
+def test_a_new_resource_folder_must_be_listed(tmp_path):
+    for name in support.SHIPPED_RESOURCES:
+        (tmp_path / "resources" / name).mkdir(parents=True)
+    (tmp_path / "resources" / "sounds").mkdir()
+    with pytest.raises(ValueError, match="resources/sounds is not in SHIPPED_RESOURCES"):
         support.resource_datas(tmp_path)
 
 
