@@ -8,8 +8,9 @@ folder, so the user's own register is never touched:
 
 1. ``--version`` prints the version;
 2. with an organisation defaults file naming a database folder, ``demo`` fills the
-   register there, ``list --format json`` lists it, ``export-pdf`` writes a PDF whose
-   fonts are all embedded and whose text contains the assessment's title;
+   register there, ``list --format json`` lists it, ``export-pdf`` writes a PDF (in each
+   language) whose fonts are all embedded and whose text contains the assessment's
+   title, and ``summary`` prints the memo text where the build has that command;
 3. a bad id gets one ``lika:`` line and exit code 2 (the CLI contract);
 4. the window starts offscreen (and on X11 under Xvfb where ``xvfb-run`` exists), shows
    its main window and quits by itself (``LIKA_SMOKE_TEST_QUIT_AFTER_SHOW=1``).
@@ -208,6 +209,22 @@ def check_cli(exe: Path, env: dict[str, str], home: Path, version: str | None) -
     record = records[0]
     run([exe, "export-pdf", str(record["id"]), "--out", pdf], env, what="export-pdf")
     print(f"ok: export-pdf -> {check_pdf(pdf, record['title'])}")
+    # Every language once: dates and lists come from Babel's locale data, which the
+    # build trims to these languages.
+    for language in ("sv", "nb", "en"):
+        out = home / f"summary-{language}.pdf"
+        args = [exe, "export-pdf", str(record["id"]), "--out", out, "--lang", language]
+        run(args, env, what=f"export-pdf --lang {language}")
+        check_pdf(out, record["title"])
+    print("ok: export-pdf in sv, nb and en")
+    commands = run([exe, "--help"], env, what="--help").stdout
+    if re.search(r"\bsummary\b", commands):
+        for language in ("sv", "nb", "en"):
+            args = [exe, "summary", str(record["id"]), "--lang", language]
+            text = run(args, env, what=f"summary --lang {language}").stdout
+            if len(text.strip()) < 40:
+                raise SmokeTestError(f"summary --lang {language} printed almost nothing: {text!r}")
+        print("ok: summary (the memo text) in sv, nb and en")
 
     result = run([exe, "export-pdf", "999999", "--out", pdf], env, expect=2, what="bad id")
     if not result.stderr.startswith("lika: ") or len(result.stderr.strip().splitlines()) != 1:
