@@ -267,7 +267,19 @@ def nsis_check(version: str) -> Path:
     for name in ("lika.exe", "lika-cli.exe"):
         (payload / name).write_bytes(b"MZ stand-in for " + name.encode())
     (payload / "_internal" / "resources" / "README.txt").write_text("stand-in payload\n")
-    return pack_nsis(version, payload, suffix="-standin")
+    out = pack_nsis(version, payload, suffix="-standin")
+    if shutil.which("7z"):  # 7-Zip reads NSIS installers: is everything in its place?
+        listing = subprocess.run(
+            ["7z", "l", str(out)], capture_output=True, text=True, check=True
+        ).stdout
+        wanted = ["lika.exe", "lika-cli.exe", "_internal/resources/README.txt", "uninstall.exe"]
+        missing = [
+            name for name in wanted if not re.search(rf"\s{re.escape(name)}$", listing, re.M)
+        ]
+        if missing:
+            raise BuildError(f"the stand-in installer lacks {', '.join(missing)}:\n{listing}")
+        print(f"the installer holds {', '.join(wanted)}")
+    return out
 
 
 # macOS
