@@ -31,8 +31,17 @@ if [ "$here" = "$(cd "$prefix" 2>/dev/null && pwd)" ]; then
   echo "Run this from the unpacked download, not from $prefix (or use --uninstall)." >&2
   exit 2
 fi
+# An update replaces the program but keeps an organisation defaults file put beside it.
+kept=""
+if [ -f "$prefix/defaults.ini" ]; then
+  kept=$(mktemp)
+  cp "$prefix/defaults.ini" "$kept"
+fi
 remove
 mkdir -p "$prefix" "$bin" "$data/applications"
+if [ -n "$kept" ]; then
+  mv "$kept" "$prefix/defaults.ini"
+fi
 # The program: everything in this folder but the installer's own share/ files.
 (cd "$here" && tar cf - --exclude=./share --exclude=./install-user.sh .) | (cd "$prefix" && tar xf -)
 cp "$here/install-user.sh" "$prefix/"
