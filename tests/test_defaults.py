@@ -186,3 +186,14 @@ def _lika(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[s
         timeout=60,
         check=False,
     )
+
+
+def test_the_defaults_module_needs_no_qt():
+    """The CLI and the window read the file the same way, without Qt."""
+    code = (
+        "import sys, desktop_app.defaults; print(any(m.startswith('PySide6') for m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == "False"
