@@ -197,3 +197,22 @@ def test_the_defaults_module_needs_no_qt():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert result.stdout.strip() == "False"
+
+
+def test_lika_defaults_shows_each_value_and_where_it_comes_from(tmp_path, monkeypatch, capsys):
+    from desktop_app.__main__ import main
+
+    path = write(tmp_path / "defaults.ini", "[lika]\n# ours\norganisation = Bodø kommune\n")
+    monkeypatch.setenv("LIKA_DEFAULTS", str(path))
+    assert main(["defaults", "--db", str(tmp_path / "r.db")]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1] == f"  {path} (read)"
+    assert f"organisation      Bodø kommune  [{path}, line 3]" in lines
+    assert "framework         se-dl  [Lika's own default]" in lines
+    assert f"database          {tmp_path / 'r.db'}" in lines
+
+    write(path, "[lika]\nframework = ?\n")
+    assert main(["defaults"]) == 2
+    assert capsys.readouterr().err == (
+        f"lika: {path}, line 2: framework '?' is not a framework id such as se-dl or no-ldl\n"
+    )
