@@ -194,6 +194,10 @@ def check_cli(exe: Path, env: dict[str, str], home: Path, version: str | None) -
         f"[lika]\norganisation = Smoke Test kommun\ndatabase_folder = {db_folder}\n",
         encoding="utf-8",
     )
+    shown = run([exe, "defaults"], env, what="defaults").stdout
+    if "Smoke Test kommun" not in shown or str(db_folder / "lika.db") not in shown:
+        raise SmokeTestError(f"'defaults' does not show the defaults file's values:\n{shown}")
+    print("ok: defaults shows the organisation's defaults file")
     result = run([exe, "demo"], env, what="demo")
     if not (db_folder / "lika.db").is_file():
         raise SmokeTestError(f"demo did not create {db_folder / 'lika.db'} (defaults.ini)")
