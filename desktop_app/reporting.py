@@ -9,18 +9,22 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop_app.checklists.guide import Content
 from desktop_app.domain.errors import InputError
 from desktop_app.domain.model import Assessment, Language
 from desktop_app.domain.portfolio import Period
 from desktop_app.progress import NO_PROGRESS, Progress
-from desktop_app.reports.assessment_pdf import SummaryInput, render_summary
-from desktop_app.reports.portfolio_csv import write_portfolio_csv
-from desktop_app.reports.portfolio_input import PortfolioInput, make_portfolio_input
-from desktop_app.reports.portfolio_pdf import render_portfolio
 from desktop_app.service import AssessmentService
 from desktop_app.storage.repository import AssessmentRepository
+
+if TYPE_CHECKING:
+    from desktop_app.reports.assessment_pdf import SummaryInput
+    from desktop_app.reports.portfolio_input import PortfolioInput
+
+# The report modules (reportlab, pikepdf) are imported by each function when it runs: the
+# window imports this module while it starts, and they would add a quarter of a second.
 
 REPORT_SUFFIXES = (".pdf", ".csv")
 
@@ -34,6 +38,8 @@ def summary_input(
 ) -> SummaryInput:
     """Everything the PDF summary of ``assessment`` shows, in ``language`` (default:
     the assessment's own)."""
+    from desktop_app.reports.assessment_pdf import SummaryInput
+
     return SummaryInput(
         assessment=assessment,
         checklists=service.checklists_for(assessment),
@@ -47,6 +53,8 @@ def summary_input(
 def export_summary(
     service: AssessmentService, assessment_id: int, out: Path, language: Language | None = None
 ) -> None:
+    from desktop_app.reports.assessment_pdf import render_summary
+
     assessment = service.repository.get(assessment_id)
     render_summary(summary_input(service, assessment, language=language), out)
 
@@ -68,6 +76,8 @@ def portfolio_input(
     language: Language = Language.SV,
     today: date | None = None,
 ) -> PortfolioInput:
+    from desktop_app.reports.portfolio_input import make_portfolio_input
+
     return make_portfolio_input(
         repository.portfolio_entries(period, unit or None),
         period=period,
@@ -82,6 +92,10 @@ def portfolio_input(
 def write_portfolio(data: PortfolioInput, out: Path, progress: Progress = NO_PROGRESS) -> None:
     """Write the portfolio report as PDF or CSV, chosen by ``out``'s suffix."""
     if check_report_target(out) == "csv":
+        from desktop_app.reports.portfolio_csv import write_portfolio_csv
+
         write_portfolio_csv(data, out, progress)
     else:
+        from desktop_app.reports.portfolio_pdf import render_portfolio
+
         render_portfolio(data, out, progress)

@@ -297,3 +297,19 @@ def test_deb_dependencies_cover_every_system_library(tmp_path, monkeypatch):
     monkeypatch.setattr(build, "system_libraries", lambda folder: {"libnew.so.3"})
     with pytest.raises(build.BuildError, match=r"libnew\.so\.3"):
         build.deb_depends(tmp_path)
+
+
+def test_the_window_starts_without_the_libraries_only_some_actions_need():
+    """Start-up time (docs/performance.md): reportlab and pikepdf load when a PDF is made,
+    Babel when a date is written, jsonschema when content is not the build's own."""
+    import subprocess
+
+    code = (
+        "import sys, desktop_app.__main__, desktop_app.cli, desktop_app.ui.app; "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & "
+        "{'reportlab', 'pikepdf', 'PIL', 'babel', 'jsonschema'}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == "[]"

@@ -39,7 +39,7 @@ def test_defaults_fill_in_until_the_user_sets_a_value(qapp, tmp_path, it_default
     assert settings.checklist_folder == tmp_path / "own-checklists"
 
     settings.organisation = "  Tromsø kommune, helse og omsorg "
-    settings.default_framework = "se-dl"
+    settings.last_framework = "se-dl"  # chosen in the new-assessment dialog
     settings.checklist_folder = tmp_path
     assert settings.organisation == "Tromsø kommune, helse og omsorg"
     assert settings.default_framework == "se-dl"
@@ -101,3 +101,22 @@ def test_the_smoke_test_hook_shows_the_window_and_quits(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [MARKER]
+
+
+def test_the_new_assessment_dialog_preselects_the_organisations_law(
+    qtbot, service, tmp_path, it_defaults
+):
+    from desktop_app.domain.model import Language
+    from desktop_app.ui.context import UiContext
+    from desktop_app.ui.new_assessment_dialog import NewAssessmentDialog
+
+    settings = settings_with(tmp_path, it_defaults)
+    context = UiContext(service=service, settings=settings, language=Language.SV)
+    dialog = NewAssessmentDialog(context)
+    qtbot.addWidget(dialog)
+    assert dialog.framework.currentData() == "no-ldl"
+
+    settings.last_framework = "se-dl"  # the user's own last choice wins
+    again = NewAssessmentDialog(context)
+    qtbot.addWidget(again)
+    assert again.framework.currentData() == "se-dl"
