@@ -39,6 +39,12 @@ UNUSED_PYTHON_MODULES = [
     "PIL._avif", "PIL.AvifImagePlugin", "PIL._webp", "PIL.WebPImagePlugin",
     "PIL._imagingcms", "PIL.ImageCms", "PIL._imagingtk", "PIL.ImageTk", "PIL.ImageQt",
     "IPython", "matplotlib", "numpy",
+    # reportlab's HarfBuzz shaping is not used (Arabic-script names go through
+    # arabic-reshaper and python-bidi); reportlab runs without it.
+    "uharfbuzz",
+    # pikepdf writes XMP metadata with lxml.etree only; the rest of lxml is 4 MB.
+    "lxml.objectify", "lxml.html", "lxml.isoschematron", "lxml.cssselect",
+    "lxml.html5parser", "lxml.doctestcompare", "lxml.usedoctest",
     # Lika never opens a network connection; without these, OpenSSL (5 MB) stays out.
     # hashlib falls back to Python's built-in hashes, urllib and http.client to no TLS.
     "ssl", "_ssl", "_hashlib",
