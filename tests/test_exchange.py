@@ -67,7 +67,7 @@ def _content_loaded_once(monkeypatch, content) -> None:
     """Each command would load the checklists again; they are not what is tested here."""
     from desktop_app.commands import base
 
-    monkeypatch.setattr(base, "load_content", lambda: content)
+    monkeypatch.setattr(base, "load_content", lambda *folders: content)
 
 
 @pytest.fixture

@@ -21,9 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
-from typing import Any
-
-import jsonschema
+from typing import TYPE_CHECKING, Any
 
 from desktop_app import __version__
 from desktop_app.domain.checklist import Checklist
@@ -37,6 +35,9 @@ from desktop_app.storage.exchange_rules import (
     check_evaluations,
     check_ranges,
 )
+
+if TYPE_CHECKING:
+    import jsonschema
 
 FORMAT_NAME = "lika-assessment"
 FORMAT_VERSION = 1
@@ -380,6 +381,8 @@ def _inline(node: Any, defs: dict[str, Any]) -> Any:
 def _validator() -> jsonschema.Draft202012Validator:
     """The exchange schema with its references resolved once: following a reference
     costs jsonschema more than checking the value, and a file has thousands of them."""
+    import jsonschema  # on first import only: it is slow to load and not needed at start-up
+
     schema = validator(SCHEMA).schema
     inlined = _inline(schema, schema.get("$defs", {}))
     jsonschema.Draft202012Validator.check_schema(inlined)
@@ -389,6 +392,8 @@ def _validator() -> jsonschema.Draft202012Validator:
 def _validate(raw: Any, source: str) -> None:
     errors = list(_validator().iter_errors(raw))
     if errors:
+        import jsonschema
+
         best = jsonschema.exceptions.best_match(errors)
         raise ExchangeError(f"{source}: {_schema_message(best)}")
 

@@ -15,7 +15,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app import __version__
-from desktop_app.checklists.guide import load_content
+from desktop_app.checklists.guide import Content, load_content
 from desktop_app.defaults import load_defaults
 from desktop_app.domain.errors import LikaError
 from desktop_app.locations import default_database_path, set_application_identity
@@ -58,13 +58,23 @@ def application_icon() -> QIcon:
     return icon
 
 
-def build_main_window(
-    db_path: Path, settings: Settings, repository: AssessmentRepository | None = None
-) -> MainWindow:
-    """Open the register and content and build the main window, or raise LikaError."""
+def load_window_content(settings: Settings) -> Content:
+    """Built-in and organisation checklists; refuses a defaults file naming a law that is
+    not installed (before any register is opened or created)."""
     folder = settings.checklist_folder
     content = load_content([folder] if folder else [])
     settings.defaults.check_framework([f.id for f in content.checklists.frameworks()])
+    return content
+
+
+def build_main_window(
+    db_path: Path,
+    settings: Settings,
+    repository: AssessmentRepository | None = None,
+    content: Content | None = None,
+) -> MainWindow:
+    """Open the register and content and build the main window, or raise LikaError."""
+    content = content or load_window_content(settings)
     repository = repository or AssessmentRepository.open(db_path)
     service = AssessmentService(
         repository,
@@ -84,12 +94,17 @@ def start_window(
 ) -> MainWindow | int:
     """Check and open the register, show the window and reopen interrupted work;
     or the exit code when the register cannot be used."""
+    try:
+        content = load_window_content(settings)
+    except LikaError as error:
+        QMessageBox.critical(None, "Lika", str(error))
+        return error.exit_code
     path = db_path or default_database_path(settings.defaults)
     opened = open_register(path, dialogs or MessageBoxDialogs(path), is_default=db_path is None)
     if isinstance(opened, int):
         return opened
     try:
-        window = build_main_window(Path(opened.path), settings, opened)
+        window = build_main_window(Path(opened.path), settings, opened, content)
     except LikaError as error:
         opened.close()
         QMessageBox.critical(None, "Lika", str(error))
