@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
         self.overview_view = OverviewView(context, readers, self.runner, today)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.register_view, self.tr("&Register"))
-        self.tabs.addTab(self.followup_view, self.tr("&Follow-up"))
+        self.tabs.addTab(self.followup_view, self.tr("Follo&w-up"))
         self.tabs.addTab(self.overview_view, self.tr("O&verview"))
         self.tabs.currentChanged.connect(self._tab_shown)
         self.setCentralWidget(self.tabs)

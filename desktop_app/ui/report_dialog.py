@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -174,10 +174,13 @@ class ReportDialog(QDialog):
 
 def install_report_action(window: QMainWindow, context: UiContext) -> QAction:
     """The main window's one hook: a Reports menu with the portfolio report."""
-    action = QAction(window.tr("&Portfolio report…"), window)
+    action = QAction(QCoreApplication.translate("ReportMenu", "&Portfolio report…"), window)
     action.setShortcut(QKeySequence("Ctrl+R"))
     action.setStatusTip(
-        window.tr("Counts, impacts per ground and overdue measures for a period, as PDF or CSV")
+        QCoreApplication.translate(
+            "ReportMenu",
+            "Counts, impacts per ground and overdue measures for a period, as PDF or CSV",
+        )
     )
 
     def show_dialog() -> None:
@@ -186,5 +189,6 @@ def install_report_action(window: QMainWindow, context: UiContext) -> QAction:
         dialog.open()
 
     action.triggered.connect(show_dialog)
-    window.menuBar().addMenu(window.tr("&Reports")).addAction(action)
+    menu = window.menuBar().addMenu(QCoreApplication.translate("ReportMenu", "Repor&ts"))
+    menu.addAction(action)
     return action

@@ -651,7 +651,7 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
         <translation>&amp;Åpne vurdering</translation>
     </message>
     <message>
-        <source>&amp;Record evaluation…</source>
+        <source>Re&amp;cord evaluation…</source>
         <translation>Registrer &amp;evaluering…</translation>
     </message>
     <message>
@@ -777,7 +777,7 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
         <translation>&amp;Register</translation>
     </message>
     <message>
-        <source>&amp;Follow-up</source>
+        <source>Follo&amp;w-up</source>
         <translation>&amp;Oppfølging</translation>
     </message>
     <message>
@@ -1206,6 +1206,21 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
     </message>
 </context>
 <context>
+    <name>ReportMenu</name>
+    <message>
+        <source>&amp;Portfolio report…</source>
+        <translation>&amp;Porteføljerapport…</translation>
+    </message>
+    <message>
+        <source>Counts, impacts per ground and overdue measures for a period, as PDF or CSV</source>
+        <translation>Antall, virkning per diskrimineringsgrunnlag og forsinkede tiltak for en periode, som PDF eller CSV</translation>
+    </message>
+    <message>
+        <source>Repor&amp;ts</source>
+        <translation>R&amp;apporter</translation>
+    </message>
+</context>
+<context>
     <name>ReportTask</name>
     <message>
         <source>Cancel</source>
@@ -1525,21 +1540,6 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
     <message>
         <source>Change modules</source>
         <translation>Endre moduler</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>&amp;Portfolio report…</source>
-        <translation>&amp;Porteføljerapport…</translation>
-    </message>
-    <message>
-        <source>Counts, impacts per ground and overdue measures for a period, as PDF or CSV</source>
-        <translation>Antall, virkning per diskrimineringsgrunnlag og forsinkede tiltak for en periode, som PDF eller CSV</translation>
-    </message>
-    <message>
-        <source>&amp;Reports</source>
-        <translation>&amp;Rapporter</translation>
     </message>
 </context>
 </TS>

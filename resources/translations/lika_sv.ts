@@ -651,7 +651,7 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
         <translation>&amp;Öppna bedömning</translation>
     </message>
     <message>
-        <source>&amp;Record evaluation…</source>
+        <source>Re&amp;cord evaluation…</source>
         <translation>Registrera utvärd&amp;ering…</translation>
     </message>
     <message>
@@ -777,7 +777,7 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
         <translation>&amp;Register</translation>
     </message>
     <message>
-        <source>&amp;Follow-up</source>
+        <source>Follo&amp;w-up</source>
         <translation>&amp;Uppföljning</translation>
     </message>
     <message>
@@ -1206,6 +1206,21 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
     </message>
 </context>
 <context>
+    <name>ReportMenu</name>
+    <message>
+        <source>&amp;Portfolio report…</source>
+        <translation>&amp;Portföljrapport…</translation>
+    </message>
+    <message>
+        <source>Counts, impacts per ground and overdue measures for a period, as PDF or CSV</source>
+        <translation>Antal, påverkan per diskrimineringsgrund och försenade åtgärder för en period, som PDF eller CSV</translation>
+    </message>
+    <message>
+        <source>Repor&amp;ts</source>
+        <translation>Rappor&amp;ter</translation>
+    </message>
+</context>
+<context>
     <name>ReportTask</name>
     <message>
         <source>Cancel</source>
@@ -1525,21 +1540,6 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
     <message>
         <source>Change modules</source>
         <translation>Ändra moduler</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>&amp;Portfolio report…</source>
-        <translation>&amp;Portföljrapport…</translation>
-    </message>
-    <message>
-        <source>Counts, impacts per ground and overdue measures for a period, as PDF or CSV</source>
-        <translation>Antal, påverkan per diskrimineringsgrund och försenade åtgärder för en period, som PDF eller CSV</translation>
-    </message>
-    <message>
-        <source>&amp;Reports</source>
-        <translation>&amp;Rapporter</translation>
     </message>
 </context>
 </TS>

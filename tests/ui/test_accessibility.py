@@ -154,3 +154,36 @@ def test_tab_runs_left_to_right_through_the_panes(qtbot, context) -> None:
     assert focused() is editor.guidance.browser  # and round again
     press(qtbot, QtKeys.Key.Key_Backtab)
     assert focused() is page.fields["language"]  # the page's last field
+
+
+@pytest.mark.parametrize("language", list(Language))
+def test_alt_letters_are_unique_on_every_tab_of_the_main_window(qtbot, context, language) -> None:
+    """The menu bar and the tab bar are always there; each tab adds its own buttons
+    and labels. Two of them on one Alt+letter means the key reaches only one."""
+    app = QApplication.instance()
+    previous = QLocale()
+    install_translators(app, language)
+    try:
+        context.language = language
+        window = MainWindow(context)
+        qtbot.addWidget(window)
+        tab_bar = window.tabs.tabBar()
+        always = [mnemonic_letter(action.text()) for action in window.menuBar().actions()] + [
+            mnemonic_letter(tab_bar.tabText(i)) for i in range(tab_bar.count())
+        ]
+        assert all(always), always
+        for index in range(window.tabs.count()):
+            letters = list(always)
+            page = window.tabs.widget(index)
+            for label in page.findChildren(QLabel):
+                if label.buddy() is not None and mnemonic_letter(label.text()):
+                    letters.append(mnemonic_letter(label.text()))
+            for button in page.findChildren(QAbstractButton):
+                if mnemonic_letter(button.text()):
+                    letters.append(mnemonic_letter(button.text()))
+            repeated = [letter for letter, n in Counter(letters).items() if n > 1]
+            assert repeated == [], (tab_bar.tabText(index), repeated)
+        window.close()
+    finally:
+        remove_translators(app)
+        QLocale.setDefault(previous)

@@ -157,7 +157,7 @@ class FollowUpView(QWidget):
         self.decisions_count = QLabel()
 
         self.open_button = QPushButton(self.tr("&Open assessment"))
-        self.evaluate_button = QPushButton(self.tr("&Record evaluation…"))
+        self.evaluate_button = QPushButton(self.tr("Re&cord evaluation…"))
 
         upper = QWidget()
         top = QVBoxLayout(upper)
