@@ -34,6 +34,14 @@ def is_editable(assessment: Assessment) -> bool:
     return assessment.status in EDITABLE
 
 
+def describe_gaps(gaps: Sequence[Gap], limit: int = 5) -> str:
+    """The missing items by field path, e.g. ``decision.title; ground.age.severity``."""
+    named = [".".join(g.path) for g in gaps[:limit]]
+    if len(gaps) > limit:
+        named.append(f"and {len(gaps) - limit} more")
+    return "; ".join(named)
+
+
 def allowed_targets(status: Status) -> list[Status]:
     return [to for (frm, to) in sorted(ALLOWED) if frm is status]
 
@@ -53,7 +61,10 @@ def change_status(
     if (frm, to) not in ALLOWED:
         raise WorkflowError(f"An assessment cannot go from {frm.value} to {to.value}")
     if to in _NEEDS_COMPLETE and gaps:
-        raise WorkflowError(f"The assessment is not complete: {len(gaps)} required item(s) missing")
+        raise WorkflowError(
+            f"The assessment is not complete: {len(gaps)} required item(s) missing "
+            f"({describe_gaps(gaps)})"
+        )
     if not actor.strip():
         raise WorkflowError("A status change needs the name of the person making it")
     assessment.status = to

@@ -1,0 +1,151 @@
+"""The audit trail: what happened to each assessment, by whom and when, hash-chained.
+
+Every entry stores the hash of the entry before it and its own hash, a sha256 over a
+canonical JSON of its fields (including that previous hash and its id). Changing,
+removing or reordering an entry breaks the chain from that point on, which
+``verify_chain`` reports. The database refuses UPDATE and DELETE on the table too;
+the chain is what catches someone who went around that.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+GENESIS_HASH = "0" * 64
+VALUE_LIMIT = 200  # characters of an old or new value kept in a SAVE entry
+
+
+class AuditAction(StrEnum):
+    CREATE = "create"
+    SAVE = "save"
+    STATUS = "status"
+    COMMENT = "comment"
+    ADDRESS = "address"
+    IMPORT = "import"
+    NEW_REVISION = "new_revision"
+    DELETE = "delete"
+
+
+@dataclass(frozen=True)
+class AuditChange:
+    """One changed field: its FieldPath and short text forms of the values."""
+
+    path: tuple[str, ...]
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    id: int
+    at: datetime
+    actor: str
+    os_user: str
+    assessment_id: int | None
+    assessment_uid: str
+    revision: int
+    action: AuditAction
+    summary: str
+    changes: tuple[AuditChange, ...]
+    prev_hash: str
+    hash: str
+
+
+def shorten(text: str, limit: int = VALUE_LIMIT) -> str:
+    """A value cut to ``limit`` characters, so a long text does not bloat the log."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def entry_hash(
+    prev_hash: str,
+    *,
+    id: int,
+    at: datetime,
+    actor: str,
+    os_user: str,
+    assessment_id: int | None,
+    assessment_uid: str,
+    revision: int,
+    action: AuditAction | str,
+    summary: str,
+    changes: Sequence[AuditChange],
+) -> str:
+    """sha256 (hex) over the canonical JSON of an entry's fields and ``prev_hash``."""
+    fields: dict[str, Any] = {
+        "id": id,
+        "prev_hash": prev_hash,
+        "at": at.isoformat(),
+        "actor": actor,
+        "os_user": os_user,
+        "assessment_id": assessment_id,
+        "assessment_uid": assessment_uid,
+        "revision": revision,
+        "action": str(action),
+        "summary": summary,
+        "changes": [[list(c.path), c.old, c.new] for c in changes],
+    }
+    canonical = json.dumps(fields, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def hash_of(entry: AuditEntry) -> str:
+    """What ``entry.hash`` should be, recomputed from its fields."""
+    return entry_hash(
+        entry.prev_hash,
+        id=entry.id,
+        at=entry.at,
+        actor=entry.actor,
+        os_user=entry.os_user,
+        assessment_id=entry.assessment_id,
+        assessment_uid=entry.assessment_uid,
+        revision=entry.revision,
+        action=entry.action,
+        summary=entry.summary,
+        changes=entry.changes,
+    )
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    ok: bool
+    checked: int
+    first_broken_id: int | None
+    problem: str
+
+
+def verify_chain(
+    entries: Sequence[AuditEntry], *, last_issued_id: int | None = None
+) -> ChainReport:
+    """Check a whole log, oldest first. ``last_issued_id`` (the highest id the database
+    ever handed out) catches removal of the newest entries, which a chain alone cannot."""
+    previous = GENESIS_HASH
+    for checked, entry in enumerate(entries):
+        if entry.prev_hash != previous:
+            where = "the first entry" if checked == 0 else f"entry {entries[checked - 1].id}"
+            return ChainReport(
+                False,
+                checked,
+                entry.id,
+                f"audit entry {entry.id} does not follow {where}: "
+                "an entry before it was removed or changed",
+            )
+        if hash_of(entry) != entry.hash:
+            return ChainReport(
+                False, checked, entry.id, f"audit entry {entry.id} was changed after it was written"
+            )
+        previous = entry.hash
+    last_id = entries[-1].id if entries else 0
+    if last_issued_id is not None and last_issued_id > last_id:
+        return ChainReport(
+            False,
+            len(entries),
+            last_id + 1,
+            f"audit entries after {last_id} (up to {last_issued_id}) were removed",
+        )
+    return ChainReport(True, len(entries), None, "")

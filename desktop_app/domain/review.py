@@ -1,0 +1,145 @@
+"""Review comments, the record of an approval, and the check of a printout's fingerprint.
+
+A reviewer comments on a step, a ground or a measure while an assessment is in review;
+the caseworker marks each comment addressed (with an optional reply) before
+resubmitting. Targets are written ``kind:key`` (``step:decision``, ``ground:age``,
+``measure:<uid>``) on the command line and in the database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from desktop_app.domain.errors import InputError
+from desktop_app.domain.model import Assessment
+
+STEP_KEYS: tuple[str, ...] = ("decision", "grounds", "measures", "conclusion")
+
+
+class CommentTargetError(InputError, ValueError):
+    """A comment target that is malformed or names nothing in the assessment."""
+
+
+class CommentTargetKind(StrEnum):
+    STEP = "step"
+    GROUND = "ground"
+    MEASURE = "measure"
+
+
+@dataclass(frozen=True)
+class CommentTarget:
+    """What a comment is about: a step, a ground (by key) or a measure (by uid)."""
+
+    kind: CommentTargetKind
+    key: str
+
+    @classmethod
+    def step(cls, key: str) -> CommentTarget:
+        return cls.parse(f"{CommentTargetKind.STEP}:{key}")
+
+    @classmethod
+    def ground(cls, key: str) -> CommentTarget:
+        return cls.parse(f"{CommentTargetKind.GROUND}:{key}")
+
+    @classmethod
+    def measure(cls, uid: str) -> CommentTarget:
+        return cls.parse(f"{CommentTargetKind.MEASURE}:{uid}")
+
+    def __str__(self) -> str:
+        return f"{self.kind.value}:{self.key}"
+
+    @classmethod
+    def parse(cls, text: str) -> CommentTarget:
+        """The inverse of ``str()``; refuses an unknown kind, an empty key or an unknown step."""
+        kind_text, sep, key = text.strip().partition(":")
+        kinds = ", ".join(k.value for k in CommentTargetKind)
+        if not sep or not key.strip():
+            raise CommentTargetError(
+                f"{text!r} is not a comment target; write step:NAME, ground:KEY or measure:UID"
+            )
+        try:
+            kind = CommentTargetKind(kind_text.strip())
+        except ValueError:
+            raise CommentTargetError(
+                f"Unknown comment target kind {kind_text!r}; use one of {kinds}"
+            ) from None
+        key = key.strip()
+        if kind is CommentTargetKind.STEP and key not in STEP_KEYS:
+            raise CommentTargetError(f"Unknown step {key!r}; use one of {', '.join(STEP_KEYS)}")
+        return cls(kind, key)
+
+
+def check_target(assessment: Assessment, target: CommentTarget, ground_keys: Iterable[str]) -> None:
+    """Refuse a target that names nothing in ``assessment``: a ground that none of its
+    checklists has (``ground_keys``) nor the assessment holds, or a measure it lacks."""
+    kind, key = target.kind, target.key
+    if kind is CommentTargetKind.GROUND and key not in {*ground_keys, *assessment.grounds}:
+        raise CommentTargetError(f"The assessment has no ground {key!r}")
+    if kind is CommentTargetKind.MEASURE and all(m.uid != key for m in assessment.measures):
+        raise CommentTargetError(f"The assessment has no measure {key!r}")
+
+
+@dataclass(frozen=True)
+class ReviewComment:
+    """One reviewer's comment, and the caseworker's reply when it was addressed."""
+
+    id: int
+    assessment_id: int
+    target: CommentTarget
+    text: str
+    author: str
+    os_user: str
+    created: datetime
+    addressed_at: datetime | None = None
+    addressed_by: str = ""
+    reply: str = ""
+
+    @property
+    def addressed(self) -> bool:
+        return self.addressed_at is not None
+
+
+def same_person(a: str, b: str) -> bool:
+    """Display names compared as people type them: case and outer spaces do not count."""
+    return a.strip().casefold() == b.strip().casefold()
+
+
+@dataclass(frozen=True)
+class ApprovalRecord:
+    """Who approved a revision, when, and the fingerprint of what they approved."""
+
+    approver: str
+    os_user: str
+    at: datetime
+    fingerprint: str
+    author: str
+    comment: str
+
+    @property
+    def self_approved(self) -> bool:
+        """Approved by its own author: allowed, but shown as such in the GUI and PDF."""
+        return same_person(self.approver, self.author)
+
+
+@dataclass(frozen=True)
+class FingerprintCheck:
+    """Whether a printout's fingerprint (``given``) is that of the approved revision.
+
+    ``approved`` is "" when the revision was never approved; ``current`` is the
+    fingerprint of what the register holds now.
+    """
+
+    matches: bool
+    given: str
+    approved: str
+    revision: int
+    current: str
+
+
+def normalise_fingerprint(text: str) -> str:
+    """A fingerprint as typed from paper: case, spaces and dashes do not matter."""
+    digits = "".join(ch for ch in text.lower() if ch not in " -\t")
+    return "-".join(digits[i : i + 4] for i in range(0, len(digits), 4))
