@@ -17,11 +17,14 @@ from desktop_app.checklists.yamlfile import YamlDocument
 from desktop_app.domain.completeness import find_gaps
 from desktop_app.domain.errors import InputError
 from desktop_app.domain.model import Assessment, Status
+from desktop_app.domain.review import CommentTarget, check_target
 from desktop_app.domain.serialize import assessment_from_dict
 from desktop_app.domain.workflow import change_status
 from desktop_app.resources import resource_path
 from desktop_app.schemas import validator
+from desktop_app.storage.audit import SystemActor
 from desktop_app.storage.repository import AssessmentRepository
+from desktop_app.storage.review import ReviewStore
 
 DEMO_FILE = resource_path("demo", "assessments.yaml")
 
@@ -57,17 +60,38 @@ def load_demo(
     document.validate(validator("demo.schema.json"))
     days = (today or date.today()) - date.fromisoformat(document.data["reference_date"])
     created: list[Assessment] = []
+    store = ReviewStore(repository)
     for index, entry in enumerate(document.data["assessments"]):
         try:
             assessment = assessment_from_dict(_shift_content(entry["assessment"], days))
         except InputError as error:
             raise document.error(["assessments", index, "assessment"], str(error)) from None
         assessment.created = assessment.updated = _shift_time(entry["created"], days)
-        repository.create(assessment)
+        steps = entry.get("workflow", [])
+        author = steps[0]["actor"] if steps else assessment.decision.author.split(",")[0]
+        repository.create(assessment, actor=SystemActor(author, "demo"))
         checklists = [content.checklists.get(assessment.framework_id)] + [
             content.checklists.get(m) for m in assessment.modules
         ]
-        for step_index, step in enumerate(entry.get("workflow", [])):
+        addressed: list[tuple[int, dict[str, Any]]] = []
+        for step_index, step in enumerate(steps):
+            place = ["assessments", index, "workflow", step_index]
+            at = _shift_time(step["at"], days)
+            for number, comment in enumerate(step.get("comments", [])):
+                try:
+                    target = CommentTarget.parse(comment["on"])
+                    check_target(assessment, target, [g.key for c in checklists for g in c.grounds])
+                    made = store.add_comment(
+                        assessment,
+                        target,
+                        comment["text"].strip(),
+                        SystemActor(step["actor"], "demo"),
+                        at - timedelta(minutes=len(step["comments"]) - number),
+                    )
+                except InputError as error:
+                    raise document.error([*place, "comments", number], str(error)) from None
+                if "addressed" in comment:
+                    addressed.append((made.id, comment["addressed"]))
             try:
                 change = change_status(
                     assessment,
@@ -79,8 +103,14 @@ def load_demo(
                     comment=step.get("comment", ""),
                 )
             except InputError as error:
-                place = ["assessments", index, "workflow", step_index]
                 raise document.error(place, str(error)) from None
             repository.record_status_change(assessment, change)
+        for comment_id, done in addressed:
+            store.address(
+                comment_id,
+                done.get("reply", "").strip(),
+                SystemActor(done["by"], "demo"),
+                _shift_time(done["at"], days),
+            )
         created.append(assessment)
     return created

@@ -17,6 +17,7 @@ from typing import TypeVar
 
 from desktop_app.checklists.guide import Content
 from desktop_app.domain.evaluation import Evaluation, ImpactAsExpected, MeasureResult
+from desktop_app.domain.fingerprint import fingerprint
 from desktop_app.domain.model import (
     Assessment,
     Conclusion,
@@ -33,6 +34,7 @@ from desktop_app.domain.model import (
     Status,
     StatusChange,
 )
+from desktop_app.domain.review import CommentTarget, ReviewComment
 from desktop_app.storage.bulk import NewAssessment
 
 T = TypeVar("T")
@@ -324,7 +326,8 @@ class _Generator:
         adverse = self.grounds(a, keys, locale, service, place, complete=status is not Status.DRAFT)
         self.measures(a, adverse, locale)
         self.conclusion(a, adverse, locale, decision_day, complete=status is not Status.DRAFT)
-        item = NewAssessment(a, history=self.history(a, created))
+        history = self.history(a, created)
+        item = NewAssessment(a, history=history, comments=self.comments(a, history))
         if status is Status.APPROVED:
             item.evaluations = self.evaluations(a, locale)
         return item
@@ -415,10 +418,23 @@ class _Generator:
             reviewer = self.pick(PEOPLE)
             comment = "" if a.status is Status.APPROVED else "Komplettera underlaget."
             at += timedelta(days=self.between(1, 10))
+            # An approval stores the fingerprint of what was approved, as in the window.
+            approved = fingerprint(a) if a.status is Status.APPROVED else ""
             changes.append(
-                StatusChange(Status.IN_REVIEW, a.status, reviewer, "demo", at, comment=comment)
+                StatusChange(Status.IN_REVIEW, a.status, reviewer, "demo", at, comment, approved)
             )
         return changes
+
+    def comments(self, a: Assessment, history: list[StatusChange]) -> list[ReviewComment]:
+        """The reviewer's comment on the evidence of a returned assessment, in place."""
+        if a.status is not Status.RETURNED:
+            return []
+        returned = history[-1]
+        return [
+            ReviewComment(0, 0, CommentTarget.step("decision"),
+                          "Underlaget behöver kompletteras med statistik per kön och ålder.",
+                          returned.actor, "demo", returned.at - timedelta(minutes=5))
+        ]  # fmt: skip
 
     def evaluations(self, a: Assessment, locale: Locale) -> list[Evaluation]:
         followup = a.conclusion.followup_date
@@ -467,5 +483,6 @@ def generate(
             b.series_uid, b.revision, b.status = a.series_uid, a.revision + 1, Status.DRAFT
             b.decision = a.decision
             newer.history, newer.evaluations, newer.previous = [], [], item
+            newer.comments = []
             yield newer
             made += 1

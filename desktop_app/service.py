@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from desktop_app.checklists.guide import Content
 from desktop_app.domain.checklist import Checklist, ChecklistKind
 from desktop_app.domain.completeness import Gap, find_gaps
-from desktop_app.domain.errors import ContentError
+from desktop_app.domain.errors import ContentError, WorkflowError
 from desktop_app.domain.model import Assessment, Language, Status, StatusChange
 from desktop_app.domain.obsolete import KeptContent, find_kept
 from desktop_app.domain.workflow import change_status
+from desktop_app.review import ReviewService
 from desktop_app.storage.repository import AssessmentRepository, Clock, utc_now
 
 DEFAULT_FRAMEWORK = "se-dl"
@@ -57,11 +58,23 @@ class AssessmentService:
     ) -> None:
         self.repository = repository
         self.content = content
-        self.identity = identity
         self._clock = clock
+        self.identity = identity
         # Pre-filled in new assessments (settings, else the organisation's defaults file).
         self.organisation = organisation
         self.default_framework = default_framework
+        # Review and sign-off: statuses, comments, revisions, fingerprints, audit trail.
+        self.review = ReviewService(self)
+
+    @property
+    def identity(self) -> Identity:
+        """Who is working; the repository names them in the audit log."""
+        return self._identity
+
+    @identity.setter
+    def identity(self, identity: Identity) -> None:
+        self._identity = identity
+        self.repository.actor = identity
 
     def new_assessment(
         self,
@@ -130,7 +143,11 @@ class AssessmentService:
         return find_gaps(assessment, self.checklists_for(assessment))
 
     def save(self, assessment: Assessment) -> None:
-        """Store edits; editing a returned assessment makes it a draft again."""
+        """Store edits; editing a returned assessment makes it a draft again. Refused
+        (``WorkflowError``) while it is in review, approved or not the newest revision."""
+        reason = self.review.read_only_reason(assessment)
+        if reason:
+            raise WorkflowError(reason)
         if assessment.status is not Status.RETURNED:
             self.repository.save(assessment)
             return
@@ -142,13 +159,15 @@ class AssessmentService:
             raise
 
     def change_status(self, assessment: Assessment, to: Status, comment: str = "") -> StatusChange:
-        change = self._change(assessment, to, comment)
-        try:
-            self.repository.record_status_change(assessment, change)
-        except Exception:
-            assessment.status = change.from_status or to
-            raise
-        return change
+        """Move to ``to`` by the review rules (``review.submit`` / ``approve`` /
+        ``return_for_changes``; returned -> draft directly)."""
+        if to is Status.IN_REVIEW:
+            return self.review.submit(assessment, comment)
+        if to is Status.APPROVED:
+            return self.review.approve(assessment, comment)
+        if to is Status.RETURNED:
+            return self.review.return_for_changes(assessment, comment)
+        return self.review._status(assessment, to, comment)
 
     def _change(self, assessment: Assessment, to: Status, comment: str) -> StatusChange:
         return change_status(

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from desktop_app import transfer
 from desktop_app.__main__ import main
 from desktop_app.domain import model
-from desktop_app.domain.errors import InputError
+from desktop_app.domain.errors import InputError, WorkflowError
 from desktop_app.schemas import validator
 from desktop_app.storage import exchange
 from desktop_app.storage.repository import AlreadyExistsError, AssessmentRepository
@@ -136,11 +136,31 @@ def test_evaluations_travel_with_the_assessment(register, tmp_path, content) -> 
     (evaluation,) = EvaluationStore(repo.db).for_assessment(stored.id)
     assert evaluation.what_happened.startswith("Meröppet infördes i mars")
     assert evaluation.measures[0].note == "Onsdagar 17–20."
-    # Replacing with the version from before the approval takes the evaluation away too.
+    # An approved assessment is locked: the version from before the approval cannot
+    # replace it, and nothing changes.
     earlier = exchange.read_file(CORPUS / "valid.json", content.checklists.checklists)
-    transfer.import_document(repo, earlier, transfer.ImportMode.REPLACE)
-    assert EvaluationStore(repo.db).for_assessment(stored.id) == []
+    before = register_state(register)
+    with pytest.raises(WorkflowError, match="approved and cannot be overwritten"):
+        transfer.import_document(repo, earlier, transfer.ImportMode.REPLACE)
+    assert register_state(register) == before
+    assert EvaluationStore(repo.db).for_assessment(stored.id) == [evaluation]
+    repo.close()
+
+
+def test_a_stored_assessment_in_review_can_be_replaced_by_its_approved_version(
+    register, content
+) -> None:
+    from desktop_app.storage.evaluations import EvaluationStore
+
+    checklists = content.checklists.checklists
+    repo = AssessmentRepository.open(register)
+    earlier = exchange.read_file(CORPUS / "valid.json", checklists)
+    stored = transfer.import_document(repo, earlier, transfer.ImportMode.NEW)
     assert repo.get(stored.id).status.value == "in_review"
+    approved = exchange.read_file(CORPUS / "approved-with-evaluation.json", checklists)
+    transfer.import_document(repo, approved, transfer.ImportMode.REPLACE)
+    assert repo.get(stored.id).status.value == "approved"
+    assert len(EvaluationStore(repo.db).for_assessment(stored.id)) == 1
     repo.close()
 
 

@@ -5,6 +5,11 @@ assessment each time one of its children arrives. Here everything goes in one
 transaction: the triggers are set aside, rows go in with ``executemany`` in batches,
 then the read model and search index are computed once for the new rows, and the
 triggers come back. Either all of it is stored or none of it.
+
+The lock triggers of approved assessments are set aside too, and the audit log gets
+what a one-by-one load would have written: for each assessment its creation (or new
+revision), each status change of its history and each review comment, by the people
+named there, chained onto the log's newest entry.
 """
 
 from __future__ import annotations
@@ -18,10 +23,12 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from desktop_app.domain.audit import GENESIS_HASH, AuditAction, entry_hash
 from desktop_app.domain.evaluation import Evaluation
 from desktop_app.domain.model import Assessment, StatusChange
+from desktop_app.domain.review import ReviewComment
 from desktop_app.progress import NO_PROGRESS, Progress
-from desktop_app.storage import register_schema, rows
+from desktop_app.storage import register_schema, review_schema, rows
 from desktop_app.storage.database import describe_sqlite_error
 from desktop_app.storage.evaluations import evaluation_row, measure_result_row
 
@@ -39,6 +46,8 @@ class NewAssessment:
     history: list[StatusChange] = field(default_factory=list)
     evaluations: list[Evaluation] = field(default_factory=list)
     previous: NewAssessment | None = None
+    comments: list[ReviewComment] = field(default_factory=list)  # their ids are ignored
+    os_user: str = "demo"  # the OS account the audit log names for the creation
 
 
 def _insert(db: Database, table: str, columns: list[str], records: list[tuple[Any, ...]]) -> None:
@@ -69,9 +78,68 @@ class _Tables:
 
     def write(self, db: Database) -> None:
         for table in ("assessments", "ground_assessments", "answers", "measures",
-                      "status_changes", "evaluations", "evaluation_measures"):  # fmt: skip
+                      "status_changes", "evaluations", "evaluation_measures",
+                      "review_comments", "audit_log"):  # fmt: skip
             if table in self.records:
                 _insert(db, table, self.columns[table], self.records[table])
+
+
+@dataclass
+class _Chain:
+    """The audit log's end while a load appends to it: the next id and the last hash."""
+
+    next_id: int
+    last_hash: str
+
+    @classmethod
+    def read(cls, db: Database) -> _Chain:
+        last = db.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+        issued = db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").fetchone()
+        next_id = max(last[0] if last else 0, issued[0] if issued else 0) + 1
+        return cls(next_id, last[1] if last else GENESIS_HASH)
+
+    def add(
+        self, tables: _Tables, a: Assessment, at: datetime, actor: str, os_user: str,
+        action: AuditAction, summary: str,
+    ) -> None:  # fmt: skip
+        fields = {
+            "at": at, "actor": actor, "os_user": os_user, "assessment_id": a.id,
+            "assessment_uid": a.uid, "revision": a.revision, "action": action,
+            "summary": summary,
+        }  # fmt: skip
+        digest = entry_hash(self.last_hash, id=self.next_id, changes=(), **fields)
+        row = {**fields, "at": at.isoformat(), "action": action.value, "changes": "[]"}
+        tables.add("audit_log", row, id=self.next_id, prev_hash=self.last_hash, hash=digest)
+        self.next_id, self.last_hash = self.next_id + 1, digest
+
+
+def _audit(tables: _Tables, chain: _Chain, item: NewAssessment, created: datetime) -> None:
+    a = item.assessment
+    if item.previous is None:
+        action, summary = AuditAction.CREATE, "created"
+    else:
+        action = AuditAction.NEW_REVISION
+        summary = f"revision {a.revision} of assessment {item.previous.assessment.id}"
+    chain.add(tables, a, created, a.decision.author, item.os_user, action, summary)
+    events: list[tuple[datetime, int, StatusChange | ReviewComment]] = [
+        (c.at, 0, c) for c in item.history
+    ] + [(c.created, 1, c) for c in item.comments]
+    events += [(c.addressed_at, 2, c) for c in item.comments if c.addressed_at is not None]
+    for at, kind, event in sorted(events, key=lambda e: e[:2]):
+        if isinstance(event, StatusChange):
+            frm = event.from_status.value if event.from_status else "-"
+            summary = f"{frm} -> {event.to_status.value}"
+            if event.fingerprint:
+                summary += f" (fingerprint {event.fingerprint})"
+            if event.comment:
+                summary += f": {event.comment[:120]}"
+            chain.add(tables, a, at, event.actor, event.os_user, AuditAction.STATUS, summary)
+        elif kind == 1:
+            summary = f"comment on {event.target}: {event.text[:120]}"
+            chain.add(tables, a, at, event.author, event.os_user, AuditAction.COMMENT, summary)
+        else:
+            summary = f"comment on {event.target} addressed"
+            chain.add(tables, a, at, event.addressed_by, "demo", AuditAction.ADDRESS, summary)
 
 
 @dataclass
@@ -84,7 +152,7 @@ class _Prepared:
     evaluations: int
 
 
-def _prepare(batch: list[NewAssessment], next_id: int, next_eval: int) -> _Prepared:
+def _prepare(batch: list[NewAssessment], next_id: int, next_eval: int, chain: _Chain) -> _Prepared:
     tables = _Tables()
     first_id, first_eval = next_id, next_eval
     ground_rows: dict[int, dict[str, Any]] = {}
@@ -116,6 +184,9 @@ def _prepare(batch: list[NewAssessment], next_id: int, next_eval: int) -> _Prepa
             tables.add("measures", rows.measure_row(m, i), assessment_id=a.id)
         for change in item.history:
             tables.add("status_changes", rows.status_change_row(a.id, change))
+        for comment in item.comments:
+            tables.add("review_comments", _comment_row(a.id, comment))
+        _audit(tables, chain, item, created)
         for evaluation in item.evaluations:
             evaluation = replace(evaluation, assessment_id=a.id)
             recorded = evaluation.recorded_at or created
@@ -126,9 +197,20 @@ def _prepare(batch: list[NewAssessment], next_id: int, next_eval: int) -> _Prepa
     return _Prepared(tables, first_id, next_id, next_eval - first_eval)
 
 
-def _prepared(items: Iterable[NewAssessment], next_id: int, next_eval: int) -> Iterator[_Prepared]:
+def _comment_row(assessment_id: int, c: ReviewComment) -> dict[str, Any]:
+    return {
+        "assessment_id": assessment_id, "target": str(c.target), "text": c.text,
+        "author": c.author, "os_user": c.os_user, "created": c.created.isoformat(),
+        "addressed_at": c.addressed_at.isoformat() if c.addressed_at else None,
+        "addressed_by": c.addressed_by, "reply": c.reply,
+    }  # fmt: skip
+
+
+def _prepared(
+    items: Iterable[NewAssessment], next_id: int, next_eval: int, chain: _Chain
+) -> Iterator[_Prepared]:
     for batch in _batches(items, BATCH):
-        prepared = _prepare(batch, next_id, next_eval)
+        prepared = _prepare(batch, next_id, next_eval, chain)
         next_id, next_eval = prepared.end_id, next_eval + prepared.evaluations
         yield prepared
 
@@ -166,6 +248,8 @@ def bulk_insert(
     try:
         with db.atomic():
             register_schema.drop_triggers(db)
+            review_schema.drop_lock_triggers(db)
+            chain = _Chain.read(db)
             first_id = int(
                 db.execute("SELECT coalesce(max(id), 0) + 1 FROM assessments").fetchone()[0]
             )
@@ -173,7 +257,7 @@ def bulk_insert(
                 db.execute("SELECT coalesce(max(id), 0) + 1 FROM evaluations").fetchone()[0]
             )
             indexes = _set_aside_indexes(db) if total >= max(first_id, LARGE_LOAD) else []
-            for prepared in _prepared(items, first_id, next_eval):
+            for prepared in _prepared(items, first_id, next_eval, chain):
                 if progress.cancelled:
                     raise _CancelledError
                 prepared.tables.write(db)
@@ -184,6 +268,7 @@ def bulk_insert(
             for statement in indexes:
                 db.execute(statement)
             register_schema.install_triggers(db)
+            review_schema.install_triggers(db)
             db.execute("INSERT INTO register_search(register_search) VALUES ('optimize')")
             progress.advance()
     except _CancelledError:

@@ -43,26 +43,40 @@ class ChildWriter:
         self._query = query
         self._known: OrderedDict[int, tuple[str, int, TableRows]] = OrderedDict()
 
-    def write(self, db: Database, assessment: Assessment, stored_version: int | None) -> TableRows:
-        """Bring the stored rows in line with ``assessment``; ``stored_version`` is the
-        version the stored rows belong to (None for a new assessment)."""
+    def stored(self, assessment: Assessment, stored_version: int | None) -> TableRows:
+        """The stored rows of ``assessment`` (remembered if still current, else read);
+        ``stored_version`` is the version they belong to (None for a new assessment)."""
         assert assessment.id is not None
-        wanted = wanted_rows(assessment)
-        known = self._known.get(assessment.id)
-        existing: TableRows | None = None
         if stored_version is None:
-            existing = {table: {} for table, _ in TABLES}
-        elif known is not None and known[:2] == (assessment.uid, stored_version):
-            existing = known[2]
-        for table, key in TABLES:
-            if existing is not None:
-                old = existing[table]
-            else:
-                found = self._query(
+            return {table: {} for table, _ in TABLES}
+        known = self._known.get(assessment.id)
+        if known is not None and known[:2] == (assessment.uid, stored_version):
+            return known[2]
+        return {
+            table: {
+                r[key]: r
+                for r in self._query(
                     f"SELECT * FROM {table} WHERE assessment_id = ?", [assessment.id]
                 )
-                old = {r[key]: r for r in found}
-            _sync(db, table, key, assessment.id, wanted[table], old)
+            }
+            for table, key in TABLES
+        }
+
+    def write(
+        self,
+        db: Database,
+        assessment: Assessment,
+        stored_version: int | None,
+        existing: TableRows | None = None,
+    ) -> TableRows:
+        """Bring the stored rows in line with ``assessment``; ``existing`` are the
+        stored rows if the caller has them already (see ``stored``)."""
+        assert assessment.id is not None
+        wanted = wanted_rows(assessment)
+        if existing is None:
+            existing = self.stored(assessment, stored_version)
+        for table, key in TABLES:
+            _sync(db, table, key, assessment.id, wanted[table], existing[table])
         return wanted
 
     def remember(self, assessment: Assessment, version: int, written: TableRows) -> None:

@@ -14,10 +14,12 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from desktop_app.domain.errors import InputError, LikaError
+from desktop_app.domain.errors import InputError, LikaError, WorkflowError
 from desktop_app.storage.filesystem import is_network_path
 from desktop_app.storage.migrations import MIGRATION_SET, known_migrations, migrations
 from desktop_app.storage.register_schema import ensure_register_triggers
+from desktop_app.storage.review_schema import REFUSED_PREFIX
+from desktop_app.storage.review_schema import install_triggers as ensure_review_triggers
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -177,6 +179,8 @@ def open_database(path: Path, *, create: bool = True) -> Database:
             migrations.apply(db)
         # A table transform drops triggers silently; the register must not drift.
         ensure_register_triggers(db)
+        # Likewise the locks on approved assessments and the audit log's protection.
+        ensure_review_triggers(db)
     except BaseException as error:
         conn.close()
         if isinstance(error, sqlite3.Error):
@@ -188,6 +192,8 @@ def open_database(path: Path, *, create: bool = True) -> Database:
 def describe_sqlite_error(error: sqlite3.Error, path: Path | str) -> LikaError:
     """Turn an sqlite3 error into a message a user can act on."""
     text = str(error)
+    if text.startswith(REFUSED_PREFIX):  # a trigger refused a change the rules forbid
+        return WorkflowError(text.removeprefix(REFUSED_PREFIX))
     if "file is not a database" in text or "malformed" in text:
         return DamagedDatabaseError(f"{path} is damaged: {text}")
     if "readonly" in text:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
 
-from desktop_app.storage import register_schema
+from desktop_app.storage import register_schema, review_schema
 
 MIGRATION_SET = "lika"
 
@@ -130,6 +130,14 @@ def register_index(db: Database) -> None:
     for _name, statement in register_schema.triggers_v1():
         db.execute(statement)
     register_schema.rebuild(db)
+
+
+@migrations(name="0003_review")
+def review(db: Database) -> None:
+    """Review comments and the append-only, hash-chained audit log, with the triggers
+    that refuse changes to the log and to approved assessments (see ``review_schema``).
+    Touches no existing table, so the register's triggers stay as they are."""
+    review_schema.create_schema_v1(db)
 
 
 def _run_script(db: Database, script: str) -> None:

@@ -7,16 +7,17 @@ instead of silently overwriting someone else's edit.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
+from desktop_app.domain.audit import AuditAction, AuditChange, shorten
 from desktop_app.domain.errors import InputError, LikaError, NotFoundError, WorkflowError
 from desktop_app.domain.evaluation import Evaluation
 from desktop_app.domain.model import (
@@ -26,8 +27,9 @@ from desktop_app.domain.model import (
     StatusChange,
 )
 from desktop_app.domain.portfolio import Period, PortfolioEntry
-from desktop_app.storage import rows
-from desktop_app.storage.children import ChildWriter
+from desktop_app.storage import audit, rows
+from desktop_app.storage.audit import Actor, SystemActor
+from desktop_app.storage.children import ChildWriter, TableRows
 from desktop_app.storage.database import describe_sqlite_error, open_database
 from desktop_app.storage.portfolio import read_portfolio_entries
 
@@ -50,6 +52,8 @@ class AssessmentRepository:
     def __init__(self, db: Database, *, clock: Clock = utc_now) -> None:
         self.db = db
         self._clock = clock
+        # Who the audit log names for the writes; the service sets its identity here.
+        self.actor: Actor = SystemActor.current()
         self._children = ChildWriter(self._query)
 
     @classmethod
@@ -89,6 +93,11 @@ class AssessmentRepository:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise describe_sqlite_error(error, self.path) from None
+
+    def transaction(self) -> contextlib.AbstractContextManager[Database]:
+        """One atomic write for stores that share this repository's connection (the
+        review comments): nested in a running transaction, it becomes a savepoint."""
+        return self._transaction()
 
     # Reading
 
@@ -174,8 +183,52 @@ class AssessmentRepository:
 
     # Writing
 
-    def create(self, assessment: Assessment) -> Assessment:
-        """Store a new assessment; sets its ``id``, timestamps and ``version``."""
+    def _audit(
+        self,
+        db: Database,
+        assessment: Assessment,
+        action: AuditAction,
+        summary: str,
+        *,
+        at: datetime | None = None,
+        changes: Sequence[AuditChange] = (),
+        actor: Actor | None = None,
+    ) -> None:
+        """Record ``action`` in the audit log, in the caller's transaction."""
+        audit.append(
+            db,
+            actor or self.actor,
+            at or self._clock(),
+            assessment_id=assessment.id,
+            assessment_uid=assessment.uid,
+            revision=assessment.revision,
+            action=action,
+            summary=summary,
+            changes=changes,
+        )
+
+    def _insert(self, db: Database, assessment: Assessment, row: dict[str, Any]) -> TableRows:
+        """Insert the row and children of a new assessment. An approved one's rows go in
+        before its status is set: the lock triggers refuse children of approved ones."""
+        status = row["status"]
+        if status == Status.APPROVED.value:
+            row = {**row, "status": Status.DRAFT.value}
+        assessment.id = db["assessments"].insert(row).last_pk
+        written = self._children.write(db, assessment, None)
+        if status != row["status"]:
+            db.execute("UPDATE assessments SET status = ? WHERE id = ?", [status, assessment.id])
+        return written
+
+    def create(
+        self,
+        assessment: Assessment,
+        *,
+        action: AuditAction = AuditAction.CREATE,
+        summary: str = "created",
+        actor: Actor | None = None,
+    ) -> Assessment:
+        """Store a new assessment; sets its ``id``, timestamps and ``version``. The
+        audit log names ``actor`` (default: the repository's) as its creator."""
         now = assessment.created or self._clock()
         with self._transaction() as db:
             row = {
@@ -184,18 +237,48 @@ class AssessmentRepository:
                 "updated": (assessment.updated or now).isoformat(),
                 "version": 1,
             }
-            assessment.id = db["assessments"].insert(row).last_pk
-            written = self._children.write(db, assessment, None)
+            written = self._insert(db, assessment, row)
+            self._audit(db, assessment, action, summary, at=now, actor=actor)
         assessment.created, assessment.updated = now, assessment.updated or now
         assessment.version = 1
         self._children.remember(assessment, 1, written)
         return assessment
 
+    def create_revision(self, revision: Assessment, previous: Assessment) -> Assessment:
+        """Store ``revision`` (a copy of ``previous`` with revision + 1) if ``previous``
+        is, in the same transaction, unchanged, approved and the newest of its series."""
+        assert previous.id is not None
+        with self._transaction():
+            stored = self._query(
+                "SELECT uid, version, status, (SELECT max(revision) FROM assessments n "
+                "WHERE n.series_uid = a.series_uid) AS newest FROM assessments a WHERE id = ?",
+                [previous.id],
+            )
+            if not stored or stored[0]["uid"] != previous.uid:
+                raise NotFoundError(f"Assessment {previous.id} was deleted elsewhere")
+            row = stored[0]
+            if row["status"] != Status.APPROVED.value or row["version"] != previous.version:
+                raise WorkflowError(
+                    f"Revision conflict: assessment {previous.id} is not approved as loaded "
+                    "(it changed elsewhere); reload it"
+                )
+            if row["newest"] != previous.revision:
+                raise WorkflowError(
+                    f"Revision conflict: assessment {previous.id} (revision "
+                    f"{previous.revision}) already has a newer revision ({row['newest']})"
+                )
+            return self.create(
+                revision,
+                action=AuditAction.NEW_REVISION,
+                summary=f"revision {revision.revision} of assessment {previous.id}",
+            )
+
     def save(self, assessment: Assessment, status_change: StatusChange | None = None) -> None:
         """Store every change of ``assessment`` (and optionally a status change with it).
 
         Raises ``ConflictError`` if the stored version is newer than the one loaded, and
-        ``WorkflowError`` if the stored assessment is approved (locked).
+        ``WorkflowError`` if the stored assessment is approved (locked). The audit log
+        records which fields changed (a save that changed nothing records nothing).
         """
         if assessment.id is None:
             raise ValueError("save() needs a stored assessment; use create()")
@@ -230,31 +313,57 @@ class AssessmentRepository:
                 + "updated = :updated, version = version + 1 WHERE id = :id",
                 {**changed, "updated": now.isoformat(), "id": assessment.id},
             )
-            written = self._children.write(db, assessment, stored[0]["version"])
+            existing = self._children.stored(assessment, stored[0]["version"])
+            before = rows.assessment_from_rows(
+                stored[0], *(list(t.values()) for t in existing.values())
+            )
+            written = self._children.write(db, assessment, stored[0]["version"], existing)
+            fields = audit.field_changes(before, assessment)
+            if fields:
+                self._audit(db, assessment, AuditAction.SAVE, f"{len(fields)} field(s) changed",
+                            at=now, changes=fields)  # fmt: skip
             if status_change is not None:
-                db["status_changes"].insert(rows.status_change_row(assessment.id, status_change))
+                self._write_status_change(db, assessment, status_change)
         assessment.version += 1
         assessment.updated = now
         self._children.remember(assessment, assessment.version, written)
 
-    def record_status_change(self, assessment: Assessment, change: StatusChange) -> None:
-        """Store a status change; for an approval, the stored assessment must be unchanged."""
+    def _write_status_change(
+        self, db: Database, assessment: Assessment, change: StatusChange
+    ) -> None:
+        assert assessment.id is not None
+        db["status_changes"].insert(rows.status_change_row(assessment.id, change))
+        summary = (
+            f"{change.from_status.value if change.from_status else '-'} -> {change.to_status.value}"
+        )
+        if change.fingerprint:
+            summary += f" (fingerprint {change.fingerprint})"
+        if change.comment:
+            summary += f": {shorten(change.comment, 120)}"
+        who = SystemActor(change.actor, change.os_user)
+        self._audit(db, assessment, AuditAction.STATUS, summary, at=change.at, actor=who)
+
+    def record_status_change(self, assessment: Assessment, *changes: StatusChange) -> None:
+        """Store one or more status changes (in order, in one transaction); for an
+        approval, the stored assessment must be unchanged since it was loaded."""
         if assessment.id is None:
             raise ValueError("record_status_change() needs a stored assessment")
+        final = changes[-1]
         with self._transaction() as db:
             updated = db.execute(
                 "UPDATE assessments SET status = ?, version = version + 1, updated = ? "
                 "WHERE id = ? AND version = ?",
-                [change.to_status.value, change.at.isoformat(), assessment.id, assessment.version],
+                [final.to_status.value, final.at.isoformat(), assessment.id, assessment.version],
             )
             if updated.rowcount != 1:
                 raise ConflictError(
                     "This assessment was changed elsewhere; reload it before changing its status"
                 )
-            db["status_changes"].insert(rows.status_change_row(assessment.id, change))
+            for change in changes:
+                self._write_status_change(db, assessment, change)
         self._children.advance(assessment, assessment.version)
         assessment.version += 1
-        assessment.updated = change.at
+        assessment.updated = final.at
 
     def store_imported(
         self,
@@ -265,75 +374,32 @@ class AssessmentRepository:
         replace: bool = False,
     ) -> None:
         """Write an imported assessment, its review history and evaluations in one
-        transaction.
+        transaction, with an IMPORT audit entry (for a replacement: what it changed).
 
         With ``replace``, the stored assessment with the same uid is overwritten in place
         (same id; its version moves on, so a window editing it meets the version guard);
-        otherwise the uid must be new. Every import passes through here, so this is
-        where an audit entry for it belongs.
+        otherwise the uid must be new. An approved stored assessment is never replaced.
         """
+        from desktop_app.storage.imports import store_imported
+
         with self._transaction() as db:
-            existing = self._query(
-                "SELECT id, version FROM assessments WHERE uid = ?", [assessment.uid]
+            written, summary, fields = store_imported(
+                self, db, assessment, history, evaluations, replace=replace
             )
-            if replace and not existing:
-                raise NotFoundError(f"No assessment with uid {assessment.uid} to replace")
-            if existing and not replace:
-                raise AlreadyExistsError(
-                    f"An assessment with uid {assessment.uid} already exists "
-                    f"(id {existing[0]['id']})"
-                )
-            earlier = self._query(
-                "SELECT id FROM assessments WHERE series_uid = ? AND revision = ? AND uid != ?",
-                [assessment.series_uid, assessment.revision - 1, assessment.uid],
-            )
-            assessment.previous_id = earlier[0]["id"] if earlier else None
-            now = self._clock()
-            assessment.created = assessment.created or now
-            assessment.updated = assessment.updated or now
-            row = {
-                **rows.assessment_row(assessment),
-                "created": assessment.created.isoformat(),
-                "updated": assessment.updated.isoformat(),
-            }
-            if existing:
-                assessment.id = existing[0]["id"]
-                assessment.version = existing[0]["version"] + 1
-                db.execute(
-                    "UPDATE assessments SET "
-                    + ", ".join(f"{name} = :{name}" for name in row)
-                    + ", version = :version WHERE id = :id",
-                    {**row, "version": assessment.version, "id": assessment.id},
-                )
-                for table in ("status_changes", "evaluations"):
-                    db.execute(f"DELETE FROM {table} WHERE assessment_id = ?", [assessment.id])
-            else:
-                assessment.version = 1
-                assessment.id = db["assessments"].insert({**row, "version": 1}).last_pk
-            written = self._children.write(
-                db, assessment, existing[0]["version"] if existing else None
-            )
-            for change in history:
-                db["status_changes"].insert(rows.status_change_row(assessment.id, change))
-            self._write_evaluations(db, assessment.id, evaluations)
+            self._audit(db, assessment, AuditAction.IMPORT, summary, changes=fields)
         self._children.remember(assessment, assessment.version, written)
 
-    @staticmethod
-    def _write_evaluations(
-        db: Database, assessment_id: int, evaluations: Sequence[Evaluation]
-    ) -> None:
-        from desktop_app.storage.evaluations import evaluation_row, measure_result_row
-
-        for evaluation in evaluations:
-            recorded = evaluation.recorded_at or utc_now()
-            row = evaluation_row(replace(evaluation, assessment_id=assessment_id), recorded)
-            new_id = db["evaluations"].insert(row).last_pk
-            for result in evaluation.measures:
-                db["evaluation_measures"].insert(measure_result_row(new_id, assessment_id, result))
-
     def delete(self, assessment_id: int) -> None:
+        """Delete an assessment with its children and comments; the audit log keeps its
+        entries and records the deletion."""
         with self._transaction() as db:
-            deleted = db.execute("DELETE FROM assessments WHERE id = ?", [assessment_id])
-            if deleted.rowcount != 1:
+            found = self._query(
+                "SELECT id, uid, revision, status FROM assessments WHERE id = ?", [assessment_id]
+            )
+            if not found:
                 raise NotFoundError(f"No assessment with id {assessment_id}")
+            db.execute("DELETE FROM assessments WHERE id = ?", [assessment_id])
+            row = found[0]
+            gone = Assessment("", "", id=assessment_id, uid=row["uid"], revision=row["revision"])
+            self._audit(db, gone, AuditAction.DELETE, f"deleted ({row['status']})")
         self._children.forget(assessment_id)

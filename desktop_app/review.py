@@ -1,0 +1,256 @@
+"""Review and sign-off use cases, shared by the GUI and the CLI (``service.review``).
+
+Implements CONTRACT-4. Additions to the contract (nothing in it changed):
+
+- ``submit`` also refuses while review comments are not yet addressed, and submits a
+  returned assessment directly (recorded as returned -> draft -> in_review);
+- ``read_only_reason(a)`` says why ``is_read_only`` is true ("" when editable);
+- ``comment(comment_id)`` reads one comment;
+- ``verify_fingerprint`` accepts a fingerprint as typed from paper (any case, with or
+  without dashes and spaces) and refuses one that is not 12 hex digits (InputError).
+
+Every refusal raises ``WorkflowError`` (or ``NotFoundError`` / ``InputError``) with a
+clear message, and changes nothing.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from desktop_app.domain.audit import AuditEntry, ChainReport
+from desktop_app.domain.checklist import Checklist
+from desktop_app.domain.diff import DiffRow, compare
+from desktop_app.domain.errors import ContentError, InputError, WorkflowError
+from desktop_app.domain.fingerprint import fingerprint
+from desktop_app.domain.model import Assessment, AssessmentSummary, Status, StatusChange, new_uid
+from desktop_app.domain.review import (
+    ApprovalRecord,
+    CommentTarget,
+    FingerprintCheck,
+    ReviewComment,
+    check_target,
+    normalise_fingerprint,
+)
+from desktop_app.domain.workflow import EDITABLE
+from desktop_app.storage.repository import AssessmentRepository, ConflictError
+from desktop_app.storage.review import ReviewStore
+
+if TYPE_CHECKING:
+    from desktop_app.service import AssessmentService
+
+MAX_COMMENT = 10_000  # characters; a comment is a note, not a document
+_FINGERPRINT = re.compile(r"^[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}$")
+
+
+class ReviewService:
+    """Statuses, comments, revisions, approvals and the audit trail of assessments."""
+
+    def __init__(self, service: AssessmentService) -> None:
+        self._service = service
+        self.store = ReviewStore(service.repository)
+
+    @property
+    def repository(self) -> AssessmentRepository:
+        return self._service.repository
+
+    def _now(self) -> datetime:
+        return self._service._clock()
+
+    # Read-only and status changes
+
+    def read_only_reason(self, a: Assessment) -> str:
+        """Why ``a`` cannot be edited now, or "" if it can."""
+        if a.status is Status.APPROVED:
+            return "An approved assessment cannot be changed; start a new revision"
+        if a.status not in EDITABLE:
+            return "The assessment is in review; it can be edited once the reviewer returns it"
+        if a.id is not None:
+            newest = self.store.newest_revision(a.series_uid)
+            if newest > a.revision:
+                return (
+                    f"This is revision {a.revision}; revision {newest} is newer, "
+                    "so changes belong there"
+                )
+        return ""
+
+    def is_read_only(self, a: Assessment) -> bool:
+        """In review or approved, or not the newest revision of its decision."""
+        return bool(self.read_only_reason(a))
+
+    def submit(self, a: Assessment, comment: str = "") -> StatusChange:
+        """Draft or returned -> in review; refused while incomplete (naming what is
+        missing) or while a review comment is not addressed."""
+        if a.status not in EDITABLE:
+            raise WorkflowError(
+                f"Only a draft or returned assessment can be submitted; this one is "
+                f"{a.status.value}"
+            )
+        if a.id is not None:
+            open_comments = [c for c in self.comments(a.id) if not c.addressed]
+            if open_comments:
+                raise WorkflowError(
+                    f"{len(open_comments)} review comment(s) are not addressed yet "
+                    f"(first: {open_comments[0].id}); address them before submitting again"
+                )
+        changes: list[StatusChange] = []
+        before = a.status
+        try:
+            if a.status is Status.RETURNED:
+                changes.append(self._service._change(a, Status.DRAFT, ""))
+            changes.append(self._service._change(a, Status.IN_REVIEW, comment))
+            self.repository.record_status_change(a, *changes)
+        except Exception:
+            a.status = before
+            raise
+        return changes[-1]
+
+    def approve(self, a: Assessment, comment: str = "") -> StatusChange:
+        """In review -> approved, storing the fingerprint of the stored content."""
+        if a.status is Status.IN_REVIEW and a.id is not None:
+            stored = self.repository.get(a.id)
+            if stored.version != a.version:
+                raise ConflictError(
+                    "This assessment was changed elsewhere; reload it before approving it"
+                )
+            if fingerprint(stored) != fingerprint(a):
+                raise WorkflowError(
+                    "What is shown differs from what is stored; reload the assessment "
+                    "before approving it"
+                )
+        return self._status(a, Status.APPROVED, comment)
+
+    def return_for_changes(self, a: Assessment, comment: str = "") -> StatusChange:
+        """In review -> returned, for the caseworker to address the comments."""
+        return self._status(a, Status.RETURNED, comment)
+
+    def _status(self, a: Assessment, to: Status, comment: str) -> StatusChange:
+        before = a.status
+        change = self._service._change(a, to, comment)
+        try:
+            self.repository.record_status_change(a, change)
+        except Exception:
+            a.status = before
+            raise
+        return change
+
+    # Comments
+
+    def comments(self, assessment_id: int) -> list[ReviewComment]:
+        """Every comment on the assessment, oldest first."""
+        return self.store.comments(assessment_id)
+
+    def comment(self, comment_id: int) -> ReviewComment:
+        return self.store.comment(comment_id)
+
+    def add_comment(self, a: Assessment, target: CommentTarget, text: str) -> ReviewComment:
+        """A reviewer's comment on a step, ground or measure, while in review."""
+        text = text.strip()
+        if not text:
+            raise InputError("A review comment needs some text")
+        if len(text) > MAX_COMMENT:
+            raise InputError(f"A review comment can be at most {MAX_COMMENT} characters")
+        if a.id is None:
+            raise InputError("Only a stored assessment can be commented on")
+        if a.status is not Status.IN_REVIEW:
+            raise WorkflowError(
+                f"Comments are made while an assessment is in review; this one is {a.status.value}"
+            )
+        check_target(a, target, [g.key for c in self._checklists(a) for g in c.grounds])
+        return self.store.add_comment(a, target, text, self._service.identity, self._now())
+
+    def address_comment(self, comment_id: int, reply: str = "") -> ReviewComment:
+        """The caseworker marks a comment addressed (returned or draft only)."""
+        return self.store.address(comment_id, reply.strip(), self._service.identity, self._now())
+
+    # Revisions
+
+    def new_revision(self, a: Assessment) -> Assessment:
+        """A stored draft copy of an approved assessment, revision + 1, linked to it."""
+        if a.id is None or a.status is not Status.APPROVED:
+            raise WorkflowError(
+                f"Revision conflict: only an approved assessment can be revised; this one "
+                f"is {a.status.value}"
+            )
+        revision = copy.deepcopy(a)
+        revision.id = None
+        revision.uid = new_uid()
+        revision.series_uid = a.series_uid
+        revision.revision = a.revision + 1
+        revision.previous_id = a.id
+        revision.status = Status.DRAFT
+        revision.created = revision.updated = None
+        revision.version = 0
+        return self.repository.create_revision(revision, a)
+
+    def revisions(self, series_uid: str) -> list[AssessmentSummary]:
+        """All revisions of one decision, oldest first."""
+        return self.store.revisions(series_uid)
+
+    def compare(self, left_id: int, right_id: int) -> list[DiffRow]:
+        """Every field and answer of two assessments side by side, in the PDF's order."""
+        left, right = self.repository.get(left_id), self.repository.get(right_id)
+        checklists = [c for a in (right, left) for c in self._checklists(a)]
+        return compare(
+            left,
+            right,
+            ground_order=[g.key for c in checklists for g in c.grounds],
+            question_order=[q.id for c in checklists for q in c.questions()],
+        )
+
+    def _checklists(self, a: Assessment) -> list[Checklist]:
+        """The assessment's checklists, or none if one is not installed here."""
+        try:
+            return list(self._service.checklists_for(a))
+        except ContentError:
+            return []
+
+    # Approval and fingerprint
+
+    def approval(self, a: Assessment) -> ApprovalRecord | None:
+        """The approval of this revision, if it was approved."""
+        if a.id is None:
+            return None
+        approvals = [
+            c for c in self.repository.status_history(a.id) if c.to_status is Status.APPROVED
+        ]
+        if not approvals:
+            return None
+        change = approvals[-1]
+        return ApprovalRecord(
+            approver=change.actor,
+            os_user=change.os_user,
+            at=change.at,
+            fingerprint=change.fingerprint,
+            author=a.decision.author,
+            comment=change.comment,
+        )
+
+    def verify_fingerprint(self, assessment_id: int, given: str) -> FingerprintCheck:
+        """Whether ``given`` (from a printout) is the fingerprint this revision was
+        approved with."""
+        normalised = normalise_fingerprint(given)
+        if not _FINGERPRINT.match(normalised):
+            raise InputError(f"{given!r} is not a fingerprint (12 hex digits, e.g. 3f2a-9c1b-77d0)")
+        a = self.repository.get(assessment_id)
+        record = self.approval(a)
+        approved = record.fingerprint if record is not None else ""
+        return FingerprintCheck(
+            matches=bool(approved) and approved == normalised,
+            given=normalised,
+            approved=approved,
+            revision=a.revision,
+            current=fingerprint(a),
+        )
+
+    # Audit trail
+
+    def history(self, assessment_id: int) -> list[AuditEntry]:
+        """What happened to the assessment, oldest first."""
+        return self.store.history(assessment_id)
+
+    def verify_audit(self) -> ChainReport:
+        """Check the whole audit log's hash chain."""
+        return self.store.verify_audit()

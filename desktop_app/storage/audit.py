@@ -1,0 +1,172 @@
+"""Writing and reading the audit log (table ``audit_log``, see ``review_schema``).
+
+``append`` is called by the repository inside the transaction of the change it
+records, so the change and its entry are stored together or not at all. The writer
+holds SQLite's write lock (``BEGIN IMMEDIATE``) while it reads the newest entry, so
+two processes cannot both chain onto the same one.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Protocol
+
+from sqlite_utils import Database
+
+from desktop_app.domain.audit import (
+    GENESIS_HASH,
+    AuditAction,
+    AuditChange,
+    AuditEntry,
+    ChainReport,
+    entry_hash,
+    shorten,
+    verify_chain,
+)
+from desktop_app.domain.diff import display
+from desktop_app.domain.merge import changes
+from desktop_app.domain.model import Assessment
+
+
+class Actor(Protocol):
+    """Who makes a change: a display name and the operating-system account."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def os_user(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class SystemActor:
+    """The actor when no one said who: the operating-system user, as both names."""
+
+    name: str
+    os_user: str
+
+    @classmethod
+    def current(cls) -> SystemActor:
+        try:
+            user = getpass.getuser()
+        except (KeyError, OSError):
+            user = "unknown"
+        return cls(user, user)
+
+
+def field_changes(before: Assessment, after: Assessment) -> tuple[AuditChange, ...]:
+    """What a save changed, field by field, with values cut short."""
+    return tuple(
+        AuditChange(tuple(c.path), shorten(display(c.old)), shorten(display(c.new)))
+        for c in changes(before, after)
+    )
+
+
+def append(
+    db: Database,
+    actor: Actor,
+    at: datetime,
+    *,
+    assessment_id: int | None,
+    assessment_uid: str,
+    revision: int,
+    action: AuditAction,
+    summary: str,
+    changes: Sequence[AuditChange] = (),
+) -> None:
+    """Add one entry, chained to the newest one. Call inside a write transaction."""
+    last = db.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+    issued = db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").fetchone()
+    new_id = max(last[0] if last else 0, issued[0] if issued else 0) + 1
+    prev_hash = last[1] if last else GENESIS_HASH
+    fields: dict[str, Any] = {
+        "id": new_id,
+        "at": at,
+        "actor": actor.name,
+        "os_user": actor.os_user,
+        "assessment_id": assessment_id,
+        "assessment_uid": assessment_uid,
+        "revision": revision,
+        "action": action,
+        "summary": summary,
+        "changes": tuple(changes),
+    }
+    digest = entry_hash(prev_hash, **fields)
+    db.execute(
+        "INSERT INTO audit_log (id, at, actor, os_user, assessment_id, assessment_uid, "
+        "revision, action, summary, changes, prev_hash, hash) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            new_id,
+            at.isoformat(),
+            actor.name,
+            actor.os_user,
+            assessment_id,
+            assessment_uid,
+            revision,
+            action.value,
+            summary,
+            json.dumps([[list(c.path), c.old, c.new] for c in changes], ensure_ascii=False),
+            prev_hash,
+            digest,
+        ],
+    )
+
+
+def _entry(row: Sequence[Any]) -> AuditEntry:
+    return AuditEntry(
+        id=row[0],
+        at=datetime.fromisoformat(row[1]),
+        actor=row[2],
+        os_user=row[3],
+        assessment_id=row[4],
+        assessment_uid=row[5],
+        revision=row[6],
+        action=AuditAction(row[7]),
+        summary=row[8],
+        changes=tuple(AuditChange(tuple(p), old, new) for p, old, new in json.loads(row[9])),
+        prev_hash=row[10],
+        hash=row[11],
+    )
+
+
+_COLUMNS = (
+    "id, at, actor, os_user, assessment_id, assessment_uid, revision, action, summary, "
+    "changes, prev_hash, hash"
+)
+
+
+def entries_for(
+    conn: sqlite3.Connection, *, uid: str = "", assessment_id: int = 0
+) -> list[AuditEntry]:
+    """The entries of one assessment (by uid, else by id), oldest first."""
+    if uid:
+        sql, param = "assessment_uid = ?", uid
+    else:
+        sql, param = "assessment_id = ?", assessment_id
+    found = conn.execute(f"SELECT {_COLUMNS} FROM audit_log WHERE {sql} ORDER BY id", [param])
+    return [_entry(r) for r in found.fetchall()]
+
+
+def verify(conn: sqlite3.Connection) -> ChainReport:
+    """Check the whole chain, and that no entry after the newest one was removed.
+
+    A row that no longer parses (a value changed to nonsense) is reported as changed."""
+    entries: list[AuditEntry] = []
+    for row in conn.execute(f"SELECT {_COLUMNS} FROM audit_log ORDER BY id"):
+        try:
+            entries.append(_entry(row))
+        except (TypeError, ValueError) as error:
+            report = verify_chain(entries)
+            if not report.ok:
+                return report
+            return ChainReport(
+                False, len(entries), row[0], f"audit entry {row[0]} was changed ({error})"
+            )
+    issued = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").fetchone()
+    return verify_chain(entries, last_issued_id=issued[0] if issued else 0)

@@ -1,0 +1,108 @@
+"""Storing an imported assessment (the writing half of ``AssessmentRepository.store_imported``).
+
+Kept apart from the repository to keep both readable; runs inside the repository's
+transaction, and refuses before writing anything: an existing uid without
+``replace``, a missing one with it, and above all an approved stored assessment,
+which no import may overwrite (start a new revision, or import as a new copy).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace as replaced
+from typing import TYPE_CHECKING
+
+from sqlite_utils import Database
+
+from desktop_app.domain.audit import AuditChange
+from desktop_app.domain.errors import NotFoundError, WorkflowError
+from desktop_app.domain.evaluation import Evaluation
+from desktop_app.domain.model import Assessment, Status, StatusChange
+from desktop_app.storage import audit, rows
+from desktop_app.storage.children import TableRows
+
+if TYPE_CHECKING:
+    from desktop_app.storage.repository import AssessmentRepository
+
+
+def store_imported(
+    repository: AssessmentRepository,
+    db: Database,
+    assessment: Assessment,
+    history: list[StatusChange],
+    evaluations: Sequence[Evaluation],
+    *,
+    replace: bool,
+) -> tuple[TableRows, str, tuple[AuditChange, ...]]:
+    """Write it; returns the child rows written, and the summary and field changes
+    for the audit entry."""
+    from desktop_app.storage.repository import AlreadyExistsError
+
+    query = repository._query
+    existing = query("SELECT id, version, status FROM assessments WHERE uid = ?", [assessment.uid])
+    if replace and not existing:
+        raise NotFoundError(f"No assessment with uid {assessment.uid} to replace")
+    if existing and not replace:
+        raise AlreadyExistsError(
+            f"An assessment with uid {assessment.uid} already exists (id {existing[0]['id']})"
+        )
+    if existing and existing[0]["status"] == Status.APPROVED.value:
+        raise WorkflowError(
+            f"Assessment {existing[0]['id']} is approved and cannot be overwritten by an "
+            "import; import the file as a new copy instead"
+        )
+    before = repository.get(existing[0]["id"]) if existing else None
+    earlier = query(
+        "SELECT id FROM assessments WHERE series_uid = ? AND revision = ? AND uid != ?",
+        [assessment.series_uid, assessment.revision - 1, assessment.uid],
+    )
+    assessment.previous_id = earlier[0]["id"] if earlier else None
+    now = repository._clock()
+    assessment.created = assessment.created or now
+    assessment.updated = assessment.updated or now
+    row = {
+        **rows.assessment_row(assessment),
+        "created": assessment.created.isoformat(),
+        "updated": assessment.updated.isoformat(),
+    }
+    if existing:
+        assessment.id = existing[0]["id"]
+        assessment.version = existing[0]["version"] + 1
+        status = row["status"]  # set last: the lock triggers guard approved ones' rows
+        row["status"] = existing[0]["status"]
+        db.execute(
+            "UPDATE assessments SET "
+            + ", ".join(f"{name} = :{name}" for name in row)
+            + ", version = :version WHERE id = :id",
+            {**row, "version": assessment.version, "id": assessment.id},
+        )
+        for table in ("status_changes", "evaluations"):
+            db.execute(f"DELETE FROM {table} WHERE assessment_id = ?", [assessment.id])
+        written = repository._children.write(db, assessment, existing[0]["version"])
+        db.execute("UPDATE assessments SET status = ? WHERE id = ?", [status, assessment.id])
+    else:
+        assessment.version = 1
+        written = repository._insert(db, assessment, {**row, "version": 1})
+    assert assessment.id is not None
+    for change in history:
+        db["status_changes"].insert(rows.status_change_row(assessment.id, change))
+    _write_evaluations(db, assessment.id, evaluations)
+    if before is None:
+        return written, f"imported as new ({assessment.status.value})", ()
+    fields = audit.field_changes(before, assessment)
+    summary = (
+        f"imported over the stored one ({assessment.status.value}); {len(fields)} field(s) changed"
+    )
+    return written, summary, fields
+
+
+def _write_evaluations(db: Database, assessment_id: int, evaluations: Sequence[Evaluation]) -> None:
+    from desktop_app.storage.evaluations import evaluation_row, measure_result_row
+    from desktop_app.storage.repository import utc_now
+
+    for evaluation in evaluations:
+        recorded = evaluation.recorded_at or utc_now()
+        row = evaluation_row(replaced(evaluation, assessment_id=assessment_id), recorded)
+        new_id = db["evaluations"].insert(row).last_pk
+        for result in evaluation.measures:
+            db["evaluation_measures"].insert(measure_result_row(new_id, assessment_id, result))

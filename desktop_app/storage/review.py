@@ -1,0 +1,169 @@
+"""Review comments, revisions of one decision and the audit trail, in the register.
+
+Shares the repository's connection and transactions. Adding and addressing a comment
+check the assessment's status again inside the transaction (another window may have
+approved or returned it meanwhile) and write their audit entry with the change.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from desktop_app.domain.audit import AuditAction, AuditEntry, ChainReport, shorten
+from desktop_app.domain.errors import NotFoundError, WorkflowError
+from desktop_app.domain.model import Assessment, AssessmentSummary, Status
+from desktop_app.domain.review import CommentTarget, ReviewComment
+from desktop_app.storage import audit, rows
+from desktop_app.storage.audit import Actor
+from desktop_app.storage.repository import AssessmentRepository
+
+# Statuses in which the caseworker may mark a comment addressed.
+ADDRESSABLE = frozenset({Status.RETURNED, Status.DRAFT})
+
+
+def _comment(row: dict[str, Any]) -> ReviewComment:
+    addressed = row["addressed_at"]
+    return ReviewComment(
+        id=row["id"],
+        assessment_id=row["assessment_id"],
+        target=CommentTarget.parse(row["target"]),
+        text=row["text"],
+        author=row["author"],
+        os_user=row["os_user"],
+        created=datetime.fromisoformat(row["created"]),
+        addressed_at=datetime.fromisoformat(addressed) if addressed else None,
+        addressed_by=row["addressed_by"],
+        reply=row["reply"],
+    )
+
+
+class ReviewStore:
+    def __init__(self, repository: AssessmentRepository) -> None:
+        self.repository = repository
+
+    def _query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
+        return self.repository._query(sql, params)
+
+    def _stored(self, assessment_id: int) -> Assessment:
+        """The stored assessment's register data (no children: a light read)."""
+        found = self._query(
+            "SELECT id, uid, revision, status FROM assessments WHERE id = ?", [assessment_id]
+        )
+        if not found:
+            raise NotFoundError(f"No assessment with id {assessment_id}")
+        row = found[0]
+        return Assessment(
+            "", "", id=row["id"], uid=row["uid"], revision=row["revision"],
+            status=Status(row["status"]),
+        )  # fmt: skip
+
+    # Comments
+
+    def comments(self, assessment_id: int) -> list[ReviewComment]:
+        found = self._query(
+            "SELECT * FROM review_comments WHERE assessment_id = ? ORDER BY id", [assessment_id]
+        )
+        return [_comment(r) for r in found]
+
+    def comment(self, comment_id: int) -> ReviewComment:
+        found = self._query("SELECT * FROM review_comments WHERE id = ?", [comment_id])
+        if not found:
+            raise NotFoundError(f"No review comment with id {comment_id}")
+        return _comment(found[0])
+
+    def add_comment(
+        self, assessment: Assessment, target: CommentTarget, text: str, actor: Actor, at: datetime
+    ) -> ReviewComment:
+        assert assessment.id is not None
+        with self.repository.transaction() as db:
+            stored = self._stored(assessment.id)
+            if stored.uid != assessment.uid:
+                raise NotFoundError(f"Assessment {assessment.id} was deleted elsewhere")
+            if stored.status is not Status.IN_REVIEW:
+                raise WorkflowError(
+                    f"Comments are made while an assessment is in review; assessment "
+                    f"{assessment.id} is {stored.status.value}"
+                )
+            comment_id = (
+                db["review_comments"]
+                .insert(
+                    {
+                        "assessment_id": assessment.id,
+                        "target": str(target),
+                        "text": text,
+                        "author": actor.name,
+                        "os_user": actor.os_user,
+                        "created": at.isoformat(),
+                    }
+                )
+                .last_pk
+            )
+            summary = f"comment {comment_id} on {target}: {shorten(text, 120)}"
+            self._audit(db, stored, AuditAction.COMMENT, summary, actor, at)
+        return self.comment(comment_id)
+
+    def address(self, comment_id: int, reply: str, actor: Actor, at: datetime) -> ReviewComment:
+        with self.repository.transaction() as db:
+            comment = self.comment(comment_id)
+            stored = self._stored(comment.assessment_id)
+            if comment.addressed:
+                raise WorkflowError(f"Review comment {comment_id} is already addressed")
+            if stored.status not in ADDRESSABLE:
+                raise WorkflowError(
+                    f"Comments are addressed once the assessment is returned; assessment "
+                    f"{stored.id} is {stored.status.value}"
+                )
+            db.execute(
+                "UPDATE review_comments SET addressed_at = ?, addressed_by = ?, reply = ? "
+                "WHERE id = ?",
+                [at.isoformat(), actor.name, reply, comment_id],
+            )
+            summary = f"comment {comment_id} addressed" + (
+                f": {shorten(reply, 120)}" if reply else ""
+            )
+            self._audit(db, stored, AuditAction.ADDRESS, summary, actor, at)
+        return self.comment(comment_id)
+
+    def _audit(
+        self, db: Any, stored: Assessment, action: AuditAction, summary: str, actor: Actor,
+        at: datetime,
+    ) -> None:  # fmt: skip
+        audit.append(
+            db, actor, at, assessment_id=stored.id, assessment_uid=stored.uid,
+            revision=stored.revision, action=action, summary=summary,
+        )  # fmt: skip
+
+    # Revisions
+
+    def revisions(self, series_uid: str) -> list[AssessmentSummary]:
+        """Every revision of one decision, oldest first."""
+        found = self._query(
+            f"SELECT {rows.SUMMARY_COLUMNS} FROM assessments WHERE series_uid = ? "
+            "ORDER BY revision, id",
+            [series_uid],
+        )
+        return [rows.summary_from_row(r) for r in found]
+
+    def newest_revision(self, series_uid: str) -> int:
+        found = self._query(
+            "SELECT max(revision) AS newest FROM assessments WHERE series_uid = ?", [series_uid]
+        )
+        return int(found[0]["newest"] or 0)
+
+    # Audit trail
+
+    def history(self, assessment_id: int) -> list[AuditEntry]:
+        """The audit entries of an assessment, oldest first; of a deleted one too (by
+        id), as long as its id has not been reused."""
+        found = self._query("SELECT uid FROM assessments WHERE id = ?", [assessment_id])
+        conn = self.repository.db.conn
+        if found:
+            return audit.entries_for(conn, uid=found[0]["uid"])
+        entries = audit.entries_for(conn, assessment_id=assessment_id)
+        if not entries:
+            raise NotFoundError(f"No assessment with id {assessment_id}")
+        return entries
+
+    def verify_audit(self) -> ChainReport:
+        return audit.verify(self.repository.db.conn)
