@@ -2,8 +2,8 @@
 
 Every check only reads. Checks run in order; the first three are gates (a file that
 is not a Lika register cannot have its integrity checked), the rest report on their
-own. A later feature adds a check by appending to ``CHECKS`` (for example the audit
-log's hash chain), and ``lika check`` picks it up.
+own. A later feature adds a check by appending to ``CHECKS`` (as the audit log's
+hash chain is), and ``lika check`` picks it up.
 """
 
 from __future__ import annotations
@@ -151,12 +151,37 @@ def check_backups(ctx: CheckContext) -> CheckResult:
     return _ok("backups", f"{len(found)} backup(s); the newest ({when}) is good")
 
 
+def check_audit_log(ctx: CheckContext) -> CheckResult:
+    """The audit log's hash chain is whole, and its append-only triggers are in place."""
+    from desktop_app.storage import audit, review_schema
+
+    assert ctx.conn is not None
+    names = {r[0] for r in ctx.conn.execute("SELECT name FROM sqlite_master").fetchall()}
+    if "audit_log" not in names:
+        return _ok("audit", "no audit log yet (it is created when Lika opens the register)")
+    try:
+        report = audit.verify(ctx.conn)
+    except sqlite3.DatabaseError as error:
+        return _problem("audit", f"the audit log cannot be read: {error}")
+    if not report.ok:
+        return _problem("audit", f"the audit log has been tampered with: {report.problem}")
+    missing = review_schema.missing_audit_triggers(names)
+    if missing:
+        return _warning(
+            "audit",
+            f"{report.checked} entries, chain intact, but its protection against changes is "
+            f"missing ({', '.join(missing)}); Lika restores it when it opens the register",
+        )
+    return _ok("audit", f"{report.checked} entries, hash chain intact")
+
+
 CHECKS: list[Check] = [
     Check("file", check_file, gate=True),
     Check("format", check_format, gate=True),
     Check("schema", check_schema, gate=True),
     Check("integrity", check_integrity),
     Check("references", check_foreign_keys),
+    Check("audit", check_audit_log),
     Check("backups", check_backups),
 ]
 
