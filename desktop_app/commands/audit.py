@@ -1,0 +1,143 @@
+"""The audit trail and fingerprints on the command line: history, fingerprint, verify.
+
+``lika verify ID --fingerprint X`` is for a reader holding a printout: exit 0 when X
+is the fingerprint the revision was approved with, 1 when it is not (or the revision
+was never approved), 2 for bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any, TextIO
+
+from desktop_app.commands.base import EXIT_FAILURE, EXIT_OK, Session, assessment_id
+from desktop_app.commands.review import dump_json, format_option
+from desktop_app.domain.audit import AuditEntry
+from desktop_app.domain.fingerprint import fingerprint
+
+
+def register(commands: Any, common: argparse.ArgumentParser) -> None:
+    history = commands.add_parser(
+        "history", parents=[common], help="what happened to an assessment (the audit log)"
+    )
+    history.add_argument("id", type=assessment_id, help="assessment id (see 'lika list')")
+    format_option(history)
+    history.set_defaults(run=cmd_history)
+
+    show = commands.add_parser(
+        "fingerprint", parents=[common], help="the fingerprint of an assessment's content"
+    )
+    show.add_argument("id", type=assessment_id, help="assessment id (see 'lika list')")
+    format_option(show)
+    show.set_defaults(run=cmd_fingerprint)
+
+    verify = commands.add_parser(
+        "verify",
+        parents=[common],
+        help="check a printout's fingerprint against the approved revision",
+        description="Exit code 0: the fingerprint is the one this revision was approved "
+        "with; 1: it is not, or the revision is not approved; 2: bad input.",
+    )
+    verify.add_argument("id", type=assessment_id, help="assessment id (see 'lika list')")
+    verify.add_argument(
+        "--fingerprint", required=True, metavar="X", help="as printed, e.g. 3f2a-9c1b-77d0"
+    )
+    verify.set_defaults(run=cmd_verify)
+
+
+def entry_record(e: AuditEntry) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "at": e.at.isoformat(),
+        "actor": e.actor,
+        "os_user": e.os_user,
+        "assessment_id": e.assessment_id,
+        "assessment_uid": e.assessment_uid,
+        "revision": e.revision,
+        "action": e.action.value,
+        "summary": e.summary,
+        "changes": [{"path": list(c.path), "old": c.old, "new": c.new} for c in e.changes],
+        "prev_hash": e.prev_hash,
+        "hash": e.hash,
+    }
+
+
+def cmd_history(args: argparse.Namespace, session: Session, out: TextIO) -> int:
+    entries = session.service.review.history(args.id)
+    if args.format == "json":
+        dump_json([entry_record(e) for e in entries], out)
+        return EXIT_OK
+    for e in entries:
+        when = e.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        who = e.actor if e.actor == e.os_user else f"{e.actor} ({e.os_user})"
+        print(f"{when}  {who}  {e.action.value}  {e.summary}", file=out)
+        for c in e.changes:
+            print(f"    {'.'.join(c.path)}: {c.old!r} -> {c.new!r}", file=out)
+    return EXIT_OK
+
+
+def cmd_fingerprint(args: argparse.Namespace, session: Session, out: TextIO) -> int:
+    service = session.service
+    a = service.repository.get(args.id)
+    current = fingerprint(a)
+    record = service.review.approval(a)
+    if args.format == "json":
+        dump_json(
+            {
+                "id": a.id,
+                "revision": a.revision,
+                "status": a.status.value,
+                "fingerprint": current,
+                "approved_fingerprint": record.fingerprint if record else None,
+                "approved_by": record.approver if record else None,
+                "approved_at": record.at.isoformat() if record else None,
+                "self_approved": record.self_approved if record else None,
+            },
+            out,
+        )
+        return EXIT_OK
+    print(current, file=out)
+    if record is not None and record.fingerprint != current:
+        print(
+            f"lika: warning: assessment {a.id} was approved with fingerprint "
+            f"{record.fingerprint}, but what the register holds now has {current}",
+            file=sys.stderr,
+        )
+    return EXIT_OK
+
+
+def cmd_verify(args: argparse.Namespace, session: Session, out: TextIO) -> int:
+    service = session.service
+    check = service.review.verify_fingerprint(args.id, args.fingerprint)
+    name = f"assessment {args.id} (revision {check.revision})"
+    if not check.approved:
+        print(
+            f"Not verified: {name} is not approved. Its content now has fingerprint "
+            f"{check.current}.",
+            file=out,
+        )
+        return EXIT_FAILURE
+    record = service.review.approval(service.repository.get(args.id))
+    assert record is not None
+    when = record.at.astimezone().strftime("%Y-%m-%d %H:%M")
+    if check.matches:
+        print(
+            f"Matches: {check.given} is the fingerprint {name} was approved with by "
+            f"{record.approver} on {when}.",
+            file=out,
+        )
+        if check.current != check.approved:
+            print(
+                f"lika: warning: the register's content of {name} no longer has that "
+                f"fingerprint ({check.current}); it was changed after the approval",
+                file=sys.stderr,
+            )
+            return EXIT_FAILURE
+        return EXIT_OK
+    print(
+        f"Does not match: {name} was approved with fingerprint {check.approved}, "
+        f"not {check.given}.",
+        file=out,
+    )
+    return EXIT_FAILURE

@@ -1,0 +1,212 @@
+"""The review commands: submit, approve, return, comment, comments, address,
+new-revision, revisions, compare, history, fingerprint, verify; exit codes 0/1/2,
+--format json, --as NAME, and one-line errors that change nothing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from desktop_app.__main__ import main
+from desktop_app.domain.model import Assessment
+from desktop_app.storage.repository import AssessmentRepository
+from tests.helpers import complete_assessment
+from tests.safety_helpers import register_state
+
+
+def lika(*args: str) -> int:
+    try:
+        return main(list(args))
+    except SystemExit as exit_info:
+        return int(exit_info.code or 0)
+
+
+@pytest.fixture
+def db(tmp_path, content) -> Path:
+    """Assessment 1 complete (author Ája), 2 incomplete."""
+    path = tmp_path / "review.db"
+    repo = AssessmentRepository.open(path)
+    a = complete_assessment(content)
+    a.decision.author = "Ája"
+    repo.create(a)
+    repo.create(Assessment("se-dl", "1.0"))
+    repo.close()
+    return path
+
+
+def run(db: Path, capsys, *args: str) -> tuple[int, str, str]:
+    code = lika(*args, "--db", str(db))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def refused(db: Path, capsys, *args: str, message: str) -> None:
+    """Exit 2, one line on stderr naming the problem, and the register unchanged."""
+    before = register_state(db)
+    code, _out, err = run(db, capsys, *args)
+    assert code == 2, err
+    assert err.count("\n") == 1 and "Traceback" not in err and message in err, err
+    assert register_state(db) == before
+
+
+def measure_uid(db: Path) -> str:
+    repo = AssessmentRepository.open(db)
+    uid = repo.get(1).measures[0].uid
+    repo.close()
+    return uid
+
+
+def test_a_whole_review_on_the_command_line(db, capsys) -> None:
+    assert run(db, capsys, "submit", "1", "--as", "Ája", "--comment", "Klar")[0] == 0
+    code, out, _ = run(db, capsys, "comment", "1", "--on", "ground:age", "Källa?", "--as", "Bo")
+    assert (code, out) == (0, "Comment 1 added on ground:age\n")
+    uid = measure_uid(db)
+    assert run(db, capsys, "comment", "1", "--on", f"measure:{uid}", "Datum?", "--as", "Bo")[0] == 0
+    assert run(db, capsys, "return", "1", "--comment", "Se kommentarerna", "--as", "Bo")[0] == 0
+    code, out, _ = run(db, capsys, "comments", "1", "--format", "json")
+    comments = json.loads(out)
+    assert [(c["id"], c["target"], c["author"], c["addressed"]) for c in comments] == [
+        (1, "ground:age", "Bo", False),
+        (2, f"measure:{uid}", "Bo", False),
+    ]
+    assert run(db, capsys, "address", "1", "1", "--reply", "SCB", "--as", "Ája")[0] == 0
+    assert run(db, capsys, "address", "1", "2", "--as", "Ája")[0] == 0
+    code, out, _ = run(db, capsys, "comments", "1")
+    assert "[addressed by Ája]" in out and "reply: SCB" in out
+    assert run(db, capsys, "submit", "1", "--as", "Ája")[0] == 0
+    code, out, _ = run(db, capsys, "approve", "1", "--as", "Bo", "--comment", "Godkänd")
+    assert code == 0 and "is approved, fingerprint" in out and "self-approved" not in out
+
+    code, out, _ = run(db, capsys, "history", "1", "--format", "json")
+    entries = json.loads(out)
+    assert [e["action"] for e in entries] == [
+        "create", "status", "comment", "comment", "status", "address", "address",
+        "status", "status", "status",
+    ]  # fmt: skip
+    assert entries[1]["actor"] == "Ája" and entries[2]["actor"] == "Bo"
+    assert entries[-1]["summary"].startswith("in_review -> approved (fingerprint ")
+    assert all(e["prev_hash"] and e["hash"] for e in entries)
+    code, out, _ = run(db, capsys, "history", "1")
+    assert "Bo" in out and "in_review -> approved" in out
+
+
+def test_self_approval_is_said(db, capsys) -> None:
+    run(db, capsys, "submit", "1", "--as", "Ája")
+    code, out, _ = run(db, capsys, "approve", "1", "--as", " ája ")
+    assert code == 0 and "self-approved" in out
+    code, out, _ = run(db, capsys, "fingerprint", "1", "--format", "json")
+    assert json.loads(out)["self_approved"] is True
+
+
+def test_fingerprint_and_verify(db, capsys) -> None:
+    code, out, _ = run(db, capsys, "fingerprint", "1")
+    printed = out.strip()
+    assert code == 0 and len(printed) == 14
+    code, out, _ = run(db, capsys, "verify", "1", "--fingerprint", printed)
+    assert code == 1 and "is not approved" in out  # a draft has no approved fingerprint
+    run(db, capsys, "submit", "1")
+    run(db, capsys, "approve", "1")
+    code, out, _ = run(db, capsys, "verify", "1", "--fingerprint", printed.upper())
+    assert code == 0 and out.startswith(f"Matches: {printed}")
+    code, out, _ = run(db, capsys, "verify", "1", "--fingerprint", "0000-0000-0000")
+    assert code == 1 and out.startswith("Does not match")
+    refused(db, capsys, "verify", "1", "--fingerprint", "xyz", message="not a fingerprint")
+    refused(db, capsys, "verify", "9", "--fingerprint", printed, message="No assessment with id 9")
+    code, out, _ = run(db, capsys, "fingerprint", "1", "--format", "json")
+    record = json.loads(out)
+    assert record["fingerprint"] == record["approved_fingerprint"] == printed
+
+
+def test_revisions_and_compare(db, capsys) -> None:
+    run(db, capsys, "submit", "1")
+    run(db, capsys, "approve", "1")
+    code, out, _ = run(db, capsys, "new-revision", "1", "--as", "Ája")
+    assert (code, out) == (0, "Started revision 2 as assessment 3 (a draft)\n")
+    code, out, _ = run(db, capsys, "revisions", "3", "--format", "json")
+    assert [(r["id"], r["revision"], r["status"]) for r in json.loads(out)] == [
+        (1, 1, "approved"),
+        (3, 2, "draft"),
+    ]
+    code, out, _ = run(db, capsys, "revisions", "1")
+    assert out.splitlines()[0].startswith("*") and "rev 2" in out.splitlines()[1]
+    code, out, _ = run(db, capsys, "compare", "1", "3", "--format", "json")
+    data = json.loads(out)
+    changed = [r["path"] for r in data["rows"] if r["changed"]]
+    assert changed == [["assessment", "status"], ["assessment", "revision"]]
+    assert len(data["rows"]) > 50  # every field, not only the changed ones
+    code, out, _ = run(db, capsys, "compare", "1", "3")
+    assert "≠ assessment.status" in out and "decision.title" not in out
+    code, out, _ = run(db, capsys, "compare", "1", "3", "--all")
+    assert "decision.title" in out
+    code, out, _ = run(db, capsys, "history", "3")
+    assert "new_revision  revision 2 of assessment 1" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("submit", "9"), "No assessment with id 9"),
+        (("history", "9"), "No assessment with id 9"),
+        (("comments", "9"), "No assessment with id 9"),
+        (("compare", "1", "9"), "No assessment with id 9"),
+        (("submit", "x"), "is not an assessment id"),
+        (("submit", "2"), "not complete"),
+        (("approve", "1"), "cannot go from draft to approved"),
+        (("return", "1", "--comment", "Nej"), "cannot go from draft to returned"),
+        (("return", "1", "--comment", "  "), "--comment needs some text"),
+        (("return", "1"), "--comment"),
+        (("comment", "1", "--on", "step:decision", "Tidigt"), "while an assessment is in review"),
+        (("comment", "1", "--on", "field:title", "x"), "Unknown comment target kind"),
+        (("comment", "1", "--on", "step:intro", "x"), "Unknown step"),
+        (("comment", "1", "--on", "decision", "x"), "is not a comment target"),
+        (("address", "1", "1"), "No review comment with id 1"),
+        (("address", "1", "x"), "invalid int value"),
+        (("new-revision", "1"), "Revision conflict: only an approved assessment"),
+        (("list", "--status", "finished"), "invalid choice: 'finished'"),
+        (("submit", "1", "--as", " "), "--as needs a name"),
+    ],
+)
+def test_bad_input_is_refused_with_one_line(db, capsys, args, message) -> None:
+    refused(db, capsys, *args, message=message)
+
+
+def test_approving_an_incomplete_assessment_is_refused(db, capsys) -> None:
+    run(db, capsys, "submit", "1")
+    conn = AssessmentRepository.open(db)
+    conn.db.execute("UPDATE assessments SET summary = '', outcome = NULL WHERE id = 1")
+    conn.db.conn.commit()
+    conn.close()
+    refused(db, capsys, "approve", "1", message="conclusion.outcome")
+
+
+def test_comment_on_a_target_the_assessment_lacks(db, capsys) -> None:
+    run(db, capsys, "submit", "1")
+    refused(db, capsys, "comment", "1", "--on", "ground:hair", "x", message="no ground 'hair'")
+    refused(db, capsys, "comment", "1", "--on", "measure:nope", "x", message="no measure 'nope'")
+
+
+def test_a_comment_on_another_assessment_cannot_be_addressed_here(db, capsys) -> None:
+    run(db, capsys, "submit", "1")
+    run(db, capsys, "comment", "1", "--on", "step:decision", "Hm")
+    run(db, capsys, "return", "1", "--comment", "Se kommentaren")
+    refused(db, capsys, "address", "2", "1", message="Comment 1 is not on assessment 2")
+    assert run(db, capsys, "address", "1", "1")[0] == 0
+    refused(db, capsys, "address", "1", "1", message="already addressed")
+
+
+def test_an_approved_assessment_cannot_be_edited_by_import(db, tmp_path, capsys) -> None:
+    run(db, capsys, "submit", "1")
+    run(db, capsys, "approve", "1")
+    out = tmp_path / "one.json"
+    assert run(db, capsys, "export", "1", "--out", str(out))[0] == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    data["assessment"]["decision"]["title"] = "Ändrad utanför Lika"
+    out.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    refused(
+        db, capsys, "import", str(out), "--replace", message="approved and cannot be overwritten"
+    )
+    refused(db, capsys, "new-revision", "3", message="No assessment with id 3")
+    code, _out, _err = run(db, capsys, "import", str(out), "--as-new")
+    assert code == 0
