@@ -12,9 +12,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.checklists.guide import Content
+from desktop_app.domain.audit import shorten
 from desktop_app.domain.errors import InputError
-from desktop_app.domain.model import Assessment, Language
+from desktop_app.domain.model import Assessment, Language, Status
 from desktop_app.domain.portfolio import Period
+from desktop_app.domain.review import CommentTargetKind
 from desktop_app.progress import NO_PROGRESS, Progress
 from desktop_app.service import AssessmentService
 from desktop_app.storage.repository import AssessmentRepository
@@ -22,6 +24,7 @@ from desktop_app.storage.repository import AssessmentRepository
 if TYPE_CHECKING:
     from desktop_app.reports.assessment_pdf import SummaryInput
     from desktop_app.reports.portfolio_input import PortfolioInput
+    from desktop_app.reports.summary_input import Approval, ReviewNote
 
 # The report modules (reportlab, pikepdf) are imported by each function when it runs: the
 # window imports this module while it starts, and they would add a quarter of a second.
@@ -47,6 +50,55 @@ def summary_input(
         history=service.repository.status_history(assessment.id) if assessment.id else [],
         generated=today or date.today(),
         language=language or assessment.language,
+        review_notes=review_notes(service, assessment),
+        approval=approval(service, assessment),
+    )
+
+
+def review_notes(service: AssessmentService, assessment: Assessment) -> list[ReviewNote]:
+    """The review comments as the PDF shows them: a comment on a measure goes with the
+    measures step and quotes the measure, since the PDF lists measures, not their ids."""
+    from desktop_app.reports.summary_input import ReviewNote
+
+    if assessment.id is None:
+        return []
+    notes: list[ReviewNote] = []
+    for comment in service.review.comments(assessment.id):
+        about, text = comment.target.key, comment.text
+        if comment.target.kind is CommentTargetKind.MEASURE:
+            about = "measures"
+            found = [m for m in assessment.measures if m.uid == comment.target.key]
+            if found and found[0].description:
+                quoted = shorten(" ".join(found[0].description.split()), 80)
+                text = f"“{quoted}”: {text}"
+        notes.append(
+            ReviewNote(
+                author=comment.author,
+                at=comment.created,
+                text=text,
+                about=about,
+                addressed_by=comment.addressed_by if comment.addressed else "",
+                reply=comment.reply,
+            )
+        )
+    return notes
+
+
+def approval(service: AssessmentService, assessment: Assessment) -> Approval | None:
+    """The recorded approval of an approved assessment, for the sign-off block."""
+    from desktop_app.reports.summary_input import Approval
+
+    if assessment.status is not Status.APPROVED:
+        return None
+    record = service.review.approval(assessment)
+    if record is None:
+        return None
+    return Approval(
+        approver=record.approver,
+        at=record.at,
+        fingerprint=record.fingerprint,
+        self_approved=record.self_approved,
+        comment=record.comment,
     )
 
 

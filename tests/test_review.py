@@ -300,3 +300,47 @@ def test_entries_of_different_databases_do_not_mix(tmp_path, content) -> None:
     a = repo.create(complete_assessment(content))
     assert [e.action for e in other.review.history(a.id)] == [AuditAction.CREATE]
     repo.close()
+
+
+# The PDF (CLI export-pdf and the window's export both build it through summary_input)
+
+
+def test_the_pdf_shows_comments_replies_and_self_approval(service, draft, tmp_path) -> None:
+    from pypdf import PdfReader
+
+    from desktop_app.reporting import export_summary, summary_input
+
+    service.identity = CASEWORKER
+    service.review.submit(draft)
+    service.identity = REVIEWER
+    uid = draft.measures[0].uid
+    service.review.add_comment(draft, CommentTarget.ground("age"), "Ange källan för kvällsbesöken.")
+    service.review.add_comment(draft, CommentTarget.measure(uid), "Sätt ett tidigare datum.")
+    service.review.add_comment(draft, CommentTarget.step("conclusion"), "Motivera uppföljningen.")
+    service.review.return_for_changes(draft, "Se kommentarerna")
+    service.identity = CASEWORKER
+    for comment in service.review.comments(draft.id):
+        service.review.address_comment(comment.id, "Klart." if comment.id == 1 else "")
+    service.review.submit(draft)
+    service.review.approve(draft)  # by the author herself
+
+    data = summary_input(service, service.repository.get(draft.id))
+    assert data.approval is not None and data.approval.self_approved
+    assert data.approval.fingerprint == fingerprint(draft)
+    assert [n.about for n in data.review_notes] == ["age", "measures", "conclusion"]
+    assert data.review_notes[1].text.startswith("“Erbjud meröppet")
+
+    out = tmp_path / "approved.pdf"
+    export_summary(service, draft.id, out)
+    pages = [page.extract_text() for page in PdfReader(out).pages]
+    text = " ".join(" ".join(pages).split())
+    for part in [
+        "Ange källan för kvällsbesöken.",
+        "Åtgärdad av Ája Ŋuolja. Svar: Klart.",
+        "Sätt ett tidigare datum.",
+        "Slutsats: Birgitta Holm",
+        "Självgodkänd",
+        f"Godkänt fingeravtryck {fingerprint(draft)}",
+    ]:
+        assert part in text, part
+    assert all(f"Fingeravtryck {fingerprint(draft)}" in page for page in pages)

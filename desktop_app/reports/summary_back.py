@@ -12,6 +12,7 @@ from desktop_app.domain.model import Relevance
 from desktop_app.reports.flowables import Heading, KeptParagraph, kept, table
 from desktop_app.reports.styles import BOX_FILL, CONTENT_WIDTH, RULE
 from desktop_app.reports.summary_context import SummaryContext
+from desktop_app.reports.summary_input import ReviewNote
 from desktop_app.reports.text import format_moment, markup
 
 
@@ -21,15 +22,32 @@ def review(c: SummaryContext) -> list[Flowable]:
     general = [n for n in c.data.review_notes if not n.about or n.about not in c.a.grounds]
     if general:
         flow.append(kept(c.t("pdf.review_comments"), c.s.h3))
-        step_names = {"decision": c.t("pdf.decision"), "measures": c.t("pdf.measures")}
+        names = {
+            "decision": c.t("pdf.decision"),
+            "grounds": c.t("pdf.grounds_short"),
+            "measures": c.t("pdf.measures"),
+            "conclusion": c.t("pdf.conclusion"),
+            **{g.key: g.label(c.lang) for g in c.grounds},
+        }
         for note in general:
-            about = step_names.get(note.about, note.about)
+            about = names.get(note.about, note.about)
             who = f"{note.author}, {format_moment(note.at, c.lang)}"
             flow.append(kept(f"{about + ': ' if about else ''}{who}", c.s.label))
             flow.append(c.p(note.text))
+            flow += _addressed(c, note)
     if c.data.history:
         flow += [kept(c.t("pdf.history"), c.s.h3, 25 * mm), _history_table(c)]
     return flow
+
+
+def _addressed(c: SummaryContext, note: ReviewNote) -> list[Flowable]:
+    """How the caseworker answered a comment, if they have."""
+    if not note.addressed_by:
+        return []
+    text = c.t("pdf.review_addressed", name=note.addressed_by)
+    if note.reply:
+        text += f". {c.t('pdf.review_reply')}: {note.reply}"
+    return [c.p(text, "note")]
 
 
 def _approval_box(c: SummaryContext) -> Flowable:

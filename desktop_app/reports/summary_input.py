@@ -1,8 +1,8 @@
 """What the PDF summary shows, gathered by the caller (CLI, editor, review).
 
-The review workflow will add comments per step and a recorded approval; both are
-optional fields here, so callers that do not have them yet keep working and the PDF
-shows what exists (the status history) until they do.
+``reporting.summary_input`` fills the review comments and the recorded approval from
+the review service; both stay optional here, so a caller without them gets what the
+status history shows.
 """
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ class ReviewNote:
     at: datetime
     text: str
     about: str = ""  # a step key ("decision", "measures", ...) or a ground key; "" = all
+    addressed_by: str = ""  # the caseworker who marked it addressed ("" = still open)
+    reply: str = ""  # what they wrote when they did
 
 
 @dataclass(frozen=True)
