@@ -183,7 +183,7 @@ class ReviewService:
         revision.status = Status.DRAFT
         revision.created = revision.updated = None
         revision.version = 0
-        return self.repository.create_revision(revision, a)
+        return self.store.create_revision(revision, a)
 
     def revisions(self, series_uid: str) -> list[AssessmentSummary]:
         """All revisions of one decision, oldest first."""

@@ -30,7 +30,7 @@ from desktop_app.domain.audit import (
 )
 from desktop_app.domain.diff import display
 from desktop_app.domain.merge import changes
-from desktop_app.domain.model import Assessment
+from desktop_app.domain.model import Assessment, StatusChange
 
 
 class Actor(Protocol):
@@ -57,6 +57,17 @@ class SystemActor:
         except (KeyError, OSError):
             user = "unknown"
         return cls(user, user)
+
+
+def status_summary(change: StatusChange) -> str:
+    """``draft -> in_review``, with an approval's fingerprint and the start of the comment."""
+    frm = change.from_status.value if change.from_status else "-"
+    summary = f"{frm} -> {change.to_status.value}"
+    if change.fingerprint:
+        summary += f" (fingerprint {change.fingerprint})"
+    if change.comment:
+        summary += f": {shorten(change.comment, 120)}"
+    return summary
 
 
 def field_changes(before: Assessment, after: Assessment) -> tuple[AuditChange, ...]:

@@ -23,12 +23,13 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from desktop_app.domain.audit import GENESIS_HASH, AuditAction, entry_hash
+from desktop_app.domain.audit import GENESIS_HASH, AuditAction, entry_hash, shorten
 from desktop_app.domain.evaluation import Evaluation
 from desktop_app.domain.model import Assessment, StatusChange
 from desktop_app.domain.review import ReviewComment
 from desktop_app.progress import NO_PROGRESS, Progress
 from desktop_app.storage import register_schema, review_schema, rows
+from desktop_app.storage.audit import status_summary
 from desktop_app.storage.database import describe_sqlite_error
 from desktop_app.storage.evaluations import evaluation_row, measure_result_row
 
@@ -127,15 +128,10 @@ def _audit(tables: _Tables, chain: _Chain, item: NewAssessment, created: datetim
     events += [(c.addressed_at, 2, c) for c in item.comments if c.addressed_at is not None]
     for at, kind, event in sorted(events, key=lambda e: e[:2]):
         if isinstance(event, StatusChange):
-            frm = event.from_status.value if event.from_status else "-"
-            summary = f"{frm} -> {event.to_status.value}"
-            if event.fingerprint:
-                summary += f" (fingerprint {event.fingerprint})"
-            if event.comment:
-                summary += f": {event.comment[:120]}"
+            summary = status_summary(event)
             chain.add(tables, a, at, event.actor, event.os_user, AuditAction.STATUS, summary)
         elif kind == 1:
-            summary = f"comment on {event.target}: {event.text[:120]}"
+            summary = f"comment on {event.target}: {shorten(event.text, 120)}"
             chain.add(tables, a, at, event.author, event.os_user, AuditAction.COMMENT, summary)
         else:
             summary = f"comment on {event.target} addressed"

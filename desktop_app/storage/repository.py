@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from desktop_app.domain.audit import AuditAction, AuditChange, shorten
+from desktop_app.domain.audit import AuditAction, AuditChange
 from desktop_app.domain.errors import InputError, LikaError, NotFoundError, WorkflowError
 from desktop_app.domain.evaluation import Evaluation
 from desktop_app.domain.model import (
@@ -244,35 +244,6 @@ class AssessmentRepository:
         self._children.remember(assessment, 1, written)
         return assessment
 
-    def create_revision(self, revision: Assessment, previous: Assessment) -> Assessment:
-        """Store ``revision`` (a copy of ``previous`` with revision + 1) if ``previous``
-        is, in the same transaction, unchanged, approved and the newest of its series."""
-        assert previous.id is not None
-        with self._transaction():
-            stored = self._query(
-                "SELECT uid, version, status, (SELECT max(revision) FROM assessments n "
-                "WHERE n.series_uid = a.series_uid) AS newest FROM assessments a WHERE id = ?",
-                [previous.id],
-            )
-            if not stored or stored[0]["uid"] != previous.uid:
-                raise NotFoundError(f"Assessment {previous.id} was deleted elsewhere")
-            row = stored[0]
-            if row["status"] != Status.APPROVED.value or row["version"] != previous.version:
-                raise WorkflowError(
-                    f"Revision conflict: assessment {previous.id} is not approved as loaded "
-                    "(it changed elsewhere); reload it"
-                )
-            if row["newest"] != previous.revision:
-                raise WorkflowError(
-                    f"Revision conflict: assessment {previous.id} (revision "
-                    f"{previous.revision}) already has a newer revision ({row['newest']})"
-                )
-            return self.create(
-                revision,
-                action=AuditAction.NEW_REVISION,
-                summary=f"revision {revision.revision} of assessment {previous.id}",
-            )
-
     def save(self, assessment: Assessment, status_change: StatusChange | None = None) -> None:
         """Store every change of ``assessment`` (and optionally a status change with it).
 
@@ -333,14 +304,8 @@ class AssessmentRepository:
     ) -> None:
         assert assessment.id is not None
         db["status_changes"].insert(rows.status_change_row(assessment.id, change))
-        summary = (
-            f"{change.from_status.value if change.from_status else '-'} -> {change.to_status.value}"
-        )
-        if change.fingerprint:
-            summary += f" (fingerprint {change.fingerprint})"
-        if change.comment:
-            summary += f": {shorten(change.comment, 120)}"
         who = SystemActor(change.actor, change.os_user)
+        summary = audit.status_summary(change)
         self._audit(db, assessment, AuditAction.STATUS, summary, at=change.at, actor=who)
 
     def record_status_change(self, assessment: Assessment, *changes: StatusChange) -> None:

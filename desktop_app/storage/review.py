@@ -136,6 +136,35 @@ class ReviewStore:
 
     # Revisions
 
+    def create_revision(self, revision: Assessment, previous: Assessment) -> Assessment:
+        """Store ``revision`` (a copy of ``previous`` with revision + 1) if ``previous``
+        is, in the same transaction, unchanged, approved and the newest of its series."""
+        assert previous.id is not None
+        with self.repository.transaction():
+            stored = self._query(
+                "SELECT uid, version, status, (SELECT max(revision) FROM assessments n "
+                "WHERE n.series_uid = a.series_uid) AS newest FROM assessments a WHERE id = ?",
+                [previous.id],
+            )
+            if not stored or stored[0]["uid"] != previous.uid:
+                raise NotFoundError(f"Assessment {previous.id} was deleted elsewhere")
+            row = stored[0]
+            if row["status"] != Status.APPROVED.value or row["version"] != previous.version:
+                raise WorkflowError(
+                    f"Revision conflict: assessment {previous.id} is not approved as loaded "
+                    "(it changed elsewhere); reload it"
+                )
+            if row["newest"] != previous.revision:
+                raise WorkflowError(
+                    f"Revision conflict: assessment {previous.id} (revision "
+                    f"{previous.revision}) already has a newer revision ({row['newest']})"
+                )
+            return self.repository.create(
+                revision,
+                action=AuditAction.NEW_REVISION,
+                summary=f"revision {revision.revision} of assessment {previous.id}",
+            )
+
     def revisions(self, series_uid: str) -> list[AssessmentSummary]:
         """Every revision of one decision, oldest first."""
         found = self._query(
