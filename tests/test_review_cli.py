@@ -210,3 +210,14 @@ def test_an_approved_assessment_cannot_be_edited_by_import(db, tmp_path, capsys)
     refused(db, capsys, "new-revision", "3", message="No assessment with id 3")
     code, _out, _err = run(db, capsys, "import", str(out), "--as-new")
     assert code == 0
+
+
+def test_review_comments_and_replies_are_searchable(db, capsys) -> None:
+    run(db, capsys, "submit", "1")
+    run(db, capsys, "comment", "1", "--on", "step:decision", "Komplettera med snöskoterstatistik")
+    code, out, _ = run(db, capsys, "list", "--search", "snöskoterstatistik", "--format", "json")
+    assert [r["id"] for r in json.loads(out)] == [1]
+    run(db, capsys, "return", "1", "--comment", "Se kommentaren")
+    run(db, capsys, "address", "1", "1", "--reply", "Lagt till renskötselns siffror")
+    code, out, _ = run(db, capsys, "list", "--search", "renskötselns", "--format", "json")
+    assert [r["id"] for r in json.loads(out)] == [1]

@@ -135,9 +135,11 @@ def register_index(db: Database) -> None:
 @migrations(name="0003_review")
 def review(db: Database) -> None:
     """Review comments and the append-only, hash-chained audit log, with the triggers
-    that refuse changes to the log and to approved assessments (see ``review_schema``).
-    Touches no existing table, so the register's triggers stay as they are."""
+    that refuse changes to the log and to approved assessments (see ``review_schema``);
+    the comments and replies become searchable (``register_schema`` version 2). No
+    existing table is transformed, so the register's triggers stay in place."""
     review_schema.create_schema_v1(db)
+    register_schema.upgrade_search_v2(db)
 
 
 def _run_script(db: Database, script: str) -> None:

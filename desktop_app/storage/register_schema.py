@@ -18,7 +18,8 @@ its two columns.
 
 These definitions are frozen as version 1 (migration ``0002_i8_register``). A later
 migration that changes them adds a ``*_V2`` beside them and points ``CURRENT_*`` at it,
-so that replaying migrations on a new file still runs exactly what shipped.
+so that replaying migrations on a new file still runs exactly what shipped. Version 2
+(migration ``0003_review``) adds the review comments to the search source.
 
 ``sqlite_utils.Table.transform()`` re-creates a table and silently drops its triggers;
 ``install_triggers`` and ``rebuild`` must then run again (``ensure_register_triggers``
@@ -304,11 +305,42 @@ def triggers_v1() -> list[tuple[str, str]]:
     return triggers
 
 
-CURRENT_TRIGGERS = triggers_v1
-
-
 def _statements(script: str) -> list[str]:
     return [s for s in script.split(";\n") if s.strip()]
+
+
+# Version 2 (migration ``0003_review``): review comments and the caseworkers' replies
+# are searchable too. The view is version 1's with one more subquery.
+_SEARCH_SOURCE_V1 = next(
+    s for s in _statements(SCHEMA_V1) if "CREATE VIEW register_search_source" in s
+)
+_COMMENTS_SQL = (
+    "\n    || char(10) || coalesce((\n"
+    "        SELECT group_concat(rc.text || char(10) || rc.reply, char(10))\n"
+    "        FROM review_comments rc WHERE rc.assessment_id = a.id\n"
+    "    ), '') AS body\nFROM assessments a"
+)
+SEARCH_SOURCE_V2 = _SEARCH_SOURCE_V1.replace(" AS body\nFROM assessments a", _COMMENTS_SQL)
+assert SEARCH_SOURCE_V2 != _SEARCH_SOURCE_V1
+
+
+def triggers_v2() -> list[tuple[str, str]]:
+    """Version 1's triggers, and re-indexing an assessment when its comments change."""
+    return triggers_v1() + _child_triggers("review_comments", rows=False, search=True)
+
+
+CURRENT_TRIGGERS = triggers_v2
+
+
+def upgrade_search_v2(db: Database) -> None:
+    """From version 1 to 2. No re-indexing: there are no comments yet, and one more
+    empty line at the end of each document changes none of its words."""
+    db.execute("DROP VIEW register_search_source")
+    db.execute(SEARCH_SOURCE_V2)
+    known = {name for name, _ in triggers_v1()}
+    for name, statement in triggers_v2():
+        if name not in known:
+            db.execute(statement)
 
 
 def create_schema_v1(db: Database) -> None:
