@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime, timedelta, timezone
 
 from hypothesis import strategies as st
@@ -9,6 +10,7 @@ from hypothesis import strategies as st
 from desktop_app.checklists.guide import Content
 from desktop_app.domain.checklist import QuestionType
 from desktop_app.domain.evaluation import Evaluation, ImpactAsExpected, MeasureResult
+from desktop_app.domain.fingerprint import fingerprint
 from desktop_app.domain.model import (
     Answer,
     Assessment,
@@ -140,6 +142,9 @@ def exchange_documents(draw: st.DrawFn, content: Content) -> ExchangeDocument:
     )
     evaluations = []
     if assessment.status is Status.APPROVED:
+        # An approval records the fingerprint of what it approved (import checks it).
+        last = max(i for i, c in enumerate(history) if c.to_status is Status.APPROVED)
+        history[last] = dataclasses.replace(history[last], fingerprint=fingerprint(assessment))
         evaluations = [
             Evaluation(
                 assessment_id=0,

@@ -58,6 +58,7 @@ HOSTILE = {
     "timestamp-out-of-range.json": "assessment.updated: 9999-12-31T23:59:59+00:00 is out of range",
     "status-without-history.json": "assessment.status: 'in_review' does not match",
     "evaluation-before-approval.json": "evaluations: only an approved assessment has evaluations",
+    "approved-then-changed.json": "history[1].fingerprint: the assessment was approved with",
 }
 ACCEPTED = ("valid.json", "bom.json", "every-script.json", "approved-with-evaluation.json")
 

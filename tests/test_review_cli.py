@@ -201,23 +201,24 @@ def test_an_approved_assessment_cannot_be_edited_by_import(db, tmp_path, capsys)
     run(db, capsys, "approve", "1")
     out = tmp_path / "one.json"
     assert run(db, capsys, "export", "1", "--out", str(out))[0] == 0
-    data = json.loads(out.read_text(encoding="utf-8"))
-    data["assessment"]["decision"]["title"] = "Ändrad utanför Lika"
-    out.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     refused(
         db, capsys, "import", str(out), "--replace", message="approved and cannot be overwritten"
     )
-    refused(db, capsys, "new-revision", "3", message="No assessment with id 3")
-    code, _out, _err = run(db, capsys, "import", str(out), "--as-new")
-    assert code == 0
+    changed = tmp_path / "changed.json"
+    data = json.loads(out.read_text(encoding="utf-8"))
+    data["assessment"]["decision"]["title"] = "Ändrad utanför Lika"
+    changed.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    for how in ("--replace", "--as-new"):
+        refused(db, capsys, "import", str(changed), how, message="changed after the approval")
+    assert run(db, capsys, "import", str(out), "--as-new")[0] == 0
 
 
 def test_review_comments_and_replies_are_searchable(db, capsys) -> None:
     run(db, capsys, "submit", "1")
     run(db, capsys, "comment", "1", "--on", "step:decision", "Komplettera med snöskoterstatistik")
-    code, out, _ = run(db, capsys, "list", "--search", "snöskoterstatistik", "--format", "json")
+    _code, out, _ = run(db, capsys, "list", "--search", "snöskoterstatistik", "--format", "json")
     assert [r["id"] for r in json.loads(out)] == [1]
     run(db, capsys, "return", "1", "--comment", "Se kommentaren")
     run(db, capsys, "address", "1", "1", "--reply", "Lagt till renskötselns siffror")
-    code, out, _ = run(db, capsys, "list", "--search", "renskötselns", "--format", "json")
+    _code, out, _ = run(db, capsys, "list", "--search", "renskötselns", "--format", "json")
     assert [r["id"] for r in json.loads(out)] == [1]

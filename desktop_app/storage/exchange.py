@@ -27,6 +27,7 @@ from desktop_app import __version__
 from desktop_app.domain.checklist import Checklist
 from desktop_app.domain.errors import InputError
 from desktop_app.domain.evaluation import Evaluation, ImpactAsExpected, MeasureResult
+from desktop_app.domain.fingerprint import fingerprint
 from desktop_app.domain.model import Assessment, MeasureStatus, Status, StatusChange
 from desktop_app.domain.serialize import assessment_from_dict, assessment_to_dict
 from desktop_app.schemas import validator
@@ -412,8 +413,33 @@ def _build(raw: dict[str, Any], checklists: Mapping[str, Checklist], fail: Any) 
     except InputError as error:
         raise fail(f"in the assessment: {error}") from None
     history = [_change(c, f"history[{i}]", fail) for i, c in enumerate(raw["history"])]
+    for where, problem in _approval_problems(assessment, history):
+        raise fail(f"{where}: {problem}")
     evaluations = [_evaluation(e) for e in raw["evaluations"]]
     return ExchangeDocument(assessment, history, evaluations)
+
+
+def _approval_problems(
+    assessment: Assessment, history: list[StatusChange]
+) -> list[tuple[str, str]]:
+    """An approved assessment must say what it was approved with: content changed after
+    the approval (in the file) would enter the register as approved. A history without
+    a fingerprint (older exports) is not checked."""
+    if assessment.status is not Status.APPROVED:
+        return []
+    index, approval = next(
+        (i, c) for i, c in reversed(list(enumerate(history))) if c.to_status is Status.APPROVED
+    )
+    current = fingerprint(assessment)
+    if approval.fingerprint and approval.fingerprint != current:
+        return [
+            (
+                f"history[{index}].fingerprint",
+                f"the assessment was approved with fingerprint {approval.fingerprint}, but "
+                f"its content has {current}: it was changed after the approval",
+            )
+        ]
+    return []
 
 
 def _status_problems(raw: dict[str, Any]) -> list[tuple[str, str]]:

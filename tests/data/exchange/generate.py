@@ -18,7 +18,9 @@ ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT))
 
 from desktop_app.checklists.guide import load_content  # noqa: E402
+from desktop_app.domain.fingerprint import fingerprint  # noqa: E402
 from desktop_app.domain.model import Status, StatusChange  # noqa: E402
+from desktop_app.domain.serialize import assessment_from_dict  # noqa: E402
 from desktop_app.storage import exchange  # noqa: E402
 from tests.helpers import complete_assessment  # noqa: E402
 
@@ -77,7 +79,7 @@ def approved() -> dict[str, Any]:
             "os_user": "olga",
             "at": "2026-10-20T09:15:00+00:00",
             "comment": "Godkänd.",
-            "fingerprint": "3f2a-9c1b-77d0",
+            "fingerprint": fingerprint(assessment_from_dict(data["assessment"])),
         }
     )
     measure = data["assessment"]["measures"][0]
@@ -163,6 +165,9 @@ def main() -> None:
     )
     variant("status-without-history.json", lambda d: d.update(history=[]))
     write("approved-with-evaluation.json", approved())
+    changed = approved()
+    changed["assessment"]["conclusion"]["summary"] = "Ändrad efter godkännandet."
+    write("approved-then-changed.json", changed)
     variant(
         "evaluation-before-approval.json", lambda d: d.update(evaluations=approved()["evaluations"])
     )
