@@ -8,6 +8,12 @@ Implements CONTRACT-4. Additions to the contract (nothing in it changed):
 - ``comment(comment_id)`` reads one comment;
 - ``verify_fingerprint`` accepts a fingerprint as typed from paper (any case, with or
   without dashes and spaces) and refuses one that is not 12 hex digits (InputError).
+- Domain extras: ``CommentTarget.parse`` raises ``CommentTargetError`` (an InputError and
+  a ValueError); ``verify_chain(entries, last_issued_id=...)`` also catches removal of the
+  newest entries; ``diff.compare(..., ground_order=, question_order=)`` orders grounds
+  and answers as the checklists do (this service passes them), and its rows end with
+  ``("assessment", "status")`` and ``("assessment", "revision")``; an IMPORT entry that
+  replaced a stored assessment lists the fields it changed, like a SAVE.
 
 Every refusal raises ``WorkflowError`` (or ``NotFoundError`` / ``InputError``) with a
 clear message, and changes nothing.
