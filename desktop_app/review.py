@@ -6,6 +6,8 @@ Implements CONTRACT-4. Additions to the contract (nothing in it changed):
   returned assessment directly (recorded as returned -> draft -> in_review);
 - ``read_only_reason(a)`` says why ``is_read_only`` is true ("" when editable);
 - ``comment(comment_id)`` reads one comment;
+- ``ApprovalRecord.self_approved`` also counts an author field written "Name, title"
+  (the name before the first comma);
 - ``verify_fingerprint`` accepts a fingerprint as typed from paper (any case, with or
   without dashes and spaces) and refuses one that is not 12 hex digits (InputError).
 - Domain extras: ``CommentTarget.parse`` raises ``CommentTargetError`` (an InputError and

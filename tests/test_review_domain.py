@@ -157,6 +157,9 @@ def test_comment_addressed_and_self_approval() -> None:
     record = ApprovalRecord(" anna ", "anna", NOW, "abcd-ef01-2345", "Anna", "")
     assert record.self_approved
     assert not dataclasses.replace(record, approver="Bo").self_approved
+    titled = dataclasses.replace(record, approver="Ivar Ŧorgá", author="Ivar Ŧorgá, utredare")
+    assert titled.self_approved
+    assert not dataclasses.replace(titled, approver="Utredare").self_approved
 
 
 def test_fingerprint_as_typed_from_paper() -> None:

@@ -120,8 +120,11 @@ class ApprovalRecord:
 
     @property
     def self_approved(self) -> bool:
-        """Approved by its own author: allowed, but shown as such in the GUI and PDF."""
-        return same_person(self.approver, self.author)
+        """Approved by its own author: allowed, but shown as such in the GUI and PDF.
+        The author field often reads "Name, title"; the name before the comma counts too."""
+        return same_person(self.approver, self.author) or same_person(
+            self.approver, self.author.split(",")[0]
+        )
 
 
 @dataclass(frozen=True)
