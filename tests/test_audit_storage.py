@@ -163,12 +163,22 @@ def test_the_database_refuses_changes_to_an_approved_assessment(logged, statemen
     conn.close()
 
 
-def test_an_approved_assessment_can_still_be_deleted(logged, content) -> None:
+def test_an_approved_assessment_cannot_be_deleted(logged, content) -> None:
     service = _service(logged, content)
-    uid = service.repository.get(1).uid
-    service.repository.delete(1)
-    assert service.review.history(1)[-1].summary == "deleted (approved)"
-    assert {e.assessment_uid for e in service.review.history(1)} == {uid}
+    before = service.review.history(1)
+    with pytest.raises(WorkflowError, match="approved assessment cannot be deleted"):
+        service.repository.delete(1)
+    assert service.repository.get(1).status is Status.APPROVED
+    assert service.review.history(1) == before
+    service.repository.close()
+
+
+def test_a_deleted_draft_keeps_its_audit_entries(logged, content) -> None:
+    service = _service(logged, content)
+    draft = service.review.new_revision(service.repository.get(1))
+    service.repository.delete(draft.id)
+    assert service.review.history(draft.id)[-1].summary == "deleted (draft)"
+    assert {e.assessment_uid for e in service.review.history(draft.id)} == {draft.uid}
     assert service.review.verify_audit().ok
     service.repository.close()
 

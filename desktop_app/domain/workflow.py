@@ -34,6 +34,15 @@ def is_editable(assessment: Assessment) -> bool:
     return assessment.status in EDITABLE
 
 
+def check_deletable(status: Status) -> None:
+    """An approved assessment is the record of what a body decided on: it stays.
+    Its newer draft revision, and any draft, can be deleted."""
+    if status is Status.APPROVED:
+        raise WorkflowError(
+            "An approved assessment cannot be deleted: it is the record of what was approved"
+        )
+
+
 def describe_gaps(gaps: Sequence[Gap], limit: int = 5) -> str:
     """The missing items by field path, e.g. ``decision.title; ground.age.severity``."""
     named = [".".join(g.path) for g in gaps[:limit]]

@@ -27,6 +27,7 @@ from desktop_app.domain.model import (
     StatusChange,
 )
 from desktop_app.domain.portfolio import Period, PortfolioEntry
+from desktop_app.domain.workflow import check_deletable
 from desktop_app.storage import audit, rows
 from desktop_app.storage.audit import Actor, SystemActor
 from desktop_app.storage.children import ChildWriter, TableRows
@@ -356,13 +357,14 @@ class AssessmentRepository:
 
     def delete(self, assessment_id: int) -> None:
         """Delete an assessment with its children and comments; the audit log keeps its
-        entries and records the deletion."""
+        entries and records the deletion. Approved ones are refused (``check_deletable``)."""
         with self._transaction() as db:
             found = self._query(
                 "SELECT id, uid, revision, status FROM assessments WHERE id = ?", [assessment_id]
             )
             if not found:
                 raise NotFoundError(f"No assessment with id {assessment_id}")
+            check_deletable(Status(found[0]["status"]))
             db.execute("DELETE FROM assessments WHERE id = ?", [assessment_id])
             row = found[0]
             gone = Assessment("", "", id=assessment_id, uid=row["uid"], revision=row["revision"])

@@ -150,7 +150,8 @@ class MainWindow(QMainWindow):
         selected = self.register_view.table.selectionModel().selectedRows()
         row = self.model.row_at(selected[0].row()) if selected else None
         self.open_action.setEnabled(row is not None)
-        self.delete_action.setEnabled(row is not None)
+        # The domain refuses to delete an approved assessment; do not offer it.
+        self.delete_action.setEnabled(row is not None and row.status is not Status.APPROVED)
         self.evaluate_action.setEnabled(row is not None and row.status is Status.APPROVED)
 
     def _show_error(self, title: str, error: LikaError) -> None:

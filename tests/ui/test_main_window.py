@@ -79,6 +79,17 @@ def test_delete_asks_first(qtbot, context, content, monkeypatch) -> None:
     assert window.model.rowCount() == 0
 
 
+def test_an_approved_assessment_is_not_offered_for_deletion(qtbot, context, content) -> None:
+    service = context.service
+    assessment = service.repository.create(complete_assessment(content))
+    service.review.submit(assessment)
+    service.review.approve(assessment)
+    window = make_window(qtbot, context)
+    window.table.selectRow(0)
+    assert not window.delete_action.isEnabled()
+    assert window.open_action.isEnabled()
+
+
 def test_skipped_checklist_files_are_reported_in_a_dialog(
     qtbot, db_path, settings, tmp_path, monkeypatch
 ) -> None:
