@@ -159,6 +159,8 @@ class BackupsDialog(QDialog):
         for editor in list(window.editors.values()):
             if not editor.close():
                 return False
+        for review in list(window.reviews.values()):
+            review.close()  # read-only: nothing to save
         try:
             kept = restore_backup(info.path, self.db_path, force=True)
             open_database(self.db_path).close()  # an older backup is upgraded as usual

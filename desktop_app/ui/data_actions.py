@@ -229,6 +229,9 @@ class DataActions(QObject):
             editor = self.window.editors.get(existing.id)
             if mode is transfer.ImportMode.REPLACE and editor is not None and not editor.close():
                 return
+            review = self.window.reviews.get(existing.id)
+            if mode is transfer.ImportMode.REPLACE and review is not None:
+                review.close()  # read-only: nothing to save; reopened on the new content
         try:
             stored = transfer.import_document(self.repository, document, mode)
         except LikaError as error:

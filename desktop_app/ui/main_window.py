@@ -30,7 +30,9 @@ from desktop_app.ui.settings_dialog import install_settings_action
 from desktop_app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:  # imported when first needed: the editor brings reportlab (start-up time)
+    from desktop_app.domain.model import Assessment
     from desktop_app.ui.editor.editor_window import EditorWindow
+    from desktop_app.ui.review.review_window import ReviewWindow
 
 
 class MainWindow(QMainWindow):
@@ -47,6 +49,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.context = context
         self.editors: dict[int, EditorWindow] = {}
+        self.reviews: dict[int, ReviewWindow] = {}  # read-only: in review, approved, earlier
         self.runner: Runner = runner if runner is not None else TaskRunner(self)
         self.today = today
         path = context.service.repository.path
@@ -185,17 +188,31 @@ class MainWindow(QMainWindow):
         if assessment_id is not None:
             self.open_assessment(assessment_id)
 
-    def open_assessment(self, assessment_id: int) -> EditorWindow | None:
-        """Show the editor for ``assessment_id``, reusing an open window."""
+    def open_assessment(self, assessment_id: int) -> EditorWindow | ReviewWindow | None:
+        """Show the editor for ``assessment_id``, reusing an open window. One in review,
+        approved or superseded by a newer revision opens read-only in review mode."""
         from desktop_app.ui.editor.editor_window import EditorWindow
 
-        if assessment_id in self.editors:
-            editor = self.editors[assessment_id]
+        editor = self.editors.get(assessment_id)
+        if editor is not None and not editor.document.read_only:
             editor.raise_()
             editor.activateWindow()
             return editor
+        review = self.reviews.get(assessment_id)
+        if review is not None:
+            review.reload()
+            if self.context.service.review.is_read_only(review.assessment):
+                review.raise_()
+                review.activateWindow()
+                return review
+        # A read-only window whose assessment moved on: nothing to lose, open afresh.
+        for stale in (editor, review):
+            if stale is not None:
+                stale.close()
         try:
             assessment = self.context.service.repository.get(assessment_id)
+            if self.context.service.review.is_read_only(assessment):
+                return self._open_review(assessment)
             editor = EditorWindow(self.context, assessment)
         except LikaError as error:
             self._show_error(self.tr("Could not open the assessment"), error)
@@ -206,6 +223,22 @@ class MainWindow(QMainWindow):
         editor.show()
         self.editorOpened.emit(editor)
         return editor
+
+    def _open_review(self, assessment: Assessment) -> ReviewWindow:
+        from desktop_app.ui.review.review_window import ReviewWindow
+
+        review = ReviewWindow(self.context, assessment)
+        assert assessment.id is not None
+        review.closed.connect(lambda i: self.reviews.pop(i, None))
+        review.changed.connect(lambda _id: self.refresh())
+        review.revisionStarted.connect(self._revision_started)
+        self.reviews[assessment.id] = review
+        review.show()
+        return review
+
+    def _revision_started(self, assessment_id: int) -> None:
+        self.refresh()
+        self.open_assessment(assessment_id)
 
     def _on_editor_closed(self, assessment_id: int) -> None:
         self.editors.pop(assessment_id, None)
@@ -257,6 +290,9 @@ class MainWindow(QMainWindow):
         editor = self.editors.pop(assessment_id, None)
         if editor is not None:
             editor.close()
+        review = self.reviews.pop(assessment_id, None)
+        if review is not None:
+            review.close()
         try:
             self.context.service.repository.delete(assessment_id)
         except LikaError as error:
@@ -273,5 +309,7 @@ class MainWindow(QMainWindow):
             if not editor.close():
                 event.ignore()
                 return
+        for review in list(self.reviews.values()):
+            review.close()
         self.runner.wait()
         event.accept()

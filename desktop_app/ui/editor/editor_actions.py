@@ -222,8 +222,8 @@ class EditorActions(QObject):
         the user sees what is missing."""
         if self.document.read_only:
             return
-        if self.document.gaps:
-            self._submit()
+        if self.document.gaps or self.editor.review_comments.open_counts():
+            self._submit()  # refused: say why at once rather than ask first
             return
         box = QMessageBox(
             QMessageBox.Icon.Question,
@@ -246,8 +246,11 @@ class EditorActions(QObject):
     def _submit(self) -> None:
         try:
             submitted = self.document.submit_for_review()
-        except WorkflowError:
-            self._show_refusal()
+        except WorkflowError as error:
+            if self.document.gaps:
+                self._show_refusal()
+            else:  # e.g. review comments not yet addressed
+                self._show_comments_refusal(str(error))
             return
         except LikaError as error:
             QMessageBox.warning(self.editor, self.tr("Not submitted"), str(error))
@@ -282,6 +285,26 @@ class EditorActions(QObject):
         box.addButton(QMessageBox.StandardButton.Close)
         box.setDefaultButton(show)
         box.buttonClicked.connect(lambda button: button is show and self.focus_pane(2))
+        box.finished.connect(box.deleteLater)
+        self.refusal_box = box
+        box.open()
+
+    def _show_comments_refusal(self, reason: str) -> None:
+        count = sum(self.editor.review_comments.open_counts().values())
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Not ready for review"),
+            self.tr(
+                "The assessment cannot be submitted again yet: %n review comment(s) are not "
+                "marked as addressed. Pages with comments are marked ✉ in the list of steps.",
+                "",
+                count,
+            )
+            if count
+            else reason,
+            QMessageBox.StandardButton.Close,
+            self.editor,
+        )
         box.finished.connect(box.deleteLater)
         self.refusal_box = box
         box.open()

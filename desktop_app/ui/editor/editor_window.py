@@ -49,6 +49,7 @@ from desktop_app.ui.editor.widgets import (
     wrapped_label,
 )
 from desktop_app.ui.export_pdf import install_pdf_export
+from desktop_app.ui.review.editor_comments import CommentsBar
 
 KEPT_PAGE: PageKey = ("extra", "kept")
 MEMO_PAGE: PageKey = ("extra", "memo")
@@ -85,12 +86,19 @@ class EditorWindow(QMainWindow):
         left.addWidget(self.gaps)
         left.setSizes([420, 260])
         self.stack = QStackedWidget()
+        # Review comments about the current page, above it (and the return note).
+        self.review_comments = CommentsBar(context, self.document)
+        page_area = QWidget()
+        page_layout = QVBoxLayout(page_area)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.addWidget(self.review_comments)
+        page_layout.addWidget(self.stack, 1)
         self.guidance = GuidancePane()
         splitter = QSplitter()
         splitter.setChildrenCollapsible(False)
-        for index, widget in enumerate((left, self.stack, self.guidance)):
+        for index, widget in enumerate((left, page_area, self.guidance)):
             splitter.addWidget(widget)
-            splitter.setStretchFactor(index, 1 if widget is self.stack else 0)
+            splitter.setStretchFactor(index, 1 if widget is page_area else 0)
         splitter.setSizes([300, 560, 300])
         self.banner = wrapped_label("")
         self.banner.setStyleSheet("border: 1px solid palette(mid); padding: 6px;")
@@ -111,6 +119,12 @@ class EditorWindow(QMainWindow):
         self.document.statusChanged.connect(self._on_status_changed)
         self.document.revealRequested.connect(self.go_to_field)
         self.gaps.gapActivated.connect(lambda gap: self.go_to_field(gap.path))
+        self.review_comments.tab_after = self.gaps.list
+        self.review_comments.countsChanged.connect(self._update_states)
+        self.review_comments.measureRequested.connect(
+            lambda uid: self.go_to_field(("measure", uid, "description"))
+        )
+        self.review_comments.reload()
         self.navigation.currentItemChanged.connect(self._on_navigate)
         self.rebuild()
         self._update_title()
@@ -222,6 +236,7 @@ class EditorWindow(QMainWindow):
         key = current.data(0, Qt.ItemDataRole.UserRole)
         page = self.page(key)
         self.stack.setCurrentWidget(self._containers[key])
+        self.review_comments.show_for(key)
         self.guidance.show_for(page)
 
     def step_page(self, offset: int) -> None:
@@ -270,6 +285,7 @@ class EditorWindow(QMainWindow):
     # States, banner, status
 
     def _update_states(self) -> None:
+        self.navigation.set_comment_counts(self.review_comments.open_counts())
         self.navigation.update_states(self.document.assessment, self.document.gaps)
 
     def _update_banner(self) -> None:

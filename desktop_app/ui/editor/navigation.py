@@ -18,6 +18,7 @@ from desktop_app.domain.model import Assessment
 from desktop_app.ui.context import UiContext
 
 PageKey = tuple[str, str]
+COMMENT_MARK = "✉"  # beside pages with open review comments (and a count, and words)
 
 STATE_MARKS = {ItemState.DONE: "✓", ItemState.MISSING: "!", ItemState.NOT_RELEVANT: "–"}
 _ICONS = {
@@ -36,6 +37,7 @@ class NavigationTree(QTreeWidget):
         self.setIconSize(self.iconSize())
         self._items: dict[PageKey, QTreeWidgetItem] = {}
         self._labels: dict[PageKey, str] = {}
+        self._comments: dict[PageKey, int] = {}  # open review comments per page
 
     def build(
         self,
@@ -84,6 +86,10 @@ class NavigationTree(QTreeWidget):
         item = self.currentItem()
         return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
 
+    def set_comment_counts(self, counts: dict[PageKey, int]) -> None:
+        """Pages with open review comments get a mark; shown at the next update_states."""
+        self._comments = dict(counts)
+
     def update_states(self, assessment: Assessment, gaps: Sequence[Gap]) -> None:
         for key, item in self._items.items():
             kind, name = key
@@ -95,9 +101,11 @@ class NavigationTree(QTreeWidget):
                 left = sum(1 for gap in gaps if gap.step == name)
             else:
                 continue
-            self._show_state(item, self._labels[key], state, left)
+            self._show_state(item, self._labels[key], state, left, self._comments.get(key, 0))
 
-    def _show_state(self, item: QTreeWidgetItem, label: str, state: ItemState, left: int) -> None:
+    def _show_state(
+        self, item: QTreeWidgetItem, label: str, state: ItemState, left: int, comments: int = 0
+    ) -> None:
         word = self.context.term(f"state.{state.value}")
         if state is ItemState.MISSING:
             detail = self.tr("%n left", "", left)
@@ -110,6 +118,9 @@ class NavigationTree(QTreeWidget):
         else:
             description = word
             text = f"{STATE_MARKS[state]} {label}"
+        if comments:
+            text += f"  {COMMENT_MARK} {comments}"
+            description += ", " + self.tr("%n open review comment(s)", "", comments)
         if item.text(0) != text:
             item.setText(0, text)
             item.setIcon(0, self.style().standardIcon(_ICONS[state]))

@@ -1,0 +1,220 @@
+"""Review comments in the editor, in place: above each page, the comments about its
+step, ground or measures, each with a "Mark as addressed" button and an optional reply.
+
+When the assessment came back from review, a line above them says who returned it,
+when and with what overall comment. The editor shows a mark in its navigation for
+pages with open comments (``open_counts``).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.errors import LikaError
+from desktop_app.domain.model import Status
+from desktop_app.domain.review import CommentTargetKind, ReviewComment
+from desktop_app.ui.context import UiContext
+from desktop_app.ui.editor.document import AssessmentDocument
+from desktop_app.ui.editor.widgets import NAVIGATION, wrapped_label
+from desktop_app.ui.review.dialogs import TextDialog
+from desktop_app.ui.review.targets import PageKey, TargetNames, open_counts, page_key
+
+CARD_STYLE = "QFrame#comment-card { border: 1px solid palette(mid); border-radius: 3px; }"
+VISIBLE_LINES = 14  # more cards than fit scroll; the page keeps most of the room
+
+
+class CommentCard(QFrame):
+    """One comment: state, who and when, what about, the text, the reply."""
+
+    addressRequested = Signal(int)
+    measureRequested = Signal(str)
+
+    def __init__(self, names: TargetNames, comment: ReviewComment, can_address: bool) -> None:
+        super().__init__()
+        self.comment = comment
+        self.setObjectName("comment-card")
+        self.setStyleSheet(CARD_STYLE)
+        state = names.state(comment)
+        about = names.name(comment.target)
+        mark = "✓" if comment.addressed else "✉"
+        head = wrapped_label(f"{mark} {state} · {names.written(comment)} · {about}")
+        head.setStyleSheet("font-weight: bold; border: none;")
+        self.text = wrapped_label(comment.text)
+        self.text.setStyleSheet("border: none;")
+        layout = QVBoxLayout(self)
+        layout.addWidget(head)
+        layout.addWidget(self.text)
+        if comment.addressed:
+            done = " – ".join(x for x in (names.addressed_by(comment), names.reply(comment)) if x)
+            note = wrapped_label(done, muted=True)
+            note.setStyleSheet("border: none;")
+            layout.addWidget(note)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        if comment.target.kind is CommentTargetKind.MEASURE:
+            show = QPushButton(self.tr("Show the measure"))
+            show.setProperty(NAVIGATION, True)
+            show.clicked.connect(lambda: self.measureRequested.emit(comment.target.key))
+            buttons.addWidget(show)
+        self.address_button: QPushButton | None = None
+        if not comment.addressed:
+            self.address_button = QPushButton(self.tr("Mark as addressed…"))
+            self.address_button.setEnabled(can_address)
+            self.address_button.setAccessibleDescription(comment.text)
+            self.address_button.clicked.connect(lambda: self.addressRequested.emit(comment.id))
+            buttons.addWidget(self.address_button)
+        if buttons.count() > 1:
+            layout.addLayout(buttons)
+        self.setAccessibleName(f"{state}: {comment.text}")
+
+
+class CommentsBar(QWidget):
+    """The comments above the editor's current page, and the return note."""
+
+    countsChanged = Signal()
+    measureRequested = Signal(str)
+
+    def __init__(self, context: UiContext, document: AssessmentDocument) -> None:
+        super().__init__()
+        self.context = context
+        self.document = document
+        self.comments: list[ReviewComment] = []
+        self.cards: list[CommentCard] = []
+        self.dialog: TextDialog | None = None
+        self._key: PageKey | None = None
+        # The comments' buttons come after this widget in Tab's order (before the page).
+        self.tab_after: QWidget | None = None
+        self.returned = wrapped_label("")
+        self.returned.setAccessibleName(self.tr("Returned from review"))
+        self.returned.setStyleSheet("border: 1px solid palette(mid); padding: 6px;")
+        self._cards_box = QWidget()
+        self._cards = QVBoxLayout(self._cards_box)
+        self._cards.setContentsMargins(0, 0, 0, 0)
+        self.area = QScrollArea()
+        self.area.setWidget(self._cards_box)
+        self.area.setWidgetResizable(True)
+        self.area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.returned)
+        layout.addWidget(self.area)
+        document.statusChanged.connect(self.reload)
+        self.setVisible(False)  # until ``reload`` (called once the bar has a parent)
+
+    def names(self) -> TargetNames:
+        return TargetNames(self.context, self.document.assessment, self.document.checklists, self)
+
+    def reload(self) -> None:
+        """Read the comments (and the last return) again from the register."""
+        a = self.document.assessment
+        if a.id is None:
+            return
+        service = self.context.service
+        self.comments = service.review.comments(a.id)
+        returned = None
+        for change in reversed(service.repository.status_history(a.id)):
+            if change.to_status is Status.IN_REVIEW:
+                break
+            if change.to_status is Status.RETURNED:
+                returned = change
+                break
+        if returned is not None and a.status in (Status.RETURNED, Status.DRAFT):
+            text = (
+                self.tr("Returned from review by %1, %2.")
+                .replace("%1", returned.actor)
+                .replace("%2", self.context.short_date(returned.at))
+            )
+            if returned.comment.strip():
+                text += " " + self.tr("Overall comment: %1").replace("%1", returned.comment)
+            still_open = sum(1 for c in self.comments if not c.addressed)
+            if still_open:
+                text += "\n" + self.tr(
+                    "%n comment(s) to address; pages with comments are marked ✉ in the list "
+                    "of steps.",
+                    "",
+                    still_open,
+                )
+            self.returned.setText(text)
+            self.returned.setVisible(True)
+        else:
+            self.returned.setVisible(False)
+        self._show_cards()
+        self.countsChanged.emit()
+
+    def open_counts(self) -> dict[PageKey, int]:
+        return open_counts(self.comments)
+
+    def show_for(self, key: PageKey) -> None:
+        self._key = key
+        self._show_cards()
+
+    def _show_cards(self) -> None:
+        for card in self.cards:
+            self._cards.removeWidget(card)
+            card.deleteLater()
+        self.cards = []
+        shown = [c for c in self.comments if self._key and page_key(c.target) == self._key]
+        names = self.names()
+        can_address = not self.document.read_only
+        # Open ones first: they are what the caseworker has to act on.
+        for comment in sorted(shown, key=lambda c: c.addressed):
+            card = CommentCard(names, comment, can_address)
+            card.addressRequested.connect(self.ask_address)
+            card.measureRequested.connect(self.measureRequested)
+            self._cards.addWidget(card)
+            self.cards.append(card)
+        previous = self.tab_after
+        for button in (b for card in self.cards for b in card.findChildren(QPushButton)):
+            if previous is not None:
+                QWidget.setTabOrder(previous, button)
+            previous = button
+        self.area.setVisible(bool(self.cards))
+        self.setVisible(bool(self.cards) or self.returned.isVisibleTo(self))
+        self._fit()
+
+    def _fit(self) -> None:
+        """As tall as the cards need, up to VISIBLE_LINES lines; the rest scrolls."""
+        width = self.area.viewport().width() or self.width()
+        layout = self._cards_box.layout()
+        needed = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else -1
+        if needed < 0:
+            needed = self._cards_box.sizeHint().height()
+        limit = self.fontMetrics().lineSpacing() * VISIBLE_LINES
+        self.area.setFixedHeight(min(needed + 2, limit))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def ask_address(self, comment_id: int) -> None:
+        comment = next(c for c in self.comments if c.id == comment_id)
+        dialog = TextDialog(
+            self,
+            title=self.tr("Mark as addressed"),
+            message=self.tr("Mark this comment as addressed?") + "\n\n" + comment.text,
+            field=self.tr("&Reply to the reviewer (optional):"),
+            accept=self.tr("&Mark as addressed"),
+        )
+        dialog.accepted.connect(lambda: self.address(comment_id, dialog.value()))
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialog = dialog
+        dialog.open()
+
+    def address(self, comment_id: int, reply: str = "") -> None:
+        try:
+            self.context.service.review.address_comment(comment_id, reply)
+        except LikaError as error:
+            QMessageBox.warning(self, self.tr("Not marked as addressed"), str(error))
+            return
+        self.reload()

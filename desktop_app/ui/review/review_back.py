@@ -1,0 +1,143 @@
+"""The end of the review document: the measures table, the follow-up plan, and the
+review and sign-off block (approval, fingerprint, self-approval, status history)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from desktop_app.domain.model import MeasureStatus, Status
+from desktop_app.domain.review import CommentTarget, CommentTargetKind
+from desktop_app.ui.review.html_parts import anchor, box, heading, para, table, text
+
+if TYPE_CHECKING:
+    from desktop_app.ui.review.review_html import ReviewHtml
+
+
+def reviewer(b: ReviewHtml) -> str:
+    """Who approved, else who made the last review decision (return), else ""."""
+    if b.data.approval is not None:
+        return b.data.approval.approver
+    for change in reversed(b.data.history):
+        if change.from_status is Status.IN_REVIEW:
+            return change.actor
+    return ""
+
+
+def measures(b: ReviewHtml) -> list[str]:
+    a = b.data.assessment
+    target = CommentTarget.step("measures")
+    flow = [
+        heading(2, b.t("pdf.measures"), name=str(target), extra=b.comment_link(target)),
+        b.comments_on(target),
+    ]
+    if not a.measures:
+        return [*flow, para(b.t("pdf.no_measures"))]
+    header = [
+        text(b.field("measure", "description")),
+        text(b.t("pdf.grounds_short")),
+        text(b.field("measure", "owner")),
+        text(b.field("measure", "deadline")),
+        text(b.field("measure", "status")),
+        "",
+    ]
+    names = dict(b.names.grounds())
+    rows = []
+    for m in a.measures:
+        measure_target = CommentTarget.measure(m.uid)
+        overdue = (
+            m.deadline is not None
+            and m.deadline < b.data.today
+            and m.status in (MeasureStatus.PLANNED, MeasureStatus.ONGOING)
+        )
+        deadline = text(b.day(m.deadline))
+        if overdue:
+            deadline += f"<br/><b>⚠ {text(b.t('pdf.overdue'))}</b>"
+        rows.append(
+            [
+                anchor(str(measure_target)) + text(m.description or "–"),
+                text(", ".join(names.get(k, k) for k in m.grounds) or "–"),
+                text(m.owner or "–"),
+                deadline,
+                text(b.label(m.status)),
+                b.comment_link(measure_target),
+            ]
+        )
+    flow.append(table(rows, header, widths=(34, 18, 14, 12, 10, 12)))
+    about_measures = [c for c in b.data.comments if c.target.kind is CommentTargetKind.MEASURE]
+    for comment in about_measures:
+        flow.append(b.comment_box(comment, about=b.names.name(comment.target)))
+    return flow
+
+
+def followup(b: ReviewHtml) -> list[str]:
+    k = b.data.assessment.conclusion
+    flow = [
+        heading(2, b.t("pdf.followup")),
+        para(f"{b.field('conclusion', 'followup_date')}: {b.day(k.followup_date)}"),
+    ]
+    notes = [m for m in b.data.assessment.measures if m.followup_note.strip()]
+    if notes:
+        flow.append(heading(3, b.t("pdf.followup_notes")))
+        for m in notes:
+            flow.append(f'<p class="label">{text(m.description)} – {text(b.label(m.status))}</p>')
+            flow.append(para(m.followup_note))
+    return flow
+
+
+def signoff(b: ReviewHtml) -> list[str]:
+    data = b.data
+    approval = data.approval
+    current = data.fingerprint
+    inner = ""
+    if approval is None:
+        inner += f"<h3>{text(b.t('pdf.not_approved'))}</h3>"
+        last = next((c for c in reversed(data.history) if c.from_status is Status.IN_REVIEW), None)
+        if last is not None:
+            inner += para(
+                b.t(
+                    "pdf.last_review",
+                    status=b.label(last.to_status),
+                    name=last.actor,
+                    date=b.context.short_date(last.at),
+                )
+            )
+    else:
+        approved = b.t(
+            "pdf.approved_by", name=approval.approver, date=b.context.short_date(approval.at)
+        )
+        inner += f"<h3>✔ {text(approved)}</h3>"
+        if approval.self_approved:
+            inner += (
+                f"<p><b>⚠ {text(b.words.self_approved)}</b> {text(b.words.self_approved_why)}</p>"
+            )
+        same = approval.fingerprint == current
+        verdict = b.t("pdf.fingerprint_matches" if same else "pdf.fingerprint_differs")
+        line = b.t("pdf.approved_fingerprint", fingerprint=approval.fingerprint)
+        shown = text(verdict) if same else f"<b>{text(verdict)}</b>"
+        inner += f"<p>{text(line)} – {shown}</p>"
+        if approval.comment.strip():
+            inner += para(f"{b.words.approval_comment} {approval.comment}")
+    inner += f"<p><b>{text(b.words.fingerprint.replace('%1', current))}</b></p>"
+    inner += para(b.t("pdf.fingerprint_explained", fingerprint=current), "muted")
+    flow = [heading(2, b.t("pdf.signoff"), name="signoff"), box(inner)]
+    open_count = sum(1 for c in data.comments if not c.addressed)
+    if data.comments:
+        summary = b.words.comment_count(len(data.comments), open_count)
+        flow.append(heading(3, b.t("pdf.review_comments")))
+        flow.append(para(summary))
+    if data.history:
+        rows = [
+            [
+                text(b.context.short_date(change.at)),
+                f"<b>{text(b.label(change.to_status))}</b>",
+                text(change.actor),
+                text(change.comment or "–"),
+            ]
+            for change in data.history
+        ]
+        header = [text(b.t(k)) for k in ("pdf.when", "pdf.status", "pdf.who", "field.answer.note")]
+        flow += [heading(3, b.t("pdf.history")), table(rows, header, widths=(20, 18, 22, 40))]
+    if data.gaps:
+        missing = b.words.missing(data.gaps)
+        flow.insert(1, para(f"⚠ {missing}"))
+    return flow

@@ -1,0 +1,323 @@
+"""Review mode end to end: the caseworker submits, the reviewer comments and returns,
+the caseworker addresses the comments in place and resubmits, the reviewer approves;
+the approved assessment is read-only and a new revision starts from the GUI."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtWidgets import QMessageBox
+
+from desktop_app.domain.errors import WorkflowError
+from desktop_app.domain.model import Status
+from desktop_app.domain.review import CommentTarget
+from desktop_app.service import Identity
+from desktop_app.ui.editor.editor_window import EditorWindow
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.review.review_window import ReviewWindow
+from desktop_app.ui.tasks import ImmediateRunner
+from tests.helpers import SAMI_NAME, complete_assessment
+from tests.ui.editor_helpers import open_editor as open_editor_directly
+from tests.ui.test_accessibility import unnamed_controls
+
+CASEWORKER = Identity(SAMI_NAME, "maret")  # the author of complete_assessment
+REVIEWER = Identity("Ольга Кузнецова", "olga")
+
+
+@pytest.fixture
+def window(qtbot, context) -> MainWindow:
+    main = MainWindow(context, runner=ImmediateRunner())
+    qtbot.addWidget(main)
+    main.show()
+    return main
+
+
+def accept(box: QMessageBox) -> None:
+    button = next(
+        b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole
+    )
+    button.click()
+
+
+def open_review(qtbot, window: MainWindow, assessment_id: int) -> ReviewWindow:
+    review = window.open_assessment(assessment_id)
+    assert isinstance(review, ReviewWindow)
+    qtbot.addWidget(review)
+    return review
+
+
+def open_editor(qtbot, window: MainWindow, assessment_id: int) -> EditorWindow:
+    editor = window.open_assessment(assessment_id)
+    assert isinstance(editor, EditorWindow)
+    qtbot.addWidget(editor)
+    return editor
+
+
+def comment_via_link(review: ReviewWindow, target: str, text: str) -> None:
+    review.browser.anchorClicked.emit(QUrl(f"comment:{target}"))
+    dialog = review.actions_.comment_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert str(dialog.target()) == target
+    assert not dialog.add_button.isEnabled()  # nothing written yet
+    dialog.text.setPlainText(text)
+    dialog.add_button.click()
+
+
+def nav_text(editor: EditorWindow, key: tuple[str, str]) -> str:
+    return editor.navigation.item(key).text(0)
+
+
+def test_submit_return_address_resubmit_approve_and_revise(qtbot, window, context) -> None:
+    service, repo = context.service, context.service.repository
+    a = repo.create(complete_assessment(context.content))
+    measure_uid = a.measures[0].uid
+
+    # The caseworker submits.
+    service.identity = CASEWORKER
+    editor = open_editor(qtbot, window, a.id)
+    editor.commands.submit.trigger()
+    accept(editor.commands.confirm_box)
+    assert repo.get(a.id).status is Status.IN_REVIEW
+    editor.close()
+
+    # The reviewer reads it in review mode, organised like the PDF.
+    service.identity = REVIEWER
+    review = open_review(qtbot, window, a.id)
+    shown = review.browser.toPlainText()
+    for expected in (
+        "Ändrade öppettider på biblioteken",  # cover
+        "Slutsats",  # conclusion
+        "Påverkan per diskrimineringsgrund",  # overview
+        "Äldre besöker främst på kvällen.",  # a relevant ground's findings
+        "Inga skillnader i besöksmönster",  # grounds judged not relevant, with reasons
+        "Erbjud meröppet med personal en kväll i veckan.",  # measures
+        "Granskning och godkännande",  # review and sign-off
+    ):
+        assert expected in shown, expected
+    assert "comment:ground:age" in review.browser.toHtml()
+    assert review.actions_.approve.isEnabled() and not review.actions_.new_revision.isEnabled()
+
+    # ... comments on a ground and on a measure; the dialog shows what each is about.
+    review.browser.anchorClicked.emit(QUrl("comment:ground:age"))
+    assert "Äldre besöker främst på kvällen." in review.actions_.comment_dialog.excerpt.text()
+    review.actions_.comment_dialog.reject()
+    comment_via_link(review, "ground:age", "Vilka åldersgrupper besöker på kvällen?")
+    comment_via_link(review, f"measure:{measure_uid}", "Vem bemannar kvällarna?")
+    assert review.comments.rowCount() == 2
+    assert "Vem bemannar kvällarna?" in review.browser.toPlainText()
+
+    # ... and returns it with an overall comment.
+    review.actions_.return_.trigger()
+    dialog = review.actions_.text_dialog
+    dialog.text.setPlainText("Komplettera gärna med statistik.")
+    dialog.accept_button.click()
+    assert repo.get(a.id).status is Status.RETURNED
+    assert not review.actions_.approve.isEnabled()
+    review.close()
+
+    # The caseworker sees both comments in place, marked in the navigation.
+    service.identity = CASEWORKER
+    editor = open_editor(qtbot, window, a.id)
+    assert not editor.document.read_only
+    bar = editor.review_comments
+    assert bar.returned.isVisibleTo(editor)
+    assert REVIEWER.name in bar.returned.text()
+    assert "Komplettera gärna med statistik." in bar.returned.text()
+    assert "✉ 1" in nav_text(editor, ("ground", "age"))
+    assert "✉ 1" in nav_text(editor, ("step", "measures"))
+    assert "✉" not in nav_text(editor, ("step", "decision"))
+
+    editor.show_page(("ground", "age"))
+    [card] = bar.cards
+    assert card.text.text() == "Vilka åldersgrupper besöker på kvällen?"
+    assert card.address_button is not None and card.address_button.isEnabled()
+
+    # Resubmitting with comments open is refused, with the reason; nothing changes.
+    editor.commands.submit.trigger()
+    assert "2 review comment(s)" in editor.commands.refusal_box.text()
+    assert repo.get(a.id).status is Status.RETURNED
+
+    card.address_button.click()
+    bar.dialog.text.setPlainText("Främst personer över 70, se besöksstatistiken.")
+    bar.dialog.accept_button.click()
+    [card] = bar.cards
+    assert card.comment.addressed and card.address_button is None
+    assert "✉" not in nav_text(editor, ("ground", "age"))
+
+    editor.show_page(("step", "measures"))
+    [card] = bar.cards
+    assert "Erbjud meröppet" in card.findChildren(type(card.text))[0].text()
+    show = next(b for b in card.findChildren(type(card.address_button)) if "Show" in b.text())
+    show.click()
+    assert editor.current_page().current_uid == measure_uid
+    card.address_button.click()
+    bar.dialog.accept_button.click()  # the reply is optional
+    assert all(c.addressed for c in service.review.comments(a.id))
+    assert not bar.returned.text().count("to address")
+
+    # Resubmit: the existing Submit for review action.
+    editor.commands.submit.trigger()
+    accept(editor.commands.confirm_box)
+    assert repo.get(a.id).status is Status.IN_REVIEW
+    editor.close()
+
+    # The reviewer sees the replies and approves.
+    service.identity = REVIEWER
+    review = open_review(qtbot, window, a.id)
+    assert "Främst personer över 70" in review.browser.toPlainText()
+    review.actions_.approve.trigger()
+    review.actions_.text_dialog.accept_button.click()
+    stored = repo.get(a.id)
+    assert stored.status is Status.APPROVED
+
+    # Approved: read-only, with approver, time and fingerprint; not self-approved.
+    approval = service.review.approval(stored)
+    assert approval is not None and approval.approver == REVIEWER.name
+    assert REVIEWER.name in review.banner.text()
+    assert approval.fingerprint in review.browser.toPlainText()
+    assert "Self-approved" not in review.browser.toPlainText()
+    for action in (review.actions_.comment, review.actions_.approve, review.actions_.return_):
+        assert not action.isEnabled()
+    assert "comment:" not in review.browser.toHtml()
+    review.close()
+    review = open_review(qtbot, window, a.id)  # the register opens it in review mode
+    assert approval.fingerprint in review.browser.toPlainText()
+    readonly = EditorWindow(context, stored)  # even an editor on it cannot change it
+    qtbot.addWidget(readonly)
+    assert readonly.document.read_only and not readonly.commands.submit.isEnabled()
+    readonly.document.edit(("decision", "title"), "Ändrat")
+    assert readonly.document.assessment.decision.title == stored.decision.title
+    with pytest.raises(WorkflowError):
+        service.save(stored)
+
+    # A new revision starts from the GUI and opens, editable, in the editor.
+    assert review.actions_.new_revision.isEnabled()
+    review.actions_.new_revision.trigger()
+    accept(review.actions_.message_box)
+    [new_id] = [i for i in window.editors if i != a.id]
+    draft = window.editors[new_id]
+    qtbot.addWidget(draft)
+    assert draft.document.assessment.revision == 2
+    assert draft.document.assessment.status is Status.DRAFT
+    assert not draft.document.read_only
+    draft.document.edit(("decision", "case_number"), "KS 2026/0412 rev 2")
+    assert draft.document.save_now()
+    assert repo.get(new_id).decision.case_number == "KS 2026/0412 rev 2"
+    assert repo.get(a.id).status is Status.APPROVED
+    assert not review.actions_.new_revision.isEnabled()  # no longer the newest
+
+
+def test_approving_an_incomplete_assessment_is_refused(qtbot, window, context) -> None:
+    service, repo = context.service, context.service.repository
+    incomplete = complete_assessment(context.content)
+    incomplete.conclusion.summary = ""
+    incomplete.status = Status.IN_REVIEW  # e.g. a checklist changed after it was submitted
+    a = repo.create(incomplete)
+    service.identity = REVIEWER
+    review = open_review(qtbot, window, a.id)
+    assert "1 required item(s) missing" in review.browser.toPlainText()
+
+    review.actions_.approve.trigger()
+    review.actions_.text_dialog.accept_button.click()
+    box = review.actions_.message_box
+    assert box is not None and box.isVisible()
+    assert box.icon() is QMessageBox.Icon.Warning
+    assert "1 required item(s) missing" in box.text()
+    assert repo.get(a.id).status is Status.IN_REVIEW
+    assert repo.status_history(a.id) == []
+    assert review.actions_.approve.isEnabled()  # still in review, nothing changed
+
+
+def test_cancelled_dialogs_change_nothing(qtbot, window, context) -> None:
+    service, repo = context.service, context.service.repository
+    a = repo.create(complete_assessment(context.content))
+    service.change_status(a, Status.IN_REVIEW)
+    service.identity = REVIEWER
+    review = open_review(qtbot, window, a.id)
+    review.actions_.comment.trigger()  # from the menu: the dialog lets the user choose
+    dialog = review.actions_.comment_dialog
+    dialog.text.setPlainText("Inte skickad")
+    dialog.reject()
+    review.actions_.return_.trigger()
+    review.actions_.text_dialog.reject()
+    review.actions_.approve.trigger()
+    review.actions_.text_dialog.reject()
+    assert service.review.comments(a.id) == []
+    assert repo.get(a.id).status is Status.IN_REVIEW
+
+
+def test_self_approval_is_shown_as_such(qtbot, window, context) -> None:
+    service, repo = context.service, context.service.repository
+    a = repo.create(complete_assessment(context.content))
+    service.identity = CASEWORKER
+    service.change_status(a, Status.IN_REVIEW)
+    review = open_review(qtbot, window, a.id)
+    review.actions_.approve.trigger()
+    assert "self-approved" in review.actions_.text_dialog.message.text()
+    review.actions_.text_dialog.accept_button.click()
+    assert repo.get(a.id).status is Status.APPROVED
+    assert "Self-approved" in review.banner.text()
+    assert "Self-approved" in review.browser.toPlainText()
+
+
+def test_user_text_cannot_become_markup(qtbot, window, context) -> None:
+    service, repo = context.service, context.service.repository
+    hostile = complete_assessment(context.content)
+    hostile.decision.title = '<a href="comment:step:decision">klicka</a> & <b>fet</b>'
+    a = repo.create(hostile)
+    service.change_status(a, Status.IN_REVIEW)
+    review = open_review(qtbot, window, a.id)
+    assert hostile.decision.title in review.browser.toPlainText()
+    assert "<b>fet</b>" not in review.browser.toHtml()
+
+
+def in_review_with_a_comment(context):
+    """A complete assessment in review with the reviewer's comment on the ground age."""
+    service, repo = context.service, context.service.repository
+    a = repo.create(complete_assessment(context.content))
+    service.change_status(a, Status.IN_REVIEW)
+    service.identity = REVIEWER
+    service.review.add_comment(a, CommentTarget.ground("age"), "Vilka åldrar?")
+    return a
+
+
+def test_in_review_the_editor_shows_comments_but_cannot_address_them(qtbot, context) -> None:
+    a = in_review_with_a_comment(context)
+    editor = open_editor_directly(qtbot, context, context.service.repository.get(a.id))
+    assert editor.document.read_only
+    item = editor.navigation.item(("ground", "age"))
+    assert "✉ 1" in item.text(0)
+    description = item.data(0, Qt.ItemDataRole.AccessibleDescriptionRole)
+    assert description.endswith("1 open review comment(s)")
+    editor.show_page(("ground", "age"))
+    [card] = editor.review_comments.cards
+    assert not card.address_button.isEnabled()
+    assert not editor.review_comments.returned.isVisibleTo(editor)  # not returned (yet)
+    editor.show_page(("step", "decision"))
+    assert editor.review_comments.cards == []
+    assert not editor.review_comments.isVisibleTo(editor)
+
+
+def test_comment_buttons_come_before_the_page_in_tab_order(qtbot, context) -> None:
+    from tests.ui.keyboard import focused, press
+
+    a = in_review_with_a_comment(context)
+    context.service.review.return_for_changes(a)
+    editor = open_editor_directly(qtbot, context, context.service.repository.get(a.id), active=True)
+    page = editor.show_page(("ground", "age"))
+    [card] = editor.review_comments.cards
+    editor.navigation.setFocus()
+    press(qtbot, Qt.Key.Key_Tab)  # (nothing is left to do: the list of gaps is hidden)
+    assert focused() is card.address_button
+    press(qtbot, Qt.Key.Key_Tab)
+    assert page.isAncestorOf(focused())
+
+
+def test_review_window_controls_are_named_and_pages_map_to_sections(qtbot, window, context) -> None:
+    a = in_review_with_a_comment(context)
+    review = open_review(qtbot, window, a.id)
+    assert unnamed_controls(review) == []
+    review.show_page(("extra", "memo"))  # a page the review has no section for: ignored
+    review.show_page(("ground", "age"))
+    review.comment_list.activated.emit(review.comments.index(0, 0))
+    assert "Vilka åldrar?" in review.comments.data(review.comments.index(0, 0))
