@@ -17,6 +17,7 @@ from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.review.review_window import ReviewWindow
 from desktop_app.ui.tasks import ImmediateRunner
 from tests.helpers import SAMI_NAME, complete_assessment
+from tests.pdfcheck import pdf_text
 from tests.ui.editor_helpers import open_editor as open_editor_directly
 from tests.ui.test_accessibility import unnamed_controls
 
@@ -246,7 +247,12 @@ def test_cancelled_dialogs_change_nothing(qtbot, window, context) -> None:
     assert repo.get(a.id).status is Status.IN_REVIEW
 
 
-def test_self_approval_is_shown_as_such(qtbot, window, context) -> None:
+def approval_fingerprint(context, assessment_id: int) -> str:
+    stored = context.service.repository.get(assessment_id)
+    return context.service.review.approval(stored).fingerprint
+
+
+def test_self_approval_is_shown_as_such(qtbot, window, context, tmp_path) -> None:
     service, repo = context.service, context.service.repository
     a = repo.create(complete_assessment(context.content))
     service.identity = CASEWORKER
@@ -258,6 +264,13 @@ def test_self_approval_is_shown_as_such(qtbot, window, context) -> None:
     assert repo.get(a.id).status is Status.APPROVED
     assert "Self-approved" in review.banner.text()
     assert "Self-approved" in review.browser.toPlainText()
+
+    # The PDF can be exported from review mode too, with the approval in it.
+    review.pdf_export.runner = ImmediateRunner()
+    review.pdf_export.opener = lambda path: True
+    assert review.pdf_export.export(tmp_path / "approved.pdf") is not None
+    text = pdf_text(tmp_path / "approved.pdf")
+    assert "Godkänd av" in text and approval_fingerprint(context, a.id) in text
 
 
 def test_user_text_cannot_become_markup(qtbot, window, context) -> None:
