@@ -334,3 +334,22 @@ def test_review_window_controls_are_named_and_pages_map_to_sections(qtbot, windo
     review.show_page(("ground", "age"))
     review.comment_list.activated.emit(review.comments.index(0, 0))
     assert "Vilka åldrar?" in review.comments.data(review.comments.index(0, 0))
+
+
+def test_comment_links_work_by_keyboard(qtbot, context) -> None:
+    from tests.ui.keyboard import press
+
+    service, repo = context.service, context.service.repository
+    a = repo.create(complete_assessment(context.content))
+    service.change_status(a, Status.IN_REVIEW)
+    review = ReviewWindow(context, a)
+    qtbot.addWidget(review)
+    with qtbot.waitActive(review):
+        review.show()
+        review.activateWindow()
+    review.browser.setFocus()
+    press(qtbot, Qt.Key.Key_Tab)  # the first link: "Comment…" on the conclusion
+    press(qtbot, Qt.Key.Key_Return)
+    dialog = review.actions_.comment_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert str(dialog.target()) == "step:conclusion"
