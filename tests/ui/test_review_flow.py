@@ -254,7 +254,9 @@ def approval_fingerprint(context, assessment_id: int) -> str:
 
 def test_self_approval_is_shown_as_such(qtbot, window, context, tmp_path) -> None:
     service, repo = context.service, context.service.repository
-    a = repo.create(complete_assessment(context.content))
+    mine = complete_assessment(context.content)
+    mine.decision.author = f"{SAMI_NAME}, utredare"  # "Name, title" is the author too
+    a = repo.create(mine)
     service.identity = CASEWORKER
     service.change_status(a, Status.IN_REVIEW)
     review = open_review(qtbot, window, a.id)

@@ -8,6 +8,7 @@ attributes and opened window-modal, so tests and screen readers find them.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.domain.errors import LikaError
 from desktop_app.domain.model import Status
-from desktop_app.domain.review import CommentTarget, same_person
+from desktop_app.domain.review import ApprovalRecord, CommentTarget
 from desktop_app.ui.review.dialogs import CommentDialog, TextDialog
 
 if TYPE_CHECKING:
@@ -116,7 +117,16 @@ class ReviewActions(QObject):
         message = self.tr(
             "Approve the assessment? It is then locked: changing it needs a new revision."
         )
-        if same_person(window.context.service.identity.name, window.assessment.decision.author):
+        identity = window.context.service.identity
+        would_record = ApprovalRecord(  # the domain's rule for "self-approved"
+            approver=identity.name,
+            os_user=identity.os_user,
+            at=datetime.now(UTC),
+            fingerprint="",
+            author=window.assessment.decision.author,
+            comment="",
+        )
+        if would_record.self_approved:
             message += "\n\n" + self.tr(
                 "You are its author: the approval will be shown as self-approved."
             )
