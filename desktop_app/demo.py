@@ -16,13 +16,13 @@ from desktop_app.checklists.guide import Content
 from desktop_app.checklists.yamlfile import YamlDocument
 from desktop_app.domain.completeness import find_gaps
 from desktop_app.domain.errors import InputError
+from desktop_app.domain.identity import Identity
 from desktop_app.domain.model import Assessment, Status
 from desktop_app.domain.review import CommentTarget, check_target
 from desktop_app.domain.serialize import assessment_from_dict
 from desktop_app.domain.workflow import change_status
 from desktop_app.resources import resource_path
 from desktop_app.schemas import validator
-from desktop_app.storage.audit import SystemActor
 from desktop_app.storage.repository import AssessmentRepository
 from desktop_app.storage.review import ReviewStore
 
@@ -69,7 +69,7 @@ def load_demo(
         assessment.created = assessment.updated = _shift_time(entry["created"], days)
         steps = entry.get("workflow", [])
         author = steps[0]["actor"] if steps else assessment.decision.author.split(",")[0]
-        repository.create(assessment, actor=SystemActor(author, "demo"))
+        repository.create(assessment, actor=Identity(author, "demo"))
         checklists = [content.checklists.get(assessment.framework_id)] + [
             content.checklists.get(m) for m in assessment.modules
         ]
@@ -85,7 +85,7 @@ def load_demo(
                         assessment,
                         target,
                         comment["text"].strip(),
-                        SystemActor(step["actor"], "demo"),
+                        Identity(step["actor"], "demo"),
                         at - timedelta(minutes=len(step["comments"]) - number),
                     )
                 except InputError as error:
@@ -109,7 +109,7 @@ def load_demo(
             store.address(
                 comment_id,
                 done.get("reply", "").strip(),
-                SystemActor(done["by"], "demo"),
+                Identity(done["by"], "demo"),
                 _shift_time(done["at"], days),
             )
         created.append(assessment)

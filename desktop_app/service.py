@@ -7,14 +7,13 @@ checklists an assessment uses.
 
 from __future__ import annotations
 
-import getpass
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from desktop_app.checklists.guide import Content
 from desktop_app.domain.checklist import Checklist, ChecklistKind
 from desktop_app.domain.completeness import Gap, find_gaps
 from desktop_app.domain.errors import ContentError, WorkflowError
+from desktop_app.domain.identity import Identity
 from desktop_app.domain.model import Assessment, Language, Status, StatusChange
 from desktop_app.domain.obsolete import KeptContent, find_kept
 from desktop_app.domain.workflow import change_status
@@ -22,27 +21,6 @@ from desktop_app.review import ReviewService
 from desktop_app.storage.repository import AssessmentRepository, Clock, utc_now
 
 DEFAULT_FRAMEWORK = "se-dl"
-
-
-def os_user() -> str:
-    """The operating-system account name, recorded beside the display name."""
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "unknown"
-
-
-@dataclass(frozen=True)
-class Identity:
-    """Who is working: the display name from settings and the OS account."""
-
-    name: str
-    os_user: str
-
-    @classmethod
-    def default(cls) -> Identity:
-        user = os_user()
-        return cls(name=user, os_user=user)
 
 
 class AssessmentService:

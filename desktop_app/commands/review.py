@@ -13,8 +13,9 @@ from typing import Any, TextIO
 
 from desktop_app.commands.base import EXIT_OK, Session, assessment_id
 from desktop_app.domain.errors import InputError
+from desktop_app.domain.identity import Identity, os_user
 from desktop_app.domain.review import CommentTarget, ReviewComment
-from desktop_app.service import AssessmentService, Identity, os_user
+from desktop_app.service import AssessmentService
 
 
 def identity_option(parser: argparse.ArgumentParser) -> None:

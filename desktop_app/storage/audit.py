@@ -8,11 +8,9 @@ two processes cannot both chain onto the same one.
 
 from __future__ import annotations
 
-import getpass
 import json
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -41,22 +39,6 @@ class Actor(Protocol):
 
     @property
     def os_user(self) -> str: ...
-
-
-@dataclass(frozen=True)
-class SystemActor:
-    """The actor when no one said who: the operating-system user, as both names."""
-
-    name: str
-    os_user: str
-
-    @classmethod
-    def current(cls) -> SystemActor:
-        try:
-            user = getpass.getuser()
-        except (KeyError, OSError):
-            user = "unknown"
-        return cls(user, user)
 
 
 def status_summary(change: StatusChange) -> str:

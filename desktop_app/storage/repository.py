@@ -20,6 +20,7 @@ from sqlite_utils import Database
 from desktop_app.domain.audit import AuditAction, AuditChange
 from desktop_app.domain.errors import InputError, LikaError, NotFoundError, WorkflowError
 from desktop_app.domain.evaluation import Evaluation
+from desktop_app.domain.identity import Identity
 from desktop_app.domain.model import (
     Assessment,
     AssessmentSummary,
@@ -29,7 +30,7 @@ from desktop_app.domain.model import (
 from desktop_app.domain.portfolio import Period, PortfolioEntry
 from desktop_app.domain.workflow import check_deletable
 from desktop_app.storage import audit, rows
-from desktop_app.storage.audit import Actor, SystemActor
+from desktop_app.storage.audit import Actor
 from desktop_app.storage.children import ChildWriter, TableRows
 from desktop_app.storage.database import describe_sqlite_error, open_database
 from desktop_app.storage.portfolio import read_portfolio_entries
@@ -54,7 +55,7 @@ class AssessmentRepository:
         self.db = db
         self._clock = clock
         # Who the audit log names for the writes; the service sets its identity here.
-        self.actor: Actor = SystemActor.current()
+        self.actor: Actor = Identity.default()
         self._children = ChildWriter(self._query)
 
     @classmethod
@@ -305,7 +306,7 @@ class AssessmentRepository:
     ) -> None:
         assert assessment.id is not None
         db["status_changes"].insert(rows.status_change_row(assessment.id, change))
-        who = SystemActor(change.actor, change.os_user)
+        who = Identity(change.actor, change.os_user)
         summary = audit.status_summary(change)
         self._audit(db, assessment, AuditAction.STATUS, summary, at=change.at, actor=who)
 

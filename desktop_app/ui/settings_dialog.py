@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app.checklists.guide import load_content
 from desktop_app.checklists.loader import load_library
+from desktop_app.domain.identity import os_user
 from desktop_app.domain.model import Language
-from desktop_app.service import os_user
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.editor.widgets import wrapped_label
 from desktop_app.ui.language import ui_language
