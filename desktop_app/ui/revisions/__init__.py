@@ -1,0 +1,1 @@
+"""Revisions of an assessment: the list, the comparison of two, and the history."""
