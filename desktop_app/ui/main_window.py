@@ -26,6 +26,7 @@ from desktop_app.ui.register.overview_view import OverviewView
 from desktop_app.ui.register.paged_model import Runner
 from desktop_app.ui.register.register_view import RegisterView
 from desktop_app.ui.report_dialog import install_report_action
+from desktop_app.ui.revisions.register_actions import RegisterRevisionActions
 from desktop_app.ui.settings_dialog import install_settings_action
 from desktop_app.ui.tasks import TaskRunner
 
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.resize(1200, 700)
         self.data_actions = install_data_actions(self)
+        self.revision_actions = RegisterRevisionActions(self)
 
     def _build_actions(self) -> None:
         self.new_action = QAction(self.tr("&New assessment"), self)
@@ -115,6 +117,9 @@ class MainWindow(QMainWindow):
         menu.addAction(self.export_action)
         menu.addSeparator()
         self.settings_action = install_settings_action(self, menu, self.context)
+        # Runs after the (modal) settings dialog closed: a new name counts for
+        # evaluations too, not only for new assessments and the review.
+        self.settings_action.triggered.connect(self._identity_changed)
         menu.addAction(quit_action)
         register_menu = self.menuBar().addMenu(self.tr("Re&gister"))
         register_menu.addAction(self.evaluate_action)
@@ -125,6 +130,9 @@ class MainWindow(QMainWindow):
                        self.evaluate_action, self.export_action):  # fmt: skip
             toolbar.addAction(action)
         self.report_action = install_report_action(self, self.context)
+
+    def _identity_changed(self) -> None:
+        self.followups.identity = self.context.service.identity
 
     def report_content_errors(self) -> None:
         """Tell the user which checklist files were skipped, one dialog each."""
@@ -219,6 +227,7 @@ class MainWindow(QMainWindow):
             return None
         editor.closed.connect(self._on_editor_closed)
         editor.assessmentSaved.connect(lambda _id: self.refresh())
+        editor.revision_actions.openRequested.connect(self.open_assessment)
         self.editors[assessment_id] = editor
         editor.show()
         self.editorOpened.emit(editor)

@@ -38,6 +38,11 @@ class Settings:
     def display_name(self, value: str) -> None:
         self._store.setValue("identity/display_name", value.strip())
 
+    @property
+    def own_display_name(self) -> str:
+        """The name the user typed in settings; empty when they left it to the OS user."""
+        return self._get("identity/display_name", "")
+
     def identity(self) -> Identity:
         return Identity(name=self.display_name, os_user=os_user())
 

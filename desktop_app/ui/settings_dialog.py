@@ -72,7 +72,8 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         layout.addLayout(form)
 
-        self.name = QLineEdit(settings.display_name)
+        # Empty until the user types a name: the placeholder shows what is used then.
+        self.name = QLineEdit(settings.own_display_name)
         self.name.setAccessibleName(self.tr("Your name"))
         self.name.setPlaceholderText(os_user())
         form.addRow(self.tr("Your &name:"), self.name)

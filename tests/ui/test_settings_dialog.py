@@ -11,6 +11,7 @@ from desktop_app.checklists.loader import BUILTIN_DIR
 from desktop_app.domain.model import Language
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.settings import Settings
+from desktop_app.service import Identity, os_user
 from desktop_app.ui.settings_dialog import SettingsDialog
 
 
@@ -33,7 +34,9 @@ def test_the_dialog_shows_what_a_folder_holds_and_stores_the_choices(
 ) -> None:
     dialog = SettingsDialog(context)
     qtbot.addWidget(dialog)
-    assert dialog.name.text() == context.settings.display_name
+    # No name of one's own yet: the field is empty and shows what is used instead.
+    assert dialog.name.text() == ""
+    assert dialog.name.placeholderText() == os_user() == context.settings.display_name
     assert dialog.language.currentData() == ""  # follows the computer until chosen
     assert "built-in" in dialog.report.toPlainText()
 
@@ -97,6 +100,35 @@ def test_settings_from_the_main_window_take_effect(qtbot, context, tmp_path, mon
     assert any("trasig.yaml" in str(error) for error in library.errors)
     # The language needs a restart, and the user is told so.
     assert told == ["Lika will use the new language the next time it starts."]
+
+
+def test_the_display_name_becomes_the_identity_beside_the_os_user(qtbot, context) -> None:
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+
+    def set_name(name: str) -> None:
+        def fill() -> None:
+            dialog = QApplication.activeModalWidget()
+            assert isinstance(dialog, SettingsDialog)
+            dialog.name.setText(name)
+            dialog.accept()
+
+        QTimer.singleShot(0, fill)
+        window.settings_action.trigger()
+
+    set_name("  Niillas Aikio ")
+    assert context.settings.own_display_name == "Niillas Aikio"
+    assert context.service.identity == Identity(name="Niillas Aikio", os_user=os_user())
+    # Evaluations record the new name too.
+    assert window.followups.identity == context.service.identity
+    again = SettingsDialog(context)
+    qtbot.addWidget(again)
+    assert again.name.text() == "Niillas Aikio"
+
+    set_name("")  # back to the computer account
+    assert context.service.identity == Identity(name=os_user(), os_user=os_user())
+    assert window.followups.identity == context.service.identity
+    assert context.settings.own_display_name == ""
 
 
 def test_the_folder_can_be_browsed_for(qtbot, context, tmp_path, monkeypatch) -> None:

@@ -97,7 +97,11 @@ class CompareModel(QAbstractTableModel):
             self.endResetModel()
 
     def _visible(self) -> list[DiffRow]:
-        return [r for r in self._all if r.changed] if self._only_changes else list(self._all)
+        """The changed rows; or every field filled in in either revision (a field
+        empty in both says nothing about either)."""
+        if self._only_changes:
+            return [r for r in self._all if r.changed]
+        return [r for r in self._all if r.left or r.right]
 
     def changed_count(self) -> int:
         return counted_changes(self._all)

@@ -64,9 +64,7 @@ class RevisionsDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.activated.connect(lambda _index: self.open_selected())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -127,7 +125,9 @@ class RevisionsDialog(QDialog):
         pair = self._pair()
         if pair is None:
             return None
-        self.comparison = open_comparison(self, self.context, pair[0].summary.id, pair[1].summary.id)
+        self.comparison = open_comparison(
+            self, self.context, pair[0].summary.id, pair[1].summary.id
+        )
         return self.comparison
 
 

@@ -1,0 +1,157 @@
+"""What the editor window offers about revisions: its fingerprint in the status bar,
+and "Revisions…", "Compare with previous revision" and "History…" in its Assessment
+menu.
+
+Opening another revision goes through ``openRequested`` to the main window, which
+keeps one editor per assessment.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QMenu, QMessageBox
+
+from desktop_app.domain.errors import LikaError
+from desktop_app.domain.fingerprint import fingerprint
+from desktop_app.ui.revisions.compare_view import CompareDialog, open_comparison
+from desktop_app.ui.revisions.history_dialog import HistoryDialog, open_history
+from desktop_app.ui.revisions.revisions_dialog import RevisionsDialog, open_revisions
+
+if TYPE_CHECKING:
+    from desktop_app.ui.editor.editor_window import EditorWindow
+
+
+class RevisionActions(QObject):
+    openRequested = Signal(int)  # another revision, to be opened by the main window
+
+    def __init__(self, editor: EditorWindow) -> None:
+        super().__init__(editor)
+        self.document = editor.document
+        self.dialog: RevisionsDialog | CompareDialog | HistoryDialog | None = None
+
+        self.fingerprint = QLabel()
+        self.fingerprint.setObjectName("fingerprint")
+        self.fingerprint.setAccessibleName(self.tr("Fingerprint"))
+        self.fingerprint.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.fingerprint.setToolTip(
+            self.tr(
+                "A short code computed from what the assessment says. The same code is "
+                "printed on every page of its PDF, so a printout can be checked against "
+                "the register; it changes whenever the content changes."
+            )
+        )
+        editor.statusBar().addPermanentWidget(self.fingerprint)
+
+        self.revisions = QAction(self.tr("Re&visions…"), editor)
+        self.revisions.triggered.connect(self.show_revisions)
+        self.compare_previous = QAction(self.tr("Compare &with previous revision"), editor)
+        self.compare_previous.triggered.connect(self.compare_with_previous)
+        self.history = QAction(self.tr("&History…"), editor)
+        self.history.triggered.connect(self.show_history)
+        self._add_to_menu(editor)
+
+        for signal in (self.document.saved, self.document.statusChanged):
+            signal.connect(self.update)
+        self.update()
+
+    @property
+    def editor(self) -> EditorWindow:
+        return self.parent()  # type: ignore[return-value]
+
+    def _add_to_menu(self, editor: EditorWindow) -> None:
+        """After "Export PDF" in the Assessment menu (the menu that holds it)."""
+        export = editor.commands.export
+        menu = next(
+            (
+                action.menu()
+                for action in editor.menuBar().actions()
+                if isinstance(action.menu(), QMenu) and export in action.menu().actions()
+            ),
+            None,
+        )
+        ours = (self.revisions, self.compare_previous, self.history)
+        if menu is None:
+            menu = editor.menuBar().addMenu(self.tr("Re&visions"))
+            menu.addActions(list(ours))
+            return
+        actions = menu.actions()
+        index = actions.index(export) + 1
+        if index < len(actions):
+            menu.insertSeparator(actions[index])
+            menu.insertActions(actions[index], list(ours))
+        else:
+            menu.addSeparator()
+            menu.addActions(list(ours))
+
+    def update(self) -> None:
+        assessment = self.document.assessment
+        self.fingerprint.setText(
+            self.tr("Revision %1 · Fingerprint %2")
+            .replace("%1", str(assessment.revision))
+            .replace("%2", fingerprint(assessment))
+        )
+        stored = assessment.id is not None
+        self.revisions.setEnabled(stored)
+        self.history.setEnabled(stored)
+        self.compare_previous.setEnabled(stored and assessment.revision > 1)
+
+    # The actions
+
+    def _saved_id(self) -> int | None:
+        """Pending edits written first, so what is shown is what is stored."""
+        if not self.document.save_now():
+            return None
+        return self.document.assessment.id
+
+    def show_revisions(self) -> RevisionsDialog | None:
+        assessment_id = self._saved_id()
+        if assessment_id is None:
+            return None
+        dialog = open_revisions(self.editor, self.editor.context, assessment_id)
+        if dialog is not None:
+            dialog.openRequested.connect(self.openRequested)
+        self.dialog = dialog
+        return dialog
+
+    def compare_with_previous(self) -> CompareDialog | None:
+        assessment_id = self._saved_id()
+        if assessment_id is None:
+            return None
+        assessment = self.document.assessment
+        context = self.editor.context
+        try:
+            previous = next(
+                (
+                    summary.id
+                    for summary in context.service.review.revisions(assessment.series_uid)
+                    if summary.revision == assessment.revision - 1
+                ),
+                assessment.previous_id,
+            )
+        except LikaError as error:
+            QMessageBox.warning(
+                self.editor, self.tr("The revisions cannot be compared"), str(error)
+            )
+            return None
+        if previous is None:
+            QMessageBox.information(
+                self.editor,
+                self.tr("Compare with previous revision"),
+                self.tr("The revision before this one is not in the register."),
+            )
+            return None
+        self.dialog = open_comparison(self.editor, context, previous, assessment_id)
+        return self.dialog
+
+    def show_history(self) -> HistoryDialog | None:
+        assessment_id = self._saved_id()
+        if assessment_id is None:
+            return None
+        self.dialog = open_history(self.editor, self.editor.context, assessment_id)
+        return self.dialog

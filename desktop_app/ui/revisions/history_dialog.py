@@ -1,0 +1,164 @@
+"""The history of one assessment from the audit log: every save, status change,
+comment and import, with who and when, and whether the log is intact.
+
+The log is hash-chained; the line at the top says whether the whole chain verifies,
+so a reader knows whether the history can be trusted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, QItemSelection, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.audit import AuditEntry, ChainReport
+from desktop_app.domain.errors import LikaError
+from desktop_app.domain.model import Assessment
+from desktop_app.ui.context import UiContext
+from desktop_app.ui.editor.widgets import wrapped_label
+from desktop_app.ui.revisions.field_names import FieldNames
+from desktop_app.ui.revisions.history_model import (
+    ACTION,
+    WHAT,
+    WHEN,
+    WHO,
+    HistoryLine,
+    HistoryModel,
+)
+
+
+class HistoryDialog(QDialog):
+    def __init__(
+        self,
+        context: UiContext,
+        assessment: Assessment,
+        entries: Sequence[AuditEntry],
+        chain: ChainReport,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        title = assessment.decision.title or self.tr("Untitled assessment")
+        self.setWindowTitle(
+            self.tr("History – %1, revision %2")
+            .replace("%1", title)
+            .replace("%2", str(assessment.revision))
+        )
+        self.model = HistoryModel(FieldNames.for_assessments(context, [assessment]), entries)
+
+        self.chain = wrapped_label(self.chain_text(chain))
+        self.chain.setAccessibleName(self.tr("Whether the audit log is intact"))
+        self.chain.setStyleSheet("border: 1px solid palette(mid); padding: 6px;")
+        self.chain.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.chain_ok = chain.ok
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("History"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        for column in (WHEN, WHO, ACTION):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(WHAT, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        self.details = QPlainTextEdit()
+        self.details.setReadOnly(True)
+        self.details.setTabChangesFocus(True)
+        self.details.setAccessibleName(self.tr("The selected entry in full"))
+        self.details.setFixedHeight(self.details.fontMetrics().lineSpacing() * 6 + 14)
+        details_label = QLabel(self.tr("The selected &entry in full:"))
+        details_label.setBuddy(self.details)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(details_label)
+        lower_layout.addWidget(self.details)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.table)
+        splitter.addWidget(lower)
+        splitter.setStretchFactor(0, 3)
+
+        self.empty = wrapped_label(self.tr("Nothing has been recorded for this assessment yet."))
+        self.empty.setVisible(self.model.rowCount() == 0)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.chain)
+        layout.addWidget(self.empty)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(buttons)
+        self.resize(1100, 600)
+        if self.model.rowCount():
+            self.table.selectRow(self.model.rowCount() - 1)  # the newest
+            self.table.scrollToBottom()
+
+    def chain_text(self, chain: ChainReport) -> str:
+        if chain.ok:
+            return self.tr(
+                "✓ The audit log is intact: all %n entries check out, none was changed or removed.",
+                "",
+                chain.checked,
+            )
+        return (
+            self.tr(
+                "⚠ The audit log has been changed outside Lika: the history from entry %1 "
+                "on cannot be trusted."
+            ).replace("%1", str(chain.first_broken_id or ""))
+            + f" ({chain.problem})"
+        )
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        self.details.setPlainText(
+            self.entry_text(self.model.line_at(rows[0].row())) if rows else ""
+        )
+
+    def entry_text(self, line: HistoryLine) -> str:
+        """The whole entry the line belongs to, every changed field on its own line."""
+        model, entry = self.model, line.entry
+        head = [model.text(line, column, full=True) for column in (WHEN, WHO, ACTION)]
+        body = [model.change_text(change) for change in entry.changes] or [
+            model.summary_text(entry)
+        ]
+        return "\n".join([" · ".join(head), *[text for text in body if text]])
+
+
+def open_history(parent: QWidget, context: UiContext, assessment_id: int) -> HistoryDialog | None:
+    """Show the history of ``assessment_id`` and whether the audit log verifies."""
+    service = context.service
+    try:
+        assessment = service.repository.get(assessment_id)
+        entries = service.review.history(assessment_id)
+        chain = service.review.verify_audit()
+    except LikaError as error:
+        QMessageBox.warning(
+            parent,
+            QCoreApplication.translate("HistoryDialog", "The history cannot be shown"),
+            str(error),
+        )
+        return None
+    dialog = HistoryDialog(context, assessment, entries, chain, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog

@@ -1,0 +1,82 @@
+"""What the register offers about revisions: "Revisions…" and "History…" for the
+selected assessment, in the Register menu and the list's context menu.
+
+The register lists only the newest revision of each decision; "Revisions…" leads to
+the earlier ones.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
+
+from desktop_app.ui.revisions.history_dialog import HistoryDialog, open_history
+from desktop_app.ui.revisions.revisions_dialog import RevisionsDialog, open_revisions
+
+if TYPE_CHECKING:
+    from desktop_app.ui.main_window import MainWindow
+
+
+class RegisterRevisionActions(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.dialog: RevisionsDialog | HistoryDialog | None = None
+        self.revisions = QAction(self.tr("Re&visions…"), window)
+        self.revisions.triggered.connect(self.show_revisions)
+        self.history = QAction(self.tr("&History…"), window)
+        self.history.triggered.connect(self.show_history)
+
+        menu = next(
+            (
+                action.menu()
+                for action in window.menuBar().actions()
+                if isinstance(action.menu(), QMenu)
+                and window.evaluate_action in action.menu().actions()
+            ),
+            None,
+        )
+        if menu is not None:
+            menu.insertActions(window.evaluate_action, [self.revisions, self.history])
+        # The list's context menu: what can be done with the row under the pointer.
+        table = window.register_view.table
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        separator = QAction(table)
+        separator.setSeparator(True)
+        table.addActions(
+            [
+                window.open_action,
+                self.revisions,
+                self.history,
+                separator,
+                window.evaluate_action,
+                window.delete_action,
+            ]
+        )
+        window.register_view.selectionChanged.connect(self.update)
+        self.update()
+
+    def update(self) -> None:
+        selected = self.window.register_view.selected_id() is not None
+        self.revisions.setEnabled(selected)
+        self.history.setEnabled(selected)
+
+    def show_revisions(self) -> RevisionsDialog | None:
+        assessment_id = self.window.register_view.selected_id()
+        if assessment_id is None:
+            return None
+        dialog = open_revisions(self.window, self.window.context, assessment_id)
+        if dialog is not None:
+            dialog.openRequested.connect(self.window.open_assessment)
+        self.dialog = dialog
+        return dialog
+
+    def show_history(self) -> HistoryDialog | None:
+        assessment_id = self.window.register_view.selected_id()
+        if assessment_id is None:
+            return None
+        self.dialog = open_history(self.window, self.window.context, assessment_id)
+        return self.dialog

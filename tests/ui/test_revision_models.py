@@ -1,0 +1,241 @@
+"""The table models of the revision views, without windows: field and value names in
+the window's language, the comparison's marks and count, the history's lines."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from PySide6.QtCore import Qt
+
+from desktop_app.domain import merge
+from desktop_app.domain.audit import AuditAction, AuditChange, AuditEntry
+from desktop_app.domain.diff import compare
+from desktop_app.domain.model import (
+    AssessmentSummary,
+    Direction,
+    Language,
+    Measure,
+    Outcome,
+    RiskKind,
+    Status,
+)
+from desktop_app.domain.review import ApprovalRecord
+from desktop_app.ui.context import UiContext
+from desktop_app.ui.revisions.compare_model import (
+    CHANGED_MARK,
+    LEFT,
+    MARK,
+    RIGHT,
+    WHAT,
+    CompareModel,
+    counted_changes,
+)
+from desktop_app.ui.revisions.field_names import FieldNames
+from desktop_app.ui.revisions.history_model import ACTION, WHEN, WHO, HistoryModel
+from desktop_app.ui.revisions.revisions_model import (
+    APPROVER,
+    FINGERPRINT,
+    SELF_APPROVED,
+    STATUS,
+    RevisionInfo,
+    RevisionsModel,
+)
+from tests.helpers import complete_assessment
+
+DISPLAY = Qt.ItemDataRole.DisplayRole
+
+
+def two_revisions(content):
+    """Revision 1 (approved) and a revision 2 with an answer, an impact, a measure's
+    owner, a new measure and the follow-up date changed."""
+    first = complete_assessment(content)
+    first.status = Status.APPROVED
+    second = merge.snapshot(first)
+    second.revision, second.status = 2, Status.DRAFT
+    second.ground("age").direction = Direction.MIXED
+    second.answer("sex.affects").value = "yes"
+    second.measures[0].owner = "Niillas Aikio"
+    second.measures.append(Measure(description="Skyltning på samiska.", grounds=["ethnicity"]))
+    second.conclusion.followup_date = date(2027, 10, 1)
+    return first, second
+
+
+def texts(model, row: int, role=DISPLAY) -> list[str]:
+    return [model.data(model.index(row, column), role) for column in range(model.columnCount())]
+
+
+def test_a_comparison_names_fields_and_values_in_the_window_language(context, content) -> None:
+    first, second = two_revisions(content)
+    names = FieldNames.for_assessments(context, (second, first))
+    model = CompareModel(names, "Version 1", "Version 2", compare(first, second))
+    rows = {texts(model, r)[WHAT]: texts(model, r) for r in range(model.rowCount())}
+
+    question = content.checklists.get("se-dl").ground("sex").questions[0]
+    answer = rows[f"Kön › {question.text.sv}"]
+    assert answer[LEFT] == "" and answer[RIGHT] == "Ja"
+    assert answer[MARK] == CHANGED_MARK
+    assert rows["Ålder › Påverkan"][LEFT:] == ["Negativ", "Blandad"]
+    owner = rows["Åtgärder › Erbjud meröppet med personal en kväll i… › Ansvarig"]
+    assert owner[RIGHT] == "Niillas Aikio"
+    added = rows["Åtgärder › Skyltning på samiska."]
+    assert added[LEFT] == "" and added[RIGHT] == "Skyltning på samiska."
+    grounds = rows["Åtgärder › Skyltning på samiska. › Gäller diskrimineringsgrunder"]
+    assert grounds[RIGHT] == "Etnisk tillhörighet"
+    followup = rows["Slutsats och uppföljning › Utvärderas senast"]
+    assert followup[LEFT:] == [
+        context.short_date(date(2027, 9, 1)),
+        context.short_date(date(2027, 10, 1)),
+    ]
+    assert rows["Status"][LEFT:] == ["Godkänd", "Utkast"]
+    # Only the changes are shown at first, and every one is marked.
+    assert all(model.row_at(r).changed for r in range(model.rowCount()))
+    # A new measure counts once, however many of its fields are filled in; status and
+    # revision number always differ and do not count.
+    assert model.changed_count() == 5
+    assert counted_changes(compare(first, first)) == 0
+
+
+def test_changed_rows_are_marked_by_more_than_colour(context, content) -> None:
+    first, second = two_revisions(content)
+    names = FieldNames.for_assessments(context, (second, first))
+    model = CompareModel(names, "1", "2", compare(first, second), only_changes=False)
+    changed = next(r for r in range(model.rowCount()) if model.row_at(r).changed)
+    same = next(r for r in range(model.rowCount()) if not model.row_at(r).changed)
+    for row, mark, bold, spoken in (
+        (changed, CHANGED_MARK, True, "Changed"),
+        (same, "", None, "Unchanged"),
+    ):
+        index = model.index(row, MARK)
+        assert model.data(index) == mark
+        assert model.data(index, Qt.ItemDataRole.AccessibleTextRole) == spoken
+        font = model.data(model.index(row, WHAT), Qt.ItemDataRole.FontRole)
+        assert (font.bold() if font is not None else None) is bold
+    assert (
+        model.headerData(MARK, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == "Changed"
+    )
+    assert model.headerData(LEFT, Qt.Orientation.Horizontal) == "1"
+
+
+def test_show_all_lists_every_filled_in_field_of_either_revision(context, content) -> None:
+    first, second = two_revisions(content)
+    rows = compare(first, second)
+    model = CompareModel(FieldNames.for_assessments(context, (first,)), "1", "2", rows)
+    changes = model.rowCount()
+    model.set_only_changes(False)
+    assert model.rowCount() == sum(1 for r in rows if r.left or r.right) > changes
+    titles = [texts(model, r)[WHAT] for r in range(model.rowCount())]
+    assert titles[0] == "Beslutet › Ärendets rubrik"  # in step order
+    model.set_only_changes(True)
+    assert model.rowCount() == changes
+
+
+def test_values_of_every_kind_are_translated(context, content) -> None:
+    names = FieldNames.for_assessments(context, [complete_assessment(content)])
+    assert names.value(("ground", "age", "risks"), "indirect_discrimination, harassment") == (
+        f"{context.label(RiskKind.INDIRECT)}, {context.label(RiskKind.HARASSMENT)}"
+    )
+    assert names.value(("conclusion", "outcome"), "proceed_with_measures") == context.label(
+        Outcome.PROCEED_WITH_MEASURES
+    )
+    assert names.value(("assessment", "language"), "nb") == context.label(Language.NB)
+    assert names.value(("decision", "title"), "negative") == "negative"  # free text stays
+    assert names.value(("conclusion", "outcome"), "no_such_outcome") == "no_such_outcome"
+    assert names.value(("answer", "sex.affects", "value"), "unsure") == "Osäker"
+    assert names.value(("answer", "unknown.q", "note"), "yes") == "yes"
+    assert names.describe(("assessment", "modules")) == "Beslutet › Modules"
+    children = content.checklists.get("children").name.sv
+    assert names.value(("assessment", "modules"), "children 1.0, gone 2.0") == (
+        f"{children} 1.0, gone 2.0"
+    )
+    assert names.describe(("answer", "no.such.question", "value")) == "no › no.such.question"
+
+
+def test_english_window_names_in_english(content, service, settings) -> None:
+    english = UiContext(service=service, settings=settings, language=Language.EN)
+    names = FieldNames.for_assessments(english, [complete_assessment(content)])
+    assert names.describe(("ground", "age", "direction")) == "Age › Impact"
+    assert names.value(("ground", "age", "direction"), "negative") == "Negative"
+
+
+def entry(number: int, action: AuditAction, summary: str = "", *changes: AuditChange) -> AuditEntry:
+    return AuditEntry(
+        id=number,
+        at=datetime(2026, 11, 2, 9, number, tzinfo=UTC),
+        actor="Ája Ŋuolja",
+        os_user="aja",
+        assessment_id=1,
+        assessment_uid="u",
+        revision=1,
+        action=action,
+        summary=summary,
+        changes=changes,
+        prev_hash="",
+        hash="",
+    )
+
+
+def test_the_history_has_a_line_per_changed_field(context, content) -> None:
+    names = FieldNames.for_assessments(context, [complete_assessment(content)])
+    entries = [
+        entry(1, AuditAction.CREATE, "created"),
+        entry(
+            2,
+            AuditAction.SAVE,
+            "2 fields",
+            AuditChange(("decision", "title"), "Gammal rubrik", "Ny rubrik"),
+            AuditChange(("ground", "age", "direction"), "", "negative"),
+        ),
+        entry(3, AuditAction.STATUS, "draft -> in_review"),
+        entry(
+            4, AuditAction.SAVE, "1 field", AuditChange(("measure", "gone"), "Borttagen åtgärd", "")
+        ),
+    ]
+    model = HistoryModel(names, entries)
+    assert model.rowCount() == 5 and model.entry_count == 4
+    created, title, direction, status, removed = (texts(model, r) for r in range(5))
+    assert created[ACTION] == "Created" and created[WHO] == "Ája Ŋuolja (aja)"
+    assert created[WHEN] == context.short_date(entries[0].at)
+    assert title[ACTION] == "Saved"
+    assert title[-1] == "Beslutet › Ärendets rubrik: Gammal rubrik → Ny rubrik"
+    # The second field of the same save: who and when only on the first line...
+    assert direction[:3] == ["", "", ""]
+    assert direction[-1] == "Ålder › Påverkan: – → Negativ"
+    # ...but read out in full on every line.
+    spoken = texts(model, 2, Qt.ItemDataRole.AccessibleTextRole)
+    assert spoken[WHO] == "Ája Ŋuolja (aja)" and spoken[ACTION] == "Saved"
+    assert status[-1] == "Utkast → Under granskning"
+    assert removed[-1] == "Åtgärder › Borttagen åtgärd: Borttagen åtgärd → –"
+
+
+def summary(number: int, status: Status) -> AssessmentSummary:
+    at = datetime(2026, 11, number, 9, tzinfo=UTC)
+    return AssessmentSummary(
+        id=number, uid=f"u{number}", title="T", case_number="", organisation="", unit="",
+        decision_body="", status=status, revision=number, author="Ája Ŋuolja",
+        language=Language.SV, framework_id="se-dl", outcome=None, created=at, updated=at,
+    )  # fmt: skip
+
+
+def test_the_revisions_table_shows_who_approved_what(context) -> None:
+    approval = ApprovalRecord(
+        approver="ája ŋuolja ",
+        os_user="aja",
+        at=datetime(2026, 11, 3, 10, tzinfo=UTC),
+        fingerprint="3f2a-9c1b-77d0",
+        author="Ája Ŋuolja",
+        comment="",
+    )
+    model = RevisionsModel(
+        context,
+        [
+            RevisionInfo(summary(1, Status.APPROVED), approval),
+            RevisionInfo(summary(2, Status.DRAFT), None),
+        ],
+    )
+    approved, draft = texts(model, 0), texts(model, 1)
+    assert approved[0] == "1" and approved[STATUS] == "Godkänd"
+    assert approved[APPROVER] == "ája ŋuolja  (aja)"
+    assert approved[FINGERPRINT] == "3f2a-9c1b-77d0"
+    assert approved[SELF_APPROVED] == "Yes, by the author"
+    assert draft[STATUS] == "Utkast" and draft[APPROVER:] == ["", "", "", ""]
+    assert model.row_of(2) == 1 and model.row_of(99) is None
