@@ -39,10 +39,6 @@ _STEP_SECTIONS = ("decision", "grounds", "measures", "conclusion")
 MEASURE_NAME_LENGTH = 40
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FieldNames", text)
-
-
 def _short(text: str, limit: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -107,7 +103,11 @@ class FieldNames:
 
     def measure(self, uid: str) -> str:
         description = self.measures.get(uid, "")
-        return _short(description, MEASURE_NAME_LENGTH) if description else _tr("(no text)")
+        return (
+            _short(description, MEASURE_NAME_LENGTH)
+            if description
+            else QCoreApplication.translate("FieldNames", "(no text)")
+        )
 
     def place(self, path: FieldPath) -> str:
         """Where a field is: its step, its ground (for answers too) or its measure."""
@@ -137,7 +137,7 @@ class FieldNames:
             case ("measure", uid):
                 return self.measure(uid)
             case ("assessment", "modules"):
-                return _tr("Modules")
+                return QCoreApplication.translate("FieldNames", "Modules")
             case ("assessment", "status"):
                 return self.context.term("pdf.status")
             case ("assessment", "revision"):
