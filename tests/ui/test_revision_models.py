@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+import pytest
 from PySide6.QtCore import Qt
 
 from desktop_app.domain import merge
@@ -239,3 +240,39 @@ def test_the_revisions_table_shows_who_approved_what(context) -> None:
     assert approved[SELF_APPROVED] == "Yes, by the author"
     assert draft[STATUS] == "Utkast" and draft[APPROVER:] == ["", "", "", ""]
     assert model.row_of(2) == 1 and model.row_of(99) is None
+
+
+@pytest.mark.parametrize(
+    ("action", "stored", "shown"),
+    [
+        (AuditAction.CREATE, "created", ""),
+        (AuditAction.STATUS, "draft -> in_review", "Utkast → Under granskning"),
+        (
+            AuditAction.STATUS,
+            "in_review -> approved (fingerprint 3f2a-9c1b-77d0): Bra underlag.",
+            "Under granskning → Godkänd, fingerprint 3f2a-9c1b-77d0: “Bra underlag.”",
+        ),
+        (AuditAction.STATUS, "- -> approved", "Godkänd"),
+        (
+            AuditAction.COMMENT,
+            "comment 3 on ground:age: Saknar statistik.",
+            "Ålder: “Saknar statistik.”",
+        ),
+        (AuditAction.COMMENT, "comment 4 on step:decision: Vem: alla?", "Beslutet: “Vem: alla?”"),
+        (AuditAction.ADDRESS, "comment 3 addressed: Tillagd.", "Comment 3: “Tillagd.”"),
+        (AuditAction.ADDRESS, "comment 3 addressed", "Comment 3"),
+        (
+            AuditAction.NEW_REVISION,
+            "revision 2 of assessment 7",
+            "Revision 2, a copy of assessment 7",
+        ),
+        (AuditAction.IMPORT, "imported as new (approved)", "As a new assessment (Godkänd)"),
+        (AuditAction.DELETE, "deleted (draft)", "It was: Utkast"),
+        # A form the window does not know is shown as stored.
+        (AuditAction.STATUS, "something else entirely", "something else entirely"),
+    ],
+)
+def test_audit_summaries_in_the_window_language(context, content, action, stored, shown) -> None:
+    names = FieldNames.for_assessments(context, [complete_assessment(content)])
+    model = HistoryModel(names, [entry(1, action, stored)])
+    assert texts(model, 0)[-1] == shown

@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from desktop_app.domain.audit import AuditAction, AuditChange, AuditEntry
-from desktop_app.domain.model import Status
+from desktop_app.ui.revisions.audit_texts import AuditTexts
 from desktop_app.ui.revisions.field_names import FieldNames
 from desktop_app.ui.revisions.revisions_model import person
 
@@ -54,6 +54,7 @@ class HistoryModel(QAbstractTableModel):
         super().__init__()
         self.names = names
         self.context = names.context
+        self._summaries = AuditTexts(names)
         self.set_entries(entries)
         self._headers = (
             self.tr("When"),
@@ -98,19 +99,8 @@ class HistoryModel(QAbstractTableModel):
         return f"{names.describe(change.path)}: {old} → {new}"
 
     def summary_text(self, entry: AuditEntry) -> str:
-        """What an entry without field changes did, in the window's language where
-        the log's English summary can be read (a status change "draft -> in_review")."""
-        if entry.action is AuditAction.STATUS and " -> " in entry.summary:
-            old, _, new = entry.summary.partition(" -> ")
-            return f"{self._status(old)} → {self._status(new)}"
-        return entry.summary
-
-    def _status(self, text: str) -> str:
-        text = text.strip()
-        try:
-            return self.context.label(Status(text))
-        except ValueError:
-            return text
+        """What an entry without field changes did, in the window's language."""
+        return self._summaries.summary(entry)
 
     def text(self, line: HistoryLine, column: int, *, full: bool = False) -> str:
         entry = line.entry
