@@ -1,8 +1,9 @@
 """Take the README's screenshots from a fresh demo register, offscreen.
 
 .venv/bin/python scripts/screenshots.py [--lang sv|nb|en] [--out docs/screenshots]
-    [--only main|register|review]
+    [--only main|register|review|revisions]
 
+The revision comparison and the audit history come from ``screenshots_revisions``.
 The register's screenshots (i8-*) use the curated demo plus 3,000 generated
 assessments, so that search, filters, follow-up and overview have something to show.
 """
@@ -18,6 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
+from screenshots_revisions import revision_screenshots
 
 from desktop_app.checklists.guide import load_content
 from desktop_app.demo import load_demo
@@ -47,7 +49,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lang", default="sv", choices=[lang.value for lang in Language])
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
-    parser.add_argument("--only", choices=("main", "register", "review"))
+    parser.add_argument("--only", choices=("main", "register", "review", "revisions"))
     args = parser.parse_args()
     app = create_application()
     install_translators(app, Language(args.lang))  # the window speaks the chosen language
@@ -61,8 +63,12 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     suffix = "" if args.lang == "sv" else f"-{args.lang}"
 
-    if args.only in ("register", "review"):
-        shots = register_screenshots if args.only == "register" else review_screenshots
+    if args.only in ("register", "review", "revisions"):
+        shots = {
+            "register": register_screenshots,
+            "review": review_screenshots,
+            "revisions": revision_screenshots,
+        }[args.only]
         shots(context, args.out, suffix)
         repository.close()
         app.quit()
@@ -95,6 +101,7 @@ def main() -> None:
     window.close()
     if args.only is None:
         review_screenshots(context, args.out, suffix)
+        revision_screenshots(context, args.out, suffix)
         register_screenshots(context, args.out, suffix)
     repository.close()
     app.quit()

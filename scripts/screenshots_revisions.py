@@ -1,0 +1,165 @@
+"""Screenshots of the revision comparison and the audit history, offscreen.
+
+.venv/bin/python scripts/screenshots_revisions.py [--lang sv|nb|en] [--out docs/screenshots]
+(also run by ``scripts/screenshots.py``, or alone with ``--only revisions`` there)
+
+Takes an approved demo assessment, starts revision 2 the way the window does (through
+the service), and makes real changes in it: a caseworker revises an impact, an answer
+and a measure and adds one; the reviewer comments, returns it, the caseworker addresses
+the comment and resubmits, and the reviewer approves. Writes revision-comparison.png
+(revision 1 against 2) and audit-history.png (the history of revision 2).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+from datetime import date, timedelta
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop_app.checklists.guide import load_content
+from desktop_app.demo import load_demo
+from desktop_app.domain import edits
+from desktop_app.domain.model import Assessment, Language, Measure, Status
+from desktop_app.domain.review import CommentTarget
+from desktop_app.service import AssessmentService, Identity
+from desktop_app.storage.repository import AssessmentRepository
+from desktop_app.ui.app import create_application
+from desktop_app.ui.context import UiContext
+from desktop_app.ui.revisions.compare_view import CompareDialog
+from desktop_app.ui.revisions.history_dialog import HistoryDialog
+from desktop_app.ui.settings import Settings
+from desktop_app.ui.translations import install_translators
+
+CASEWORKER = Identity("Máret Čuđe-Šolli", "maret")
+REVIEWER = Identity("Per-Anders Lindqvist", "palindqvist")
+
+
+def save(widget: QWidget, path: Path) -> None:
+    QApplication.processEvents()
+    widget.grab().save(str(path))
+    print(f"wrote {path}")
+
+
+def revise(service: AssessmentService, approved: Assessment) -> Assessment:
+    """Revision 2 of ``approved`` with real changes, reviewed and approved again."""
+    review = service.review
+    service.identity = CASEWORKER
+    revision = review.new_revision(approved)
+    relevant = [k for k, g in revision.grounds.items() if g.relevance.value == "relevant"]
+    ground = relevant[0]
+    edits.set_value(revision, ("ground", ground, "direction"), "negative")
+    edits.set_value(revision, ("ground", ground, "severity"), "high")
+    edits.set_value(
+        revision,
+        ("ground", ground, "justification"),
+        revision.grounds[ground].justification
+        + " Skolskjutsens nya tider gör att elever med funktionsnedsättning får längre dagar.",
+    )
+    question = next((q for q in revision.answers if q.startswith(ground)), None)
+    if question is not None:
+        edits.set_value(revision, ("answer", question, "value"), "yes")
+    service.save(revision)
+    if revision.measures:
+        first = revision.measures[0]
+        edits.set_value(revision, ("measure", first.uid, "owner"), "Skolskjutssamordnaren")
+        edits.set_value(
+            revision,
+            ("measure", first.uid, "deadline"),
+            (first.deadline or date.today()) + timedelta(days=30),
+        )
+    edits.add_measure(
+        revision,
+        Measure(
+            description="Anpassad skolskjuts med kortare restid för elever med "
+            "funktionsnedsättning.",
+            grounds=[ground],
+            owner="Barn- och utbildningsförvaltningen",
+            deadline=date.today() + timedelta(days=90),
+        ),
+    )
+    service.save(revision)
+    review.submit(revision)
+
+    service.identity = REVIEWER
+    review.add_comment(
+        revision,
+        CommentTarget.ground(ground),
+        "Beskriv hur restiden mäts och vilka elever som berörs.",
+    )
+    review.return_for_changes(revision, "Se kommentaren om restiden.")
+
+    service.identity = CASEWORKER
+    comment = review.comments(revision.id)[0]  # type: ignore[arg-type]
+    review.address_comment(comment.id, "Restiden mäts dörr till dörr; 14 elever berörs.")
+    edits.set_value(
+        revision,
+        ("conclusion", "summary"),
+        revision.conclusion.summary + " Restiden följs upp per elev efter första terminen.",
+    )
+    service.save(revision)
+    review.submit(revision)
+
+    service.identity = REVIEWER
+    review.approve(revision, "Godkänd med den anpassade skolskjutsen.")
+    return revision
+
+
+def revision_screenshots(context: UiContext, out: Path, suffix: str) -> None:
+    service = context.service
+    approved = next(
+        s
+        for s in service.repository.list_summaries()
+        if s.status is Status.APPROVED and s.language is Language.SV
+    )
+    first = service.repository.get(approved.id)
+    second = revise(service, first)
+    assert first.id is not None and second.id is not None
+    first = service.repository.get(first.id)
+
+    comparison = CompareDialog(context, first, second, service.review.compare(first.id, second.id))
+    comparison.resize(1300, 720)
+    comparison.show()
+    model = comparison.model
+    answer = next((r for r in range(model.rowCount()) if model.row_at(r).path[0] == "answer"), 0)
+    comparison.table.selectRow(answer)
+    save(comparison, out / f"revision-comparison{suffix}.png")
+    comparison.close()
+
+    history = HistoryDialog(
+        context, second, service.review.history(second.id), service.review.verify_audit()
+    )
+    history.resize(1300, 620)
+    history.show()
+    save(history, out / f"audit-history{suffix}.png")
+    history.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--lang", default="sv", choices=[lang.value for lang in Language])
+    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    args = parser.parse_args()
+    app = create_application()
+    install_translators(app, Language(args.lang))
+    work = Path(tempfile.mkdtemp())
+    content = load_content()
+    repository = AssessmentRepository.open(work / "demo.db")
+    load_demo(repository, content)
+    settings = Settings(QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat))
+    service = AssessmentService(repository, content, CASEWORKER)
+    context = UiContext(service=service, settings=settings, language=Language(args.lang))
+    args.out.mkdir(parents=True, exist_ok=True)
+    revision_screenshots(context, args.out, "" if args.lang == "sv" else f"-{args.lang}")
+    repository.close()
+    app.quit()
+
+
+if __name__ == "__main__":
+    main()
