@@ -18,6 +18,7 @@ from desktop_app.ui.revisions.revisions_model import APPROVER, FINGERPRINT, SELF
 from desktop_app.ui.tasks import ImmediateRunner
 from tests.helpers import complete_assessment
 from tests.ui.editor_helpers import open_editor
+from tests.ui.test_accessibility import unnamed_controls
 
 QUESTION = ("answer", "sex.affects", "value")
 
@@ -37,7 +38,8 @@ def revisions(context, content):
 
 
 @pytest.fixture
-def window(qtbot, context):
+def window(qtbot, context, revisions):
+    """The main window on a register that holds both revisions."""
     window = MainWindow(context, runner=ImmediateRunner())
     qtbot.addWidget(window)
     window.show()
@@ -209,3 +211,14 @@ def test_an_assessment_without_history_says_so(qtbot, context) -> None:
     qtbot.addWidget(dialog)
     assert dialog.model.rowCount() == 0
     assert not dialog.empty.isHidden()
+
+
+def test_every_control_of_the_revision_dialogs_has_a_name(window, revisions) -> None:
+    _first, second = revisions
+    window.register_view.select(second.id)
+    dialogs = [window.revision_actions.show_revisions(), window.revision_actions.show_history()]
+    select(dialogs[0].table, 0, 1)
+    dialogs.append(dialogs[0].compare_selected())
+    for dialog in dialogs:
+        assert unnamed_controls(dialog) == [], type(dialog).__name__
+        dialog.close()
