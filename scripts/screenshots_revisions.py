@@ -13,9 +13,10 @@ the comment and resubmits, and the reviewer approves. Writes revision-comparison
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import tempfile
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from desktop_app.checklists.guide import load_content
 from desktop_app.demo import load_demo
 from desktop_app.domain import edits
+from desktop_app.domain.checklist import QuestionType
 from desktop_app.domain.model import Assessment, Language, Measure, Status
 from desktop_app.domain.review import CommentTarget
 from desktop_app.service import AssessmentService, Identity
@@ -41,13 +43,43 @@ CASEWORKER = Identity("Máret Čuđe-Šolli", "maret")
 REVIEWER = Identity("Per-Anders Lindqvist", "palindqvist")
 
 
+class WorkingDays:
+    """A clock for the story: each reading a few seconds later, ``later`` and ``skip``
+    move on minutes and days, so the history shows a revision worked on over a couple
+    of weeks."""
+
+    def __init__(self, start: datetime) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        self.now += timedelta(seconds=5)
+        return self.now
+
+    def later(self, minutes: int) -> None:
+        self.now += timedelta(minutes=minutes)
+
+    def skip(self, days: int, hour: int) -> None:
+        self.now = (self.now + timedelta(days=days)).replace(hour=hour, minute=4)
+
+
 def save(widget: QWidget, path: Path) -> None:
     QApplication.processEvents()
     widget.grab().save(str(path))
     print(f"wrote {path}")
 
 
-def revise(service: AssessmentService, approved: Assessment) -> Assessment:
+def yes_no_question(service: AssessmentService, revision: Assessment, ground: str) -> str | None:
+    """A yes/no question of ``ground`` (the answer the revision changes)."""
+    for checklist in service.checklists_for(revision):
+        for candidate in checklist.grounds:
+            if candidate.key == ground:
+                for question in candidate.questions:
+                    if question.type is QuestionType.YES_NO_UNSURE:
+                        return question.id
+    return None
+
+
+def revise(service: AssessmentService, approved: Assessment, clock: WorkingDays) -> Assessment:
     """Revision 2 of ``approved`` with real changes, reviewed and approved again."""
     review = service.review
     service.identity = CASEWORKER
@@ -62,10 +94,12 @@ def revise(service: AssessmentService, approved: Assessment) -> Assessment:
         revision.grounds[ground].justification
         + " Skolskjutsens nya tider gör att elever med funktionsnedsättning får längre dagar.",
     )
-    question = next((q for q in revision.answers if q.startswith(ground)), None)
+    question = yes_no_question(service, revision, ground)
     if question is not None:
-        edits.set_value(revision, ("answer", question, "value"), "yes")
+        answer = revision.answer(question).value
+        edits.set_value(revision, ("answer", question, "value"), "no" if answer == "yes" else "yes")
     service.save(revision)
+    clock.skip(days=1, hour=10)
     if revision.measures:
         first = revision.measures[0]
         edits.set_value(revision, ("measure", first.uid, "owner"), "Skolskjutssamordnaren")
@@ -85,8 +119,10 @@ def revise(service: AssessmentService, approved: Assessment) -> Assessment:
         ),
     )
     service.save(revision)
+    clock.skip(days=1, hour=15)
     review.submit(revision)
 
+    clock.skip(days=3, hour=9)
     service.identity = REVIEWER
     review.add_comment(
         revision,
@@ -95,31 +131,41 @@ def revise(service: AssessmentService, approved: Assessment) -> Assessment:
     )
     review.return_for_changes(revision, "Se kommentaren om restiden.")
 
+    clock.skip(days=2, hour=13)
     service.identity = CASEWORKER
     comment = review.comments(revision.id)[0]  # type: ignore[arg-type]
     review.address_comment(comment.id, "Restiden mäts dörr till dörr; 14 elever berörs.")
+    clock.later(minutes=12)
     edits.set_value(
         revision,
         ("conclusion", "summary"),
         revision.conclusion.summary + " Restiden följs upp per elev efter första terminen.",
     )
     service.save(revision)
+    clock.later(minutes=3)
     review.submit(revision)
 
+    clock.skip(days=1, hour=11)
     service.identity = REVIEWER
     review.approve(revision, "Godkänd med den anpassade skolskjutsen.")
     return revision
 
 
 def revision_screenshots(context: UiContext, out: Path, suffix: str) -> None:
-    service = context.service
+    """Revision 2 is made on a second connection to the same register whose clock tells
+    the story over two weeks; the dialogs then read it like the window would."""
+    start = datetime.now(UTC).replace(hour=8, minute=31, second=0, microsecond=0)
+    clock = WorkingDays(start - timedelta(days=14))
+    repository = AssessmentRepository.open(Path(context.service.repository.path), clock=clock)
+    service = AssessmentService(repository, context.content, CASEWORKER, clock=clock)
     approved = next(
         s
         for s in service.repository.list_summaries()
         if s.status is Status.APPROVED and s.language is Language.SV
     )
     first = service.repository.get(approved.id)
-    second = revise(service, first)
+    second = revise(service, first, clock)
+    context = dataclasses.replace(context, service=service)
     assert first.id is not None and second.id is not None
     first = service.repository.get(first.id)
 
@@ -135,10 +181,11 @@ def revision_screenshots(context: UiContext, out: Path, suffix: str) -> None:
     history = HistoryDialog(
         context, second, service.review.history(second.id), service.review.verify_audit()
     )
-    history.resize(1300, 620)
+    history.resize(1300, 700)
     history.show()
     save(history, out / f"audit-history{suffix}.png")
     history.close()
+    repository.close()
 
 
 def main() -> None:

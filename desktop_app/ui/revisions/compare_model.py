@@ -98,10 +98,13 @@ class CompareModel(QAbstractTableModel):
 
     def _visible(self) -> list[DiffRow]:
         """The changed rows; or every field filled in in either revision (a field
-        empty in both says nothing about either)."""
+        empty in both says nothing about either). A measure in one revision only is
+        shown by its description once, not again as its description field."""
+        whole = {r.path[1] for r in self._all if len(r.path) == 2 and r.path[0] == "measure"}
+        rows = [r for r in self._all if r.path[1:] not in {(uid, "description") for uid in whole}]
         if self._only_changes:
-            return [r for r in self._all if r.changed]
-        return [r for r in self._all if r.left or r.right]
+            return [r for r in rows if r.changed]
+        return [r for r in rows if r.left or r.right]
 
     def changed_count(self) -> int:
         return counted_changes(self._all)

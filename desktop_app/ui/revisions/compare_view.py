@@ -75,7 +75,7 @@ class CompareDialog(QDialog):
         unit = self.table.fontMetrics().averageCharWidth()
         header.setSectionResizeMode(MARK, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(WHAT, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(WHAT, 48 * unit)
+        header.resizeSection(WHAT, 60 * unit)
         for column in (LEFT, RIGHT):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)

@@ -36,7 +36,7 @@ _CLASSES: dict[str, type] = {
     "conclusion": Conclusion,
 }
 _STEP_SECTIONS = ("decision", "grounds", "measures", "conclusion")
-MEASURE_NAME_LENGTH = 40
+MEASURE_NAME_LENGTH = 32
 
 
 def _short(text: str, limit: int) -> str:
@@ -119,9 +119,7 @@ class FieldNames:
             case ("answer", question_id, _):
                 key = self._question_grounds.get(question_id, question_id.split(".")[0])
                 return self.ground(key)
-            case ("measure", uid, _):
-                return f"{self._step('measures')} › {self.measure(uid)}"
-            case ("measure", _):
+            case ("measure", _) | ("measure", _, _):
                 return self._step("measures")
             case ("conclusion", _):
                 return self._step("conclusion")
@@ -136,6 +134,9 @@ class FieldNames:
                 return f"{self._field(('answer', 'note'))}: {text}" if attr == "note" else text
             case ("measure", uid):
                 return self.measure(uid)
+            case ("measure", uid, attr):
+                # The field first, so a narrow column still shows which one.
+                return f"{self._field(('measure', attr))} ({self.measure(uid)})"
             case ("assessment", "modules"):
                 return QCoreApplication.translate("FieldNames", "Modules")
             case ("assessment", "status"):
