@@ -228,6 +228,7 @@ class MainWindow(QMainWindow):
         editor.closed.connect(self._on_editor_closed)
         editor.assessmentSaved.connect(lambda _id: self.refresh())
         editor.revision_actions.openRequested.connect(self.open_assessment)
+        editor.revision_actions.runner = self.runner
         self.editors[assessment_id] = editor
         editor.show()
         self.editorOpened.emit(editor)

@@ -3,6 +3,8 @@ read-only, comparing two, the history with the audit chain, and the fingerprint.
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 
@@ -15,7 +17,7 @@ from desktop_app.ui.revisions.compare_view import CompareDialog
 from desktop_app.ui.revisions.history_dialog import HistoryDialog
 from desktop_app.ui.revisions.revisions_dialog import RevisionsDialog
 from desktop_app.ui.revisions.revisions_model import APPROVER, FINGERPRINT, SELF_APPROVED
-from desktop_app.ui.tasks import ImmediateRunner
+from desktop_app.ui.tasks import ImmediateRunner, TaskRunner
 from tests.helpers import complete_assessment
 from tests.ui.editor_helpers import open_editor
 from tests.ui.test_accessibility import unnamed_controls
@@ -164,7 +166,7 @@ def test_the_editor_opens_other_revisions_through_the_main_window(window, revisi
 
 
 def test_the_fingerprint_in_the_status_bar_follows_the_content(qtbot, context, revisions) -> None:
-    _first, second = revisions
+    first, second = revisions
     editor = open_editor(qtbot, context, context.service.repository.get(second.id))
     label = editor.revision_actions.fingerprint
     assert label.text() == f"Revision 2 · Fingerprint {fingerprint(second)}"
@@ -174,6 +176,9 @@ def test_the_fingerprint_in_the_status_bar_follows_the_content(qtbot, context, r
     changed = fingerprint(editor.document.assessment)
     assert changed != fingerprint(second)
     assert label.text().endswith(changed)
+    # An earlier revision says there is a newer one.
+    older = open_editor(qtbot, context, context.service.repository.get(first.id))
+    assert older.revision_actions.fingerprint.text().startswith("Revision 1 of 2 · ")
 
 
 def test_the_history_shows_each_change_and_whether_the_log_is_intact(
@@ -195,14 +200,30 @@ def test_the_history_shows_each_change_and_whether_the_log_is_intact(
     dialog.close()
 
 
-def test_a_broken_chain_is_shown(qtbot, context, revisions) -> None:
+def test_a_tampered_log_is_shown_as_not_to_be_trusted(window, revisions, db_path) -> None:
     _first, second = revisions
-    broken = ChainReport(False, 7, 5, "audit entry 5 was changed after it was written")
-    dialog = HistoryDialog(context, second, context.service.review.history(second.id), broken)
-    qtbot.addWidget(dialog)
-    assert not dialog.chain_ok
-    assert "from entry 5 on cannot be trusted" in dialog.chain.text()
-    assert "audit entry 5 was changed" in dialog.chain.text()
+    with sqlite3.connect(db_path) as conn:  # as someone going around Lika would
+        conn.execute("DROP TRIGGER audit_log_no_update")
+        conn.execute("UPDATE audit_log SET actor = 'Mallory' WHERE id = 3")
+    conn.close()
+    window.register_view.select(second.id)
+    dialog = window.revision_actions.show_history()
+    assert dialog.chain_ok is False
+    assert "from entry 3 on cannot be trusted" in dialog.chain.text()
+    assert "audit entry 3 was changed" in dialog.chain.text()
+    dialog.close()
+
+
+def test_the_log_is_checked_off_the_gui_thread(qtbot, context, revisions) -> None:
+    _first, second = revisions
+    window = MainWindow(context, runner=TaskRunner())
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.register_view.select(second.id))  # the first page
+    dialog = window.revision_actions.show_history()
+    assert dialog.model.rowCount() > 0  # the history is there at once
+    qtbot.waitUntil(lambda: dialog.chain_ok is not None)
+    assert dialog.chain_ok and "intact" in dialog.chain.text()
+    dialog.close()
 
 
 def test_an_assessment_without_history_says_so(qtbot, context) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QMenu, QMessageBox
 
 from desktop_app.domain.errors import LikaError
 from desktop_app.domain.fingerprint import fingerprint
+from desktop_app.ui.register.paged_model import Runner
 from desktop_app.ui.revisions.compare_view import CompareDialog, open_comparison
 from desktop_app.ui.revisions.history_dialog import HistoryDialog, open_history
 from desktop_app.ui.revisions.revisions_dialog import RevisionsDialog, open_revisions
@@ -31,6 +32,9 @@ class RevisionActions(QObject):
         super().__init__(editor)
         self.document = editor.document
         self.dialog: RevisionsDialog | CompareDialog | HistoryDialog | None = None
+        # The main window's, for checking the audit log off the GUI thread; without
+        # one (an editor on its own) the check runs at once.
+        self.runner: Runner | None = None
 
         self.fingerprint = QLabel()
         self.fingerprint.setObjectName("fingerprint")
@@ -56,8 +60,9 @@ class RevisionActions(QObject):
         self.history.triggered.connect(self.show_history)
         self._add_to_menu(editor)
 
-        for signal in (self.document.saved, self.document.statusChanged):
-            signal.connect(self.update)
+        self._newest = self._newest_revision()
+        self.document.saved.connect(self.update)
+        self.document.statusChanged.connect(self._status_changed)
         self.update()
 
     @property
@@ -89,11 +94,33 @@ class RevisionActions(QObject):
             menu.addSeparator()
             menu.addActions(list(ours))
 
+    def _newest_revision(self) -> int:
+        """The newest revision of this decision in the register (0 if unknown)."""
+        assessment = self.document.assessment
+        if assessment.id is None:
+            return 0
+        try:
+            found = self.editor.context.service.review.revisions(assessment.series_uid)
+        except LikaError:
+            return 0
+        return max((summary.revision for summary in found), default=0)
+
+    def _status_changed(self) -> None:
+        self._newest = self._newest_revision()
+        self.update()
+
     def update(self) -> None:
         assessment = self.document.assessment
-        self.fingerprint.setText(
-            self.tr("Revision %1 · Fingerprint %2")
+        revision = (
+            self.tr("Revision %1 of %2")
             .replace("%1", str(assessment.revision))
+            .replace("%2", str(self._newest))
+            if self._newest > assessment.revision
+            else self.tr("Revision %1").replace("%1", str(assessment.revision))
+        )
+        self.fingerprint.setText(
+            self.tr("%1 · Fingerprint %2")
+            .replace("%1", revision)
             .replace("%2", fingerprint(assessment))
         )
         stored = assessment.id is not None
@@ -153,5 +180,5 @@ class RevisionActions(QObject):
         assessment_id = self._saved_id()
         if assessment_id is None:
             return None
-        self.dialog = open_history(self.editor, self.editor.context, assessment_id)
+        self.dialog = open_history(self.editor, self.editor.context, assessment_id, self.runner)
         return self.dialog

@@ -2,11 +2,14 @@
 comment and import, with who and when, and whether the log is intact.
 
 The log is hash-chained; the line at the top says whether the whole chain verifies,
-so a reader knows whether the history can be trusted.
+so a reader knows whether the history can be trusted. Checking the chain reads the whole
+log (seconds on a register of 100,000 assessments), so given a runner it is done on a
+worker thread with a connection of its own while the history is already shown.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QItemSelection, Qt
@@ -23,12 +26,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from desktop_app.domain.audit import AuditEntry, ChainReport
 from desktop_app.domain.errors import LikaError
 from desktop_app.domain.model import Assessment
+from desktop_app.storage import audit
+from desktop_app.storage.register import Register
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.editor.widgets import wrapped_label
+from desktop_app.ui.register.paged_model import Runner
 from desktop_app.ui.revisions.field_names import FieldNames
 from desktop_app.ui.revisions.history_model import (
     ACTION,
@@ -46,7 +53,7 @@ class HistoryDialog(QDialog):
         context: UiContext,
         assessment: Assessment,
         entries: Sequence[AuditEntry],
-        chain: ChainReport,
+        chain: ChainReport | None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -59,14 +66,15 @@ class HistoryDialog(QDialog):
         )
         self.model = HistoryModel(FieldNames.for_assessments(context, [assessment]), entries)
 
-        self.chain = wrapped_label(self.chain_text(chain))
+        self.chain = wrapped_label("")
         self.chain.setAccessibleName(self.tr("Whether the audit log is intact"))
         self.chain.setStyleSheet("border: 1px solid palette(mid); padding: 6px;")
         self.chain.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
-        self.chain_ok = chain.ok
+        self.chain_ok: bool | None = None
+        self.set_chain(chain)
 
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -113,6 +121,23 @@ class HistoryDialog(QDialog):
             self.table.selectRow(self.model.rowCount() - 1)  # the newest
             self.table.scrollToBottom()
 
+    def set_chain(self, chain: ChainReport | None) -> None:
+        """Show whether the log verifies; None while it is being checked."""
+        self.chain_ok = None if chain is None else chain.ok
+        self.chain.setText(
+            self.tr("Checking that the audit log is intact…")
+            if chain is None
+            else self.chain_text(chain)
+        )
+
+    def chain_failed(self, error: BaseException) -> None:
+        if not isinstance(error, LikaError | sqlite3.Error):
+            raise error
+        self.chain_ok = None
+        self.chain.setText(
+            self.tr("The audit log could not be checked: %1").replace("%1", str(error))
+        )
+
     def chain_text(self, chain: ChainReport) -> str:
         if chain.ok:
             return self.tr(
@@ -144,13 +169,22 @@ class HistoryDialog(QDialog):
         return "\n".join([" · ".join(head), *[text for text in body if text]])
 
 
-def open_history(parent: QWidget, context: UiContext, assessment_id: int) -> HistoryDialog | None:
-    """Show the history of ``assessment_id`` and whether the audit log verifies."""
+def check_chain(path: str) -> ChainReport:
+    """Verify the whole audit log on a read-only connection of this thread's own."""
+    with Register.open_reader(path) as reader:
+        return audit.verify(reader.conn)
+
+
+def open_history(
+    parent: QWidget, context: UiContext, assessment_id: int, runner: Runner | None = None
+) -> HistoryDialog | None:
+    """Show the history of ``assessment_id`` and whether the audit log verifies (on
+    ``runner``'s worker thread if given, else at once)."""
     service = context.service
     try:
         assessment = service.repository.get(assessment_id)
         entries = service.review.history(assessment_id)
-        chain = service.review.verify_audit()
+        chain = service.review.verify_audit() if runner is None else None
     except LikaError as error:
         QMessageBox.warning(
             parent,
@@ -161,4 +195,16 @@ def open_history(parent: QWidget, context: UiContext, assessment_id: int) -> His
     dialog = HistoryDialog(context, assessment, entries, chain, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
+    if runner is not None:
+        path = service.repository.path
+
+        def shown(report: ChainReport) -> None:
+            if isValid(dialog):  # not closed meanwhile
+                dialog.set_chain(report)
+
+        def failed(error: BaseException) -> None:
+            if isValid(dialog):
+                dialog.chain_failed(error)
+
+        runner.run(lambda _progress: check_chain(path), shown, failed)
     return dialog

@@ -78,5 +78,7 @@ class RegisterRevisionActions(QObject):
         assessment_id = self.window.register_view.selected_id()
         if assessment_id is None:
             return None
-        self.dialog = open_history(self.window, self.window.context, assessment_id)
+        self.dialog = open_history(
+            self.window, self.window.context, assessment_id, self.window.runner
+        )
         return self.dialog
