@@ -226,6 +226,21 @@ def test_the_log_is_checked_off_the_gui_thread(qtbot, context, revisions) -> Non
     dialog.close()
 
 
+def test_the_editor_shows_the_history_after_saving_pending_edits(qtbot, context, revisions) -> None:
+    _first, second = revisions
+    editor = open_editor(qtbot, context, context.service.repository.get(second.id))
+    editor.document.edit(("decision", "case_number"), "KS 2027/0007")
+    assert editor.document.dirty
+    editor.revision_actions.history.trigger()
+    dialog = editor.revision_actions.dialog
+    assert isinstance(dialog, HistoryDialog)
+    assert not editor.document.dirty  # saved first, so the history has it
+    last = dialog.model.line_at(dialog.model.rowCount() - 1)
+    assert last.change is not None and last.change.new == "KS 2027/0007"
+    assert dialog.chain_ok  # checked at once: an editor on its own has no runner
+    dialog.close()
+
+
 def test_an_assessment_without_history_says_so(qtbot, context) -> None:
     assessment = context.service.new_assessment()
     dialog = HistoryDialog(context, assessment, [], ChainReport(True, 0, None, ""))

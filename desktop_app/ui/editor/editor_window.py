@@ -50,7 +50,7 @@ from desktop_app.ui.editor.widgets import (
 )
 from desktop_app.ui.export_pdf import install_pdf_export
 from desktop_app.ui.review.editor_comments import CommentsBar
-from desktop_app.ui.revisions.editor_hooks import RevisionActions
+from desktop_app.ui.revisions.editor_hooks import for_editor as revision_actions_for
 
 KEPT_PAGE: PageKey = ("extra", "kept")
 MEMO_PAGE: PageKey = ("extra", "memo")
@@ -111,7 +111,7 @@ class EditorWindow(QMainWindow):
         self.setCentralWidget(central)
         self.pdf_export = install_pdf_export(self, context, self.document)
         self.commands = editor_actions.EditorActions(self)
-        self.revision_actions = RevisionActions(self)
+        self.revision_actions = revision_actions_for(self)
 
         self.document.gapsChanged.connect(self._update_states)
         self.document.saved.connect(self._on_saved)

@@ -1,21 +1,26 @@
-"""What the editor window offers about revisions: its fingerprint in the status bar,
-and "Revisions…", "Compare with previous revision" and "History…" in its Assessment
-menu.
+"""What a window showing one assessment offers about revisions: the revision and
+fingerprint in the status bar, and "Revisions…", "Compare with previous revision" and
+"History…" in the menu that holds its PDF export.
 
-Opening another revision goes through ``openRequested`` to the main window, which
-keeps one editor per assessment.
+The actions only need the window, the assessment it shows and a way to store pending
+edits, so any window showing one assessment can have them (``for_editor`` installs
+them in the editor). Opening another revision goes through ``openRequested`` to the
+main window, which keeps one window per assessment.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QMenu, QMessageBox
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox
 
 from desktop_app.domain.errors import LikaError
 from desktop_app.domain.fingerprint import fingerprint
+from desktop_app.domain.model import Assessment
+from desktop_app.ui.context import UiContext
 from desktop_app.ui.register.paged_model import Runner
 from desktop_app.ui.revisions.compare_view import CompareDialog, open_comparison
 from desktop_app.ui.revisions.history_dialog import HistoryDialog, open_history
@@ -28,9 +33,20 @@ if TYPE_CHECKING:
 class RevisionActions(QObject):
     openRequested = Signal(int)  # another revision, to be opened by the main window
 
-    def __init__(self, editor: EditorWindow) -> None:
-        super().__init__(editor)
-        self.document = editor.document
+    def __init__(
+        self,
+        window: QMainWindow,
+        context: UiContext,
+        current: Callable[[], Assessment],
+        save: Callable[[], bool],
+        anchor: QAction,
+    ) -> None:
+        """``current`` gives the assessment shown, ``save`` stores pending edits (False
+        if that failed), ``anchor`` is the action the menu items go after."""
+        super().__init__(window)
+        self.context = context
+        self._current = current
+        self._save = save
         self.dialog: RevisionsDialog | CompareDialog | HistoryDialog | None = None
         # The main window's, for checking the audit log off the GUI thread; without
         # one (an editor on its own) the check runs at once.
@@ -50,43 +66,41 @@ class RevisionActions(QObject):
                 "the register; it changes whenever the content changes."
             )
         )
-        editor.statusBar().addPermanentWidget(self.fingerprint)
+        window.statusBar().addPermanentWidget(self.fingerprint)
 
-        self.revisions = QAction(self.tr("Re&visions…"), editor)
+        self.revisions = QAction(self.tr("Re&visions…"), window)
         self.revisions.triggered.connect(self.show_revisions)
-        self.compare_previous = QAction(self.tr("Compare &with previous revision"), editor)
+        self.compare_previous = QAction(self.tr("Compare &with previous revision"), window)
         self.compare_previous.triggered.connect(self.compare_with_previous)
-        self.history = QAction(self.tr("&History…"), editor)
+        self.history = QAction(self.tr("&History…"), window)
         self.history.triggered.connect(self.show_history)
-        self._add_to_menu(editor)
+        self._add_to_menu(window, anchor)
 
         self._newest = self._newest_revision()
-        self.document.saved.connect(self.update)
-        self.document.statusChanged.connect(self._status_changed)
         self.update()
 
     @property
-    def editor(self) -> EditorWindow:
+    def window(self) -> QMainWindow:
+        # Through Qt's parent: no Python reference cycle keeps a closed window alive.
         return self.parent()  # type: ignore[return-value]
 
-    def _add_to_menu(self, editor: EditorWindow) -> None:
-        """After "Export PDF" in the Assessment menu (the menu that holds it)."""
-        export = editor.commands.export
+    def _add_to_menu(self, window: QMainWindow, anchor: QAction) -> None:
+        """After ``anchor`` in the menu that holds it."""
         menu = next(
             (
                 action.menu()
-                for action in editor.menuBar().actions()
-                if isinstance(action.menu(), QMenu) and export in action.menu().actions()
+                for action in window.menuBar().actions()
+                if isinstance(action.menu(), QMenu) and anchor in action.menu().actions()
             ),
             None,
         )
         ours = (self.revisions, self.compare_previous, self.history)
         if menu is None:
-            menu = editor.menuBar().addMenu(self.tr("Re&visions"))
+            menu = window.menuBar().addMenu(self.tr("Re&visions"))
             menu.addActions(list(ours))
             return
         actions = menu.actions()
-        index = actions.index(export) + 1
+        index = actions.index(anchor) + 1
         if index < len(actions):
             menu.insertSeparator(actions[index])
             menu.insertActions(actions[index], list(ours))
@@ -96,21 +110,23 @@ class RevisionActions(QObject):
 
     def _newest_revision(self) -> int:
         """The newest revision of this decision in the register (0 if unknown)."""
-        assessment = self.document.assessment
+        assessment = self._current()
         if assessment.id is None:
             return 0
         try:
-            found = self.editor.context.service.review.revisions(assessment.series_uid)
+            found = self.context.service.review.revisions(assessment.series_uid)
         except LikaError:
             return 0
         return max((summary.revision for summary in found), default=0)
 
-    def _status_changed(self) -> None:
+    def status_changed(self) -> None:
+        """The status changed (or a revision was started): look at the revisions again."""
         self._newest = self._newest_revision()
         self.update()
 
     def update(self) -> None:
-        assessment = self.document.assessment
+        """The content changed: a new fingerprint."""
+        assessment = self._current()
         revision = (
             self.tr("Revision %1 of %2")
             .replace("%1", str(assessment.revision))
@@ -132,15 +148,15 @@ class RevisionActions(QObject):
 
     def _saved_id(self) -> int | None:
         """Pending edits written first, so what is shown is what is stored."""
-        if not self.document.save_now():
+        if not self._save():
             return None
-        return self.document.assessment.id
+        return self._current().id
 
     def show_revisions(self) -> RevisionsDialog | None:
         assessment_id = self._saved_id()
         if assessment_id is None:
             return None
-        dialog = open_revisions(self.editor, self.editor.context, assessment_id)
+        dialog = open_revisions(self.window, self.context, assessment_id)
         if dialog is not None:
             dialog.openRequested.connect(self.openRequested)
         self.dialog = dialog
@@ -150,8 +166,8 @@ class RevisionActions(QObject):
         assessment_id = self._saved_id()
         if assessment_id is None:
             return None
-        assessment = self.document.assessment
-        context = self.editor.context
+        assessment = self._current()
+        context = self.context
         try:
             previous = next(
                 (
@@ -163,22 +179,38 @@ class RevisionActions(QObject):
             )
         except LikaError as error:
             QMessageBox.warning(
-                self.editor, self.tr("The revisions cannot be compared"), str(error)
+                self.window, self.tr("The revisions cannot be compared"), str(error)
             )
             return None
         if previous is None:
             QMessageBox.information(
-                self.editor,
+                self.window,
                 self.tr("Compare with previous revision"),
                 self.tr("The revision before this one is not in the register."),
             )
             return None
-        self.dialog = open_comparison(self.editor, context, previous, assessment_id)
+        self.dialog = open_comparison(self.window, context, previous, assessment_id)
         return self.dialog
 
     def show_history(self) -> HistoryDialog | None:
         assessment_id = self._saved_id()
         if assessment_id is None:
             return None
-        self.dialog = open_history(self.editor, self.editor.context, assessment_id, self.runner)
+        self.dialog = open_history(self.window, self.context, assessment_id, self.runner)
         return self.dialog
+
+
+def for_editor(editor: EditorWindow) -> RevisionActions:
+    """In the editor's Assessment menu after "Export PDF"; the fingerprint follows
+    every save, pending edits are saved before a dialog reads the register."""
+    document = editor.document
+    actions = RevisionActions(
+        editor,
+        editor.context,
+        lambda: document.assessment,
+        document.save_now,
+        editor.commands.export,
+    )
+    document.saved.connect(actions.update)
+    document.statusChanged.connect(actions.status_changed)
+    return actions
