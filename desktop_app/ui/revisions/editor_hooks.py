@@ -11,7 +11,7 @@ main window, which keeps one window per assessment.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
@@ -37,12 +37,14 @@ class RevisionActions(QObject):
         self,
         window: QMainWindow,
         context: UiContext,
-        current: Callable[[], Assessment],
-        save: Callable[[], bool],
+        current: Callable[[Any], Assessment],
+        save: Callable[[Any], bool],
         anchor: QAction,
     ) -> None:
-        """``current`` gives the assessment shown, ``save`` stores pending edits (False
-        if that failed), ``anchor`` is the action the menu items go after."""
+        """``current(window)`` gives the assessment shown, ``save(window)`` stores
+        pending edits (False if that failed), ``anchor`` is the action the menu items go
+        after. Both get the window passed rather than capturing it: a closure holding
+        the window would keep its Python wrapper alive after it was closed."""
         super().__init__(window)
         self.context = context
         self._current = current
@@ -110,7 +112,7 @@ class RevisionActions(QObject):
 
     def _newest_revision(self) -> int:
         """The newest revision of this decision in the register (0 if unknown)."""
-        assessment = self._current()
+        assessment = self._current(self.window)
         if assessment.id is None:
             return 0
         try:
@@ -119,14 +121,14 @@ class RevisionActions(QObject):
             return 0
         return max((summary.revision for summary in found), default=0)
 
-    def status_changed(self) -> None:
+    def status_changed(self, *_args: object) -> None:
         """The status changed (or a revision was started): look at the revisions again."""
         self._newest = self._newest_revision()
         self.update()
 
     def update(self) -> None:
         """The content changed: a new fingerprint."""
-        assessment = self._current()
+        assessment = self._current(self.window)
         revision = (
             self.tr("Revision %1 of %2")
             .replace("%1", str(assessment.revision))
@@ -148,9 +150,9 @@ class RevisionActions(QObject):
 
     def _saved_id(self) -> int | None:
         """Pending edits written first, so what is shown is what is stored."""
-        if not self._save():
+        if not self._save(self.window):
             return None
-        return self._current().id
+        return self._current(self.window).id
 
     def show_revisions(self) -> RevisionsDialog | None:
         assessment_id = self._saved_id()
@@ -166,7 +168,7 @@ class RevisionActions(QObject):
         assessment_id = self._saved_id()
         if assessment_id is None:
             return None
-        assessment = self._current()
+        assessment = self._current(self.window)
         context = self.context
         try:
             previous = next(
@@ -203,14 +205,13 @@ class RevisionActions(QObject):
 def for_editor(editor: EditorWindow) -> RevisionActions:
     """In the editor's Assessment menu after "Export PDF"; the fingerprint follows
     every save, pending edits are saved before a dialog reads the register."""
-    document = editor.document
     actions = RevisionActions(
         editor,
         editor.context,
-        lambda: document.assessment,
-        document.save_now,
+        lambda window: window.document.assessment,
+        lambda window: window.document.save_now(),
         editor.commands.export,
     )
-    document.saved.connect(actions.update)
-    document.statusChanged.connect(actions.status_changed)
+    editor.document.saved.connect(actions.update)
+    editor.document.statusChanged.connect(actions.status_changed)
     return actions
