@@ -242,6 +242,8 @@ class MainWindow(QMainWindow):
         review.closed.connect(lambda i: self.reviews.pop(i, None))
         review.changed.connect(lambda _id: self.refresh())
         review.revisionStarted.connect(self._revision_started)
+        review.revision_actions.openRequested.connect(self.open_assessment)
+        review.revision_actions.runner = self.runner
         self.reviews[assessment.id] = review
         review.show()
         return review

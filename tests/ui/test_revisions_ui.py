@@ -267,3 +267,26 @@ def test_every_control_of_the_revision_dialogs_has_a_name(window, revisions) -> 
     for dialog in dialogs:
         assert unnamed_controls(dialog) == [], type(dialog).__name__
         dialog.close()
+
+
+def test_review_mode_offers_the_revisions_too(window, revisions) -> None:
+    first, second = revisions
+    review = window.open_assessment(first.id)  # approved, earlier: read-only review mode
+    assert review is window.reviews[first.id]
+    actions = review.revision_actions
+    assert actions.fingerprint.text() == f"Revision 1 of 2 · Fingerprint {fingerprint(first)}"
+    menu = next(
+        a.menu()
+        for a in review.menuBar().actions()
+        if a.menu() and review.actions_.export in a.menu().actions()
+    )
+    assert {actions.revisions, actions.compare_previous, actions.history} <= set(menu.actions())
+    assert not actions.compare_previous.isEnabled()  # nothing before revision 1
+    dialog = actions.show_revisions()
+    select(dialog.table, 1)
+    dialog.open_selected()
+    assert second.id in window.editors  # the draft revision opens in the editor
+    history = actions.show_history()
+    assert history.model.rowCount() > 0 and history.chain_ok
+    dialog.close()
+    history.close()

@@ -36,6 +36,7 @@ from desktop_app.ui.review.html_parts import COMMENT_SCHEME, STYLE_SHEET
 from desktop_app.ui.review.review_actions import ReviewActions
 from desktop_app.ui.review.review_html import ReviewData, ReviewHtml
 from desktop_app.ui.review.targets import PageKey, TargetNames
+from desktop_app.ui.revisions.editor_hooks import RevisionActions
 
 
 @dataclass
@@ -112,6 +113,13 @@ class ReviewWindow(QMainWindow):
         self.pdf_export = install_pdf_export(self, context, self.shown)
         self.actions_ = ReviewActions(self)
         self.reload()
+        # Revisions, comparison and history; the status bar's revision and fingerprint.
+        self.revision_actions = RevisionActions(
+            self, context, lambda window: window.assessment, lambda _window: True,
+            self.actions_.export,
+        )  # fmt: skip
+        self.changed.connect(self.revision_actions.status_changed)
+        self.revisionStarted.connect(self.revision_actions.status_changed)
         self.resize(1200, 850)
         self.browser.setFocus()
 
