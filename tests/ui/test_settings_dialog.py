@@ -8,8 +8,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app.checklists.loader import BUILTIN_DIR
+from desktop_app.domain.identity import Identity, os_user
 from desktop_app.domain.model import Language
-from desktop_app.service import Identity, os_user
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.settings import Settings
 from desktop_app.ui.settings_dialog import SettingsDialog
