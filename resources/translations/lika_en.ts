@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>CommentsBar</name>
+    <message numerus="yes">
+        <source>%n comment(s) to address; pages with comments are marked ✉ in the list of steps.</source>
+        <translation>
+            <numerusform>%n comment to address; pages with comments are marked ✉ in the list of steps.</numerusform>
+            <numerusform>%n comments to address; pages with comments are marked ✉ in the list of steps.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EditorActions</name>
     <message numerus="yes">
         <source>… and %n more</source>
@@ -15,6 +25,13 @@
         <translation>
             <numerusform>The assessment cannot be submitted for review yet: %n required item is missing.</numerusform>
             <numerusform>The assessment cannot be submitted for review yet: %n required items are missing.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The assessment cannot be submitted again yet: %n review comment(s) are not marked as addressed. Pages with comments are marked ✉ in the list of steps.</source>
+        <translation>
+            <numerusform>The assessment cannot be submitted again yet: %n review comment is not marked as addressed. Pages with comments are marked ✉ in the list of steps.</numerusform>
+            <numerusform>The assessment cannot be submitted again yet: %n review comments are not marked as addressed. Pages with comments are marked ✉ in the list of steps.</numerusform>
         </translation>
     </message>
 </context>
@@ -64,6 +81,13 @@
             <numerusform>%n left</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n open review comment(s)</source>
+        <translation>
+            <numerusform>%n open review comment</numerusform>
+            <numerusform>%n open review comments</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RegisterView</name>
@@ -72,6 +96,40 @@
         <translation>
             <numerusform>%n assessment</numerusform>
             <numerusform>%n assessments</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewActions</name>
+    <message numerus="yes">
+        <source>%n comment(s) not yet addressed.</source>
+        <translation>
+            <numerusform>%n comment not yet addressed.</numerusform>
+            <numerusform>%n comments not yet addressed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n required item(s) missing: return it to the caseworker with comments.</source>
+        <translation>
+            <numerusform>%n required item is missing: return it to the caseworker with comments.</numerusform>
+            <numerusform>%n required items are missing: return it to the caseworker with comments.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Return the assessment to the caseworker? Your %n open comment(s) go with it; you can add an overall comment.</source>
+        <translation>
+            <numerusform>Return the assessment to the caseworker? Your open comment goes with it; you can add an overall comment.</numerusform>
+            <numerusform>Return the assessment to the caseworker? Your %n open comments go with it; you can add an overall comment.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWindow</name>
+    <message numerus="yes">
+        <source>Review &amp;comments (%n)</source>
+        <translation>
+            <numerusform>Review &amp;comments (%n)</numerusform>
+            <numerusform>Review &amp;comments (%n)</numerusform>
         </translation>
     </message>
 </context>
@@ -89,6 +147,30 @@
         <translation>
             <numerusform>%n file will be skipped:</numerusform>
             <numerusform>%n files will be skipped:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Words</name>
+    <message numerus="yes">
+        <source>%n comment(s)</source>
+        <translation>
+            <numerusform>%n comment</numerusform>
+            <numerusform>%n comments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not yet addressed</source>
+        <translation>
+            <numerusform>%n not yet addressed</numerusform>
+            <numerusform>%n not yet addressed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n required item(s) missing</source>
+        <translation>
+            <numerusform>%n required item missing</numerusform>
+            <numerusform>%n required items missing</numerusform>
         </translation>
     </message>
 </context>

@@ -92,6 +92,90 @@
     </message>
 </context>
 <context>
+    <name>CommentCard</name>
+    <message>
+        <source>Show the measure</source>
+        <translation>Vis tiltaket</translation>
+    </message>
+    <message>
+        <source>Mark as addressed…</source>
+        <translation>Merk som fulgt opp…</translation>
+    </message>
+</context>
+<context>
+    <name>CommentDialog</name>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Gjelder</translation>
+    </message>
+    <message>
+        <source>What it says now</source>
+        <translation>Det som står der nå</translation>
+    </message>
+    <message>
+        <source>A&amp;bout:</source>
+        <translation>&amp;Gjelder:</translation>
+    </message>
+    <message>
+        <source>It says:</source>
+        <translation>Teksten nå:</translation>
+    </message>
+    <message>
+        <source>&amp;Comment:</source>
+        <translation>&amp;Kommentar:</translation>
+    </message>
+    <message>
+        <source>&amp;Add comment</source>
+        <translation>&amp;Legg til kommentar</translation>
+    </message>
+</context>
+<context>
+    <name>CommentsBar</name>
+    <message>
+        <source>Returned from review</source>
+        <translation>Sendt tilbake fra gjennomgang</translation>
+    </message>
+    <message>
+        <source>Returned from review by %1, %2.</source>
+        <translation>Sendt tilbake av %1 etter gjennomgang, %2.</translation>
+    </message>
+    <message>
+        <source>Overall comment: %1</source>
+        <translation>Overordnet kommentar: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n comment(s) to address; pages with comments are marked ✉ in the list of steps.</source>
+        <translation>
+            <numerusform>%n kommentar må følges opp; sider med kommentarer er merket med ✉ i listen over trinn.</numerusform>
+            <numerusform>%n kommentarer må følges opp; sider med kommentarer er merket med ✉ i listen over trinn.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mark as addressed</source>
+        <translation>Merk som fulgt opp</translation>
+    </message>
+    <message>
+        <source>Mark this comment as addressed?</source>
+        <translation>Vil du merke kommentaren som fulgt opp?</translation>
+    </message>
+    <message>
+        <source>&amp;Reply to the reviewer (optional):</source>
+        <translation>&amp;Svar på kommentaren (valgfritt):</translation>
+    </message>
+    <message>
+        <source>&amp;Mark as addressed</source>
+        <translation>&amp;Merk som fulgt opp</translation>
+    </message>
+    <message>
+        <source>Not marked as addressed</source>
+        <translation>Ikke merket som fulgt opp</translation>
+    </message>
+</context>
+<context>
     <name>ConclusionPage</name>
     <message>
         <source>Choose…</source>
@@ -429,6 +513,13 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
     <message>
         <source>&amp;Show what is left</source>
         <translation>&amp;Vis det som gjenstår</translation>
+    </message>
+    <message numerus="yes">
+        <source>The assessment cannot be submitted again yet: %n review comment(s) are not marked as addressed. Pages with comments are marked ✉ in the list of steps.</source>
+        <translation>
+            <numerusform>Vurderingen kan ikke sendes til gjennomgang igjen ennå: %n kommentar fra gjennomgangen er ikke merket som fulgt opp. Sider med kommentarer er merket med ✉ i listen over trinn.</numerusform>
+            <numerusform>Vurderingen kan ikke sendes til gjennomgang igjen ennå: %n kommentarer fra gjennomgangen er ikke merket som fulgt opp. Sider med kommentarer er merket med ✉ i listen over trinn.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -941,6 +1032,13 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
         <source>not relevant</source>
         <translation>ikke relevant</translation>
     </message>
+    <message numerus="yes">
+        <source>%n open review comment(s)</source>
+        <translation>
+            <numerusform>%n åpen kommentar fra gjennomgangen</numerusform>
+            <numerusform>%n åpne kommentarer fra gjennomgangen</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>NewAssessmentDialog</name>
@@ -1252,6 +1350,207 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
     </message>
 </context>
 <context>
+    <name>ReviewActions</name>
+    <message>
+        <source>&amp;Comment…</source>
+        <translation>&amp;Kommenter…</translation>
+    </message>
+    <message>
+        <source>&amp;Approve…</source>
+        <translation>&amp;Godkjenn…</translation>
+    </message>
+    <message>
+        <source>&amp;Return with comments…</source>
+        <translation>&amp;Send tilbake med kommentarer…</translation>
+    </message>
+    <message>
+        <source>Start a &amp;new revision…</source>
+        <translation>Start en &amp;ny versjon…</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation>Eksporter &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>&amp;Lukk</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>&amp;Gjennomgang</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Gjennomgang</translation>
+    </message>
+    <message>
+        <source>Comment not added</source>
+        <translation>Kommentaren ble ikke lagt til</translation>
+    </message>
+    <message>
+        <source>Comment added.</source>
+        <translation>Kommentaren er lagt til.</translation>
+    </message>
+    <message>
+        <source>Approve the assessment? It is then locked: changing it needs a new revision.</source>
+        <translation>Vil du godkjenne vurderingen? Den blir da låst: for å endre den må du starte en ny versjon.</translation>
+    </message>
+    <message>
+        <source>You are its author: the approval will be shown as self-approved.</source>
+        <translation>Du er selv saksbehandler for vurderingen: godkjenningen blir vist som egengodkjent.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n comment(s) not yet addressed.</source>
+        <translation>
+            <numerusform>%n kommentar er ikke fulgt opp ennå.</numerusform>
+            <numerusform>%n kommentarer er ikke fulgt opp ennå.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Godkjenn</translation>
+    </message>
+    <message>
+        <source>Approval &amp;comment (optional):</source>
+        <translation>&amp;Kommentar til godkjenningen (valgfritt):</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Godkjenn</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n required item(s) missing: return it to the caseworker with comments.</source>
+        <translation>
+            <numerusform>%n påkrevd opplysning mangler: send vurderingen tilbake til saksbehandleren med kommentarer.</numerusform>
+            <numerusform>%n påkrevde opplysninger mangler: send vurderingen tilbake til saksbehandleren med kommentarer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not approved</source>
+        <translation>Ikke godkjent</translation>
+    </message>
+    <message>
+        <source>Approved. The assessment is now locked.</source>
+        <translation>Godkjent. Vurderingen er nå låst.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Return the assessment to the caseworker? Your %n open comment(s) go with it; you can add an overall comment.</source>
+        <translation>
+            <numerusform>Vil du sende vurderingen tilbake til saksbehandleren? Den åpne kommentaren din følger med, og du kan legge til en overordnet kommentar.</numerusform>
+            <numerusform>Vil du sende vurderingen tilbake til saksbehandleren? De %n åpne kommentarene dine følger med, og du kan legge til en overordnet kommentar.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Return with comments</source>
+        <translation>Send tilbake med kommentarer</translation>
+    </message>
+    <message>
+        <source>&amp;Overall comment (optional):</source>
+        <translation>&amp;Overordnet kommentar (valgfritt):</translation>
+    </message>
+    <message>
+        <source>&amp;Return</source>
+        <translation>&amp;Send tilbake</translation>
+    </message>
+    <message>
+        <source>Not returned</source>
+        <translation>Ikke sendt tilbake</translation>
+    </message>
+    <message>
+        <source>Returned to the caseworker.</source>
+        <translation>Sendt tilbake til saksbehandleren.</translation>
+    </message>
+    <message>
+        <source>New revision</source>
+        <translation>Ny versjon</translation>
+    </message>
+    <message>
+        <source>Start revision %1 as a draft? This approved revision stays as it is and can still be read.</source>
+        <translation>Vil du starte versjon %1 som et utkast? Denne godkjente versjonen forblir som den er og kan fortsatt leses.</translation>
+    </message>
+    <message>
+        <source>&amp;Start revision</source>
+        <translation>&amp;Start ny versjon</translation>
+    </message>
+    <message>
+        <source>No new revision</source>
+        <translation>Ingen ny versjon</translation>
+    </message>
+    <message>
+        <source>Revision %1 started as a draft.</source>
+        <translation>Versjon %1 er startet som et utkast.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewHtml</name>
+    <message>
+        <source>Comment…</source>
+        <translation>Kommenter…</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Kommentarer</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWindow</name>
+    <message>
+        <source>About this assessment</source>
+        <translation>Om denne vurderingen</translation>
+    </message>
+    <message>
+        <source>The assessment</source>
+        <translation>Vurderingen</translation>
+    </message>
+    <message>
+        <source>Review comments</source>
+        <translation>Kommentarer fra gjennomgangen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Review &amp;comments (%n)</source>
+        <translation>
+            <numerusform>&amp;Kommentarer fra gjennomgangen (%n)</numerusform>
+            <numerusform>&amp;Kommentarer fra gjennomgangen (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You are working as %1.</source>
+        <translation>Du arbeider under navnet %1.</translation>
+    </message>
+    <message>
+        <source>Untitled assessment</source>
+        <translation>Vurdering uten tittel</translation>
+    </message>
+    <message>
+        <source>Review: %1</source>
+        <translation>Gjennomgang: %1</translation>
+    </message>
+    <message>
+        <source>In review: read the assessment, comment on its steps, grounds and measures (the Comment… links), then approve it or return it with your comments.</source>
+        <translation>Til gjennomgang: les vurderingen og kommenter trinnene, grunnlagene og tiltakene (lenkene Kommenter…). Godkjenn den deretter eller send den tilbake med kommentarene dine.</translation>
+    </message>
+    <message>
+        <source>Approved by %1, %2. The assessment is locked; to change it, start a new revision.</source>
+        <translation>Godkjent av %1, %2. Vurderingen er låst; start en ny versjon hvis du vil endre den.</translation>
+    </message>
+    <message>
+        <source>Self-approved: the approver is also the author.</source>
+        <translation>Egengodkjent: den som godkjente, har også skrevet vurderingen.</translation>
+    </message>
+    <message>
+        <source>Approved. The assessment is locked; to change it, start a new revision.</source>
+        <translation>Godkjent. Vurderingen er låst; start en ny versjon hvis du vil endre den.</translation>
+    </message>
+    <message>
+        <source>Returned to the caseworker with the comments below.</source>
+        <translation>Sendt tilbake til saksbehandleren med kommentarene nedenfor.</translation>
+    </message>
+    <message>
+        <source>Revision %1: a newer revision of this assessment exists.</source>
+        <translation>Versjon %1: det finnes en nyere versjon av vurderingen.</translation>
+    </message>
+</context>
+<context>
     <name>SaveFeedback</name>
     <message>
         <source>Not saved yet: %1 Lika tries again in a moment.</source>
@@ -1525,6 +1824,77 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
     <message>
         <source>PDF written to %1</source>
         <translation>PDF-filen lagret i %1</translation>
+    </message>
+</context>
+<context>
+    <name>TargetNames</name>
+    <message>
+        <source>Measure %1</source>
+        <translation>Tiltak %1</translation>
+    </message>
+    <message>
+        <source>A measure that was removed</source>
+        <translation>Et tiltak som er fjernet</translation>
+    </message>
+    <message>
+        <source>Addressed</source>
+        <translation>Fulgt opp</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Åpen</translation>
+    </message>
+    <message>
+        <source>%1 wrote, %2</source>
+        <translation>%1 skrev, %2</translation>
+    </message>
+    <message>
+        <source>Addressed by %1, %2</source>
+        <translation>Fulgt opp av %1, %2</translation>
+    </message>
+    <message>
+        <source>Reply: %1</source>
+        <translation>Svar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Words</name>
+    <message>
+        <source>Self-approved:</source>
+        <translation>Egengodkjent:</translation>
+    </message>
+    <message>
+        <source>the approver is also the author of the assessment.</source>
+        <translation>den som godkjente, har også skrevet vurderingen.</translation>
+    </message>
+    <message>
+        <source>Approval comment:</source>
+        <translation>Kommentar til godkjenningen:</translation>
+    </message>
+    <message>
+        <source>Fingerprint of this content: %1</source>
+        <translation>Fingeravtrykk for dette innholdet: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n comment(s)</source>
+        <translation>
+            <numerusform>%n kommentar</numerusform>
+            <numerusform>%n kommentarer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not yet addressed</source>
+        <translation>
+            <numerusform>%n ikke fulgt opp ennå</numerusform>
+            <numerusform>%n ikke fulgt opp ennå</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n required item(s) missing</source>
+        <translation>
+            <numerusform>%n påkrevd opplysning mangler</numerusform>
+            <numerusform>%n påkrevde opplysninger mangler</numerusform>
+        </translation>
     </message>
 </context>
 <context>

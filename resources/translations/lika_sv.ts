@@ -92,6 +92,90 @@
     </message>
 </context>
 <context>
+    <name>CommentCard</name>
+    <message>
+        <source>Show the measure</source>
+        <translation>Visa åtgärden</translation>
+    </message>
+    <message>
+        <source>Mark as addressed…</source>
+        <translation>Markera som åtgärdad…</translation>
+    </message>
+</context>
+<context>
+    <name>CommentDialog</name>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Gäller</translation>
+    </message>
+    <message>
+        <source>What it says now</source>
+        <translation>Vad som står där nu</translation>
+    </message>
+    <message>
+        <source>A&amp;bout:</source>
+        <translation>&amp;Gäller:</translation>
+    </message>
+    <message>
+        <source>It says:</source>
+        <translation>Nuvarande text:</translation>
+    </message>
+    <message>
+        <source>&amp;Comment:</source>
+        <translation>&amp;Kommentar:</translation>
+    </message>
+    <message>
+        <source>&amp;Add comment</source>
+        <translation>&amp;Lägg till kommentar</translation>
+    </message>
+</context>
+<context>
+    <name>CommentsBar</name>
+    <message>
+        <source>Returned from review</source>
+        <translation>Återsänd från granskning</translation>
+    </message>
+    <message>
+        <source>Returned from review by %1, %2.</source>
+        <translation>Återsänd av %1 efter granskning, %2.</translation>
+    </message>
+    <message>
+        <source>Overall comment: %1</source>
+        <translation>Övergripande kommentar: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n comment(s) to address; pages with comments are marked ✉ in the list of steps.</source>
+        <translation>
+            <numerusform>%n kommentar att åtgärda; sidor med kommentarer är markerade med ✉ i listan med steg.</numerusform>
+            <numerusform>%n kommentarer att åtgärda; sidor med kommentarer är markerade med ✉ i listan med steg.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mark as addressed</source>
+        <translation>Markera som åtgärdad</translation>
+    </message>
+    <message>
+        <source>Mark this comment as addressed?</source>
+        <translation>Vill du markera kommentaren som åtgärdad?</translation>
+    </message>
+    <message>
+        <source>&amp;Reply to the reviewer (optional):</source>
+        <translation>&amp;Svar till granskaren (valfritt):</translation>
+    </message>
+    <message>
+        <source>&amp;Mark as addressed</source>
+        <translation>&amp;Markera som åtgärdad</translation>
+    </message>
+    <message>
+        <source>Not marked as addressed</source>
+        <translation>Inte markerad som åtgärdad</translation>
+    </message>
+</context>
+<context>
     <name>ConclusionPage</name>
     <message>
         <source>Choose…</source>
@@ -429,6 +513,13 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
     <message>
         <source>&amp;Show what is left</source>
         <translation>&amp;Visa vad som är kvar</translation>
+    </message>
+    <message numerus="yes">
+        <source>The assessment cannot be submitted again yet: %n review comment(s) are not marked as addressed. Pages with comments are marked ✉ in the list of steps.</source>
+        <translation>
+            <numerusform>Bedömningen kan inte skickas för granskning igen än: %n granskningskommentar är inte markerad som åtgärdad. Sidor med kommentarer är markerade med ✉ i listan med steg.</numerusform>
+            <numerusform>Bedömningen kan inte skickas för granskning igen än: %n granskningskommentarer är inte markerade som åtgärdade. Sidor med kommentarer är markerade med ✉ i listan med steg.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -941,6 +1032,13 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
         <source>not relevant</source>
         <translation>inte relevant</translation>
     </message>
+    <message numerus="yes">
+        <source>%n open review comment(s)</source>
+        <translation>
+            <numerusform>%n öppen granskningskommentar</numerusform>
+            <numerusform>%n öppna granskningskommentarer</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>NewAssessmentDialog</name>
@@ -1252,6 +1350,207 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
     </message>
 </context>
 <context>
+    <name>ReviewActions</name>
+    <message>
+        <source>&amp;Comment…</source>
+        <translation>&amp;Kommentera…</translation>
+    </message>
+    <message>
+        <source>&amp;Approve…</source>
+        <translation>&amp;Godkänn…</translation>
+    </message>
+    <message>
+        <source>&amp;Return with comments…</source>
+        <translation>&amp;Skicka tillbaka med kommentarer…</translation>
+    </message>
+    <message>
+        <source>Start a &amp;new revision…</source>
+        <translation>Starta en &amp;ny version…</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation>Exportera &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>S&amp;täng</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>&amp;Granskning</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Granskning</translation>
+    </message>
+    <message>
+        <source>Comment not added</source>
+        <translation>Kommentaren lades inte till</translation>
+    </message>
+    <message>
+        <source>Comment added.</source>
+        <translation>Kommentaren har lagts till.</translation>
+    </message>
+    <message>
+        <source>Approve the assessment? It is then locked: changing it needs a new revision.</source>
+        <translation>Vill du godkänna bedömningen? Den låses då: för att ändra den behövs en ny version.</translation>
+    </message>
+    <message>
+        <source>You are its author: the approval will be shown as self-approved.</source>
+        <translation>Du är själv handläggare för bedömningen: godkännandet kommer att visas som självgodkänt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n comment(s) not yet addressed.</source>
+        <translation>
+            <numerusform>%n kommentar är inte åtgärdad än.</numerusform>
+            <numerusform>%n kommentarer är inte åtgärdade än.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Godkänn</translation>
+    </message>
+    <message>
+        <source>Approval &amp;comment (optional):</source>
+        <translation>&amp;Kommentar till godkännandet (valfritt):</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Godkänn</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n required item(s) missing: return it to the caseworker with comments.</source>
+        <translation>
+            <numerusform>%n obligatorisk uppgift saknas: skicka tillbaka bedömningen till handläggaren med kommentarer.</numerusform>
+            <numerusform>%n obligatoriska uppgifter saknas: skicka tillbaka bedömningen till handläggaren med kommentarer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not approved</source>
+        <translation>Inte godkänd</translation>
+    </message>
+    <message>
+        <source>Approved. The assessment is now locked.</source>
+        <translation>Godkänd. Bedömningen är nu låst.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Return the assessment to the caseworker? Your %n open comment(s) go with it; you can add an overall comment.</source>
+        <translation>
+            <numerusform>Vill du skicka tillbaka bedömningen till handläggaren? Din öppna kommentar följer med, och du kan lägga till en övergripande kommentar.</numerusform>
+            <numerusform>Vill du skicka tillbaka bedömningen till handläggaren? Dina %n öppna kommentarer följer med, och du kan lägga till en övergripande kommentar.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Return with comments</source>
+        <translation>Skicka tillbaka med kommentarer</translation>
+    </message>
+    <message>
+        <source>&amp;Overall comment (optional):</source>
+        <translation>&amp;Övergripande kommentar (valfritt):</translation>
+    </message>
+    <message>
+        <source>&amp;Return</source>
+        <translation>&amp;Skicka tillbaka</translation>
+    </message>
+    <message>
+        <source>Not returned</source>
+        <translation>Inte återsänd</translation>
+    </message>
+    <message>
+        <source>Returned to the caseworker.</source>
+        <translation>Återsänd till handläggaren.</translation>
+    </message>
+    <message>
+        <source>New revision</source>
+        <translation>Ny version</translation>
+    </message>
+    <message>
+        <source>Start revision %1 as a draft? This approved revision stays as it is and can still be read.</source>
+        <translation>Vill du starta version %1 som ett utkast? Den här godkända versionen förblir som den är och kan fortfarande läsas.</translation>
+    </message>
+    <message>
+        <source>&amp;Start revision</source>
+        <translation>&amp;Starta ny version</translation>
+    </message>
+    <message>
+        <source>No new revision</source>
+        <translation>Ingen ny version</translation>
+    </message>
+    <message>
+        <source>Revision %1 started as a draft.</source>
+        <translation>Version %1 har startats som ett utkast.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewHtml</name>
+    <message>
+        <source>Comment…</source>
+        <translation>Kommentera…</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Kommentarer</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWindow</name>
+    <message>
+        <source>About this assessment</source>
+        <translation>Om den här bedömningen</translation>
+    </message>
+    <message>
+        <source>The assessment</source>
+        <translation>Bedömningen</translation>
+    </message>
+    <message>
+        <source>Review comments</source>
+        <translation>Kommentarer från granskningen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Review &amp;comments (%n)</source>
+        <translation>
+            <numerusform>&amp;Kommentarer från granskningen (%n)</numerusform>
+            <numerusform>&amp;Kommentarer från granskningen (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You are working as %1.</source>
+        <translation>Du arbetar under namnet %1.</translation>
+    </message>
+    <message>
+        <source>Untitled assessment</source>
+        <translation>Bedömning utan rubrik</translation>
+    </message>
+    <message>
+        <source>Review: %1</source>
+        <translation>Granskning: %1</translation>
+    </message>
+    <message>
+        <source>In review: read the assessment, comment on its steps, grounds and measures (the Comment… links), then approve it or return it with your comments.</source>
+        <translation>Under granskning: läs bedömningen och kommentera dess steg, grunder och åtgärder (länkarna Kommentera…). Godkänn den sedan eller skicka tillbaka den med dina kommentarer.</translation>
+    </message>
+    <message>
+        <source>Approved by %1, %2. The assessment is locked; to change it, start a new revision.</source>
+        <translation>Godkänd av %1, %2. Bedömningen är låst; starta en ny version om du vill ändra den.</translation>
+    </message>
+    <message>
+        <source>Self-approved: the approver is also the author.</source>
+        <translation>Självgodkänd: den som godkände har också skrivit bedömningen.</translation>
+    </message>
+    <message>
+        <source>Approved. The assessment is locked; to change it, start a new revision.</source>
+        <translation>Godkänd. Bedömningen är låst; starta en ny version om du vill ändra den.</translation>
+    </message>
+    <message>
+        <source>Returned to the caseworker with the comments below.</source>
+        <translation>Återsänd till handläggaren med kommentarerna nedan.</translation>
+    </message>
+    <message>
+        <source>Revision %1: a newer revision of this assessment exists.</source>
+        <translation>Version %1: det finns en nyare version av bedömningen.</translation>
+    </message>
+</context>
+<context>
     <name>SaveFeedback</name>
     <message>
         <source>Not saved yet: %1 Lika tries again in a moment.</source>
@@ -1525,6 +1824,77 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
     <message>
         <source>PDF written to %1</source>
         <translation>PDF-filen sparad i %1</translation>
+    </message>
+</context>
+<context>
+    <name>TargetNames</name>
+    <message>
+        <source>Measure %1</source>
+        <translation>Åtgärd %1</translation>
+    </message>
+    <message>
+        <source>A measure that was removed</source>
+        <translation>En åtgärd som har tagits bort</translation>
+    </message>
+    <message>
+        <source>Addressed</source>
+        <translation>Åtgärdad</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öppen</translation>
+    </message>
+    <message>
+        <source>%1 wrote, %2</source>
+        <translation>%1 skrev, %2</translation>
+    </message>
+    <message>
+        <source>Addressed by %1, %2</source>
+        <translation>Åtgärdad av %1, %2</translation>
+    </message>
+    <message>
+        <source>Reply: %1</source>
+        <translation>Svar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Words</name>
+    <message>
+        <source>Self-approved:</source>
+        <translation>Självgodkänd:</translation>
+    </message>
+    <message>
+        <source>the approver is also the author of the assessment.</source>
+        <translation>den som godkände har också skrivit bedömningen.</translation>
+    </message>
+    <message>
+        <source>Approval comment:</source>
+        <translation>Kommentar till godkännandet:</translation>
+    </message>
+    <message>
+        <source>Fingerprint of this content: %1</source>
+        <translation>Fingeravtryck för det här innehållet: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n comment(s)</source>
+        <translation>
+            <numerusform>%n kommentar</numerusform>
+            <numerusform>%n kommentarer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not yet addressed</source>
+        <translation>
+            <numerusform>%n inte åtgärdad än</numerusform>
+            <numerusform>%n inte åtgärdade än</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n required item(s) missing</source>
+        <translation>
+            <numerusform>%n obligatorisk uppgift saknas</numerusform>
+            <numerusform>%n obligatoriska uppgifter saknas</numerusform>
+        </translation>
     </message>
 </context>
 <context>
