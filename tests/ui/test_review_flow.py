@@ -133,6 +133,9 @@ def test_submit_return_address_resubmit_approve_and_revise(qtbot, window, contex
     assert card.text.text() == "Vilka åldersgrupper besöker på kvällen?"
     assert card.address_button is not None and card.address_button.isEnabled()
 
+    # The panel of what is left does not call it ready while comments are open.
+    assert "2 review comment(s) must be marked as addressed" in editor.gaps.done.text()
+
     # Resubmitting with comments open is refused, with the reason; nothing changes.
     editor.commands.submit.trigger()
     assert "2 review comment(s)" in editor.commands.refusal_box.text()
@@ -155,6 +158,7 @@ def test_submit_return_address_resubmit_approve_and_revise(qtbot, window, contex
     bar.dialog.accept_button.click()  # the reply is optional
     assert all(c.addressed for c in service.review.comments(a.id))
     assert not bar.returned.text().count("to address")
+    assert "can be submitted for review" in editor.gaps.done.text()
 
     # Resubmit: the existing Submit for review action.
     editor.commands.submit.trigger()

@@ -287,7 +287,9 @@ class EditorWindow(QMainWindow):
     # States, banner, status
 
     def _update_states(self) -> None:
-        self.navigation.set_comment_counts(self.review_comments.open_counts())
+        counts = self.review_comments.open_counts()
+        self.navigation.set_comment_counts(counts)
+        self.gaps.set_open_comments(sum(counts.values()))
         self.navigation.update_states(self.document.assessment, self.document.gaps)
 
     def _update_banner(self) -> None:

@@ -102,9 +102,8 @@ class GapsPanel(QWidget):
         self.heading = QLabel()
         self.heading.setBuddy(self.list)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        self.done = wrapped_label(
-            self.tr("Nothing required is missing: the assessment can be submitted for review.")
-        )
+        self.done = wrapped_label("")
+        self._open_comments = 0
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
@@ -113,9 +112,28 @@ class GapsPanel(QWidget):
         document.gapsChanged.connect(self._update)
         self._update()
 
+    def set_open_comments(self, count: int) -> None:
+        """Review comments not yet marked as addressed: the service refuses a new
+        submission while there are any, so the panel must not say it is ready."""
+        self._open_comments = count
+        self._update()
+
     def _update(self) -> None:
         count = len(self.document.gaps)
         self.heading.setText(self.tr("What is &left (%n)", "", count))
+        if self._open_comments:
+            self.done.setText(
+                self.tr(
+                    "Nothing required is missing, but %n review comment(s) must be marked "
+                    "as addressed before the assessment can be submitted again.",
+                    "",
+                    self._open_comments,
+                )
+            )
+        else:
+            self.done.setText(
+                self.tr("Nothing required is missing: the assessment can be submitted for review.")
+            )
         self.done.setVisible(count == 0 and not self.document.read_only)
         self.list.setVisible(count > 0)
 
