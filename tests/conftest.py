@@ -49,14 +49,22 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def repository(db_path: Path) -> Iterator[AssessmentRepository]:
-    repo = AssessmentRepository.open(db_path, clock=FakeClock())
+def clock() -> FakeClock:
+    """One clock for the repository and the service, as the wall clock is in use."""
+    return FakeClock()
+
+
+@pytest.fixture
+def repository(db_path: Path, clock: FakeClock) -> Iterator[AssessmentRepository]:
+    repo = AssessmentRepository.open(db_path, clock=clock)
     yield repo
     repo.close()
 
 
 @pytest.fixture
-def service(repository: AssessmentRepository, content: Content) -> AssessmentService:
+def service(
+    repository: AssessmentRepository, content: Content, clock: FakeClock
+) -> AssessmentService:
     return AssessmentService(
-        repository, content, Identity(name="Ája Ŋuolja", os_user="aja"), clock=FakeClock()
+        repository, content, Identity(name="Ája Ŋuolja", os_user="aja"), clock=clock
     )

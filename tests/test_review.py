@@ -78,9 +78,12 @@ def test_the_whole_round(service, draft) -> None:
     assert review.is_read_only(draft)
     assert _actions(service, draft.id) == [
         "create", "status", "comment", "comment", "status", "address",
-        "save", "status", "address", "status", "status",
+        "status", "save", "address", "status", "status",
     ]  # fmt: skip
     entries = review.history(draft.id)
+    assert entries[6].summary == "returned -> draft"
+    times = [e.at for e in entries]
+    assert times == sorted(times)  # the status change came first, and is logged first
     assert entries[1].summary == "draft -> in_review: Klar för granskning"
     assert entries[2].actor == REVIEWER.name and entries[2].os_user == "bholm"
     assert entries[5].actor == CASEWORKER.name

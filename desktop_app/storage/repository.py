@@ -291,12 +291,14 @@ class AssessmentRepository:
                 stored[0], *(list(t.values()) for t in existing.values())
             )
             written = self._children.write(db, assessment, stored[0]["version"], existing)
+            # The status change (returned -> draft) was decided before this save, at
+            # its own time: logged first, so the log's times run forward.
+            if status_change is not None:
+                self._write_status_change(db, assessment, status_change)
             fields = audit.field_changes(before, assessment)
             if fields:
                 self._audit(db, assessment, AuditAction.SAVE, f"{len(fields)} field(s) changed",
                             at=now, changes=fields)  # fmt: skip
-            if status_change is not None:
-                self._write_status_change(db, assessment, status_change)
         assessment.version += 1
         assessment.updated = now
         self._children.remember(assessment, assessment.version, written)
