@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>CompareDialog</name>
+    <message numerus="yes">
+        <source>%n field(s) changed</source>
+        <translation>
+            <numerusform>%n field changed</numerusform>
+            <numerusform>%n fields changed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EditorActions</name>
     <message numerus="yes">
         <source>… and %n more</source>
@@ -59,6 +69,16 @@
         <translation>
             <numerusform>What is &amp;left (%n)</numerusform>
             <numerusform>What is &amp;left (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message numerus="yes">
+        <source>✓ The audit log is intact: all %n entries check out, none was changed or removed.</source>
+        <translation>
+            <numerusform>✓ The audit log is intact: its only entry checks out and was not changed or removed.</numerusform>
+            <numerusform>✓ The audit log is intact: all %n entries check out, none was changed or removed.</numerusform>
         </translation>
     </message>
 </context>

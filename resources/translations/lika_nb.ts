@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nb" sourcelanguage="en">
 <context>
+    <name>AuditTexts</name>
+    <message>
+        <source>fingerprint %1</source>
+        <translation>fingeravtrykk %1</translation>
+    </message>
+    <message>
+        <source>Comment %1</source>
+        <translation>Kommentar %1</translation>
+    </message>
+    <message>
+        <source>Revision %1, a copy of assessment %2</source>
+        <translation>Versjon %1, en kopi av vurdering %2</translation>
+    </message>
+    <message>
+        <source>As a new assessment (%1)</source>
+        <translation>Som en ny vurdering (%1)</translation>
+    </message>
+    <message>
+        <source>Over the stored assessment (%1)</source>
+        <translation>Erstattet den lagrede vurderingen (%1)</translation>
+    </message>
+    <message>
+        <source>It was: %1</source>
+        <translation>Hadde status: %1</translation>
+    </message>
+</context>
+<context>
     <name>BackupsDialog</name>
     <message>
         <source>Backups</source>
@@ -173,6 +200,67 @@
     <message>
         <source>Not marked as addressed</source>
         <translation>Ikke merket som fulgt opp</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <source>Untitled assessment</source>
+        <translation>Vurdering uten tittel</translation>
+    </message>
+    <message>
+        <source>Compare revisions – %1</source>
+        <translation>Sammenlign versjoner – %1</translation>
+    </message>
+    <message>
+        <source>Show only &amp;changes</source>
+        <translation>Vis bare &amp;endringer</translation>
+    </message>
+    <message>
+        <source>Summary of the changes</source>
+        <translation>Sammendrag av endringene</translation>
+    </message>
+    <message>
+        <source>Fields of both revisions</source>
+        <translation>Feltene i begge versjonene</translation>
+    </message>
+    <message>
+        <source>Revision %1 (%2)</source>
+        <translation>Versjon %1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) changed</source>
+        <translation>
+            <numerusform>%n felt er endret</numerusform>
+            <numerusform>%n felt er endret</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No changes</source>
+        <translation>Ingen endringer</translation>
+    </message>
+    <message>
+        <source>The two revisions have the same content.</source>
+        <translation>De to versjonene har samme innhold.</translation>
+    </message>
+    <message>
+        <source>The revisions cannot be compared</source>
+        <translation>Versjonene kan ikke sammenlignes</translation>
+    </message>
+</context>
+<context>
+    <name>CompareModel</name>
+    <message>
+        <source>What</source>
+        <translation>Felt</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Endret</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Uendret</translation>
     </message>
 </context>
 <context>
@@ -605,6 +693,17 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
     </message>
 </context>
 <context>
+    <name>FieldNames</name>
+    <message>
+        <source>(no text)</source>
+        <translation>(ingen tekst)</translation>
+    </message>
+    <message>
+        <source>Modules</source>
+        <translation>Moduler</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>Search titles, case numbers, descriptions, justifications, measures…</source>
@@ -829,6 +928,111 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
     <message>
         <source>Guidance</source>
         <translation>Veiledning</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Untitled assessment</source>
+        <translation>Vurdering uten tittel</translation>
+    </message>
+    <message>
+        <source>History – %1, revision %2</source>
+        <translation>Historikk – %1, versjon %2</translation>
+    </message>
+    <message>
+        <source>Whether the audit log is intact</source>
+        <translation>Om hendelsesloggen er intakt</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historikk</translation>
+    </message>
+    <message>
+        <source>The selected entry in full</source>
+        <translation>Hele den valgte oppføringen</translation>
+    </message>
+    <message>
+        <source>The selected &amp;entry in full:</source>
+        <translation>Hele den valgte &amp;oppføringen:</translation>
+    </message>
+    <message>
+        <source>Nothing has been recorded for this assessment yet.</source>
+        <translation>Ingenting er loggført for denne vurderingen ennå.</translation>
+    </message>
+    <message>
+        <source>Checking that the audit log is intact…</source>
+        <translation>Kontrollerer at hendelsesloggen er intakt…</translation>
+    </message>
+    <message>
+        <source>The audit log could not be checked: %1</source>
+        <translation>Hendelsesloggen kunne ikke kontrolleres: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>✓ The audit log is intact: all %n entries check out, none was changed or removed.</source>
+        <translation>
+            <numerusform>✓ Hendelsesloggen er intakt: den eneste oppføringen stemmer og er verken endret eller fjernet.</numerusform>
+            <numerusform>✓ Hendelsesloggen er intakt: alle %n oppføringene stemmer, ingen er endret eller fjernet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>⚠ The audit log has been changed outside Lika: the history from entry %1 on cannot be trusted.</source>
+        <translation>⚠ Hendelsesloggen er endret utenfor Lika: historikken fra og med oppføring %1 er ikke til å stole på.</translation>
+    </message>
+    <message>
+        <source>The history cannot be shown</source>
+        <translation>Historikken kan ikke vises</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>When</source>
+        <translation>Tidspunkt</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Av</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Hendelse</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>Hva som ble endret</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Opprettet</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Lagret</translation>
+    </message>
+    <message>
+        <source>Status changed</source>
+        <translation>Status endret</translation>
+    </message>
+    <message>
+        <source>Comment added</source>
+        <translation>Kommentar lagt til</translation>
+    </message>
+    <message>
+        <source>Comment addressed</source>
+        <translation>Kommentar fulgt opp</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importert</translation>
+    </message>
+    <message>
+        <source>New revision</source>
+        <translation>Ny versjon</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Slettet</translation>
     </message>
 </context>
 <context>
@@ -1168,6 +1372,17 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
     <message>
         <source>The overview could not be computed</source>
         <translation>Oversikten kunne ikke beregnes</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterRevisionActions</name>
+    <message>
+        <source>Re&amp;visions…</source>
+        <translation>&amp;Versjoner…</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>&amp;Historikk…</translation>
     </message>
 </context>
 <context>
@@ -1548,6 +1763,135 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
     <message>
         <source>Revision %1: a newer revision of this assessment exists.</source>
         <translation>Versjon %1: det finnes en nyere versjon av vurderingen.</translation>
+    </message>
+</context>
+<context>
+    <name>RevisionActions</name>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Fingeravtrykk</translation>
+    </message>
+    <message>
+        <source>A short code computed from what the assessment says. The same code is printed on every page of its PDF, so a printout can be checked against the register; it changes whenever the content changes.</source>
+        <translation>En kort kode som regnes ut fra innholdet i vurderingen. Den samme koden står på hver side i PDF-filen, slik at en utskrift kan sammenlignes med registeret. Koden endres hver gang innholdet endres.</translation>
+    </message>
+    <message>
+        <source>Re&amp;visions…</source>
+        <translation>&amp;Versjoner…</translation>
+    </message>
+    <message>
+        <source>Compare &amp;with previous revision</source>
+        <translation>Sammenlign med &amp;forrige versjon</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>&amp;Historikk…</translation>
+    </message>
+    <message>
+        <source>Re&amp;visions</source>
+        <translation>&amp;Versjoner</translation>
+    </message>
+    <message>
+        <source>Revision %1 of %2</source>
+        <translation>Versjon %1 av %2</translation>
+    </message>
+    <message>
+        <source>Revision %1</source>
+        <translation>Versjon %1</translation>
+    </message>
+    <message>
+        <source>%1 · Fingerprint %2</source>
+        <translation>%1 · Fingeravtrykk %2</translation>
+    </message>
+    <message>
+        <source>The revisions cannot be compared</source>
+        <translation>Versjonene kan ikke sammenlignes</translation>
+    </message>
+    <message>
+        <source>Compare with previous revision</source>
+        <translation>Sammenlign med forrige versjon</translation>
+    </message>
+    <message>
+        <source>The revision before this one is not in the register.</source>
+        <translation>Versjonen før denne finnes ikke i registeret.</translation>
+    </message>
+</context>
+<context>
+    <name>RevisionsDialog</name>
+    <message>
+        <source>Untitled assessment</source>
+        <translation>Vurdering uten tittel</translation>
+    </message>
+    <message>
+        <source>Revisions – %1</source>
+        <translation>Versjoner – %1</translation>
+    </message>
+    <message>
+        <source>Revisions</source>
+        <translation>Versjoner</translation>
+    </message>
+    <message>
+        <source>Earlier revisions open read-only. Select two revisions to compare them, or one to compare it with the revision before it.</source>
+        <translation>Tidligere versjoner åpnes slik at de bare kan leses. Velg to versjoner for å sammenligne dem, eller én for å sammenligne den med versjonen før.</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Åpne</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare</source>
+        <translation>&amp;Sammenlign</translation>
+    </message>
+    <message>
+        <source>The revisions cannot be shown</source>
+        <translation>Versjonene kan ikke vises</translation>
+    </message>
+</context>
+<context>
+    <name>RevisionsModel</name>
+    <message>
+        <source>Revision</source>
+        <translation>Versjon</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Endret</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>Godkjent av</translation>
+    </message>
+    <message>
+        <source>Approved on</source>
+        <translation>Godkjenningsdato</translation>
+    </message>
+    <message>
+        <source>Approved fingerprint</source>
+        <translation>Godkjent fingeravtrykk</translation>
+    </message>
+    <message>
+        <source>Self-approved</source>
+        <translation>Egengodkjent</translation>
+    </message>
+    <message>
+        <source>The fingerprint of the content that was approved. It is printed on every page of the PDF of this revision.</source>
+        <translation>Fingeravtrykket for innholdet som ble godkjent. Det står på hver side i PDF-filen for denne versjonen.</translation>
+    </message>
+    <message>
+        <source>Approved by the same person who wrote the assessment.</source>
+        <translation>Godkjent av den samme personen som skrev vurderingen.</translation>
+    </message>
+    <message>
+        <source>Yes, by the author</source>
+        <translation>Ja, av saksbehandleren</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nei</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv" sourcelanguage="en">
 <context>
+    <name>AuditTexts</name>
+    <message>
+        <source>fingerprint %1</source>
+        <translation>fingeravtryck %1</translation>
+    </message>
+    <message>
+        <source>Comment %1</source>
+        <translation>Kommentar %1</translation>
+    </message>
+    <message>
+        <source>Revision %1, a copy of assessment %2</source>
+        <translation>Version %1, en kopia av bedömning %2</translation>
+    </message>
+    <message>
+        <source>As a new assessment (%1)</source>
+        <translation>Som en ny bedömning (%1)</translation>
+    </message>
+    <message>
+        <source>Over the stored assessment (%1)</source>
+        <translation>Ersatte den sparade bedömningen (%1)</translation>
+    </message>
+    <message>
+        <source>It was: %1</source>
+        <translation>Hade status: %1</translation>
+    </message>
+</context>
+<context>
     <name>BackupsDialog</name>
     <message>
         <source>Backups</source>
@@ -173,6 +200,67 @@
     <message>
         <source>Not marked as addressed</source>
         <translation>Inte markerad som åtgärdad</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <source>Untitled assessment</source>
+        <translation>Bedömning utan rubrik</translation>
+    </message>
+    <message>
+        <source>Compare revisions – %1</source>
+        <translation>Jämför versioner – %1</translation>
+    </message>
+    <message>
+        <source>Show only &amp;changes</source>
+        <translation>Visa bara &amp;ändringar</translation>
+    </message>
+    <message>
+        <source>Summary of the changes</source>
+        <translation>Sammanfattning av ändringarna</translation>
+    </message>
+    <message>
+        <source>Fields of both revisions</source>
+        <translation>Fälten i båda versionerna</translation>
+    </message>
+    <message>
+        <source>Revision %1 (%2)</source>
+        <translation>Version %1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) changed</source>
+        <translation>
+            <numerusform>%n fält har ändrats</numerusform>
+            <numerusform>%n fält har ändrats</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No changes</source>
+        <translation>Inga ändringar</translation>
+    </message>
+    <message>
+        <source>The two revisions have the same content.</source>
+        <translation>De två versionerna har samma innehåll.</translation>
+    </message>
+    <message>
+        <source>The revisions cannot be compared</source>
+        <translation>Versionerna kan inte jämföras</translation>
+    </message>
+</context>
+<context>
+    <name>CompareModel</name>
+    <message>
+        <source>What</source>
+        <translation>Fält</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Ändrat</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Oförändrat</translation>
     </message>
 </context>
 <context>
@@ -605,6 +693,17 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
     </message>
 </context>
 <context>
+    <name>FieldNames</name>
+    <message>
+        <source>(no text)</source>
+        <translation>(ingen text)</translation>
+    </message>
+    <message>
+        <source>Modules</source>
+        <translation>Moduler</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>Search titles, case numbers, descriptions, justifications, measures…</source>
@@ -829,6 +928,111 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
     <message>
         <source>Guidance</source>
         <translation>Vägledning</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Untitled assessment</source>
+        <translation>Bedömning utan rubrik</translation>
+    </message>
+    <message>
+        <source>History – %1, revision %2</source>
+        <translation>Historik – %1, version %2</translation>
+    </message>
+    <message>
+        <source>Whether the audit log is intact</source>
+        <translation>Om händelseloggen är intakt</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historik</translation>
+    </message>
+    <message>
+        <source>The selected entry in full</source>
+        <translation>Hela den markerade posten</translation>
+    </message>
+    <message>
+        <source>The selected &amp;entry in full:</source>
+        <translation>Hela den markerade &amp;posten:</translation>
+    </message>
+    <message>
+        <source>Nothing has been recorded for this assessment yet.</source>
+        <translation>Inget har loggats för den här bedömningen än.</translation>
+    </message>
+    <message>
+        <source>Checking that the audit log is intact…</source>
+        <translation>Kontrollerar att händelseloggen är intakt…</translation>
+    </message>
+    <message>
+        <source>The audit log could not be checked: %1</source>
+        <translation>Händelseloggen kunde inte kontrolleras: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>✓ The audit log is intact: all %n entries check out, none was changed or removed.</source>
+        <translation>
+            <numerusform>✓ Händelseloggen är intakt: den enda posten stämmer och har inte ändrats eller tagits bort.</numerusform>
+            <numerusform>✓ Händelseloggen är intakt: alla %n poster stämmer, ingen har ändrats eller tagits bort.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>⚠ The audit log has been changed outside Lika: the history from entry %1 on cannot be trusted.</source>
+        <translation>⚠ Händelseloggen har ändrats utanför Lika: historiken från och med post %1 går inte att lita på.</translation>
+    </message>
+    <message>
+        <source>The history cannot be shown</source>
+        <translation>Historiken kan inte visas</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>When</source>
+        <translation>Tidpunkt</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Av</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Händelse</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>Vad som ändrades</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Skapad</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Sparad</translation>
+    </message>
+    <message>
+        <source>Status changed</source>
+        <translation>Status ändrad</translation>
+    </message>
+    <message>
+        <source>Comment added</source>
+        <translation>Kommentar tillagd</translation>
+    </message>
+    <message>
+        <source>Comment addressed</source>
+        <translation>Kommentar åtgärdad</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importerad</translation>
+    </message>
+    <message>
+        <source>New revision</source>
+        <translation>Ny version</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Borttagen</translation>
     </message>
 </context>
 <context>
@@ -1168,6 +1372,17 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
     <message>
         <source>The overview could not be computed</source>
         <translation>Översikten kunde inte beräknas</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterRevisionActions</name>
+    <message>
+        <source>Re&amp;visions…</source>
+        <translation>&amp;Versioner…</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>&amp;Historik…</translation>
     </message>
 </context>
 <context>
@@ -1548,6 +1763,135 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
     <message>
         <source>Revision %1: a newer revision of this assessment exists.</source>
         <translation>Version %1: det finns en nyare version av bedömningen.</translation>
+    </message>
+</context>
+<context>
+    <name>RevisionActions</name>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Fingeravtryck</translation>
+    </message>
+    <message>
+        <source>A short code computed from what the assessment says. The same code is printed on every page of its PDF, so a printout can be checked against the register; it changes whenever the content changes.</source>
+        <translation>En kort kod som räknas fram ur bedömningens innehåll. Samma kod skrivs ut på varje sida i PDF-filen, så att en utskrift kan jämföras med registret. Koden ändras så snart innehållet ändras.</translation>
+    </message>
+    <message>
+        <source>Re&amp;visions…</source>
+        <translation>&amp;Versioner…</translation>
+    </message>
+    <message>
+        <source>Compare &amp;with previous revision</source>
+        <translation>Jämför med &amp;föregående version</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>&amp;Historik…</translation>
+    </message>
+    <message>
+        <source>Re&amp;visions</source>
+        <translation>&amp;Versioner</translation>
+    </message>
+    <message>
+        <source>Revision %1 of %2</source>
+        <translation>Version %1 av %2</translation>
+    </message>
+    <message>
+        <source>Revision %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>%1 · Fingerprint %2</source>
+        <translation>%1 · Fingeravtryck %2</translation>
+    </message>
+    <message>
+        <source>The revisions cannot be compared</source>
+        <translation>Versionerna kan inte jämföras</translation>
+    </message>
+    <message>
+        <source>Compare with previous revision</source>
+        <translation>Jämför med föregående version</translation>
+    </message>
+    <message>
+        <source>The revision before this one is not in the register.</source>
+        <translation>Versionen före den här finns inte i registret.</translation>
+    </message>
+</context>
+<context>
+    <name>RevisionsDialog</name>
+    <message>
+        <source>Untitled assessment</source>
+        <translation>Bedömning utan rubrik</translation>
+    </message>
+    <message>
+        <source>Revisions – %1</source>
+        <translation>Versioner – %1</translation>
+    </message>
+    <message>
+        <source>Revisions</source>
+        <translation>Versioner</translation>
+    </message>
+    <message>
+        <source>Earlier revisions open read-only. Select two revisions to compare them, or one to compare it with the revision before it.</source>
+        <translation>Tidigare versioner öppnas så att de bara kan läsas. Markera två versioner för att jämföra dem, eller en för att jämföra den med versionen före.</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Öppna</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare</source>
+        <translation>&amp;Jämför</translation>
+    </message>
+    <message>
+        <source>The revisions cannot be shown</source>
+        <translation>Versionerna kan inte visas</translation>
+    </message>
+</context>
+<context>
+    <name>RevisionsModel</name>
+    <message>
+        <source>Revision</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Ändrad</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>Godkänd av</translation>
+    </message>
+    <message>
+        <source>Approved on</source>
+        <translation>Godkännandedatum</translation>
+    </message>
+    <message>
+        <source>Approved fingerprint</source>
+        <translation>Godkänt fingeravtryck</translation>
+    </message>
+    <message>
+        <source>Self-approved</source>
+        <translation>Självgodkänd</translation>
+    </message>
+    <message>
+        <source>The fingerprint of the content that was approved. It is printed on every page of the PDF of this revision.</source>
+        <translation>Fingeravtrycket för det innehåll som godkändes. Det skrivs ut på varje sida i PDF-filen för den här versionen.</translation>
+    </message>
+    <message>
+        <source>Approved by the same person who wrote the assessment.</source>
+        <translation>Godkänd av samma person som skrev bedömningen.</translation>
+    </message>
+    <message>
+        <source>Yes, by the author</source>
+        <translation>Ja, av handläggaren</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nej</translation>
     </message>
 </context>
 <context>
