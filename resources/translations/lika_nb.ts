@@ -357,7 +357,7 @@
     <name>DataActions</name>
     <message>
         <source>&amp;Import assessment…</source>
-        <translation>&amp;Importer vurdering…</translation>
+        <translation>I&amp;mporter vurdering…</translation>
     </message>
     <message>
         <source>Ctrl+I</source>

@@ -357,7 +357,7 @@
     <name>DataActions</name>
     <message>
         <source>&amp;Import assessment…</source>
-        <translation>&amp;Importera bedömning…</translation>
+        <translation>I&amp;mportera bedömning…</translation>
     </message>
     <message>
         <source>Ctrl+I</source>
