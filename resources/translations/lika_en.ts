@@ -71,6 +71,13 @@
             <numerusform>What is &amp;left (%n)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Nothing required is missing, but %n review comment(s) must be marked as addressed before the assessment can be submitted again.</source>
+        <translation>
+            <numerusform>Nothing required is missing, but %n review comment must be marked as addressed before the assessment can be submitted again.</numerusform>
+            <numerusform>Nothing required is missing, but %n review comments must be marked as addressed before the assessment can be submitted again.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>HistoryDialog</name>

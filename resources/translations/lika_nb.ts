@@ -880,6 +880,13 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
         <source>What is left</source>
         <translation>Gjenstår</translation>
     </message>
+    <message numerus="yes">
+        <source>Nothing required is missing, but %n review comment(s) must be marked as addressed before the assessment can be submitted again.</source>
+        <translation>
+            <numerusform>Ingenting som kreves, mangler, men %n kommentar fra gjennomgangen må merkes som fulgt opp før vurderingen kan sendes til gjennomgang igjen.</numerusform>
+            <numerusform>Ingenting som kreves, mangler, men %n kommentarer fra gjennomgangen må merkes som fulgt opp før vurderingen kan sendes til gjennomgang igjen.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Nothing required is missing: the assessment can be submitted for review.</source>
         <translation>Ingenting som kreves, mangler: vurderingen kan sendes til gjennomgang.</translation>

@@ -880,6 +880,13 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
         <source>What is left</source>
         <translation>Kvar att göra</translation>
     </message>
+    <message numerus="yes">
+        <source>Nothing required is missing, but %n review comment(s) must be marked as addressed before the assessment can be submitted again.</source>
+        <translation>
+            <numerusform>Inget som krävs saknas, men %n granskningskommentar måste markeras som åtgärdad innan bedömningen kan skickas för granskning igen.</numerusform>
+            <numerusform>Inget som krävs saknas, men %n granskningskommentarer måste markeras som åtgärdade innan bedömningen kan skickas för granskning igen.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Nothing required is missing: the assessment can be submitted for review.</source>
         <translation>Inget som krävs saknas: bedömningen kan skickas för granskning.</translation>
