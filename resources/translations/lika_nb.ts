@@ -27,6 +27,10 @@
         <source>It was: %1</source>
         <translation>Hadde status: %1</translation>
     </message>
+    <message>
+        <source>“%1”</source>
+        <translation>«%1»</translation>
+    </message>
 </context>
 <context>
     <name>BackupsDialog</name>

@@ -68,7 +68,7 @@ class AuditTexts:
                 "%1", found["fingerprint"]
             )
         if found["comment"]:
-            text += f": “{found['comment']}”"
+            text += ": " + _quoted(found["comment"])
         return text
 
     def target(self, text: str) -> str:
@@ -87,14 +87,14 @@ class AuditTexts:
         found = _COMMENT.match(summary)
         if found is None:
             return None
-        return f"{self.target(found['target'])}: “{found['text']}”"
+        return f"{self.target(found['target'])}: {_quoted(found['text'])}"
 
     def _addressed(self, summary: str) -> str | None:
         found = _ADDRESS.match(summary)
         if found is None:
             return None
         text = QCoreApplication.translate("AuditTexts", "Comment %1").replace("%1", found["id"])
-        return f"{text}: “{found['reply']}”" if found["reply"] else text
+        return f"{text}: {_quoted(found['reply'])}" if found["reply"] else text
 
     def _new_revision(self, summary: str) -> str | None:
         found = _REVISION.match(summary)
@@ -126,3 +126,8 @@ class AuditTexts:
         return QCoreApplication.translate("AuditTexts", "It was: %1").replace(
             "%1", self.status(found["status"])
         )
+
+
+def _quoted(text: str) -> str:
+    """Quotation marks as each language writes them: ”…” in Swedish, «…» in Norwegian."""
+    return QCoreApplication.translate("AuditTexts", "“%1”").replace("%1", text)
