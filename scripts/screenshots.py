@@ -82,9 +82,11 @@ def main() -> None:
 
     summaries = repository.list_summaries()
     # In review and approved ones open in review mode (below); the editor needs a draft.
-    target = next(
-        (s for s in summaries if s.language.value == args.lang and s.status.value == "draft"),
-        next(s for s in summaries if s.language.value == args.lang),
+    # The draft furthest along, so the page shows answers rather than empty fields.
+    drafts = [s for s in summaries if s.language.value == args.lang and s.status.value == "draft"]
+    target = max(
+        drafts or [s for s in summaries if s.language.value == args.lang],
+        key=lambda s: len(repository.get(s.id).answers),
     )
     editor = window.open_assessment(target.id)
     assert isinstance(editor, EditorWindow)
