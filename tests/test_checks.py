@@ -32,7 +32,7 @@ def test_a_healthy_register_passes(register, capsys) -> None:
     assert lika("check", "--db", str(register)) == 0
     out = capsys.readouterr().out
     assert "No problems found." in out
-    for name in ("file", "format", "schema", "integrity", "references", "backups"):
+    for name in ("file", "format", "schema", "integrity", "references", "revisions", "backups"):
         assert f" {name} " in out
 
 

@@ -222,3 +222,31 @@ def test_review_comments_and_replies_are_searchable(db, capsys) -> None:
     run(db, capsys, "address", "1", "1", "--reply", "Lagt till renskötselns siffror")
     _code, out, _ = run(db, capsys, "list", "--search", "renskötselns", "--format", "json")
     assert [r["id"] for r in json.loads(out)] == [1]
+
+
+def _import_with_new_uid(db: Path, tmp_path: Path, capsys, assessment: str) -> Path:
+    out = tmp_path / f"{assessment}.json"
+    run(db, capsys, "export", assessment, "--out", str(out))
+    data = json.loads(out.read_text(encoding="utf-8"))
+    data["assessment"]["uid"] = "0f6c3c1e-5b7a-4d2e-9a41-2c8e7b6d5f30"
+    out.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return out
+
+
+def test_an_import_cannot_take_a_revision_number_twice(db, tmp_path, capsys) -> None:
+    run(db, capsys, "submit", "1")
+    run(db, capsys, "approve", "1", "--as", "Bo")
+    assert run(db, capsys, "new-revision", "1")[0] == 0  # revision 2 is assessment 3
+    copy = _import_with_new_uid(db, tmp_path, capsys, "3")
+    refused(db, capsys, "import", str(copy), message="Revision conflict: assessment 3 (draft)")
+    _code, out, _ = run(db, capsys, "revisions", "1", "--format", "json")
+    assert [(r["id"], r["revision"]) for r in json.loads(out)] == [(1, 1), (3, 2)]
+    # A replacement may not move an assessment onto a revision another one has either.
+    own = tmp_path / "own.json"
+    run(db, capsys, "export", "3", "--out", str(own))
+    data = json.loads(own.read_text(encoding="utf-8"))
+    data["assessment"]["revision"] = 1
+    own.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    refused(db, capsys, "import", str(own), "--replace", message="Revision conflict: assessment 1")
+    # As a new copy it is a decision of its own, and goes in.
+    assert run(db, capsys, "import", str(copy), "--as-new")[0] == 0

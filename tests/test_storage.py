@@ -204,6 +204,68 @@ def test_register_from_version_0_1_opens_with_its_data(tmp_path, content) -> Non
     repo.close()
 
 
+def _register_with_a_revision_taken_twice(path: Path, content) -> tuple[int, int]:
+    """A register from before migration 0004, where an import stored a second
+    assessment as revision 1 of a decision that already had one."""
+    repo = AssessmentRepository.open(path, clock=FakeClock())
+    first = repo.create(complete_assessment(content))
+    second = repo.create(complete_assessment(content))
+    repo.close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("DROP INDEX assessments_series_revision")
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0004_unique_revision'")
+        conn.execute(
+            "UPDATE assessments SET series_uid = ? WHERE id = ?", [first.series_uid, second.id]
+        )
+    conn.close()
+    assert first.id is not None and second.id is not None
+    return first.id, second.id
+
+
+def _has_revision_index(path: Path) -> bool:
+    with sqlite3.connect(path) as conn:
+        found = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE name = 'assessments_series_revision'"
+        ).fetchone()
+    conn.close()
+    return found is not None
+
+
+def test_a_revision_number_is_taken_once_even_behind_the_checks(repository, content) -> None:
+    first = repository.create(complete_assessment(content))
+    again = complete_assessment(content)
+    again.series_uid = first.series_uid  # revision 1 of the same decision, a second time
+    before = len(repository.list_summaries())
+    with pytest.raises(WorkflowError, match=r"^Revision conflict: another assessment already"):
+        repository.create(again)
+    assert len(repository.list_summaries()) == before
+
+
+def test_an_old_register_with_a_revision_taken_twice_opens_and_heals(db_path, content) -> None:
+    from desktop_app.storage import checks
+
+    first, second = _register_with_a_revision_taken_twice(db_path, content)
+    repo = AssessmentRepository.open(db_path, clock=FakeClock())  # migrates; must not fail
+    assert {m.name for m in migrations.applied(repo.db)} == known_migrations()
+    assert {s.id for s in repo.list_summaries()} == {first, second}
+    repo.close()
+    assert not _has_revision_index(db_path)
+    result = {r.name: r for r in checks.run_checks(db_path)}["revisions"]
+    assert result.outcome is checks.Outcome.PROBLEM
+    assert f"assessments {first} and {second} share revision 1 of one decision" in result.message
+    # Once one of them is gone, the register gets its guard when next opened.
+    repo = AssessmentRepository.open(db_path, clock=FakeClock())
+    repo.delete(second)
+    repo.close()
+    assert not _has_revision_index(db_path)
+    result = {r.name: r for r in checks.run_checks(db_path)}["revisions"]
+    assert result.outcome is checks.Outcome.WARNING and "guard" in result.message
+    AssessmentRepository.open(db_path, clock=FakeClock()).close()
+    assert _has_revision_index(db_path)
+    result = {r.name: r for r in checks.run_checks(db_path)}["revisions"]
+    assert result.outcome is checks.Outcome.OK
+
+
 # Writing only changed rows, with the rows last written remembered
 
 

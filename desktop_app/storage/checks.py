@@ -175,6 +175,32 @@ def check_audit_log(ctx: CheckContext) -> CheckResult:
     return _ok("audit", f"{report.checked} entries, hash chain intact")
 
 
+def check_revisions(ctx: CheckContext) -> CheckResult:
+    """Each revision number of a decision belongs to one assessment (an older Lika could
+    import a second one); the UNIQUE index guarding that is in place."""
+    from desktop_app.storage import revision_index
+
+    assert ctx.conn is not None
+    found = revision_index.duplicates(ctx.conn)
+    if found:
+        first = found[0]
+        ids = " and ".join(str(i) for i in first.ids)
+        more = f" ({len(found) - 1} more like it)" if len(found) > 1 else ""
+        return _problem(
+            "revisions",
+            f"assessments {ids} share revision {first.revision} of one decision{more}; "
+            "keep one: export the others and delete them (importing such a file as a new "
+            "copy keeps its content), and Lika guards against it again",
+        )
+    if not revision_index.has_index(ctx.conn):
+        return _warning(
+            "revisions",
+            "no revision is used twice, but the guard against it is missing; Lika adds it "
+            "when it opens the register",
+        )
+    return _ok("revisions", "each revision number of a decision is used once")
+
+
 CHECKS: list[Check] = [
     Check("file", check_file, gate=True),
     Check("format", check_format, gate=True),
@@ -182,6 +208,7 @@ CHECKS: list[Check] = [
     Check("integrity", check_integrity),
     Check("references", check_foreign_keys),
     Check("audit", check_audit_log),
+    Check("revisions", check_revisions),
     Check("backups", check_backups),
 ]
 

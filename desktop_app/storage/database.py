@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from desktop_app.domain.errors import InputError, LikaError, WorkflowError
+from desktop_app.storage import revision_index
 from desktop_app.storage.filesystem import is_network_path
 from desktop_app.storage.migrations import MIGRATION_SET, known_migrations, migrations
 from desktop_app.storage.register_schema import ensure_register_triggers
@@ -181,6 +182,8 @@ def open_database(path: Path, *, create: bool = True) -> Database:
         ensure_register_triggers(db)
         # Likewise the locks on approved assessments and the audit log's protection.
         ensure_review_triggers(db)
+        # And one assessment per revision, once an old register's duplicates are gone.
+        revision_index.ensure(db)
     except BaseException as error:
         conn.close()
         if isinstance(error, sqlite3.Error):
@@ -194,6 +197,11 @@ def describe_sqlite_error(error: sqlite3.Error, path: Path | str) -> LikaError:
     text = str(error)
     if text.startswith(REFUSED_PREFIX):  # a trigger refused a change the rules forbid
         return WorkflowError(text.removeprefix(REFUSED_PREFIX))
+    if "UNIQUE constraint failed: assessments.series_uid, assessments.revision" in text:
+        return WorkflowError(  # a race the checks before writing could not see
+            "Revision conflict: another assessment already is this revision of the "
+            "decision; nothing was changed"
+        )
     if "file is not a database" in text or "malformed" in text:
         return DamagedDatabaseError(f"{path} is damaged: {text}")
     if "readonly" in text:

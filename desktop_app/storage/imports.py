@@ -2,8 +2,9 @@
 
 Kept apart from the repository to keep both readable; runs inside the repository's
 transaction, and refuses before writing anything: an existing uid without
-``replace``, a missing one with it, and above all an approved stored assessment,
-which no import may overwrite (start a new revision, or import as a new copy).
+``replace``, a missing one with it, a revision number that another assessment of the
+same decision already has, and above all an approved stored assessment, which no
+import may overwrite (start a new revision, or import as a new copy).
 """
 
 from __future__ import annotations
@@ -50,6 +51,16 @@ def store_imported(
         raise WorkflowError(
             f"Assessment {existing[0]['id']} is approved and cannot be overwritten by an "
             "import; import the file as a new copy instead"
+        )
+    taken = query(
+        "SELECT id, status FROM assessments WHERE series_uid = ? AND revision = ? AND uid != ?",
+        [assessment.series_uid, assessment.revision, assessment.uid],
+    )
+    if taken:
+        raise WorkflowError(
+            f"Revision conflict: assessment {taken[0]['id']} ({taken[0]['status']}) already is "
+            f"revision {assessment.revision} of this decision; import the file as a new copy "
+            "instead"
         )
     before = repository.get(existing[0]["id"]) if existing else None
     earlier = query(

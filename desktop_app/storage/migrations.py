@@ -142,6 +142,31 @@ def review(db: Database) -> None:
     register_schema.upgrade_search_v2(db)
 
 
+@migrations(name="0004_unique_revision")
+def unique_revision(db: Database) -> None:
+    """At most one assessment per revision number of a decision: a UNIQUE index on
+    ``assessments(series_uid, revision)`` (beside the plain index of 0001), so that no
+    path, an import or two computers starting a new revision at once, can store two
+    "revision 2" of the same decision.
+
+    A register from before this migration may already hold such duplicates (an import
+    could store them). Creating the index would then fail, the migration would roll back
+    and the register would not open at all; so the index is created only when there are
+    none. A register with duplicates opens as before; ``lika check`` names them, and
+    once they are resolved, ``revision_index.ensure`` (run whenever a register is opened)
+    creates the index. Only an index is created: no table is transformed, so the
+    triggers of 0002 and 0003 stay in place. The statements are written out here, so
+    that this migration does what it did when it shipped.
+    """
+    found = db.execute(
+        "SELECT 1 FROM assessments GROUP BY series_uid, revision HAVING count(*) > 1 LIMIT 1"
+    ).fetchone()
+    if found is None:
+        db.execute(
+            "CREATE UNIQUE INDEX assessments_series_revision ON assessments(series_uid, revision)"
+        )
+
+
 def _run_script(db: Database, script: str) -> None:
     """Run DDL statements one by one: ``executescript`` would commit the migration's
     transaction halfway, so a failure could leave half a schema behind."""
