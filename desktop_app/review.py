@@ -251,6 +251,7 @@ class ReviewService:
             approved=approved,
             revision=a.revision,
             current=fingerprint(a),
+            approval=record,
         )
 
     # Audit trail

@@ -59,6 +59,8 @@ HOSTILE = {
     "status-without-history.json": "assessment.status: 'in_review' does not match",
     "evaluation-before-approval.json": "evaluations: only an approved assessment has evaluations",
     "approved-then-changed.json": "history[1].fingerprint: the assessment was approved with",
+    "approved-without-fingerprint.json": "history[1].fingerprint: the assessment is approved, "
+    "but its approval records no fingerprint",
 }
 ACCEPTED = ("valid.json", "bom.json", "every-script.json", "approved-with-evaluation.json")
 

@@ -195,6 +195,15 @@ def test_self_approval_and_a_changed_fingerprint_are_pointed_out(content, tmp_pa
     assert "STÄMMER INTE" in text
 
 
+def test_an_approval_without_fingerprint_is_said_as_such(content, tmp_path) -> None:
+    a = complete_assessment(content)
+    a.status = Status.APPROVED
+    approval = Approval("Henrik Sjödin", datetime(2026, 11, 20, tzinfo=UTC), "", False)
+    text = " ".join(pdf_text(render(content, a, tmp_path, approval=approval)).split())
+    assert "Godkännandet sparade inget fingeravtryck" in text
+    assert "Godkänt fingeravtryck" not in text and "STÄMMER INTE" not in text
+
+
 def test_appendix_lists_answers_question_by_question(content, tmp_path) -> None:
     a = complete_assessment(content)
     question = next(

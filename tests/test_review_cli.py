@@ -224,6 +224,46 @@ def test_review_comments_and_replies_are_searchable(db, capsys) -> None:
     assert [r["id"] for r in json.loads(out)] == [1]
 
 
+def test_an_edited_approved_file_with_blanked_fingerprints_is_refused(db, tmp_path, capsys) -> None:
+    """Blanking the fingerprints must not slip a change past the check: no Lika ever
+    wrote an approval without one."""
+    run(db, capsys, "submit", "1")
+    run(db, capsys, "approve", "1", "--as", "Bo")
+    out = tmp_path / "one.json"
+    run(db, capsys, "export", "1", "--out", str(out))
+    data = json.loads(out.read_text(encoding="utf-8"))
+    data["assessment"]["decision"]["title"] = "Ändrad utanför Lika"
+    for change in data["history"]:
+        change["fingerprint"] = ""
+    out.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    for how in ("--as-new", "--replace"):
+        refused(db, capsys, "import", str(out), how, message="approval records no fingerprint")
+
+
+def _forget_the_approved_fingerprint(db: Path) -> None:
+    """What a register changed outside Lika (or a hypothetical old one) could hold."""
+    repo = AssessmentRepository.open(db)
+    repo.db.execute("UPDATE status_changes SET fingerprint = '' WHERE assessment_id = 1")
+    repo.db.conn.commit()
+    repo.close()
+
+
+def test_an_approval_without_fingerprint_is_said_as_such(db, capsys) -> None:
+    code, out, _ = run(db, capsys, "fingerprint", "1")
+    current = out.strip()
+    run(db, capsys, "submit", "1")
+    run(db, capsys, "approve", "1", "--as", "Bo")
+    _forget_the_approved_fingerprint(db)
+    code, out, err = run(db, capsys, "fingerprint", "1")
+    assert (code, out.strip()) == (0, current)
+    assert "approved, but its approval recorded no fingerprint" in err, err
+    assert "fingerprint ," not in err
+    code, out, _ = run(db, capsys, "verify", "1", "--fingerprint", current)
+    assert code == 1
+    assert out.startswith("Not verified: assessment 1 (revision 1) was approved by Bo on "), out
+    assert "recorded no fingerprint" in out and "is not approved" not in out
+
+
 def _import_with_new_uid(db: Path, tmp_path: Path, capsys, assessment: str) -> Path:
     out = tmp_path / f"{assessment}.json"
     run(db, capsys, "export", assessment, "--out", str(out))

@@ -37,7 +37,8 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
         parents=[common],
         help="check a printout's fingerprint against the approved revision",
         description="Exit code 0: the fingerprint is the one this revision was approved "
-        "with; 1: it is not, or the revision is not approved; 2: bad input.",
+        "with; 1: it is not, or the revision is not approved (or its approval recorded no "
+        "fingerprint); 2: bad input.",
     )
     verify.add_argument("id", type=assessment_id, help="assessment id (see 'lika list')")
     verify.add_argument(
@@ -98,7 +99,13 @@ def cmd_fingerprint(args: argparse.Namespace, session: Session, out: TextIO) -> 
         )
         return EXIT_OK
     print(current, file=out)
-    if record is not None and record.fingerprint != current:
+    if record is not None and not record.fingerprint:  # an approval from an old register
+        print(
+            f"lika: warning: assessment {a.id} is approved, but its approval recorded no "
+            "fingerprint, so nothing shows whether this is the content that was approved",
+            file=sys.stderr,
+        )
+    elif record is not None and record.fingerprint != current:
         print(
             f"lika: warning: assessment {a.id} was approved with fingerprint "
             f"{record.fingerprint}, but what the register holds now has {current}",
@@ -111,16 +118,23 @@ def cmd_verify(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     service = session.service
     check = service.review.verify_fingerprint(args.id, args.fingerprint)
     name = f"assessment {args.id} (revision {check.revision})"
-    if not check.approved:
+    record = check.approval
+    if record is None:
         print(
             f"Not verified: {name} is not approved. Its content now has fingerprint "
             f"{check.current}.",
             file=out,
         )
         return EXIT_FAILURE
-    record = service.review.approval(service.repository.get(args.id))
-    assert record is not None
     when = record.at.astimezone().strftime("%Y-%m-%d %H:%M")
+    if not check.approved:
+        print(
+            f"Not verified: {name} was approved by {record.approver} on {when}, but the "
+            "approval recorded no fingerprint, so no printout can be checked against it. "
+            f"Its content now has fingerprint {check.current}.",
+            file=out,
+        )
+        return EXIT_FAILURE
     if check.matches:
         print(
             f"Matches: {check.given} is the fingerprint {name} was approved with by "

@@ -131,8 +131,10 @@ class ApprovalRecord:
 class FingerprintCheck:
     """Whether a printout's fingerprint (``given``) is that of the approved revision.
 
-    ``approved`` is "" when the revision was never approved; ``current`` is the
-    fingerprint of what the register holds now.
+    ``approval`` is None when the revision was never approved; ``approved`` is the
+    fingerprint it was approved with, "" when never approved or when the approval
+    recorded none (an old register). ``current`` is the fingerprint of what the
+    register holds now.
     """
 
     matches: bool
@@ -140,6 +142,7 @@ class FingerprintCheck:
     approved: str
     revision: int
     current: str
+    approval: ApprovalRecord | None = None
 
 
 def normalise_fingerprint(text: str) -> str:

@@ -97,6 +97,8 @@ def _approval_box(c: SummaryContext) -> Flowable:
                     )
                 ]
             )
+        else:  # an approval from a register that did not record it
+            rows.append([c.p(c.t("pdf.approval_without_fingerprint"), "cell_bold")])
     rows.append([c.p(c.t("pdf.fingerprint_explained", fingerprint=current), "muted")])
     return table(
         rows,

@@ -423,18 +423,29 @@ def _approval_problems(
     assessment: Assessment, history: list[StatusChange]
 ) -> list[tuple[str, str]]:
     """An approved assessment must say what it was approved with: content changed after
-    the approval (in the file) would enter the register as approved. A history without
-    a fingerprint (older exports) is not checked."""
+    the approval (in the file) would enter the register as approved. Every Lika records
+    the fingerprint with the approval, so an approval without one is a file edited by
+    hand, and is refused too (otherwise blanking it would slip any change through)."""
     if assessment.status is not Status.APPROVED:
         return []
     index, approval = next(
         (i, c) for i, c in reversed(list(enumerate(history))) if c.to_status is Status.APPROVED
     )
-    current = fingerprint(assessment)
-    if approval.fingerprint and approval.fingerprint != current:
+    where = f"history[{index}].fingerprint"
+    if not approval.fingerprint:
         return [
             (
-                f"history[{index}].fingerprint",
+                where,
+                "the assessment is approved, but its approval records no fingerprint, so "
+                "nothing shows that its content is what was approved (Lika always records "
+                "one; the file was edited)",
+            )
+        ]
+    current = fingerprint(assessment)
+    if approval.fingerprint != current:
+        return [
+            (
+                where,
                 f"the assessment was approved with fingerprint {approval.fingerprint}, but "
                 f"its content has {current}: it was changed after the approval",
             )

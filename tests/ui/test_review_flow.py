@@ -359,3 +359,18 @@ def test_comment_links_work_by_keyboard(qtbot, context) -> None:
     dialog = review.actions_.comment_dialog
     assert dialog is not None and dialog.isVisible()
     assert str(dialog.target()) == "step:conclusion"
+
+
+def test_an_approval_without_fingerprint_is_not_shown_as_a_mismatch(qtbot, window, context):
+    """A register changed outside Lika may hold an approval without its fingerprint."""
+    service, repo = context.service, context.service.repository
+    a = repo.create(complete_assessment(context.content))
+    service.identity = CASEWORKER
+    service.review.submit(a)
+    service.identity = REVIEWER
+    service.review.approve(a)
+    repo.db.execute("UPDATE status_changes SET fingerprint = '' WHERE assessment_id = ?", [a.id])
+    repo.db.conn.commit()
+    shown = " ".join(open_review(qtbot, window, a.id).browser.toPlainText().split())
+    assert "Godkännandet sparade inget fingeravtryck" in shown
+    assert "Godkänt fingeravtryck" not in shown and "STÄMMER INTE" not in shown

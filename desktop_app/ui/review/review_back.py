@@ -110,11 +110,14 @@ def signoff(b: ReviewHtml) -> list[str]:
             inner += (
                 f"<p><b>⚠ {text(b.words.self_approved)}</b> {text(b.words.self_approved_why)}</p>"
             )
-        same = approval.fingerprint == current
-        verdict = b.t("pdf.fingerprint_matches" if same else "pdf.fingerprint_differs")
-        line = b.t("pdf.approved_fingerprint", fingerprint=approval.fingerprint)
-        shown = text(verdict) if same else f"<b>{text(verdict)}</b>"
-        inner += f"<p>{text(line)} – {shown}</p>"
+        if approval.fingerprint:
+            same = approval.fingerprint == current
+            verdict = b.t("pdf.fingerprint_matches" if same else "pdf.fingerprint_differs")
+            line = b.t("pdf.approved_fingerprint", fingerprint=approval.fingerprint)
+            shown = text(verdict) if same else f"<b>{text(verdict)}</b>"
+            inner += f"<p>{text(line)} – {shown}</p>"
+        else:  # an approval from a register that did not record it
+            inner += f"<p><b>{text(b.t('pdf.approval_without_fingerprint'))}</b></p>"
         if approval.comment.strip():
             inner += para(f"{b.words.approval_comment} {approval.comment}")
     inner += f"<p><b>{text(b.words.fingerprint.replace('%1', current))}</b></p>"

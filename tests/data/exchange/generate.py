@@ -168,6 +168,9 @@ def main() -> None:
     changed = approved()
     changed["assessment"]["conclusion"]["summary"] = "Ändrad efter godkännandet."
     write("approved-then-changed.json", changed)
+    for change in changed["history"]:  # hiding the change by blanking the fingerprints
+        change["fingerprint"] = ""
+    write("approved-without-fingerprint.json", changed)
     variant(
         "evaluation-before-approval.json", lambda d: d.update(evaluations=approved()["evaluations"])
     )
