@@ -7,7 +7,8 @@ Implements CONTRACT-4. Additions to the contract (nothing in it changed):
 - ``read_only_reason(a)`` says why ``is_read_only`` is true ("" when editable);
 - ``comment(comment_id)`` reads one comment;
 - ``ApprovalRecord.self_approved`` also counts an author field written "Name, title"
-  (the name before the first comma);
+  (the name before the first comma), and an approver who submitted the assessment
+  (``domain.review.is_self_approval``, the PDF's rule too);
 - ``verify_fingerprint`` accepts a fingerprint as typed from paper (any case, with or
   without dashes and spaces) and refuses one that is not 12 hex digits (InputError).
 - Domain extras: ``CommentTarget.parse`` raises ``CommentTargetError`` (an InputError and
@@ -39,6 +40,7 @@ from desktop_app.domain.review import (
     CommentTarget,
     FingerprintCheck,
     ReviewComment,
+    approval_record,
     check_target,
     normalise_fingerprint,
 )
@@ -221,20 +223,7 @@ class ReviewService:
         """The approval of this revision, if it was approved."""
         if a.id is None:
             return None
-        approvals = [
-            c for c in self.repository.status_history(a.id) if c.to_status is Status.APPROVED
-        ]
-        if not approvals:
-            return None
-        change = approvals[-1]
-        return ApprovalRecord(
-            approver=change.actor,
-            os_user=change.os_user,
-            at=change.at,
-            fingerprint=change.fingerprint,
-            author=a.decision.author,
-            comment=change.comment,
-        )
+        return approval_record(a, self.repository.status_history(a.id))
 
     def verify_fingerprint(self, assessment_id: int, given: str) -> FingerprintCheck:
         """Whether ``given`` (from a printout) is the fingerprint this revision was

@@ -191,7 +191,7 @@ def test_self_approval_and_a_changed_fingerprint_are_pointed_out(content, tmp_pa
     a.status = Status.APPROVED
     approval = Approval("Ája Ŋuolja", datetime(2026, 11, 20, tzinfo=UTC), "0000-0000-0000", True)
     text = pdf_text(render(content, a, tmp_path, approval=approval))
-    assert "Självgodkänd: godkänd av samma person som skrev bedömningen" in text
+    assert "Självgodkänd: godkänd av samma person som skrev eller lämnade in bedömningen" in text
     assert "STÄMMER INTE" in text
 
 

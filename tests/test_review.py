@@ -3,6 +3,8 @@ fingerprints and the audit trail, each refusal changing nothing."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from desktop_app.domain.audit import AuditAction
@@ -128,6 +130,37 @@ def test_self_approval_is_allowed_and_recorded_as_such(service, draft) -> None:
     service.review.approve(draft)
     record = service.review.approval(draft)
     assert record is not None and record.self_approved
+
+
+def test_approving_what_you_submitted_is_self_approval_everywhere(service, draft, content) -> None:
+    """The author field names someone else, but the approver sent it to review: the
+    service, the PDF's approval and the PDF's own reading of the history all say so."""
+    from desktop_app.reporting import summary_input
+
+    draft.decision.author = "Ivar Ŧorgá, utredare"
+    service.save(draft)
+    service.identity = Identity("Birgitta  Holm", "bholm")
+    service.review.submit(draft)
+    service.identity = Identity("birgitta holm", "bholm")  # typed differently, same person
+    service.review.approve(draft)
+    stored = service.repository.get(draft.id)
+    record = service.review.approval(stored)
+    assert record is not None and record.submitter == "Birgitta  Holm"
+    assert record.self_approved
+    data = summary_input(service, stored)
+    assert data.approval is not None and data.approval.self_approved
+    from_history = dataclasses.replace(data, approval=None).effective_approval
+    assert from_history is not None and from_history.self_approved
+    # Submitted by its author and approved by another: not self-approved, in either.
+    other = service.repository.create(complete_assessment(content))
+    as_(service, CASEWORKER)
+    service.review.submit(other)
+    as_(service, REVIEWER)
+    service.review.approve(other)
+    data = summary_input(service, service.repository.get(other.id))
+    assert data.approval is not None and not data.approval.self_approved
+    from_history = dataclasses.replace(data, approval=None).effective_approval
+    assert from_history is not None and not from_history.self_approved
 
 
 @pytest.mark.parametrize("status", [Status.IN_REVIEW, Status.APPROVED])

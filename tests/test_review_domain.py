@@ -23,14 +23,18 @@ from desktop_app.domain.completeness import find_gaps
 from desktop_app.domain.diff import compare
 from desktop_app.domain.errors import InputError, WorkflowError
 from desktop_app.domain.fingerprint import fingerprint
-from desktop_app.domain.model import Assessment, Direction, Measure, Status
+from desktop_app.domain.model import Assessment, Direction, Measure, Status, StatusChange
 from desktop_app.domain.review import (
     ApprovalRecord,
     CommentTarget,
     CommentTargetKind,
     ReviewComment,
+    approval_record,
     check_target,
+    is_self_approval,
     normalise_fingerprint,
+    same_person,
+    submitter,
 )
 from desktop_app.domain.workflow import ALLOWED, change_status, is_editable
 from tests.helpers import complete_assessment
@@ -160,6 +164,61 @@ def test_comment_addressed_and_self_approval() -> None:
     titled = dataclasses.replace(record, approver="Ivar Ŧorgá", author="Ivar Ŧorgá, utredare")
     assert titled.self_approved
     assert not dataclasses.replace(titled, approver="Utredare").self_approved
+
+
+COMPOSED = "M\u00e1ret \u014auolja"  # "á" as one code point
+DECOMPOSED = "Ma\u0301ret \u014auolja"  # "a" followed by a combining acute accent
+
+
+def test_a_name_is_the_same_person_however_it_was_typed() -> None:
+    assert COMPOSED != DECOMPOSED
+    assert same_person(COMPOSED, DECOMPOSED)
+    assert same_person("MA\u0301RET  \u014bUOLJA", COMPOSED)  # case and a double space
+    assert same_person(" Máret\t\u00a0Ŋuolja ", COMPOSED)  # a tab, a no-break space
+    assert not same_person("Mare\u0301t Ŋuolja", COMPOSED)  # the accent on another letter
+    assert not same_person("MáretŊuolja", COMPOSED)  # words run together: another name
+    assert not same_person("", "") and not same_person("  ", "")  # nobody is nobody
+
+
+def test_self_approval_by_the_author_however_the_name_was_typed() -> None:
+    assert is_self_approval(DECOMPOSED, f"{COMPOSED}, utredare", "")
+    assert is_self_approval("máret  ŋuolja", COMPOSED, "")
+    record = ApprovalRecord(DECOMPOSED, "maret", NOW, "abcd-ef01-2345", f"  {COMPOSED}  ", "")
+    assert record.self_approved
+
+
+def _change(old: Status | None, new: Status, actor: str) -> StatusChange:
+    return StatusChange(old, new, actor, actor.lower(), NOW, "", "")
+
+
+def test_the_submitter_is_the_last_to_send_it_from_draft_to_review() -> None:
+    history = [
+        _change(Status.DRAFT, Status.IN_REVIEW, "Ája"),
+        _change(Status.IN_REVIEW, Status.RETURNED, "Bo"),
+        _change(Status.RETURNED, Status.DRAFT, "Cecilia"),
+        _change(Status.DRAFT, Status.IN_REVIEW, "Cecilia"),
+    ]
+    assert submitter(history) == "Cecilia"
+    assert submitter(history[:3]) == "Ája"
+    assert submitter([]) == ""
+
+
+def test_approving_what_you_submitted_is_self_approval_whoever_the_author_is(content) -> None:
+    a = complete_assessment(content)
+    a.decision.author = "Ivar Ŧorgá, utredare"
+    a.status = Status.APPROVED
+    history = [
+        _change(Status.DRAFT, Status.IN_REVIEW, COMPOSED),
+        _change(Status.IN_REVIEW, Status.APPROVED, DECOMPOSED.upper()),
+    ]
+    record = approval_record(a, history)
+    assert record is not None and record.submitter == COMPOSED
+    assert record.self_approved
+    assert is_self_approval(DECOMPOSED, "Ivar Ŧorgá, utredare", COMPOSED)
+    # Submitted by another: the approver is neither author nor submitter.
+    other = [_change(Status.DRAFT, Status.IN_REVIEW, "Ivar Ŧorgá"), history[1]]
+    found = approval_record(a, other)
+    assert found is not None and not found.self_approved
 
 
 def test_fingerprint_as_typed_from_paper() -> None:

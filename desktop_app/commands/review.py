@@ -109,7 +109,11 @@ def cmd_approve(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     a = service.repository.get(args.id)
     change = service.review.approve(a, args.comment)
     record = service.review.approval(a)
-    note = " (self-approved: the approver is the author)" if record and record.self_approved else ""
+    note = (
+        " (self-approved: the approver wrote or submitted it)"
+        if record and record.self_approved
+        else ""
+    )
     print(f"Assessment {a.id} is approved, fingerprint {change.fingerprint}{note}", file=out)
     return EXIT_OK
 

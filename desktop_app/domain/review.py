@@ -8,13 +8,14 @@ resubmitting. Targets are written ``kind:key`` (``step:decision``, ``ground:age`
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
 from desktop_app.domain.errors import InputError
-from desktop_app.domain.model import Assessment
+from desktop_app.domain.model import Assessment, Status, StatusChange
 
 STEP_KEYS: tuple[str, ...] = ("decision", "grounds", "measures", "conclusion")
 
@@ -102,14 +103,47 @@ class ReviewComment:
         return self.addressed_at is not None
 
 
+def _person_key(name: str) -> str:
+    """A display name as a person is recognised by it: the same letters however they
+    were encoded (composed or decomposed "Máret"), in any case, with any spacing."""
+    folded = unicodedata.normalize("NFD", name).casefold()  # Unicode's caseless matching
+    return " ".join(unicodedata.normalize("NFC", folded).split())
+
+
 def same_person(a: str, b: str) -> bool:
-    """Display names compared as people type them: case and outer spaces do not count."""
-    return a.strip().casefold() == b.strip().casefold()
+    """Display names compared as people type them: Unicode form, case and spacing do
+    not count. An empty name is nobody, so it matches no one."""
+    key = _person_key(a)
+    return bool(key) and key == _person_key(b)
+
+
+def submitter(history: Iterable[StatusChange]) -> str:
+    """Who sent the assessment to review last (the last draft -> in review change), or
+    "" if nobody did."""
+    last = ""
+    for change in history:
+        if change.from_status is Status.DRAFT and change.to_status is Status.IN_REVIEW:
+            last = change.actor
+    return last
+
+
+def is_self_approval(approver: str, author: str, submitted_by: str) -> bool:
+    """The one rule for "self-approved", used by the GUI, the CLI and the PDF: the
+    approver is the author named in the assessment (which often reads "Name, title", so
+    the name before the first comma counts too), or the one who submitted it, whatever
+    the author field says."""
+    return (
+        same_person(approver, author)
+        or same_person(approver, author.split(",")[0])
+        or same_person(approver, submitted_by)
+    )
 
 
 @dataclass(frozen=True)
 class ApprovalRecord:
-    """Who approved a revision, when, and the fingerprint of what they approved."""
+    """Who approved a revision, when, and the fingerprint of what they approved.
+
+    ``fingerprint`` is "" only for an approval that recorded none (an old register)."""
 
     approver: str
     os_user: str
@@ -117,14 +151,30 @@ class ApprovalRecord:
     fingerprint: str
     author: str
     comment: str
+    submitter: str = ""  # who submitted it for this approval ("" if unknown)
 
     @property
     def self_approved(self) -> bool:
-        """Approved by its own author: allowed, but shown as such in the GUI and PDF.
-        The author field often reads "Name, title"; the name before the comma counts too."""
-        return same_person(self.approver, self.author) or same_person(
-            self.approver, self.author.split(",")[0]
-        )
+        """Approved by its own author or submitter: allowed, but shown as such in the
+        GUI and PDF (``is_self_approval``)."""
+        return is_self_approval(self.approver, self.author, self.submitter)
+
+
+def approval_record(a: Assessment, history: Sequence[StatusChange]) -> ApprovalRecord | None:
+    """The last approval in ``history`` (the status history of ``a``), or None."""
+    found = [i for i, c in enumerate(history) if c.to_status is Status.APPROVED]
+    if not found:
+        return None
+    change = history[found[-1]]
+    return ApprovalRecord(
+        approver=change.actor,
+        os_user=change.os_user,
+        at=change.at,
+        fingerprint=change.fingerprint,
+        author=a.decision.author,
+        comment=change.comment,
+        submitter=submitter(history[: found[-1]]),
+    )
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from datetime import date, datetime
 
 from desktop_app.domain.checklist import Checklist, Ground
 from desktop_app.domain.model import Assessment, Language, Status, StatusChange
+from desktop_app.domain.review import approval_record
 from desktop_app.domain.vocabulary import Vocabulary
 
 
@@ -30,7 +31,8 @@ class ReviewNote:
 
 @dataclass(frozen=True)
 class Approval:
-    """The recorded approval: who, when, and the fingerprint they approved."""
+    """The recorded approval: who, when, and the fingerprint they approved.
+    ``self_approved`` follows ``domain.review.is_self_approval``."""
 
     approver: str
     at: datetime
@@ -75,12 +77,12 @@ class SummaryInput:
         change = self.decisive_change
         if change is None or change.to_status is not Status.APPROVED:
             return None
-        submitters = [c.actor for c in self.history if c.to_status is Status.IN_REVIEW]
+        record = approval_record(self.assessment, self.history)
         return Approval(
             approver=change.actor,
             at=change.at,
             fingerprint=change.fingerprint,
-            self_approved=bool(submitters) and submitters[-1] == change.actor,
+            self_approved=record is not None and record.self_approved,
             comment=change.comment,
         )
 

@@ -1622,8 +1622,8 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
         <translation>Vil du godkjenne vurderingen? Den blir da låst: for å endre den må du starte en ny versjon.</translation>
     </message>
     <message>
-        <source>You are its author: the approval will be shown as self-approved.</source>
-        <translation>Du er selv saksbehandler for vurderingen: godkjenningen blir vist som egengodkjent.</translation>
+        <source>You wrote or submitted it: the approval will be shown as self-approved.</source>
+        <translation>Du har selv skrevet eller sendt inn vurderingen: godkjenningen blir vist som egengodkjent.</translation>
     </message>
     <message numerus="yes">
         <source>%n comment(s) not yet addressed.</source>
@@ -1760,8 +1760,8 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
         <translation>Godkjent av %1, %2. Vurderingen er låst; start en ny versjon hvis du vil endre den.</translation>
     </message>
     <message>
-        <source>Self-approved: the approver is also the author.</source>
-        <translation>Egengodkjent: den som godkjente, har også skrevet vurderingen.</translation>
+        <source>Self-approved: the approver also wrote or submitted it.</source>
+        <translation>Egengodkjent: den som godkjente, har også skrevet eller sendt inn vurderingen.</translation>
     </message>
     <message>
         <source>Approved. The assessment is locked; to change it, start a new revision.</source>
@@ -2219,8 +2219,8 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
         <translation>Egengodkjent:</translation>
     </message>
     <message>
-        <source>the approver is also the author of the assessment.</source>
-        <translation>den som godkjente, har også skrevet vurderingen.</translation>
+        <source>the approver also wrote or submitted the assessment.</source>
+        <translation>den som godkjente, har også skrevet eller sendt inn vurderingen.</translation>
     </message>
     <message>
         <source>Approval comment:</source>

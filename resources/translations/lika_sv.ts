@@ -1622,8 +1622,8 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
         <translation>Vill du godkänna bedömningen? Den låses då: för att ändra den behövs en ny version.</translation>
     </message>
     <message>
-        <source>You are its author: the approval will be shown as self-approved.</source>
-        <translation>Du är själv handläggare för bedömningen: godkännandet kommer att visas som självgodkänt.</translation>
+        <source>You wrote or submitted it: the approval will be shown as self-approved.</source>
+        <translation>Du har själv skrivit eller lämnat in bedömningen: godkännandet kommer att visas som självgodkänt.</translation>
     </message>
     <message numerus="yes">
         <source>%n comment(s) not yet addressed.</source>
@@ -1760,8 +1760,8 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
         <translation>Godkänd av %1, %2. Bedömningen är låst; starta en ny version om du vill ändra den.</translation>
     </message>
     <message>
-        <source>Self-approved: the approver is also the author.</source>
-        <translation>Självgodkänd: den som godkände har också skrivit bedömningen.</translation>
+        <source>Self-approved: the approver also wrote or submitted it.</source>
+        <translation>Självgodkänd: den som godkände har också skrivit eller lämnat in bedömningen.</translation>
     </message>
     <message>
         <source>Approved. The assessment is locked; to change it, start a new revision.</source>
@@ -2219,8 +2219,8 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
         <translation>Självgodkänd:</translation>
     </message>
     <message>
-        <source>the approver is also the author of the assessment.</source>
-        <translation>den som godkände har också skrivit bedömningen.</translation>
+        <source>the approver also wrote or submitted the assessment.</source>
+        <translation>den som godkände har också skrivit eller lämnat in bedömningen.</translation>
     </message>
     <message>
         <source>Approval comment:</source>

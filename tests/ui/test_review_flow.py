@@ -361,6 +361,24 @@ def test_comment_links_work_by_keyboard(qtbot, context) -> None:
     assert str(dialog.target()) == "step:conclusion"
 
 
+def test_approving_what_you_submitted_is_shown_as_self_approval(qtbot, window, context) -> None:
+    """The author field names someone else; the reviewer submitted it herself."""
+    service, repo = context.service, context.service.repository
+    other = complete_assessment(context.content)
+    other.decision.author = "Ivar Ŧorgá, utredare"
+    a = repo.create(other)
+    service.identity = REVIEWER
+    service.review.submit(a)
+    service.identity = Identity("  ольга  кузнецова ", "olga")  # the same person, typed so
+    review = open_review(qtbot, window, a.id)
+    review.actions_.approve.trigger()
+    assert "self-approved" in review.actions_.text_dialog.message.text()
+    review.actions_.text_dialog.accept_button.click()
+    assert repo.get(a.id).status is Status.APPROVED
+    assert "Self-approved" in review.banner.text()
+    assert "Self-approved" in review.browser.toPlainText()
+
+
 def test_an_approval_without_fingerprint_is_not_shown_as_a_mismatch(qtbot, window, context):
     """A register changed outside Lika may hold an approval without its fingerprint."""
     service, repo = context.service, context.service.repository

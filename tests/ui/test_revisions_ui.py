@@ -11,6 +11,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from desktop_app.domain import edits
 from desktop_app.domain.audit import ChainReport
 from desktop_app.domain.fingerprint import fingerprint
+from desktop_app.domain.identity import Identity
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.revisions.compare_model import CHANGED_MARK, LEFT, MARK, RIGHT, WHAT
 from desktop_app.ui.revisions.compare_view import CompareDialog
@@ -18,7 +19,7 @@ from desktop_app.ui.revisions.history_dialog import HistoryDialog
 from desktop_app.ui.revisions.revisions_dialog import RevisionsDialog
 from desktop_app.ui.revisions.revisions_model import APPROVER, FINGERPRINT, SELF_APPROVED
 from desktop_app.ui.tasks import ImmediateRunner, TaskRunner
-from tests.helpers import complete_assessment
+from tests.helpers import SAMI_NAME, complete_assessment
 from tests.ui.editor_helpers import open_editor
 from tests.ui.test_accessibility import unnamed_controls
 
@@ -31,7 +32,10 @@ def revisions(context, content):
     window makes them: through the service."""
     service = context.service
     first = service.repository.create(complete_assessment(content))
+    reviewer = service.identity
+    service.identity = Identity(SAMI_NAME, "maret")  # the caseworker (and author) submits
     service.review.submit(first)
+    service.identity = reviewer
     service.review.approve(first, "Bra underlag.")
     second = service.review.new_revision(first)
     edits.set_value(second, QUESTION, "yes")

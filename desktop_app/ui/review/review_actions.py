@@ -8,7 +8,6 @@ attributes and opened window-modal, so tests and screen readers find them.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.domain.errors import LikaError
 from desktop_app.domain.model import Status
-from desktop_app.domain.review import ApprovalRecord, CommentTarget
+from desktop_app.domain.review import CommentTarget, is_self_approval, submitter
 from desktop_app.ui.review.dialogs import CommentDialog, TextDialog
 
 if TYPE_CHECKING:
@@ -117,20 +116,13 @@ class ReviewActions(QObject):
         message = self.tr(
             "Approve the assessment? It is then locked: changing it needs a new revision."
         )
-        identity = window.context.service.identity
-        would_record = ApprovalRecord(  # the domain's rule for "self-approved"
-            approver=identity.name,
-            os_user=identity.os_user,
-            at=datetime.now(UTC),
-            fingerprint="",
-            author=window.assessment.decision.author,
-            comment="",
-        )
-        if would_record.self_approved:
-            message += "\n\n" + self.tr(
-                "You are its author: the approval will be shown as self-approved."
-            )
         assert window.data is not None
+        approver = window.context.service.identity.name
+        author = window.assessment.decision.author
+        if is_self_approval(approver, author, submitter(window.data.history)):
+            message += "\n\n" + self.tr(
+                "You wrote or submitted it: the approval will be shown as self-approved."
+            )
         still_open = sum(1 for c in window.data.comments if not c.addressed)
         if still_open:
             message += "\n\n" + self.tr("%n comment(s) not yet addressed.", "", still_open)

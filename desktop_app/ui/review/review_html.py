@@ -67,7 +67,7 @@ class Words(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.self_approved = self.tr("Self-approved:")
-        self.self_approved_why = self.tr("the approver is also the author of the assessment.")
+        self.self_approved_why = self.tr("the approver also wrote or submitted the assessment.")
         self.approval_comment = self.tr("Approval comment:")
         self.fingerprint = self.tr("Fingerprint of this content: %1")
 

@@ -189,7 +189,7 @@ class ReviewWindow(QMainWindow):
                 .replace("%2", self.context.short_date(data.approval.at))
             )
             if data.approval.self_approved:
-                text += " " + self.tr("Self-approved: the approver is also the author.")
+                text += " " + self.tr("Self-approved: the approver also wrote or submitted it.")
         elif a.status is Status.APPROVED:
             text = self.tr(
                 "Approved. The assessment is locked; to change it, start a new revision."
