@@ -465,8 +465,11 @@ class _Generator:
         ]
 
 
+DEFAULT_SEED = 2026
+
+
 def generate(
-    content: Content, count: int, *, today: date | None = None, seed: int = 2026
+    content: Content, count: int, *, today: date | None = None, seed: int = DEFAULT_SEED
 ) -> Iterator[NewAssessment]:
     """``count`` generated assessments; about one in fifty approved ones also has a
     newer draft revision (counted in ``count``)."""

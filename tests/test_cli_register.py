@@ -121,3 +121,12 @@ def test_demo_count_generates_a_register(tmp_path, capsys) -> None:
     assert "must be between 1 and" in capsys.readouterr().err
     assert run("demo", "--count", "many", "--db", str(db)) == 2
     assert "'many' is not a whole number" in capsys.readouterr().err
+
+
+def test_demo_count_adds_to_a_register_that_has_generated_data(tmp_path, capsys) -> None:
+    db = tmp_path / "big.db"
+    assert run("demo", "--count", "40", "--db", str(db)) == 0
+    assert run("demo", "--count", "40", "--db", str(db)) == 0
+    assert "Generated 40 assessments" in capsys.readouterr().out
+    assert len(listed(capsys, db, "--all-revisions")) == 80
+    assert run("check", "--db", str(db)) == 0

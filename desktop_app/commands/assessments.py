@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import random
 import sys
 import time
 from collections.abc import Sequence
@@ -108,12 +109,17 @@ def cmd_demo(args: argparse.Namespace, session: Session, out: TextIO) -> int:
 
 
 def _generate(count: int, session: Session, out: TextIO) -> int:
-    from desktop_app.generator import generate
+    from desktop_app.generator import DEFAULT_SEED, generate
     from desktop_app.storage.bulk import bulk_insert
 
     started = time.perf_counter()
     progress = _TerminalProgress(sys.stderr) if sys.stderr.isatty() else NO_PROGRESS
-    stored = bulk_insert(session.repository.db, generate(session.content, count), count, progress)
+    # An empty register always gets the same data (benchmarks compare runs); adding to
+    # one that has some needs other ids than the first run had.
+    has_rows = session.repository.db.execute("SELECT 1 FROM assessments LIMIT 1").fetchone()
+    seed = random.randrange(2**32) if has_rows else DEFAULT_SEED
+    assessments = generate(session.content, count, seed=seed)
+    stored = bulk_insert(session.repository.db, assessments, count, progress)
     elapsed = time.perf_counter() - started
     print(f"Generated {stored} assessments in {session.db_path} ({elapsed:.1f} s)", file=out)
     return EXIT_OK
