@@ -12,7 +12,7 @@ import pytest
 
 from desktop_app import transfer
 from desktop_app.__main__ import main
-from desktop_app.domain.errors import WorkflowError
+from desktop_app.domain.errors import UnreadableDataError, WorkflowError
 from desktop_app.domain.fingerprint import fingerprint
 from desktop_app.domain.model import Status
 from desktop_app.domain.review import CommentTarget
@@ -130,6 +130,31 @@ def test_a_forged_entry_with_a_recomputed_hash_breaks_the_next_link(logged, caps
     )
     assert lika("check", "--db", str(logged)) == 1
     assert "entry 4 does not follow entry 3" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("statement", "detail"),
+    [
+        ("UPDATE audit_log SET at = 'garbage' WHERE id = 3", "'garbage'"),
+        ("UPDATE audit_log SET action = 'erase' WHERE id = 3", "'erase'"),
+        ("UPDATE audit_log SET changes = 'not json' WHERE id = 3", "changes"),
+    ],
+)
+def test_an_unreadable_entry_is_reported_not_a_crash(logged, content, capsys, statement, detail):
+    """The history of a tampered log says which entry is broken and what to do, as one
+    line and exit 1 (a damaged register, not the user's mistake); nothing is changed."""
+    _tamper(logged, statement)
+    assert lika("history", "1", "--db", str(logged)) == 1
+    captured = capsys.readouterr()
+    (line,) = captured.err.splitlines()
+    assert line.startswith("lika: Audit entry 3 cannot be read (")
+    assert detail in line and line.endswith("; run lika check")
+    assert "internal error" not in line and captured.out == ""
+    service = _service(logged, content)
+    with pytest.raises(UnreadableDataError, match="Audit entry 3 cannot be read"):
+        service.review.history(1)
+    assert not service.review.verify_audit().ok  # and lika check still names it
+    service.repository.close()
 
 
 def test_dropped_protection_alone_is_a_warning_and_comes_back_on_open(

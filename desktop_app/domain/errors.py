@@ -24,3 +24,10 @@ class WorkflowError(InputError):
 
 class ContentError(InputError):
     """A checklist or guide file is broken; the message names the file and place."""
+
+
+class UnreadableDataError(LikaError):
+    """The register holds a value Lika cannot read (changed outside Lika, or a fault).
+
+    Not the user's mistake, so exit code 1; the message names the row and points to
+    ``lika check``, which lists every such row."""

@@ -27,6 +27,7 @@ from desktop_app.domain.audit import (
     verify_chain,
 )
 from desktop_app.domain.diff import display
+from desktop_app.domain.errors import UnreadableDataError
 from desktop_app.domain.merge import changes
 from desktop_app.domain.model import Assessment, StatusChange
 
@@ -111,21 +112,46 @@ def append(
     )
 
 
-def _entry(row: Sequence[Any]) -> AuditEntry:
+def _parse(row: Sequence[Any]) -> AuditEntry:
+    """An entry from its row; TypeError or ValueError when a value was changed to nonsense."""
+    at, action, changes = row[1], row[7], row[9]
+    try:
+        when = datetime.fromisoformat(at)
+    except (TypeError, ValueError):
+        raise ValueError(f"its time {at!r} is not a time") from None
+    try:
+        kind = AuditAction(action)
+    except ValueError:
+        raise ValueError(f"its action {action!r} is unknown") from None
+    try:
+        changed = tuple(AuditChange(tuple(p), old, new) for p, old, new in json.loads(changes))
+    except (TypeError, ValueError):
+        raise ValueError("its list of changes is not in the form Lika writes") from None
     return AuditEntry(
         id=row[0],
-        at=datetime.fromisoformat(row[1]),
+        at=when,
         actor=row[2],
         os_user=row[3],
         assessment_id=row[4],
         assessment_uid=row[5],
         revision=row[6],
-        action=AuditAction(row[7]),
+        action=kind,
         summary=row[8],
-        changes=tuple(AuditChange(tuple(p), old, new) for p, old, new in json.loads(row[9])),
+        changes=changed,
         prev_hash=row[10],
         hash=row[11],
     )
+
+
+def _entry(row: Sequence[Any]) -> AuditEntry:
+    """An entry from its row, or a message naming it when it cannot be read (someone
+    changed it outside Lika): the history says so instead of failing somewhere inside."""
+    try:
+        return _parse(row)
+    except (TypeError, ValueError) as error:
+        raise UnreadableDataError(
+            f"Audit entry {row[0]} cannot be read ({error}); run lika check"
+        ) from None
 
 
 _COLUMNS = (
@@ -153,7 +179,7 @@ def verify(conn: sqlite3.Connection) -> ChainReport:
     entries: list[AuditEntry] = []
     for row in conn.execute(f"SELECT {_COLUMNS} FROM audit_log ORDER BY id"):
         try:
-            entries.append(_entry(row))
+            entries.append(_parse(row))
         except (TypeError, ValueError) as error:
             report = verify_chain(entries)
             if not report.ok:

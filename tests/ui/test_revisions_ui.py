@@ -7,6 +7,7 @@ import sqlite3
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.domain import edits
 from desktop_app.domain.audit import ChainReport
@@ -225,6 +226,33 @@ def test_a_tampered_log_is_shown_as_not_to_be_trusted(window, revisions, db_path
     assert "from entry 3 on cannot be trusted" in dialog.chain.text()
     assert "audit entry 3 was changed" in dialog.chain.text()
     dialog.close()
+
+
+def test_an_unreadable_entry_is_said_in_a_message_box(
+    window, revisions, db_path, monkeypatch
+) -> None:
+    """An entry changed to nonsense outside Lika: the History action (a slot, where an
+    exception would only be printed) shows a message naming it, and no dialog."""
+    _first, second = revisions
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("DROP TRIGGER audit_log_no_update")
+        uid = conn.execute("SELECT uid FROM assessments WHERE id = ?", [second.id]).fetchone()[0]
+        conn.execute(
+            "UPDATE audit_log SET at = 'garbage' WHERE id = "
+            "(SELECT min(id) FROM audit_log WHERE assessment_uid = ?)",
+            [uid],
+        )
+    conn.close()
+    warnings: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda _p, title, text: warnings.append((title, text))
+    )
+    window.register_view.select(second.id)
+    window.revision_actions.history.trigger()
+    assert window.revision_actions.dialog is None
+    ((title, text),) = warnings
+    assert title == "The history cannot be shown"
+    assert "cannot be read (its time 'garbage' is not a time); run lika check" in text
 
 
 def test_the_log_is_checked_off_the_gui_thread(qtbot, context, revisions) -> None:
