@@ -138,6 +138,35 @@ def check_foreign_keys(ctx: CheckContext) -> CheckResult:
     return _ok("references", "every reference points at an existing row")
 
 
+def check_values(ctx: CheckContext) -> CheckResult:
+    """Every status, language, outcome and other choice is one Lika knows: a row that a
+    script changed to something else cannot be read (``rows.KNOWN_VALUES``)."""
+    from desktop_app.storage.rows import KNOWN_VALUES
+
+    assert ctx.conn is not None
+    found: list[str] = []
+    try:
+        for table, (key, columns) in KNOWN_VALUES.items():
+            present = {r[1] for r in ctx.conn.execute(f"PRAGMA table_info({table})")}
+            for column, what, values in columns:
+                if column not in present:
+                    continue  # an older register, upgraded when it is opened
+                known = [v for v in values if v is not None]
+                sql = (
+                    f"SELECT {key}, {column} FROM {table} WHERE {column} IS NOT NULL AND "
+                    f"{column} NOT IN ({', '.join('?' * len(known))}) ORDER BY {key}"
+                )
+                for ident, value in ctx.conn.execute(sql, known):
+                    found.append(f"assessment {ident} has an unknown {what} {value!r}")
+    except sqlite3.DatabaseError as error:
+        return _problem("values", f"the values cannot be read: {error}")
+    if found:
+        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+        count = "1 value" if len(found) == 1 else f"{len(found)} values"
+        return _problem("values", f"{count} Lika does not know: {found[0]}{more}")
+    return _ok("values", "every status, language, outcome and other choice is one Lika knows")
+
+
 def check_backups(ctx: CheckContext) -> CheckResult:
     found = [b for b in backup.list_backups(ctx.path) if b.reason is not backup.Reason.REPLACED]
     if not found:
@@ -207,6 +236,7 @@ CHECKS: list[Check] = [
     Check("schema", check_schema, gate=True),
     Check("integrity", check_integrity),
     Check("references", check_foreign_keys),
+    Check("values", check_values),
     Check("audit", check_audit_log),
     Check("revisions", check_revisions),
     Check("backups", check_backups),

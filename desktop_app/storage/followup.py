@@ -10,10 +10,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from desktop_app.domain.errors import UnreadableDataError
 from desktop_app.domain.followup import DueMeasureRow, DueWindow, MeasurePage, MeasureQuery
 from desktop_app.domain.model import MeasureStatus, Status
 from desktop_app.storage.register import PAGE_SIZE, Register
 from desktop_app.storage.register_schema import EFFECTIVE_MEASURE_STATUS_SQL
+from desktop_app.storage.rows import unreadable
 
 _OPEN = f"{EFFECTIVE_MEASURE_STATUS_SQL} IN ('planned', 'ongoing')"
 
@@ -55,24 +57,38 @@ def measures_page(
         f"WHERE {' AND '.join(conditions)} ORDER BY m.deadline, m.id LIMIT ?"
     )
     fetched = register.execute(sql, [*params, limit]).fetchall()
-    rows = [
-        DueMeasureRow(
-            id=v[0],
-            assessment_id=v[1],
-            measure_uid=v[2],
-            description=v[3],
-            owner=v[4],
-            deadline=date.fromisoformat(v[5]),
-            status=MeasureStatus(v[6]),
-            title=v[7],
-            case_number=v[8],
-            unit=v[9],
-            assessment_status=Status(v[10]),
-        )
-        for v in fetched
-    ]
+    try:
+        rows = [_due(v) for v in fetched]
+    except ValueError as error:
+        raise _unreadable(fetched, error) from None
     next_after = (fetched[-1][5], fetched[-1][0]) if len(rows) == limit else None
     return MeasurePage(rows, next_after)
+
+
+def _due(v: tuple[Any, ...]) -> DueMeasureRow:
+    return DueMeasureRow(
+        id=v[0],
+        assessment_id=v[1],
+        measure_uid=v[2],
+        description=v[3],
+        owner=v[4],
+        deadline=date.fromisoformat(v[5]),
+        status=MeasureStatus(v[6]),
+        title=v[7],
+        case_number=v[8],
+        unit=v[9],
+        assessment_status=Status(v[10]),
+    )
+
+
+def _unreadable(fetched: list[tuple[Any, ...]], error: Exception) -> UnreadableDataError:
+    """Which row of a page did not map, and why."""
+    for v in fetched:
+        try:
+            _due(v)
+        except ValueError as wrong:
+            return unreadable(v[1], [("assessments", {"status": v[10]})], wrong)
+    return UnreadableDataError(f"The register cannot be read ({error}); run lika check")
 
 
 def measures_count(register: Register, query: MeasureQuery) -> int:

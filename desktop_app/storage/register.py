@@ -20,7 +20,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from desktop_app.domain.model import Direction, Language, Outcome, Status
+from desktop_app.domain.errors import UnreadableDataError
+from desktop_app.domain.model import Direction
 from desktop_app.domain.register import (
     AdverseGround,
     Page,
@@ -30,6 +31,7 @@ from desktop_app.domain.register import (
 )
 from desktop_app.storage.database import BUSY_TIMEOUT_MS, describe_sqlite_error
 from desktop_app.storage.register_schema import NO_DATE_KEY, STATUS_RANKS
+from desktop_app.storage.rows import LANGUAGES, OUTCOMES, STATUSES, unreadable
 from desktop_app.storage.search_syntax import fts_query
 
 PAGE_SIZE = 200
@@ -67,10 +69,6 @@ _ROW_COLUMNS = (
 FEW_HITS = 2000
 
 
-_STATUSES = {s.value: s for s in Status}
-_LANGUAGES = {lang.value: lang for lang in Language}
-_OUTCOMES: dict[str | None, Outcome | None] = {o.value: o for o in Outcome}
-_OUTCOMES[None] = None
 _DIRECTIONS = {d.value: d for d in Direction}
 _to_date = date.fromisoformat
 _to_datetime = datetime.fromisoformat
@@ -88,11 +86,23 @@ def _adverse(text: str) -> tuple[AdverseGround, ...]:
 def _row(v: tuple[Any, ...]) -> RegisterRow:
     """A row of ``_ROW_COLUMNS`` (a page is built on every keystroke: kept lean)."""
     return RegisterRow._make((
-        v[0], v[1], v[2], v[3], v[4], v[5], v[6], _STATUSES[v[7]], v[8], v[9], v[10],
-        _LANGUAGES[v[11]], v[12], _OUTCOMES[v[13]], _to_datetime(v[14]), _to_datetime(v[15]),
+        v[0], v[1], v[2], v[3], v[4], v[5], v[6], STATUSES[v[7]], v[8], v[9], v[10],
+        LANGUAGES[v[11]], v[12], OUTCOMES[v[13]], _to_datetime(v[14]), _to_datetime(v[15]),
         _to_date(v[16]), _adverse(v[17]), v[18], v[19] and _to_date(v[19]),
         v[20] and _to_date(v[20]),
     ))  # fmt: skip
+
+
+def _unreadable(fetched: list[tuple[Any, ...]], error: Exception) -> UnreadableDataError:
+    """Which row of a page did not map, and why (only after one failed: the loop that
+    builds a page stays a plain comprehension)."""
+    for v in fetched:
+        row = {"status": v[7], "language": v[11], "outcome": v[13]}
+        try:
+            _row(v)
+        except (KeyError, TypeError, ValueError) as wrong:
+            return unreadable(v[0], [("assessments", row)], wrong)
+    return UnreadableDataError(f"The register cannot be read ({error}); run lika check")
 
 
 class _Where:
@@ -222,9 +232,12 @@ class Register:
         """Up to ``limit`` rows of ``query`` following the row whose key is ``after``."""
         sql, params = self.page_sql(query, after, limit)
         fetched = self.execute(sql, params).fetchall()
-        rows = [_row(values) for values in fetched]  # the last column is the sort key
-        next_after = (fetched[-1][-1], rows[-1].id) if len(rows) == limit else None
-        return Page(rows, next_after)
+        try:
+            found = [_row(values) for values in fetched]  # the last column is the sort key
+        except (KeyError, TypeError, ValueError) as error:
+            raise _unreadable(fetched, error) from None
+        next_after = (fetched[-1][-1], found[-1].id) if len(found) == limit else None
+        return Page(found, next_after)
 
     def count(self, query: RegisterQuery) -> int:
         where = _filters(query, fts_query(query.search))

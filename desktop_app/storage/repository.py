@@ -367,7 +367,7 @@ class AssessmentRepository:
             )
             if not found:
                 raise NotFoundError(f"No assessment with id {assessment_id}")
-            check_deletable(Status(found[0]["status"]))
+            check_deletable(rows.known(rows.STATUSES, found[0]["status"], assessment_id, "status"))
             db.execute("DELETE FROM assessments WHERE id = ?", [assessment_id])
             row = found[0]
             gone = Assessment("", "", id=assessment_id, uid=row["uid"], revision=row["revision"])

@@ -55,7 +55,7 @@ class ReviewStore:
         row = found[0]
         return Assessment(
             "", "", id=row["id"], uid=row["uid"], revision=row["revision"],
-            status=Status(row["status"]),
+            status=rows.known(rows.STATUSES, row["status"], row["id"], "status"),
         )  # fmt: skip
 
     # Comments

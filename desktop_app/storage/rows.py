@@ -1,11 +1,20 @@
-"""Mapping between domain objects and table rows (dictionaries of column values)."""
+"""Mapping between domain objects and table rows (dictionaries of column values).
+
+A value that Lika never writes (a status ``bogus`` put in by a script going around
+Lika) must not surface as a KeyError somewhere inside: reading such a row raises
+``UnreadableDataError`` naming the assessment and the value, and ``KNOWN_VALUES`` is
+what ``lika check`` compares every row against.
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
-from typing import Any
+from enum import Enum
+from typing import Any, TypeVar
 
+from desktop_app.domain.errors import UnreadableDataError
 from desktop_app.domain.model import (
     Answer,
     Assessment,
@@ -24,6 +33,73 @@ from desktop_app.domain.model import (
     Status,
     StatusChange,
 )
+
+E = TypeVar("E")
+
+
+def _by_value(enum: type[Enum], *, optional: bool = False) -> dict[Any, Any]:
+    """Value -> member; an optional column also maps NULL and '' to None (as ``_opt``)."""
+    found: dict[Any, Any] = {m.value: m for m in enum}
+    if optional:
+        found.update({None: None, "": None})
+    return found
+
+
+STATUSES: dict[str, Status] = _by_value(Status)
+LANGUAGES: dict[str, Language] = _by_value(Language)
+OUTCOMES: dict[str | None, Outcome | None] = _by_value(Outcome, optional=True)
+_OPTIONAL_STATUSES: dict[str | None, Status | None] = _by_value(Status, optional=True)
+
+# Per table: the column naming the assessment, and each column holding a choice Lika
+# reads as an enum, with what a message calls it and the values it knows.
+KNOWN_VALUES: dict[str, tuple[str, tuple[tuple[str, str, Mapping[Any, Any]], ...]]] = {
+    "assessments": (
+        "id",
+        (("status", "status", STATUSES), ("language", "language", LANGUAGES),
+         ("outcome", "outcome", OUTCOMES)),
+    ),
+    "ground_assessments": (
+        "assessment_id",
+        (("relevance", "ground relevance", _by_value(Relevance)),
+         ("direction", "ground direction", _by_value(Direction, optional=True)),
+         ("severity", "ground severity", _by_value(Severity, optional=True))),
+    ),
+    "measures": ("assessment_id", (("status", "measure status", _by_value(MeasureStatus)),)),
+    "status_changes": (
+        "assessment_id",
+        (("to_status", "status in its history", STATUSES),
+         ("from_status", "status in its history", _OPTIONAL_STATUSES)),
+    ),
+}  # fmt: skip
+
+
+def unknown_value(assessment_id: Any, what: str, value: Any) -> UnreadableDataError:
+    return UnreadableDataError(
+        f"Assessment {assessment_id} has an unknown {what} {value!r}; run lika check"
+    )
+
+
+def known(values: Mapping[Any, E], value: Any, assessment_id: Any, what: str) -> E:
+    """``values[value]``, or a message naming the assessment and the unknown value."""
+    try:
+        return values[value]
+    except (KeyError, TypeError):  # TypeError: an unhashable value cannot be stored anyway
+        raise unknown_value(assessment_id, what, value) from None
+
+
+def unreadable(
+    assessment_id: Any, rows: Iterable[tuple[str, Mapping[str, Any]]], error: Exception
+) -> UnreadableDataError:
+    """Why an assessment's rows (``(table, row)`` pairs) did not map: the first value
+    ``KNOWN_VALUES`` does not know, else ``error`` itself (a date that is no date…)."""
+    for table, row in rows:
+        for column, what, values in KNOWN_VALUES.get(table, ("", ()))[1]:
+            if column in row and row[column] not in values:
+                return unknown_value(assessment_id, what, row[column])
+    return UnreadableDataError(
+        f"Assessment {assessment_id} cannot be read ({error}); run lika check"
+    )
+
 
 # Columns of ``assessments`` that hold the step-1 decision fields, same names as Decision.
 DECISION_COLUMNS = (
@@ -126,6 +202,23 @@ def assessment_from_rows(
     answers: list[dict[str, Any]],
     measures: list[dict[str, Any]],
 ) -> Assessment:
+    """The assessment, or ``UnreadableDataError`` when a row holds what Lika never writes."""
+    try:
+        return _assessment(row, grounds, answers, measures)
+    except (TypeError, ValueError) as error:
+        tables = [("assessments", row)]
+        tables += [("ground_assessments", g) for g in grounds]
+        tables += [("measures", m) for m in measures]
+        raise unreadable(row["id"], tables, error) from None
+
+
+def _assessment(
+    row: dict[str, Any],
+    grounds: list[dict[str, Any]],
+    answers: list[dict[str, Any]],
+    measures: list[dict[str, Any]],
+) -> Assessment:
+    ident = row["id"]
     decision = Decision(
         **{
             name: row[name]
@@ -136,19 +229,19 @@ def assessment_from_rows(
         affected_groups=json.loads(row["affected_groups"]),
     )
     conclusion = Conclusion(
-        outcome=_opt(Outcome, row["outcome"]),
+        outcome=known(OUTCOMES, row["outcome"], ident, "outcome"),
         justification=row["outcome_justification"],
         summary=row["summary"],
         followup_date=_date(row["followup_date"]),
     )
     return Assessment(
-        id=row["id"],
+        id=ident,
         uid=row["uid"],
         series_uid=row["series_uid"],
         revision=row["revision"],
         previous_id=row["previous_id"],
-        status=Status(row["status"]),
-        language=Language(row["language"]),
+        status=known(STATUSES, row["status"], ident, "status"),
+        language=known(LANGUAGES, row["language"], ident, "language"),
         framework_id=row["framework_id"],
         framework_version=row["framework_version"],
         modules=json.loads(row["modules"]),
@@ -198,20 +291,28 @@ SUMMARY_COLUMNS = (
 
 
 def summary_from_row(row: dict[str, Any]) -> AssessmentSummary:
+    try:
+        return _summary(row)
+    except (TypeError, ValueError) as error:
+        raise unreadable(row["id"], [("assessments", row)], error) from None
+
+
+def _summary(row: dict[str, Any]) -> AssessmentSummary:
+    ident = row["id"]
     return AssessmentSummary(
-        id=row["id"],
+        id=ident,
         uid=row["uid"],
         title=row["title"],
         case_number=row["case_number"],
         organisation=row["organisation"],
         unit=row["unit"],
         decision_body=row["decision_body"],
-        status=Status(row["status"]),
+        status=known(STATUSES, row["status"], ident, "status"),
         revision=row["revision"],
         author=row["author"],
-        language=Language(row["language"]),
+        language=known(LANGUAGES, row["language"], ident, "language"),
         framework_id=row["framework_id"],
-        outcome=_opt(Outcome, row["outcome"]),
+        outcome=known(OUTCOMES, row["outcome"], ident, "outcome"),
         created=datetime.fromisoformat(row["created"]),
         updated=datetime.fromisoformat(row["updated"]),
     )
@@ -231,9 +332,10 @@ def status_change_row(assessment_id: int, change: StatusChange) -> dict[str, Any
 
 
 def status_change_from_row(row: dict[str, Any]) -> StatusChange:
+    ident, what = row["assessment_id"], "status in its history"
     return StatusChange(
-        from_status=_opt(Status, row["from_status"]),
-        to_status=Status(row["to_status"]),
+        from_status=known(_OPTIONAL_STATUSES, row["from_status"], ident, what),
+        to_status=known(STATUSES, row["to_status"], ident, what),
         actor=row["actor"],
         os_user=row["os_user"],
         at=datetime.fromisoformat(row["at"]),

@@ -224,3 +224,25 @@ def test_an_empty_register_says_how_to_start(qtbot, context) -> None:
     view = make_view(qtbot, context)
     assert view.empty_label.isVisible()
     assert "No assessments yet" in view.empty_label.text()
+
+
+def test_a_row_with_an_unknown_status_is_named_in_a_message(
+    qtbot, context, content, monkeypatch
+) -> None:
+    """A status a script wrote into the register: the list says which assessment and
+    to run lika check (before, a KeyError escaped from the worker's callback)."""
+    import sqlite3
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.helpers import complete_assessment
+
+    for _ in range(3):
+        context.service.repository.create(complete_assessment(content))
+    with sqlite3.connect(context.service.repository.path) as conn:
+        conn.execute("UPDATE assessments SET status = 'bogus' WHERE id = 2")
+    conn.close()
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
+    make_view(qtbot, context)
+    assert shown == ["Assessment 2 has an unknown status 'bogus'; run lika check"]
