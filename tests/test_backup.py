@@ -3,6 +3,8 @@ an upgrade never runs without a backup first."""
 
 from __future__ import annotations
 
+import json
+import os
 import sqlite3
 import stat
 from datetime import datetime, timedelta
@@ -12,8 +14,10 @@ import pytest
 from sqlite_utils import Migrations
 
 from desktop_app.__main__ import main
+from desktop_app.domain.audit import AuditAction
 from desktop_app.domain.errors import InputError
-from desktop_app.storage import backup, database
+from desktop_app.domain.identity import Identity
+from desktop_app.storage import audit, backup, database
 from desktop_app.storage.backup import Reason
 from desktop_app.storage.database import DamagedDatabaseError, NewerDatabaseError, StorageError
 from desktop_app.storage.migrations import MIGRATION_SET, migrations
@@ -22,6 +26,8 @@ from desktop_app.storage.restore import restore_backup
 from tests.conftest import FakeClock
 from tests.helpers import complete_assessment
 from tests.safety_helpers import damage, filled_register, make_newer, register_state
+
+BERIT = Identity("Berit Bakke", "berit")
 
 
 def titles(path: Path) -> list[str]:
@@ -194,7 +200,7 @@ def test_restore_refuses_to_overwrite_without_force(register) -> None:
     info = backup.make_backup(register, Reason.MANUAL)
     before = register_state(register)
     with pytest.raises(InputError, match="use --force"):
-        restore_backup(info.path, register)
+        restore_backup(info.path, register, actor=BERIT)
     assert register_state(register) == before
 
 
@@ -206,7 +212,7 @@ def test_restore_keeps_the_replaced_register(register, content) -> None:
     repo.create(later)
     repo.close()
     current = titles(register)
-    kept = restore_backup(info.path, register, force=True)
+    kept = restore_backup(info.path, register, actor=BERIT, force=True)
     assert titles(register) == titles(info.path)
     assert titles(kept) == current and "Efter säkerhetskopian" in current
     assert stat.S_IMODE(kept.stat().st_mode) == 0o600
@@ -220,7 +226,7 @@ def test_restore_into_a_register_that_is_open_elsewhere(register, content) -> No
     editing = repo.get(1)
     editing.decision.title = "Ändrad"
     repo.save(editing)
-    restore_backup(info.path, register, force=True)
+    restore_backup(info.path, register, actor=BERIT, force=True)
     assert repo.get(1).decision.title == "Ärende 0"
     repo.close()
 
@@ -229,7 +235,7 @@ def test_restore_over_a_damaged_register_moves_it_aside_unchanged(register) -> N
     info = backup.make_backup(register, Reason.MANUAL)
     damage(register)
     damaged = register.read_bytes()
-    kept = restore_backup(info.path, register, force=True)
+    kept = restore_backup(info.path, register, actor=BERIT, force=True)
     assert kept.read_bytes() == damaged
     assert titles(register) == titles(info.path)
 
@@ -238,7 +244,7 @@ def test_restore_over_a_newer_register_keeps_it_byte_for_byte(register) -> None:
     info = backup.make_backup(register, Reason.MANUAL)
     make_newer(register)
     newer = register_state(register)
-    kept = restore_backup(info.path, register, force=True)
+    kept = restore_backup(info.path, register, actor=BERIT, force=True)
     assert register_state(kept) == newer
 
 
@@ -254,7 +260,7 @@ def test_restore_refuses_a_bad_backup(register, tmp_path, spoil) -> None:
         bad.write_text("not a database")
     before = register_state(register)
     with pytest.raises((InputError, StorageError)):
-        restore_backup(bad, register, force=True)
+        restore_backup(bad, register, actor=BERIT, force=True)
     assert register_state(register) == before
 
 
@@ -262,9 +268,118 @@ def test_restore_to_a_new_place(register, tmp_path) -> None:
     info = backup.make_backup(register, Reason.MANUAL)
     target = tmp_path / "elsewhere" / "lika.db"
     target.parent.mkdir()
-    assert restore_backup(info.path, target) is None
+    assert restore_backup(info.path, target, actor=BERIT) is None
     assert titles(target) == titles(register)
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+# A restore in the audit log
+
+
+def log_of(path: Path) -> tuple[int, str, list]:
+    """The entry count, the newest entry's hash and the entries of ``path``'s log."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        (count,) = conn.execute("SELECT count(*) FROM audit_log").fetchone()
+        (head,) = conn.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+        assert audit.verify(conn).ok
+        uid = conn.execute("SELECT uid FROM assessments WHERE id = 1").fetchone()[0]
+        return count, head, audit.entries_for(conn, uid=uid)
+    finally:
+        conn.close()
+
+
+def test_a_restore_is_recorded_with_what_it_replaced(register, content) -> None:
+    """The entries made after the backup are gone from the restored log; the restore
+    entry says so: who, which backup and when it was made, and how many entries the
+    replaced log had with the hash of its newest, which the kept file still holds."""
+    info = backup.make_backup(register, Reason.MANUAL, now=datetime(2026, 11, 2, 8, 30))
+    repo = AssessmentRepository.open(register)
+    repo.create(complete_assessment(content))  # after the backup: in no backup
+    repo.close()
+    kept = restore_backup(info.path, register, actor=BERIT, force=True)
+    kept_count, kept_head, _ = log_of(kept)
+    count, _head, history = log_of(register)
+    assert count == kept_count  # one entry lost, one restore entry added
+    entry = history[-1]  # shown in the history of every assessment it concerns
+    assert entry.action is AuditAction.RESTORE
+    assert (entry.actor, entry.os_user) == ("Berit Bakke", "berit")
+    assert (entry.assessment_id, entry.assessment_uid) == (None, "")
+    taken = datetime(2026, 11, 2, 8, 30).astimezone().isoformat()
+    assert entry.summary == (
+        f"restored backup {info.path.name} ({taken}); the log it replaced had "
+        f"{kept_count} entries, newest hash {kept_head}; kept as {kept.name}"
+    )
+    assert AssessmentRepository.open(register).count() == 5
+
+
+def test_a_copy_made_with_out_is_named_with_its_file_time(register, tmp_path) -> None:
+    copy = tmp_path / "friday.db"
+    backup.write_backup(register, copy, db_path=register)
+    stamp = datetime(2026, 11, 6, 16, 45, 10).timestamp()
+    os.utime(copy, (stamp, stamp))
+    restore_backup(copy, register, actor=BERIT, force=True)
+    *_, history = log_of(register)
+    taken = datetime(2026, 11, 6, 16, 45, 10).astimezone().isoformat()
+    assert history[-1].summary.startswith(f"restored backup friday.db ({taken}); the log it")
+
+
+def test_a_restore_to_a_new_place_is_recorded_too(register, tmp_path) -> None:
+    info = backup.make_backup(register, Reason.MANUAL)
+    target = tmp_path / "elsewhere.db"
+    restore_backup(info.path, target, actor=BERIT)
+    *_, history = log_of(target)
+    assert history[-1].action is AuditAction.RESTORE
+    assert history[-1].summary.endswith("; there was no register before")
+
+
+def test_a_restore_over_an_unreadable_file_says_its_log_could_not_be_read(register) -> None:
+    info = backup.make_backup(register, Reason.MANUAL)
+    register.write_text("not a database")
+    kept = restore_backup(info.path, register, actor=BERIT, force=True)
+    *_, history = log_of(register)
+    assert history[-1].summary.endswith(
+        f"; the log it replaced could not be read; kept as {kept.name}"
+    )
+
+
+def test_an_older_backup_is_upgraded_and_then_records_the_restore(register, tmp_path) -> None:
+    older = tmp_path / "older.db"
+    older.write_bytes((Path(__file__).parent / "data" / "register-0.1.0.db").read_bytes())
+    kept = restore_backup(older, register, actor=BERIT, force=True)
+    assert [b.reason for b in backup.list_backups(register)].count(Reason.MIGRATION) == 1
+    conn = sqlite3.connect(register)
+    (entry,) = conn.execute("SELECT action, summary FROM audit_log ORDER BY id DESC LIMIT 1")
+    conn.close()
+    assert entry[0] == "restore" and "older.db" in entry[1] and kept.name in entry[1]
+
+
+def test_a_restore_that_cannot_be_recorded_says_so(register, monkeypatch) -> None:
+    """The backup is in place by then; the user is told that the log lacks the entry."""
+    from desktop_app.storage import restore
+
+    info = backup.make_backup(register, Reason.MANUAL)
+
+    def full(*_args, **_kwargs) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(restore.audit, "append", full)
+    with pytest.raises(StorageError) as raised:
+        restore_backup(info.path, register, actor=BERIT, force=True)
+    message = str(raised.value)
+    assert message.startswith(f"The backup was restored to {register} (the register it ")
+    assert "but the restore could not be recorded in its audit log: The disk" in message
+    assert titles(register) == titles(info.path)
+    count, _head, _history = log_of(register)
+    assert count == log_of(info.path)[0]  # nothing half-written
+
+
+def test_restoring_without_force_records_nothing(register) -> None:
+    info = backup.make_backup(register, Reason.MANUAL)
+    with pytest.raises(InputError):
+        restore_backup(info.path, register, actor=BERIT)
+    *_, history = log_of(register)
+    assert all(e.action is not AuditAction.RESTORE for e in history)
 
 
 # The command line
@@ -282,8 +397,32 @@ def test_cli_backup_restore(register, tmp_path, capsys) -> None:
     assert lika("restore", str(out), "--db", str(register), "--force") == 0
     printed = capsys.readouterr().out
     assert "The database it replaced is kept as" in printed
+    assert lika("restore", str(out), "--db", str(register), "--force", "--as", " ") == 2
+    assert "--as needs a name" in capsys.readouterr().err
     assert lika("backup", "--db", str(register), "--out", str(register)) == 2
     assert "is the database itself" in capsys.readouterr().err
+
+
+def test_cli_restore_leaves_a_trace_in_the_history(register, tmp_path, capsys) -> None:
+    """The review's repro: an approval made after the backup is undone by the restore,
+    and the history says that a restore happened, by whom, and what it replaced."""
+    out = tmp_path / "b.db"
+    assert lika("backup", "--db", str(register), "--out", str(out)) == 0
+    assert lika("submit", "1", "--db", str(register)) == 0
+    assert lika("approve", "1", "--db", str(register), "--as", "Máret") == 0
+    capsys.readouterr()
+    args = ("restore", "--force", str(out), "--db", str(register), "--as", "Berit Bakke")
+    assert lika(*args) == 0
+    capsys.readouterr()
+    assert lika("history", "1", "--db", str(register)) == 0
+    last = capsys.readouterr().out.splitlines()[-1]
+    assert "  restore  restored backup b.db (" in last
+    assert last.split("  ")[1].startswith("Berit Bakke (")
+    assert "; the log it replaced had 7 entries, newest hash " in last  # 5 created, 2 steps
+    assert lika("list", "--db", str(register), "--format", "json") == 0
+    assert {r["status"] for r in json.loads(capsys.readouterr().out)} == {"draft"}
+    assert lika("check", "--db", str(register)) == 0
+    assert "entries, hash chain intact" in capsys.readouterr().out
 
 
 def test_cli_backup_of_a_missing_register(tmp_path, capsys) -> None:

@@ -10,6 +10,7 @@ from typing import Any, TextIO
 
 from desktop_app import transfer
 from desktop_app.commands.base import EXIT_FAILURE, EXIT_OK, Session, assessment_id
+from desktop_app.commands.review import acting_identity, identity_option
 from desktop_app.domain.errors import InputError
 from desktop_app.storage import backup, checks, exchange
 from desktop_app.storage.repository import AlreadyExistsError
@@ -32,12 +33,14 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
         parents=[common],
         help="replace the database with a backup",
         description="Replace the database with a backup. The replaced database is kept in "
-        "the backup folder.",
+        "the backup folder. The restore is recorded in the restored database's audit log, "
+        "with the number of entries and the newest entry's hash of the log it replaced.",
     )
     restore.add_argument("file", type=Path, metavar="FILE", help="the backup to restore")
     restore.add_argument(
         "--force", action="store_true", help="replace an existing database (it is kept)"
     )
+    identity_option(restore)
     restore.set_defaults(run=cmd_restore)
 
     check = commands.add_parser(
@@ -100,7 +103,8 @@ def cmd_backup(args: argparse.Namespace, session: Session, out: TextIO) -> int:
 
 def cmd_restore(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     db_path = session.db_path
-    kept = restore_backup(args.file, db_path, force=args.force)
+    actor = acting_identity(args)
+    kept = restore_backup(args.file, db_path, actor=actor, force=args.force)
     print(f"Restored {db_path} from {args.file}", file=out)
     if kept is not None:
         print(f"The database it replaced is kept as {kept}", file=out)

@@ -27,14 +27,22 @@ def identity_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def acting_identity(args: argparse.Namespace) -> Identity:
+    """Who ``--as NAME`` says is acting; without it, the operating-system user."""
+    if args.as_name is None:
+        return Identity.default()
+    name = args.as_name.strip()
+    if not name:
+        raise InputError("--as needs a name")
+    return Identity(name=name, os_user=os_user())
+
+
 def acting_service(args: argparse.Namespace, session: Session) -> AssessmentService:
     """The session's service, acting as ``--as NAME`` if given."""
+    identity = acting_identity(args)  # a bad --as is refused before the register opens
     service = session.service
     if args.as_name is not None:
-        name = args.as_name.strip()
-        if not name:
-            raise InputError("--as needs a name")
-        service.identity = Identity(name=name, os_user=os_user())
+        service.identity = identity
     return service
 
 

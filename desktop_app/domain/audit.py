@@ -30,6 +30,7 @@ class AuditAction(StrEnum):
     IMPORT = "import"
     NEW_REVISION = "new_revision"
     DELETE = "delete"
+    RESTORE = "restore"  # the register replaced by a backup: an entry of no assessment
 
 
 @dataclass(frozen=True)

@@ -163,12 +163,16 @@ _COLUMNS = (
 def entries_for(
     conn: sqlite3.Connection, *, uid: str = "", assessment_id: int = 0
 ) -> list[AuditEntry]:
-    """The entries of one assessment (by uid, else by id), oldest first."""
-    if uid:
-        sql, param = "assessment_uid = ?", uid
-    else:
-        sql, param = "assessment_id = ?", assessment_id
-    found = conn.execute(f"SELECT {_COLUMNS} FROM audit_log WHERE {sql} ORDER BY id", [param])
+    """The entries of one assessment (by uid, else by id), oldest first, with the
+    entries of the whole register (``assessment_uid`` empty: a restore) made since its
+    first one, which concern it as much as any other."""
+    own = "assessment_uid = ?" if uid else "assessment_id = ?"
+    param = uid or assessment_id
+    found = conn.execute(
+        f"SELECT {_COLUMNS} FROM audit_log WHERE {own} OR (assessment_uid = '' AND "
+        f"id > (SELECT min(id) FROM audit_log WHERE {own})) ORDER BY id",
+        [param, param],
+    )
     return [_entry(r) for r in found.fetchall()]
 
 

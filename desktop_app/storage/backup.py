@@ -88,6 +88,15 @@ def list_backups(db_path: Path) -> list[BackupInfo]:
     return found
 
 
+def backup_time(path: Path) -> datetime:
+    """When a backup was made, with the local time zone: the time in the name of one
+    Lika made, else the file's modification time (a copy made with ``--out``)."""
+    match = _NAME.search(Path(path).name)
+    if match is not None:
+        return datetime.strptime(match["stamp"], _STAMP).astimezone()
+    return datetime.fromtimestamp(Path(path).stat().st_mtime).astimezone().replace(microsecond=0)
+
+
 def integrity_problems(conn: sqlite3.Connection, *, quick: bool = False) -> list[str]:
     """What ``PRAGMA integrity_check`` (or ``quick_check``) finds; empty when all is well."""
     pragma = "quick_check" if quick else "integrity_check"

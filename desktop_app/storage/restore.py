@@ -5,18 +5,29 @@ through SQLite (so another Lika that has it open sees the restored content at on
 and its unsaved edits meet the version guard). A register that Lika cannot use
 (damaged, not SQLite, from a newer Lika) is never opened for writing: its files are
 moved aside byte for byte and the backup is copied into its place.
+
+The restored register's audit log is the backup's: whatever was recorded after the
+backup was made is gone from it (it stays in the replaced file). So that the loss is
+never silent, the restore appends a ``restore`` entry to the restored log naming the
+backup, its time, who restored it, and how many entries the replaced log held and the
+hash of its newest one, read from the replaced file before it is replaced.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
-from desktop_app.domain.errors import InputError
+from desktop_app.domain.audit import AuditAction
+from desktop_app.domain.errors import InputError, LikaError
+from desktop_app.storage import audit
+from desktop_app.storage.audit import Actor
 from desktop_app.storage.backup import (
     Reason,
     backup_dir,
+    backup_time,
     check_backup,
     integrity_problems,
     write_backup,
@@ -27,6 +38,7 @@ from desktop_app.storage.database import (
     check_understood,
     connect_readonly,
     describe_sqlite_error,
+    open_database,
 )
 
 SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -64,13 +76,65 @@ def _move_aside(db_path: Path, dest: Path) -> None:
             source.replace(Path(f"{dest}{suffix}"))
 
 
+@dataclass(frozen=True)
+class ReplacedLog:
+    """The audit log of the register a restore replaces, as it was just before."""
+
+    entries: int
+    head: str  # the hash of its newest entry; "" when it had none
+
+
+def read_replaced_log(db_path: Path) -> ReplacedLog | None:
+    """The log of the register at ``db_path``, read only; None when it cannot be read
+    (a damaged file, not SQLite). A register from before the audit log has 0 entries."""
+    try:
+        conn = connect_readonly(db_path)
+    except LikaError:
+        return None
+    try:
+        if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'audit_log'").fetchone():
+            return ReplacedLog(0, "")
+        (count,) = conn.execute("SELECT count(*) FROM audit_log").fetchone()
+        head = conn.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+        return ReplacedLog(int(count), str(head[0]) if head else "")
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+
+
+def restore_summary(
+    backup: Path, taken: datetime, replaced: ReplacedLog | None, kept: Path | None
+) -> str:
+    """The ``restore`` entry's summary: the backup, its time, and what was replaced.
+    English and fixed in form, like every summary (the window translates it)."""
+    text = f"restored backup {backup.name} ({taken.isoformat(timespec='seconds')}); "
+    if kept is None:
+        return text + "there was no register before"
+    if replaced is None:
+        text += "the log it replaced could not be read"
+    elif replaced.entries == 0:
+        text += "the log it replaced was empty"
+    else:
+        text += f"the log it replaced had {replaced.entries} entries, newest hash {replaced.head}"
+    return f"{text}; kept as {kept.name}"
+
+
 def restore_backup(
-    backup: Path, db_path: Path, *, force: bool = False, now: datetime | None = None
+    backup: Path,
+    db_path: Path,
+    *,
+    actor: Actor,
+    force: bool = False,
+    now: datetime | None = None,
 ) -> Path | None:
-    """Replace the register at ``db_path`` with ``backup``.
+    """Replace the register at ``db_path`` with ``backup``, and record that in its
+    audit log as done by ``actor``.
 
     Refuses to replace an existing register unless ``force``; the replaced register is
-    kept in the backup folder and its path returned (None when there was none).
+    kept in the backup folder and its path returned (None when there was none). An
+    older backup is upgraded the usual way (with a backup first) before the entry is
+    written.
     """
     backup, db_path = Path(backup), Path(db_path)
     if not backup.is_file():
@@ -78,9 +142,11 @@ def restore_backup(
     if db_path.exists() and backup.resolve() == db_path.resolve():
         raise InputError(f"{backup} is the database itself")
     check_backup(backup)
+    taken = backup_time(backup)
     exists = any(Path(f"{db_path}{s}").exists() for s in ("", *SIDE_FILES))
     if not exists:
         write_backup(backup, db_path, db_path=db_path)
+        _record(db_path, actor, restore_summary(backup, taken, None, None), None)
         return None
     if not force:
         raise InputError(
@@ -88,6 +154,7 @@ def restore_backup(
             f"{backup_dir(db_path)})"
         )
     kept = _replaced_name(db_path, now or datetime.now())
+    replaced = read_replaced_log(db_path)
     try:
         if _is_healthy(db_path):
             write_backup(db_path, kept, db_path=db_path)
@@ -97,7 +164,46 @@ def restore_backup(
             write_backup(backup, db_path, db_path=db_path)
     except OSError as error:
         raise StorageError(f"Cannot restore {db_path}: {error.strerror}") from None
+    _record(db_path, actor, restore_summary(backup, taken, replaced, kept), kept)
     return kept
+
+
+def _record(db_path: Path, actor: Actor, summary: str, kept: Path | None) -> None:
+    """Append the ``restore`` entry to the restored register's log (opening it upgrades
+    an older backup first, as any opening does)."""
+    try:
+        db = open_database(db_path, create=False)
+        try:
+            conn = db.conn
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                audit.append(
+                    db,
+                    actor,
+                    datetime.now(UTC).replace(microsecond=0),
+                    assessment_id=None,
+                    assessment_uid="",
+                    revision=0,
+                    action=AuditAction.RESTORE,
+                    summary=summary,
+                )
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+        finally:
+            db.close()
+    except sqlite3.Error as error:
+        failure: LikaError = describe_sqlite_error(error, db_path)
+    except LikaError as error:
+        failure = error
+    else:
+        return
+    where = f" (the register it replaced is kept as {kept})" if kept is not None else ""
+    raise StorageError(
+        f"The backup was restored to {db_path}{where}, but the restore could not be "
+        f"recorded in its audit log: {failure}"
+    ) from None
 
 
 def _copy_into(backup: Path, db_path: Path) -> None:

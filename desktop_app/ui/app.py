@@ -100,7 +100,12 @@ def start_window(
         QMessageBox.critical(None, "Lika", str(error))
         return error.exit_code
     path = db_path or default_database_path(settings.defaults)
-    opened = open_register(path, dialogs or MessageBoxDialogs(path), is_default=db_path is None)
+    opened = open_register(
+        path,
+        dialogs or MessageBoxDialogs(path),
+        is_default=db_path is None,
+        identity=settings.identity(),
+    )
     if isinstance(opened, int):
         return opened
     try:

@@ -2,7 +2,8 @@
 
 Also where the user sets how many automatic backups are kept. Restoring closes the
 open editors first (saving their edits), keeps the current register in the backup
-folder, and upgrades an older backup's schema the usual way (with a backup first).
+folder, upgrades an older backup's schema the usual way (with a backup first), and
+records the restore in the audit log as done by the identity from the settings.
 """
 
 from __future__ import annotations
@@ -29,7 +30,6 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.errors import LikaError
 from desktop_app.storage import backup
 from desktop_app.storage.backup import BackupInfo, Reason
-from desktop_app.storage.database import open_database
 from desktop_app.storage.restore import restore_backup
 
 if TYPE_CHECKING:
@@ -162,8 +162,9 @@ class BackupsDialog(QDialog):
         for review in list(window.reviews.values()):
             review.close()  # read-only: nothing to save
         try:
-            kept = restore_backup(info.path, self.db_path, force=True)
-            open_database(self.db_path).close()  # an older backup is upgraded as usual
+            # Upgrades an older backup as usual, and records the restore in its log.
+            identity = self.actions.context.service.identity
+            kept = restore_backup(info.path, self.db_path, actor=identity, force=True)
         except LikaError as error:
             QMessageBox.warning(self, self.tr("Not restored"), str(error))
             return False

@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop_app.domain.errors import LikaError
+from desktop_app.domain.identity import Identity
 from desktop_app.storage import backup, checks
 from desktop_app.storage.backup import BackupInfo
 from desktop_app.storage.checks import Diagnosis, Problem
@@ -113,12 +114,18 @@ def advice(problem: Problem) -> str:
 
 
 def open_register(
-    db_path: Path, dialogs: Dialogs, *, is_default: bool = False
+    db_path: Path,
+    dialogs: Dialogs,
+    *,
+    is_default: bool = False,
+    identity: Identity | None = None,
 ) -> AssessmentRepository | int:
-    """The opened register, or the exit code when the user cannot or will not go on."""
+    """The opened register, or the exit code when the user cannot or will not go on.
+    ``identity`` (default: the operating-system user) is who a restore is recorded as."""
     diagnosis = checks.diagnose(db_path)
     if diagnosis is not None:
-        outcome = _handle(db_path, diagnosis, dialogs, is_default=is_default)
+        who = identity or Identity.default()
+        outcome = _handle(db_path, diagnosis, dialogs, is_default=is_default, identity=who)
         if outcome is not None:
             return outcome
     try:
@@ -129,7 +136,7 @@ def open_register(
 
 
 def _handle(
-    db_path: Path, diagnosis: Diagnosis, dialogs: Dialogs, *, is_default: bool
+    db_path: Path, diagnosis: Diagnosis, dialogs: Dialogs, *, is_default: bool, identity: Identity
 ) -> int | None:
     """Deal with one problem; None means go on and open the register."""
     problem = diagnosis.problem
@@ -157,7 +164,7 @@ def _handle(
             else EXIT_FAILURE
         )
     try:
-        kept = restore_backup(good.path, db_path, force=True)
+        kept = restore_backup(good.path, db_path, actor=identity, force=True)
     except LikaError as error:
         dialogs.error(str(error))
         return error.exit_code

@@ -12,6 +12,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app import transfer
+from desktop_app.domain.audit import AuditAction
 from desktop_app.storage import backup
 from desktop_app.ui.backups_dialog import BackupsDialog
 from desktop_app.ui.main_window import MainWindow
@@ -161,6 +162,17 @@ def test_backups_dialog_restores_and_keeps_the_current_register(
     assert window.model.rowCount() == 1
     kept = Path(infos[0].split("kept as ")[1].rstrip("."))
     assert kept.exists() and dialog.model.rowCount() == 2
+    # The restore is in the log, as done by the one working in the window, and the
+    # history of the assessment that survived shows it.
+    (first,) = repo.list_summaries()
+    restored = window.context.service.review.history(first.id)[-1]
+    assert restored.action is AuditAction.RESTORE
+    assert (restored.actor, restored.os_user) == (
+        window.context.service.identity.name,
+        window.context.service.identity.os_user,
+    )
+    assert restored.summary.endswith(f"; kept as {kept.name}")
+    assert window.context.service.review.verify_audit().ok
 
     dialog.keep.setValue(4)
     assert settings.backups_to_keep == 4

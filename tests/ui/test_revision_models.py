@@ -281,3 +281,36 @@ def test_audit_summaries_in_the_window_language(context, content, action, stored
     names = FieldNames.for_assessments(context, [complete_assessment(content)])
     model = HistoryModel(names, [entry(1, action, stored)])
     assert texts(model, 0)[-1] == shown
+
+
+HEAD = "c24abaf2daa48154cc1a9dcedd3301da2058c1bc0e24b07d12f215676fddf030"
+
+
+@pytest.mark.parametrize(
+    ("replaced", "shown"),
+    [
+        (
+            f"the log it replaced had 38 entries, newest hash {HEAD}; kept as x-replaced.db",
+            f"Entries in the audit log it replaced: 38; hash of the newest: {HEAD}. The "
+            "replaced register is kept in the backup folder as x-replaced.db.",
+        ),
+        (
+            "the log it replaced could not be read; kept as x (2).db",
+            "The audit log it replaced could not be read. The replaced register is kept in "
+            "the backup folder as x (2).db.",
+        ),
+        ("the log it replaced was empty; kept as y.db", "The audit log it replaced was empty."),
+        ("there was no register before", "There was no register here before."),
+    ],
+)
+def test_a_restore_in_the_history_names_the_backup_and_the_lost_log(
+    context, content, replaced, shown
+) -> None:
+    names = FieldNames.for_assessments(context, [complete_assessment(content)])
+    taken = datetime(2026, 11, 2, 8, 30).astimezone()
+    stored = f"restored backup fredag (kopia).db ({taken.isoformat()}); {replaced}"
+    model = HistoryModel(names, [entry(1, AuditAction.RESTORE, stored)])
+    line = texts(model, 0)
+    assert line[ACTION] == "Backup restored"
+    made = f"Backup fredag (kopia).db, made {context.short_date(taken)}."
+    assert line[-1].startswith(f"{made} {shown}")

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from desktop_app.domain.identity import Identity
 from desktop_app.storage import backup, checks
 from desktop_app.storage.checks import Problem
 from desktop_app.storage.repository import AssessmentRepository
@@ -74,6 +75,21 @@ def test_damaged_register_offers_the_newest_good_backup(register) -> None:
     (info,) = dialogs.infos
     kept = Path(info.split("kept as ")[1].rstrip("."))
     assert kept.read_bytes() == damaged  # the damaged file is kept, byte for byte
+
+
+def test_a_restore_at_start_up_is_recorded_as_the_user_of_the_window(register) -> None:
+    backup.make_backup(register, backup.Reason.START)
+    damage(register)
+    identity = Identity("Berit Bakke", "berit")
+    dialogs = ScriptedDialogs(Action.RESTORE)
+    repo = opened(open_register(register, dialogs, identity=identity))
+    with repo.db.conn as conn:
+        row = conn.execute(
+            "SELECT action, actor, os_user, summary FROM audit_log ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+    repo.close()
+    assert row[:3] == ("restore", "Berit Bakke", "berit")
+    assert "; kept as " in row[3]
 
 
 def test_newer_register_is_never_written(register) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
 
@@ -30,6 +31,13 @@ _REVISION = re.compile(r"^revision (?P<revision>\d+) of assessment (?P<previous>
 _IMPORT_NEW = re.compile(r"^imported as new \((?P<status>\w+)\)$")
 _IMPORT_OVER = re.compile(r"^imported over the stored one \((?P<status>\w+)\)")
 _DELETED = re.compile(r"^deleted \((?P<status>\w+)\)$")
+_RESTORED = re.compile(
+    r"^restored backup (?P<backup>.+) \((?P<taken>[^()]+)\); (?:the log it replaced had "
+    r"(?P<entries>\d+) entries, newest hash (?P<head>[0-9a-f]+)|(?P<replaced>the log it "
+    r"replaced was empty|the log it replaced could not be read|there was no register before))"
+    r"(?:; kept as (?P<kept>.+))?$",
+    re.DOTALL,
+)
 
 
 class AuditTexts:
@@ -42,6 +50,7 @@ class AuditTexts:
             AuditAction.NEW_REVISION: self._new_revision,
             AuditAction.IMPORT: self._imported,
             AuditAction.DELETE: self._deleted,
+            AuditAction.RESTORE: self._restored,
         }
 
     def summary(self, entry: AuditEntry) -> str:
@@ -126,6 +135,50 @@ class AuditTexts:
         return QCoreApplication.translate("AuditTexts", "It was: %1").replace(
             "%1", self.status(found["status"])
         )
+
+    def _restored(self, summary: str) -> str | None:
+        """The backup, when it was made, and what the log lost: the entries the replaced
+        log had and its newest hash, so they can be found in the kept file."""
+        found = _RESTORED.match(summary)
+        if found is None:
+            return None
+        try:
+            taken = self.names.context.short_date(datetime.fromisoformat(found["taken"]))
+        except ValueError:
+            taken = found["taken"]
+        texts = [
+            QCoreApplication.translate("AuditTexts", "Backup %1, made %2.")
+            .replace("%1", found["backup"])
+            .replace("%2", taken)
+        ]
+        replaced = found["replaced"] or ""
+        if found["entries"] is not None:
+            # No plural form: lupdate does not see a count in QCoreApplication.translate.
+            had = QCoreApplication.translate(
+                "AuditTexts", "Entries in the audit log it replaced: %1; hash of the newest: %2."
+            )
+            texts.append(had.replace("%1", found["entries"]).replace("%2", found["head"]))
+        elif replaced.endswith("was empty"):
+            texts.append(
+                QCoreApplication.translate("AuditTexts", "The audit log it replaced was empty.")
+            )
+        elif replaced.endswith("could not be read"):
+            texts.append(
+                QCoreApplication.translate(
+                    "AuditTexts", "The audit log it replaced could not be read."
+                )
+            )
+        else:
+            texts.append(
+                QCoreApplication.translate("AuditTexts", "There was no register here before.")
+            )
+        if found["kept"]:
+            texts.append(
+                QCoreApplication.translate(
+                    "AuditTexts", "The replaced register is kept in the backup folder as %1."
+                ).replace("%1", found["kept"])
+            )
+        return " ".join(texts)
 
 
 def _quoted(text: str) -> str:

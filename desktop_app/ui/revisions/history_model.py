@@ -71,6 +71,7 @@ class HistoryModel(QAbstractTableModel):
             AuditAction.IMPORT: self.tr("Imported"),
             AuditAction.NEW_REVISION: self.tr("New revision"),
             AuditAction.DELETE: self.tr("Deleted"),
+            AuditAction.RESTORE: self.tr("Backup restored"),
         }
 
     def set_entries(self, entries: Sequence[AuditEntry]) -> None:
