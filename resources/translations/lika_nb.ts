@@ -28,6 +28,30 @@
         <translation>Hadde status: %1</translation>
     </message>
     <message>
+        <source>Backup %1, made %2.</source>
+        <translation>Sikkerhetskopien %1, laget %2.</translation>
+    </message>
+    <message>
+        <source>Entries in the audit log it replaced: %1; hash of the newest: %2.</source>
+        <translation>Oppføringer i hendelsesloggen som ble erstattet: %1; hash for den nyeste: %2.</translation>
+    </message>
+    <message>
+        <source>The audit log it replaced was empty.</source>
+        <translation>Hendelsesloggen som ble erstattet, var tom.</translation>
+    </message>
+    <message>
+        <source>The audit log it replaced could not be read.</source>
+        <translation>Hendelsesloggen som ble erstattet, kunne ikke leses.</translation>
+    </message>
+    <message>
+        <source>There was no register here before.</source>
+        <translation>Det fantes ikke noe register her fra før.</translation>
+    </message>
+    <message>
+        <source>The replaced register is kept in the backup folder as %1.</source>
+        <translation>Det erstattede registeret er beholdt i mappen med sikkerhetskopier som %1.</translation>
+    </message>
+    <message>
         <source>“%1”</source>
         <translation>«%1»</translation>
     </message>
@@ -1044,6 +1068,10 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
     <message>
         <source>Deleted</source>
         <translation>Slettet</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>Sikkerhetskopi gjenopprettet</translation>
     </message>
 </context>
 <context>

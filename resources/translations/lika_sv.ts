@@ -28,6 +28,30 @@
         <translation>Hade status: %1</translation>
     </message>
     <message>
+        <source>Backup %1, made %2.</source>
+        <translation>Säkerhetskopian %1, gjord %2.</translation>
+    </message>
+    <message>
+        <source>Entries in the audit log it replaced: %1; hash of the newest: %2.</source>
+        <translation>Poster i händelseloggen som ersattes: %1; den senaste postens hash: %2.</translation>
+    </message>
+    <message>
+        <source>The audit log it replaced was empty.</source>
+        <translation>Händelseloggen som ersattes var tom.</translation>
+    </message>
+    <message>
+        <source>The audit log it replaced could not be read.</source>
+        <translation>Händelseloggen som ersattes gick inte att läsa.</translation>
+    </message>
+    <message>
+        <source>There was no register here before.</source>
+        <translation>Här fanns inget register tidigare.</translation>
+    </message>
+    <message>
+        <source>The replaced register is kept in the backup folder as %1.</source>
+        <translation>Det ersatta registret sparas i mappen med säkerhetskopior som %1.</translation>
+    </message>
+    <message>
         <source>“%1”</source>
         <translation>”%1”</translation>
     </message>
@@ -1044,6 +1068,10 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
     <message>
         <source>Deleted</source>
         <translation>Borttagen</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>Säkerhetskopia återställd</translation>
     </message>
 </context>
 <context>
