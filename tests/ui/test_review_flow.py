@@ -392,3 +392,91 @@ def test_an_approval_without_fingerprint_is_not_shown_as_a_mismatch(qtbot, windo
     shown = " ".join(open_review(qtbot, window, a.id).browser.toPlainText().split())
     assert "Godkännandet sparade inget fingeravtryck" in shown
     assert "Godkänt fingeravtryck" not in shown and "STÄMMER INTE" not in shown
+
+
+def returned_meanwhile(context, a) -> None:
+    """Someone else returns the assessment while the reviewer's dialog is open."""
+    context.service.review.return_for_changes(context.service.repository.get(a.id))
+
+
+def assert_refused_and_kept(review: ReviewWindow, dialog, text: str, reason: str) -> None:
+    box = review.actions_.message_box
+    assert box is not None and box.isVisible()
+    assert box.icon() is QMessageBox.Icon.Warning
+    assert reason in box.text()
+    assert dialog.isVisible()  # still open with what was typed: copy it, or try again
+    assert dialog.text.toPlainText() == text
+
+
+def test_a_refused_comment_keeps_its_text(qtbot, window, context) -> None:
+    service, repo = context.service, context.service.repository
+    a = repo.create(complete_assessment(context.content))
+    service.change_status(a, Status.IN_REVIEW)
+    service.identity = REVIEWER
+    review = open_review(qtbot, window, a.id)
+    review.browser.anchorClicked.emit(QUrl("comment:ground:age"))
+    dialog = review.actions_.comment_dialog
+    text = "Ett långt och genomtänkt svar\nsom inte får försvinna."
+    dialog.text.setPlainText(text)
+    returned_meanwhile(context, a)
+    dialog.add_button.click()
+    assert_refused_and_kept(review, dialog, text, "in review")
+    assert service.review.comments(a.id) == []
+    assert not review.actions_.comment.isEnabled()  # the window shows it returned now
+    review.actions_.message_box.accept()
+    dialog.reject()
+    assert service.review.comments(a.id) == []
+
+
+@pytest.mark.parametrize("action", ["approve", "return_"])
+def test_a_refused_approval_or_return_keeps_its_comment(qtbot, window, context, action) -> None:
+    service, repo = context.service, context.service.repository
+    a = repo.create(complete_assessment(context.content))
+    service.change_status(a, Status.IN_REVIEW)
+    service.identity = REVIEWER
+    review = open_review(qtbot, window, a.id)
+    getattr(review.actions_, action).trigger()
+    dialog = review.actions_.text_dialog
+    text = "Godkänd med tanke på de nya siffrorna."
+    dialog.text.setPlainText(text)
+    returned_meanwhile(context, a)
+    dialog.accept_button.click()
+    assert_refused_and_kept(review, dialog, text, "changed elsewhere")
+    assert repo.get(a.id).status is Status.RETURNED
+    assert [c.to_status for c in repo.status_history(a.id)] == [
+        Status.IN_REVIEW,
+        Status.RETURNED,
+    ]
+
+
+def test_a_refused_reply_keeps_its_text(qtbot, window, context) -> None:
+    a = in_review_with_a_comment(context)
+    context.service.review.return_for_changes(a)
+    editor = open_editor(qtbot, window, a.id)
+    editor.show_page(("ground", "age"))
+    bar = editor.review_comments
+    [card] = bar.cards
+    card.address_button.click()
+    text = "Se besöksstatistiken för 2025."
+    bar.dialog.text.setPlainText(text)
+    [comment] = context.service.review.comments(a.id)
+    context.service.review.address_comment(comment.id)  # addressed in another window
+    bar.dialog.accept_button.click()
+    assert bar.message_box is not None and bar.message_box.isVisible()
+    assert "already addressed" in bar.message_box.text()
+    assert bar.dialog.isVisible() and bar.dialog.text.toPlainText() == text
+
+
+def test_a_comment_on_an_assessment_deleted_meanwhile_keeps_its_text(
+    qtbot, window, context
+) -> None:
+    service, repo = context.service, context.service.repository
+    a = repo.create(complete_assessment(context.content))
+    service.change_status(a, Status.IN_REVIEW)
+    review = open_review(qtbot, window, a.id)
+    review.actions_.comment.trigger()
+    dialog = review.actions_.comment_dialog
+    dialog.text.setPlainText("Sparas inte, men syns kvar.")
+    repo.delete(a.id)  # in another window or process
+    dialog.add_button.click()
+    assert_refused_and_kept(review, dialog, "Sparas inte, men syns kvar.", f"{a.id}")

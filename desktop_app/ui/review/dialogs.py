@@ -1,7 +1,14 @@
 """The review's small dialogs: a comment on one target (showing what it is about), and
-a confirmation with an optional text (approve, return, mark as addressed)."""
+a confirmation with an optional text (approve, return, mark as addressed).
+
+Both close only once the service took what was typed (``attempt``): by the time the
+user accepts, someone else may have returned or approved the assessment, and a refusal
+must not throw away a long comment. The dialog stays open with the text, to copy or retry.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,7 +35,17 @@ def _text_box(name: str, lines: int) -> QPlainTextEdit:
     return box
 
 
-class TextDialog(QDialog):
+class AttemptDialog(QDialog):
+    """A dialog whose accept button asks ``attempt`` first and closes only if it says yes."""
+
+    attempt: Callable[[], bool] | None = None
+
+    def accept(self) -> None:
+        if self.attempt is None or self.attempt():
+            super().accept()
+
+
+class TextDialog(AttemptDialog):
     """A question with an optional (or required) text and one accept button."""
 
     def __init__(
@@ -71,7 +88,7 @@ class TextDialog(QDialog):
         return self.text.toPlainText().strip()
 
 
-class CommentDialog(QDialog):
+class CommentDialog(AttemptDialog):
     """Write a comment on a step, a ground or a measure; what it is about is shown
     (its name and what it says now) and can be changed."""
 

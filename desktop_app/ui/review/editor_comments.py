@@ -91,6 +91,7 @@ class CommentsBar(QWidget):
         self.comments: list[ReviewComment] = []
         self.cards: list[CommentCard] = []
         self.dialog: TextDialog | None = None
+        self.message_box: QMessageBox | None = None
         self._key: PageKey | None = None
         # The comments' buttons come after this widget in Tab's order (before the page).
         self.tab_after: QWidget | None = None
@@ -206,15 +207,25 @@ class CommentsBar(QWidget):
             field=self.tr("&Reply to the reviewer (optional):"),
             accept=self.tr("&Mark as addressed"),
         )
-        dialog.accepted.connect(lambda: self.address(comment_id, dialog.value()))
+        dialog.attempt = lambda: self.address(comment_id, dialog.value(), dialog)
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
         dialog.open()
 
-    def address(self, comment_id: int, reply: str = "") -> None:
+    def address(self, comment_id: int, reply: str = "", dialog: QWidget | None = None) -> bool:
+        """Mark the comment addressed; on a refusal the reason is shown over ``dialog``,
+        which stays open with the reply."""
         try:
             self.context.service.review.address_comment(comment_id, reply)
         except LikaError as error:
-            QMessageBox.warning(self, self.tr("Not marked as addressed"), str(error))
-            return
+            self.reload()  # e.g. addressed in another window: show it so
+            box = QMessageBox(
+                QMessageBox.Icon.Warning, self.tr("Not marked as addressed"), str(error),
+                QMessageBox.StandardButton.Ok, dialog or self,
+            )  # fmt: skip
+            box.finished.connect(box.deleteLater)
+            self.message_box = box
+            box.open()
+            return False
         self.reload()
+        return True

@@ -2,17 +2,21 @@
 comments, start a new revision, export the PDF.
 
 Each flow asks first (a dialog that can be cancelled), then calls the review service;
-a refusal is shown with the service's reason and nothing changes. Dialogs are kept as
-attributes and opened window-modal, so tests and screen readers find them.
+a refusal is shown with the service's reason and nothing changes. The dialog stays open
+on a refusal, with what the user typed (someone may have returned the assessment
+meanwhile): nothing written is lost. Dialogs are kept as attributes and opened
+window-modal, so tests and screen readers find them.
 """
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop_app.domain.errors import LikaError
 from desktop_app.domain.model import Status
@@ -94,20 +98,21 @@ class ReviewActions(QObject):
         if not self.comment.isEnabled():
             return
         dialog = CommentDialog(self.window, self.window.names, target)
-        dialog.accepted.connect(lambda: self._add_comment(dialog.target(), dialog.value()))
+        dialog.attempt = lambda: self._add_comment(dialog)
         dialog.finished.connect(dialog.deleteLater)
         self.comment_dialog = dialog
         dialog.open()
 
-    def _add_comment(self, target: CommentTarget, text: str) -> None:
-        window = self.window
+    def _add_comment(self, dialog: CommentDialog) -> bool:
+        window, target = self.window, dialog.target()
         try:
-            window.context.service.review.add_comment(window.assessment, target, text)
+            window.context.service.review.add_comment(window.assessment, target, dialog.value())
         except LikaError as error:
-            self._refused(self.tr("Comment not added"), str(error))
-            return
+            self._refused(self.tr("Comment not added"), str(error), dialog)
+            return False
         self._changed(self.tr("Comment added."))
         window.show_target(target)
+        return True
 
     def ask_approve(self) -> None:
         window = self.window
@@ -129,10 +134,10 @@ class ReviewActions(QObject):
         self._ask_text(self.tr("Approve"), message, self.tr("Approval &comment (optional):"),
                        self.tr("&Approve"), self._approve)  # fmt: skip
 
-    def _approve(self, comment: str) -> None:
+    def _approve(self, dialog: TextDialog) -> bool:
         window = self.window
         try:
-            window.context.service.review.approve(window.assessment, comment)
+            window.context.service.review.approve(window.assessment, dialog.value())
         except LikaError as error:
             gaps = len(window.context.service.gaps(window.assessment))
             reason = str(error)
@@ -146,10 +151,10 @@ class ReviewActions(QObject):
                     + "\n\n"
                     + reason
                 )
-            self._refused(self.tr("Not approved"), reason)
-            window.reload()
-            return
+            self._refused(self.tr("Not approved"), reason, dialog)
+            return False
         self._changed(self.tr("Approved. The assessment is now locked."))
+        return True
 
     def ask_return(self) -> None:
         window = self.window
@@ -167,15 +172,15 @@ class ReviewActions(QObject):
                        self.tr("&Overall comment (optional):"), self.tr("&Return"),
                        self._return)  # fmt: skip
 
-    def _return(self, comment: str) -> None:
+    def _return(self, dialog: TextDialog) -> bool:
         window = self.window
         try:
-            window.context.service.review.return_for_changes(window.assessment, comment)
+            window.context.service.review.return_for_changes(window.assessment, dialog.value())
         except LikaError as error:
-            self._refused(self.tr("Not returned"), str(error))
-            window.reload()
-            return
+            self._refused(self.tr("Not returned"), str(error), dialog)
+            return False
         self._changed(self.tr("Returned to the caseworker."))
+        return True
 
     def ask_new_revision(self) -> None:
         window = self.window
@@ -211,9 +216,12 @@ class ReviewActions(QObject):
 
     # Helpers
 
-    def _ask_text(self, title: str, message: str, field: str, accept: str, then: object) -> None:
+    def _ask_text(
+        self, title: str, message: str, field: str, accept: str,
+        then: Callable[[TextDialog], bool],
+    ) -> None:  # fmt: skip
         dialog = TextDialog(self.window, title=title, message=message, field=field, accept=accept)
-        dialog.accepted.connect(lambda: then(dialog.value()))  # type: ignore[operator]
+        dialog.attempt = lambda: then(dialog)
         dialog.finished.connect(dialog.deleteLater)
         self.text_dialog = dialog
         dialog.open()
@@ -224,10 +232,15 @@ class ReviewActions(QObject):
         window.statusBar().showMessage(message, 8000)
         window.changed.emit(window.assessment_id)
 
-    def _refused(self, title: str, reason: str) -> None:
+    def _refused(self, title: str, reason: str, over: QWidget | None = None) -> None:
+        """Show why the service refused, over ``over`` (the dialog kept open) if given,
+        and what the register holds now (the refusal often means it changed elsewhere)."""
+        with contextlib.suppress(LikaError):  # deleted elsewhere: the reason says so
+            self.window.reload()
         box = QMessageBox(
-            QMessageBox.Icon.Warning, title, reason, QMessageBox.StandardButton.Ok, self.window
-        )
+            QMessageBox.Icon.Warning, title, reason, QMessageBox.StandardButton.Ok,
+            over or self.window,
+        )  # fmt: skip
         box.finished.connect(box.deleteLater)
         self.message_box = box
         box.open()
