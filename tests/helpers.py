@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from desktop_app.checklists.guide import Content
 from desktop_app.domain.model import (
@@ -15,7 +16,13 @@ from desktop_app.domain.model import (
     Relevance,
     RiskKind,
     Severity,
+    Status,
+    StatusChange,
 )
+from desktop_app.domain.review import CommentTarget, ReviewComment
+
+if TYPE_CHECKING:
+    from desktop_app.storage.bulk import NewAssessment
 
 SAMI_NAME = "Máret Ŋuolja-Čáhppes"
 OTHER_SCRIPT_NAMES = ("Αλέξανδρος Παπαδόπουλος", "Ольга Кузнецова")
@@ -144,3 +151,26 @@ def complete_norwegian_assessment(content: Content) -> Assessment:
     )
     a.conclusion.followup_date = date(2028, 1, 15)
     return a
+
+
+def returned_with_an_addressed_comment(content: Content) -> NewAssessment:
+    """For the bulk loader: a complete assessment that was submitted, commented on by
+    the reviewer (olga) on the ground age, returned, and whose comment the
+    caseworker (maret) addressed with a reply."""
+    from desktop_app.storage.bulk import NewAssessment
+
+    a = complete_assessment(content)
+    a.status = Status.RETURNED
+    at = datetime(2026, 10, 5, 9, tzinfo=UTC)
+    a.created = at
+    reviewer = OTHER_SCRIPT_NAMES[1]
+    history = [
+        StatusChange(Status.DRAFT, Status.IN_REVIEW, SAMI_NAME, "maret", at + timedelta(days=1)),
+        StatusChange(Status.IN_REVIEW, Status.RETURNED, reviewer, "olga", at + timedelta(days=2)),
+    ]
+    comment = ReviewComment(
+        0, 0, CommentTarget.ground("age"), "Saknar statistik.", reviewer, "olga",
+        at + timedelta(days=2, minutes=-5), addressed_at=at + timedelta(days=3),
+        addressed_by=SAMI_NAME, reply="Tillagd.",
+    )  # fmt: skip
+    return NewAssessment(a, history=history, comments=[comment], os_user="maret")

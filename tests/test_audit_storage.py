@@ -294,3 +294,30 @@ def test_demo_data_passes_lika_check_and_has_comments(db_path, content, capsys) 
     capsys.readouterr()
     lika("check", "--db", str(db_path))
     assert "hash chain intact" in capsys.readouterr().out
+
+
+def test_bulk_loaded_comments_are_logged_as_the_review_store_logs_them(db_path, content) -> None:
+    """One format for every writer: the comment's id, its target and text; the address
+    entry names the caseworker's OS account, not a made-up one."""
+    from desktop_app.storage.bulk import bulk_insert
+    from tests.helpers import returned_with_an_addressed_comment
+
+    service = _service(db_path, content)
+    live = service.repository.create(complete_assessment(content))
+    service.change_status(live, Status.IN_REVIEW)
+    service.review.add_comment(live, CommentTarget.ground("age"), "Saknar statistik.")
+    item = returned_with_an_addressed_comment(content)
+    bulk_insert(service.repository.db, [item], 1)
+
+    [first] = service.review.comments(live.id)
+    [loaded] = service.review.comments(item.assessment.id)
+    assert loaded.id == first.id + 1 and loaded.addressed
+    live_entry = service.review.history(live.id)[-1]
+    assert live_entry.summary == f"comment {first.id} on ground:age: Saknar statistik."
+    by_action = {e.action.value: e for e in service.review.history(item.assessment.id)}
+    assert by_action["comment"].summary == f"comment {loaded.id} on ground:age: Saknar statistik."
+    assert by_action["comment"].os_user == "olga"
+    assert by_action["address"].summary == f"comment {loaded.id} addressed: Tillagd."
+    assert by_action["address"].os_user == "maret"
+    assert service.review.verify_audit().ok
+    service.repository.close()

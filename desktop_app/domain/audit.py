@@ -5,6 +5,11 @@ canonical JSON of its fields (including that previous hash and its id). Changing
 removing or reordering an entry breaks the chain from that point on, which
 ``verify_chain`` reports. The database refuses UPDATE and DELETE on the table too;
 the chain is what catches someone who went around that.
+
+Each entry also stores a short English summary (``draft -> in_review``, ``comment 3 on
+ground:age: …``) for the command line and anyone reading the database. Its format is
+owned by ``audit_summary``: the builders every writer uses and ``read_summary``, which
+the GUI reads it back with to say it in its own language.
 """
 
 from __future__ import annotations

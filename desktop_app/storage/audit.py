@@ -29,7 +29,7 @@ from desktop_app.domain.audit import (
 from desktop_app.domain.diff import display
 from desktop_app.domain.errors import UnreadableDataError
 from desktop_app.domain.merge import changes
-from desktop_app.domain.model import Assessment, StatusChange
+from desktop_app.domain.model import Assessment
 
 
 class Actor(Protocol):
@@ -40,17 +40,6 @@ class Actor(Protocol):
 
     @property
     def os_user(self) -> str: ...
-
-
-def status_summary(change: StatusChange) -> str:
-    """``draft -> in_review``, with an approval's fingerprint and the start of the comment."""
-    frm = change.from_status.value if change.from_status else "-"
-    summary = f"{frm} -> {change.to_status.value}"
-    if change.fingerprint:
-        summary += f" (fingerprint {change.fingerprint})"
-    if change.comment:
-        summary += f": {shorten(change.comment, 120)}"
-    return summary
 
 
 def field_changes(before: Assessment, after: Assessment) -> tuple[AuditChange, ...]:

@@ -7,9 +7,10 @@ then the read model and search index are computed once for the new rows, and the
 triggers come back. Either all of it is stored or none of it.
 
 The lock triggers of approved assessments are set aside too, and the audit log gets
-what a one-by-one load would have written: for each assessment its creation (or new
-revision), each status change of its history and each review comment, by the people
-named there, chained onto the log's newest entry.
+what a one-by-one load would have written, in the same words (``domain.audit_summary``):
+for each assessment its creation (or new revision), each status change of its history
+and each review comment and its addressing, by the people named there, chained onto
+the log's newest entry.
 """
 
 from __future__ import annotations
@@ -23,13 +24,19 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from desktop_app.domain.audit import GENESIS_HASH, AuditAction, entry_hash, shorten
+from desktop_app.domain.audit import GENESIS_HASH, AuditAction, entry_hash
+from desktop_app.domain.audit_summary import (
+    CREATED,
+    address_summary,
+    comment_summary,
+    revision_summary,
+    status_summary,
+)
 from desktop_app.domain.evaluation import Evaluation
 from desktop_app.domain.model import Assessment, StatusChange
 from desktop_app.domain.review import ReviewComment
 from desktop_app.progress import NO_PROGRESS, Progress
 from desktop_app.storage import register_schema, review_schema, rows
-from desktop_app.storage.audit import status_summary
 from desktop_app.storage.database import describe_sqlite_error
 from desktop_app.storage.evaluations import evaluation_row, measure_result_row
 
@@ -47,8 +54,10 @@ class NewAssessment:
     history: list[StatusChange] = field(default_factory=list)
     evaluations: list[Evaluation] = field(default_factory=list)
     previous: NewAssessment | None = None
-    comments: list[ReviewComment] = field(default_factory=list)  # their ids are ignored
-    os_user: str = "demo"  # the OS account the audit log names for the creation
+    comments: list[ReviewComment] = field(default_factory=list)  # ids are assigned
+    # The caseworker's OS account, which the audit log names for the creation and for
+    # addressing comments (a comment stores its reviewer's account, not its addresser's).
+    os_user: str = "demo"
 
 
 def _insert(db: Database, table: str, columns: list[str], records: list[tuple[Any, ...]]) -> None:
@@ -114,28 +123,49 @@ class _Chain:
         self.next_id, self.last_hash = self.next_id + 1, digest
 
 
-def _audit(tables: _Tables, chain: _Chain, item: NewAssessment, created: datetime) -> None:
+def _audit(
+    tables: _Tables, chain: _Chain, item: NewAssessment, comments: list[ReviewComment],
+    created: datetime,
+) -> None:  # fmt: skip
+    """The entries of one assessment; ``comments`` are its comments with their ids."""
     a = item.assessment
     if item.previous is None:
-        action, summary = AuditAction.CREATE, "created"
+        action, summary = AuditAction.CREATE, CREATED
     else:
         action = AuditAction.NEW_REVISION
-        summary = f"revision {a.revision} of assessment {item.previous.assessment.id}"
+        summary = revision_summary(a.revision, item.previous.assessment.id)
     chain.add(tables, a, created, a.decision.author, item.os_user, action, summary)
     events: list[tuple[datetime, int, StatusChange | ReviewComment]] = [
         (c.at, 0, c) for c in item.history
-    ] + [(c.created, 1, c) for c in item.comments]
-    events += [(c.addressed_at, 2, c) for c in item.comments if c.addressed_at is not None]
+    ] + [(c.created, 1, c) for c in comments]
+    events += [(c.addressed_at, 2, c) for c in comments if c.addressed_at is not None]
     for at, kind, event in sorted(events, key=lambda e: e[:2]):
         if isinstance(event, StatusChange):
             summary = status_summary(event)
             chain.add(tables, a, at, event.actor, event.os_user, AuditAction.STATUS, summary)
         elif kind == 1:
-            summary = f"comment on {event.target}: {shorten(event.text, 120)}"
+            summary = comment_summary(event.id, event.target, event.text)
             chain.add(tables, a, at, event.author, event.os_user, AuditAction.COMMENT, summary)
         else:
-            summary = f"comment on {event.target} addressed"
-            chain.add(tables, a, at, event.addressed_by, "demo", AuditAction.ADDRESS, summary)
+            summary = address_summary(event.id, event.reply)
+            chain.add(tables, a, at, event.addressed_by, item.os_user, AuditAction.ADDRESS, summary)
+
+
+@dataclass
+class _NextIds:
+    """The ids the next rows get (the table's highest + 1), counted on as rows are mapped:
+    the audit log names assessments and comments by id."""
+
+    assessment: int
+    evaluation: int
+    comment: int
+
+    @classmethod
+    def read(cls, db: Database) -> _NextIds:
+        def after(table: str) -> int:
+            return int(db.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0])
+
+        return cls(after("assessments"), after("evaluations"), after("review_comments"))
 
 
 @dataclass
@@ -145,17 +175,16 @@ class _Prepared:
     tables: _Tables
     first_id: int
     end_id: int
-    evaluations: int
 
 
-def _prepare(batch: list[NewAssessment], next_id: int, next_eval: int, chain: _Chain) -> _Prepared:
+def _prepare(batch: list[NewAssessment], ids: _NextIds, chain: _Chain) -> _Prepared:
     tables = _Tables()
-    first_id, first_eval = next_id, next_eval
+    first_id = ids.assessment
     ground_rows: dict[int, dict[str, Any]] = {}
     for item in batch:
         a = item.assessment
-        a.id = next_id
-        next_id += 1
+        a.id = ids.assessment
+        ids.assessment += 1
         if item.previous is not None:
             a.previous_id = item.previous.assessment.id
         created = a.created or datetime.now().astimezone()
@@ -180,35 +209,35 @@ def _prepare(batch: list[NewAssessment], next_id: int, next_eval: int, chain: _C
             tables.add("measures", rows.measure_row(m, i), assessment_id=a.id)
         for change in item.history:
             tables.add("status_changes", rows.status_change_row(a.id, change))
+        comments = []
         for comment in item.comments:
-            tables.add("review_comments", _comment_row(a.id, comment))
-        _audit(tables, chain, item, created)
+            comment = replace(comment, id=ids.comment, assessment_id=a.id)
+            ids.comment += 1
+            tables.add("review_comments", _comment_row(comment), id=comment.id)
+            comments.append(comment)
+        _audit(tables, chain, item, comments, created)
         for evaluation in item.evaluations:
             evaluation = replace(evaluation, assessment_id=a.id)
             recorded = evaluation.recorded_at or created
-            tables.add("evaluations", evaluation_row(evaluation, recorded), id=next_eval)
+            tables.add("evaluations", evaluation_row(evaluation, recorded), id=ids.evaluation)
             for m in evaluation.measures:
-                tables.add("evaluation_measures", measure_result_row(next_eval, a.id, m))
-            next_eval += 1
-    return _Prepared(tables, first_id, next_id, next_eval - first_eval)
+                tables.add("evaluation_measures", measure_result_row(ids.evaluation, a.id, m))
+            ids.evaluation += 1
+    return _Prepared(tables, first_id, ids.assessment)
 
 
-def _comment_row(assessment_id: int, c: ReviewComment) -> dict[str, Any]:
+def _comment_row(c: ReviewComment) -> dict[str, Any]:
     return {
-        "assessment_id": assessment_id, "target": str(c.target), "text": c.text,
+        "assessment_id": c.assessment_id, "target": str(c.target), "text": c.text,
         "author": c.author, "os_user": c.os_user, "created": c.created.isoformat(),
         "addressed_at": c.addressed_at.isoformat() if c.addressed_at else None,
         "addressed_by": c.addressed_by, "reply": c.reply,
     }  # fmt: skip
 
 
-def _prepared(
-    items: Iterable[NewAssessment], next_id: int, next_eval: int, chain: _Chain
-) -> Iterator[_Prepared]:
+def _prepared(items: Iterable[NewAssessment], ids: _NextIds, chain: _Chain) -> Iterator[_Prepared]:
     for batch in _batches(items, BATCH):
-        prepared = _prepare(batch, next_id, next_eval, chain)
-        next_id, next_eval = prepared.end_id, next_eval + prepared.evaluations
-        yield prepared
+        yield _prepare(batch, ids, chain)
 
 
 # The read model's indexes are re-created once at the end of a large load: sorting once
@@ -246,14 +275,10 @@ def bulk_insert(
             register_schema.drop_triggers(db)
             review_schema.drop_lock_triggers(db)
             chain = _Chain.read(db)
-            first_id = int(
-                db.execute("SELECT coalesce(max(id), 0) + 1 FROM assessments").fetchone()[0]
-            )
-            next_eval = int(
-                db.execute("SELECT coalesce(max(id), 0) + 1 FROM evaluations").fetchone()[0]
-            )
+            ids = _NextIds.read(db)
+            first_id = ids.assessment
             indexes = _set_aside_indexes(db) if total >= max(first_id, LARGE_LOAD) else []
-            for prepared in _prepared(items, first_id, next_eval, chain):
+            for prepared in _prepared(items, ids, chain):
                 if progress.cancelled:
                     raise _CancelledError
                 prepared.tables.write(db)

@@ -18,6 +18,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from desktop_app.domain.audit import AuditAction, AuditChange
+from desktop_app.domain.audit_summary import CREATED, delete_summary, save_summary, status_summary
 from desktop_app.domain.errors import InputError, LikaError, NotFoundError, WorkflowError
 from desktop_app.domain.evaluation import Evaluation
 from desktop_app.domain.identity import Identity
@@ -226,7 +227,7 @@ class AssessmentRepository:
         assessment: Assessment,
         *,
         action: AuditAction = AuditAction.CREATE,
-        summary: str = "created",
+        summary: str = CREATED,
         actor: Actor | None = None,
     ) -> Assessment:
         """Store a new assessment; sets its ``id``, timestamps and ``version``. The
@@ -297,7 +298,7 @@ class AssessmentRepository:
                 self._write_status_change(db, assessment, status_change)
             fields = audit.field_changes(before, assessment)
             if fields:
-                self._audit(db, assessment, AuditAction.SAVE, f"{len(fields)} field(s) changed",
+                self._audit(db, assessment, AuditAction.SAVE, save_summary(len(fields)),
                             at=now, changes=fields)  # fmt: skip
         assessment.version += 1
         assessment.updated = now
@@ -309,7 +310,7 @@ class AssessmentRepository:
         assert assessment.id is not None
         db["status_changes"].insert(rows.status_change_row(assessment.id, change))
         who = Identity(change.actor, change.os_user)
-        summary = audit.status_summary(change)
+        summary = status_summary(change)
         self._audit(db, assessment, AuditAction.STATUS, summary, at=change.at, actor=who)
 
     def record_status_change(self, assessment: Assessment, *changes: StatusChange) -> None:
@@ -371,5 +372,5 @@ class AssessmentRepository:
             db.execute("DELETE FROM assessments WHERE id = ?", [assessment_id])
             row = found[0]
             gone = Assessment("", "", id=assessment_id, uid=row["uid"], revision=row["revision"])
-            self._audit(db, gone, AuditAction.DELETE, f"deleted ({row['status']})")
+            self._audit(db, gone, AuditAction.DELETE, delete_summary(row["status"]))
         self._children.forget(assessment_id)

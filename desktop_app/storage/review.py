@@ -10,7 +10,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from desktop_app.domain.audit import AuditAction, AuditEntry, ChainReport, shorten
+from desktop_app.domain.audit import AuditAction, AuditEntry, ChainReport
+from desktop_app.domain.audit_summary import address_summary, comment_summary, revision_summary
 from desktop_app.domain.errors import NotFoundError, WorkflowError
 from desktop_app.domain.model import Assessment, AssessmentSummary, Status
 from desktop_app.domain.review import CommentTarget, ReviewComment
@@ -99,7 +100,7 @@ class ReviewStore:
                 )
                 .last_pk
             )
-            summary = f"comment {comment_id} on {target}: {shorten(text, 120)}"
+            summary = comment_summary(comment_id, target, text)
             self._audit(db, stored, AuditAction.COMMENT, summary, actor, at)
         return self.comment(comment_id)
 
@@ -119,9 +120,7 @@ class ReviewStore:
                 "WHERE id = ?",
                 [at.isoformat(), actor.name, reply, comment_id],
             )
-            summary = f"comment {comment_id} addressed" + (
-                f": {shorten(reply, 120)}" if reply else ""
-            )
+            summary = address_summary(comment_id, reply)
             self._audit(db, stored, AuditAction.ADDRESS, summary, actor, at)
         return self.comment(comment_id)
 
@@ -162,7 +161,7 @@ class ReviewStore:
             return self.repository.create(
                 revision,
                 action=AuditAction.NEW_REVISION,
-                summary=f"revision {revision.revision} of assessment {previous.id}",
+                summary=revision_summary(revision.revision, previous.id),
             )
 
     def revisions(self, series_uid: str) -> list[AssessmentSummary]:

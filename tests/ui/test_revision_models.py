@@ -266,6 +266,9 @@ def test_the_revisions_table_shows_who_approved_what(context) -> None:
         (AuditAction.COMMENT, "comment 4 on step:decision: Vem: alla?", "Beslutet: “Vem: alla?”"),
         (AuditAction.ADDRESS, "comment 3 addressed: Tillagd.", "Comment 3: “Tillagd.”"),
         (AuditAction.ADDRESS, "comment 3 addressed", "Comment 3"),
+        # As registers generated before one format for every writer stored them.
+        (AuditAction.COMMENT, "comment on step:decision: Underlag?", "Beslutet: “Underlag?”"),
+        (AuditAction.ADDRESS, "comment on ground:age addressed", "Ålder"),
         (
             AuditAction.NEW_REVISION,
             "revision 2 of assessment 7",
@@ -314,3 +317,29 @@ def test_a_restore_in_the_history_names_the_backup_and_the_lost_log(
     assert line[ACTION] == "Backup restored"
     made = f"Backup fredag (kopia).db, made {context.short_date(taken)}."
     assert line[-1].startswith(f"{made} {shown}")
+
+
+def test_a_generated_registers_history_is_in_the_window_language(context, content) -> None:
+    """``lika demo --count N`` writes its audit log in bulk: the history shows it like
+    one written entry by entry, never the stored English summary."""
+    from desktop_app.generator import generate
+    from desktop_app.storage.bulk import bulk_insert
+    from tests.helpers import returned_with_an_addressed_comment
+
+    service = context.service
+    items = [
+        *generate(content, 50, today=date(2026, 11, 1)),
+        returned_with_an_addressed_comment(content),
+    ]
+    bulk_insert(service.repository.db, items, len(items))
+    seen: set[AuditAction] = set()
+    for item in items:
+        a = item.assessment
+        model = HistoryModel(FieldNames.for_assessments(context, [a]), [])
+        for stored in service.review.history(a.id):
+            if stored.action in (AuditAction.COMMENT, AuditAction.ADDRESS, AuditAction.STATUS):
+                seen.add(stored.action)
+                shown = model.summary_text(stored)
+                assert shown != stored.summary
+                assert "->" not in shown and not shown.startswith("comment")
+    assert seen == {AuditAction.COMMENT, AuditAction.ADDRESS, AuditAction.STATUS}
