@@ -89,3 +89,18 @@ def test_a_cancelled_load_stores_nothing(repository, content) -> None:
     assert repository.db.execute("SELECT count(*) FROM register_search").fetchone() == before
     assert register_schema.missing_triggers(repository.db) == []
     assert repository.db.execute(schema).fetchall() == indexes
+
+
+def test_a_load_takes_the_write_lock_before_it_reads_the_audit_log(repository, content) -> None:
+    """Like every writer of the audit log: another process cannot chain onto the same
+    newest entry between this load's read of it and its first write."""
+    statements: list[str] = []
+    repository.db.conn.set_trace_callback(statements.append)
+    try:
+        bulk_insert(repository.db, generate(content, 3, today=TODAY), 3)
+    finally:
+        repository.db.conn.set_trace_callback(None)
+    begins = [s for s in statements if s.upper().startswith(("BEGIN", "SAVEPOINT"))]
+    assert begins[0] == "BEGIN IMMEDIATE"
+    first_read = next(i for i, s in enumerate(statements) if "FROM audit_log" in s)
+    assert statements.index("BEGIN IMMEDIATE") < first_read

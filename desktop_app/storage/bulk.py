@@ -37,7 +37,7 @@ from desktop_app.domain.model import Assessment, StatusChange
 from desktop_app.domain.review import ReviewComment
 from desktop_app.progress import NO_PROGRESS, Progress
 from desktop_app.storage import register_schema, review_schema, rows
-from desktop_app.storage.database import describe_sqlite_error
+from desktop_app.storage.database import describe_sqlite_error, write_transaction
 from desktop_app.storage.evaluations import evaluation_row, measure_result_row
 
 BATCH = 2000
@@ -271,7 +271,7 @@ def bulk_insert(
     cache = db.execute("PRAGMA cache_size").fetchone()[0]
     db.execute(f"PRAGMA cache_size = {-BULK_CACHE_KIB}")
     try:
-        with db.atomic():
+        with write_transaction(db):  # BEGIN IMMEDIATE, as every writer of the audit log
             register_schema.drop_triggers(db)
             review_schema.drop_lock_triggers(db)
             chain = _Chain.read(db)

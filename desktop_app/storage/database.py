@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 import sqlite3
 import urllib.parse
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -192,6 +194,27 @@ def open_database(path: Path, *, create: bool = True) -> Database:
     return db
 
 
+@contextmanager
+def write_transaction(db: Database) -> Iterator[Database]:
+    """``db.atomic()``, but a transaction starts with ``BEGIN IMMEDIATE``: it holds the
+    write lock before its first read, so a writer in another process waits (busy
+    timeout) instead of both reading the same newest audit entry and chaining onto it.
+    Nested in a running transaction, it is a savepoint."""
+    conn = db.conn
+    if conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
 def describe_sqlite_error(error: sqlite3.Error, path: Path | str) -> LikaError:
     """Turn an sqlite3 error into a message a user can act on."""
     text = str(error)
@@ -229,4 +252,5 @@ __all__ = [
     "connect_readonly",
     "describe_sqlite_error",
     "open_database",
+    "write_transaction",
 ]

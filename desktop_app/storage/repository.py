@@ -33,7 +33,11 @@ from desktop_app.domain.workflow import check_deletable
 from desktop_app.storage import audit, rows
 from desktop_app.storage.audit import Actor
 from desktop_app.storage.children import ChildWriter, TableRows
-from desktop_app.storage.database import describe_sqlite_error, open_database
+from desktop_app.storage.database import (
+    describe_sqlite_error,
+    open_database,
+    write_transaction,
+)
 from desktop_app.storage.portfolio import read_portfolio_entries
 
 Clock = Callable[[], datetime]
@@ -80,18 +84,8 @@ class AssessmentRepository:
         """
         conn = self.db.conn
         try:
-            if conn.in_transaction:
-                with self.db.atomic() as db:
-                    yield db
-                return
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield self.db
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
+            with write_transaction(self.db) as db:
+                yield db
         except sqlite3.Error as error:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
