@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -252,3 +253,8 @@ class ReviewService:
     def verify_audit(self) -> ChainReport:
         """Check the whole audit log's hash chain."""
         return self.store.verify_audit()
+
+    def audit_check(self) -> Callable[[], ChainReport]:
+        """``verify_audit`` to call on a worker thread (it reads the whole log: seconds
+        on a large register); it opens a read-only connection of its own."""
+        return self.store.audit_check()

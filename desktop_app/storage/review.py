@@ -7,6 +7,7 @@ approved or returned it meanwhile) and write their audit entry with the change.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -17,6 +18,7 @@ from desktop_app.domain.model import Assessment, AssessmentSummary, Status
 from desktop_app.domain.review import CommentTarget, ReviewComment
 from desktop_app.storage import audit, rows
 from desktop_app.storage.audit import Actor
+from desktop_app.storage.register import Register
 from desktop_app.storage.repository import AssessmentRepository
 
 # Statuses in which the caseworker may mark a comment addressed.
@@ -195,3 +197,14 @@ class ReviewStore:
 
     def verify_audit(self) -> ChainReport:
         return audit.verify(self.repository.db.conn)
+
+    def audit_check(self) -> Callable[[], ChainReport]:
+        """``verify_audit`` for a worker thread: on a read-only connection of its own
+        (this store's connection belongs to the thread that opened it)."""
+        path = self.repository.path
+
+        def check() -> ChainReport:
+            with Register.open_reader(path) as reader:
+                return audit.verify(reader.conn)
+
+        return check

@@ -31,8 +31,6 @@ from shiboken6 import isValid
 from desktop_app.domain.audit import AuditEntry, ChainReport
 from desktop_app.domain.errors import LikaError
 from desktop_app.domain.model import Assessment
-from desktop_app.storage import audit
-from desktop_app.storage.register import Register
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.editor.widgets import wrapped_label
 from desktop_app.ui.register.paged_model import Runner
@@ -169,12 +167,6 @@ class HistoryDialog(QDialog):
         return "\n".join([" · ".join(head), *[text for text in body if text]])
 
 
-def check_chain(path: str) -> ChainReport:
-    """Verify the whole audit log on a read-only connection of this thread's own."""
-    with Register.open_reader(path) as reader:
-        return audit.verify(reader.conn)
-
-
 def open_history(
     parent: QWidget, context: UiContext, assessment_id: int, runner: Runner | None = None
 ) -> HistoryDialog | None:
@@ -196,7 +188,7 @@ def open_history(
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     if runner is not None:
-        path = service.repository.path
+        check = service.review.audit_check()
 
         def shown(report: ChainReport) -> None:
             if isValid(dialog):  # not closed meanwhile
@@ -206,5 +198,5 @@ def open_history(
             if isValid(dialog):
                 dialog.chain_failed(error)
 
-        runner.run(lambda _progress: check_chain(path), shown, failed)
+        runner.run(lambda _progress: check(), shown, failed)
     return dialog
