@@ -91,6 +91,19 @@ class ReviewService:
         """In review or approved, or not the newest revision of its decision."""
         return bool(self.read_only_reason(a))
 
+    def can_comment(self, a: Assessment) -> bool:
+        """Whether a reviewer may comment on, approve or return ``a``: a stored one in
+        review. The actions still check it, in the transaction that acts."""
+        return a.id is not None and a.status is Status.IN_REVIEW
+
+    def can_revise(self, a: Assessment) -> bool:
+        """Whether ``new_revision(a)`` is allowed: approved and the newest revision."""
+        return (
+            a.id is not None
+            and a.status is Status.APPROVED
+            and self.store.newest_revision(a.series_uid) == a.revision
+        )
+
     def submit(self, a: Assessment, comment: str = "") -> StatusChange:
         """Draft or returned -> in review; refused while incomplete (naming what is
         missing) or while a review comment is not addressed."""
@@ -165,7 +178,7 @@ class ReviewService:
             raise InputError(f"A review comment can be at most {MAX_COMMENT} characters")
         if a.id is None:
             raise InputError("Only a stored assessment can be commented on")
-        if a.status is not Status.IN_REVIEW:
+        if not self.can_comment(a):
             raise WorkflowError(
                 f"Comments are made while an assessment is in review; this one is {a.status.value}"
             )

@@ -277,6 +277,20 @@ def test_revision_conflicts_are_refused(service, draft) -> None:
     assert len(service.review.revisions(approved.series_uid)) == 2
 
 
+def test_what_the_review_window_may_offer(service, draft) -> None:
+    """The window asks the service, which answers by the rules its actions apply."""
+    review = service.review
+    assert not review.can_comment(draft) and not review.can_revise(draft)
+    review.submit(draft)
+    assert review.can_comment(draft) and not review.can_revise(draft)
+    review.approve(draft)
+    approved = service.repository.get(draft.id)
+    assert not review.can_comment(approved) and review.can_revise(approved)
+    revision = review.new_revision(approved)
+    assert not review.can_revise(service.repository.get(approved.id))  # no longer newest
+    assert not review.can_comment(revision) and not review.can_revise(revision)
+
+
 def test_the_older_revision_cannot_be_edited_even_if_not_approved(service, draft) -> None:
     approved = _approved(service, draft)
     service.review.new_revision(approved)

@@ -19,7 +19,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop_app.domain.errors import LikaError
-from desktop_app.domain.model import Status
 from desktop_app.domain.review import CommentTarget, is_self_approval, submitter
 from desktop_app.ui.review.dialogs import CommentDialog, TextDialog
 
@@ -83,14 +82,7 @@ class ReviewActions(QObject):
         self.comment.setEnabled(in_review)
         self.approve.setEnabled(in_review)
         self.return_.setEnabled(in_review)
-        self.new_revision.setEnabled(
-            window.assessment.status is Status.APPROVED and self._is_newest()
-        )
-
-    def _is_newest(self) -> bool:
-        a = self.window.assessment
-        revisions = self.window.context.service.review.revisions(a.series_uid)
-        return not revisions or revisions[-1].id == a.id
+        self.new_revision.setEnabled(window.context.service.review.can_revise(window.assessment))
 
     # Flows
 

@@ -145,7 +145,7 @@ class ReviewWindow(QMainWindow):
             approval=review.approval(self.assessment) if status is Status.APPROVED else None,
             fingerprint=fingerprint(self.assessment),
             gaps=len(service.gaps(self.assessment)),
-            can_comment=status is Status.IN_REVIEW and not self.is_earlier_revision(),
+            can_comment=review.can_comment(self.assessment),
             today=date.today(),
         )
         scroll = self.browser.verticalScrollBar().value()
