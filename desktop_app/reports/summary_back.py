@@ -12,7 +12,6 @@ from desktop_app.domain.model import Relevance
 from desktop_app.reports.flowables import Heading, KeptParagraph, kept, table
 from desktop_app.reports.styles import BOX_FILL, CONTENT_WIDTH, RULE
 from desktop_app.reports.summary_context import SummaryContext
-from desktop_app.reports.summary_input import ReviewNote
 from desktop_app.reports.text import format_moment, markup
 
 
@@ -34,20 +33,10 @@ def review(c: SummaryContext) -> list[Flowable]:
             who = f"{note.author}, {format_moment(note.at, c.lang)}"
             flow.append(kept(f"{about + ': ' if about else ''}{who}", c.s.label))
             flow.append(c.p(note.text))
-            flow += _addressed(c, note)
+            flow += c.addressed(note)
     if c.data.history:
         flow += [kept(c.t("pdf.history"), c.s.h3, 25 * mm), _history_table(c)]
     return flow
-
-
-def _addressed(c: SummaryContext, note: ReviewNote) -> list[Flowable]:
-    """How the caseworker answered a comment, if they have."""
-    if not note.addressed_by:
-        return []
-    text = c.t("pdf.review_addressed", name=note.addressed_by)
-    if note.reply:
-        text += f". {c.t('pdf.review_reply')}: {note.reply}"
-    return [c.p(text, "note")]
 
 
 def _approval_box(c: SummaryContext) -> Flowable:

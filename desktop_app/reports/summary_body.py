@@ -94,11 +94,7 @@ def _ground_in_depth(c: SummaryContext, ground: Ground) -> list[Flowable]:
     notes = [n for n in c.data.review_notes if n.about == ground.key]
     for note in notes:
         parts.append(c.p(f"{c.t('pdf.review_comment')} ({note.author}): {note.text}", "note"))
-        if note.addressed_by:
-            answer = c.t("pdf.review_addressed", name=note.addressed_by)
-            if note.reply:
-                answer += f". {c.t('pdf.review_reply')}: {note.reply}"
-            parts.append(c.p(answer, "note"))
+        parts += c.addressed(note)
     return [heading, facts_table, *parts]
 
 

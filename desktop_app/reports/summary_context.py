@@ -18,7 +18,7 @@ from desktop_app.domain.model import (
 )
 from desktop_app.reports.flowables import para
 from desktop_app.reports.styles import Styles, make_styles
-from desktop_app.reports.summary_input import SummaryInput
+from desktop_app.reports.summary_input import ReviewNote, SummaryInput
 from desktop_app.reports.text import format_day
 
 
@@ -49,6 +49,16 @@ class SummaryContext:
 
     def p(self, text: str, style: str = "body") -> Paragraph:
         return para(text, getattr(self.s, style))
+
+    def addressed(self, note: ReviewNote) -> list[Paragraph]:
+        """How the caseworker answered a review comment, if they have (wherever the
+        comment is printed: beside its ground, or among the review's comments)."""
+        if not note.addressed_by:
+            return []
+        text = self.t("pdf.review_addressed", name=note.addressed_by)
+        if note.reply:
+            text += f". {self.t('pdf.review_reply')}: {note.reply}"
+        return [self.p(text, "note")]
 
     # Facts about the assessment
 
