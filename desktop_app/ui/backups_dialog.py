@@ -156,11 +156,8 @@ class BackupsDialog(QDialog):
 
     def restore(self, info: BackupInfo) -> bool:
         window = self.actions.window
-        for editor in list(window.editors.values()):
-            if not editor.close():
-                return False
-        for review in list(window.reviews.values()):
-            review.close()  # read-only: nothing to save
+        if not window.windows.close_all():
+            return False
         try:
             # Upgrades an older backup as usual, and records the restore in its log.
             identity = self.actions.context.service.identity

@@ -1,6 +1,6 @@
 """The main window: the register (list, follow-up, overview) and the way into each
-assessment. The tabs live in ``ui/register``; this window wires them to the actions,
-the editors and the evaluation dialog."""
+assessment. The tabs live in ``ui/register`` and the assessments' own windows in
+``assessment_windows``; this window wires them to the actions and the evaluation dialog."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from desktop_app.domain.errors import LikaError
 from desktop_app.domain.model import Status
 from desktop_app.followup_service import FollowUpService
 from desktop_app.storage.register import Register
+from desktop_app.ui.assessment_windows import AssessmentWindows
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.data_actions import install_data_actions
 from desktop_app.ui.new_assessment_dialog import ask_new_assessment
@@ -30,8 +31,7 @@ from desktop_app.ui.revisions.register_actions import RegisterRevisionActions
 from desktop_app.ui.settings_dialog import install_settings_action
 from desktop_app.ui.tasks import TaskRunner
 
-if TYPE_CHECKING:  # imported when first needed: the editor brings reportlab (start-up time)
-    from desktop_app.domain.model import Assessment
+if TYPE_CHECKING:
     from desktop_app.ui.editor.editor_window import EditorWindow
     from desktop_app.ui.review.review_window import ReviewWindow
 
@@ -49,9 +49,13 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.context = context
-        self.editors: dict[int, EditorWindow] = {}
-        self.reviews: dict[int, ReviewWindow] = {}  # read-only: in review, approved, earlier
         self.runner: Runner = runner if runner is not None else TaskRunner(self)
+        self.windows = AssessmentWindows(context, self.runner, self)
+        self.windows.editorOpened.connect(self.editorOpened)
+        self.windows.changed.connect(self.refresh)
+        # The open windows by assessment id (the same dictionaries as ``windows``').
+        self.editors: dict[int, EditorWindow] = self.windows.editors
+        self.reviews: dict[int, ReviewWindow] = self.windows.reviews
         self.today = today
         path = context.service.repository.path
         self.setWindowTitle(f"Lika – {path}")
@@ -197,64 +201,8 @@ class MainWindow(QMainWindow):
             self.open_assessment(assessment_id)
 
     def open_assessment(self, assessment_id: int) -> EditorWindow | ReviewWindow | None:
-        """Show the editor for ``assessment_id``, reusing an open window. One in review,
-        approved or superseded by a newer revision opens read-only in review mode."""
-        from desktop_app.ui.editor.editor_window import EditorWindow
-
-        editor = self.editors.get(assessment_id)
-        if editor is not None and not editor.document.read_only:
-            editor.raise_()
-            editor.activateWindow()
-            return editor
-        review = self.reviews.get(assessment_id)
-        if review is not None:
-            review.reload()
-            if self.context.service.review.is_read_only(review.assessment):
-                review.raise_()
-                review.activateWindow()
-                return review
-        # A read-only window whose assessment moved on: nothing to lose, open afresh.
-        for stale in (editor, review):
-            if stale is not None:
-                stale.close()
-        try:
-            assessment = self.context.service.repository.get(assessment_id)
-            if self.context.service.review.is_read_only(assessment):
-                return self._open_review(assessment)
-            editor = EditorWindow(self.context, assessment)
-        except LikaError as error:
-            self._show_error(self.tr("Could not open the assessment"), error)
-            return None
-        editor.closed.connect(self._on_editor_closed)
-        editor.assessmentSaved.connect(lambda _id: self.refresh())
-        editor.revision_actions.openRequested.connect(self.open_assessment)
-        editor.revision_actions.runner = self.runner
-        self.editors[assessment_id] = editor
-        editor.show()
-        self.editorOpened.emit(editor)
-        return editor
-
-    def _open_review(self, assessment: Assessment) -> ReviewWindow:
-        from desktop_app.ui.review.review_window import ReviewWindow
-
-        review = ReviewWindow(self.context, assessment)
-        assert assessment.id is not None
-        review.closed.connect(lambda i: self.reviews.pop(i, None))
-        review.changed.connect(lambda _id: self.refresh())
-        review.revisionStarted.connect(self._revision_started)
-        review.revision_actions.openRequested.connect(self.open_assessment)
-        review.revision_actions.runner = self.runner
-        self.reviews[assessment.id] = review
-        review.show()
-        return review
-
-    def _revision_started(self, assessment_id: int) -> None:
-        self.refresh()
-        self.open_assessment(assessment_id)
-
-    def _on_editor_closed(self, assessment_id: int) -> None:
-        self.editors.pop(assessment_id, None)
-        self.refresh()
+        """Show the assessment in its window (``AssessmentWindows.open``)."""
+        return self.windows.open(assessment_id)
 
     def _evaluate_selected(self) -> None:
         assessment_id = self._selected_id()
@@ -299,12 +247,7 @@ class MainWindow(QMainWindow):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        editor = self.editors.pop(assessment_id, None)
-        if editor is not None:
-            editor.close()
-        review = self.reviews.pop(assessment_id, None)
-        if review is not None:
-            review.close()
+        self.windows.close_for(assessment_id)
         try:
             self.context.service.repository.delete(assessment_id)
         except LikaError as error:
@@ -317,11 +260,8 @@ class MainWindow(QMainWindow):
         self.register_view.export_csv(path)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        for editor in list(self.editors.values()):
-            if not editor.close():
-                event.ignore()
-                return
-        for review in list(self.reviews.values()):
-            review.close()
+        if not self.windows.close_all():
+            event.ignore()
+            return
         self.runner.wait()
         event.accept()
