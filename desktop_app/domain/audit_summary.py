@@ -2,8 +2,8 @@
 
 The repository, the review store and the bulk loader build their entries' summaries
 here, and the GUI reads every summary back here (``read_summary``) to say it in its
-own language, so a format cannot drift between writer and reader. (``storage.imports``
-and ``storage.restore`` still spell theirs themselves, in the forms read here.)
+own language, so a format cannot drift between writer and reader. (``storage.restore``
+spells its own, from the file system's facts; ``tests/test_audit_summary`` reads it back.)
 
 The summary is part of each entry's hash: verification recomputes the hash from the
 stored text, so entries already written stay valid whatever they say. The readers

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from sqlite_utils import Database
 
 from desktop_app.domain.audit import AuditChange
+from desktop_app.domain.audit_summary import import_summary
 from desktop_app.domain.errors import NotFoundError, WorkflowError
 from desktop_app.domain.evaluation import Evaluation
 from desktop_app.domain.model import Assessment, Status, StatusChange
@@ -99,12 +100,9 @@ def store_imported(
         db["status_changes"].insert(rows.status_change_row(assessment.id, change))
     _write_evaluations(db, assessment.id, evaluations)
     if before is None:
-        return written, f"imported as new ({assessment.status.value})", ()
+        return written, import_summary(assessment.status), ()
     fields = audit.field_changes(before, assessment)
-    summary = (
-        f"imported over the stored one ({assessment.status.value}); {len(fields)} field(s) changed"
-    )
-    return written, summary, fields
+    return written, import_summary(assessment.status, len(fields)), fields
 
 
 def _write_evaluations(db: Database, assessment_id: int, evaluations: Sequence[Evaluation]) -> None:
