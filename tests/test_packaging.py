@@ -313,3 +313,25 @@ def test_the_window_starts_without_the_libraries_only_some_actions_need():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_the_window_starts_without_the_windows_and_dialogs_it_opens_later():
+    """Start-up time: the editor, review mode and the revision dialogs are imported when
+    first opened, not with the main window."""
+    import subprocess
+
+    later = [
+        "desktop_app.ui.editor.editor_window",
+        "desktop_app.ui.review.review_window",
+        "desktop_app.ui.revisions.revisions_dialog",
+        "desktop_app.ui.revisions.history_dialog",
+        "desktop_app.ui.revisions.compare_view",
+    ]
+    code = (
+        "import sys, desktop_app.__main__, desktop_app.cli, desktop_app.ui.app, "
+        f"desktop_app.ui.main_window; print(sorted(set(sys.modules) & {set(later)!r}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == "[]"

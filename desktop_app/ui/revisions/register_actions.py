@@ -13,11 +13,10 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
-from desktop_app.ui.revisions.history_dialog import HistoryDialog, open_history
-from desktop_app.ui.revisions.revisions_dialog import RevisionsDialog, open_revisions
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the dialogs are imported when first opened (start-up time)
     from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.revisions.history_dialog import HistoryDialog
+    from desktop_app.ui.revisions.revisions_dialog import RevisionsDialog
 
 
 class RegisterRevisionActions(QObject):
@@ -68,6 +67,8 @@ class RegisterRevisionActions(QObject):
         assessment_id = self.window.register_view.selected_id()
         if assessment_id is None:
             return None
+        from desktop_app.ui.revisions.revisions_dialog import open_revisions
+
         dialog = open_revisions(self.window, self.window.context, assessment_id)
         if dialog is not None:
             dialog.openRequested.connect(self.window.open_assessment)
@@ -78,6 +79,8 @@ class RegisterRevisionActions(QObject):
         assessment_id = self.window.register_view.selected_id()
         if assessment_id is None:
             return None
+        from desktop_app.ui.revisions.history_dialog import open_history
+
         self.dialog = open_history(
             self.window, self.window.context, assessment_id, self.window.runner
         )
