@@ -168,6 +168,12 @@ def babel_locale_wanted(entry: TocEntry) -> bool:
     return stem == "root" or stem.split("_")[0] in BABEL_LANGUAGES
 
 
+def translation_source_wanted(entry: TocEntry) -> bool:
+    """Lika's ``.ts`` files are Qt Linguist's sources; the app loads the compiled ``.qm``."""
+    parts = _parts(entry)
+    return not (parts[:2] == ("resources", "translations") and parts[-1].endswith(".ts"))
+
+
 def windows_dll_wanted(entry: TocEntry) -> bool:
     return _parts(entry)[-1].lower() not in UNUSED_WINDOWS_DLLS
 
@@ -256,7 +262,10 @@ def trim(
     kept_datas = [
         e
         for e in datas
-        if qt_translation_wanted(e) and babel_locale_wanted(e) and qt_plugin_wanted(e)
+        if qt_translation_wanted(e)
+        and babel_locale_wanted(e)
+        and qt_plugin_wanted(e)
+        and translation_source_wanted(e)
     ]
     kept, kept_datas = drop_dangling_symlinks(kept, kept_datas)
     remaining = {*kept, *kept_datas}

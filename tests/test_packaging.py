@@ -106,6 +106,15 @@ def test_babel_locales_for_the_pdf_languages(name, kept):
     assert support.babel_locale_wanted((name, "/src", "DATA")) is kept
 
 
+def test_only_the_compiled_ui_translations_are_shipped():
+    def data(name: str) -> tuple[str, str, str]:
+        return (name, "/src", "DATA")
+
+    assert not support.translation_source_wanted(data("resources/translations/lika_sv.ts"))
+    assert support.translation_source_wanted(data("resources/translations/lika_sv.qm"))
+    assert support.translation_source_wanted(data("resources/checklists/se.yaml"))
+
+
 def test_the_windows_software_renderer_is_left_out():
     assert not support.windows_dll_wanted(binary("opengl32sw.dll"))
     assert not support.windows_dll_wanted(binary("PySide6\\D3Dcompiler_47.dll"))
