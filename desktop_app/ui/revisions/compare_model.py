@@ -11,14 +11,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.domain.diff import DiffRow
+from desktop_app.ui.list_table_model import Index, ListTableModel
 from desktop_app.ui.revisions.field_names import FieldNames
-
-Index = QModelIndex | QPersistentModelIndex
 
 MARK, WHAT, LEFT, RIGHT = range(4)
 CHANGED_MARK = "≠"
@@ -58,7 +57,7 @@ def changed_background() -> QBrush:
     )
 
 
-class CompareModel(QAbstractTableModel):
+class CompareModel(ListTableModel[DiffRow]):
     def __init__(
         self,
         names: FieldNames,
@@ -70,7 +69,8 @@ class CompareModel(QAbstractTableModel):
     ) -> None:
         super().__init__()
         self.names = names
-        self._titles = (left_title, right_title)
+        self.headers = (CHANGED_MARK, self.tr("What"), left_title, right_title)
+        self.header_tips = (self.tr("Changed"), self.tr("What"), left_title, right_title)
         self._all: list[DiffRow] = list(rows)
         self._only_changes = only_changes
         self._rows = self._visible()
@@ -80,10 +80,8 @@ class CompareModel(QAbstractTableModel):
     # What is shown
 
     def set_rows(self, rows: Sequence[DiffRow]) -> None:
-        self.beginResetModel()
         self._all = list(rows)
-        self._rows = self._visible()
-        self.endResetModel()
+        self._set_rows(self._visible())
 
     @property
     def only_changes(self) -> bool:
@@ -91,10 +89,8 @@ class CompareModel(QAbstractTableModel):
 
     def set_only_changes(self, on: bool) -> None:
         if on != self._only_changes:
-            self.beginResetModel()
             self._only_changes = on
-            self._rows = self._visible()
-            self.endResetModel()
+            self._set_rows(self._visible())
 
     def _visible(self) -> list[DiffRow]:
         """The changed rows; or every field filled in in either revision (a field
@@ -109,30 +105,7 @@ class CompareModel(QAbstractTableModel):
     def changed_count(self) -> int:
         return counted_changes(self._all)
 
-    def row_at(self, row: int) -> DiffRow:
-        return self._rows[row]
-
-    def rows(self) -> list[DiffRow]:
-        return list(self._rows)
-
     # Qt
-
-    def rowCount(self, parent: Index | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else 4
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation is not Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (CHANGED_MARK, self.tr("What"), *self._titles)[section]
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            return (self.tr("Changed"), self.tr("What"), *self._titles)[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

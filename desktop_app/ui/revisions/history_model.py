@@ -11,14 +11,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from desktop_app.domain.audit import AuditAction, AuditChange, AuditEntry
+from desktop_app.ui.list_table_model import Index, ListTableModel
 from desktop_app.ui.revisions.audit_texts import AuditTexts
 from desktop_app.ui.revisions.field_names import FieldNames
 from desktop_app.ui.revisions.revisions_model import person
-
-Index = QModelIndex | QPersistentModelIndex
 
 WHEN, WHO, ACTION, WHAT = range(4)
 EMPTY_VALUE = "–"
@@ -49,14 +48,13 @@ def lines_of(entries: Sequence[AuditEntry]) -> list[HistoryLine]:
     return lines
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(ListTableModel[HistoryLine]):
     def __init__(self, names: FieldNames, entries: Sequence[AuditEntry] = ()) -> None:
         super().__init__()
         self.names = names
         self.context = names.context
         self._summaries = AuditTexts(names)
-        self.set_entries(entries)
-        self._headers = (
+        self.headers = (
             self.tr("When"),
             self.tr("Who"),
             self.tr("Action"),
@@ -73,20 +71,19 @@ class HistoryModel(QAbstractTableModel):
             AuditAction.DELETE: self.tr("Deleted"),
             AuditAction.RESTORE: self.tr("Backup restored"),
         }
+        self.set_entries(entries)
 
     def set_entries(self, entries: Sequence[AuditEntry]) -> None:
-        self.beginResetModel()
         learn_measures(self.names, entries)
         self._entries = list(entries)
-        self._lines = lines_of(entries)
-        self.endResetModel()
+        self._set_rows(lines_of(entries))
 
     @property
     def entry_count(self) -> int:
         return len(self._entries)
 
     def line_at(self, row: int) -> HistoryLine:
-        return self._lines[row]
+        return self.row_at(row)
 
     # Texts
 
@@ -117,26 +114,10 @@ class HistoryModel(QAbstractTableModel):
 
     # Qt
 
-    def rowCount(self, parent: Index | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self._lines)
-
-    def columnCount(self, parent: Index | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else 4
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation is Qt.Orientation.Horizontal and role in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-        ):
-            return self._headers[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        line = self._lines[index.row()]
+        line = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return " ".join(self.text(line, index.column()).split())
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):

@@ -7,16 +7,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from desktop_app.domain.model import AssessmentSummary
 from desktop_app.domain.review import ApprovalRecord
 from desktop_app.ui.context import UiContext
-
-Index = QModelIndex | QPersistentModelIndex
+from desktop_app.ui.list_table_model import Index, ListTableModel
 
 REVISION, STATUS, UPDATED, APPROVER, APPROVED_AT, FINGERPRINT, SELF_APPROVED = range(7)
-COLUMN_COUNT = 7
 
 
 @dataclass(frozen=True)
@@ -32,12 +30,11 @@ def person(name: str, os_user: str) -> str:
     return f"{name} ({os_user})"
 
 
-class RevisionsModel(QAbstractTableModel):
+class RevisionsModel(ListTableModel[RevisionInfo]):
     def __init__(self, context: UiContext, revisions: Sequence[RevisionInfo] = ()) -> None:
         super().__init__()
         self.context = context
-        self._rows = list(revisions)
-        self._headers = (
+        self.headers = (
             self.tr("Revision"),
             self.tr("Status"),
             self.tr("Updated"),
@@ -46,33 +43,16 @@ class RevisionsModel(QAbstractTableModel):
             self.tr("Approved fingerprint"),
             self.tr("Self-approved"),
         )
+        self._rows = list(revisions)
 
     def set_revisions(self, revisions: Sequence[RevisionInfo]) -> None:
-        self.beginResetModel()
-        self._rows = list(revisions)
-        self.endResetModel()
+        self._set_rows(revisions)
 
     def revision_at(self, row: int) -> RevisionInfo:
-        return self._rows[row]
+        return self.row_at(row)
 
     def row_of(self, assessment_id: int) -> int | None:
         return next((i for i, r in enumerate(self._rows) if r.summary.id == assessment_id), None)
-
-    def rowCount(self, parent: Index | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation is Qt.Orientation.Horizontal and role in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-        ):
-            return self._headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
