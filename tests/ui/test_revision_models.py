@@ -22,6 +22,7 @@ from desktop_app.domain.model import (
 )
 from desktop_app.domain.review import ApprovalRecord
 from desktop_app.ui.context import UiContext
+from desktop_app.ui.field_names import FieldNames
 from desktop_app.ui.revisions.compare_model import (
     CHANGED_MARK,
     LEFT,
@@ -31,7 +32,6 @@ from desktop_app.ui.revisions.compare_model import (
     CompareModel,
     counted_changes,
 )
-from desktop_app.ui.revisions.field_names import FieldNames
 from desktop_app.ui.revisions.history_model import ACTION, WHEN, WHO, HistoryModel
 from desktop_app.ui.revisions.revisions_model import (
     APPROVER,

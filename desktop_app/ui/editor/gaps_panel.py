@@ -18,17 +18,10 @@ from desktop_app.domain.completeness import Gap
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.editor.document import AssessmentDocument
 from desktop_app.ui.editor.widgets import wrapped_label
+from desktop_app.ui.field_names import shorten
 
 Index = QModelIndex | QPersistentModelIndex
 GAP_ROLE = Qt.ItemDataRole.UserRole
-
-
-def shorten(text: str, limit: int = 40) -> str:
-    """``text`` cut at a word before ``limit`` characters, with an ellipsis."""
-    if len(text) <= limit:
-        return text
-    cut = text[:limit].rsplit(" ", 1)[0].rstrip(" ,.;:")
-    return f"{cut}…"
 
 
 class GapsModel(QAbstractListModel):
@@ -78,7 +71,7 @@ class GapsModel(QAbstractListModel):
                 if measure.uid == gap.measure_uid:
                     name = self.tr("Measure %1").replace("%1", str(number))
                     first = measure.description.strip().splitlines()
-                    return f"{name} ({shorten(first[0])})" if first else name
+                    return f"{name} ({shorten(first[0], 40)})" if first else name
         return self.context.local(self.context.content.step(gap.step).title)
 
 

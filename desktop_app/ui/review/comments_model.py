@@ -9,7 +9,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from desktop_app.domain.review import ReviewComment
-from desktop_app.ui.review.targets import TargetNames, shorten
+from desktop_app.ui.field_names import shorten
+from desktop_app.ui.review.targets import TargetNames
 
 Index = QModelIndex | QPersistentModelIndex
 COMMENT_ROLE = Qt.ItemDataRole.UserRole

@@ -15,19 +15,10 @@ from desktop_app.domain.checklist import Checklist
 from desktop_app.domain.model import Assessment, Relevance
 from desktop_app.domain.review import STEP_KEYS, CommentTarget, CommentTargetKind, ReviewComment
 from desktop_app.ui.context import UiContext
+from desktop_app.ui.field_names import shorten
 
 PageKey = tuple[str, str]
 MEASURES_PAGE: PageKey = ("step", "measures")
-
-
-def shorten(text: str, limit: int = 48) -> str:
-    """The first line of ``text``, cut at a word before ``limit`` characters."""
-    lines = text.strip().splitlines()
-    first = lines[0] if lines else ""
-    if len(first) <= limit and len(lines) <= 1:
-        return first
-    cut = first[:limit].rsplit(" ", 1)[0].rstrip(" ,.;:") if len(first) > limit else first
-    return f"{cut}…"
 
 
 def page_key(target: CommentTarget) -> PageKey:

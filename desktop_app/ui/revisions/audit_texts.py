@@ -29,7 +29,7 @@ from desktop_app.domain.audit_summary import (
 from desktop_app.domain.errors import InputError
 from desktop_app.domain.model import Status
 from desktop_app.domain.review import CommentTarget, CommentTargetKind
-from desktop_app.ui.revisions.field_names import FieldNames
+from desktop_app.ui.field_names import FieldNames
 
 
 class AuditTexts:

@@ -16,8 +16,8 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.domain.diff import DiffRow
+from desktop_app.ui.field_names import FieldNames
 from desktop_app.ui.list_table_model import Index, ListTableModel
-from desktop_app.ui.revisions.field_names import FieldNames
 
 MARK, WHAT, LEFT, RIGHT = range(4)
 CHANGED_MARK = "≠"

@@ -31,8 +31,8 @@ from desktop_app.domain.errors import LikaError
 from desktop_app.domain.model import Assessment
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.editor.widgets import wrapped_label
+from desktop_app.ui.field_names import FieldNames
 from desktop_app.ui.revisions.compare_model import LEFT, MARK, RIGHT, WHAT, CompareModel
-from desktop_app.ui.revisions.field_names import FieldNames
 
 
 class CompareDialog(QDialog):

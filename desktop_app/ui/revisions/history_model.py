@@ -14,9 +14,9 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from desktop_app.domain.audit import AuditAction, AuditChange, AuditEntry
+from desktop_app.ui.field_names import FieldNames
 from desktop_app.ui.list_table_model import Index, ListTableModel
 from desktop_app.ui.revisions.audit_texts import AuditTexts
-from desktop_app.ui.revisions.field_names import FieldNames
 from desktop_app.ui.revisions.revisions_model import person
 
 WHEN, WHO, ACTION, WHAT = range(4)

@@ -1,5 +1,5 @@
-"""Names of fields, sections and values in the window's language, for the revision
-comparison and the history.
+"""Names of fields, sections and values in the window's language: for the revision
+comparison, the history and the editor's Undo menu.
 
 The domain hands over field paths and raw value texts ("negative", "2027-03-01",
 "age, sex"); this turns them into what the user reads ("Negativ", "2027-03-01" in the
@@ -39,9 +39,15 @@ _STEP_SECTIONS = ("decision", "grounds", "measures", "conclusion")
 MEASURE_NAME_LENGTH = 32
 
 
-def _short(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def shorten(text: str, limit: int = 48) -> str:
+    """The first line of ``text``, cut at a word before ``limit`` characters: how the
+    window names a measure or quotes a question where there is no room for all of it."""
+    lines = text.strip().splitlines()
+    first = " ".join(lines[0].split()) if lines else ""
+    if len(first) <= limit and len(lines) <= 1:
+        return first
+    cut = first[:limit].rsplit(" ", 1)[0].rstrip(" ,.;:") if len(first) > limit else first
+    return f"{cut}…"
 
 
 class FieldNames:
@@ -104,7 +110,7 @@ class FieldNames:
     def measure(self, uid: str) -> str:
         description = self.measures.get(uid, "")
         return (
-            _short(description, MEASURE_NAME_LENGTH)
+            shorten(description, MEASURE_NAME_LENGTH)
             if description
             else QCoreApplication.translate("FieldNames", "(no text)")
         )
