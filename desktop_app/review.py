@@ -213,6 +213,17 @@ class ReviewService:
         """All revisions of one decision, oldest first."""
         return self.store.revisions(series_uid)
 
+    def previous_revision(self, a: Assessment) -> int | None:
+        """The id of the revision before ``a`` (None for the first, or when it is gone)."""
+        return next(
+            (s.id for s in self.revisions(a.series_uid) if s.revision == a.revision - 1),
+            a.previous_id,
+        )
+
+    def newest_revision(self, a: Assessment) -> int:
+        """The newest revision number of ``a``'s decision in the register."""
+        return max((s.revision for s in self.revisions(a.series_uid)), default=a.revision)
+
     def compare(self, left_id: int, right_id: int) -> list[DiffRow]:
         """Every field and answer of two assessments side by side, in the PDF's order."""
         left, right = self.repository.get(left_id), self.repository.get(right_id)

@@ -256,6 +256,9 @@ def test_new_revision_of_an_approved_assessment(service, draft) -> None:
         approved.id, revision.id,
     ]  # fmt: skip
     assert _actions(service, revision.id) == ["new_revision"]
+    assert service.review.previous_revision(revision) == approved.id
+    assert service.review.previous_revision(approved) is None
+    assert service.review.newest_revision(approved) == 2
     revision.decision.title = "Andra upplagan"
     service.save(revision)
     changed = [r for r in service.review.compare(approved.id, revision.id) if r.changed]

@@ -116,10 +116,9 @@ class RevisionActions(QObject):
         if assessment.id is None:
             return 0
         try:
-            found = self.context.service.review.revisions(assessment.series_uid)
+            return self.context.service.review.newest_revision(assessment)
         except LikaError:
             return 0
-        return max((summary.revision for summary in found), default=0)
 
     def status_changed(self, *_args: object) -> None:
         """The status changed (or a revision was started): look at the revisions again."""
@@ -171,14 +170,7 @@ class RevisionActions(QObject):
         assessment = self._current(self.window)
         context = self.context
         try:
-            previous = next(
-                (
-                    summary.id
-                    for summary in context.service.review.revisions(assessment.series_uid)
-                    if summary.revision == assessment.revision - 1
-                ),
-                assessment.previous_id,
-            )
+            previous = context.service.review.previous_revision(assessment)
         except LikaError as error:
             QMessageBox.warning(
                 self.window, self.tr("The revisions cannot be compared"), str(error)
