@@ -19,14 +19,27 @@ def _default_db() -> Path:
     return default_database_path()
 
 
+def window_only(argv: Sequence[str]) -> tuple[bool, Path | None]:
+    """Whether ``argv`` asks for nothing but the window (``lika``, ``lika --db PATH``),
+    and which register. The window then starts without loading the command line's
+    modules; everything else, including mistakes, goes to ``cli.main``."""
+    if not argv:
+        return True, None
+    if len(argv) == 2 and argv[0] == "--db" and argv[1] and not argv[1].startswith("-"):
+        return True, Path(argv[1])
+    if len(argv) == 1 and argv[0].startswith("--db=") and len(argv[0]) > len("--db="):
+        return True, Path(argv[0].removeprefix("--db="))
+    return False, None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    window, db = window_only(args)
+    if window:
+        return _open_window(db)
     from desktop_app.cli import main as cli_main
 
-    return cli_main(
-        list(sys.argv[1:] if argv is None else argv),
-        default_db=_default_db,
-        open_window=_open_window,
-    )
+    return cli_main(args, default_db=_default_db, open_window=_open_window)
 
 
 if __name__ == "__main__":

@@ -27,6 +27,8 @@ from typing import Any
 
 from desktop_app.domain.errors import InputError
 
+# The framework of a new assessment when neither the user nor IT chose one.
+DEFAULT_FRAMEWORK = "se-dl"
 FILE_NAME = "defaults.ini"
 SECTION = "lika"
 ENVIRONMENT_VARIABLE = "LIKA_DEFAULTS"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from desktop_app.checklists.guide import Content
+from desktop_app.defaults import DEFAULT_FRAMEWORK
 from desktop_app.domain.checklist import Checklist, ChecklistKind
 from desktop_app.domain.completeness import Gap, find_gaps
 from desktop_app.domain.errors import ContentError, WorkflowError
@@ -19,8 +20,6 @@ from desktop_app.domain.obsolete import KeptContent, find_kept
 from desktop_app.domain.workflow import change_status
 from desktop_app.review import ReviewService
 from desktop_app.storage.repository import AssessmentRepository, Clock, utc_now
-
-DEFAULT_FRAMEWORK = "se-dl"
 
 
 class AssessmentService:

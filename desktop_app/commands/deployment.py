@@ -11,8 +11,7 @@ import argparse
 from typing import Any, TextIO
 
 from desktop_app.commands.base import EXIT_OK, Session
-from desktop_app.defaults import KEYS, candidate_files, load_defaults
-from desktop_app.service import DEFAULT_FRAMEWORK
+from desktop_app.defaults import DEFAULT_FRAMEWORK, KEYS, candidate_files, load_defaults
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:

@@ -1,4 +1,9 @@
-"""Starting the window: application object, translations, content and register.
+"""Starting the window: application object, translations, then the register.
+
+The main window is shown first, before the checklists are read and the register is
+checked and opened (``ui/opening.py``, called from the event loop): on an office PC
+the user sees Lika at once instead of waiting for the register. That is also why this
+module imports only Qt and the light modules the empty window needs.
 
 Problems at start-up (broken content, a file that is not a Lika database, a newer or
 damaged database, a read-only folder: see ``ui.startup``) are shown in a dialog, which
@@ -10,25 +15,25 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app import __version__
-from desktop_app.checklists.guide import Content, load_content
 from desktop_app.defaults import load_defaults
 from desktop_app.domain.errors import LikaError
 from desktop_app.locations import default_database_path, set_application_identity
 from desktop_app.resources import resource_path
-from desktop_app.service import AssessmentService
-from desktop_app.storage.repository import AssessmentRepository
-from desktop_app.ui.context import UiContext
 from desktop_app.ui.language import ui_language
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.settings import Settings
-from desktop_app.ui.smoke_hook import quit_after_show_if_requested
-from desktop_app.ui.startup import Dialogs, MessageBoxDialogs, open_register
+from desktop_app.ui.smoke_hook import report_shown_if_requested
 from desktop_app.ui.translations import install_translators
+
+if TYPE_CHECKING:
+    from desktop_app.ui.startup import Dialogs
 
 # Relative sizes only, so the look follows the user's font and scaling settings.
 STYLE_SHEET = """
@@ -58,67 +63,25 @@ def application_icon() -> QIcon:
     return icon
 
 
-def load_window_content(settings: Settings) -> Content:
-    """Built-in and organisation checklists; refuses a defaults file naming a law that is
-    not installed (before any register is opened or created)."""
-    folder = settings.checklist_folder
-    content = load_content([folder] if folder else [])
-    settings.defaults.check_framework([f.id for f in content.checklists.frameworks()])
-    return content
-
-
-def build_main_window(
-    db_path: Path,
-    settings: Settings,
-    repository: AssessmentRepository | None = None,
-    content: Content | None = None,
-) -> MainWindow:
-    """Open the register and content and build the main window, or raise LikaError."""
-    content = content or load_window_content(settings)
-    repository = repository or AssessmentRepository.open(db_path)
-    service = AssessmentService(
-        repository,
-        content,
-        settings.identity(),
-        organisation=settings.organisation,
-        default_framework=settings.default_framework,
-    )
-    context = UiContext(
-        service=service, settings=settings, language=ui_language(settings.ui_language)
-    )
-    return MainWindow(context)
+def show_main_window(db_path: Path | None, settings: Settings) -> MainWindow:
+    """The main window, shown while it waits for its register."""
+    window = MainWindow()
+    window.show_opening(db_path or default_database_path(settings.defaults))
+    window.show()
+    report_shown_if_requested(window)
+    return window
 
 
 def start_window(
     db_path: Path | None, settings: Settings, dialogs: Dialogs | None = None
 ) -> MainWindow | int:
-    """Check and open the register, show the window and reopen interrupted work;
-    or the exit code when the register cannot be used."""
-    try:
-        content = load_window_content(settings)
-    except LikaError as error:
-        QMessageBox.critical(None, "Lika", str(error))
-        return error.exit_code
-    path = db_path or default_database_path(settings.defaults)
-    opened = open_register(
-        path,
-        dialogs or MessageBoxDialogs(path),
-        is_default=db_path is None,
-        identity=settings.identity(),
-    )
-    if isinstance(opened, int):
-        return opened
-    try:
-        window = build_main_window(Path(opened.path), settings, opened, content)
-    except LikaError as error:
-        opened.close()
-        QMessageBox.critical(None, "Lika", str(error))
-        return error.exit_code
-    window.show()
-    quit_after_show_if_requested(window)
-    window.report_content_errors()
-    window.data_actions.start()
-    return window
+    """Show the window and fill it before returning (tests and test drivers); or the
+    exit code when the register cannot be used."""
+    from desktop_app.ui.opening import fill_window
+
+    window = show_main_window(db_path, settings)
+    exit_code = fill_window(window, db_path, settings, dialogs)
+    return window if exit_code is None else exit_code
 
 
 def run_app(db_path: Path | None) -> int:
@@ -129,7 +92,14 @@ def run_app(db_path: Path | None) -> int:
         QMessageBox.critical(None, "Lika", str(error))
         return error.exit_code
     install_translators(app, ui_language(settings.ui_language))
-    window = start_window(db_path, settings)
-    if isinstance(window, int):
-        return window
+    window = show_main_window(db_path, settings)
+
+    def fill() -> None:
+        from desktop_app.ui.opening import fill_window
+
+        exit_code = fill_window(window, db_path, settings)
+        if exit_code is not None:
+            QApplication.exit(exit_code)
+
+    QTimer.singleShot(0, fill)
     return app.exec()

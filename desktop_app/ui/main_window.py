@@ -1,6 +1,12 @@
 """The main window: the register (list, follow-up, overview) and the way into each
 assessment. The tabs live in ``ui/register`` and the assessments' own windows in
-``assessment_windows``; this window wires them to the actions and the evaluation dialog."""
+``assessment_windows``; this window wires them to the actions and the evaluation dialog.
+
+The window is shown before the register is opened (``ui/app.py``): at first it only says
+which register it is opening, and ``attach`` fills it in. So that it can appear at once,
+this module imports Qt and the light domain modules only; the register's widgets and
+services are imported by ``attach`` and by the two dialogs that are opened from here.
+"""
 
 from __future__ import annotations
 
@@ -9,31 +15,26 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from desktop_app.domain.errors import LikaError
 from desktop_app.domain.model import Status
-from desktop_app.followup_service import FollowUpService
-from desktop_app.storage.register import Register
-from desktop_app.ui.assessment_windows import AssessmentWindows
-from desktop_app.ui.context import UiContext
-from desktop_app.ui.data_actions import install_data_actions
-from desktop_app.ui.new_assessment_dialog import ask_new_assessment
-from desktop_app.ui.register.evaluation_dialog import EvaluationDialog
-from desktop_app.ui.register.followup_view import FollowUpView
-from desktop_app.ui.register.overview_view import OverviewView
-from desktop_app.ui.register.paged_model import Runner
-from desktop_app.ui.register.register_view import RegisterView
-from desktop_app.ui.report_dialog import install_report_action
-from desktop_app.ui.revisions.register_actions import RegisterRevisionActions
-from desktop_app.ui.settings_dialog import install_settings_action
-from desktop_app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from desktop_app.followup_service import FollowUpService
+    from desktop_app.ui.assessment_windows import AssessmentWindows
+    from desktop_app.ui.context import UiContext
+    from desktop_app.ui.data_actions import DataActions
     from desktop_app.ui.editor.editor_window import EditorWindow
+    from desktop_app.ui.register.evaluation_dialog import EvaluationDialog
+    from desktop_app.ui.register.followup_view import FollowUpView
+    from desktop_app.ui.register.overview_view import OverviewView
+    from desktop_app.ui.register.paged_model import Runner
+    from desktop_app.ui.register.register_view import RegisterView
     from desktop_app.ui.review.review_window import ReviewWindow
+    from desktop_app.ui.revisions.register_actions import RegisterRevisionActions
 
 
 class MainWindow(QMainWindow):
@@ -41,34 +42,64 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        context: UiContext,
+        context: UiContext | None = None,
         parent: QWidget | None = None,
         *,
         runner: Runner | None = None,
         today: Callable[[], date] = date.today,
     ) -> None:
+        """Without ``context`` the window waits, saying so, until ``attach`` is called."""
         super().__init__(parent)
+        self.today = today
+        self._runner = runner
+        self.attached = False
+        self.resize(1200, 700)
+        self.setWindowTitle("Lika")
+        if context is None:
+            self.opening = QLabel(self.tr("Opening the register…"))
+            self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.setCentralWidget(self.opening)
+        else:
+            self.attach(context)
+
+    def show_opening(self, path: Path) -> None:
+        """Name the register being opened, in the title and in the empty window."""
+        self.setWindowTitle(f"Lika – {path}")
+        self.opening.setText(self.tr("Opening the register %1…").replace("%1", str(path)))
+
+    def attach(self, context: UiContext) -> None:
+        """Fill the window with the register, tabs, menus and actions of ``context``."""
+        from desktop_app.followup_service import FollowUpService
+        from desktop_app.storage.register import Register
+        from desktop_app.ui.assessment_windows import AssessmentWindows
+        from desktop_app.ui.data_actions import install_data_actions
+        from desktop_app.ui.register.followup_view import FollowUpView
+        from desktop_app.ui.register.overview_view import OverviewView
+        from desktop_app.ui.register.register_view import RegisterView
+        from desktop_app.ui.revisions.register_actions import RegisterRevisionActions
+        from desktop_app.ui.tasks import TaskRunner
+
+        assert not self.attached, "a main window shows one register"
         self.context = context
-        self.runner: Runner = runner if runner is not None else TaskRunner(self)
-        self.windows = AssessmentWindows(context, self.runner, self)
+        self.runner: Runner = self._runner if self._runner is not None else TaskRunner(self)
+        self.windows: AssessmentWindows = AssessmentWindows(context, self.runner, self)
         self.windows.editorOpened.connect(self.editorOpened)
         self.windows.changed.connect(self.refresh)
         # The open windows by assessment id (the same dictionaries as ``windows``').
         self.editors: dict[int, EditorWindow] = self.windows.editors
         self.reviews: dict[int, ReviewWindow] = self.windows.reviews
-        self.today = today
         path = context.service.repository.path
         self.setWindowTitle(f"Lika – {path}")
-        self.followups = FollowUpService(
-            context.service.repository, context.service.identity, today=today
+        self.followups: FollowUpService = FollowUpService(
+            context.service.repository, context.service.identity, today=self.today
         )
 
         def readers() -> Register:
             return Register.open_reader(path)
 
-        self.register_view = RegisterView(context, readers, self.runner, today)
-        self.followup_view = FollowUpView(context, readers, self.runner, today)
-        self.overview_view = OverviewView(context, readers, self.runner, today)
+        self.register_view: RegisterView = RegisterView(context, readers, self.runner, self.today)
+        self.followup_view: FollowUpView = FollowUpView(context, readers, self.runner, self.today)
+        self.overview_view: OverviewView = OverviewView(context, readers, self.runner, self.today)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.register_view, self.tr("&Register"))
         self.tabs.addTab(self.followup_view, self.tr("Follo&w-up"))
@@ -90,11 +121,14 @@ class MainWindow(QMainWindow):
         self.followup_view.openRequested.connect(self.open_assessment)
         self.followup_view.evaluateRequested.connect(self.evaluate_assessment)
         self._update_actions()
-        self.resize(1200, 700)
-        self.data_actions = install_data_actions(self)
-        self.revision_actions = RegisterRevisionActions(self)
+        self.data_actions: DataActions = install_data_actions(self)
+        self.revision_actions: RegisterRevisionActions = RegisterRevisionActions(self)
+        self.attached = True
 
     def _build_actions(self) -> None:
+        from desktop_app.ui.report_dialog import install_report_action
+        from desktop_app.ui.settings_dialog import install_settings_action
+
         self.new_action = QAction(self.tr("&New assessment"), self)
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_action.triggered.connect(self.new_assessment)
@@ -178,6 +212,8 @@ class MainWindow(QMainWindow):
         )
 
     def new_assessment(self) -> None:
+        from desktop_app.ui.new_assessment_dialog import ask_new_assessment
+
         choice = ask_new_assessment(self, self.context)
         if choice is None:
             return
@@ -211,6 +247,8 @@ class MainWindow(QMainWindow):
 
     def evaluate_assessment(self, assessment_id: int) -> EvaluationDialog | None:
         """Open the evaluation dialog of an approved assessment (step 4, follow up)."""
+        from desktop_app.ui.register.evaluation_dialog import EvaluationDialog
+
         try:
             assessment = self.context.service.repository.get(assessment_id)
         except LikaError as error:
@@ -260,6 +298,9 @@ class MainWindow(QMainWindow):
         self.register_view.export_csv(path)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.attached:
+            event.accept()
+            return
         if not self.windows.close_all():
             event.ignore()
             return

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.defaults import DEFAULT_FRAMEWORK
 from desktop_app.domain.model import Language
-from desktop_app.service import DEFAULT_FRAMEWORK
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.editor.widgets import wrapped_label
 from desktop_app.ui.modules_chooser import ModulesChooser

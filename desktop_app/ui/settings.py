@@ -10,10 +10,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from desktop_app.defaults import OrganisationDefaults, load_defaults
+from desktop_app.defaults import DEFAULT_FRAMEWORK, OrganisationDefaults, load_defaults
 from desktop_app.domain.identity import Identity, os_user
 from desktop_app.domain.model import Language
-from desktop_app.service import DEFAULT_FRAMEWORK
 
 DEFAULT_BACKUPS_KEPT = 10
 

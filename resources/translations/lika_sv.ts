@@ -1107,6 +1107,14 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Opening the register…</source>
+        <translation>Registret öppnas…</translation>
+    </message>
+    <message>
+        <source>Opening the register %1…</source>
+        <translation>Registret %1 öppnas…</translation>
+    </message>
+    <message>
         <source>&amp;Register</source>
         <translation>&amp;Register</translation>
     </message>

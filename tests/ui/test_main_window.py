@@ -93,7 +93,7 @@ def test_an_approved_assessment_is_not_offered_for_deletion(qtbot, context, cont
 def test_skipped_checklist_files_are_reported_in_a_dialog(
     qtbot, db_path, settings, tmp_path, monkeypatch
 ) -> None:
-    from desktop_app.ui.app import build_main_window
+    from desktop_app.ui.opening import build_main_window
 
     own = tmp_path / "own"
     own.mkdir()
@@ -120,3 +120,36 @@ def test_start_up_on_a_file_that_is_not_a_database_shows_a_dialog(
     assert run_app(bogus) == 2
     assert "is not a Lika database" in shown[0]
     assert bogus.read_text() == "inte en databas"
+
+
+def test_a_failed_start_is_not_reported_as_listed_by_the_smoke_test_hook(
+    qapp, tmp_path, monkeypatch, capsys
+) -> None:
+    from desktop_app.ui.app import run_app
+    from desktop_app.ui.smoke_hook import ENVIRONMENT_VARIABLE, MARKER
+
+    bogus = tmp_path / "notes.db"
+    bogus.write_text("inte en databas")
+    monkeypatch.setenv(ENVIRONMENT_VARIABLE, "1")
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: None)
+    assert run_app(bogus) == 2
+    printed = capsys.readouterr().out.splitlines()
+    assert printed == [MARKER]  # shown, but never READY_MARKER
+
+
+def test_the_window_shows_before_the_register_is_opened(qapp, db_path, monkeypatch) -> None:
+    """What the user sees at once: the window, naming the register it is opening."""
+    from desktop_app.ui import app as app_module
+    from desktop_app.ui.settings import Settings
+
+    seen: list[tuple[bool, str, str]] = []
+
+    def opening(window, *args, **kwargs):
+        seen.append((window.isVisible(), window.windowTitle(), window.opening.text()))
+        return None
+
+    monkeypatch.setattr("desktop_app.ui.opening.fill_window", opening)
+    window = app_module.start_window(db_path, Settings())
+    assert seen == [(True, f"Lika – {db_path}", f"Opening the register {db_path}…")]
+    assert not window.attached
+    window.close()

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.defaults import OrganisationDefaults, parse_file
 from desktop_app.ui.settings import Settings
-from desktop_app.ui.smoke_hook import MARKER
+from desktop_app.ui.smoke_hook import MARKER, READY_MARKER
 
 
 @pytest.fixture
@@ -56,7 +56,7 @@ def test_without_defaults_the_built_in_values_apply(qapp, tmp_path):
 def test_a_new_assessment_gets_the_organisation_and_framework(
     qtbot, db_path, tmp_path, it_defaults
 ):
-    from desktop_app.ui.app import build_main_window
+    from desktop_app.ui.opening import build_main_window
 
     window = build_main_window(db_path, settings_with(tmp_path, it_defaults))
     qtbot.addWidget(window)
@@ -83,7 +83,7 @@ def test_a_default_framework_that_is_not_installed_stops_the_start(
 
 
 @pytest.mark.slow
-def test_the_smoke_test_hook_shows_the_window_and_quits(tmp_path):
+def test_the_smoke_test_hook_shows_the_window_and_quits_once_the_register_is_listed(tmp_path):
     """The hook packaging/smoke_test.py relies on, through the real program."""
     env = {
         **os.environ,
@@ -100,7 +100,7 @@ def test_the_smoke_test_hook_shows_the_window_and_quits(tmp_path):
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == [MARKER]
+    assert result.stdout.splitlines() == [MARKER, READY_MARKER]
 
 
 def test_the_new_assessment_dialog_preselects_the_organisations_law(

@@ -180,12 +180,17 @@ def test_no_literal_text_bypasses_translation() -> None:
 def test_start_up_installs_the_language_chosen_in_settings(qapp, db_path, monkeypatch) -> None:
     from desktop_app.ui import app as app_module
     from desktop_app.ui.settings import Settings
+    from desktop_app.ui.smoke_hook import ENVIRONMENT_VARIABLE
 
     shown = []
-    monkeypatch.setattr(type(qapp), "exec", lambda *args: 0)
-    monkeypatch.setattr(
-        app_module.MainWindow, "show", lambda window: shown.append(window.new_action.text())
-    )
+    attach = app_module.MainWindow.attach
+
+    def attach_and_look(window, context):
+        attach(window, context)
+        shown.append(window.new_action.text())
+
+    monkeypatch.setattr(app_module.MainWindow, "attach", attach_and_look)
+    monkeypatch.setenv(ENVIRONMENT_VARIABLE, "1")  # quit once the register is listed
     settings = Settings()  # the real settings store (tests redirect it to a temp folder)
     settings.ui_language = Language.NB
     previous = QLocale()
@@ -194,6 +199,8 @@ def test_start_up_installs_the_language_chosen_in_settings(qapp, db_path, monkey
         assert shown == ["&Ny vurdering"]
         assert QLocale().language() is QLocale.Language.NorwegianBokmal
     finally:
+        for window in QApplication.topLevelWidgets():
+            window.close()
         settings.ui_language = None
         remove_translators(qapp)
         QLocale.setDefault(previous)

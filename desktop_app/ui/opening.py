@@ -1,0 +1,99 @@
+"""Filling the shown main window: checklists, register and service.
+
+``ui/app.py`` shows the main window first and calls ``fill_window`` from the event loop,
+so the user sees Lika at once while the content is read and the register is checked and
+opened. Problems (broken content, a register that is not a Lika database, damaged or
+newer, a read-only folder: see ``ui.startup``) are shown in a dialog over the window,
+which is then hidden (not closed: closing the last window would queue a quit of its
+own that could end a later event loop); the caller ends the program with the exit code
+returned here, 2 for bad input and 1 otherwise, as on the command line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox
+
+from desktop_app.checklists.guide import Content, load_content
+from desktop_app.domain.errors import LikaError
+from desktop_app.locations import default_database_path
+from desktop_app.service import AssessmentService
+from desktop_app.storage.repository import AssessmentRepository
+from desktop_app.ui.context import UiContext
+from desktop_app.ui.language import ui_language
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.settings import Settings
+from desktop_app.ui.smoke_hook import quit_when_listed_if_requested
+from desktop_app.ui.startup import Dialogs, MessageBoxDialogs, open_register
+
+
+def load_window_content(settings: Settings) -> Content:
+    """Built-in and organisation checklists; refuses a defaults file naming a law that is
+    not installed (before any register is opened or created)."""
+    folder = settings.checklist_folder
+    content = load_content([folder] if folder else [])
+    settings.defaults.check_framework([f.id for f in content.checklists.frameworks()])
+    return content
+
+
+def window_context(
+    repository: AssessmentRepository, content: Content, settings: Settings
+) -> UiContext:
+    """The service and settings the window's parts are handed."""
+    service = AssessmentService(
+        repository,
+        content,
+        settings.identity(),
+        organisation=settings.organisation,
+        default_framework=settings.default_framework,
+    )
+    return UiContext(service=service, settings=settings, language=ui_language(settings.ui_language))
+
+
+def build_main_window(
+    db_path: Path,
+    settings: Settings,
+    repository: AssessmentRepository | None = None,
+    content: Content | None = None,
+) -> MainWindow:
+    """Open the register and content and build the main window, or raise LikaError."""
+    content = content or load_window_content(settings)
+    repository = repository or AssessmentRepository.open(db_path)
+    return MainWindow(window_context(repository, content, settings))
+
+
+def fill_window(
+    window: MainWindow, db_path: Path | None, settings: Settings, dialogs: Dialogs | None = None
+) -> int | None:
+    """Check and open the register, attach it to ``window`` and reopen interrupted work;
+    or close the window and return the exit code when the register cannot be used."""
+    try:
+        content = load_window_content(settings)
+    except LikaError as error:
+        return _give_up(window, str(error), error.exit_code)
+    path = db_path or default_database_path(settings.defaults)
+    opened = open_register(
+        path,
+        dialogs or MessageBoxDialogs(path, window),
+        is_default=db_path is None,
+        identity=settings.identity(),
+    )
+    if isinstance(opened, int):
+        window.hide()
+        return opened
+    try:
+        window.attach(window_context(opened, content, settings))
+    except LikaError as error:
+        opened.close()
+        return _give_up(window, str(error), error.exit_code)
+    quit_when_listed_if_requested(window)
+    window.report_content_errors()
+    window.data_actions.start()
+    return None
+
+
+def _give_up(window: MainWindow, message: str, exit_code: int) -> int:
+    QMessageBox.critical(window, "Lika", message)
+    window.hide()
+    return exit_code
