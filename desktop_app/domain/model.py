@@ -11,13 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
-
-class Language(StrEnum):
-    """Languages an assessment (and its PDF and memo text) can be written in."""
-
-    SV = "sv"
-    NB = "nb"
-    EN = "en"
+# Language has a module of its own (the window needs it early); it is part of the model.
+from desktop_app.domain.language import Language
 
 
 class Status(StrEnum):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QLocale
 
-from desktop_app.domain.model import Language
+from desktop_app.domain.language import Language
 
 _BY_QT_LANGUAGE = {
     QLocale.Language.Swedish: Language.SV,

@@ -12,7 +12,7 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from desktop_app.defaults import DEFAULT_FRAMEWORK, OrganisationDefaults, load_defaults
 from desktop_app.domain.identity import Identity, os_user
-from desktop_app.domain.model import Language
+from desktop_app.domain.language import Language
 
 DEFAULT_BACKUPS_KEPT = 10
 

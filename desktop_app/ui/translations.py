@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from desktop_app.domain.model import Language
+from desktop_app.domain.language import Language
 from desktop_app.resources import resource_path
 
 TRANSLATIONS_DIR = resource_path("translations")

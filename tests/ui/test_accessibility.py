@@ -174,6 +174,7 @@ def test_alt_letters_are_unique_on_every_tab_of_the_main_window(qtbot, context, 
         assert all(always), always
         for index in range(window.tabs.count()):
             letters = list(always)
+            window.tabs.setCurrentIndex(index)  # a tab's page is built when first shown
             page = window.tabs.widget(index)
             for label in page.findChildren(QLabel):
                 if label.buddy() is not None and mnemonic_letter(label.text()):

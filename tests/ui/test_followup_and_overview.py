@@ -57,7 +57,7 @@ def test_evaluating_a_flagged_decision_from_the_follow_up_tab(qtbot, generated) 
     window = MainWindow(generated, runner=ImmediateRunner(), today=lambda: TODAY)
     qtbot.addWidget(window)
     window.show()
-    window.tabs.setCurrentWidget(window.followup_view)
+    window.tabs.setCurrentIndex(1)  # built when first shown
     view = window.followup_view
     due = view.decisions.total
     flagged = view.decisions.row_at(0)

@@ -153,3 +153,18 @@ def test_the_window_shows_before_the_register_is_opened(qapp, db_path, monkeypat
     assert seen == [(True, f"Lika – {db_path}", f"Opening the register {db_path}…")]
     assert not window.attached
     window.close()
+
+
+def test_the_follow_up_and_overview_tabs_are_built_when_first_shown(qtbot, context) -> None:
+    from desktop_app.ui.register.followup_view import FollowUpView
+    from desktop_app.ui.register.overview_view import OverviewView
+
+    window = make_window(qtbot, context)
+    assert not window.followup_page.built and not window.overview_page.built
+    window.tabs.setCurrentIndex(1)
+    assert window.followup_page.built and not window.overview_page.built
+    assert window.followup_view.started
+    assert window.followup_page.findChildren(FollowUpView) == [window.followup_view]
+    window.tabs.setCurrentIndex(2)
+    assert window.overview_view.started
+    assert window.overview_page.findChildren(OverviewView) == [window.overview_view]
