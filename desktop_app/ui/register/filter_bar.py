@@ -28,6 +28,7 @@ from desktop_app.ui.context import UiContext
 from desktop_app.ui.register.names import ContentNames
 
 SEARCH_DELAY_MS = 250
+MINIMUM_COMBO_CHARACTERS = 16
 
 
 def to_qdate(value: date) -> QDate:
@@ -58,6 +59,11 @@ def _enum(kind: type[E], value: object) -> E | None:
 def combo(accessible_name: str, everything: str, items: list[tuple[str, object]]) -> QComboBox:
     box = QComboBox()
     box.setAccessibleName(accessible_name)
+    # Long names (a ground, a law, a unit) must not set the window's minimum width (it
+    # was 1,277 px, wider than many laptop screens at 150 %): the box shows the start of
+    # the chosen one, its list shows them all in full.
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(MINIMUM_COMBO_CHARACTERS)
     box.addItem(everything, None)
     for text, value in items:
         box.addItem(text, value)
