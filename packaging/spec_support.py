@@ -45,6 +45,10 @@ UNUSED_PYTHON_MODULES = [
     # pikepdf writes XMP metadata with lxml.etree only; the rest of lxml is 4 MB.
     "lxml.objectify", "lxml.html", "lxml.isoschematron", "lxml.cssselect",
     "lxml.html5parser", "lxml.doctestcompare", "lxml.usedoctest",
+    # Nothing in Lika or its libraries runs an event loop or a process pool; PyInstaller
+    # finds them through concurrent.futures and then runs a start-up hook for
+    # multiprocessing in every launch.
+    "asyncio", "multiprocessing", "concurrent.futures.process", "xmlrpc",
     # Lika never opens a network connection; without these, OpenSSL (5 MB) stays out.
     # hashlib falls back to Python's built-in hashes, urllib and http.client to no TLS.
     "ssl", "_ssl", "_hashlib",

@@ -388,3 +388,35 @@ def test_a_register_on_a_network_share_uses_the_rollback_journal(db_path, monkey
     repo = AssessmentRepository.open(db_path)
     assert repo.db.journal_mode == "wal"
     repo.close()
+
+
+def test_sqlite_utils_plugins_never_touch_lika_connections(tmp_path) -> None:
+    """A sqlite-utils plugin installed in the same Python (a developer's venv, a shared
+    site-packages) must not change how Lika's connections behave."""
+    from sqlite_utils import hookimpl
+    from sqlite_utils.plugins import pm
+
+    from desktop_app.storage.checks import diagnose
+    from desktop_app.storage.register import Register
+
+    touched: list[sqlite3.Connection] = []
+
+    class Plugin:
+        @hookimpl
+        def prepare_connection(self, conn: sqlite3.Connection) -> None:
+            touched.append(conn)
+
+    plugin = Plugin()
+    pm.register(plugin)
+    try:
+        path = tmp_path / "r.db"
+        AssessmentRepository.open(path).close()  # create, migrate
+        assert diagnose(path) is None
+        repository = AssessmentRepository.open(path)
+        repository.close()
+        with Register.open_reader(path):
+            pass
+        assert "0001_initial" in known_migrations()
+    finally:
+        pm.unregister(plugin)
+    assert touched == []

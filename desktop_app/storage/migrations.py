@@ -177,4 +177,6 @@ def _run_script(db: Database, script: str) -> None:
 
 def known_migrations() -> set[str]:
     """Names of every migration this version of Lika knows."""
-    return {m.name for m in migrations.pending(Database(memory=True))}
+    # No sqlite-utils plugins, as on every other connection: loading them scanned every
+    # installed package's metadata at each start.
+    return {m.name for m in migrations.pending(Database(memory=True, execute_plugins=False))}

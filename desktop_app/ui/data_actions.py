@@ -22,7 +22,6 @@ from desktop_app.progress import Progress
 from desktop_app.storage import backup
 from desktop_app.storage.database import DamagedDatabaseError
 from desktop_app.storage.exchange import ExchangeDocument
-from desktop_app.ui.backups_dialog import BackupsDialog
 from desktop_app.ui.session import SessionKeeper
 from desktop_app.ui.tasks import ImmediateRunner, TaskRunner
 
@@ -302,5 +301,7 @@ class DataActions(QObject):
     # Backups
 
     def show_backups(self) -> None:
+        from desktop_app.ui.backups_dialog import BackupsDialog  # when first asked for
+
         dialog = BackupsDialog(self, self.window)
         dialog.exec()

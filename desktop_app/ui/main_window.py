@@ -151,8 +151,7 @@ class MainWindow(QMainWindow):
         return self.overview_page.content()
 
     def _build_actions(self) -> None:
-        from desktop_app.ui.report_dialog import install_report_action
-        from desktop_app.ui.settings_dialog import install_settings_action
+        from desktop_app.ui.menu_actions import install_report_action, install_settings_action
 
         self.new_action = QAction(self.tr("&New assessment"), self)
         self.new_action.setShortcut(QKeySequence.StandardKey.New)

@@ -10,8 +10,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QMainWindow,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -170,25 +168,3 @@ class ReportDialog(QDialog):
         self.task = task
         task.start(work, out, open_when_done=self.open_when_done.isChecked())
         return task
-
-
-def install_report_action(window: QMainWindow, context: UiContext) -> QAction:
-    """The main window's one hook: a Reports menu with the portfolio report."""
-    action = QAction(QCoreApplication.translate("ReportMenu", "&Portfolio report…"), window)
-    action.setShortcut(QKeySequence("Ctrl+R"))
-    action.setStatusTip(
-        QCoreApplication.translate(
-            "ReportMenu",
-            "Counts, impacts per ground and overdue measures for a period, as PDF or CSV",
-        )
-    )
-
-    def show_dialog() -> None:
-        dialog = ReportDialog(context, window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-
-    action.triggered.connect(show_dialog)
-    menu = window.menuBar().addMenu(QCoreApplication.translate("ReportMenu", "Repor&ts"))
-    menu.addAction(action)
-    return action

@@ -11,8 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -206,15 +204,3 @@ def open_settings(window: QMainWindow, context: UiContext) -> SettingsChange | N
             ),
         )
     return change
-
-
-def install_settings_action(window: QMainWindow, menu: QMenu, context: UiContext) -> QAction:
-    """Add "Settings…" (Ctrl+,) to ``menu`` of the main window."""
-    action = QAction(QCoreApplication.translate("SettingsDialog", "&Settings…"), window)
-    keys = [*QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)]
-    comma = QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Comma)
-    action.setShortcuts(keys if comma in keys else [*keys, comma])
-    action.setMenuRole(QAction.MenuRole.PreferencesRole)
-    action.triggered.connect(lambda: open_settings(window, context))
-    menu.addAction(action)
-    return action

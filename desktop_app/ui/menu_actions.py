@@ -1,0 +1,58 @@
+"""The main window's menu entries for the dialogs it opens now and then.
+
+Each dialog's module (and what it needs: the report writers, the checklist loader) is
+imported when the dialog is first opened, not when the window starts.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+if TYPE_CHECKING:
+    from desktop_app.ui.context import UiContext
+
+
+def install_report_action(window: QMainWindow, context: UiContext) -> QAction:
+    """The main window's one hook: a Reports menu with the portfolio report."""
+    action = QAction(QCoreApplication.translate("ReportMenu", "&Portfolio report…"), window)
+    action.setShortcut(QKeySequence("Ctrl+R"))
+    action.setStatusTip(
+        QCoreApplication.translate(
+            "ReportMenu",
+            "Counts, impacts per ground and overdue measures for a period, as PDF or CSV",
+        )
+    )
+
+    def show_dialog() -> None:
+        from desktop_app.ui.report_dialog import ReportDialog
+
+        dialog = ReportDialog(context, window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    action.triggered.connect(show_dialog)
+    menu = window.menuBar().addMenu(QCoreApplication.translate("ReportMenu", "Repor&ts"))
+    menu.addAction(action)
+    return action
+
+
+def install_settings_action(window: QMainWindow, menu: QMenu, context: UiContext) -> QAction:
+    """Add "Settings…" (Ctrl+,) to ``menu`` of the main window."""
+    action = QAction(QCoreApplication.translate("SettingsDialog", "&Settings…"), window)
+    keys = [*QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)]
+    comma = QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Comma)
+    action.setShortcuts(keys if comma in keys else [*keys, comma])
+    action.setMenuRole(QAction.MenuRole.PreferencesRole)
+
+    def show_dialog() -> None:
+        from desktop_app.ui.settings_dialog import open_settings
+
+        open_settings(window, context)
+
+    action.triggered.connect(show_dialog)
+    menu.addAction(action)
+    return action
