@@ -446,3 +446,18 @@ def test_newer_register_is_refused_and_untouched(register) -> None:
         database.open_database(register)
     assert register_state(register) == before
     assert [p.name for p in register.parent.iterdir()] == ["lika.db"]
+
+
+def test_a_backup_from_an_open_connection_leaves_its_cache_size_alone(tmp_path) -> None:
+    """The backup's small page cache is for its own connections; the register's
+    connection (before a schema upgrade) keeps the cache it had."""
+    path = tmp_path / "r.db"
+    AssessmentRepository.open(path).close()
+    conn = sqlite3.connect(path)
+    try:
+        before = conn.execute("PRAGMA cache_size").fetchone()[0]
+        made = backup.make_backup(path, Reason.MANUAL, source=conn)
+        assert made is not None and made.path.exists()
+        assert conn.execute("PRAGMA cache_size").fetchone()[0] == before
+    finally:
+        conn.close()
