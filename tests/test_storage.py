@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 import stat
+import subprocess
+import sys
 import uuid
 from pathlib import Path
 
@@ -420,3 +422,17 @@ def test_sqlite_utils_plugins_never_touch_lika_connections(tmp_path) -> None:
     finally:
         pm.unregister(plugin)
     assert touched == []
+
+
+def test_what_sqlite_utils_imports_for_its_command_line_loads_only_when_used() -> None:
+    """storage/lazy_imports.py: dateutil's parser costs every start 1.5 MB, and Lika
+    never uses it; sqlite-utils' own date recipes must still work."""
+    code = (
+        "import sys\n"
+        "import desktop_app.storage.repository\n"
+        "assert 'dateutil.parser._parser' not in sys.modules, 'loaded at import'\n"
+        "from sqlite_utils.recipes import parsedate\n"
+        "assert parsedate('5 December 2026') == '2026-12-05'\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
