@@ -35,12 +35,6 @@ from desktop_app.ui.translations import install_translators
 if TYPE_CHECKING:
     from desktop_app.ui.startup import Dialogs
 
-# Relative sizes only, so the look follows the user's font and scaling settings.
-STYLE_SHEET = """
-QLabel[heading="true"] { font-size: 15pt; font-weight: bold; }
-QLabel[subheading="true"] { font-weight: bold; }
-"""
-
 
 def create_application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
@@ -50,7 +44,6 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationDisplayName("Lika")
     app.setApplicationVersion(__version__)
-    app.setStyleSheet(STYLE_SHEET)
     app.setDesktopFileName("lika")  # matches lika.desktop, so Wayland shows the right icon
     app.setWindowIcon(application_icon())
     return app

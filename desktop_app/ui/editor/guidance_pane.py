@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from desktop_app.ui.editor.widgets import GUIDANCE
+from desktop_app.ui.typography import make_heading
 
 
 class GuidancePane(QWidget):
@@ -20,7 +21,7 @@ class GuidancePane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.title = QLabel(self.tr("G&uidance"))
-        self.title.setProperty("heading", True)
+        make_heading(self.title)
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)
         self.browser.setAccessibleName(self.tr("Guidance"))

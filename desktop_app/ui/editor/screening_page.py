@@ -36,6 +36,7 @@ from desktop_app.ui.editor.widgets import (
     set_guidance,
     wrapped_label,
 )
+from desktop_app.ui.typography import make_subheading
 
 
 class ScreeningPage(QWidget):
@@ -82,7 +83,7 @@ class ScreeningPage(QWidget):
         for checklist in document.checklists:
             if len(document.checklists) > 1:
                 sub = QLabel(context.local(checklist.name))
-                sub.setProperty("subheading", True)
+                make_subheading(sub)
                 layout.addWidget(sub)
             for ground in checklist.grounds:
                 layout.addWidget(self._ground_row(ground))
@@ -102,7 +103,7 @@ class ScreeningPage(QWidget):
 
         top = QHBoxLayout()
         name = QLabel(label)
-        name.setProperty("subheading", True)
+        make_subheading(name)
         top.addWidget(name, 1)
         if note is not None:
             top.addWidget(wrapped_label(note, muted=True), 1)

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.ui.typography import make_heading
+
 # Widgets with this property set to True stay usable on a read-only page (they move
 # around the assessment rather than change it).
 NAVIGATION = "lika_navigation"
@@ -42,7 +44,7 @@ def wrapped_label(text: str, *, rich: bool = False, muted: bool = False) -> QLab
 
 def heading(text: str) -> QLabel:
     label = QLabel(text)
-    label.setProperty("heading", True)
+    make_heading(label)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
     return label

@@ -31,6 +31,7 @@ from desktop_app.domain.model import Assessment, MeasureStatus
 from desktop_app.followup_service import FollowUpService
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.register.filter_bar import date_edit, from_qdate, to_qdate
+from desktop_app.ui.typography import make_heading
 
 MEASURE_COLUMNS = 4  # description, owner, status, note
 
@@ -56,7 +57,7 @@ class EvaluationDialog(QDialog):
             return c.field(("evaluation", name))
 
         heading = QLabel(f"{assessment.decision.title} ({assessment.decision.case_number})")
-        heading.setProperty("heading", True)
+        make_heading(heading)
         heading.setWordWrap(True)
         answered = self.draft.followup_date
         intro = QLabel(

@@ -32,6 +32,7 @@ from desktop_app.ui.context import UiContext
 from desktop_app.ui.register.paged_model import Index, PagedTableModel, ReaderFactory, Runner
 from desktop_app.ui.register.register_view import register_table
 from desktop_app.ui.register.table_model import COLUMNS, RegisterTableModel
+from desktop_app.ui.typography import make_heading
 
 DECISION_COLUMNS = (SortKey.TITLE, SortKey.CASE_NUMBER, SortKey.UNIT, SortKey.REVIEWER,
                     SortKey.OPEN_MEASURES, SortKey.NEXT_FOLLOWUP)  # fmt: skip
@@ -162,7 +163,7 @@ class FollowUpView(QWidget):
         upper = QWidget()
         top = QVBoxLayout(upper)
         heading = QLabel(self.tr("Measures due and overdue"))
-        heading.setProperty("heading", True)
+        make_heading(heading)
         top.addWidget(heading)
         controls = QHBoxLayout()
         controls.addWidget(self.window_choice)
@@ -174,7 +175,7 @@ class FollowUpView(QWidget):
         lower = QWidget()
         bottom = QVBoxLayout(lower)
         heading = QLabel(self.tr("Decisions to follow up"))
-        heading.setProperty("heading", True)
+        make_heading(heading)
         bottom.addWidget(heading)
         controls = QHBoxLayout()
         controls.addWidget(self.only_due)

@@ -39,6 +39,7 @@ from desktop_app.ui.register.charts import Bar, BarChart, segment_kinds
 from desktop_app.ui.register.filter_bar import date_edit, from_qdate, to_qdate
 from desktop_app.ui.register.names import ContentNames
 from desktop_app.ui.register.paged_model import ReaderFactory, Runner
+from desktop_app.ui.typography import make_heading
 
 # Columns of the grounds-by-impact picture: the directions, then "relevant, impact not
 # given" (None), in the order a reader looks for risks.
@@ -125,7 +126,7 @@ class OverviewView(QWidget):
             (self.impact_chart, self.impact_table),
         ):
             heading = QLabel(chart.title)
-            heading.setProperty("heading", True)
+            make_heading(heading)
             column.addWidget(heading)
             column.addWidget(chart)
             column.addWidget(table)

@@ -37,6 +37,7 @@ from desktop_app.ui.review.review_actions import ReviewActions
 from desktop_app.ui.review.review_html import ReviewData, ReviewHtml
 from desktop_app.ui.review.targets import PageKey, TargetNames
 from desktop_app.ui.revisions.editor_hooks import RevisionActions
+from desktop_app.ui.typography import make_heading
 
 
 @dataclass
@@ -87,7 +88,7 @@ class ReviewWindow(QMainWindow):
         self.comment_list.activated.connect(self._on_comment_activated)
         self.comment_list.clicked.connect(self._on_comment_activated)
         self.comments_heading = QLabel()
-        self.comments_heading.setProperty("heading", True)
+        make_heading(self.comments_heading)
         self.comments_heading.setBuddy(self.comment_list)
         self.identity = wrapped_label("", muted=True)
         side = QWidget()
