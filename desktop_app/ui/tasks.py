@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 
 from desktop_app.progress import Progress
 
@@ -99,6 +99,11 @@ class TaskRunner(QObject):
         self.succeeded.connect(self._deliver_result)
         self.failed.connect(self._deliver_error)
         self.progressed.connect(self._deliver_progress)
+        # However the program ends (its last window closed, or an exit code set), running
+        # work (a backup, say) finishes before the objects it reports to are deleted.
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.wait)
 
     def run(
         self,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 
 from desktop_app.ui.tasks import ImmediateRunner, TaskRunner
@@ -72,3 +74,31 @@ def test_immediate_runner_has_the_same_contract() -> None:
     runner.run(lambda p: 1 / 0, results.append, errors.append)
     assert results == ["done"] and steps == [(0, 2), (1, 2)]
     assert isinstance(errors[0], ZeroDivisionError)
+
+
+def test_running_work_finishes_before_the_program_ends() -> None:
+    """Whatever ends the event loop (here an exit code set by the smoke-test hook), work
+    still running must finish before the runner it reports to is deleted: otherwise the
+    worker's report fails with "Signal source has been deleted" on stderr."""
+    code = """
+import sys, time
+from PySide6.QtCore import QCoreApplication, QTimer
+from desktop_app.ui.tasks import TaskRunner
+app = QCoreApplication(sys.argv)
+runner = TaskRunner()
+events = []
+def work(progress):
+    time.sleep(0.5)
+    events.append("work done")
+runner.run(work, lambda result: None, lambda error: None)
+QTimer.singleShot(0, lambda: QCoreApplication.exit(0))
+app.exec()
+events.append("loop ended")
+del runner
+print(events)
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert result.stdout.strip() == "['work done', 'loop ended']", result.stderr
+    assert "Traceback" not in result.stderr
