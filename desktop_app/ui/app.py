@@ -17,7 +17,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -88,11 +87,13 @@ def run_app(db_path: Path | None) -> int:
     window = show_main_window(db_path, settings)
 
     def fill() -> None:
+        if not window.isVisible():
+            return  # closed before its register was opened: the program is ending
         from desktop_app.ui.opening import fill_window
 
         exit_code = fill_window(window, db_path, settings)
         if exit_code is not None:
             QApplication.exit(exit_code)
 
-    QTimer.singleShot(0, fill)
+    window.opening.when_drawn(fill)
     return app.exec()

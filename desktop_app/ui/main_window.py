@@ -18,9 +18,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from desktop_app.domain.errors import LikaError
+from desktop_app.ui.opening_page import OpeningPage
 
 if TYPE_CHECKING:
     from desktop_app.followup_service import FollowUpService
@@ -57,20 +58,15 @@ class MainWindow(QMainWindow):
         self.resize(1200, 700)
         self.setWindowTitle("Lika")
         if context is None:
-            self.opening = QLabel(self.tr("Opening the register…"))
-            page = QWidget()
-            centred = QHBoxLayout(page)  # stretch on both sides; a label centres vertically
-            centred.addStretch()
-            centred.addWidget(self.opening)
-            centred.addStretch()
-            self.setCentralWidget(page)
+            self.opening = OpeningPage()
+            self.setCentralWidget(self.opening)
         else:
             self.attach(context)
 
     def show_opening(self, path: Path) -> None:
         """Name the register being opened, in the title and in the empty window."""
         self.setWindowTitle(f"Lika – {path}")
-        self.opening.setText(self.tr("Opening the register %1…").replace("%1", str(path)))
+        self.opening.show_register(path)
 
     def attach(self, context: UiContext) -> None:
         """Fill the window with the register, tabs, menus and actions of ``context``."""

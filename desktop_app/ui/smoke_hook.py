@@ -3,8 +3,8 @@
 ``packaging/smoke_test.py`` and ``benchmarks/startup.py`` start the frozen app with
 ``LIKA_SMOKE_TEST_QUIT_AFTER_SHOW=1``. The app then starts as usual and
 
-- prints ``MARKER`` on stdout as soon as the event loop has handled the main window's
-  show (the window appears before the register is opened: see ``ui/app.py``);
+- prints ``MARKER`` on stdout once the main window has been drawn on the screen for the
+  first time (it appears before the register is opened: see ``ui/app.py``);
 - prints ``READY_MARKER`` and quits with exit code 0 once the register's first page is
   in the list, or with 1 if it could not be read. A start that fails before that (a
   damaged register, broken content) ends with its own exit code, as without the hook.
@@ -21,7 +21,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
@@ -40,18 +40,10 @@ def _say(line: str) -> None:
         print(line, flush=True)
 
 
-def report_shown_if_requested(window: QWidget) -> None:
-    """Call right after ``window.show()``."""
-    if not requested():
-        return
-
-    def report() -> None:
-        if window.isVisible():
-            _say(MARKER)
-        else:
-            QApplication.exit(1)
-
-    QTimer.singleShot(0, report)
+def report_shown_if_requested(window: MainWindow) -> None:
+    """Call right after ``window.show()``, while the window waits for its register."""
+    if requested():
+        window.opening.drawn.connect(lambda: _say(MARKER))
 
 
 def quit_when_listed_if_requested(window: MainWindow) -> None:

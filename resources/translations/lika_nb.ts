@@ -1107,14 +1107,6 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Opening the register…</source>
-        <translation>Registeret åpnes…</translation>
-    </message>
-    <message>
-        <source>Opening the register %1…</source>
-        <translation>Registeret %1 åpnes…</translation>
-    </message>
-    <message>
         <source>&amp;Register</source>
         <translation>&amp;Register</translation>
     </message>
@@ -1336,6 +1328,17 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
     <message>
         <source>&amp;Create</source>
         <translation>&amp;Opprett</translation>
+    </message>
+</context>
+<context>
+    <name>OpeningPage</name>
+    <message>
+        <source>Opening the register…</source>
+        <translation>Registeret åpnes…</translation>
+    </message>
+    <message>
+        <source>Opening the register %1…</source>
+        <translation>Registeret %1 åpnes…</translation>
     </message>
 </context>
 <context>

@@ -1107,14 +1107,6 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Opening the register…</source>
-        <translation>Registret öppnas…</translation>
-    </message>
-    <message>
-        <source>Opening the register %1…</source>
-        <translation>Registret %1 öppnas…</translation>
-    </message>
-    <message>
         <source>&amp;Register</source>
         <translation>&amp;Register</translation>
     </message>
@@ -1336,6 +1328,17 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
     <message>
         <source>&amp;Create</source>
         <translation>S&amp;kapa</translation>
+    </message>
+</context>
+<context>
+    <name>OpeningPage</name>
+    <message>
+        <source>Opening the register…</source>
+        <translation>Registret öppnas…</translation>
+    </message>
+    <message>
+        <source>Opening the register %1…</source>
+        <translation>Registret %1 öppnas…</translation>
     </message>
 </context>
 <context>

@@ -138,21 +138,32 @@ def test_a_failed_start_is_not_reported_as_listed_by_the_smoke_test_hook(
 
 
 def test_the_window_shows_before_the_register_is_opened(qapp, db_path, monkeypatch) -> None:
-    """What the user sees at once: the window, naming the register it is opening."""
+    """What the user sees at once: the window, naming the register it is opening; the
+    register is opened only once that has been drawn."""
     from desktop_app.ui import app as app_module
-    from desktop_app.ui.settings import Settings
 
-    seen: list[tuple[bool, str, str]] = []
+    seen: list[tuple[bool, bool, str, str]] = []
 
     def opening(window, *args, **kwargs):
-        seen.append((window.isVisible(), window.windowTitle(), window.opening.text()))
-        return None
+        page = window.opening
+        seen.append((window.isVisible(), page.was_drawn, window.windowTitle(), page.label.text()))
+        window.hide()  # as fill_window does when it gives up (closing would queue a quit)
+        return 0
 
     monkeypatch.setattr("desktop_app.ui.opening.fill_window", opening)
-    window = app_module.start_window(db_path, Settings())
-    assert seen == [(True, f"Lika – {db_path}", f"Opening the register {db_path}…")]
-    assert not window.attached
-    window.close()
+    assert app_module.run_app(db_path) == 0
+    text = QApplication.translate("OpeningPage", "Opening the register %1…")  # sv or en
+    assert seen == [(True, True, f"Lika – {db_path}", text.replace("%1", str(db_path)))]
+
+
+def test_a_window_that_is_never_drawn_opens_its_register_all_the_same(qtbot) -> None:
+    from desktop_app.ui.opening_page import OpeningPage
+
+    page = OpeningPage()  # never shown, so never painted (as a window started minimised)
+    qtbot.addWidget(page)
+    called: list[bool] = []
+    page.when_drawn(lambda: called.append(page.was_drawn))
+    qtbot.waitUntil(lambda: called == [False], timeout=3000)
 
 
 def test_the_follow_up_and_overview_tabs_are_built_when_first_shown(qtbot, context) -> None:

@@ -1,0 +1,54 @@
+"""What the main window shows while its register is being opened.
+
+Start-up goes on (reading content, opening the register) only once this page has been
+drawn: work started before the first paint would leave an empty frame on the screen
+until it is done. A window that is never drawn (started minimised) goes on after
+``DRAW_WAIT_MS`` all the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+
+DRAW_WAIT_MS = 500
+
+
+class OpeningPage(QWidget):
+    drawn = Signal()  # once, after the first paint has reached the screen
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel(self.tr("Opening the register…"))
+        centred = QHBoxLayout(self)  # stretch on both sides; a label centres vertically
+        centred.addStretch()
+        centred.addWidget(self.label)
+        centred.addStretch()
+        self.was_drawn = False
+        self.label.installEventFilter(self)
+
+    def show_register(self, path: Path) -> None:
+        self.label.setText(self.tr("Opening the register %1…").replace("%1", str(path)))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.label and event.type() == QEvent.Type.Paint and not self.was_drawn:
+            self.was_drawn = True
+            # After this paint event, which also puts the picture on the screen.
+            QTimer.singleShot(0, self.drawn.emit)
+        return False
+
+    def when_drawn(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` once: after the first paint, or after ``DRAW_WAIT_MS``."""
+        called = False
+
+        def once() -> None:
+            nonlocal called
+            if not called:
+                called = True
+                callback()
+
+        self.drawn.connect(once)
+        QTimer.singleShot(DRAW_WAIT_MS, once)
