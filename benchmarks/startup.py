@@ -9,13 +9,14 @@ warm-up run each, and quit themselves: the minimal window once shown, Lika once 
 register is listed (``LIKA_SMOKE_TEST_QUIT_AFTER_SHOW=1``, a demo register of 11
 assessments).
 
-Printed: the median time from starting the process to the "main window shown" line (Lika
-shows its window before it opens the register, see ``desktop_app/ui/app.py``) and to the
-"register listed" line, when the register's first page is in the window; the peak
-resident memory of the whole run, which for Lika ends only once the register is listed
-(from the kernel's accounting of the finished child); time and memory as a ratio to the
-minimal window, the CPU time of each whole run (steadier than wall time
-when other work shares the machine), and the sizes of the bundle and of the installers in dist/.
+Printed: the median time from starting the process to the "main window shown" line,
+which both programs print once their window has first been drawn (Lika shows its window
+before it opens the register, see ``desktop_app/ui/app.py``), and to the "register
+listed" line, when the register's first page is in the window; the peak resident memory
+of the whole run, which for Lika ends only once the register is listed (from the
+kernel's accounting of the finished child); time and memory as a ratio to the minimal
+window; the CPU time of each whole run (steadier than wall time when other work shares
+the machine); and the sizes of the bundle and of the installers in dist/.
 Targets (issue 7): start-up < 1.5x and < 1 s, memory < 1.5x, bundle < 150 MB, installer
 < 60 MB. ``--check`` exits with 1 when one is missed. POSIX only (it uses ``wait4``).
 """

@@ -14,9 +14,11 @@ offers a good backup where there is one, and otherwise end the program with exit
 from __future__ import annotations
 
 import sys
+import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -76,6 +78,16 @@ def start_window(
     return window if exit_code is None else exit_code
 
 
+def _report_failed_start(window: MainWindow, error: Exception) -> int:
+    """An error nobody foresaw while opening the register: the details on stderr (for
+    IT), one line in a dialog, and exit code 1, as the command line does."""
+    traceback.print_exception(error)
+    window.hide()
+    message = QCoreApplication.translate("Startup", "Lika could not start: %1")
+    QMessageBox.critical(None, "Lika", message.replace("%1", f"{type(error).__name__}: {error}"))
+    return 1
+
+
 def run_app(db_path: Path | None) -> int:
     app = create_application()
     try:
@@ -91,7 +103,10 @@ def run_app(db_path: Path | None) -> int:
             return  # closed before its register was opened: the program is ending
         from desktop_app.ui.opening import fill_window
 
-        exit_code = fill_window(window, db_path, settings)
+        try:
+            exit_code = fill_window(window, db_path, settings)
+        except Exception as error:  # a slot would swallow it, and the window wait forever
+            exit_code = _report_failed_start(window, error)
         if exit_code is not None:
             QApplication.exit(exit_code)
 

@@ -51,23 +51,11 @@ def window_context(
     return UiContext(service=service, settings=settings, language=ui_language(settings.ui_language))
 
 
-def build_main_window(
-    db_path: Path,
-    settings: Settings,
-    repository: AssessmentRepository | None = None,
-    content: Content | None = None,
-) -> MainWindow:
-    """Open the register and content and build the main window, or raise LikaError."""
-    content = content or load_window_content(settings)
-    repository = repository or AssessmentRepository.open(db_path)
-    return MainWindow(window_context(repository, content, settings))
-
-
 def fill_window(
     window: MainWindow, db_path: Path | None, settings: Settings, dialogs: Dialogs | None = None
 ) -> int | None:
     """Check and open the register, attach it to ``window`` and reopen interrupted work;
-    or close the window and return the exit code when the register cannot be used."""
+    or hide the window and return the exit code when the register cannot be used."""
     try:
         content = load_window_content(settings)
     except LikaError as error:

@@ -15,7 +15,10 @@ HEADING_SCALE = 1.5  # of the user's font size, so large-text settings still cou
 def make_heading(label: QLabel) -> QLabel:
     font = label.font()
     font.setBold(True)
-    font.setPointSizeF(font.pointSizeF() * HEADING_SCALE)
+    if font.pointSizeF() > 0:
+        font.setPointSizeF(font.pointSizeF() * HEADING_SCALE)
+    else:  # a desktop font given in pixels has no point size
+        font.setPixelSize(round(font.pixelSize() * HEADING_SCALE))
     label.setFont(font)
     return label
 

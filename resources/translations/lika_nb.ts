@@ -2185,6 +2185,10 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
         <source>&amp;Restore the backup</source>
         <translation>&amp;Gjenopprett sikkerhetskopien</translation>
     </message>
+    <message>
+        <source>Lika could not start: %1</source>
+        <translation>Lika kunne ikke starte: %1</translation>
+    </message>
 </context>
 <context>
     <name>SuggestionLabel</name>

@@ -2185,6 +2185,10 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
         <source>&amp;Restore the backup</source>
         <translation>&amp;Återställ säkerhetskopian</translation>
     </message>
+    <message>
+        <source>Lika could not start: %1</source>
+        <translation>Lika kunde inte starta: %1</translation>
+    </message>
 </context>
 <context>
     <name>SuggestionLabel</name>

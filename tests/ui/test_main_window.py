@@ -93,7 +93,7 @@ def test_an_approved_assessment_is_not_offered_for_deletion(qtbot, context, cont
 def test_skipped_checklist_files_are_reported_in_a_dialog(
     qtbot, db_path, settings, tmp_path, monkeypatch
 ) -> None:
-    from desktop_app.ui.opening import build_main_window
+    from tests.ui.main_window_helpers import build_main_window
 
     own = tmp_path / "own"
     own.mkdir()
@@ -154,6 +154,30 @@ def test_the_window_shows_before_the_register_is_opened(qapp, db_path, monkeypat
     assert app_module.run_app(db_path) == 0
     text = QApplication.translate("OpeningPage", "Opening the register %1…")  # sv or en
     assert seen == [(True, True, f"Lika – {db_path}", text.replace("%1", str(db_path)))]
+
+
+def test_an_unforeseen_error_while_opening_ends_the_program_with_a_message(
+    qapp, db_path, monkeypatch, capsys
+) -> None:
+    """Raised in a Qt slot, it would be printed and swallowed, and the empty window
+    would wait for its register forever."""
+    from desktop_app.ui.app import run_app
+
+    def failing(*args, **kwargs):
+        raise PermissionError(13, "Permission denied", "lika.db.backups")
+
+    shown: list[str] = []
+    monkeypatch.setattr("desktop_app.ui.opening.fill_window", failing)
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: shown.append(args[2]))
+    guard = QTimer(singleShot=True, interval=10000)  # a hang fails instead of blocking
+    guard.timeout.connect(lambda: QApplication.exit(99))
+    guard.start()
+    try:
+        assert run_app(db_path) == 1
+    finally:
+        guard.stop()
+    assert len(shown) == 1 and "PermissionError" in shown[0] and "lika.db.backups" in shown[0]
+    assert "Traceback" in capsys.readouterr().err  # the details, for IT
 
 
 def test_a_window_that_is_never_drawn_opens_its_register_all_the_same(qtbot) -> None:

@@ -56,7 +56,7 @@ def test_without_defaults_the_built_in_values_apply(qapp, tmp_path):
 def test_a_new_assessment_gets_the_organisation_and_framework(
     qtbot, db_path, tmp_path, it_defaults
 ):
-    from desktop_app.ui.opening import build_main_window
+    from tests.ui.main_window_helpers import build_main_window
 
     window = build_main_window(db_path, settings_with(tmp_path, it_defaults))
     qtbot.addWidget(window)
