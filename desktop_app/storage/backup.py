@@ -163,7 +163,7 @@ def write_backup(source: Path | sqlite3.Connection, dest: Path, *, db_path: Path
     try:
         target = sqlite3.connect(partial)
         try:
-            # Each page is read once: a cache would only hold memory.
+            # A small cache (BACKUP_CACHE_KIB); a caller's own connection keeps its own.
             for conn in (src, target) if own else (target,):
                 conn.execute(f"PRAGMA cache_size = -{BACKUP_CACHE_KIB}")
             src.backup(target)

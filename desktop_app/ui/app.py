@@ -57,10 +57,10 @@ def application_icon() -> QIcon:
     return icon
 
 
-def show_main_window(db_path: Path | None, settings: Settings) -> MainWindow:
-    """The main window, shown while it waits for its register."""
+def show_main_window(path: Path) -> MainWindow:
+    """The main window, shown while it waits for the register at ``path``."""
     window = MainWindow()
-    window.show_opening(db_path or default_database_path(settings.defaults))
+    window.show_opening(path)
     window.show()
     report_shown_if_requested(window)
     return window
@@ -73,8 +73,9 @@ def start_window(
     exit code when the register cannot be used."""
     from desktop_app.ui.opening import fill_window
 
-    window = show_main_window(db_path, settings)
-    exit_code = fill_window(window, db_path, settings, dialogs)
+    path = db_path or default_database_path(settings.defaults)
+    window = show_main_window(path)
+    exit_code = fill_window(window, path, settings, is_default=db_path is None, dialogs=dialogs)
     return window if exit_code is None else exit_code
 
 
@@ -96,7 +97,8 @@ def run_app(db_path: Path | None) -> int:
         QMessageBox.critical(None, "Lika", str(error))
         return error.exit_code
     install_translators(app, ui_language(settings.ui_language))
-    window = show_main_window(db_path, settings)
+    path = db_path or default_database_path(settings.defaults)
+    window = show_main_window(path)
 
     def fill() -> None:
         if not window.isVisible():
@@ -104,7 +106,7 @@ def run_app(db_path: Path | None) -> int:
         from desktop_app.ui.opening import fill_window
 
         try:
-            exit_code = fill_window(window, db_path, settings)
+            exit_code = fill_window(window, path, settings, is_default=db_path is None)
         except Exception as error:  # a slot would swallow it, and the window wait forever
             exit_code = _report_failed_start(window, error)
         if exit_code is not None:

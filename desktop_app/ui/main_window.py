@@ -65,8 +65,11 @@ class MainWindow(QMainWindow):
 
     def show_opening(self, path: Path) -> None:
         """Name the register being opened, in the title and in the empty window."""
-        self.setWindowTitle(f"Lika – {path}")
+        self._show_register_in_title(path)
         self.opening.show_register(path)
+
+    def _show_register_in_title(self, path: Path | str) -> None:
+        self.setWindowTitle(f"Lika – {path}")
 
     def attach(self, context: UiContext) -> None:
         """Fill the window with the register, tabs, menus and actions of ``context``."""
@@ -89,7 +92,7 @@ class MainWindow(QMainWindow):
         self.editors: dict[int, EditorWindow] = self.windows.editors
         self.reviews: dict[int, ReviewWindow] = self.windows.reviews
         path = context.service.repository.path
-        self.setWindowTitle(f"Lika – {path}")
+        self._show_register_in_title(path)
         self.followups: FollowUpService = FollowUpService(
             context.service.repository, context.service.identity, today=self.today
         )

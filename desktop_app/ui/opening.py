@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.checklists.guide import Content, load_content
 from desktop_app.domain.errors import LikaError
-from desktop_app.locations import default_database_path
 from desktop_app.service import AssessmentService
 from desktop_app.storage.repository import AssessmentRepository
 from desktop_app.ui.context import UiContext
@@ -52,19 +51,24 @@ def window_context(
 
 
 def fill_window(
-    window: MainWindow, db_path: Path | None, settings: Settings, dialogs: Dialogs | None = None
+    window: MainWindow,
+    path: Path,
+    settings: Settings,
+    *,
+    is_default: bool,
+    dialogs: Dialogs | None = None,
 ) -> int | None:
-    """Check and open the register, attach it to ``window`` and reopen interrupted work;
-    or hide the window and return the exit code when the register cannot be used."""
+    """Check and open the register at ``path`` (``is_default``: the user named none),
+    attach it to ``window`` and reopen interrupted work; or hide the window and return
+    the exit code when the register cannot be used."""
     try:
         content = load_window_content(settings)
     except LikaError as error:
         return _give_up(window, str(error), error.exit_code)
-    path = db_path or default_database_path(settings.defaults)
     opened = open_register(
         path,
         dialogs or MessageBoxDialogs(path, window),
-        is_default=db_path is None,
+        is_default=is_default,
         identity=settings.identity(),
     )
     if isinstance(opened, int):
