@@ -128,17 +128,11 @@ def test_long_texts_are_cut_and_unknown_forms_are_not_guessed() -> None:
         ("nothing", None, ("nothing", 0, "", "")),
     ],
 )
-def test_a_restore_summary_is_read_back(tmp_path, replaced, kept, read) -> None:
-    """storage.restore still spells its summary itself: this keeps writer and reader in step."""
-    from desktop_app.storage.restore import ReplacedLog, restore_summary
+def test_a_restore_summary_is_read_back(replaced, kept, read) -> None:
+    from desktop_app.domain.audit_summary import ReplacedLog, restore_summary
 
     log = {"log": ReplacedLog(38, "ab12"), "empty": ReplacedLog(0, ""), "unreadable": None}
-    written = restore_summary(
-        tmp_path / "fredag (kopia).db",
-        AT,
-        log.get(replaced),
-        None if kept is None else tmp_path / kept,
-    )
+    written = restore_summary("fredag (kopia).db", AT, log.get(replaced), kept)
     said = read_summary(AuditAction.RESTORE, written)
     assert isinstance(said, RestoreSummary)
     assert (said.backup, said.taken) == ("fredag (kopia).db", AT.isoformat())

@@ -2,8 +2,7 @@
 
 The repository, the review store and the bulk loader build their entries' summaries
 here, and the GUI reads every summary back here (``read_summary``) to say it in its
-own language, so a format cannot drift between writer and reader. (``storage.restore``
-spells its own, from the file system's facts; ``tests/test_audit_summary`` reads it back.)
+own language, so a format cannot drift between writer and reader.
 
 The summary is part of each entry's hash: verification recomputes the hash from the
 stored text, so entries already written stay valid whatever they say. The readers
@@ -15,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 
 from desktop_app.domain.audit import AuditAction, shorten
@@ -66,6 +66,32 @@ def import_summary(status: Status, changed: int | None = None) -> str:
 
 def delete_summary(status: Status | str) -> str:
     return f"deleted ({Status(status).value})"
+
+
+@dataclass(frozen=True)
+class ReplacedLog:
+    """The audit log of the register a restore replaces, as it was just before."""
+
+    entries: int
+    head: str  # the hash of its newest entry; "" when it had none
+
+
+def restore_summary(
+    backup: str, taken: datetime, replaced: ReplacedLog | None, kept: str | None
+) -> str:
+    """The ``restore`` entry: the backup's file name and time, what was replaced (None:
+    its log could not be read), and the name the replaced register is kept under (None:
+    there was no register before)."""
+    text = f"restored backup {backup} ({taken.isoformat(timespec='seconds')}); "
+    if kept is None:
+        return text + "there was no register before"
+    if replaced is None:
+        text += "the log it replaced could not be read"
+    elif replaced.entries == 0:
+        text += "the log it replaced was empty"
+    else:
+        text += f"the log it replaced had {replaced.entries} entries, newest hash {replaced.head}"
+    return f"{text}; kept as {kept}"
 
 
 # Reading
@@ -121,7 +147,7 @@ class Replaced(StrEnum):
 
 @dataclass(frozen=True)
 class RestoreSummary:
-    """Written by ``storage.restore.restore_summary``."""
+    """Written by ``restore_summary``."""
 
     backup: str
     taken: str  # ISO time, as stored

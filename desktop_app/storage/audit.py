@@ -12,7 +12,7 @@ import json
 import sqlite3
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -28,18 +28,9 @@ from desktop_app.domain.audit import (
 )
 from desktop_app.domain.diff import display
 from desktop_app.domain.errors import UnreadableDataError
+from desktop_app.domain.identity import Identity
 from desktop_app.domain.merge import changes
 from desktop_app.domain.model import Assessment
-
-
-class Actor(Protocol):
-    """Who makes a change: a display name and the operating-system account."""
-
-    @property
-    def name(self) -> str: ...
-
-    @property
-    def os_user(self) -> str: ...
 
 
 def field_changes(before: Assessment, after: Assessment) -> tuple[AuditChange, ...]:
@@ -50,9 +41,61 @@ def field_changes(before: Assessment, after: Assessment) -> tuple[AuditChange, .
     )
 
 
+def chain_end(db: Database | sqlite3.Connection) -> tuple[int, str]:
+    """The next entry's id and the hash it chains onto. Ids are never reused, even after
+    the newest entries were deleted, so such a deletion stays visible to ``verify``."""
+    last = db.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+    next_id = max(last[0] if last else 0, _last_issued_id(db)) + 1
+    return next_id, last[1] if last else GENESIS_HASH
+
+
+def _last_issued_id(db: Database | sqlite3.Connection) -> int:
+    issued = db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").fetchone()
+    return issued[0] if issued else 0
+
+
+def entry_row(
+    prev_hash: str,
+    entry_id: int,
+    at: datetime,
+    *,
+    actor: str,
+    os_user: str,
+    assessment_id: int | None,
+    assessment_uid: str,
+    revision: int,
+    action: AuditAction,
+    summary: str,
+    changes: Sequence[AuditChange] = (),
+) -> dict[str, Any]:
+    """The row of one entry chained onto ``prev_hash``, with its hash: the one place
+    that lays out an entry, for ``append`` and for bulk loads alike."""
+    fields: dict[str, Any] = {
+        "at": at,
+        "actor": actor,
+        "os_user": os_user,
+        "assessment_id": assessment_id,
+        "assessment_uid": assessment_uid,
+        "revision": revision,
+        "action": action,
+        "summary": summary,
+        "changes": tuple(changes),
+    }
+    digest = entry_hash(prev_hash, id=entry_id, **fields)
+    return {
+        "id": entry_id,
+        **fields,
+        "at": at.isoformat(),
+        "action": action.value,
+        "changes": json.dumps([[list(c.path), c.old, c.new] for c in changes], ensure_ascii=False),
+        "prev_hash": prev_hash,
+        "hash": digest,
+    }
+
+
 def append(
     db: Database,
-    actor: Actor,
+    actor: Identity,
     at: datetime,
     *,
     assessment_id: int | None,
@@ -63,41 +106,15 @@ def append(
     changes: Sequence[AuditChange] = (),
 ) -> None:
     """Add one entry, chained to the newest one. Call inside a write transaction."""
-    last = db.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
-    issued = db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").fetchone()
-    new_id = max(last[0] if last else 0, issued[0] if issued else 0) + 1
-    prev_hash = last[1] if last else GENESIS_HASH
-    fields: dict[str, Any] = {
-        "id": new_id,
-        "at": at,
-        "actor": actor.name,
-        "os_user": actor.os_user,
-        "assessment_id": assessment_id,
-        "assessment_uid": assessment_uid,
-        "revision": revision,
-        "action": action,
-        "summary": summary,
-        "changes": tuple(changes),
-    }
-    digest = entry_hash(prev_hash, **fields)
+    new_id, prev_hash = chain_end(db)
+    row = entry_row(
+        prev_hash, new_id, at, actor=actor.name, os_user=actor.os_user,
+        assessment_id=assessment_id, assessment_uid=assessment_uid, revision=revision,
+        action=action, summary=summary, changes=changes,
+    )  # fmt: skip
     db.execute(
-        "INSERT INTO audit_log (id, at, actor, os_user, assessment_id, assessment_uid, "
-        "revision, action, summary, changes, prev_hash, hash) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            new_id,
-            at.isoformat(),
-            actor.name,
-            actor.os_user,
-            assessment_id,
-            assessment_uid,
-            revision,
-            action.value,
-            summary,
-            json.dumps([[list(c.path), c.old, c.new] for c in changes], ensure_ascii=False),
-            prev_hash,
-            digest,
-        ],
+        f"INSERT INTO audit_log ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+        list(row.values()),
     )
 
 
@@ -180,5 +197,4 @@ def verify(conn: sqlite3.Connection) -> ChainReport:
             return ChainReport(
                 False, len(entries), row[0], f"audit entry {row[0]} was changed ({error})"
             )
-    issued = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").fetchone()
-    return verify_chain(entries, last_issued_id=issued[0] if issued else 0)
+    return verify_chain(entries, last_issued_id=_last_issued_id(conn))

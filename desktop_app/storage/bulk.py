@@ -24,7 +24,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from desktop_app.domain.audit import GENESIS_HASH, AuditAction, entry_hash
+from desktop_app.domain.audit import AuditAction
 from desktop_app.domain.audit_summary import (
     CREATED,
     address_summary,
@@ -36,7 +36,7 @@ from desktop_app.domain.evaluation import Evaluation
 from desktop_app.domain.model import Assessment, StatusChange
 from desktop_app.domain.review import ReviewComment
 from desktop_app.progress import NO_PROGRESS, Progress
-from desktop_app.storage import register_schema, review_schema, rows
+from desktop_app.storage import audit, register_schema, review_schema, rows
 from desktop_app.storage.database import describe_sqlite_error, write_transaction
 from desktop_app.storage.evaluations import evaluation_row, measure_result_row
 
@@ -103,24 +103,19 @@ class _Chain:
 
     @classmethod
     def read(cls, db: Database) -> _Chain:
-        last = db.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
-        issued = db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").fetchone()
-        next_id = max(last[0] if last else 0, issued[0] if issued else 0) + 1
-        return cls(next_id, last[1] if last else GENESIS_HASH)
+        return cls(*audit.chain_end(db))
 
     def add(
         self, tables: _Tables, a: Assessment, at: datetime, actor: str, os_user: str,
         action: AuditAction, summary: str,
     ) -> None:  # fmt: skip
-        fields = {
-            "at": at, "actor": actor, "os_user": os_user, "assessment_id": a.id,
-            "assessment_uid": a.uid, "revision": a.revision, "action": action,
-            "summary": summary,
-        }  # fmt: skip
-        digest = entry_hash(self.last_hash, id=self.next_id, changes=(), **fields)
-        row = {**fields, "at": at.isoformat(), "action": action.value, "changes": "[]"}
-        tables.add("audit_log", row, id=self.next_id, prev_hash=self.last_hash, hash=digest)
-        self.next_id, self.last_hash = self.next_id + 1, digest
+        row = audit.entry_row(
+            self.last_hash, self.next_id, at, actor=actor, os_user=os_user,
+            assessment_id=a.id, assessment_uid=a.uid, revision=a.revision, action=action,
+            summary=summary,
+        )  # fmt: skip
+        tables.add("audit_log", row)
+        self.next_id, self.last_hash = self.next_id + 1, row["hash"]
 
 
 def _audit(

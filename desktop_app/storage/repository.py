@@ -31,7 +31,6 @@ from desktop_app.domain.model import (
 from desktop_app.domain.portfolio import Period, PortfolioEntry
 from desktop_app.domain.workflow import check_deletable
 from desktop_app.storage import audit, rows
-from desktop_app.storage.audit import Actor
 from desktop_app.storage.children import ChildWriter, TableRows
 from desktop_app.storage.database import (
     describe_sqlite_error,
@@ -60,7 +59,7 @@ class AssessmentRepository:
         self.db = db
         self._clock = clock
         # Who the audit log names for the writes; the service sets its identity here.
-        self.actor: Actor = Identity.default()
+        self.actor: Identity = Identity.default()
         self._children = ChildWriter(self._query)
 
     @classmethod
@@ -180,7 +179,7 @@ class AssessmentRepository:
 
     # Writing
 
-    def _audit(
+    def record_in_audit_log(
         self,
         db: Database,
         assessment: Assessment,
@@ -189,7 +188,7 @@ class AssessmentRepository:
         *,
         at: datetime | None = None,
         changes: Sequence[AuditChange] = (),
-        actor: Actor | None = None,
+        actor: Identity | None = None,
     ) -> None:
         """Record ``action`` in the audit log, in the caller's transaction."""
         audit.append(
@@ -222,7 +221,7 @@ class AssessmentRepository:
         *,
         action: AuditAction = AuditAction.CREATE,
         summary: str = CREATED,
-        actor: Actor | None = None,
+        actor: Identity | None = None,
     ) -> Assessment:
         """Store a new assessment; sets its ``id``, timestamps and ``version``. The
         audit log names ``actor`` (default: the repository's) as its creator."""
@@ -235,7 +234,7 @@ class AssessmentRepository:
                 "version": 1,
             }
             written = self._insert(db, assessment, row)
-            self._audit(db, assessment, action, summary, at=now, actor=actor)
+            self.record_in_audit_log(db, assessment, action, summary, at=now, actor=actor)
         assessment.created, assessment.updated = now, assessment.updated or now
         assessment.version = 1
         self._children.remember(assessment, 1, written)
@@ -292,8 +291,10 @@ class AssessmentRepository:
                 self._write_status_change(db, assessment, status_change)
             fields = audit.field_changes(before, assessment)
             if fields:
-                self._audit(db, assessment, AuditAction.SAVE, save_summary(len(fields)),
-                            at=now, changes=fields)  # fmt: skip
+                summary = save_summary(len(fields))
+                self.record_in_audit_log(
+                    db, assessment, AuditAction.SAVE, summary, at=now, changes=fields
+                )
         assessment.version += 1
         assessment.updated = now
         self._children.remember(assessment, assessment.version, written)
@@ -305,7 +306,9 @@ class AssessmentRepository:
         db["status_changes"].insert(rows.status_change_row(assessment.id, change))
         who = Identity(change.actor, change.os_user)
         summary = status_summary(change)
-        self._audit(db, assessment, AuditAction.STATUS, summary, at=change.at, actor=who)
+        self.record_in_audit_log(
+            db, assessment, AuditAction.STATUS, summary, at=change.at, actor=who
+        )
 
     def record_status_change(self, assessment: Assessment, *changes: StatusChange) -> None:
         """Store one or more status changes (in order, in one transaction); for an
@@ -350,7 +353,7 @@ class AssessmentRepository:
             written, summary, fields = store_imported(
                 self, db, assessment, history, evaluations, replace=replace
             )
-            self._audit(db, assessment, AuditAction.IMPORT, summary, changes=fields)
+            self.record_in_audit_log(db, assessment, AuditAction.IMPORT, summary, changes=fields)
         self._children.remember(assessment, assessment.version, written)
 
     def delete(self, assessment_id: int) -> None:
@@ -366,5 +369,5 @@ class AssessmentRepository:
             db.execute("DELETE FROM assessments WHERE id = ?", [assessment_id])
             row = found[0]
             gone = Assessment("", "", id=assessment_id, uid=row["uid"], revision=row["revision"])
-            self._audit(db, gone, AuditAction.DELETE, delete_summary(row["status"]))
+            self.record_in_audit_log(db, gone, AuditAction.DELETE, delete_summary(row["status"]))
         self._children.forget(assessment_id)

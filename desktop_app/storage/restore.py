@@ -16,14 +16,14 @@ hash of its newest one, read from the replaced file before it is replaced.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from desktop_app.domain.audit import AuditAction
+from desktop_app.domain.audit_summary import ReplacedLog, restore_summary
 from desktop_app.domain.errors import InputError, LikaError
+from desktop_app.domain.identity import Identity
 from desktop_app.storage import audit
-from desktop_app.storage.audit import Actor
 from desktop_app.storage.backup import (
     Reason,
     backup_dir,
@@ -39,6 +39,7 @@ from desktop_app.storage.database import (
     connect_readonly,
     describe_sqlite_error,
     open_database,
+    write_transaction,
 )
 
 SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -76,14 +77,6 @@ def _move_aside(db_path: Path, dest: Path) -> None:
             source.replace(Path(f"{dest}{suffix}"))
 
 
-@dataclass(frozen=True)
-class ReplacedLog:
-    """The audit log of the register a restore replaces, as it was just before."""
-
-    entries: int
-    head: str  # the hash of its newest entry; "" when it had none
-
-
 def read_replaced_log(db_path: Path) -> ReplacedLog | None:
     """The log of the register at ``db_path``, read only; None when it cannot be read
     (a damaged file, not SQLite). A register from before the audit log has 0 entries."""
@@ -103,28 +96,11 @@ def read_replaced_log(db_path: Path) -> ReplacedLog | None:
         conn.close()
 
 
-def restore_summary(
-    backup: Path, taken: datetime, replaced: ReplacedLog | None, kept: Path | None
-) -> str:
-    """The ``restore`` entry's summary: the backup, its time, and what was replaced.
-    English and fixed in form, like every summary (the window translates it)."""
-    text = f"restored backup {backup.name} ({taken.isoformat(timespec='seconds')}); "
-    if kept is None:
-        return text + "there was no register before"
-    if replaced is None:
-        text += "the log it replaced could not be read"
-    elif replaced.entries == 0:
-        text += "the log it replaced was empty"
-    else:
-        text += f"the log it replaced had {replaced.entries} entries, newest hash {replaced.head}"
-    return f"{text}; kept as {kept.name}"
-
-
 def restore_backup(
     backup: Path,
     db_path: Path,
     *,
-    actor: Actor,
+    actor: Identity,
     force: bool = False,
     now: datetime | None = None,
 ) -> Path | None:
@@ -146,7 +122,7 @@ def restore_backup(
     exists = any(Path(f"{db_path}{s}").exists() for s in ("", *SIDE_FILES))
     if not exists:
         write_backup(backup, db_path, db_path=db_path)
-        _record(db_path, actor, restore_summary(backup, taken, None, None), None)
+        _record(db_path, actor, restore_summary(backup.name, taken, None, None), None)
         return None
     if not force:
         raise InputError(
@@ -164,19 +140,17 @@ def restore_backup(
             write_backup(backup, db_path, db_path=db_path)
     except OSError as error:
         raise StorageError(f"Cannot restore {db_path}: {error.strerror}") from None
-    _record(db_path, actor, restore_summary(backup, taken, replaced, kept), kept)
+    _record(db_path, actor, restore_summary(backup.name, taken, replaced, kept.name), kept)
     return kept
 
 
-def _record(db_path: Path, actor: Actor, summary: str, kept: Path | None) -> None:
+def _record(db_path: Path, actor: Identity, summary: str, kept: Path | None) -> None:
     """Append the ``restore`` entry to the restored register's log (opening it upgrades
     an older backup first, as any opening does)."""
     try:
         db = open_database(db_path, create=False)
         try:
-            conn = db.conn
-            conn.execute("BEGIN IMMEDIATE")
-            try:
+            with write_transaction(db):
                 audit.append(
                     db,
                     actor,
@@ -187,10 +161,6 @@ def _record(db_path: Path, actor: Actor, summary: str, kept: Path | None) -> Non
                     action=AuditAction.RESTORE,
                     summary=summary,
                 )
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
         finally:
             db.close()
     except sqlite3.Error as error:

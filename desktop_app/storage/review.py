@@ -14,10 +14,10 @@ from typing import Any
 from desktop_app.domain.audit import AuditAction, AuditEntry, ChainReport
 from desktop_app.domain.audit_summary import address_summary, comment_summary, revision_summary
 from desktop_app.domain.errors import NotFoundError, WorkflowError
+from desktop_app.domain.identity import Identity
 from desktop_app.domain.model import Assessment, AssessmentSummary, Status
 from desktop_app.domain.review import CommentTarget, ReviewComment
 from desktop_app.storage import audit, rows
-from desktop_app.storage.audit import Actor
 from desktop_app.storage.register import Register
 from desktop_app.storage.repository import AssessmentRepository
 
@@ -76,7 +76,12 @@ class ReviewStore:
         return _comment(found[0])
 
     def add_comment(
-        self, assessment: Assessment, target: CommentTarget, text: str, actor: Actor, at: datetime
+        self,
+        assessment: Assessment,
+        target: CommentTarget,
+        text: str,
+        actor: Identity,
+        at: datetime,
     ) -> ReviewComment:
         assert assessment.id is not None
         with self.repository.transaction() as db:
@@ -103,10 +108,12 @@ class ReviewStore:
                 .last_pk
             )
             summary = comment_summary(comment_id, target, text)
-            self._audit(db, stored, AuditAction.COMMENT, summary, actor, at)
+            self.repository.record_in_audit_log(
+                db, stored, AuditAction.COMMENT, summary, at=at, actor=actor
+            )
         return self.comment(comment_id)
 
-    def address(self, comment_id: int, reply: str, actor: Actor, at: datetime) -> ReviewComment:
+    def address(self, comment_id: int, reply: str, actor: Identity, at: datetime) -> ReviewComment:
         with self.repository.transaction() as db:
             comment = self.comment(comment_id)
             stored = self._stored(comment.assessment_id)
@@ -123,17 +130,10 @@ class ReviewStore:
                 [at.isoformat(), actor.name, reply, comment_id],
             )
             summary = address_summary(comment_id, reply)
-            self._audit(db, stored, AuditAction.ADDRESS, summary, actor, at)
+            self.repository.record_in_audit_log(
+                db, stored, AuditAction.ADDRESS, summary, at=at, actor=actor
+            )
         return self.comment(comment_id)
-
-    def _audit(
-        self, db: Any, stored: Assessment, action: AuditAction, summary: str, actor: Actor,
-        at: datetime,
-    ) -> None:  # fmt: skip
-        audit.append(
-            db, actor, at, assessment_id=stored.id, assessment_uid=stored.uid,
-            revision=stored.revision, action=action, summary=summary,
-        )  # fmt: skip
 
     # Revisions
 
