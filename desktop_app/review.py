@@ -222,7 +222,7 @@ class ReviewService:
 
     def newest_revision(self, a: Assessment) -> int:
         """The newest revision number of ``a``'s decision in the register."""
-        return max((s.revision for s in self.revisions(a.series_uid)), default=a.revision)
+        return max(self.store.newest_revision(a.series_uid), a.revision)
 
     def compare(self, left_id: int, right_id: int) -> list[DiffRow]:
         """Every field and answer of two assessments side by side, in the PDF's order."""

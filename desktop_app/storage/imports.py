@@ -41,7 +41,7 @@ def store_imported(
     from desktop_app.storage.repository import AlreadyExistsError
 
     query = repository._query
-    existing = query("SELECT id, version, status FROM assessments WHERE uid = ?", [assessment.uid])
+    existing = query("SELECT * FROM assessments WHERE uid = ?", [assessment.uid])
     if replace and not existing:
         raise NotFoundError(f"No assessment with uid {assessment.uid} to replace")
     if existing and not replace:
@@ -53,21 +53,27 @@ def store_imported(
             f"Assessment {existing[0]['id']} is approved and cannot be overwritten by an "
             "import; import the file as a new copy instead"
         )
-    taken = query(
-        "SELECT id, status FROM assessments WHERE series_uid = ? AND revision = ? AND uid != ?",
-        [assessment.series_uid, assessment.revision, assessment.uid],
+    neighbours = query(
+        "SELECT id, status, revision FROM assessments "
+        "WHERE series_uid = ? AND revision IN (?, ?) AND uid != ?",
+        [assessment.series_uid, assessment.revision, assessment.revision - 1, assessment.uid],
     )
+    taken = [r for r in neighbours if r["revision"] == assessment.revision]
     if taken:
         raise WorkflowError(
             f"Revision conflict: assessment {taken[0]['id']} ({taken[0]['status']}) already is "
             f"revision {assessment.revision} of this decision; import the file as a new copy "
             "instead"
         )
-    before = repository.get(existing[0]["id"]) if existing else None
-    earlier = query(
-        "SELECT id FROM assessments WHERE series_uid = ? AND revision = ? AND uid != ?",
-        [assessment.series_uid, assessment.revision - 1, assessment.uid],
-    )
+    # The stored assessment, read once: for the audit entry's field changes, and as the
+    # child rows the write brings in line.
+    before, stored_children = None, None
+    if existing:
+        assessment.id = existing[0]["id"]
+        stored_children = repository._children.stored(assessment, existing[0]["version"])
+        children = (list(table.values()) for table in stored_children.values())
+        before = rows.assessment_from_rows(existing[0], *children)
+    earlier = [r for r in neighbours if r["revision"] == assessment.revision - 1]
     assessment.previous_id = earlier[0]["id"] if earlier else None
     now = repository._clock()
     assessment.created = assessment.created or now
@@ -78,7 +84,6 @@ def store_imported(
         "updated": assessment.updated.isoformat(),
     }
     if existing:
-        assessment.id = existing[0]["id"]
         assessment.version = existing[0]["version"] + 1
         status = row["status"]  # set last: the lock triggers guard approved ones' rows
         row["status"] = existing[0]["status"]
@@ -90,7 +95,9 @@ def store_imported(
         )
         for table in ("status_changes", "evaluations"):
             db.execute(f"DELETE FROM {table} WHERE assessment_id = ?", [assessment.id])
-        written = repository._children.write(db, assessment, existing[0]["version"])
+        written = repository._children.write(
+            db, assessment, existing[0]["version"], stored_children
+        )
         db.execute("UPDATE assessments SET status = ? WHERE id = ?", [status, assessment.id])
     else:
         assessment.version = 1
