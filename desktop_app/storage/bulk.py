@@ -208,7 +208,7 @@ def _prepare(batch: list[NewAssessment], ids: _NextIds, chain: _Chain) -> _Prepa
         for comment in item.comments:
             comment = replace(comment, id=ids.comment, assessment_id=a.id)
             ids.comment += 1
-            tables.add("review_comments", _comment_row(comment), id=comment.id)
+            tables.add("review_comments", rows.comment_row(comment), id=comment.id)
             comments.append(comment)
         _audit(tables, chain, item, comments, created)
         for evaluation in item.evaluations:
@@ -219,15 +219,6 @@ def _prepare(batch: list[NewAssessment], ids: _NextIds, chain: _Chain) -> _Prepa
                 tables.add("evaluation_measures", measure_result_row(ids.evaluation, a.id, m))
             ids.evaluation += 1
     return _Prepared(tables, first_id, ids.assessment)
-
-
-def _comment_row(c: ReviewComment) -> dict[str, Any]:
-    return {
-        "assessment_id": c.assessment_id, "target": str(c.target), "text": c.text,
-        "author": c.author, "os_user": c.os_user, "created": c.created.isoformat(),
-        "addressed_at": c.addressed_at.isoformat() if c.addressed_at else None,
-        "addressed_by": c.addressed_by, "reply": c.reply,
-    }  # fmt: skip
 
 
 def _prepared(items: Iterable[NewAssessment], ids: _NextIds, chain: _Chain) -> Iterator[_Prepared]:

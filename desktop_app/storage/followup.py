@@ -10,12 +10,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from desktop_app.domain.errors import UnreadableDataError
 from desktop_app.domain.followup import DueMeasureRow, DueWindow, MeasurePage, MeasureQuery
 from desktop_app.domain.model import MeasureStatus, Status
 from desktop_app.storage.register import PAGE_SIZE, Register
 from desktop_app.storage.register_schema import EFFECTIVE_MEASURE_STATUS_SQL
-from desktop_app.storage.rows import unreadable
+from desktop_app.storage.rows import first_unreadable
 
 _OPEN = f"{EFFECTIVE_MEASURE_STATUS_SQL} IN ('planned', 'ongoing')"
 
@@ -60,7 +59,7 @@ def measures_page(
     try:
         rows = [_due(v) for v in fetched]
     except ValueError as error:
-        raise _unreadable(fetched, error) from None
+        raise first_unreadable(fetched, _due, _tables, error) from None
     next_after = (fetched[-1][5], fetched[-1][0]) if len(rows) == limit else None
     return MeasurePage(rows, next_after)
 
@@ -81,14 +80,8 @@ def _due(v: tuple[Any, ...]) -> DueMeasureRow:
     )
 
 
-def _unreadable(fetched: list[tuple[Any, ...]], error: Exception) -> UnreadableDataError:
-    """Which row of a page did not map, and why."""
-    for v in fetched:
-        try:
-            _due(v)
-        except ValueError as wrong:
-            return unreadable(v[1], [("assessments", {"status": v[10]})], wrong)
-    return UnreadableDataError(f"The register cannot be read ({error}); run lika check")
+def _tables(v: tuple[Any, ...]) -> tuple[Any, list[tuple[str, dict[str, Any]]]]:
+    return v[1], [("assessments", {"status": v[10]})]
 
 
 def measures_count(register: Register, query: MeasureQuery) -> int:

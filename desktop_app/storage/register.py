@@ -20,7 +20,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from desktop_app.domain.errors import UnreadableDataError
 from desktop_app.domain.model import Direction
 from desktop_app.domain.register import (
     AdverseGround,
@@ -31,7 +30,7 @@ from desktop_app.domain.register import (
 )
 from desktop_app.storage.database import BUSY_TIMEOUT_MS, describe_sqlite_error
 from desktop_app.storage.register_schema import NO_DATE_KEY, STATUS_RANKS
-from desktop_app.storage.rows import LANGUAGES, OUTCOMES, STATUSES, unreadable
+from desktop_app.storage.rows import LANGUAGES, OUTCOMES, STATUSES, first_unreadable
 from desktop_app.storage.search_syntax import fts_query
 
 PAGE_SIZE = 200
@@ -93,16 +92,8 @@ def _row(v: tuple[Any, ...]) -> RegisterRow:
     ))  # fmt: skip
 
 
-def _unreadable(fetched: list[tuple[Any, ...]], error: Exception) -> UnreadableDataError:
-    """Which row of a page did not map, and why (only after one failed: the loop that
-    builds a page stays a plain comprehension)."""
-    for v in fetched:
-        row = {"status": v[7], "language": v[11], "outcome": v[13]}
-        try:
-            _row(v)
-        except (KeyError, TypeError, ValueError) as wrong:
-            return unreadable(v[0], [("assessments", row)], wrong)
-    return UnreadableDataError(f"The register cannot be read ({error}); run lika check")
+def _tables(v: tuple[Any, ...]) -> tuple[Any, list[tuple[str, dict[str, Any]]]]:
+    return v[0], [("assessments", {"status": v[7], "language": v[11], "outcome": v[13]})]
 
 
 class _Where:
@@ -235,7 +226,7 @@ class Register:
         try:
             found = [_row(values) for values in fetched]  # the last column is the sort key
         except (KeyError, TypeError, ValueError) as error:
-            raise _unreadable(fetched, error) from None
+            raise first_unreadable(fetched, _row, _tables, error) from None
         next_after = (fetched[-1][-1], found[-1].id) if len(found) == limit else None
         return Page(found, next_after)
 

@@ -8,6 +8,7 @@ approved or returned it meanwhile) and write their audit entry with the change.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -23,22 +24,6 @@ from desktop_app.storage.repository import AssessmentRepository
 
 # Statuses in which the caseworker may mark a comment addressed.
 ADDRESSABLE = frozenset({Status.RETURNED, Status.DRAFT})
-
-
-def _comment(row: dict[str, Any]) -> ReviewComment:
-    addressed = row["addressed_at"]
-    return ReviewComment(
-        id=row["id"],
-        assessment_id=row["assessment_id"],
-        target=CommentTarget.parse(row["target"]),
-        text=row["text"],
-        author=row["author"],
-        os_user=row["os_user"],
-        created=datetime.fromisoformat(row["created"]),
-        addressed_at=datetime.fromisoformat(addressed) if addressed else None,
-        addressed_by=row["addressed_by"],
-        reply=row["reply"],
-    )
 
 
 class ReviewStore:
@@ -67,13 +52,13 @@ class ReviewStore:
         found = self._query(
             "SELECT * FROM review_comments WHERE assessment_id = ? ORDER BY id", [assessment_id]
         )
-        return [_comment(r) for r in found]
+        return [rows.comment_from_row(r) for r in found]
 
     def comment(self, comment_id: int) -> ReviewComment:
         found = self._query("SELECT * FROM review_comments WHERE id = ?", [comment_id])
         if not found:
             raise NotFoundError(f"No review comment with id {comment_id}")
-        return _comment(found[0])
+        return rows.comment_from_row(found[0])
 
     def add_comment(
         self,
@@ -93,25 +78,21 @@ class ReviewStore:
                     f"Comments are made while an assessment is in review; assessment "
                     f"{assessment.id} is {stored.status.value}"
                 )
-            comment_id = (
-                db["review_comments"]
-                .insert(
-                    {
-                        "assessment_id": assessment.id,
-                        "target": str(target),
-                        "text": text,
-                        "author": actor.name,
-                        "os_user": actor.os_user,
-                        "created": at.isoformat(),
-                    }
-                )
-                .last_pk
+            comment = ReviewComment(
+                id=0,  # issued by the table below
+                assessment_id=assessment.id,
+                target=target,
+                text=text,
+                author=actor.name,
+                os_user=actor.os_user,
+                created=at,
             )
+            comment_id = db["review_comments"].insert(rows.comment_row(comment)).last_pk
             summary = comment_summary(comment_id, target, text)
             self.repository.record_in_audit_log(
                 db, stored, AuditAction.COMMENT, summary, at=at, actor=actor
             )
-        return self.comment(comment_id)
+        return replace(comment, id=comment_id)
 
     def address(self, comment_id: int, reply: str, actor: Identity, at: datetime) -> ReviewComment:
         with self.repository.transaction() as db:
@@ -133,7 +114,7 @@ class ReviewStore:
             self.repository.record_in_audit_log(
                 db, stored, AuditAction.ADDRESS, summary, at=at, actor=actor
             )
-        return self.comment(comment_id)
+        return replace(comment, addressed_at=at, addressed_by=actor.name, reply=reply)
 
     # Revisions
 

@@ -9,7 +9,7 @@ what ``lika check`` compares every row against.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from enum import Enum
 from typing import Any, TypeVar
@@ -33,8 +33,10 @@ from desktop_app.domain.model import (
     Status,
     StatusChange,
 )
+from desktop_app.domain.review import CommentTarget, ReviewComment
 
 E = TypeVar("E")
+T = TypeVar("T")
 
 
 def _by_value(enum: type[Enum], *, optional: bool = False) -> dict[Any, Any]:
@@ -99,6 +101,24 @@ def unreadable(
     return UnreadableDataError(
         f"Assessment {assessment_id} cannot be read ({error}); run lika check"
     )
+
+
+def first_unreadable(
+    fetched: Iterable[T],
+    build: Callable[[T], object],
+    tables_of: Callable[[T], tuple[Any, list[tuple[str, Mapping[str, Any]]]]],
+    error: Exception,
+) -> UnreadableDataError:
+    """Which of a page's ``fetched`` rows did not ``build``, and why: ``tables_of`` gives
+    its assessment id and ``(table, row)`` pairs for ``unreadable``. Called only after a
+    page failed, so the loop that builds a page stays a plain comprehension."""
+    for v in fetched:
+        try:
+            build(v)
+        except (KeyError, TypeError, ValueError) as wrong:
+            assessment_id, tables = tables_of(v)
+            return unreadable(assessment_id, tables, wrong)
+    return UnreadableDataError(f"The register cannot be read ({error}); run lika check")
 
 
 # Columns of ``assessments`` that hold the step-1 decision fields, same names as Decision.
@@ -205,7 +225,7 @@ def assessment_from_rows(
     """The assessment, or ``UnreadableDataError`` when a row holds what Lika never writes."""
     try:
         return _assessment(row, grounds, answers, measures)
-    except (TypeError, ValueError) as error:
+    except (KeyError, TypeError, ValueError) as error:
         tables = [("assessments", row)]
         tables += [("ground_assessments", g) for g in grounds]
         tables += [("measures", m) for m in measures]
@@ -229,7 +249,7 @@ def _assessment(
         affected_groups=json.loads(row["affected_groups"]),
     )
     conclusion = Conclusion(
-        outcome=known(OUTCOMES, row["outcome"], ident, "outcome"),
+        outcome=OUTCOMES[row["outcome"]],
         justification=row["outcome_justification"],
         summary=row["summary"],
         followup_date=_date(row["followup_date"]),
@@ -240,8 +260,8 @@ def _assessment(
         series_uid=row["series_uid"],
         revision=row["revision"],
         previous_id=row["previous_id"],
-        status=known(STATUSES, row["status"], ident, "status"),
-        language=known(LANGUAGES, row["language"], ident, "language"),
+        status=STATUSES[row["status"]],
+        language=LANGUAGES[row["language"]],
         framework_id=row["framework_id"],
         framework_version=row["framework_version"],
         modules=json.loads(row["modules"]),
@@ -293,7 +313,7 @@ SUMMARY_COLUMNS = (
 def summary_from_row(row: dict[str, Any]) -> AssessmentSummary:
     try:
         return _summary(row)
-    except (TypeError, ValueError) as error:
+    except (KeyError, TypeError, ValueError) as error:
         raise unreadable(row["id"], [("assessments", row)], error) from None
 
 
@@ -307,12 +327,12 @@ def _summary(row: dict[str, Any]) -> AssessmentSummary:
         organisation=row["organisation"],
         unit=row["unit"],
         decision_body=row["decision_body"],
-        status=known(STATUSES, row["status"], ident, "status"),
+        status=STATUSES[row["status"]],
         revision=row["revision"],
         author=row["author"],
-        language=known(LANGUAGES, row["language"], ident, "language"),
+        language=LANGUAGES[row["language"]],
         framework_id=row["framework_id"],
-        outcome=known(OUTCOMES, row["outcome"], ident, "outcome"),
+        outcome=OUTCOMES[row["outcome"]],
         created=datetime.fromisoformat(row["created"]),
         updated=datetime.fromisoformat(row["updated"]),
     )
@@ -341,4 +361,30 @@ def status_change_from_row(row: dict[str, Any]) -> StatusChange:
         at=datetime.fromisoformat(row["at"]),
         comment=row["comment"],
         fingerprint=row["fingerprint"],
+    )
+
+
+def comment_row(c: ReviewComment) -> dict[str, Any]:
+    """A review comment's row, without its id (the table issues it)."""
+    return {
+        "assessment_id": c.assessment_id, "target": str(c.target), "text": c.text,
+        "author": c.author, "os_user": c.os_user, "created": c.created.isoformat(),
+        "addressed_at": c.addressed_at.isoformat() if c.addressed_at else None,
+        "addressed_by": c.addressed_by, "reply": c.reply,
+    }  # fmt: skip
+
+
+def comment_from_row(row: Mapping[str, Any]) -> ReviewComment:
+    addressed = row["addressed_at"]
+    return ReviewComment(
+        id=row["id"],
+        assessment_id=row["assessment_id"],
+        target=CommentTarget.parse(row["target"]),
+        text=row["text"],
+        author=row["author"],
+        os_user=row["os_user"],
+        created=datetime.fromisoformat(row["created"]),
+        addressed_at=datetime.fromisoformat(addressed) if addressed else None,
+        addressed_by=row["addressed_by"],
+        reply=row["reply"],
     )
