@@ -23,7 +23,14 @@ from desktop_app.domain.completeness import find_gaps
 from desktop_app.domain.diff import compare
 from desktop_app.domain.errors import InputError, WorkflowError
 from desktop_app.domain.fingerprint import fingerprint
-from desktop_app.domain.model import Assessment, Direction, Measure, Status, StatusChange
+from desktop_app.domain.model import (
+    Assessment,
+    Direction,
+    Measure,
+    MeasureStatus,
+    Status,
+    StatusChange,
+)
 from desktop_app.domain.review import (
     ApprovalRecord,
     CommentTarget,
@@ -31,6 +38,7 @@ from desktop_app.domain.review import (
     ReviewComment,
     approval_record,
     check_target,
+    decisive_change,
     is_self_approval,
     normalise_fingerprint,
     same_person,
@@ -334,3 +342,32 @@ def test_compare_lists_every_field_and_flags_changes(content) -> None:
     unchanged = [r for r in rows if not r.changed]
     assert ("decision", "title") in {r.path for r in unchanged}
     assert {r.path for r in compare(left, left) if r.changed} == set()
+
+
+def test_the_decisive_change_is_the_last_approval_or_return() -> None:
+    draft, review, returned, approved = (
+        Status.DRAFT,
+        Status.IN_REVIEW,
+        Status.RETURNED,
+        Status.APPROVED,
+    )
+    history = [
+        StatusChange(None, draft, "Ánde", "ande", NOW, "", ""),
+        StatusChange(draft, review, "Ánde", "ande", NOW, "", ""),
+        StatusChange(review, returned, "Birgitta", "birgitta", NOW, "", ""),
+        StatusChange(returned, review, "Ánde", "ande", NOW, "", ""),
+    ]
+    assert decisive_change(history[:2]) is None
+    assert decisive_change(history) is history[2]  # still the return, while back in review
+    history.append(StatusChange(review, approved, "Henrik", "henrik", NOW, "", ""))
+    assert decisive_change(history) is history[-1]
+
+
+def test_a_measure_is_overdue_while_open_past_its_deadline() -> None:
+    today = NOW.date()
+    late = Measure(deadline=today - timedelta(days=1))
+    assert late.is_overdue(today)
+    assert not Measure(deadline=today).is_overdue(today)
+    assert not Measure().is_overdue(today)  # no deadline
+    for status in (MeasureStatus.DONE, MeasureStatus.DROPPED):
+        assert not Measure(deadline=late.deadline, status=status).is_overdue(today)

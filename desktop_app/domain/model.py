@@ -60,6 +60,11 @@ class MeasureStatus(StrEnum):
     DONE = "done"
     DROPPED = "dropped"
 
+    @property
+    def is_open(self) -> bool:
+        """Planned or ongoing: still to be done."""
+        return self in (MeasureStatus.PLANNED, MeasureStatus.ONGOING)
+
 
 class Outcome(StrEnum):
     PROCEED_UNCHANGED = "proceed_unchanged"
@@ -127,6 +132,10 @@ class Measure:
     deadline: date | None = None
     status: MeasureStatus = MeasureStatus.PLANNED
     followup_note: str = ""
+
+    def is_overdue(self, today: date) -> bool:
+        """Still open and its deadline has passed."""
+        return self.status.is_open and self.deadline is not None and self.deadline < today
 
 
 @dataclass

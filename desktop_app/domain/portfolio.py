@@ -62,7 +62,7 @@ class MeasureFacts:
 
     @property
     def is_open(self) -> bool:
-        return self.status in (MeasureStatus.PLANNED, MeasureStatus.ONGOING)
+        return self.status.is_open
 
 
 @dataclass(frozen=True, slots=True)

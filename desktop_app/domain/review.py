@@ -127,6 +127,17 @@ def submitter(history: Iterable[StatusChange]) -> str:
     return last
 
 
+DECISIONS = frozenset({Status.APPROVED, Status.RETURNED})  # a reviewer's two answers
+
+
+def decisive_change(history: Iterable[StatusChange]) -> StatusChange | None:
+    """The last review decision (approved or returned) in ``history``, or None."""
+    decisions = [
+        c for c in history if c.from_status is Status.IN_REVIEW and c.to_status in DECISIONS
+    ]
+    return decisions[-1] if decisions else None
+
+
 def is_self_approval(approver: str, author: str, submitted_by: str) -> bool:
     """The one rule for "self-approved", used by the GUI, the CLI and the PDF: the
     approver is the author named in the assessment (which often reads "Name, title", so

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from desktop_app.domain.checklist import Checklist, ChecklistKind
-from desktop_app.domain.model import Direction, Language, MeasureStatus, Relevance
+from desktop_app.domain.model import Direction, Language, Relevance
 from desktop_app.domain.portfolio import (
     DUE_SOON_DAYS,
     Period,
@@ -105,11 +105,7 @@ def open_measures(entry: PortfolioEntry) -> int:
 
 def overdue_measures(entry: PortfolioEntry, today: date) -> int:
     return sum(
-        1
-        for m in entry.measures
-        if m.status in (MeasureStatus.PLANNED, MeasureStatus.ONGOING)
-        and m.deadline is not None
-        and m.deadline < today
+        1 for m in entry.measures if m.is_open and m.deadline is not None and m.deadline < today
     )
 
 

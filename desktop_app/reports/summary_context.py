@@ -13,7 +13,6 @@ from desktop_app.domain.model import (
     Direction,
     GroundAssessment,
     Measure,
-    MeasureStatus,
     Relevance,
 )
 from desktop_app.reports.flowables import para
@@ -77,11 +76,7 @@ class SummaryContext:
         return next(c for c in self.data.checklists if ground in c.grounds)
 
     def is_overdue(self, measure: Measure) -> bool:
-        return (
-            measure.deadline is not None
-            and measure.deadline < self.data.generated
-            and measure.status in (MeasureStatus.PLANNED, MeasureStatus.ONGOING)
-        )
+        return measure.is_overdue(self.data.generated)
 
     def ground_names(self, keys: list[str]) -> str:
         labels = {g.key: g.label(self.lang) for g in self.grounds}

@@ -13,7 +13,7 @@ from datetime import date, datetime
 
 from desktop_app.domain.checklist import Checklist, Ground
 from desktop_app.domain.model import Assessment, Language, Status, StatusChange
-from desktop_app.domain.review import approval_record
+from desktop_app.domain.review import approval_record, decisive_change
 from desktop_app.domain.vocabulary import Vocabulary
 
 
@@ -58,14 +58,7 @@ class SummaryInput:
 
     @property
     def decisive_change(self) -> StatusChange | None:
-        """The last review decision (approved or returned) in the history."""
-        for change in reversed(self.history):
-            if change.from_status is Status.IN_REVIEW and change.to_status in (
-                Status.APPROVED,
-                Status.RETURNED,
-            ):
-                return change
-        return None
+        return decisive_change(self.history)
 
     @property
     def effective_approval(self) -> Approval | None:

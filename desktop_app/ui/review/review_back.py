@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from desktop_app.domain.model import MeasureStatus, Status
-from desktop_app.domain.review import CommentTarget, CommentTargetKind
+from desktop_app.domain.review import CommentTarget, CommentTargetKind, decisive_change
 from desktop_app.ui.review.html_parts import anchor, box, heading, para, table, text
 
 if TYPE_CHECKING:
@@ -17,10 +16,8 @@ def reviewer(b: ReviewHtml) -> str:
     """Who approved, else who made the last review decision (return), else ""."""
     if b.data.approval is not None:
         return b.data.approval.approver
-    for change in reversed(b.data.history):
-        if change.from_status is Status.IN_REVIEW:
-            return change.actor
-    return ""
+    last = decisive_change(b.data.history)
+    return last.actor if last else ""
 
 
 def measures(b: ReviewHtml) -> list[str]:
@@ -44,13 +41,8 @@ def measures(b: ReviewHtml) -> list[str]:
     rows = []
     for m in a.measures:
         measure_target = CommentTarget.measure(m.uid)
-        overdue = (
-            m.deadline is not None
-            and m.deadline < b.data.today
-            and m.status in (MeasureStatus.PLANNED, MeasureStatus.ONGOING)
-        )
         deadline = text(b.day(m.deadline))
-        if overdue:
+        if m.is_overdue(b.data.today):
             deadline += f"<br/><b>⚠ {text(b.t('pdf.overdue'))}</b>"
         rows.append(
             [
@@ -91,7 +83,7 @@ def signoff(b: ReviewHtml) -> list[str]:
     inner = ""
     if approval is None:
         inner += f"<h3>{text(b.t('pdf.not_approved'))}</h3>"
-        last = next((c for c in reversed(data.history) if c.from_status is Status.IN_REVIEW), None)
+        last = decisive_change(data.history)
         if last is not None:
             inner += para(
                 b.t(
