@@ -480,3 +480,27 @@ def test_a_comment_on_an_assessment_deleted_meanwhile_keeps_its_text(
     repo.delete(a.id)  # in another window or process
     dialog.add_button.click()
     assert_refused_and_kept(review, dialog, "Sparas inte, men syns kvar.", f"{a.id}")
+
+
+def test_switching_pages_and_reloading_keep_one_set_of_target_names(qtbot, context) -> None:
+    """Each page switch or reload names the targets afresh; the objects that do it are
+    reused, not left behind as children of the long-lived windows."""
+    from desktop_app.ui.review.targets import TargetNames
+
+    a = in_review_with_a_comment(context)
+    editor = open_editor_directly(qtbot, context, context.service.repository.get(a.id))
+    editor.show_page(("ground", "age"))
+    before = len(editor.findChildren(TargetNames))
+    for _ in range(5):
+        editor.show_page(("step", "decision"))
+        editor.show_page(("ground", "age"))
+    assert len(editor.findChildren(TargetNames)) == before
+    [card] = editor.review_comments.cards  # and the names still come out right
+    assert card.comment.text == "Vilka åldrar?"
+
+    review = ReviewWindow(context, context.service.repository.get(a.id))
+    qtbot.addWidget(review)
+    assert len(review.findChildren(TargetNames)) == 1
+    for _ in range(5):
+        review.reload()
+    assert len(review.findChildren(TargetNames)) == 1

@@ -93,6 +93,7 @@ class CommentsBar(QWidget):
         self.dialog: TextDialog | None = None
         self.message_box: QMessageBox | None = None
         self._key: PageKey | None = None
+        self._names = TargetNames(context, document.assessment, document.checklists, self)
         # The comments' buttons come after this widget in Tab's order (before the page).
         self.tab_after: QWidget | None = None
         self.returned = wrapped_label("")
@@ -114,7 +115,11 @@ class CommentsBar(QWidget):
         self.setVisible(False)  # until ``reload`` (called once the bar has a parent)
 
     def names(self) -> TargetNames:
-        return TargetNames(self.context, self.document.assessment, self.document.checklists, self)
+        """The bar's one TargetNames, brought up to date with the document (which may
+        have taken another version or other modules since)."""
+        self._names.assessment = self.document.assessment
+        self._names.checklists = list(self.document.checklists)
+        return self._names
 
     def reload(self) -> None:
         """Read the comments (and the last return) again from the register."""

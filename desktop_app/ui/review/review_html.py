@@ -83,11 +83,15 @@ class Words(QObject):
 
 
 class ReviewHtml(QObject):
-    """Builds the document; ``build`` is called again after every change."""
+    """Builds the document; ``build`` is called again after every change. ``names`` is
+    the window's own (kept up to date by it), so a rebuild creates no new one."""
 
-    def __init__(self, context: UiContext, parent: QObject | None = None) -> None:
+    def __init__(
+        self, context: UiContext, names: TargetNames, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.context = context
+        self.names = names
         self.words = Words(self)
 
     # Words
@@ -131,7 +135,7 @@ class ReviewHtml(QObject):
 
     def build(self, data: ReviewData) -> str:
         self.data = data
-        self.names = TargetNames(self.context, data.assessment, data.checklists, self)
+        self.names.assessment = data.assessment
         parts = [
             *self.cover(),
             *self.overview(),

@@ -65,7 +65,7 @@ class ReviewWindow(QMainWindow):
         self.assessment = assessment
         self.checklists: list[Checklist] = context.service.checklists_for(assessment)
         self.names = TargetNames(context, assessment, self.checklists, self)
-        self.html = ReviewHtml(context, self)
+        self.html = ReviewHtml(context, self.names, self)
         self.data: ReviewData | None = None
 
         self.banner = wrapped_label("")
