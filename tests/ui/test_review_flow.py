@@ -504,3 +504,32 @@ def test_switching_pages_and_reloading_keep_one_set_of_target_names(qtbot, conte
     for _ in range(5):
         review.reload()
     assert len(review.findChildren(TargetNames)) == 1
+
+
+def test_opening_and_reloading_review_mode_read_the_assessment_and_history_once(
+    qtbot, window, context, monkeypatch
+) -> None:
+    """The register opens the review window with the assessment it has just read, and a
+    reload reads the status history once for both the history and the approval."""
+    service, repo = context.service, context.service.repository
+    a = repo.create(complete_assessment(context.content))
+    service.identity = CASEWORKER
+    service.review.submit(a)
+    service.identity = REVIEWER
+    service.review.approve(repo.get(a.id))
+    calls: list[str] = []
+    for name in ("get", "status_history"):
+        real = getattr(repo, name)
+
+        def spy(*args, _real=real, _name=name, **kwargs):
+            calls.append(_name)
+            return _real(*args, **kwargs)
+
+        monkeypatch.setattr(repo, name, spy)
+    review = open_review(qtbot, window, a.id)
+    assert calls.count("get") == 1
+    assert calls.count("status_history") == 1
+    assert review.data.approval is not None and review.data.approval.approver == REVIEWER.name
+    calls.clear()
+    review.reload()
+    assert calls == ["get", "status_history"]

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.checklist import Checklist
 from desktop_app.domain.fingerprint import fingerprint
 from desktop_app.domain.model import Assessment, Status
-from desktop_app.domain.review import STEP_KEYS, CommentTarget
+from desktop_app.domain.review import STEP_KEYS, CommentTarget, approval_record
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.editor.widgets import wrapped_label
 from desktop_app.ui.export_pdf import install_pdf_export
@@ -113,7 +113,7 @@ class ReviewWindow(QMainWindow):
         self.shown = ShownAssessment(assessment, self.checklists)
         self.pdf_export = install_pdf_export(self, context, self.shown)
         self.actions_ = ReviewActions(self)
-        self.reload()
+        self.reload(assessment)  # as just read by whoever opened the window
         # Revisions, comparison and history; the status bar's revision and fingerprint.
         self.revision_actions = RevisionActions(
             self, context, lambda window: window.assessment, lambda _window: True,
@@ -131,19 +131,21 @@ class ReviewWindow(QMainWindow):
         assert self.assessment.id is not None
         return self.assessment.id
 
-    def reload(self) -> None:
-        """Read the assessment, its comments and its history again and show them."""
+    def reload(self, assessment: Assessment | None = None) -> None:
+        """Read the assessment (unless ``assessment`` was just read), its comments and
+        its history again and show them."""
         service = self.context.service
-        self.assessment = service.repository.get(self.assessment_id)
+        self.assessment = assessment or service.repository.get(self.assessment_id)
         self.names.assessment = self.shown.assessment = self.assessment
         review = service.review
-        status = self.assessment.status
+        history = service.repository.status_history(self.assessment_id)
+        approved = self.assessment.status is Status.APPROVED
         self.data = ReviewData(
             assessment=self.assessment,
             checklists=self.checklists,
             comments=review.comments(self.assessment_id),
-            history=service.repository.status_history(self.assessment_id),
-            approval=review.approval(self.assessment) if status is Status.APPROVED else None,
+            history=history,
+            approval=approval_record(self.assessment, history) if approved else None,
             fingerprint=fingerprint(self.assessment),
             gaps=len(service.gaps(self.assessment)),
             can_comment=review.can_comment(self.assessment),
