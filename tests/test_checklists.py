@@ -8,6 +8,7 @@ import pytest
 
 from desktop_app.checklists.guide import load_vocabulary
 from desktop_app.checklists.loader import load_checklist, load_library
+from desktop_app.domain.checklist import Choice, Question, QuestionType, Text
 from desktop_app.domain.completeness import find_gaps
 from desktop_app.domain.errors import ContentError
 from desktop_app.domain.model import Assessment, Relevance
@@ -57,6 +58,28 @@ def test_vocabulary_names_every_enum_value_and_gap(content) -> None:
     for gap in find_gaps(a, [framework]):
         assert vocabulary.text(f"gap.{gap.code}", "nb")
         assert vocabulary.field(gap.path, "en")
+
+
+def test_vocabulary_words_an_answer_the_same_for_every_view(content) -> None:
+    """The editor, review view, comparison and PDF all word answers with this rule."""
+    vocabulary = content.vocabulary
+    yes_no = Question(
+        "q.1", QuestionType.YES_NO_UNSURE, Text("Fråga", "Spørsmål", "Question"), Text("", "", "")
+    )
+    choice = Question(
+        "q.2", QuestionType.CHOICE, Text("Fråga", "Spørsmål", "Question"), Text("", "", ""),
+        choices=(Choice("often", Text("Ofta", "Ofte", "Often")),),
+    )  # fmt: skip
+    free = Question(
+        "q.3", QuestionType.TEXT, Text("Fråga", "Spørsmål", "Question"), Text("", "", "")
+    )
+    assert vocabulary.answer(yes_no, "unsure", "en") == vocabulary.text("answer.unsure", "en")
+    assert vocabulary.answer(None, "yes", "sv") == vocabulary.text("answer.yes", "sv")
+    assert vocabulary.answer(choice, "often", "nb") == "Ofte"
+    assert vocabulary.answer(free, "yes", "sv") == "yes"  # free text is shown as written
+    assert vocabulary.answer(yes_no, "none", "sv") == "none"  # not a word for "no answer"
+    assert vocabulary.answer(choice, "rarely", "sv") == "rarely"  # a choice no longer offered
+    assert vocabulary.answer(yes_no, "  ", "sv") == ""
 
 
 def test_mini_fixture_loads() -> None:

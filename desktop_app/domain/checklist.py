@@ -38,6 +38,10 @@ class QuestionType(StrEnum):
     CHOICE = "choice"
 
 
+# The values a YES_NO_UNSURE question's answer takes; the vocabulary words them.
+ANSWER_VALUES = ("yes", "no", "unsure")
+
+
 class ChecklistKind(StrEnum):
     FRAMEWORK = "framework"
     MODULE = "module"

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from desktop_app.domain.checklist import Text
+from desktop_app.domain.checklist import ANSWER_VALUES, Question, QuestionType, Text
 from desktop_app.domain.evaluation import ImpactAsExpected, MeasuresDone
 from desktop_app.domain.followup import DueState
 from desktop_app.domain.model import (
@@ -61,3 +61,20 @@ class Vocabulary:
     def field(self, path: tuple[str, ...], language: Language | str) -> str:
         """The label of the field a path points at (the path's first and last part)."""
         return self.text(f"field.{path[0]}.{path[-1]}", language)
+
+    def answer(self, question: Question | None, value: str, language: Language | str) -> str:
+        """An answer as the user gave it: the yes/no word, the choice's label, or the
+        text as written ("" for none). ``question`` is None where its wording is gone
+        (an answer kept from an earlier checklist version). One rule for the editor,
+        the review view, the comparison and the PDF, so they word an answer alike."""
+        if not value.strip():
+            return ""
+        if value in ANSWER_VALUES and (
+            question is None or question.type is QuestionType.YES_NO_UNSURE
+        ):
+            return self.text(f"answer.{value}", language)
+        if question is not None:
+            for choice in question.choices:
+                if choice.key == value:
+                    return choice.label.get(language)
+        return value

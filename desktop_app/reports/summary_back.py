@@ -148,7 +148,7 @@ def _answers_of(c: SummaryContext, ground: Ground) -> list[Flowable]:
         text = f"{number}.\u00a0{markup(question.text.get(c.lang))}"
         flow.append(KeptParagraph(text, c.s.question, keep=12))  # never apart from its answer
         if value.strip():
-            shown = f"<b>{markup(_answer_text(c, question, value))}</b>"
+            shown = f"<b>{markup(c.vocab.answer(question, value, c.lang))}</b>"
             if question.type is QuestionType.TEXT:
                 shown = markup(value)
         else:
@@ -162,15 +162,3 @@ def _answers_of(c: SummaryContext, ground: Ground) -> list[Flowable]:
 def _has_answer(c: SummaryContext, question: Question) -> bool:
     answer = c.a.answers.get(question.id)
     return bool(answer and (answer.value.strip() or answer.note.strip()))
-
-
-def _answer_text(c: SummaryContext, question: Question, value: str) -> str:
-    if not value.strip():
-        return c.t("answer.none")
-    if question.type is QuestionType.YES_NO_UNSURE and f"answer.{value}" in c.vocab.terms:
-        return c.t(f"answer.{value}")
-    if question.type is QuestionType.CHOICE:
-        for choice in question.choices:
-            if choice.key == value:
-                return choice.label.get(c.lang)
-    return value

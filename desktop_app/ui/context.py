@@ -11,7 +11,7 @@ from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 
 from desktop_app.checklists.guide import Content
 from desktop_app.checklists.screener_lexicon import load_lexicon
-from desktop_app.domain.checklist import Text
+from desktop_app.domain.checklist import Question, Text
 from desktop_app.domain.errors import ContentError
 from desktop_app.domain.model import Language
 from desktop_app.domain.screener import Lexicon
@@ -58,6 +58,10 @@ class UiContext:
 
     def term(self, key: str, **values: object) -> str:
         return self.content.vocabulary.text(key, self.language, **values)
+
+    def answer(self, question: Question | None, value: str) -> str:
+        """An answer's value in the window's language (``Vocabulary.answer``)."""
+        return self.content.vocabulary.answer(question, value, self.language)
 
     @property
     def locale(self) -> QLocale:

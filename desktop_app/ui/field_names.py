@@ -16,7 +16,7 @@ from typing import Any, get_args, get_origin
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop_app.domain.checklist import Checklist, Question, QuestionType
+from desktop_app.domain.checklist import Checklist, Question
 from desktop_app.domain.edits import FieldPath, field_types
 from desktop_app.domain.model import (
     Assessment,
@@ -170,7 +170,7 @@ class FieldNames:
             return ""
         match path:
             case ("answer", question_id, "value"):
-                return self._answer(question_id, text)
+                return self.context.answer(self._questions.get(question_id), text)
             case ("assessment", "status"):
                 return self._enum(Status, text)
             case ("assessment", "language"):
@@ -211,19 +211,6 @@ class FieldNames:
             return self.context.label(enum(text))
         except (ValueError, KeyError):
             return text
-
-    def _answer(self, question_id: str, text: str) -> str:
-        """Yes/no words and choice labels as the editor shows them; free text as is."""
-        question = self._questions.get(question_id)
-        if text in ("yes", "no", "unsure") and (
-            question is None or question.type is QuestionType.YES_NO_UNSURE
-        ):
-            return self.context.term(f"answer.{text}")
-        if question is not None:
-            for choice in question.choices:
-                if choice.key == text:
-                    return self.context.local(choice.label)
-        return text
 
     def _module(self, item: str) -> str:
         """ "children 1.0" (id and version) → the module's name and version."""

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.checklist import Ground, Question, QuestionType
+from desktop_app.domain.checklist import ANSWER_VALUES, Ground, Question, QuestionType
 from desktop_app.domain.model import Direction, Relevance, RiskKind, Severity
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.editor.binding import Binder
@@ -36,7 +36,6 @@ from desktop_app.ui.editor.widgets import (
     wrapped_label,
 )
 
-ANSWER_VALUES = ("yes", "no", "unsure")
 RELEVANCE_ORDER = (Relevance.RELEVANT, Relevance.NOT_RELEVANT, Relevance.UNKNOWN)
 
 

@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
-from desktop_app.domain.checklist import QuestionType
 from desktop_app.domain.model import GroundAssessment
 from desktop_app.domain.obsolete import KeptAnswer
 from desktop_app.ui.context import UiContext
@@ -32,21 +31,6 @@ def _readable(text: str, *, muted: bool = False) -> QLabel:
         | Qt.TextInteractionFlag.TextSelectableByKeyboard
     )
     return label
-
-
-def answer_text(context: UiContext, kept: KeptAnswer) -> str:
-    """The answer as the user gave it: a yes/no word, a choice's label, or the text."""
-    value = kept.answer.value
-    question = kept.question
-    if value in ("yes", "no", "unsure") and (
-        question is None or question.type is QuestionType.YES_NO_UNSURE
-    ):
-        return context.term(f"answer.{value}")
-    if question is not None:
-        for choice in question.choices:
-            if choice.key == value:
-                return context.local(choice.label)
-    return value
 
 
 def kept_answers_box(context: UiContext, kept: Sequence[KeptAnswer]) -> QGroupBox:
@@ -73,7 +57,7 @@ def kept_answers_box(context: UiContext, kept: Sequence[KeptAnswer]) -> QGroupBo
             layout.addWidget(
                 _readable(
                     QCoreApplication.translate("KeptAnswers", "Answer: %1").replace(
-                        "%1", answer_text(context, item)
+                        "%1", context.answer(item.question, item.answer.value)
                     )
                 )
             )

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from desktop_app.domain.checklist import Ground, Question, QuestionType
+from desktop_app.domain.checklist import Ground
 from desktop_app.domain.model import Relevance
 from desktop_app.domain.review import CommentTarget
 from desktop_app.reports.styles import DIRECTION_SYMBOLS, SEVERITY_MARKS
@@ -84,7 +84,7 @@ def answers(b: ReviewHtml, ground: Ground) -> str:
         answer = b.data.assessment.answers.get(question.id)
         if answer is None or not (answer.value.strip() or answer.note.strip()):
             continue
-        shown = answer_text(b, question, answer.value)
+        shown = b.context.answer(question, answer.value)
         if answer.note.strip():
             shown = f"{shown} – {answer.note}" if shown else answer.note
         items.append(
@@ -93,18 +93,6 @@ def answers(b: ReviewHtml, ground: Ground) -> str:
     if not items:
         return ""
     return f'<p class="label">{text(b.t("pdf.answers"))}</p><ul>{"".join(items)}</ul>'
-
-
-def answer_text(b: ReviewHtml, question: Question, value: str) -> str:
-    if not value.strip():
-        return ""
-    terms = b.context.content.vocabulary.terms
-    if question.type is QuestionType.YES_NO_UNSURE and f"answer.{value}" in terms:
-        return b.t(f"answer.{value}")
-    for choice in question.choices:
-        if choice.key == value:
-            return choice.label.get(b.context.language)
-    return value
 
 
 def other_grounds(b: ReviewHtml) -> list[str]:
