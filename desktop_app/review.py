@@ -282,3 +282,18 @@ class ReviewService:
         """``verify_audit`` to call on a worker thread (it reads the whole log: seconds
         on a large register); it opens a read-only connection of its own."""
         return self.store.audit_check()
+
+    def revisions_with_approvals(
+        self, series_uid: str
+    ) -> list[tuple[AssessmentSummary, ApprovalRecord | None]]:
+        """Every revision of one decision, oldest first, with its approval (None unless
+        approved: approval is final, so only an approved revision has one). Reads the
+        summaries and the status history of the approved revisions, no assessment."""
+        found: list[tuple[AssessmentSummary, ApprovalRecord | None]] = []
+        for summary in self.revisions(series_uid):
+            approval = None
+            if summary.status is Status.APPROVED:
+                history = self.repository.status_history(summary.id)
+                approval = ApprovalRecord.from_history(summary.author, history)
+            found.append((summary, approval))
+        return found

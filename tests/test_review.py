@@ -397,3 +397,33 @@ def test_the_pdf_shows_comments_replies_and_self_approval(service, draft, tmp_pa
     ]:
         assert part in text, part
     assert all(f"Fingeravtryck {fingerprint(draft)}" in page for page in pages)
+
+
+def test_revisions_with_approvals_reads_no_assessment(service, draft, monkeypatch) -> None:
+    """What the revisions dialog lists: each revision and its approval, the same as
+    ``approval`` gives, read from the summaries and the approved revisions' history."""
+    approved = _approved(service, draft)
+    revision = service.review.new_revision(approved)
+    expected = [
+        (s.id, service.review.approval(service.repository.get(s.id)))
+        for s in service.review.revisions(approved.series_uid)
+    ]
+    repo = service.repository
+    read: list[int] = []
+    real_history = repo.status_history
+
+    def history(assessment_id: int):
+        read.append(assessment_id)
+        return real_history(assessment_id)
+
+    def no_get(*_args, **_kwargs):
+        raise AssertionError("loaded a whole assessment")
+
+    monkeypatch.setattr(repo, "status_history", history)
+    monkeypatch.setattr(repo, "get", no_get)
+    found = service.review.revisions_with_approvals(approved.series_uid)
+    assert [(s.id, approval) for s, approval in found] == expected
+    assert [s.id for s, _ in found] == [approved.id, revision.id]
+    assert found[0][1] is not None and found[0][1].author == CASEWORKER.name
+    assert found[1][1] is None
+    assert read == [approved.id]  # the draft revision has no approval to read

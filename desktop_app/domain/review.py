@@ -170,22 +170,29 @@ class ApprovalRecord:
         GUI and PDF (``is_self_approval``)."""
         return is_self_approval(self.approver, self.author, self.submitter)
 
+    @classmethod
+    def from_history(cls, author: str, history: Sequence[StatusChange]) -> ApprovalRecord | None:
+        """The last approval in ``history`` of an assessment whose author field is
+        ``author``, or None: needs no more of the assessment than that, so a list of
+        revisions can show approvals from their summaries."""
+        found = [i for i, c in enumerate(history) if c.to_status is Status.APPROVED]
+        if not found:
+            return None
+        change = history[found[-1]]
+        return cls(
+            approver=change.actor,
+            os_user=change.os_user,
+            at=change.at,
+            fingerprint=change.fingerprint,
+            author=author,
+            comment=change.comment,
+            submitter=submitter(history[: found[-1]]),
+        )
+
 
 def approval_record(a: Assessment, history: Sequence[StatusChange]) -> ApprovalRecord | None:
     """The last approval in ``history`` (the status history of ``a``), or None."""
-    found = [i for i, c in enumerate(history) if c.to_status is Status.APPROVED]
-    if not found:
-        return None
-    change = history[found[-1]]
-    return ApprovalRecord(
-        approver=change.actor,
-        os_user=change.os_user,
-        at=change.at,
-        fingerprint=change.fingerprint,
-        author=a.decision.author,
-        comment=change.comment,
-        submitter=submitter(history[: found[-1]]),
-    )
+    return ApprovalRecord.from_history(a.decision.author, history)
 
 
 @dataclass(frozen=True)

@@ -23,20 +23,10 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.errors import LikaError
 from desktop_app.domain.model import Assessment
-from desktop_app.service import AssessmentService
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.editor.widgets import wrapped_label
 from desktop_app.ui.revisions.compare_view import CompareDialog, open_comparison
 from desktop_app.ui.revisions.revisions_model import RevisionInfo, RevisionsModel
-
-
-def load_revisions(service: AssessmentService, series_uid: str) -> list[RevisionInfo]:
-    """Each revision of the decision with its approval (None if not approved)."""
-    found = []
-    for summary in service.review.revisions(series_uid):
-        assessment = service.repository.get(summary.id)
-        found.append(RevisionInfo(summary, service.review.approval(assessment)))
-    return found
 
 
 class RevisionsDialog(QDialog):
@@ -138,7 +128,10 @@ def open_revisions(
     service = context.service
     try:
         assessment = service.repository.get(assessment_id)
-        revisions = load_revisions(service, assessment.series_uid)
+        revisions = [
+            RevisionInfo(summary, approval)
+            for summary, approval in service.review.revisions_with_approvals(assessment.series_uid)
+        ]
     except LikaError as error:
         QMessageBox.warning(
             parent,
