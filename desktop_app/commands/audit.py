@@ -11,8 +11,14 @@ import argparse
 import sys
 from typing import Any, TextIO
 
-from desktop_app.commands.base import EXIT_FAILURE, EXIT_OK, Session, assessment_id
-from desktop_app.commands.review import dump_json, format_option
+from desktop_app.commands.base import (
+    EXIT_FAILURE,
+    EXIT_OK,
+    Session,
+    assessment_id,
+    dump_json,
+    format_option,
+)
 from desktop_app.domain.audit import AuditEntry
 from desktop_app.domain.fingerprint import fingerprint
 

@@ -1,14 +1,18 @@
-"""What every command gets: the session (opened on first use) and argument types."""
+"""What every command gets: the session (opened on first use), argument types, and the
+options and JSON output that several command modules share (``--as``, ``--format``)."""
 
 from __future__ import annotations
 
 import argparse
+import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import NoReturn, Protocol, TextIO
+from typing import Any, NoReturn, Protocol, TextIO
 
 from desktop_app.checklists.guide import Content, load_content
 from desktop_app.defaults import load_defaults
+from desktop_app.domain.errors import InputError
+from desktop_app.domain.identity import os_user
 from desktop_app.service import AssessmentService, Identity
 from desktop_app.storage.repository import AssessmentRepository
 
@@ -79,3 +83,31 @@ def assessment_id(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"{text!r} is not an assessment id (a number)")
     return value
+
+
+def identity_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--as",
+        dest="as_name",
+        metavar="NAME",
+        help="your name as the audit log records it (default: your operating-system user)",
+    )
+
+
+def acting_identity(args: argparse.Namespace) -> Identity:
+    """Who ``--as NAME`` says is acting; without it, the operating-system user."""
+    if args.as_name is None:
+        return Identity.default()
+    name = args.as_name.strip()
+    if not name:
+        raise InputError("--as needs a name")
+    return Identity(name=name, os_user=os_user())
+
+
+def format_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=("table", "json"), default="table")
+
+
+def dump_json(data: Any, out: TextIO) -> None:
+    json.dump(data, out, ensure_ascii=False, indent=2)
+    out.write("\n")

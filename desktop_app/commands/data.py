@@ -4,13 +4,19 @@ backup, restore, check, export and import."""
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import Any, TextIO
 
 from desktop_app import transfer
-from desktop_app.commands.base import EXIT_FAILURE, EXIT_OK, Session, assessment_id
-from desktop_app.commands.review import acting_identity, identity_option
+from desktop_app.commands.base import (
+    EXIT_FAILURE,
+    EXIT_OK,
+    Session,
+    acting_identity,
+    assessment_id,
+    dump_json,
+    identity_option,
+)
 from desktop_app.domain.errors import InputError
 from desktop_app.storage import backup, checks, exchange
 from desktop_app.storage.repository import AlreadyExistsError
@@ -122,8 +128,7 @@ def cmd_check(args: argparse.Namespace, session: Session, out: TextIO) -> int:
                 {"name": r.name, "outcome": r.outcome.value, "message": r.message} for r in results
             ],
         }
-        json.dump(record, out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        dump_json(record, out)
     else:
         print(f"{session.db_path}:", file=out)
         width = max(len(r.name) for r in results)

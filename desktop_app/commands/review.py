@@ -8,33 +8,20 @@ the one who did it (default: the operating-system user, which is recorded too).
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any, TextIO
 
-from desktop_app.commands.base import EXIT_OK, Session, assessment_id
+from desktop_app.commands.base import (
+    EXIT_OK,
+    Session,
+    acting_identity,
+    assessment_id,
+    dump_json,
+    format_option,
+    identity_option,
+)
 from desktop_app.domain.errors import InputError
-from desktop_app.domain.identity import Identity, os_user
 from desktop_app.domain.review import CommentTarget, ReviewComment
 from desktop_app.service import AssessmentService
-
-
-def identity_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--as",
-        dest="as_name",
-        metavar="NAME",
-        help="your name as the audit log records it (default: your operating-system user)",
-    )
-
-
-def acting_identity(args: argparse.Namespace) -> Identity:
-    """Who ``--as NAME`` says is acting; without it, the operating-system user."""
-    if args.as_name is None:
-        return Identity.default()
-    name = args.as_name.strip()
-    if not name:
-        raise InputError("--as needs a name")
-    return Identity(name=name, os_user=os_user())
 
 
 def acting_service(args: argparse.Namespace, session: Session) -> AssessmentService:
@@ -44,15 +31,6 @@ def acting_service(args: argparse.Namespace, session: Session) -> AssessmentServ
     if args.as_name is not None:
         service.identity = identity
     return service
-
-
-def format_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", choices=("table", "json"), default="table")
-
-
-def dump_json(data: Any, out: TextIO) -> None:
-    json.dump(data, out, ensure_ascii=False, indent=2)
-    out.write("\n")
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
