@@ -13,7 +13,6 @@ from desktop_app.ui.field_names import shorten
 from desktop_app.ui.review.targets import TargetNames
 
 Index = QModelIndex | QPersistentModelIndex
-COMMENT_ROLE = Qt.ItemDataRole.UserRole
 
 
 class CommentsModel(QAbstractListModel):
@@ -44,8 +43,6 @@ class CommentsModel(QAbstractListModel):
         if not index.isValid():
             return None
         comment = self._comments[index.row()]
-        if role == COMMENT_ROLE:
-            return comment
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self.summary(comment)
         if role == Qt.ItemDataRole.ToolTipRole:

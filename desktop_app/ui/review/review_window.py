@@ -164,12 +164,6 @@ class ReviewWindow(QMainWindow):
         self._update_title()
         self.actions_.update()
 
-    def is_earlier_revision(self) -> bool:
-        """Read-only though not in review or approved: a newer revision exists."""
-        return self.assessment.status not in (Status.IN_REVIEW, Status.APPROVED) and (
-            self.context.service.review.is_read_only(self.assessment)
-        )
-
     def _update_title(self) -> None:
         title = self.assessment.decision.title or self.tr("Untitled assessment")
         self.setWindowTitle(self.tr("Review: %1").replace("%1", title) + " – Lika")

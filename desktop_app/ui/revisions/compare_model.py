@@ -79,10 +79,6 @@ class CompareModel(ListTableModel[DiffRow]):
 
     # What is shown
 
-    def set_rows(self, rows: Sequence[DiffRow]) -> None:
-        self._all = list(rows)
-        self._set_rows(self._visible())
-
     @property
     def only_changes(self) -> bool:
         return self._only_changes

@@ -45,9 +45,6 @@ class RevisionsModel(ListTableModel[RevisionInfo]):
         )
         self._rows = list(revisions)
 
-    def set_revisions(self, revisions: Sequence[RevisionInfo]) -> None:
-        self._set_rows(revisions)
-
     def revision_at(self, row: int) -> RevisionInfo:
         return self.row_at(row)
 
