@@ -30,7 +30,7 @@ from desktop_app.domain.diff import DiffRow
 from desktop_app.domain.errors import LikaError
 from desktop_app.domain.model import Assessment
 from desktop_app.ui.context import UiContext
-from desktop_app.ui.editor.widgets import wrapped_label
+from desktop_app.ui.editor.widgets import text_box, wrapped_label
 from desktop_app.ui.field_names import FieldNames
 from desktop_app.ui.revisions.compare_model import LEFT, MARK, RIGHT, WHAT, CompareModel
 
@@ -122,11 +122,8 @@ class CompareDialog(QDialog):
         )
 
     def _detail_box(self, name: str) -> QPlainTextEdit:
-        box = QPlainTextEdit()
+        box = text_box(name, 5)
         box.setReadOnly(True)
-        box.setTabChangesFocus(True)
-        box.setAccessibleName(name)
-        box.setFixedHeight(box.fontMetrics().lineSpacing() * 5 + 14)
         return box
 
     def _show_only_changes(self, on: bool) -> None:

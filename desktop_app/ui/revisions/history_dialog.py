@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
-    QPlainTextEdit,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -32,7 +31,7 @@ from desktop_app.domain.audit import AuditEntry, ChainReport
 from desktop_app.domain.errors import LikaError
 from desktop_app.domain.model import Assessment
 from desktop_app.ui.context import UiContext
-from desktop_app.ui.editor.widgets import wrapped_label
+from desktop_app.ui.editor.widgets import text_box, wrapped_label
 from desktop_app.ui.field_names import FieldNames
 from desktop_app.ui.register.paged_model import Runner
 from desktop_app.ui.revisions.history_model import (
@@ -87,11 +86,8 @@ class HistoryDialog(QDialog):
         header.setSectionResizeMode(WHAT, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
-        self.details = QPlainTextEdit()
+        self.details = text_box(self.tr("The selected entry in full"), 6)
         self.details.setReadOnly(True)
-        self.details.setTabChangesFocus(True)
-        self.details.setAccessibleName(self.tr("The selected entry in full"))
-        self.details.setFixedHeight(self.details.fontMetrics().lineSpacing() * 6 + 14)
         details_label = QLabel(self.tr("The selected &entry in full:"))
         details_label.setBuddy(self.details)
         lower = QWidget()
