@@ -37,6 +37,7 @@ _CLASSES: dict[str, type] = {
 }
 _STEP_SECTIONS = ("decision", "grounds", "measures", "conclusion")
 MEASURE_NAME_LENGTH = 32
+NUMBERED_MEASURE_LENGTH = 40
 
 
 def shorten(text: str, limit: int = 48) -> str:
@@ -48,6 +49,14 @@ def shorten(text: str, limit: int = 48) -> str:
         return first
     cut = first[:limit].rsplit(" ", 1)[0].rstrip(" ,.;:") if len(first) > limit else first
     return f"{cut}…"
+
+
+def numbered_measure(number: int, description: str) -> str:
+    """ "Measure 2 (Evening opening with staff…)": a measure by its place in the list and
+    the start of its text, as the list of what is left and the review comments name it."""
+    name = QCoreApplication.translate("FieldNames", "Measure %1").replace("%1", str(number))
+    short = shorten(description, NUMBERED_MEASURE_LENGTH)
+    return f"{name} ({short})" if short else name
 
 
 class FieldNames:
@@ -172,7 +181,7 @@ class FieldNames:
             case ("answer", question_id, "value"):
                 return self.context.answer(self._questions.get(question_id), text)
             case ("assessment", "status"):
-                return self._enum(Status, text)
+                return self.status(text)
             case ("assessment", "language"):
                 return self._enum(Language, text)
             case ("assessment", "modules"):
@@ -205,6 +214,10 @@ class FieldNames:
             except ValueError:
                 return text
         return text
+
+    def status(self, text: str) -> str:
+        """A status as stored ("in_review") in the window's language; unknown as is."""
+        return self._enum(Status, text)
 
     def _enum(self, enum: type[StrEnum], text: str) -> str:
         try:

@@ -723,6 +723,10 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
 <context>
     <name>FieldNames</name>
     <message>
+        <source>Measure %1</source>
+        <translation>Tiltak %1</translation>
+    </message>
+    <message>
         <source>(no text)</source>
         <translation>(ingen tekst)</translation>
     </message>
@@ -893,13 +897,6 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
             <numerusform>%n vedtak</numerusform>
             <numerusform>%n vedtak</numerusform>
         </translation>
-    </message>
-</context>
-<context>
-    <name>GapsModel</name>
-    <message>
-        <source>Measure %1</source>
-        <translation>Tiltak %1</translation>
     </message>
 </context>
 <context>
@@ -2226,10 +2223,6 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
 </context>
 <context>
     <name>TargetNames</name>
-    <message>
-        <source>Measure %1</source>
-        <translation>Tiltak %1</translation>
-    </message>
     <message>
         <source>A measure that was removed</source>
         <translation>Et tiltak som er fjernet</translation>

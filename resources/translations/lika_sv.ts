@@ -723,6 +723,10 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
 <context>
     <name>FieldNames</name>
     <message>
+        <source>Measure %1</source>
+        <translation>Åtgärd %1</translation>
+    </message>
+    <message>
         <source>(no text)</source>
         <translation>(ingen text)</translation>
     </message>
@@ -893,13 +897,6 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
             <numerusform>%n beslut</numerusform>
             <numerusform>%n beslut</numerusform>
         </translation>
-    </message>
-</context>
-<context>
-    <name>GapsModel</name>
-    <message>
-        <source>Measure %1</source>
-        <translation>Åtgärd %1</translation>
     </message>
 </context>
 <context>
@@ -2226,10 +2223,6 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
 </context>
 <context>
     <name>TargetNames</name>
-    <message>
-        <source>Measure %1</source>
-        <translation>Åtgärd %1</translation>
-    </message>
     <message>
         <source>A measure that was removed</source>
         <translation>En åtgärd som har tagits bort</translation>

@@ -533,3 +533,17 @@ def test_opening_and_reloading_review_mode_read_the_assessment_and_history_once(
     calls.clear()
     review.reload()
     assert calls == ["get", "status_history"]
+
+
+def test_comments_name_a_measure_as_the_list_of_what_is_left_does(context) -> None:
+    """One wording, "Measure N (start of its text…)", for the review comments, the
+    editor's list of what is left and the history."""
+    from desktop_app.ui.field_names import numbered_measure
+    from desktop_app.ui.review.targets import TargetNames
+
+    a = complete_assessment(context.content)
+    a.measures[0].description = "Erbjud meröppet med personal en kväll i veckan.\nMer text."
+    names = TargetNames(context, a, context.service.checklists_for(a))
+    expected = "Measure 1 (Erbjud meröppet med personal en kväll i…)"
+    assert numbered_measure(1, a.measures[0].description) == expected
+    assert names.name(CommentTarget.measure(a.measures[0].uid)) == expected

@@ -18,7 +18,7 @@ from desktop_app.domain.completeness import Gap
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.editor.document import AssessmentDocument
 from desktop_app.ui.editor.widgets import wrapped_label
-from desktop_app.ui.field_names import shorten
+from desktop_app.ui.field_names import numbered_measure
 
 Index = QModelIndex | QPersistentModelIndex
 GAP_ROLE = Qt.ItemDataRole.UserRole
@@ -69,9 +69,7 @@ class GapsModel(QAbstractListModel):
             measures = self.document.assessment.measures
             for number, measure in enumerate(measures, start=1):
                 if measure.uid == gap.measure_uid:
-                    name = self.tr("Measure %1").replace("%1", str(number))
-                    first = measure.description.strip().splitlines()
-                    return f"{name} ({shorten(first[0], 40)})" if first else name
+                    return numbered_measure(number, measure.description)
         return self.context.local(self.context.content.step(gap.step).title)
 
 

@@ -15,7 +15,7 @@ from desktop_app.domain.checklist import Checklist
 from desktop_app.domain.model import Assessment, Relevance
 from desktop_app.domain.review import STEP_KEYS, CommentTarget, CommentTargetKind, ReviewComment
 from desktop_app.ui.context import UiContext
-from desktop_app.ui.field_names import shorten
+from desktop_app.ui.field_names import numbered_measure, shorten
 
 PageKey = tuple[str, str]
 MEASURES_PAGE: PageKey = ("step", "measures")
@@ -71,9 +71,7 @@ class TargetNames(QObject):
             return dict(self.grounds()).get(key, key)
         for number, measure in enumerate(self.assessment.measures, start=1):
             if measure.uid == key:
-                name = self.tr("Measure %1").replace("%1", str(number))
-                short = shorten(measure.description)
-                return f"{name} ({short})" if short else name
+                return numbered_measure(number, measure.description)
         return self.tr("A measure that was removed")
 
     # How a comment is described, the same in the review window and the editor.

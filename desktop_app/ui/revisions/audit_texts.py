@@ -27,7 +27,6 @@ from desktop_app.domain.audit_summary import (
     read_summary,
 )
 from desktop_app.domain.errors import InputError
-from desktop_app.domain.model import Status
 from desktop_app.domain.review import CommentTarget, CommentTargetKind
 from desktop_app.ui.field_names import FieldNames
 
@@ -68,22 +67,16 @@ class AuditTexts:
                 if said.replaced
                 else QCoreApplication.translate("AuditTexts", "As a new assessment (%1)")
             )
-            return text.replace("%1", self.status(said.status))
+            return text.replace("%1", self.names.status(said.status))
         if isinstance(said, DeleteSummary):
             return QCoreApplication.translate("AuditTexts", "It was: %1").replace(
-                "%1", self.status(said.status)
+                "%1", self.names.status(said.status)
             )
         return self._restored(said)
 
-    def status(self, value: str) -> str:
-        try:
-            return self.names.context.label(Status(value))
-        except ValueError:
-            return value
-
     def _status_change(self, said: StatusSummary) -> str:
-        new = self.status(said.new)
-        text = f"{self.status(said.old)} → {new}" if said.old else new
+        new = self.names.status(said.new)
+        text = f"{self.names.status(said.old)} → {new}" if said.old else new
         if said.fingerprint:
             text += ", " + QCoreApplication.translate("AuditTexts", "fingerprint %1").replace(
                 "%1", said.fingerprint
