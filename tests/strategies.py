@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from hypothesis import strategies as st
 
 from desktop_app.checklists.guide import Content
-from desktop_app.domain.checklist import QuestionType
+from desktop_app.domain.checklist import ANSWER_VALUES, QuestionType
 from desktop_app.domain.evaluation import Evaluation, ImpactAsExpected, MeasureResult
 from desktop_app.domain.fingerprint import fingerprint
 from desktop_app.domain.model import (
@@ -29,7 +29,7 @@ from desktop_app.domain.model import (
     StatusChange,
 )
 from desktop_app.storage.exchange import ExchangeDocument
-from desktop_app.storage.exchange_rules import EARLIEST_DATE, LATEST_DATE, YES_NO_UNSURE
+from desktop_app.storage.exchange_rules import EARLIEST_DATE, LATEST_DATE
 
 # Any text a person could type or paste: every script, emoji, combining marks, line
 # breaks, but no NUL and no lone surrogates (which are not text).
@@ -74,7 +74,7 @@ def exchange_documents(draw: st.DrawFn, content: Content) -> ExchangeDocument:
     answers = {}
     for question in draw(st.lists(st.sampled_from(questions), unique_by=lambda q: q.id)):
         if question.type is QuestionType.YES_NO_UNSURE:
-            value = draw(st.sampled_from(("", *YES_NO_UNSURE)))
+            value = draw(st.sampled_from(("", *ANSWER_VALUES)))
         elif question.type is QuestionType.CHOICE:
             value = draw(st.sampled_from(["", *(c.key for c in question.choices)]))
         else:

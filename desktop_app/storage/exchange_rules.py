@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping
 from datetime import date, datetime
 from typing import Any
 
-from desktop_app.domain.checklist import Checklist, ChecklistKind, QuestionType
+from desktop_app.domain.checklist import ANSWER_VALUES, Checklist, ChecklistKind, QuestionType
 
 # The editor's date fields reach from the day after their "no date" marker
 # (1 January 1900) to the end of year 9999; anything it can hold, a file may hold.
@@ -19,7 +19,6 @@ EARLIEST_DATE = date(1900, 1, 2)
 LATEST_DATE = date(9999, 12, 31)
 # Register timestamps come from the clock; these bounds keep local-time conversions safe.
 EARLIEST_TIME_YEAR, LATEST_TIME_YEAR = 1970, 2999
-YES_NO_UNSURE = ("yes", "no", "unsure")
 
 Problem = tuple[str, str]
 
@@ -157,7 +156,7 @@ def check_against_checklists(
             continue
         allowed: tuple[str, ...] | None = None
         if question.type is QuestionType.YES_NO_UNSURE:
-            allowed = YES_NO_UNSURE
+            allowed = ANSWER_VALUES
         elif question.type is QuestionType.CHOICE:
             allowed = tuple(c.key for c in question.choices)
         if allowed is not None and value not in allowed:
