@@ -125,7 +125,7 @@ def register_screenshots(context: UiContext, out: Path, suffix: str) -> None:
     window.table.selectRow(0)
     save(window, out / f"i8-register{suffix}.png")
     window.resize(1400, 720)
-    window.tabs.setCurrentWidget(window.followup_view)
+    window.tabs.setCurrentWidget(window.followup_page)
     save(window, out / f"i8-followup{suffix}.png")
     follow = window.followup_view
     rows = [follow.decisions.row_at(i) for i in range(follow.decisions.rowCount())]
@@ -137,7 +137,7 @@ def register_screenshots(context: UiContext, out: Path, suffix: str) -> None:
     )
     save(dialog, out / f"i8-evaluation{suffix}.png")
     dialog.reject()
-    window.tabs.setCurrentWidget(window.overview_view)
+    window.tabs.setCurrentWidget(window.overview_page)
     window.resize(1400, 900)
     save(window, out / f"i8-overview{suffix}.png")
     window.close()
