@@ -144,6 +144,12 @@ def check_understood(path: Path) -> None:
         conn.close()
 
 
+def check_not_a_folder(path: Path) -> None:
+    """Refuse a folder given as the register (``--db .``, ``--db ''``, a mistyped path)."""
+    if Path(path).is_dir():
+        raise InputError(f"{path} is a folder, not a database file")
+
+
 def open_database(path: Path, *, create: bool = True) -> Database:
     """Open (and if needed create and migrate) the register at ``path``.
 
@@ -151,8 +157,7 @@ def open_database(path: Path, *, create: bool = True) -> Database:
     SQLite's backup API; if that fails, nothing is changed.
     """
     path = Path(path)
-    if path.is_dir():
-        raise InputError(f"{path} is a folder, not a database file")
+    check_not_a_folder(path)
     if path.exists():
         _check_header(path)
     elif create:
@@ -248,6 +253,7 @@ __all__ = [
     "NotADatabaseError",
     "ReadOnlyDatabaseError",
     "StorageError",
+    "check_not_a_folder",
     "check_understood",
     "connect_readonly",
     "describe_sqlite_error",

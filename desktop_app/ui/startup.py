@@ -21,6 +21,7 @@ from desktop_app.domain.identity import Identity
 from desktop_app.storage import backup, checks
 from desktop_app.storage.backup import BackupInfo
 from desktop_app.storage.checks import Diagnosis, Problem
+from desktop_app.storage.database import check_not_a_folder
 from desktop_app.storage.repository import AssessmentRepository
 from desktop_app.storage.restore import restore_backup
 
@@ -122,6 +123,11 @@ def open_register(
 ) -> AssessmentRepository | int:
     """The opened register, or the exit code when the user cannot or will not go on.
     ``identity`` (default: the operating-system user) is who a restore is recorded as."""
+    try:
+        check_not_a_folder(db_path)
+    except LikaError as error:
+        dialogs.error(str(error))
+        return error.exit_code
     diagnosis = checks.diagnose(db_path)
     if diagnosis is not None:
         who = identity or Identity.default()

@@ -136,6 +136,18 @@ def test_missing_folder_of_a_chosen_register(tmp_path) -> None:
     assert path.exists()
 
 
+@pytest.mark.parametrize("given", ["folder", "."])
+def test_a_folder_given_as_the_register_is_bad_input(tmp_path, monkeypatch, given) -> None:
+    """``lika --db .`` or ``--db ''`` (which is "."): one message, exit code 2, as on the
+    command line; before, "." crashed while looking for its backups."""
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path if given == "folder" else Path(given)
+    dialogs = ScriptedDialogs(Action.RESTORE)
+    assert open_register(path, dialogs) == 2
+    assert dialogs.errors == [f"{path} is a folder, not a database file"]
+    assert dialogs.asked == [] and list(tmp_path.iterdir()) == []
+
+
 def test_the_default_register_folder_is_created_without_asking(tmp_path) -> None:
     path = tmp_path / "Lika" / "lika.db"
     dialogs = ScriptedDialogs(Action.QUIT)
