@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 from desktop_app.domain.audit import AuditEntry, ChainReport
 from desktop_app.domain.checklist import Checklist
 from desktop_app.domain.diff import DiffRow, compare
-from desktop_app.domain.errors import ContentError, InputError, WorkflowError
+from desktop_app.domain.errors import ContentError, InputError, OpenCommentsError, WorkflowError
 from desktop_app.domain.fingerprint import fingerprint
 from desktop_app.domain.model import Assessment, AssessmentSummary, Status, StatusChange, new_uid
 from desktop_app.domain.review import (
@@ -115,9 +115,10 @@ class ReviewService:
         if a.id is not None:
             open_comments = [c for c in self.comments(a.id) if not c.addressed]
             if open_comments:
-                raise WorkflowError(
+                raise OpenCommentsError(
                     f"{len(open_comments)} review comment(s) are not addressed yet "
-                    f"(first: {open_comments[0].id}); address them before submitting again"
+                    f"(first: {open_comments[0].id}); address them before submitting again",
+                    len(open_comments),
                 )
         changes: list[StatusChange] = []
         before = a.status

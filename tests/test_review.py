@@ -8,7 +8,7 @@ import dataclasses
 import pytest
 
 from desktop_app.domain.audit import AuditAction
-from desktop_app.domain.errors import InputError, NotFoundError, WorkflowError
+from desktop_app.domain.errors import InputError, NotFoundError, OpenCommentsError, WorkflowError
 from desktop_app.domain.fingerprint import fingerprint
 from desktop_app.domain.model import Status
 from desktop_app.domain.review import CommentTarget
@@ -51,8 +51,9 @@ def test_the_whole_round(service, draft) -> None:
     assert not review.is_read_only(draft)
 
     as_(service, CASEWORKER)
-    with pytest.raises(WorkflowError, match="2 review comment"):
+    with pytest.raises(OpenCommentsError, match="2 review comment") as refused:
         review.submit(draft)
+    assert refused.value.count == 2  # the editor's refusal dialog says how many
     assert draft.status is Status.RETURNED
     done = review.address_comment(first.id, "Källan är SCB.")
     assert (done.addressed, done.addressed_by, done.reply) == (

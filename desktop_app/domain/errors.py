@@ -22,6 +22,14 @@ class WorkflowError(InputError):
     """A status change or edit that the review workflow does not allow."""
 
 
+class OpenCommentsError(WorkflowError):
+    """A submit refused because review comments are not yet marked as addressed."""
+
+    def __init__(self, message: str, count: int) -> None:
+        super().__init__(message)
+        self.count = count
+
+
 class ContentError(InputError):
     """A checklist or guide file is broken; the message names the file and place."""
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop_app.domain.errors import LikaError, WorkflowError
+from desktop_app.domain.errors import LikaError, OpenCommentsError, WorkflowError
 from desktop_app.ui.modules_chooser import ModulesDialog
 
 if TYPE_CHECKING:
@@ -246,11 +246,14 @@ class EditorActions(QObject):
     def _submit(self) -> None:
         try:
             submitted = self.document.submit_for_review()
+        except OpenCommentsError as error:
+            self._show_comments_refusal(str(error), error.count)
+            return
         except WorkflowError as error:
             if self.document.gaps:
                 self._show_refusal()
-            else:  # e.g. review comments not yet addressed
-                self._show_comments_refusal(str(error))
+            else:
+                QMessageBox.warning(self.editor, self.tr("Not submitted"), str(error))
             return
         except LikaError as error:
             QMessageBox.warning(self.editor, self.tr("Not submitted"), str(error))
@@ -289,8 +292,7 @@ class EditorActions(QObject):
         self.refusal_box = box
         box.open()
 
-    def _show_comments_refusal(self, reason: str) -> None:
-        count = sum(self.editor.review_comments.open_counts().values())
+    def _show_comments_refusal(self, reason: str, count: int) -> None:
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             self.tr("Not ready for review"),
