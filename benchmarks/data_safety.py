@@ -37,10 +37,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop_app import transfer
+from desktop_app.app import transfer
+from desktop_app.app.demo import load_demo
+from desktop_app.app.service import AssessmentService, Identity
 from desktop_app.checklists.guide import load_content
-from desktop_app.demo import load_demo
-from desktop_app.service import AssessmentService, Identity
 from desktop_app.storage import backup, checks, rows
 from desktop_app.storage.repository import AssessmentRepository
 from desktop_app.ui.editor.document import AssessmentDocument

@@ -25,6 +25,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
 
+from desktop_app.app.reporting import portfolio_input, write_portfolio
 from desktop_app.checklists.guide import Content, load_content
 from desktop_app.domain.model import (
     Answer,
@@ -39,7 +40,6 @@ from desktop_app.domain.model import (
     Status,
 )
 from desktop_app.domain.portfolio import Period
-from desktop_app.reporting import portfolio_input, write_portfolio
 from desktop_app.reports.assessment_pdf import SummaryInput, build_summary, story
 from desktop_app.reports.fonts import REGULAR, register_fonts
 from desktop_app.reports.output import write_pdf

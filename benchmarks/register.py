@@ -32,12 +32,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
 
+from desktop_app.app.register_export import export_csv_file
+from desktop_app.app.service import AssessmentService, Identity
 from desktop_app.checklists.guide import load_content
 from desktop_app.domain.model import Direction, Language, Status
 from desktop_app.domain.portfolio import Period
 from desktop_app.domain.register import RegisterQuery, SortKey
-from desktop_app.register_export import export_csv_file
-from desktop_app.service import AssessmentService, Identity
 from desktop_app.storage.register import Register
 from desktop_app.storage.repository import AssessmentRepository
 from desktop_app.ui.app import create_application

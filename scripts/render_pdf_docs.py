@@ -15,12 +15,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from desktop_app.app.demo import load_demo
+from desktop_app.app.reporting import portfolio_input, summary_input, write_portfolio
+from desktop_app.app.service import AssessmentService, Identity
 from desktop_app.checklists.guide import load_content
-from desktop_app.demo import load_demo
 from desktop_app.domain.portfolio import Period
-from desktop_app.reporting import portfolio_input, summary_input, write_portfolio
 from desktop_app.reports.assessment_pdf import render_summary
-from desktop_app.service import AssessmentService, Identity
 from desktop_app.storage.repository import AssessmentRepository
 
 TODAY = date(2026, 11, 23)

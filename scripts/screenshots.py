@@ -21,12 +21,12 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 from screenshots_revisions import revision_screenshots
 
+from desktop_app.app.demo import load_demo
+from desktop_app.app.generator import generate
+from desktop_app.app.service import AssessmentService, Identity
 from desktop_app.checklists.guide import load_content
-from desktop_app.demo import load_demo
 from desktop_app.domain.model import Direction, Language, Relevance, Status
 from desktop_app.domain.review import CommentTarget
-from desktop_app.generator import generate
-from desktop_app.service import AssessmentService, Identity
 from desktop_app.storage.bulk import bulk_insert
 from desktop_app.storage.repository import AssessmentRepository
 from desktop_app.ui.app import create_application

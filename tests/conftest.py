@@ -20,8 +20,8 @@ from datetime import UTC, datetime, timedelta  # noqa: E402
 
 import pytest  # noqa: E402
 
+from desktop_app.app.service import AssessmentService, Identity  # noqa: E402
 from desktop_app.checklists.guide import Content, load_content  # noqa: E402
-from desktop_app.service import AssessmentService, Identity  # noqa: E402
 from desktop_app.storage.repository import AssessmentRepository  # noqa: E402
 
 

@@ -87,8 +87,8 @@ OUTER = (
     "desktop_app.ui",
     "desktop_app.commands",
     "desktop_app.cli",
-    "desktop_app.service",
-    "desktop_app.review",
+    "desktop_app.app.service",
+    "desktop_app.app.review",
     "desktop_app.checklists",
 )
 
@@ -100,7 +100,7 @@ def test_modules_are_found_by_folder() -> None:
         "desktop_app.domain.audit",
         "desktop_app.domain.diff",
         "desktop_app.domain.identity",
-        "desktop_app.review",
+        "desktop_app.app.review",
         "desktop_app.storage.audit",
         "desktop_app.storage.review",
         "desktop_app.storage.review_schema",
@@ -143,8 +143,8 @@ def test_storage_imports_no_outer_layer() -> None:
         "desktop_app.ui",
         "desktop_app.commands",
         "desktop_app.cli",
-        "desktop_app.service",
-        "desktop_app.review",
+        "desktop_app.app.service",
+        "desktop_app.app.review",
     )
     assert blocked_imports(modules_in(PACKAGE / "storage"), forbidden) == {}
 

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app import transfer
 from desktop_app.__main__ import main
+from desktop_app.app import transfer
+from desktop_app.app.service import AssessmentService, Identity
 from desktop_app.domain.errors import UnreadableDataError, WorkflowError
 from desktop_app.domain.fingerprint import fingerprint
 from desktop_app.domain.model import Status
 from desktop_app.domain.review import CommentTarget
-from desktop_app.service import AssessmentService, Identity
 from desktop_app.storage import exchange
 from desktop_app.storage.repository import AssessmentRepository
 from tests.conftest import FakeClock
@@ -254,7 +254,7 @@ def test_an_import_over_an_approved_assessment_changes_nothing(logged, tmp_path,
 
 
 def test_generated_register_has_a_whole_chain_and_true_fingerprints(db_path, content) -> None:
-    from desktop_app.generator import generate
+    from desktop_app.app.generator import generate
     from desktop_app.storage.bulk import bulk_insert
 
     service = _service(db_path, content)

@@ -8,9 +8,9 @@ from datetime import date
 import pytest
 
 from desktop_app.__main__ import main
+from desktop_app.app.register_export import LIST_FIELDS
+from desktop_app.app.service import AssessmentService, Identity
 from desktop_app.domain.model import Direction, Status
-from desktop_app.register_export import LIST_FIELDS
-from desktop_app.service import AssessmentService, Identity
 from desktop_app.storage.repository import AssessmentRepository
 from tests.register_helpers import make, with_impact
 

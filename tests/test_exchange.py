@@ -12,8 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop_app import transfer
 from desktop_app.__main__ import main
+from desktop_app.app import transfer
 from desktop_app.domain import model
 from desktop_app.domain.errors import InputError, WorkflowError
 from desktop_app.schemas import validator

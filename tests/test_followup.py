@@ -8,6 +8,8 @@ from datetime import date
 
 import pytest
 
+from desktop_app.app.followup_service import FollowUpService
+from desktop_app.app.service import Identity
 from desktop_app.domain.errors import InputError, WorkflowError
 from desktop_app.domain.evaluation import (
     Evaluation,
@@ -21,8 +23,6 @@ from desktop_app.domain.followup import DueState, DueWindow, MeasureQuery
 from desktop_app.domain.model import Measure, MeasureStatus, Status
 from desktop_app.domain.portfolio import portfolio_figures
 from desktop_app.domain.register import RegisterQuery
-from desktop_app.followup_service import FollowUpService
-from desktop_app.service import Identity
 from desktop_app.storage.followup import measures_count, measures_page
 from tests.register_helpers import make, register_of
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
+from desktop_app.app.generator import generate
 from desktop_app.domain.model import Language, Status
 from desktop_app.domain.register import RegisterQuery
-from desktop_app.generator import generate
 from desktop_app.storage import register_schema
 from desktop_app.storage.bulk import bulk_insert
 from tests.register_helpers import make, register_of

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.app.demo import load_demo
 from desktop_app.checklists.guide import load_memo, load_vocabulary
-from desktop_app.demo import load_demo
 from desktop_app.domain.errors import ContentError
 from desktop_app.domain.formats import format_day, join_list
 from desktop_app.domain.memo import TEMPLATE_FIELDS, memo_text

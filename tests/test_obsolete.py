@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from desktop_app.app.service import AssessmentService, Identity
 from desktop_app.checklists.guide import load_content
 from desktop_app.domain.model import Answer, Relevance
 from desktop_app.domain.obsolete import find_kept
-from desktop_app.service import AssessmentService, Identity
 from tests.checklist_versions import DROPPED_QUESTION, write_newer_swedish_checklist
 from tests.helpers import complete_assessment
 

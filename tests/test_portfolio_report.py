@@ -13,11 +13,11 @@ import pytest
 from pypdf import PdfReader
 
 from desktop_app.__main__ import main
-from desktop_app.demo import load_demo
+from desktop_app.app.demo import load_demo
+from desktop_app.app.reporting import portfolio_input, write_portfolio
 from desktop_app.domain.model import Direction, Language, MeasureStatus, Relevance, Status
 from desktop_app.domain.portfolio import Period
 from desktop_app.progress import Cancelled
-from desktop_app.reporting import portfolio_input, write_portfolio
 from desktop_app.reports.portfolio_csv import csv_rows
 from desktop_app.storage.repository import AssessmentRepository
 from tests.helpers import complete_assessment

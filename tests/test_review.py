@@ -7,13 +7,13 @@ import dataclasses
 
 import pytest
 
+from desktop_app.app.service import AssessmentService, Identity
 from desktop_app.domain.audit import AuditAction
 from desktop_app.domain.errors import InputError, NotFoundError, OpenCommentsError, WorkflowError
 from desktop_app.domain.fingerprint import fingerprint
 from desktop_app.domain.model import Status
 from desktop_app.domain.review import CommentTarget
 from desktop_app.domain.serialize import assessment_to_dict
-from desktop_app.service import AssessmentService, Identity
 from desktop_app.storage.repository import ConflictError
 from tests.conftest import FakeClock
 from tests.helpers import complete_assessment
@@ -136,7 +136,7 @@ def test_self_approval_is_allowed_and_recorded_as_such(service, draft) -> None:
 def test_approving_what_you_submitted_is_self_approval_everywhere(service, draft, content) -> None:
     """The author field names someone else, but the approver sent it to review: the
     service, the PDF's approval and the PDF's own reading of the history all say so."""
-    from desktop_app.reporting import summary_input
+    from desktop_app.app.reporting import summary_input
 
     draft.decision.author = "Ivar Ŧorgá, utredare"
     service.save(draft)
@@ -362,7 +362,7 @@ def test_entries_of_different_databases_do_not_mix(tmp_path, content) -> None:
 def test_the_pdf_shows_comments_replies_and_self_approval(service, draft, tmp_path) -> None:
     from pypdf import PdfReader
 
-    from desktop_app.reporting import export_summary, summary_input
+    from desktop_app.app.reporting import export_summary, summary_input
 
     service.identity = CASEWORKER
     service.review.submit(draft)

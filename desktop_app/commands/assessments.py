@@ -11,12 +11,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
+from desktop_app.app.register_export import write_csv, write_json
 from desktop_app.commands.base import EXIT_OK, Session, assessment_id
 from desktop_app.domain.errors import InputError
 from desktop_app.domain.model import Direction, Language, Status
 from desktop_app.domain.register import RegisterQuery, RegisterRow, SortKey
 from desktop_app.progress import NO_PROGRESS
-from desktop_app.register_export import write_csv, write_json
 from desktop_app.storage.register import Register
 
 
@@ -91,7 +91,7 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_demo(args: argparse.Namespace, session: Session, out: TextIO) -> int:
-    from desktop_app.demo import load_demo
+    from desktop_app.app.demo import load_demo
 
     if args.count is not None:
         return _generate(args.count, session, out)
@@ -109,7 +109,7 @@ def cmd_demo(args: argparse.Namespace, session: Session, out: TextIO) -> int:
 
 
 def _generate(count: int, session: Session, out: TextIO) -> int:
-    from desktop_app.generator import DEFAULT_SEED, generate
+    from desktop_app.app.generator import DEFAULT_SEED, generate
     from desktop_app.storage.bulk import bulk_insert
 
     started = time.perf_counter()
@@ -225,7 +225,7 @@ def _print_table(summaries: Sequence[RegisterRow], out: TextIO) -> None:
 
 def cmd_export_pdf(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     # Here, not at the top: reportlab would slow down every start of the window.
-    from desktop_app.reporting import export_summary
+    from desktop_app.app.reporting import export_summary
 
     language = Language(args.lang) if args.lang else None
     export_summary(session.service, args.id, Path(args.out), language)

@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 from typing import Any, TextIO
 
-from desktop_app import transfer
+from desktop_app.app import transfer
 from desktop_app.commands.base import (
     EXIT_FAILURE,
     EXIT_OK,

@@ -7,10 +7,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
+from desktop_app.app.reporting import check_report_target, portfolio_input, write_portfolio
 from desktop_app.commands.base import EXIT_OK, Session
 from desktop_app.domain.model import Language
 from desktop_app.domain.portfolio import Period
-from desktop_app.reporting import check_report_target, portfolio_input, write_portfolio
 
 
 def iso_day(text: str) -> date:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 from typing import Any, TextIO
 
+from desktop_app.app.service import AssessmentService
 from desktop_app.commands.base import (
     EXIT_OK,
     Session,
@@ -21,7 +22,6 @@ from desktop_app.commands.base import (
 )
 from desktop_app.domain.errors import InputError
 from desktop_app.domain.review import CommentTarget, ReviewComment
-from desktop_app.service import AssessmentService
 
 
 def acting_service(args: argparse.Namespace, session: Session) -> AssessmentService:

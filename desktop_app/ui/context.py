@@ -9,13 +9,13 @@ from enum import StrEnum
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 
+from desktop_app.app.service import AssessmentService
 from desktop_app.checklists.guide import Content
 from desktop_app.checklists.screener_lexicon import load_lexicon
 from desktop_app.domain.checklist import Question, Text
 from desktop_app.domain.errors import ContentError
 from desktop_app.domain.model import Language
 from desktop_app.domain.screener import Lexicon
-from desktop_app.service import AssessmentService
 from desktop_app.ui.settings import Settings
 from desktop_app.ui.translations import QT_LOCALES
 

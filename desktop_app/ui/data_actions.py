@@ -16,7 +16,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
-from desktop_app import transfer
+from desktop_app.app import transfer
 from desktop_app.domain.errors import LikaError
 from desktop_app.progress import Progress
 from desktop_app.storage import backup

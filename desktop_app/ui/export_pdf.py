@@ -14,11 +14,11 @@ from typing import Protocol
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
+from desktop_app.app.reporting import summary_input
 from desktop_app.domain.checklist import Checklist
 from desktop_app.domain.errors import LikaError
 from desktop_app.domain.model import Assessment
 from desktop_app.progress import Progress
-from desktop_app.reporting import summary_input
 from desktop_app.reports.assessment_pdf import render_summary
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.report_task import (

@@ -24,7 +24,7 @@ from desktop_app.domain.errors import LikaError
 from desktop_app.ui.opening_page import OpeningPage
 
 if TYPE_CHECKING:
-    from desktop_app.followup_service import FollowUpService
+    from desktop_app.app.followup_service import FollowUpService
     from desktop_app.ui.assessment_windows import AssessmentWindows
     from desktop_app.ui.context import UiContext
     from desktop_app.ui.data_actions import DataActions
@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
 
     def attach(self, context: UiContext) -> None:
         """Fill the window with the register, tabs, menus and actions of ``context``."""
-        from desktop_app.followup_service import FollowUpService
+        from desktop_app.app.followup_service import FollowUpService
         from desktop_app.storage.register import Register
         from desktop_app.ui.assessment_windows import AssessmentWindows
         from desktop_app.ui.data_actions import install_data_actions

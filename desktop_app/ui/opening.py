@@ -15,9 +15,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
 
+from desktop_app.app.service import AssessmentService
 from desktop_app.checklists.guide import Content, load_content
 from desktop_app.domain.errors import LikaError
-from desktop_app.service import AssessmentService
 from desktop_app.storage.repository import AssessmentRepository
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.language import ui_language

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.app.reporting import portfolio_input, write_portfolio
 from desktop_app.domain.model import Language
 from desktop_app.domain.portfolio import Period
 from desktop_app.progress import Progress
-from desktop_app.reporting import portfolio_input, write_portfolio
 from desktop_app.storage.repository import AssessmentRepository
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.report_task import Opener, ReportTask, Runner, open_in_viewer, shared_runner

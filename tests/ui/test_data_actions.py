@@ -11,7 +11,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop_app import transfer
+from desktop_app.app import transfer
 from desktop_app.domain.audit import AuditAction
 from desktop_app.storage import backup
 from desktop_app.ui.backups_dialog import BackupsDialog

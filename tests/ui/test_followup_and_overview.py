@@ -9,11 +9,11 @@ import pytest
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QMessageBox
 
+from desktop_app.app.generator import generate
 from desktop_app.domain.followup import DueState, DueWindow
 from desktop_app.domain.model import MeasureStatus, Status
 from desktop_app.domain.portfolio import Period, portfolio_figures
 from desktop_app.domain.register import RegisterQuery
-from desktop_app.generator import generate
 from desktop_app.storage.bulk import bulk_insert
 from desktop_app.storage.register import Register
 from desktop_app.ui.main_window import MainWindow

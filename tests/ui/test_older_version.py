@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel
 
+from desktop_app.app.service import AssessmentService, Identity
 from desktop_app.checklists.guide import load_content
 from desktop_app.domain.model import Answer, Language, Relevance
-from desktop_app.service import AssessmentService, Identity
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.editor.editor_window import KEPT_PAGE
 from tests.checklist_versions import DROPPED_QUESTION, write_newer_swedish_checklist

@@ -10,10 +10,10 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 
+from desktop_app.app.generator import generate
+from desktop_app.app.register_export import LIST_FIELDS
 from desktop_app.domain.model import Status
 from desktop_app.domain.register import RegisterQuery, SortKey
-from desktop_app.generator import generate
-from desktop_app.register_export import LIST_FIELDS
 from desktop_app.storage.bulk import bulk_insert
 from desktop_app.storage.register import PAGE_SIZE, Register
 from desktop_app.ui.register.register_view import RegisterView

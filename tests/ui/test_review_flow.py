@@ -8,10 +8,10 @@ import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QMessageBox
 
+from desktop_app.app.service import Identity
 from desktop_app.domain.errors import WorkflowError
 from desktop_app.domain.model import Status
 from desktop_app.domain.review import CommentTarget
-from desktop_app.service import Identity
 from desktop_app.ui.editor.editor_window import EditorWindow
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.review.review_window import ReviewWindow

@@ -322,7 +322,7 @@ def test_a_restore_in_the_history_names_the_backup_and_the_lost_log(
 def test_a_generated_registers_history_is_in_the_window_language(context, content) -> None:
     """``lika demo --count N`` writes its audit log in bulk: the history shows it like
     one written entry by entry, never the stored English summary."""
-    from desktop_app.generator import generate
+    from desktop_app.app.generator import generate
     from desktop_app.storage.bulk import bulk_insert
     from tests.helpers import returned_with_an_addressed_comment
 

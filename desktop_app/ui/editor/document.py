@@ -21,13 +21,13 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
+from desktop_app.app.service import AssessmentService
 from desktop_app.domain import edits, merge
 from desktop_app.domain.completeness import Gap
 from desktop_app.domain.errors import LikaError
 from desktop_app.domain.model import Assessment, Measure, Status
 from desktop_app.domain.obsolete import KeptContent
 from desktop_app.domain.workflow import is_editable
-from desktop_app.service import AssessmentService
 from desktop_app.storage.database import DatabaseBusyError
 from desktop_app.storage.repository import ConflictError
 from desktop_app.ui.editor import undo

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.app.followup_service import FollowUpService
 from desktop_app.domain.errors import LikaError
 from desktop_app.domain.evaluation import Evaluation, ImpactAsExpected, MeasuresDone
 from desktop_app.domain.model import Assessment, MeasureStatus
-from desktop_app.followup_service import FollowUpService
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.register.filter_bar import date_edit, from_qdate, to_qdate
 from desktop_app.ui.typography import make_heading

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.app.register_export import export_csv_file
 from desktop_app.domain.errors import InputError, LikaError
 from desktop_app.domain.register import RegisterQuery, SortKey
 from desktop_app.progress import Progress
-from desktop_app.register_export import export_csv_file
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.register.filter_bar import FilterBar
 from desktop_app.ui.register.paged_model import ReaderFactory, Runner

@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop_app.app.service import AssessmentService
 from desktop_app.checklists.guide import Content
 from desktop_app.domain.audit import shorten
 from desktop_app.domain.errors import InputError
@@ -18,7 +19,6 @@ from desktop_app.domain.model import Assessment, Language, Status
 from desktop_app.domain.portfolio import Period
 from desktop_app.domain.review import CommentTargetKind
 from desktop_app.progress import NO_PROGRESS, Progress
-from desktop_app.service import AssessmentService
 from desktop_app.storage.repository import AssessmentRepository
 
 if TYPE_CHECKING:

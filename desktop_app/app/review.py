@@ -50,7 +50,7 @@ from desktop_app.storage.repository import AssessmentRepository, ConflictError
 from desktop_app.storage.review import ReviewStore
 
 if TYPE_CHECKING:
-    from desktop_app.service import AssessmentService
+    from desktop_app.app.service import AssessmentService
 
 MAX_COMMENT = 10_000  # characters; a comment is a note, not a document
 _FINGERPRINT = re.compile(r"^[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}$")

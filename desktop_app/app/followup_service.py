@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from desktop_app.app.service import Identity
 from desktop_app.domain.errors import WorkflowError
 from desktop_app.domain.evaluation import (
     Evaluation,
@@ -19,7 +20,6 @@ from desktop_app.domain.evaluation import (
     next_followup,
 )
 from desktop_app.domain.model import Assessment, Status
-from desktop_app.service import Identity
 from desktop_app.storage.evaluations import EvaluationStore
 from desktop_app.storage.repository import AssessmentRepository, Clock, utc_now
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from desktop_app.app.review import ReviewService
 from desktop_app.checklists.guide import Content
 from desktop_app.defaults import DEFAULT_FRAMEWORK
 from desktop_app.domain.checklist import Checklist, ChecklistKind
@@ -18,7 +19,6 @@ from desktop_app.domain.identity import Identity
 from desktop_app.domain.model import Assessment, Language, Status, StatusChange
 from desktop_app.domain.obsolete import KeptContent, find_kept
 from desktop_app.domain.workflow import change_status
-from desktop_app.review import ReviewService
 from desktop_app.storage.repository import AssessmentRepository, Clock, utc_now
 
 
