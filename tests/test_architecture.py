@@ -87,8 +87,7 @@ OUTER = (
     "desktop_app.ui",
     "desktop_app.commands",
     "desktop_app.cli",
-    "desktop_app.app.service",
-    "desktop_app.app.review",
+    "desktop_app.app",
     "desktop_app.checklists",
 )
 
@@ -143,8 +142,7 @@ def test_storage_imports_no_outer_layer() -> None:
         "desktop_app.ui",
         "desktop_app.commands",
         "desktop_app.cli",
-        "desktop_app.app.service",
-        "desktop_app.app.review",
+        "desktop_app.app",
     )
     assert blocked_imports(modules_in(PACKAGE / "storage"), forbidden) == {}
 
@@ -170,3 +168,68 @@ def test_review_windows_reach_storage_only_through_the_service(folder: str) -> N
         for path in sorted((UI / folder).glob("*.py"))
     }
     assert {name: found for name, found in reaching.items() if found} == {}
+
+
+# The window and the command line: every module of them calls the application layer
+# (``desktop_app.app``) and never the storage engine behind it.
+OUTER_FILES = sorted(
+    [
+        *UI.rglob("*.py"),
+        *(PACKAGE / "commands").rglob("*.py"),
+        PACKAGE / "cli.py",
+        PACKAGE / "__main__.py",
+    ]
+)
+STORAGE_AND_DRIVERS = ("desktop_app.storage", "sqlite3", "sqlite_utils")
+
+
+def storage_reached(path: Path) -> list[str]:
+    """What ``path`` imports of storage or a database driver, and where it reaches an
+    application service's storage (``….repository``) itself."""
+    found = sorted(
+        name
+        for name in imported_names(path)
+        if any(name == f or name.startswith(f + ".") for f in STORAGE_AND_DRIVERS)
+    )
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found += [
+        f"line {node.lineno}: .repository"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute) and node.attr == "repository"
+    ]
+    return found
+
+
+def test_outer_files_are_found() -> None:
+    names = {p.relative_to(PACKAGE).as_posix() for p in OUTER_FILES}
+    assert {"cli.py", "commands/data.py", "ui/startup.py", "ui/register/overview_view.py"} <= names
+
+
+def test_the_storage_check_finds_storage_use(tmp_path: Path) -> None:
+    """Without this, a check that found nothing would pass every module."""
+    module = tmp_path / "window.py"
+    module.write_text(
+        "import sqlite3\n"
+        "from desktop_app.storage.repository import AssessmentRepository\n"
+        "def f(service):\n"
+        "    from sqlite_utils import Database\n"
+        "    return service.repository.get(1)\n",
+        encoding="utf-8",
+    )
+    found = storage_reached(module)
+    assert "sqlite3" in found
+    assert "sqlite_utils" in found
+    assert "desktop_app.storage.repository" in found
+    assert "line 5: .repository" in found
+
+
+def test_ui_and_cli_reach_storage_only_through_the_application_layer() -> None:
+    """The window and the CLI use ``desktop_app.app`` (services, ``registers``,
+    ``backups``, ``errors``); storage could be swapped behind its ports."""
+    reaching = {path.relative_to(PACKAGE).as_posix(): storage_reached(path) for path in OUTER_FILES}
+    assert {name: found for name, found in reaching.items() if found} == {}
+
+
+def test_the_application_layer_imports_no_gui_and_no_cli() -> None:
+    forbidden = (*QT, "desktop_app.ui", "desktop_app.commands", "desktop_app.cli")
+    assert blocked_imports(modules_in(PACKAGE / "app"), forbidden) == {}

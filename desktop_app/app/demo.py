@@ -8,9 +8,10 @@ always has measures that are due soon, overdue and done.
 from __future__ import annotations
 
 import copy
+import random
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.checklists.guide import Content
 from desktop_app.checklists.yamlfile import YamlDocument
@@ -21,10 +22,14 @@ from desktop_app.domain.model import Assessment, Status
 from desktop_app.domain.review import CommentTarget, check_target
 from desktop_app.domain.serialize import assessment_from_dict
 from desktop_app.domain.workflow import change_status
+from desktop_app.progress import NO_PROGRESS, Progress
 from desktop_app.resources import resource_path
 from desktop_app.schemas import validator
 from desktop_app.storage.repository import AssessmentRepository
 from desktop_app.storage.review import ReviewStore
+
+if TYPE_CHECKING:
+    from desktop_app.app.service import AssessmentService
 
 DEMO_FILE = resource_path("demo", "assessments.yaml")
 
@@ -114,3 +119,24 @@ def load_demo(
             )
         created.append(assessment)
     return created
+
+
+def add_demo(service: AssessmentService) -> list[Assessment]:
+    """``lika demo``: the demo assessments, added to the service's register."""
+    assert isinstance(service.repository, AssessmentRepository), "a SQLite register"
+    return load_demo(service.repository, service.content)
+
+
+def add_generated(service: AssessmentService, count: int, progress: Progress = NO_PROGRESS) -> int:
+    """``lika demo --count N``: ``count`` generated assessments, written in bulk; returns
+    how many were stored. An empty register always gets the same data (benchmarks
+    compare runs); adding to one that has some needs other ids than the first run had."""
+    from desktop_app.app.generator import DEFAULT_SEED, generate
+    from desktop_app.storage.bulk import bulk_insert
+
+    repository = service.repository
+    assert isinstance(repository, AssessmentRepository), "a SQLite register"
+    has_rows = repository.db.execute("SELECT 1 FROM assessments LIMIT 1").fetchone()
+    seed = random.randrange(2**32) if has_rows else DEFAULT_SEED
+    assessments = generate(service.content, count, seed=seed)
+    return bulk_insert(repository.db, assessments, count, progress)

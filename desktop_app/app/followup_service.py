@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from desktop_app.app.service import Identity
+from desktop_app.app.ports import AssessmentStore, Clock
+from desktop_app.app.registers import evaluation_records
 from desktop_app.domain.errors import WorkflowError
 from desktop_app.domain.evaluation import (
     Evaluation,
@@ -19,15 +20,15 @@ from desktop_app.domain.evaluation import (
     check_evaluation,
     next_followup,
 )
+from desktop_app.domain.identity import Identity
 from desktop_app.domain.model import Assessment, Status
-from desktop_app.storage.evaluations import EvaluationStore
-from desktop_app.storage.repository import AssessmentRepository, Clock, utc_now
+from desktop_app.storage.repository import utc_now
 
 
 class FollowUpService:
     def __init__(
         self,
-        repository: AssessmentRepository,
+        repository: AssessmentStore,
         identity: Identity,
         *,
         clock: Clock = utc_now,
@@ -35,7 +36,7 @@ class FollowUpService:
     ) -> None:
         self.repository = repository
         self.identity = identity
-        self.store = EvaluationStore(repository.db, clock=clock)
+        self.store = evaluation_records(repository, clock=clock)
         self._today = today
 
     def today(self) -> date:

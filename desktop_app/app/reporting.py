@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop_app.app.ports import PortfolioSource
 from desktop_app.app.service import AssessmentService
 from desktop_app.checklists.guide import Content
 from desktop_app.domain.audit import shorten
@@ -19,7 +20,6 @@ from desktop_app.domain.model import Assessment, Language, Status
 from desktop_app.domain.portfolio import Period
 from desktop_app.domain.review import CommentTargetKind
 from desktop_app.progress import NO_PROGRESS, Progress
-from desktop_app.storage.repository import AssessmentRepository
 
 if TYPE_CHECKING:
     from desktop_app.reports.assessment_pdf import SummaryInput
@@ -47,7 +47,7 @@ def summary_input(
         assessment=assessment,
         checklists=service.checklists_for(assessment),
         vocabulary=service.content.vocabulary,
-        history=service.repository.status_history(assessment.id) if assessment.id else [],
+        history=service.status_history(assessment.id) if assessment.id else [],
         generated=today or date.today(),
         language=language or assessment.language,
         review_notes=review_notes(service, assessment),
@@ -107,7 +107,7 @@ def export_summary(
 ) -> None:
     from desktop_app.reports.assessment_pdf import render_summary
 
-    assessment = service.repository.get(assessment_id)
+    assessment = service.get(assessment_id)
     render_summary(summary_input(service, assessment, language=language), out)
 
 
@@ -120,7 +120,7 @@ def check_report_target(out: Path) -> str:
 
 
 def portfolio_input(
-    repository: AssessmentRepository,
+    repository: PortfolioSource,
     content: Content,
     period: Period,
     *,

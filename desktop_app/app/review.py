@@ -30,6 +30,9 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from desktop_app.app.errors import ConflictError
+from desktop_app.app.ports import AssessmentStore, ReviewRecords
+from desktop_app.app.registers import review_records
 from desktop_app.domain.audit import AuditEntry, ChainReport
 from desktop_app.domain.checklist import Checklist
 from desktop_app.domain.diff import DiffRow, compare
@@ -45,9 +48,7 @@ from desktop_app.domain.review import (
     check_target,
     normalise_fingerprint,
 )
-from desktop_app.domain.workflow import EDITABLE
-from desktop_app.storage.repository import AssessmentRepository, ConflictError
-from desktop_app.storage.review import ReviewStore
+from desktop_app.domain.workflow import EDITABLE, change_status
 
 if TYPE_CHECKING:
     from desktop_app.app.service import AssessmentService
@@ -61,14 +62,14 @@ class ReviewService:
 
     def __init__(self, service: AssessmentService) -> None:
         self._service = service
-        self.store = ReviewStore(service.repository)
+        self.store: ReviewRecords = review_records(service.repository)
 
     @property
-    def repository(self) -> AssessmentRepository:
+    def repository(self) -> AssessmentStore:
         return self._service.repository
 
     def _now(self) -> datetime:
-        return self._service._clock()
+        return self._service.clock()
 
     # Read-only and status changes
 
@@ -124,8 +125,8 @@ class ReviewService:
         before = a.status
         try:
             if a.status is Status.RETURNED:
-                changes.append(self._service._change(a, Status.DRAFT, ""))
-            changes.append(self._service._change(a, Status.IN_REVIEW, comment))
+                changes.append(self.status_change(a, Status.DRAFT))
+            changes.append(self.status_change(a, Status.IN_REVIEW, comment))
             self.repository.record_status_change(a, *changes)
         except Exception:
             a.status = before
@@ -145,21 +146,47 @@ class ReviewService:
                     "What is shown differs from what is stored; reload the assessment "
                     "before approving it"
                 )
-        return self._status(a, Status.APPROVED, comment)
+        return self.record_status(a, Status.APPROVED, comment)
 
     def return_for_changes(self, a: Assessment, comment: str = "") -> StatusChange:
         """In review -> returned, for the caseworker to address the comments."""
-        return self._status(a, Status.RETURNED, comment)
+        return self.record_status(a, Status.RETURNED, comment)
 
-    def _status(self, a: Assessment, to: Status, comment: str) -> StatusChange:
+    def status_change(self, a: Assessment, to: Status, comment: str = "") -> StatusChange:
+        """Move ``a`` to ``to`` in memory by the workflow rules, as done by the service's
+        identity now (``WorkflowError`` if not allowed); the caller stores it."""
+        return change_status(
+            a,
+            to,
+            actor=self._service.identity.name,
+            os_user=self._service.identity.os_user,
+            at=self._now(),
+            gaps=self._service.gaps(a),
+            comment=comment,
+        )
+
+    def record_status(self, a: Assessment, to: Status, comment: str = "") -> StatusChange:
+        """Move ``a`` to ``to`` and store it; ``a`` keeps its status if that fails."""
         before = a.status
-        change = self._service._change(a, to, comment)
+        change = self.status_change(a, to, comment)
         try:
             self.repository.record_status_change(a, change)
         except Exception:
             a.status = before
             raise
         return change
+
+    def open_return(self, a: Assessment) -> StatusChange | None:
+        """The return from review the caseworker is working on: the last return since
+        the last submission, while ``a`` is returned or a draft again; else None."""
+        if a.id is None or a.status not in (Status.RETURNED, Status.DRAFT):
+            return None
+        for change in reversed(self.repository.status_history(a.id)):
+            if change.to_status is Status.IN_REVIEW:
+                return None
+            if change.to_status is Status.RETURNED:
+                return change
+        return None
 
     # Comments
 

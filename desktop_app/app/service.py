@@ -7,8 +7,12 @@ checklists an assessment uses.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import TYPE_CHECKING
 
+from desktop_app.app import registers
+from desktop_app.app.ports import AssessmentStore, Clock, ReaderFactory, RegisterReader
 from desktop_app.app.review import ReviewService
 from desktop_app.checklists.guide import Content
 from desktop_app.defaults import DEFAULT_FRAMEWORK
@@ -18,14 +22,18 @@ from desktop_app.domain.errors import ContentError, WorkflowError
 from desktop_app.domain.identity import Identity
 from desktop_app.domain.model import Assessment, Language, Status, StatusChange
 from desktop_app.domain.obsolete import KeptContent, find_kept
-from desktop_app.domain.workflow import change_status
-from desktop_app.storage.repository import AssessmentRepository, Clock, utc_now
+from desktop_app.domain.portfolio import Period, PortfolioEntry
+from desktop_app.storage.repository import utc_now
+
+if TYPE_CHECKING:
+    from desktop_app.app.followup_service import FollowUpService
+    from desktop_app.app.transfer import TransferService
 
 
 class AssessmentService:
     def __init__(
         self,
-        repository: AssessmentRepository,
+        repository: AssessmentStore,
         content: Content,
         identity: Identity,
         *,
@@ -35,7 +43,7 @@ class AssessmentService:
     ) -> None:
         self.repository = repository
         self.content = content
-        self._clock = clock
+        self.clock = clock
         self.identity = identity
         # Pre-filled in new assessments (settings, else the organisation's defaults file).
         self.organisation = organisation
@@ -52,6 +60,63 @@ class AssessmentService:
     def identity(self, identity: Identity) -> None:
         self._identity = identity
         self.repository.actor = identity
+
+    # The register: what the window and the CLI read and delete through the service.
+
+    @property
+    def register_path(self) -> str:
+        """Where the register lives, for titles, messages and worker connections."""
+        return self.repository.path
+
+    def get(self, assessment_id: int) -> Assessment:
+        """The stored assessment (``NotFoundError`` for an unknown id)."""
+        return self.repository.get(assessment_id)
+
+    def delete(self, assessment_id: int) -> None:
+        """Remove an assessment with everything stored about it (audited)."""
+        self.repository.delete(assessment_id)
+
+    def count(self) -> int:
+        return self.repository.count()
+
+    def units(self) -> list[str]:
+        """Every department or unit named in the register, for report filters."""
+        return self.repository.units()
+
+    def status_history(self, assessment_id: int) -> list[StatusChange]:
+        return self.repository.status_history(assessment_id)
+
+    def portfolio_entries(
+        self, period: Period | None = None, unit: str | None = None
+    ) -> list[PortfolioEntry]:
+        """The assessments of a period and unit, for the portfolio report."""
+        return self.repository.portfolio_entries(period, unit)
+
+    def readers(self) -> ReaderFactory:
+        """Opens register queries on a read-only connection of their own, on whichever
+        (worker) thread calls it; made here, where the register's connection lives."""
+        path = self.repository.path
+        return lambda: registers.open_reader(path)
+
+    def reader_here(self) -> RegisterReader:
+        """Register queries on this service's connection (one thread: the CLI)."""
+        return registers.reader_on(self.repository)
+
+    @property
+    def transfer(self) -> TransferService:
+        """Moving assessments between registers (exchange files)."""
+        from desktop_app.app.transfer import TransferService  # not needed at start-up
+
+        return TransferService(self.repository)
+
+    def followups(self, today: Callable[[], date] = date.today) -> FollowUpService:
+        """Evaluations (step 4) of this register, by the same person."""
+        from desktop_app.app.followup_service import FollowUpService
+
+        return FollowUpService(self.repository, self.identity, clock=self.clock, today=today)
+
+    def close(self) -> None:
+        self.repository.close()
 
     def new_assessment(
         self,
@@ -128,7 +193,7 @@ class AssessmentService:
         if assessment.status is not Status.RETURNED:
             self.repository.save(assessment)
             return
-        change = self._change(assessment, Status.DRAFT, "")
+        change = self.review.status_change(assessment, Status.DRAFT)
         try:
             self.repository.save(assessment, status_change=change)
         except Exception:
@@ -144,15 +209,4 @@ class AssessmentService:
             return self.review.approve(assessment, comment)
         if to is Status.RETURNED:
             return self.review.return_for_changes(assessment, comment)
-        return self.review._status(assessment, to, comment)
-
-    def _change(self, assessment: Assessment, to: Status, comment: str) -> StatusChange:
-        return change_status(
-            assessment,
-            to,
-            actor=self.identity.name,
-            os_user=self.identity.os_user,
-            at=self._clock(),
-            gaps=self.gaps(assessment),
-            comment=comment,
-        )
+        return self.review.record_status(assessment, to, comment)

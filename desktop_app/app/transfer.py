@@ -12,12 +12,27 @@ from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 
+from desktop_app.app.errors import AlreadyExistsError
+from desktop_app.app.ports import AssessmentStore
+from desktop_app.app.registers import evaluation_records
 from desktop_app.checklists.guide import Content
-from desktop_app.domain.model import Assessment, new_uid
+from desktop_app.domain.model import Assessment, AssessmentSummary, new_uid
 from desktop_app.storage import exchange
-from desktop_app.storage.evaluations import EvaluationStore
-from desktop_app.storage.exchange import ExchangeDocument
-from desktop_app.storage.repository import AlreadyExistsError, AssessmentRepository
+from desktop_app.storage.exchange import ExchangeDocument, ExchangeError
+
+__all__ = [
+    "ExchangeDocument",
+    "ExchangeError",
+    "ImportMode",
+    "TransferService",
+    "dumps",
+    "existing",
+    "export_document",
+    "export_file",
+    "import_document",
+    "read_file",
+    "write_file",
+]
 
 
 class ImportMode(StrEnum):
@@ -26,16 +41,26 @@ class ImportMode(StrEnum):
     REPLACE = "replace"  # overwrite the assessment with the same uid
 
 
-def export_document(repository: AssessmentRepository, assessment_id: int) -> ExchangeDocument:
+def export_document(repository: AssessmentStore, assessment_id: int) -> ExchangeDocument:
     return ExchangeDocument(
         repository.get(assessment_id),
         repository.status_history(assessment_id),
-        EvaluationStore(repository.db).for_assessment(assessment_id),
+        evaluation_records(repository).for_assessment(assessment_id),
     )
 
 
-def export_file(repository: AssessmentRepository, assessment_id: int, out: Path) -> None:
+def export_file(repository: AssessmentStore, assessment_id: int, out: Path) -> None:
     exchange.write_file(export_document(repository, assessment_id), out)
+
+
+def write_file(document: ExchangeDocument, out: Path) -> None:
+    """Write ``document`` as an exchange file (atomically)."""
+    exchange.write_file(document, out)
+
+
+def dumps(document: ExchangeDocument) -> str:
+    """``document`` as exchange-file text."""
+    return exchange.dumps(document)
 
 
 def read_file(content: Content | Callable[[], Content], path: Path) -> ExchangeDocument:
@@ -48,14 +73,14 @@ def read_file(content: Content | Callable[[], Content], path: Path) -> ExchangeD
     return exchange.parse(data, checklists, source=str(path))
 
 
-def existing(repository: AssessmentRepository, document: ExchangeDocument) -> Assessment | None:
+def existing(repository: AssessmentStore, document: ExchangeDocument) -> Assessment | None:
     """The stored assessment that ``document`` would replace, if any."""
     found = repository.find_uid(document.assessment.uid)
     return repository.get(found.id) if found is not None else None
 
 
 def import_document(
-    repository: AssessmentRepository, document: ExchangeDocument, mode: ImportMode
+    repository: AssessmentStore, document: ExchangeDocument, mode: ImportMode
 ) -> Assessment:
     """Store ``document``; raises ``AlreadyExistsError`` for an existing uid with NEW."""
     assessment = document.assessment
@@ -74,3 +99,27 @@ def import_document(
         where = f" as assessment {found.id}{title}" if found is not None else ""
         raise AlreadyExistsError(f"This assessment is already in the register{where}") from None
     return assessment
+
+
+class TransferService:
+    """The transfer use cases on one register (``service.transfer``), for the window
+    and the CLI, which do not hold the register's storage themselves."""
+
+    def __init__(self, repository: AssessmentStore) -> None:
+        self._repository = repository
+
+    def export_document(self, assessment_id: int) -> ExchangeDocument:
+        return export_document(self._repository, assessment_id)
+
+    def export_file(self, assessment_id: int, out: Path) -> None:
+        export_file(self._repository, assessment_id, out)
+
+    def existing(self, document: ExchangeDocument) -> Assessment | None:
+        return existing(self._repository, document)
+
+    def find(self, document: ExchangeDocument) -> AssessmentSummary | None:
+        """The register entry with ``document``'s uid (what REPLACE would overwrite)."""
+        return self._repository.find_uid(document.assessment.uid)
+
+    def import_document(self, document: ExchangeDocument, mode: ImportMode) -> Assessment:
+        return import_document(self._repository, document, mode)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import random
 import sys
 import time
 from collections.abc import Sequence
@@ -17,7 +16,6 @@ from desktop_app.domain.errors import InputError
 from desktop_app.domain.model import Direction, Language, Status
 from desktop_app.domain.register import RegisterQuery, RegisterRow, SortKey
 from desktop_app.progress import NO_PROGRESS
-from desktop_app.storage.register import Register
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -91,11 +89,11 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_demo(args: argparse.Namespace, session: Session, out: TextIO) -> int:
-    from desktop_app.app.demo import load_demo
+    from desktop_app.app.demo import add_demo
 
     if args.count is not None:
         return _generate(args.count, session, out)
-    existing = session.repository.count()
+    existing = session.service.count()
     if existing and not args.force:
         print(
             f"{session.db_path} already holds {existing} assessments; no demo data added "
@@ -103,23 +101,17 @@ def cmd_demo(args: argparse.Namespace, session: Session, out: TextIO) -> int:
             file=sys.stderr,
         )
         return EXIT_OK
-    added = load_demo(session.repository, session.content)
+    added = add_demo(session.service)
     print(f"Added {len(added)} demo assessments to {session.db_path}", file=out)
     return EXIT_OK
 
 
 def _generate(count: int, session: Session, out: TextIO) -> int:
-    from desktop_app.app.generator import DEFAULT_SEED, generate
-    from desktop_app.storage.bulk import bulk_insert
+    from desktop_app.app.demo import add_generated
 
     started = time.perf_counter()
     progress = _TerminalProgress(sys.stderr) if sys.stderr.isatty() else NO_PROGRESS
-    # An empty register always gets the same data (benchmarks compare runs); adding to
-    # one that has some needs other ids than the first run had.
-    has_rows = session.repository.db.execute("SELECT 1 FROM assessments LIMIT 1").fetchone()
-    seed = random.randrange(2**32) if has_rows else DEFAULT_SEED
-    assessments = generate(session.content, count, seed=seed)
-    stored = bulk_insert(session.repository.db, assessments, count, progress)
+    stored = add_generated(session.service, count, progress)
     elapsed = time.perf_counter() - started
     print(f"Generated {stored} assessments in {session.db_path} ({elapsed:.1f} s)", file=out)
     return EXIT_OK
@@ -192,8 +184,7 @@ def list_query(args: argparse.Namespace, session: Session, today: date) -> Regis
 def cmd_list(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     today = date.today()
     query = list_query(args, session, today)
-    register = Register(session.repository.db.conn, session.db_path)
-    rows = register.rows(query)
+    rows = session.service.reader_here().rows(query)
     if args.format == "json":
         write_json(rows, out, today)
     elif args.format == "csv":

@@ -86,7 +86,7 @@ def cmd_history(args: argparse.Namespace, session: Session, out: TextIO) -> int:
 
 def cmd_fingerprint(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     service = session.service
-    a = service.repository.get(args.id)
+    a = service.get(args.id)
     current = fingerprint(a)
     record = service.review.approval(a)
     if args.format == "json":

@@ -9,12 +9,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NoReturn, Protocol, TextIO
 
+from desktop_app.app import registers
 from desktop_app.app.service import AssessmentService, Identity
 from desktop_app.checklists.guide import Content, load_content
 from desktop_app.defaults import load_defaults
 from desktop_app.domain.errors import InputError
 from desktop_app.domain.identity import os_user
-from desktop_app.storage.repository import AssessmentRepository
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -43,7 +43,7 @@ class Session:
     def service(self) -> AssessmentService:
         if self._service is None:
             content = self.content
-            repository = AssessmentRepository.open(self.db_path)
+            repository = registers.open_store(self.db_path)
             self._service = AssessmentService(repository, content, Identity.default())
         return self._service
 
@@ -61,13 +61,9 @@ class Session:
             self._content = content
         return self._content
 
-    @property
-    def repository(self) -> AssessmentRepository:
-        return self.service.repository
-
     def close(self) -> None:
         if self._service is not None:
-            self._service.repository.close()
+            self._service.close()
 
 
 class Command(Protocol):

@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from desktop_app.app import transfer
+from desktop_app.app.backups import Outcome, Reason, backups, run_checks
+from desktop_app.app.errors import AlreadyExistsError
 from desktop_app.commands.base import (
     EXIT_FAILURE,
     EXIT_OK,
@@ -18,9 +20,6 @@ from desktop_app.commands.base import (
     identity_option,
 )
 from desktop_app.domain.errors import InputError
-from desktop_app.storage import backup, checks, exchange
-from desktop_app.storage.repository import AlreadyExistsError
-from desktop_app.storage.restore import restore_backup
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -93,7 +92,7 @@ def cmd_backup(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     if not db_path.is_file():
         raise InputError(f"No database at {db_path}")
     if args.out is None:
-        info = backup.make_backup(db_path, backup.Reason.MANUAL)
+        info = backups(db_path).make(Reason.MANUAL)
         assert info is not None  # manual backups are always kept
         target = info.path
     else:
@@ -102,7 +101,7 @@ def cmd_backup(args: argparse.Namespace, session: Session, out: TextIO) -> int:
             raise InputError(f"{target} is the database itself; choose another file")
         if not target.parent.is_dir():
             raise InputError(f"Cannot write {target}: the folder does not exist")
-        backup.write_backup(db_path, target, db_path=db_path)
+        backups(db_path).write_copy(target)
     print(f"Backed up {db_path} to {target} (integrity check: ok)", file=out)
     return EXIT_OK
 
@@ -110,7 +109,7 @@ def cmd_backup(args: argparse.Namespace, session: Session, out: TextIO) -> int:
 def cmd_restore(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     db_path = session.db_path
     actor = acting_identity(args)
-    kept = restore_backup(args.file, db_path, actor=actor, force=args.force)
+    kept = backups(db_path).restore(args.file, actor=actor, force=args.force)
     print(f"Restored {db_path} from {args.file}", file=out)
     if kept is not None:
         print(f"The database it replaced is kept as {kept}", file=out)
@@ -118,8 +117,8 @@ def cmd_restore(args: argparse.Namespace, session: Session, out: TextIO) -> int:
 
 
 def cmd_check(args: argparse.Namespace, session: Session, out: TextIO) -> int:
-    results = checks.run_checks(session.db_path)
-    failed = any(r.outcome is checks.Outcome.PROBLEM for r in results)
+    results = run_checks(session.db_path)
+    failed = any(r.outcome is Outcome.PROBLEM for r in results)
     if args.format == "json":
         record = {
             "database": str(session.db_path),
@@ -139,14 +138,14 @@ def cmd_check(args: argparse.Namespace, session: Session, out: TextIO) -> int:
 
 
 def cmd_export(args: argparse.Namespace, session: Session, out: TextIO) -> int:
-    document = transfer.export_document(session.repository, args.id)
+    document = session.service.transfer.export_document(args.id)
     if args.out == "-":
-        out.write(exchange.dumps(document))
+        out.write(transfer.dumps(document))
         return EXIT_OK
     target = Path(args.out)
     if not target.parent.is_dir():
         raise InputError(f"Cannot write {target}: the folder does not exist")
-    exchange.write_file(document, target)
+    transfer.write_file(document, target)
     print(f"Wrote {target}", file=out)
     return EXIT_OK
 
@@ -155,7 +154,7 @@ def cmd_import(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     # The file is read and checked before the database is even opened.
     document = transfer.read_file(lambda: session.content, args.file)
     try:
-        stored = transfer.import_document(session.repository, document, args.mode)
+        stored = session.service.transfer.import_document(document, args.mode)
     except AlreadyExistsError as error:
         raise AlreadyExistsError(
             f"{error}; use --as-new to add a copy or --replace to overwrite it"

@@ -27,7 +27,7 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
 
 def cmd_summary(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     service = session.service
-    assessment = service.repository.get(args.id)
+    assessment = service.get(args.id)
     language = Language(args.lang) if args.lang else assessment.language
     text = memo_text(
         assessment, service.checklists_for(assessment), service.content.vocabulary, language

@@ -52,7 +52,7 @@ def cmd_report(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     period = Period(args.start, args.end)  # refuses an end before the start (exit 2)
     check_report_target(args.out)  # before opening anything
     data = portfolio_input(
-        session.repository,
+        session.service,
         session.content,
         period,
         unit=args.unit,

@@ -84,7 +84,7 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
 
 def cmd_submit(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     service = acting_service(args, session)
-    a = service.repository.get(args.id)
+    a = service.get(args.id)
     service.review.submit(a, args.comment)
     print(f"Assessment {a.id} is in review", file=out)
     return EXIT_OK
@@ -92,7 +92,7 @@ def cmd_submit(args: argparse.Namespace, session: Session, out: TextIO) -> int:
 
 def cmd_approve(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     service = acting_service(args, session)
-    a = service.repository.get(args.id)
+    a = service.get(args.id)
     change = service.review.approve(a, args.comment)
     record = service.review.approval(a)
     note = (
@@ -108,7 +108,7 @@ def cmd_return(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     if not args.comment.strip():
         raise InputError("Say what to change: --comment needs some text")
     service = acting_service(args, session)
-    a = service.repository.get(args.id)
+    a = service.get(args.id)
     service.review.return_for_changes(a, args.comment.strip())
     print(f"Assessment {a.id} is returned to its author", file=out)
     return EXIT_OK
@@ -120,7 +120,7 @@ def cmd_return(args: argparse.Namespace, session: Session, out: TextIO) -> int:
 def cmd_comment(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     target = CommentTarget.parse(args.on)
     service = acting_service(args, session)
-    made = service.review.add_comment(service.repository.get(args.id), target, args.text)
+    made = service.review.add_comment(service.get(args.id), target, args.text)
     print(f"Comment {made.id} added on {made.target}", file=out)
     return EXIT_OK
 
@@ -143,7 +143,7 @@ def comment_record(c: ReviewComment) -> dict[str, Any]:
 
 def cmd_comments(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     service = session.service
-    service.repository.get(args.id)  # an unknown id is an error, not an empty list
+    service.get(args.id)  # an unknown id is an error, not an empty list
     comments = service.review.comments(args.id)
     if args.format == "json":
         dump_json([comment_record(c) for c in comments], out)
@@ -162,7 +162,7 @@ def cmd_comments(args: argparse.Namespace, session: Session, out: TextIO) -> int
 
 def cmd_address(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     service = acting_service(args, session)
-    service.repository.get(args.id)
+    service.get(args.id)
     if service.review.comment(args.comment_id).assessment_id != args.id:
         raise InputError(f"Comment {args.comment_id} is not on assessment {args.id}")
     service.review.address_comment(args.comment_id, args.reply)
@@ -175,14 +175,14 @@ def cmd_address(args: argparse.Namespace, session: Session, out: TextIO) -> int:
 
 def cmd_new_revision(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     service = acting_service(args, session)
-    made = service.review.new_revision(service.repository.get(args.id))
+    made = service.review.new_revision(service.get(args.id))
     print(f"Started revision {made.revision} as assessment {made.id} (a draft)", file=out)
     return EXIT_OK
 
 
 def cmd_revisions(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     service = session.service
-    a = service.repository.get(args.id)
+    a = service.get(args.id)
     found = service.review.revisions(a.series_uid)
     if args.format == "json":
         dump_json(

@@ -60,7 +60,7 @@ class AssessmentWindows(QObject):
             if stale is not None:
                 stale.close()
         try:
-            assessment = self.context.service.repository.get(assessment_id)
+            assessment = self.context.service.get(assessment_id)
             if review_service.is_read_only(assessment):
                 return self._open_review(assessment)
             editor = EditorWindow(self.context, assessment)

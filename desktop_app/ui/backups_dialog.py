@@ -27,10 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.app.backups import BackupInfo, Reason, backups
 from desktop_app.domain.errors import LikaError
-from desktop_app.storage import backup
-from desktop_app.storage.backup import BackupInfo, Reason
-from desktop_app.storage.restore import restore_backup
 
 if TYPE_CHECKING:
     from desktop_app.ui.data_actions import DataActions
@@ -51,7 +49,7 @@ class BackupsDialog(QDialog):
             Reason.REPLACED: self.tr("Replaced by a restore"),
         }
 
-        folder = backup.backup_dir(self.db_path)
+        folder = backups(self.db_path).folder
         where = QLabel(
             self.tr("Backups of %1 are kept in %2. Each one is checked for damage when it is made.")
             .replace("%1", str(self.db_path))
@@ -105,7 +103,7 @@ class BackupsDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        self.backups = backup.list_backups(self.db_path)
+        self.backups = backups(self.db_path).list()
         self.model.removeRows(0, self.model.rowCount())
         context = self.actions.context
         for info in self.backups:
@@ -161,7 +159,7 @@ class BackupsDialog(QDialog):
         try:
             # Upgrades an older backup as usual, and records the restore in its log.
             identity = self.actions.context.service.identity
-            kept = restore_backup(info.path, self.db_path, actor=identity, force=True)
+            kept = backups(self.db_path).restore(info.path, actor=identity, force=True)
         except LikaError as error:
             QMessageBox.warning(self, self.tr("Not restored"), str(error))
             return False

@@ -17,11 +17,11 @@ from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from desktop_app.app import transfer
+from desktop_app.app.backups import BackupInfo, Reason, backups
+from desktop_app.app.errors import DamagedDatabaseError
+from desktop_app.app.transfer import ExchangeDocument
 from desktop_app.domain.errors import LikaError
 from desktop_app.progress import Progress
-from desktop_app.storage import backup
-from desktop_app.storage.database import DamagedDatabaseError
-from desktop_app.storage.exchange import ExchangeDocument
 from desktop_app.ui.session import SessionKeeper
 from desktop_app.ui.tasks import ImmediateRunner, TaskRunner
 
@@ -45,8 +45,8 @@ class DataActions(QObject):
         super().__init__(window)
         self.window = window
         self.context = window.context
-        self.repository = window.context.service.repository
-        self.db_path = Path(self.repository.path)
+        self.service = window.context.service
+        self.db_path = Path(self.service.register_path)
         self.runner: TaskRunner | ImmediateRunner = TaskRunner(self)
         self.session = SessionKeeper(window.context.settings, str(self.db_path), self)
         window.editorOpened.connect(self._on_editor_opened)
@@ -104,33 +104,31 @@ class DataActions(QObject):
                 ),
                 15000,
             )
-        self.backup_now(backup.Reason.START)
+        self.backup_now(Reason.START)
         self.daily.start()
 
     def _exists(self, assessment_id: int) -> bool:
         try:
-            self.repository.get(assessment_id)
+            self.service.get(assessment_id)
         except LikaError:
             return False
         return True
 
     def backup_if_due(self) -> None:
-        if backup.daily_backup_due(self.db_path):
-            self.backup_now(backup.Reason.DAILY)
+        if backups(self.db_path).daily_due():
+            self.backup_now(Reason.DAILY)
 
-    def backup_now(
-        self, reason: backup.Reason, on_done: Callable[[Any], None] | None = None
-    ) -> None:
+    def backup_now(self, reason: Reason, on_done: Callable[[Any], None] | None = None) -> None:
         """Back up in the background (the backup reads through its own connection)."""
         path, keep = self.db_path, self.context.settings.backups_to_keep
 
-        def work(_progress: Progress) -> backup.BackupInfo | None:
-            made = backup.make_backup(path, reason)
-            backup.rotate(path, keep)
+        def work(_progress: Progress) -> BackupInfo | None:
+            made = backups(path).make(reason)
+            backups(path).rotate(keep)
             return made
 
         def done(result: Any) -> None:
-            if result is not None and reason is backup.Reason.MANUAL:
+            if result is not None and reason is Reason.MANUAL:
                 self.window.statusBar().showMessage(self.tr("Backup made"), 5000)
             if on_done is not None:
                 on_done(result)
@@ -185,7 +183,7 @@ class DataActions(QObject):
 
     def export_to(self, assessment_id: int, out: Path) -> bool:
         try:
-            transfer.export_file(self.repository, assessment_id, out)
+            self.service.transfer.export_file(assessment_id, out)
         except LikaError as error:
             QMessageBox.warning(self.window, self.tr("Not exported"), str(error))
             return False
@@ -219,7 +217,7 @@ class DataActions(QObject):
 
     def _store(self, path: Path, document: ExchangeDocument) -> None:
         mode = transfer.ImportMode.NEW
-        existing = self.repository.find_uid(document.assessment.uid)
+        existing = self.service.transfer.find(document)
         if existing is not None:
             chosen = self.ask_existing(existing.title, existing.id)
             if chosen is None:
@@ -232,7 +230,7 @@ class DataActions(QObject):
             if mode is transfer.ImportMode.REPLACE and review is not None:
                 review.close()  # read-only: nothing to save; reopened on the new content
         try:
-            stored = transfer.import_document(self.repository, document, mode)
+            stored = self.service.transfer.import_document(document, mode)
         except LikaError as error:
             self._import_failed(path, error)
             return

@@ -73,8 +73,6 @@ class MainWindow(QMainWindow):
 
     def attach(self, context: UiContext) -> None:
         """Fill the window with the register, tabs, menus and actions of ``context``."""
-        from desktop_app.app.followup_service import FollowUpService
-        from desktop_app.storage.register import Register
         from desktop_app.ui.assessment_windows import AssessmentWindows
         from desktop_app.ui.data_actions import install_data_actions
         from desktop_app.ui.lazy_page import LazyPage
@@ -91,17 +89,12 @@ class MainWindow(QMainWindow):
         # The open windows by assessment id (the same dictionaries as ``windows``').
         self.editors: dict[int, EditorWindow] = self.windows.editors
         self.reviews: dict[int, ReviewWindow] = self.windows.reviews
-        path = context.service.repository.path
-        self._show_register_in_title(path)
-        self.followups: FollowUpService = FollowUpService(
-            context.service.repository, context.service.identity, today=self.today
+        self._show_register_in_title(context.service.register_path)
+        self.followups: FollowUpService = context.service.followups(today=self.today)
+        self._readers = context.service.readers()
+        self.register_view: RegisterView = RegisterView(
+            context, self._readers, self.runner, self.today
         )
-
-        def readers() -> Register:
-            return Register.open_reader(path)
-
-        self._readers = readers
-        self.register_view: RegisterView = RegisterView(context, readers, self.runner, self.today)
         # Follow-up and overview are built when first shown (or asked for).
         self.followup_page: LazyPage[FollowUpView] = LazyPage(self._build_followup_view)
         self.overview_page: LazyPage[OverviewView] = LazyPage(self._build_overview_view)
@@ -276,7 +269,7 @@ class MainWindow(QMainWindow):
         from desktop_app.ui.register.evaluation_dialog import EvaluationDialog
 
         try:
-            assessment = self.context.service.repository.get(assessment_id)
+            assessment = self.context.service.get(assessment_id)
         except LikaError as error:
             self._show_error(self.tr("Could not open the assessment"), error)
             return None
@@ -313,7 +306,7 @@ class MainWindow(QMainWindow):
             return
         self.windows.close_for(assessment_id)
         try:
-            self.context.service.repository.delete(assessment_id)
+            self.context.service.delete(assessment_id)
         except LikaError as error:
             self._show_error(self.tr("Could not delete the assessment"), error)
         self.refresh()

@@ -15,10 +15,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
 
+from desktop_app.app.ports import AssessmentStore
 from desktop_app.app.service import AssessmentService
 from desktop_app.checklists.guide import Content, load_content
 from desktop_app.domain.errors import LikaError
-from desktop_app.storage.repository import AssessmentRepository
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.language import ui_language
 from desktop_app.ui.main_window import MainWindow
@@ -36,9 +36,7 @@ def load_window_content(settings: Settings) -> Content:
     return content
 
 
-def window_context(
-    repository: AssessmentRepository, content: Content, settings: Settings
-) -> UiContext:
+def window_context(repository: AssessmentStore, content: Content, settings: Settings) -> UiContext:
     """The service and settings the window's parts are handed."""
     service = AssessmentService(
         repository,

@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.app import registers
 from desktop_app.app.reporting import portfolio_input, write_portfolio
 from desktop_app.domain.model import Language
 from desktop_app.domain.portfolio import Period
 from desktop_app.progress import Progress
-from desktop_app.storage.repository import AssessmentRepository
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.report_task import Opener, ReportTask, Runner, open_in_viewer, shared_runner
 
@@ -73,7 +73,7 @@ class ReportDialog(QDialog):
         self.unit = QComboBox()
         self.unit.setAccessibleName(self.tr("Department or unit"))
         self.unit.addItem(self.tr("All departments and units"), "")
-        for unit in context.service.repository.units():
+        for unit in context.service.units():
             self.unit.addItem(unit, unit)
 
         self.language = QComboBox()
@@ -143,13 +143,13 @@ class ReportDialog(QDialog):
         period = self.period()
         unit = self.unit.currentData() or None
         language = Language(self.language.currentData())
-        db_path = Path(self.context.service.repository.path)
+        db_path = Path(self.context.service.register_path)
         content = self.context.content
         label = self.tr("Writing the portfolio report…")
 
         def work(progress: Progress) -> None:
             progress.start(0, label)
-            repository = AssessmentRepository.open(db_path)  # this thread's own connection
+            repository = registers.open_store(db_path)  # this thread's own connection
             try:
                 data = portfolio_input(repository, content, period, unit=unit, language=language)
             finally:

@@ -16,14 +16,12 @@ from typing import Protocol
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from desktop_app.app import registers
+from desktop_app.app.backups import BackupInfo, Diagnosis, Problem, backups, check_not_a_folder
+from desktop_app.app.backups import diagnose as diagnose_register
+from desktop_app.app.ports import AssessmentStore
 from desktop_app.domain.errors import LikaError
 from desktop_app.domain.identity import Identity
-from desktop_app.storage import backup, checks
-from desktop_app.storage.backup import BackupInfo
-from desktop_app.storage.checks import Diagnosis, Problem
-from desktop_app.storage.database import check_not_a_folder
-from desktop_app.storage.repository import AssessmentRepository
-from desktop_app.storage.restore import restore_backup
 
 EXIT_BAD_INPUT, EXIT_FAILURE = 2, 1
 
@@ -120,7 +118,7 @@ def open_register(
     *,
     is_default: bool = False,
     identity: Identity | None = None,
-) -> AssessmentRepository | int:
+) -> AssessmentStore | int:
     """The opened register, or the exit code when the user cannot or will not go on.
     ``identity`` (default: the operating-system user) is who a restore is recorded as."""
     try:
@@ -128,14 +126,14 @@ def open_register(
     except LikaError as error:
         dialogs.error(str(error))
         return error.exit_code
-    diagnosis = checks.diagnose(db_path)
+    diagnosis = diagnose_register(db_path)
     if diagnosis is not None:
         who = identity or Identity.default()
         outcome = _handle(db_path, diagnosis, dialogs, is_default=is_default, identity=who)
         if outcome is not None:
             return outcome
     try:
-        return AssessmentRepository.open(db_path)
+        return registers.open_store(db_path)
     except LikaError as error:
         dialogs.error(str(error))
         return error.exit_code
@@ -161,7 +159,7 @@ def _handle(
     if problem is Problem.READ_ONLY:
         dialogs.problem(diagnosis, advice(problem), None)
         return EXIT_FAILURE
-    good = backup.newest_good_backup(db_path)
+    good = backups(db_path).newest_good()
     action = dialogs.problem(diagnosis, advice(problem), good)
     if action is not Action.RESTORE or good is None:
         return (
@@ -170,7 +168,7 @@ def _handle(
             else EXIT_FAILURE
         )
     try:
-        kept = restore_backup(good.path, db_path, actor=identity, force=True)
+        kept = backups(db_path).restore(good.path, actor=identity, force=True)
     except LikaError as error:
         dialogs.error(str(error))
         return error.exit_code

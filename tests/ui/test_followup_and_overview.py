@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QMessageBox
 
+from desktop_app.app import registers
 from desktop_app.app.generator import generate
 from desktop_app.domain.followup import DueState, DueWindow
 from desktop_app.domain.model import MeasureStatus, Status
@@ -32,7 +33,7 @@ def generated(context, content):
 
 
 def readers_for(context):
-    return lambda: Register.open_reader(context.service.repository.path)
+    return lambda: registers.open_reader(context.service.repository.path)
 
 
 def test_follow_up_lists_measures_by_deadline_with_owner(qtbot, generated) -> None:

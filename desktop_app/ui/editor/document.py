@@ -21,6 +21,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
+from desktop_app.app.errors import ConflictError, DatabaseBusyError
 from desktop_app.app.service import AssessmentService
 from desktop_app.domain import edits, merge
 from desktop_app.domain.completeness import Gap
@@ -28,8 +29,6 @@ from desktop_app.domain.errors import LikaError
 from desktop_app.domain.model import Assessment, Measure, Status
 from desktop_app.domain.obsolete import KeptContent
 from desktop_app.domain.workflow import is_editable
-from desktop_app.storage.database import DatabaseBusyError
-from desktop_app.storage.repository import ConflictError
 from desktop_app.ui.editor import undo
 
 SAVE_DELAY_MS = 700
@@ -201,7 +200,7 @@ class AssessmentDocument(QObject):
     def stored_version(self) -> Assessment:
         """The assessment as it is in the register now."""
         assert self.assessment.id is not None
-        return self.service.repository.get(self.assessment.id)
+        return self.service.get(self.assessment.id)
 
     def my_changes(self) -> list[merge.FieldChange]:
         """What this window changed since it last loaded or saved."""

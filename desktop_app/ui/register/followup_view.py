@@ -23,11 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.app.ports import RegisterReader
 from desktop_app.domain.followup import DueMeasureRow, DueWindow, MeasureQuery
 from desktop_app.domain.model import Status
 from desktop_app.domain.register import RegisterQuery, SortKey
-from desktop_app.storage.followup import measures_count, measures_page
-from desktop_app.storage.register import Register
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.register.paged_model import Index, PagedTableModel, ReaderFactory, Runner
 from desktop_app.ui.register.register_view import register_table
@@ -62,13 +61,13 @@ class DueMeasuresModel(PagedTableModel[MeasureQuery, DueMeasureRow]):
         return self.context.label(row.state(self.query.today, self.query.due_soon_days))
 
     def read_page(
-        self, reader: Register, query: MeasureQuery, after: Any
+        self, reader: RegisterReader, query: MeasureQuery, after: Any
     ) -> tuple[list[DueMeasureRow], Any]:
-        page = measures_page(reader, query, after)
+        page = reader.measures_page(query, after)
         return page.rows, page.next_after
 
-    def read_count(self, reader: Register, query: MeasureQuery) -> int:
-        return measures_count(reader, query)
+    def read_count(self, reader: RegisterReader, query: MeasureQuery) -> int:
+        return reader.measures_count(query)
 
     def columnCount(self, parent: Index | None = None) -> int:
         return 0 if parent is not None and parent.isValid() else len(self._columns)

@@ -27,13 +27,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlite_utils import Database
 
 from desktop_app.domain.errors import InputError, LikaError
 from desktop_app.domain.model import Direction, Relevance, Status
 from desktop_app.domain.portfolio import Period, PortfolioFigures, portfolio_figures
 from desktop_app.progress import Progress
-from desktop_app.storage.repository import AssessmentRepository
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.register.charts import Bar, BarChart, segment_kinds
 from desktop_app.ui.register.filter_bar import date_edit, from_qdate, to_qdate
@@ -54,10 +52,7 @@ def compute_figures(
 ) -> PortfolioFigures:
     """The overview's figures, on a connection of the calling (worker) thread."""
     with readers() as reader:
-        repository = AssessmentRepository(
-            Database(reader.conn, recursive_triggers=False, execute_plugins=False)
-        )
-        figures = portfolio_figures(repository.portfolio_entries(period, unit), today)
+        figures = portfolio_figures(reader.portfolio_entries(period, unit), today)
     # The overview shows counts: do not keep every entry of the period alive.
     return replace(figures, entries=[])
 

@@ -13,15 +13,14 @@ from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Signal
 
+from desktop_app.app.ports import ReaderFactory, RegisterReader
 from desktop_app.domain.errors import LikaError
 from desktop_app.progress import Progress
-from desktop_app.storage.register import Register
 from desktop_app.ui.tasks import Task
 
 Q = TypeVar("Q")
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
-ReaderFactory = Callable[[], Register]
 
 
 class Runner(Protocol):
@@ -59,10 +58,10 @@ class PagedTableModel(QAbstractTableModel, Generic[Q, R]):
 
     # What subclasses provide
 
-    def read_page(self, reader: Register, query: Q, after: Any) -> tuple[list[R], Any]:
+    def read_page(self, reader: RegisterReader, query: Q, after: Any) -> tuple[list[R], Any]:
         raise NotImplementedError
 
-    def read_count(self, reader: Register, query: Q) -> int:
+    def read_count(self, reader: RegisterReader, query: Q) -> int:
         raise NotImplementedError
 
     # Loading
@@ -106,7 +105,7 @@ class PagedTableModel(QAbstractTableModel, Generic[Q, R]):
         )
         self._tasks = [first, count]
 
-    def _in_worker(self, work: Callable[[Register], Any]) -> Any:
+    def _in_worker(self, work: Callable[[RegisterReader], Any]) -> Any:
         with self._readers() as reader:
             return work(reader)
 

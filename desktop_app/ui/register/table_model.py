@@ -7,9 +7,9 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from desktop_app.app.ports import RegisterReader
 from desktop_app.domain.model import Direction
 from desktop_app.domain.register import RegisterQuery, RegisterRow, SortKey
-from desktop_app.storage.register import Register
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.register.names import ContentNames
 from desktop_app.ui.register.paged_model import Index, PagedTableModel, ReaderFactory, Runner
@@ -78,12 +78,12 @@ class RegisterTableModel(PagedTableModel[RegisterQuery, RegisterRow]):
     # Reading
 
     def read_page(
-        self, reader: Register, query: RegisterQuery, after: Any
+        self, reader: RegisterReader, query: RegisterQuery, after: Any
     ) -> tuple[list[RegisterRow], Any]:
         page = reader.page(query, after)
         return page.rows, page.next_after
 
-    def read_count(self, reader: Register, query: RegisterQuery) -> int:
+    def read_count(self, reader: RegisterReader, query: RegisterQuery) -> int:
         return reader.count(query)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.errors import LikaError
-from desktop_app.domain.model import Status
 from desktop_app.domain.review import CommentTargetKind, ReviewComment
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.editor.document import AssessmentDocument
@@ -128,14 +127,8 @@ class CommentsBar(QWidget):
             return
         service = self.context.service
         self.comments = service.review.comments(a.id)
-        returned = None
-        for change in reversed(service.repository.status_history(a.id)):
-            if change.to_status is Status.IN_REVIEW:
-                break
-            if change.to_status is Status.RETURNED:
-                returned = change
-                break
-        if returned is not None and a.status in (Status.RETURNED, Status.DRAFT):
+        returned = service.review.open_return(a)
+        if returned is not None:
             text = (
                 self.tr("Returned from review by %1, %2.")
                 .replace("%1", returned.actor)

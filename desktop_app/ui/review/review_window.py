@@ -135,10 +135,10 @@ class ReviewWindow(QMainWindow):
         """Read the assessment (unless ``assessment`` was just read), its comments and
         its history again and show them."""
         service = self.context.service
-        self.assessment = assessment or service.repository.get(self.assessment_id)
+        self.assessment = assessment or service.get(self.assessment_id)
         self.names.assessment = self.shown.assessment = self.assessment
         review = service.review
-        history = service.repository.status_history(self.assessment_id)
+        history = service.status_history(self.assessment_id)
         approved = self.assessment.status is Status.APPROVED
         self.data = ReviewData(
             assessment=self.assessment,

@@ -160,8 +160,8 @@ def open_comparison(
     they cannot be compared."""
     service = context.service
     try:
-        left = service.repository.get(left_id)
-        right = service.repository.get(right_id)
+        left = service.get(left_id)
+        right = service.get(right_id)
         if (left.revision, left_id) > (right.revision, right_id):
             left, right = right, left
         assert left.id is not None and right.id is not None

@@ -9,7 +9,6 @@ worker thread with a connection of its own while the history is already shown.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QItemSelection, Qt
@@ -125,7 +124,7 @@ class HistoryDialog(QDialog):
         )
 
     def chain_failed(self, error: BaseException) -> None:
-        if not isinstance(error, LikaError | sqlite3.Error):
+        if not isinstance(error, LikaError):
             raise error
         self.chain_ok = None
         self.chain.setText(
@@ -170,7 +169,7 @@ def open_history(
     ``runner``'s worker thread if given, else at once)."""
     service = context.service
     try:
-        assessment = service.repository.get(assessment_id)
+        assessment = service.get(assessment_id)
         entries = service.review.history(assessment_id)
         chain = service.review.verify_audit() if runner is None else None
     except LikaError as error:

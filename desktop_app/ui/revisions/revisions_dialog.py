@@ -127,7 +127,7 @@ def open_revisions(
     """Show the revisions of the decision ``assessment_id`` belongs to, or say why not."""
     service = context.service
     try:
-        assessment = service.repository.get(assessment_id)
+        assessment = service.get(assessment_id)
         revisions = [
             RevisionInfo(summary, approval)
             for summary, approval in service.review.revisions_with_approvals(assessment.series_uid)

@@ -1,0 +1,76 @@
+"""The register file's safety: checks before opening, backups and restores. Used by
+start-up, the backups dialog, the data actions and ``lika backup/restore/check``;
+storage does the work, typed by ``app.ports.Backups``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop_app.app.ports import Backups
+from desktop_app.domain.identity import Identity
+from desktop_app.storage import backup, checks
+from desktop_app.storage.backup import BackupInfo, Reason
+from desktop_app.storage.checks import CheckResult, Diagnosis, Outcome, Problem
+from desktop_app.storage.database import check_not_a_folder
+from desktop_app.storage.restore import restore_backup
+
+__all__ = [
+    "BackupInfo",
+    "CheckResult",
+    "Diagnosis",
+    "Outcome",
+    "Problem",
+    "Reason",
+    "RegisterBackups",
+    "backups",
+    "check_not_a_folder",
+    "diagnose",
+    "run_checks",
+]
+
+
+def diagnose(path: Path) -> Diagnosis | None:
+    """The first problem of the register at ``path``, without writing a byte."""
+    return checks.diagnose(path)
+
+
+def run_checks(path: Path) -> list[CheckResult]:
+    """Every check of ``lika check``."""
+    return checks.run_checks(path)
+
+
+class RegisterBackups:
+    """``Backups`` of the register file at ``db_path``, in the folder beside it."""
+
+    def __init__(self, db_path: Path | str) -> None:
+        self.db_path = Path(db_path)
+
+    @property
+    def folder(self) -> Path:
+        return backup.backup_dir(self.db_path)
+
+    def list(self) -> list[BackupInfo]:
+        return backup.list_backups(self.db_path)
+
+    def make(self, reason: Reason) -> BackupInfo | None:
+        return backup.make_backup(self.db_path, reason)
+
+    def rotate(self, keep: int) -> list[Path]:
+        return backup.rotate(self.db_path, keep)
+
+    def daily_due(self) -> bool:
+        return backup.daily_backup_due(self.db_path)
+
+    def newest_good(self) -> BackupInfo | None:
+        return backup.newest_good_backup(self.db_path)
+
+    def write_copy(self, target: Path) -> None:
+        backup.write_backup(self.db_path, target, db_path=self.db_path)
+
+    def restore(self, file: Path, *, actor: Identity, force: bool = False) -> Path | None:
+        return restore_backup(file, self.db_path, actor=actor, force=force)
+
+
+def backups(db_path: Path | str) -> Backups:
+    return RegisterBackups(db_path)

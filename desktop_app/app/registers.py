@@ -1,0 +1,115 @@
+"""Opening a register: for writing, for reading on a worker thread, and the stores of
+review and evaluation records on it. With ``app.backups``, the one place that picks the
+storage engine (SQLite today); everything it hands out is typed by ``app.ports``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, Self
+
+from desktop_app.app.ports import (
+    AssessmentStore,
+    Clock,
+    EvaluationRecords,
+    RegisterReader,
+    ReviewRecords,
+)
+from desktop_app.domain.followup import MeasurePage, MeasureQuery
+from desktop_app.domain.portfolio import Period, PortfolioEntry
+from desktop_app.domain.register import Page, RegisterQuery, RegisterRow
+from desktop_app.storage.register import PAGE_SIZE, Register
+from desktop_app.storage.repository import AssessmentRepository, utc_now
+from desktop_app.storage.review import ReviewStore
+
+__all__ = [
+    "SqliteReader",
+    "evaluation_records",
+    "open_reader",
+    "open_store",
+    "reader_on",
+    "review_records",
+]
+
+
+def open_store(path: Path, *, clock: Clock = utc_now) -> AssessmentStore:
+    """The register at ``path``, opened for writing (created and migrated if needed)."""
+    return AssessmentRepository.open(path, clock=clock)
+
+
+class SqliteReader:
+    """``RegisterReader`` on one SQLite connection (the register's tables and views)."""
+
+    def __init__(self, register: Register) -> None:
+        self._register = register
+
+    def close(self) -> None:
+        self._register.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def page(self, query: RegisterQuery, after: Any = None, limit: int = PAGE_SIZE) -> Page:
+        return self._register.page(query, after, limit)
+
+    def count(self, query: RegisterQuery) -> int:
+        return self._register.count(query)
+
+    def rows(self, query: RegisterQuery) -> Iterator[RegisterRow]:
+        return self._register.rows(query)
+
+    def units(self) -> list[str]:
+        return self._register.units()
+
+    def measures_page(self, query: MeasureQuery, after: Any = None) -> MeasurePage:
+        from desktop_app.storage.followup import measures_page  # the follow-up tab's
+
+        return measures_page(self._register, query, after)
+
+    def measures_count(self, query: MeasureQuery) -> int:
+        from desktop_app.storage.followup import measures_count
+
+        return measures_count(self._register, query)
+
+    def portfolio_entries(
+        self, period: Period | None = None, unit: str | None = None
+    ) -> list[PortfolioEntry]:
+        from sqlite_utils import Database  # after storage (``storage.lazy_imports``)
+
+        db = Database(self._register.conn, recursive_triggers=False, execute_plugins=False)
+        return AssessmentRepository(db).portfolio_entries(period, unit)
+
+
+def open_reader(path: Path | str) -> RegisterReader:
+    """A read-only connection of its own to the register, for a worker thread."""
+    return SqliteReader(Register.open_reader(path))
+
+
+def reader_on(store: AssessmentStore) -> RegisterReader:
+    """Register queries on ``store``'s own connection (the CLI: one thread, one
+    connection); closing the reader leaves the store open."""
+    assert isinstance(store, AssessmentRepository), "a SQLite register"
+    return _Borrowed(Register(store.db.conn, store.path))
+
+
+class _Borrowed(SqliteReader):
+    def close(self) -> None:
+        """The connection belongs to the store."""
+
+
+def review_records(store: AssessmentStore) -> ReviewRecords:
+    """Comments, revisions and the audit trail of ``store``'s register."""
+    assert isinstance(store, AssessmentRepository), "a SQLite register"
+    return ReviewStore(store)
+
+
+def evaluation_records(store: AssessmentStore, *, clock: Clock = utc_now) -> EvaluationRecords:
+    """The evaluations of ``store``'s register."""
+    from desktop_app.storage.evaluations import EvaluationStore  # step 4 only, not at start-up
+
+    assert isinstance(store, AssessmentRepository), "a SQLite register"
+    return EvaluationStore(store.db, clock=clock)
