@@ -17,11 +17,12 @@ from desktop_app.domain.evaluation import (
     Evaluation,
     ImpactAsExpected,
     MeasureResult,
+    can_be_evaluated,
     check_evaluation,
     next_followup,
 )
 from desktop_app.domain.identity import Identity
-from desktop_app.domain.model import Assessment, Status
+from desktop_app.domain.model import Assessment
 from desktop_app.storage.repository import utc_now
 
 
@@ -75,6 +76,6 @@ class FollowUpService:
         (a draft describes a decision not yet taken)."""
         check_evaluation(evaluation, self.today())
         assessment = self.repository.get(evaluation.assessment_id)
-        if assessment.status is not Status.APPROVED:
+        if not can_be_evaluated(assessment.status):
             raise WorkflowError("Only an approved assessment can be evaluated")
         return self.store.record(evaluation)

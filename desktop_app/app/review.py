@@ -48,7 +48,7 @@ from desktop_app.domain.review import (
     check_target,
     normalise_fingerprint,
 )
-from desktop_app.domain.workflow import EDITABLE, change_status
+from desktop_app.domain.workflow import EDITABLE, Lock, change_status, lock
 
 if TYPE_CHECKING:
     from desktop_app.app.service import AssessmentService
@@ -73,19 +73,25 @@ class ReviewService:
 
     # Read-only and status changes
 
+    def lock(self, a: Assessment) -> Lock:
+        """Whether, and why, ``a`` is read-only now (``domain.workflow.lock``, with the
+        newest revision in the register)."""
+        stored = a.id is not None and a.status in EDITABLE
+        return lock(a, self.store.newest_revision(a.series_uid) if stored else None)
+
     def read_only_reason(self, a: Assessment) -> str:
         """Why ``a`` cannot be edited now, or "" if it can."""
-        if a.status is Status.APPROVED:
+        reason = self.lock(a)
+        if reason is Lock.APPROVED:
             return "An approved assessment cannot be changed; start a new revision"
-        if a.status not in EDITABLE:
+        if reason is Lock.IN_REVIEW:
             return "The assessment is in review; it can be edited once the reviewer returns it"
-        if a.id is not None:
+        if reason is Lock.OLDER_REVISION:
             newest = self.store.newest_revision(a.series_uid)
-            if newest > a.revision:
-                return (
-                    f"This is revision {a.revision}; revision {newest} is newer, "
-                    "so changes belong there"
-                )
+            return (
+                f"This is revision {a.revision}; revision {newest} is newer, "
+                "so changes belong there"
+            )
         return ""
 
     def is_read_only(self, a: Assessment) -> bool:

@@ -70,13 +70,19 @@ class Evaluation:
         return MeasuresDone.SOME if done else MeasuresDone.NONE
 
 
+def can_be_evaluated(status: Status) -> bool:
+    """Only an approved assessment is evaluated: a draft describes a decision not yet
+    taken."""
+    return status is Status.APPROVED
+
+
 def evaluation_due(status: Status, next_followup: date | None, today: date) -> bool:
     """An approved assessment is due for evaluation from its follow-up date on.
 
     Drafts and assessments under review describe decisions not yet taken, so there is
     nothing to evaluate yet, whatever their planned follow-up date says.
     """
-    return status is Status.APPROVED and next_followup is not None and next_followup <= today
+    return can_be_evaluated(status) and next_followup is not None and next_followup <= today
 
 
 def next_followup(followup_date: date | None, evaluations: Sequence[Evaluation]) -> date | None:

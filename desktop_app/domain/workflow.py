@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from enum import StrEnum
 
 from desktop_app.domain.completeness import Gap
 from desktop_app.domain.errors import WorkflowError
@@ -28,16 +29,49 @@ _NEEDS_COMPLETE = frozenset({Status.IN_REVIEW, Status.APPROVED})
 # The caseworker edits only these; in review the reviewer reads what was submitted.
 EDITABLE = frozenset({Status.DRAFT, Status.RETURNED})
 
+# An approved assessment is final: its content never changes again (a change is a new
+# revision). The storage's lock triggers refuse such writes as a second line of
+# defence; tests/test_rules.py checks them against this set.
+FINAL = frozenset({Status.APPROVED})
+
+
+class Lock(StrEnum):
+    """Why the caseworker cannot edit an assessment now; OPEN when they can."""
+
+    OPEN = "open"
+    IN_REVIEW = "in_review"  # submitted: the reviewer reads what was submitted
+    APPROVED = "approved"  # final; changes belong in a new revision
+    OLDER_REVISION = "older_revision"  # a newer revision of the decision exists
+
+
+def lock(assessment: Assessment, newest_revision: int | None = None) -> Lock:
+    """The one rule of "approved or in review (or superseded) means read-only".
+    ``newest_revision``: the newest revision number of the decision in the register
+    (None when unknown, e.g. not stored yet)."""
+    if assessment.status in FINAL:
+        return Lock.APPROVED
+    if assessment.status not in EDITABLE:
+        return Lock.IN_REVIEW
+    if newest_revision is not None and newest_revision > assessment.revision:
+        return Lock.OLDER_REVISION
+    return Lock.OPEN
+
 
 def is_editable(assessment: Assessment) -> bool:
-    """Whether the caseworker may change the assessment now (not in review, not approved)."""
+    """Whether the caseworker may change the assessment now, by its status alone (not
+    in review, not approved); ``lock`` also knows about newer revisions."""
     return assessment.status in EDITABLE
 
 
-def check_deletable(status: Status) -> None:
+def is_deletable(status: Status) -> bool:
     """An approved assessment is the record of what a body decided on: it stays.
     Its newer draft revision, and any draft, can be deleted."""
-    if status is Status.APPROVED:
+    return status not in FINAL
+
+
+def check_deletable(status: Status) -> None:
+    """``is_deletable``, as a refusal with the reason."""
+    if not is_deletable(status):
         raise WorkflowError(
             "An approved assessment cannot be deleted: it is the record of what was approved"
         )

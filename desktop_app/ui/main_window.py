@@ -212,14 +212,15 @@ class MainWindow(QMainWindow):
         return self.register_view.selected_id()
 
     def _update_actions(self) -> None:
-        from desktop_app.domain.model import Status
+        from desktop_app.domain.evaluation import can_be_evaluated
+        from desktop_app.domain.workflow import is_deletable
 
         selected = self.register_view.table.selectionModel().selectedRows()
         row = self.model.row_at(selected[0].row()) if selected else None
         self.open_action.setEnabled(row is not None)
         # The domain refuses to delete an approved assessment; do not offer it.
-        self.delete_action.setEnabled(row is not None and row.status is not Status.APPROVED)
-        self.evaluate_action.setEnabled(row is not None and row.status is Status.APPROVED)
+        self.delete_action.setEnabled(row is not None and is_deletable(row.status))
+        self.evaluate_action.setEnabled(row is not None and can_be_evaluated(row.status))
 
     def _show_error(self, title: str, error: LikaError) -> None:
         QMessageBox.warning(self, title, str(error))
@@ -265,7 +266,7 @@ class MainWindow(QMainWindow):
 
     def evaluate_assessment(self, assessment_id: int) -> EvaluationDialog | None:
         """Open the evaluation dialog of an approved assessment (step 4, follow up)."""
-        from desktop_app.domain.model import Status
+        from desktop_app.domain.evaluation import can_be_evaluated
         from desktop_app.ui.register.evaluation_dialog import EvaluationDialog
 
         try:
@@ -273,7 +274,7 @@ class MainWindow(QMainWindow):
         except LikaError as error:
             self._show_error(self.tr("Could not open the assessment"), error)
             return None
-        if assessment.status is not Status.APPROVED:
+        if not can_be_evaluated(assessment.status):
             QMessageBox.information(
                 self,
                 self.tr("Record evaluation"),

@@ -28,7 +28,7 @@ from desktop_app.domain.completeness import Gap
 from desktop_app.domain.errors import LikaError
 from desktop_app.domain.model import Assessment, Measure, Status
 from desktop_app.domain.obsolete import KeptContent
-from desktop_app.domain.workflow import is_editable
+from desktop_app.domain.workflow import Lock, lock
 from desktop_app.ui.editor import undo
 
 SAVE_DELAY_MS = 700
@@ -68,11 +68,19 @@ class AssessmentDocument(QObject):
         self._deadline = QTimer(self, singleShot=True, interval=MAX_SAVE_DELAY_MS)
         self._deadline.timeout.connect(self.save_now)
         self.in_conflict = False
+        self._newest_revision = service.review.newest_revision(assessment)
+
+    @property
+    def lock(self) -> Lock:
+        """Why the caseworker cannot change the assessment now (``Lock.OPEN``: they can);
+        the rule is the domain's, with the newest revision read when the editor opened."""
+        return lock(self.assessment, self._newest_revision)
 
     @property
     def read_only(self) -> bool:
-        """In review or approved: the caseworker reads, and cannot change, the assessment."""
-        return not is_editable(self.assessment)
+        """In review, approved or superseded: the caseworker reads, and cannot change,
+        the assessment."""
+        return self.lock is not Lock.OPEN
 
     @property
     def dirty(self) -> bool:

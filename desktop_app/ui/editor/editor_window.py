@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.edits import FieldPath
-from desktop_app.domain.model import Assessment, Status
+from desktop_app.domain.model import Assessment
+from desktop_app.domain.workflow import Lock
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.editor import editor_actions
 from desktop_app.ui.editor.conclusion_page import ConclusionPage
@@ -294,15 +295,15 @@ class EditorWindow(QMainWindow):
 
     def _update_banner(self) -> None:
         notes = []
-        status = self.document.assessment.status
-        if status is Status.IN_REVIEW:
+        locked = self.document.lock
+        if locked is Lock.IN_REVIEW:
             notes.append(
                 self.tr(
                     "In review: this assessment has been submitted and is read-only "
                     "while it is reviewed."
                 )
             )
-        elif status is Status.APPROVED:
+        elif locked is Lock.APPROVED:
             notes.append(self.tr("Approved: this assessment is locked and read-only."))
         framework = self.document.checklists[0]
         made_with = self.document.assessment.framework_version

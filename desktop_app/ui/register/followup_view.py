@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.app.ports import RegisterReader
+from desktop_app.domain.evaluation import can_be_evaluated
 from desktop_app.domain.followup import DueMeasureRow, DueWindow, MeasureQuery
 from desktop_app.domain.model import Status
 from desktop_app.domain.register import RegisterQuery, SortKey
@@ -291,7 +292,7 @@ class FollowUpView(QWidget):
     def _update_buttons(self) -> None:
         selected = self.selected_assessment()
         self.open_button.setEnabled(selected is not None)
-        self.evaluate_button.setEnabled(selected is not None and selected[1] is Status.APPROVED)
+        self.evaluate_button.setEnabled(selected is not None and can_be_evaluated(selected[1]))
 
     def _open(self) -> None:
         selected = self.selected_assessment()
