@@ -50,7 +50,7 @@ class RegisterBackups:
     def folder(self) -> Path:
         return backup.backup_dir(self.db_path)
 
-    def list(self) -> list[BackupInfo]:
+    def listed(self) -> list[BackupInfo]:
         return backup.list_backups(self.db_path)
 
     def make(self, reason: Reason) -> BackupInfo | None:

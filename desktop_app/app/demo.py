@@ -80,7 +80,7 @@ def load_demo(
         ]
         addressed: list[tuple[int, dict[str, Any]]] = []
         for step_index, step in enumerate(steps):
-            place = ["assessments", index, "workflow", step_index]
+            place: list[str | int] = ["assessments", index, "workflow", step_index]
             at = _shift_time(step["at"], days)
             for number, comment in enumerate(step.get("comments", [])):
                 try:

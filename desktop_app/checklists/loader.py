@@ -52,7 +52,7 @@ def _check_ids(document: YamlDocument) -> None:
         if len(set(kinds)) != len(kinds):
             raise document.error(["grounds", g_index, "risks"], "a kind of risk appears twice")
         for q_index, question in enumerate(ground["questions"]):
-            place = ["grounds", g_index, "questions", q_index, "id"]
+            place: list[str | int] = ["grounds", g_index, "questions", q_index, "id"]
             qid = question["id"]
             if not qid.startswith(f"{key}."):
                 raise document.error(place, f"question id {qid!r} must start with '{key}.'")

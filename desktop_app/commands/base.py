@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import Any, NoReturn, Protocol, TextIO
 
 from desktop_app.app import registers
-from desktop_app.app.service import AssessmentService, Identity
+from desktop_app.app.service import AssessmentService
 from desktop_app.checklists.guide import Content, load_content
 from desktop_app.defaults import load_defaults
 from desktop_app.domain.errors import InputError
-from desktop_app.domain.identity import os_user
+from desktop_app.domain.identity import Identity, os_user
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
 

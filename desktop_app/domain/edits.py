@@ -78,7 +78,8 @@ def set_value(assessment: Assessment, path: FieldPath, value: Any) -> Any:
     obj, attr = _target(assessment, path)
     if attr not in _EDITABLE[type(obj)]:
         raise InputError(f"Unknown field {'.'.join(path)!r}")
-    coerced = coerce_value(field_types(type(obj))[attr], value, ".".join(path))
+    model_class: type = type(obj)
+    coerced = coerce_value(field_types(model_class)[attr], value, ".".join(path))
     old = getattr(obj, attr)
     setattr(obj, attr, coerced)
     return old

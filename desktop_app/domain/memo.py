@@ -306,8 +306,8 @@ class _Writer:
                     yield question.guidance.get(self.lang)
         d = self.a.decision
         yield from (d.title, d.description, d.affected, d.evidence, d.evidence_missing)
-        for ground in self.a.grounds.values():
-            yield from (ground.justification, ground.groups, ground.evidence)
+        for answer in self.a.grounds.values():
+            yield from (answer.justification, answer.groups, answer.evidence)
 
 
 def _word_evidence(texts: Iterable[str]) -> tuple[set[str], set[str]]:

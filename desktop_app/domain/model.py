@@ -12,7 +12,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 # Language has a module of its own (the window needs it early); it is part of the model.
-from desktop_app.domain.language import Language
+from desktop_app.domain.language import Language as Language
 
 
 class Status(StrEnum):

@@ -43,7 +43,8 @@ class KeptParagraph(Paragraph):
         if not self._moved:
             self._moved = True  # once: on the next page it is laid out as usual
             return []
-        return super().split(width, height)
+        parts: list[Flowable] = super().split(width, height)
+        return parts
 
 
 def kept(text: str, style: ParagraphStyle, keep: float = 12 * mm) -> KeptParagraph:

@@ -53,7 +53,7 @@ def clean(text: str) -> str:
 
 def _draw_order(match: re.Match[str]) -> str:
     run = match.group()
-    drawn = get_display(arabic_reshaper.reshape(run), base_dir="R")
+    drawn: str = get_display(arabic_reshaper.reshape(run), base_dir="R")
     return drawn.replace(" ", "\u00a0") if len(run) <= _MAX_JOINED_RUN else drawn
 
 

@@ -159,7 +159,7 @@ def write_backup(source: Path | sqlite3.Connection, dest: Path, *, db_path: Path
     except OSError as error:
         raise StorageError(f"Cannot write {dest}: {error.strerror}") from None
     own = not isinstance(source, sqlite3.Connection)
-    src = connect_readonly(Path(source)) if own else source  # type: ignore[arg-type]
+    src = source if isinstance(source, sqlite3.Connection) else connect_readonly(Path(source))
     try:
         target = sqlite3.connect(partial)
         try:

@@ -215,8 +215,8 @@ def _prepare(batch: list[NewAssessment], ids: _NextIds, chain: _Chain) -> _Prepa
             evaluation = replace(evaluation, assessment_id=a.id)
             recorded = evaluation.recorded_at or created
             tables.add("evaluations", evaluation_row(evaluation, recorded), id=ids.evaluation)
-            for m in evaluation.measures:
-                tables.add("evaluation_measures", measure_result_row(ids.evaluation, a.id, m))
+            for result in evaluation.measures:
+                tables.add("evaluation_measures", measure_result_row(ids.evaluation, a.id, result))
             ids.evaluation += 1
     return _Prepared(tables, first_id, ids.assessment)
 

@@ -113,7 +113,7 @@ def _sync(
     for name, row in wanted.items():
         old = existing.get(name)
         if old is None:
-            db[table].insert({**row, "assessment_id": assessment_id})
+            db.table(table).insert({**row, "assessment_id": assessment_id})
         elif not row.items() <= old.items():  # some column differs (compared in C)
             db.execute(
                 f"UPDATE {table} SET "

@@ -19,6 +19,7 @@ from desktop_app.domain.evaluation import Evaluation, ImpactAsExpected, MeasureR
 from desktop_app.domain.model import MeasureStatus
 from desktop_app.storage.database import describe_sqlite_error
 from desktop_app.storage.repository import Clock, utc_now
+from desktop_app.storage.rows import inserted_id
 
 
 def _iso(value: date | None) -> str | None:
@@ -72,8 +73,10 @@ class EvaluationStore:
                 ).fetchone()
                 if not exists:
                     raise NotFoundError(f"No assessment with id {evaluation.assessment_id}")
-                new_id = db["evaluations"].insert(evaluation_row(evaluation, now)).last_pk
-                db["evaluation_measures"].insert_all(
+                new_id = inserted_id(
+                    db.table("evaluations").insert(evaluation_row(evaluation, now))
+                )
+                db.table("evaluation_measures").insert_all(
                     measure_result_row(new_id, evaluation.assessment_id, m)
                     for m in evaluation.measures
                 )

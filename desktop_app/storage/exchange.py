@@ -330,8 +330,10 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
         missing = str(error.message).split("'")[1] if "'" in error.message else "a field"
         return f"{where}: the field {missing!r} is missing"
     if kind == "additionalProperties":
-        allowed = set(error.schema.get("properties", {}))
-        extra = sorted(k for k in error.instance if k not in allowed)
+        schema = error.schema if isinstance(error.schema, Mapping) else {}
+        allowed = set(schema.get("properties", {}))
+        instance = error.instance if isinstance(error.instance, Mapping) else {}
+        extra = sorted(k for k in instance if k not in allowed)
         shown = repr(extra[0])[:80] if extra else "a field"
         return f"{where}: unknown field {shown}"
     if kind == "maxLength":
@@ -361,7 +363,7 @@ def _type_name(value: Any) -> str:
         "null": "null",
     }
     if isinstance(value, list):
-        return " or ".join(names.get(v, v) for v in value)
+        return " or ".join(str(names.get(v, v)) for v in value)
     return names.get(value, str(value))
 
 
@@ -385,6 +387,7 @@ def _validator() -> jsonschema.Draft202012Validator:
     import jsonschema  # on first import only: it is slow to load and not needed at start-up
 
     schema = validator(SCHEMA).schema
+    assert isinstance(schema, Mapping)
     inlined = _inline(schema, schema.get("$defs", {}))
     jsonschema.Draft202012Validator.check_schema(inlined)
     return jsonschema.Draft202012Validator(inlined)

@@ -104,7 +104,7 @@ def store_imported(
         written = repository._insert(db, assessment, {**row, "version": 1})
     assert assessment.id is not None
     for change in history:
-        db["status_changes"].insert(rows.status_change_row(assessment.id, change))
+        db.table("status_changes").insert(rows.status_change_row(assessment.id, change))
     _write_evaluations(db, assessment.id, evaluations)
     if before is None:
         return written, import_summary(assessment.status), ()
@@ -119,6 +119,8 @@ def _write_evaluations(db: Database, assessment_id: int, evaluations: Sequence[E
     for evaluation in evaluations:
         recorded = evaluation.recorded_at or utc_now()
         row = evaluation_row(replaced(evaluation, assessment_id=assessment_id), recorded)
-        new_id = db["evaluations"].insert(row).last_pk
+        new_id = rows.inserted_id(db.table("evaluations").insert(row))
         for result in evaluation.measures:
-            db["evaluation_measures"].insert(measure_result_row(new_id, assessment_id, result))
+            db.table("evaluation_measures").insert(
+                measure_result_row(new_id, assessment_id, result)
+            )

@@ -209,7 +209,7 @@ class AssessmentRepository:
         status = row["status"]
         if status == Status.APPROVED.value:
             row = {**row, "status": Status.DRAFT.value}
-        assessment.id = db["assessments"].insert(row).last_pk
+        assessment.id = rows.inserted_id(db.table("assessments").insert(row))
         written = self._children.write(db, assessment, None)
         if status != row["status"]:
             db.execute("UPDATE assessments SET status = ? WHERE id = ?", [status, assessment.id])
@@ -303,7 +303,7 @@ class AssessmentRepository:
         self, db: Database, assessment: Assessment, change: StatusChange
     ) -> None:
         assert assessment.id is not None
-        db["status_changes"].insert(rows.status_change_row(assessment.id, change))
+        db.table("status_changes").insert(rows.status_change_row(assessment.id, change))
         who = Identity(change.actor, change.os_user)
         summary = status_summary(change)
         self.record_in_audit_log(

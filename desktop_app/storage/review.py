@@ -87,7 +87,9 @@ class ReviewStore:
                 os_user=actor.os_user,
                 created=at,
             )
-            comment_id = db["review_comments"].insert(rows.comment_row(comment)).last_pk
+            comment_id = rows.inserted_id(
+                db.table("review_comments").insert(rows.comment_row(comment))
+            )
             summary = comment_summary(comment_id, target, text)
             self.repository.record_in_audit_log(
                 db, stored, AuditAction.COMMENT, summary, at=at, actor=actor

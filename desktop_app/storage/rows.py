@@ -9,7 +9,7 @@ what ``lika check`` compares every row against.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from enum import Enum
 from typing import Any, TypeVar
@@ -106,7 +106,7 @@ def unreadable(
 def first_unreadable(
     fetched: Iterable[T],
     build: Callable[[T], object],
-    tables_of: Callable[[T], tuple[Any, list[tuple[str, Mapping[str, Any]]]]],
+    tables_of: Callable[[T], tuple[Any, Sequence[tuple[str, Mapping[str, Any]]]]],
     error: Exception,
 ) -> UnreadableDataError:
     """Which of a page's ``fetched`` rows did not ``build``, and why: ``tables_of`` gives
@@ -388,3 +388,11 @@ def comment_from_row(row: Mapping[str, Any]) -> ReviewComment:
         addressed_by=row["addressed_by"],
         reply=row["reply"],
     )
+
+
+def inserted_id(table: Any) -> int:
+    """The rowid sqlite-utils' ``insert`` just gave (it types ``last_pk`` as optional)."""
+    pk = table.last_pk
+    if not isinstance(pk, int):
+        raise TypeError(f"no rowid after an insert into {table.name}")
+    return pk

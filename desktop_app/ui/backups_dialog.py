@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 class BackupsDialog(QDialog):
     def __init__(self, actions: DataActions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.actions = actions
+        self.data_actions = actions
         self.db_path = actions.db_path
         self.backups: list[BackupInfo] = []
         self.setWindowTitle(self.tr("Backups"))
@@ -103,9 +103,9 @@ class BackupsDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        self.backups = backups(self.db_path).list()
+        self.backups = backups(self.db_path).listed()
         self.model.removeRows(0, self.model.rowCount())
-        context = self.actions.context
+        context = self.data_actions.context
         for info in self.backups:
             made = context.short_date(info.taken)
             cells = [made, self.kinds[info.reason], context.locale.formattedDataSize(info.size)]
@@ -124,7 +124,7 @@ class BackupsDialog(QDialog):
         return self.backups[rows[0].row()] if rows else None
 
     def _set_keep(self, value: int) -> None:
-        self.actions.context.settings.backups_to_keep = value
+        self.data_actions.context.settings.backups_to_keep = value
 
     def back_up_now(self) -> None:
         self.backup_button.setEnabled(False)
@@ -133,7 +133,7 @@ class BackupsDialog(QDialog):
             self.backup_button.setEnabled(True)
             self.refresh()
 
-        self.actions.backup_now(Reason.MANUAL, on_done=done)
+        self.data_actions.backup_now(Reason.MANUAL, on_done=done)
 
     def restore_selected(self) -> None:
         info = self.selected()
@@ -153,12 +153,12 @@ class BackupsDialog(QDialog):
             self.refresh()
 
     def restore(self, info: BackupInfo) -> bool:
-        window = self.actions.window
+        window = self.data_actions.window
         if not window.windows.close_all():
             return False
         try:
             # Upgrades an older backup as usual, and records the restore in its log.
-            identity = self.actions.context.service.identity
+            identity = self.data_actions.context.service.identity
             kept = backups(self.db_path).restore(info.path, actor=identity, force=True)
         except LikaError as error:
             QMessageBox.warning(self, self.tr("Not restored"), str(error))

@@ -74,7 +74,11 @@ class DataActions(QObject):
             if action.isSeparator():
                 before = action
                 break
-        menu.insertActions(before, [self.import_action, self.export_action, self.backups_action])
+        ours = [self.import_action, self.export_action, self.backups_action]
+        if before is None:
+            menu.addActions(ours)
+        else:
+            menu.insertActions(before, ours)
         menu.insertSeparator(self.import_action)
         w.register_view.selectionChanged.connect(self._update)
         self._update()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -100,9 +101,13 @@ class ReportDialog(QDialog):
         form.addRow(self.tr("&Language:"), self.language)
         form.addRow(self.tr("Format:"), formats)
         form.addRow("", self.open_when_done)
-        form.labelForField(period).setBuddy(self.start)  # type: ignore[union-attr]
-        form.labelForField(self.unit).setBuddy(self.unit)  # type: ignore[union-attr]
-        form.labelForField(self.language).setBuddy(self.language)  # type: ignore[union-attr]
+        for field, buddy in ((period, self.start), (self.unit, self.unit)):
+            label = form.labelForField(field)
+            assert isinstance(label, QLabel)
+            label.setBuddy(buddy)
+        label = form.labelForField(self.language)
+        assert isinstance(label, QLabel)
+        label.setBuddy(self.language)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.create_button = buttons.addButton(

@@ -23,7 +23,8 @@ from desktop_app.ui.settings import Settings
 
 
 class Editor(Protocol):
-    navigation: QTreeWidget
+    @property
+    def navigation(self) -> QTreeWidget: ...
 
     def show_page(self, key: tuple[str, str]) -> QWidget: ...
 

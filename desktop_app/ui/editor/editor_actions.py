@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QKeyCombination, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop_app.domain.errors import LikaError, OpenCommentsError, WorkflowError
+from desktop_app.ui.message_boxes import when_clicked
 from desktop_app.ui.modules_chooser import ModulesDialog
 
 if TYPE_CHECKING:
@@ -22,7 +23,9 @@ if TYPE_CHECKING:
 MAX_LISTED_GAPS = 12
 
 
-def _keys(*keys: QKeySequence.StandardKey | Qt.Key | int | str) -> list[QKeySequence]:
+def _keys(
+    *keys: QKeySequence.StandardKey | QKeyCombination | Qt.Key | int | str,
+) -> list[QKeySequence]:
     return [QKeySequence(key) for key in keys]
 
 
@@ -238,7 +241,7 @@ class EditorActions(QObject):
         submit = box.addButton(self.tr("&Submit"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(submit)
-        box.buttonClicked.connect(lambda button: button is submit and self._submit())
+        box.buttonClicked.connect(when_clicked(submit, self._submit))
         box.finished.connect(box.deleteLater)
         self.confirm_box = box
         box.open()
@@ -287,7 +290,7 @@ class EditorActions(QObject):
         show = box.addButton(self.tr("&Show what is left"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Close)
         box.setDefaultButton(show)
-        box.buttonClicked.connect(lambda button: button is show and self.focus_pane(2))
+        box.buttonClicked.connect(when_clicked(show, lambda: self.focus_pane(2)))
         box.finished.connect(box.deleteLater)
         self.refusal_box = box
         box.open()

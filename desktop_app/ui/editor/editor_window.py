@@ -172,7 +172,7 @@ class EditorWindow(QMainWindow):
             # A new page joins the end of Tab's chain; guidance goes back to the end, so
             # Tab runs left to right: steps, what is left, the page, guidance.
             last = self.previousInFocusChain()
-            if last is not self.guidance.browser:
+            if last is not None and last is not self.guidance.browser:
                 QWidget.setTabOrder(last, self.guidance.browser)
         return self._pages[key]
 

@@ -141,16 +141,16 @@ class GroundPage(QWidget):
         self.risk_boxes: dict[str, QCheckBox] = {}
         examples = {risk.kind: risk.example for risk in self.ground.risks}
         for kind in RiskKind:
-            box = QCheckBox(context.label(kind))
-            box.setAccessibleName(context.label(kind))
+            check = QCheckBox(context.label(kind))
+            check.setAccessibleName(context.label(kind))
             if kind in examples:
                 example = context.local(examples[kind])
-                box.setToolTip(example)
+                check.setToolTip(example)
                 set_guidance(
-                    box, context.label(kind), self.tr("Example: %1").replace("%1", example)
+                    check, context.label(kind), self.tr("Example: %1").replace("%1", example)
                 )
-            self.risk_boxes[kind.value] = box
-            risk_layout.addWidget(box)
+            self.risk_boxes[kind.value] = check
+            risk_layout.addWidget(check)
         form.addRow(context.field(("ground", "risks")), risks)
         if self.risk_boxes:
             risks.setFocusProxy(next(iter(self.risk_boxes.values())))

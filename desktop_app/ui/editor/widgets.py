@@ -95,13 +95,13 @@ def radio_row(labels: Iterable[str], accessible_name: str) -> tuple[QWidget, QBu
         # Per button, not per group: the binder blocks the group's signals when it
         # shows a stored value, and this must follow that too.
         chosen = group.checkedButton() or group.button(0)
-        for button in group.buttons():
-            focus = Qt.FocusPolicy.StrongFocus if button is chosen else Qt.FocusPolicy.ClickFocus
-            button.setFocusPolicy(focus)
+        for member in group.buttons():
+            focus = Qt.FocusPolicy.StrongFocus if member is chosen else Qt.FocusPolicy.ClickFocus
+            member.setFocusPolicy(focus)
         row.setFocusProxy(chosen)
 
-    for button in group.buttons():
-        button.toggled.connect(one_tab_stop)
+    for member in group.buttons():
+        member.toggled.connect(one_tab_stop)
     one_tab_stop()
     return row, group
 

@@ -110,7 +110,7 @@ class BarChart(QWidget):
         row = self._row_height()
         y = 0
         if len(self.kinds) > 1:
-            x = 0
+            x: float = 0
             box = metrics.height()
             for kind in self.kinds:
                 self._fill(painter, QRectF(x, y + (row - box) / 2, box, box), kind, text_pen)
@@ -139,7 +139,7 @@ class BarChart(QWidget):
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
                 metrics.elidedText(bar.label, Qt.TextElideMode.ElideRight, label_width),
             )
-            x = float(label_width)
+            x = label_width
             for kind, value in zip(self.kinds, bar.values, strict=True):
                 if not value:
                     continue

@@ -53,7 +53,7 @@ E = TypeVar("E", bound=StrEnum)
 
 def _enum(kind: type[E], value: object) -> E | None:
     """Qt keeps a StrEnum in a combo box as a plain str; this gives the enum back."""
-    return kind(value) if value else None
+    return kind(str(value)) if value else None
 
 
 def combo(accessible_name: str, everything: str, items: list[tuple[str, object]]) -> QComboBox:

@@ -261,15 +261,15 @@ class OverviewView(QWidget):
             key=lambda k: (-sum(figures.impacts.get(k, {}).values()), self.names.ground(k)),
         )
         kinds = [c.label(d) if d else c.term("register.relevant_unset") for d in IMPACT_ORDER]
-        rows = [
-            [self.names.ground(k)]
-            + [figures.impacts.get(k, {}).get(d, 0) for d in IMPACT_ORDER]
-            + [figures.not_relevant.get(k, 0)]
-            for k in grounds
+        counts = {
+            k: tuple(figures.impacts.get(k, {}).get(d, 0) for d in IMPACT_ORDER) for k in grounds
+        }
+        rows: list[list[object]] = [
+            [self.names.ground(k), *counts[k], figures.not_relevant.get(k, 0)] for k in grounds
         ]
         self.impact_chart.set_data(
             segment_kinds(kinds),
-            [Bar(str(r[0]), tuple(int(v) for v in r[1:-1])) for r in rows if sum(r[1:-1])],
+            [Bar(self.names.ground(k), counts[k]) for k in grounds if sum(counts[k])],
         )
         headers = [c.term("pdf.ground"), *kinds, c.label(Relevance.NOT_RELEVANT)]
         self._fill(self.impact_table, headers, rows)

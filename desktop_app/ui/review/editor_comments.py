@@ -186,7 +186,8 @@ class CommentsBar(QWidget):
         """As tall as the cards need, up to VISIBLE_LINES lines; the rest scrolls."""
         width = self.area.viewport().width() or self.width()
         layout = self._cards_box.layout()
-        needed = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else -1
+        has_height = layout is not None and layout.hasHeightForWidth()
+        needed = layout.totalHeightForWidth(width) if layout is not None and has_height else -1
         if needed < 0:
             needed = self._cards_box.sizeHint().height()
         limit = self.fontMetrics().lineSpacing() * VISIBLE_LINES

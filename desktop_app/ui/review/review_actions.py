@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop_app.domain.errors import LikaError
 from desktop_app.domain.review import CommentTarget, is_self_approval, submitter
+from desktop_app.ui.message_boxes import when_clicked
 from desktop_app.ui.review.dialogs import CommentDialog, TextDialog
 
 if TYPE_CHECKING:
@@ -190,7 +191,7 @@ class ReviewActions(QObject):
         )
         start = box.addButton(self.tr("&Start revision"), QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(start)
-        box.buttonClicked.connect(lambda button: button is start and self._new_revision())
+        box.buttonClicked.connect(when_clicked(start, self._new_revision))
         box.finished.connect(box.deleteLater)
         self.message_box = box
         box.open()

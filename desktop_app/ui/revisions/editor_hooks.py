@@ -15,12 +15,13 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
 
 from desktop_app.domain.errors import LikaError
 from desktop_app.domain.fingerprint import fingerprint
 from desktop_app.domain.model import Assessment
 from desktop_app.ui.context import UiContext
+from desktop_app.ui.message_boxes import menu_holding
 from desktop_app.ui.register.paged_model import Runner
 from desktop_app.ui.revisions.compare_view import CompareDialog, open_comparison
 from desktop_app.ui.revisions.history_dialog import HistoryDialog, open_history
@@ -88,14 +89,7 @@ class RevisionActions(QObject):
 
     def _add_to_menu(self, window: QMainWindow, anchor: QAction) -> None:
         """After ``anchor`` in the menu that holds it."""
-        menu = next(
-            (
-                action.menu()
-                for action in window.menuBar().actions()
-                if isinstance(action.menu(), QMenu) and anchor in action.menu().actions()
-            ),
-            None,
-        )
+        menu = menu_holding(window, anchor)
         ours = (self.revisions, self.compare_previous, self.history)
         if menu is None:
             menu = window.menuBar().addMenu(self.tr("Re&visions"))

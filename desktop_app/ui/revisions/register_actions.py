@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu
+
+from desktop_app.ui.message_boxes import menu_holding
 
 if TYPE_CHECKING:  # the dialogs are imported when first opened (start-up time)
     from desktop_app.ui.main_window import MainWindow
@@ -29,15 +30,7 @@ class RegisterRevisionActions(QObject):
         self.history = QAction(self.tr("&History…"), window)
         self.history.triggered.connect(self.show_history)
 
-        menu = next(
-            (
-                action.menu()
-                for action in window.menuBar().actions()
-                if isinstance(action.menu(), QMenu)
-                and window.evaluate_action in action.menu().actions()
-            ),
-            None,
-        )
+        menu = menu_holding(window, window.evaluate_action)
         if menu is not None:
             menu.insertActions(window.evaluate_action, [self.revisions, self.history])
         # The list's context menu: what can be done with the row under the pointer.
