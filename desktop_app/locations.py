@@ -1,16 +1,18 @@
 """Where Lika keeps its data by default: the folder IT named in the organisation's
-defaults file (``desktop_app.defaults``), else Qt's standard per-user data folder.
+defaults file (``desktop_app.defaults``), else the system's per-user data folder.
 
-On Linux ``~/.local/share/Lika``, on Windows ``%LOCALAPPDATA%\\Lika``, on macOS
-``~/Library/Application Support/Lika``. Local rather than roaming on Windows, because
-an SQLite file must not be synchronised by a roaming profile while it is open.
+On Linux ``~/.local/share/Lika`` (``$XDG_DATA_HOME/Lika``), on Windows
+``%LOCALAPPDATA%\\Lika``, on macOS ``~/Library/Application Support/Lika``: the folders
+Qt's ``AppLocalDataLocation`` names, worked out by platformdirs so that the command
+line runs without Qt. Local rather than roaming on Windows, because an SQLite file must
+not be synchronised by a roaming profile while it is open.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
+from platformdirs import user_data_dir
 
 from desktop_app.defaults import OrganisationDefaults, load_defaults
 
@@ -18,16 +20,8 @@ APP_NAME = "Lika"
 DATABASE_NAME = "lika.db"
 
 
-def set_application_identity() -> None:
-    """Name the application so Qt's paths and settings use "Lika"."""
-    QCoreApplication.setApplicationName(APP_NAME)
-    QCoreApplication.setOrganizationName("")
-
-
 def data_dir() -> Path:
-    set_application_identity()
-    location = QStandardPaths.StandardLocation.AppLocalDataLocation
-    return Path(QStandardPaths.writableLocation(location))
+    return Path(user_data_dir(APP_NAME, appauthor=False, roaming=False))
 
 
 def default_database_path(defaults: OrganisationDefaults | None = None) -> Path:

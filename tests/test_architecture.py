@@ -32,8 +32,9 @@ def modules_in(folder: Path) -> list[str]:
     return names
 
 
-# Core modules that may use QtCore (never widgets): Qt knows each system's data folder.
-QTCORE_ONLY = ("desktop_app.locations",)
+# Core modules that may use QtCore (never widgets): none since locations.py uses
+# platformdirs; kept so that an exception would be named here.
+QTCORE_ONLY: tuple[str, ...] = ()
 
 
 def core_modules() -> list[str]:
@@ -233,3 +234,20 @@ def test_ui_and_cli_reach_storage_only_through_the_application_layer() -> None:
 def test_the_application_layer_imports_no_gui_and_no_cli() -> None:
     forbidden = (*QT, "desktop_app.ui", "desktop_app.commands", "desktop_app.cli")
     assert blocked_imports(modules_in(PACKAGE / "app"), forbidden) == {}
+
+
+def test_the_default_data_folder_is_found_without_qt(tmp_path: Path) -> None:
+    """The CLI finds the default register without importing Qt, in the folder Qt's
+    AppLocalDataLocation names (on Linux ``$XDG_DATA_HOME/Lika``)."""
+    script = (
+        "import sys; from desktop_app.locations import default_database_path; "
+        "print(default_database_path()); "
+        "print(any(m.startswith('PySide6') for m in sys.modules))"
+    )
+    env = {"PATH": "/usr/bin:/bin", "XDG_DATA_HOME": str(tmp_path), "LIKA_DEFAULTS": ""}
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env
+    )
+    path, qt = result.stdout.split()
+    assert Path(path) == tmp_path / "Lika" / "lika.db"
+    assert qt == "False"

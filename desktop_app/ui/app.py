@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from desktop_app import __version__
 from desktop_app.defaults import load_defaults
 from desktop_app.domain.errors import LikaError
-from desktop_app.locations import default_database_path, set_application_identity
+from desktop_app.locations import APP_NAME, default_database_path
 from desktop_app.resources import resource_path
 from desktop_app.ui.language import ui_language
 from desktop_app.ui.main_window import MainWindow
@@ -35,6 +35,12 @@ from desktop_app.ui.translations import install_translators
 
 if TYPE_CHECKING:
     from desktop_app.ui.startup import Dialogs
+
+
+def set_application_identity() -> None:
+    """Name the application so Qt's paths and settings use "Lika"."""
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setOrganizationName("")
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:

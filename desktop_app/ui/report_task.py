@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -19,19 +18,9 @@ from shiboken6 import isValid
 
 from desktop_app.domain.errors import LikaError
 from desktop_app.progress import Cancelled, Progress
-from desktop_app.ui.tasks import OnError, OnProgress, OnResult, Task, TaskRunner
+from desktop_app.ui.tasks import Runner, Task, TaskRunner
 
 Opener = Callable[[Path], bool]
-
-
-class Runner(Protocol):
-    def run(
-        self,
-        work: Callable[[Progress], Any],
-        on_result: OnResult,
-        on_error: OnError,
-        on_progress: OnProgress | None = None,
-    ) -> Task: ...
 
 
 def open_in_viewer(path: Path) -> bool:

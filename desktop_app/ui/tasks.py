@@ -28,6 +28,21 @@ class Task(Protocol):
     def cancel(self) -> None: ...
 
 
+class Runner(Protocol):
+    """What runs work off the GUI thread: ``TaskRunner``, or ``ImmediateRunner`` in
+    tests. Every window takes one of these."""
+
+    def run(
+        self,
+        work: Work,
+        on_result: OnResult,
+        on_error: OnError,
+        on_progress: OnProgress | None = None,
+    ) -> Task: ...
+
+    def wait(self, msecs: int = 30000) -> bool: ...
+
+
 class _ThreadProgress:
     """Progress that the worker reports through the runner's queued signal."""
 

@@ -26,6 +26,7 @@ from desktop_app.domain.model import Direction, Status
 from desktop_app.domain.register import RegisterQuery
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.register.names import ContentNames
+from desktop_app.ui.register.units import fill_units
 
 SEARCH_DELAY_MS = 250
 MINIMUM_COMBO_CHARACTERS = 16
@@ -156,16 +157,7 @@ class FilterBar(QWidget):
 
     def set_units(self, units: list[str]) -> None:
         """Offer the units found in the register, keeping the current choice."""
-        current = self.unit.currentData()
-        self.unit.blockSignals(True)
-        while self.unit.count() > 1:
-            self.unit.removeItem(1)
-        for unit in units:
-            self.unit.addItem(unit, unit)
-        found = self.unit.findData(current) if current else 0
-        self.unit.setCurrentIndex(max(found, 0))
-        self.unit.blockSignals(False)
-        if current and found < 0:
+        if not fill_units(self.unit, units):
             self.changed.emit()
 
     def clear_filters(self) -> None:

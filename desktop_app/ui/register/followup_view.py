@@ -32,6 +32,7 @@ from desktop_app.ui.context import UiContext
 from desktop_app.ui.register.paged_model import Index, PagedTableModel, ReaderFactory, Runner
 from desktop_app.ui.register.register_view import register_table
 from desktop_app.ui.register.table_model import COLUMNS, RegisterTableModel
+from desktop_app.ui.register.units import fill_units, read_units
 from desktop_app.ui.typography import make_heading
 
 DECISION_COLUMNS = (SortKey.TITLE, SortKey.CASE_NUMBER, SortKey.UNIT, SortKey.REVIEWER,
@@ -245,22 +246,10 @@ class FollowUpView(QWidget):
     def refresh(self) -> None:
         self.measures.set_query(replace(self.measures.query, today=self._today()))
         self.decisions.set_query(self._decision_query())
-
-        def units(_progress: object) -> list[str]:
-            with self._readers() as reader:
-                return reader.units()
-
-        self._runner.run(units, self._set_units, lambda _error: None)
+        self._runner.run(read_units(self._readers), self._set_units, lambda _error: None)
 
     def _set_units(self, units: list[str]) -> None:
-        current = self.unit.currentData()
-        self.unit.blockSignals(True)
-        while self.unit.count() > 1:
-            self.unit.removeItem(1)
-        for unit in units:
-            self.unit.addItem(unit, unit)
-        self.unit.setCurrentIndex(max(self.unit.findData(current), 0) if current else 0)
-        self.unit.blockSignals(False)
+        fill_units(self.unit, units)
 
     def _update_counts(self) -> None:
         measures, decisions = self.measures.total, self.decisions.total

@@ -31,12 +31,12 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.errors import InputError, LikaError
 from desktop_app.domain.model import Direction, Relevance, Status
 from desktop_app.domain.portfolio import Period, PortfolioFigures, portfolio_figures
-from desktop_app.progress import Progress
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.register.charts import Bar, BarChart, segment_kinds
 from desktop_app.ui.register.filter_bar import date_edit, from_qdate, to_qdate
 from desktop_app.ui.register.names import ContentNames
 from desktop_app.ui.register.paged_model import ReaderFactory, Runner
+from desktop_app.ui.register.units import fill_units, read_units
 from desktop_app.ui.typography import make_heading
 
 # Columns of the grounds-by-impact picture: the directions, then "relevant, impact not
@@ -184,14 +184,7 @@ class OverviewView(QWidget):
         return Period(from_qdate(self.date_from.date()), from_qdate(self.date_to.date()))
 
     def set_units(self, units: list[str]) -> None:
-        current = self.unit.currentData()
-        self.unit.blockSignals(True)
-        while self.unit.count() > 1:
-            self.unit.removeItem(1)
-        for unit in units:
-            self.unit.addItem(unit, unit)
-        self.unit.setCurrentIndex(max(self.unit.findData(current), 0) if current else 0)
-        self.unit.blockSignals(False)
+        fill_units(self.unit, units)
 
     # Computing
 
@@ -204,12 +197,7 @@ class OverviewView(QWidget):
         if not self._started:
             self._started = True
             self.refresh()
-
-            def units(_progress: Progress) -> list[str]:
-                with self._readers() as reader:
-                    return reader.units()
-
-            self._runner.run(units, self.set_units, lambda _error: None)
+            self._runner.run(read_units(self._readers), self.set_units, lambda _error: None)
 
     def refresh(self) -> None:
         try:

@@ -9,30 +9,17 @@ dropped (``_generation``), so a fast typist never sees an older search's rows.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Signal
 
 from desktop_app.app.ports import ReaderFactory, RegisterReader
 from desktop_app.domain.errors import LikaError
-from desktop_app.progress import Progress
-from desktop_app.ui.tasks import Task
+from desktop_app.ui.tasks import Runner, Task
 
 Q = TypeVar("Q")
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
-
-
-class Runner(Protocol):
-    def run(
-        self,
-        work: Callable[[Progress], Any],
-        on_result: Callable[[Any], None],
-        on_error: Callable[[BaseException], None],
-        on_progress: Callable[[int, int, str], None] | None = None,
-    ) -> Task: ...
-
-    def wait(self, msecs: int = 30000) -> bool: ...
 
 
 class PagedTableModel(QAbstractTableModel, Generic[Q, R]):

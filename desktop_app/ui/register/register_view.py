@@ -28,6 +28,7 @@ from desktop_app.ui.context import UiContext
 from desktop_app.ui.register.filter_bar import FilterBar
 from desktop_app.ui.register.paged_model import ReaderFactory, Runner
 from desktop_app.ui.register.table_model import COLUMNS, RegisterTableModel
+from desktop_app.ui.register.units import read_units
 
 # Starting widths in average characters, so they follow the font size.
 COLUMN_WIDTHS = {
@@ -128,11 +129,7 @@ class RegisterView(QWidget):
         self._load_units()
 
     def _load_units(self) -> None:
-        def work(_progress: object) -> list[str]:
-            with self._readers() as reader:
-                return reader.units()
-
-        self._runner.run(work, self.filters.set_units, self._show_failure)
+        self._runner.run(read_units(self._readers), self.filters.set_units, self._show_failure)
 
     # Selection kept across refreshes, by assessment id
 
