@@ -171,6 +171,15 @@ class AssessmentRepository:
         found = self._query(f"SELECT {rows.SUMMARY_COLUMNS} FROM assessments WHERE uid = ?", [uid])
         return rows.summary_from_row(found[0]) if found else None
 
+    def last_restore(self) -> str:
+        """The hash of the newest ``restore`` entry in the audit log ('' for none): when
+        it changes, another program replaced the register with a backup."""
+        found = self._query(
+            "SELECT hash FROM audit_log WHERE action = ? ORDER BY id DESC LIMIT 1",
+            [AuditAction.RESTORE.value],
+        )
+        return str(found[0]["hash"]) if found else ""
+
     def status_history(self, assessment_id: int) -> list[StatusChange]:
         found = self._query(
             "SELECT * FROM status_changes WHERE assessment_id = ? ORDER BY id", [assessment_id]

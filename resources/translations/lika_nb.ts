@@ -1159,6 +1159,14 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
         <source>A checklist file was skipped</source>
         <translation>En sjekklistefil ble hoppet over</translation>
     </message>
+    <message>
+        <source>Register restored</source>
+        <translation>Registeret gjenopprettet</translation>
+    </message>
+    <message>
+        <source>The register was restored from a backup in another window or program. What is shown now is the restored register; the register as it was is kept in its backup folder.</source>
+        <translation>Registeret ble gjenopprettet fra en sikkerhetskopi i et annet vindu eller program. Det som vises nå, er det gjenopprettede registeret; registeret slik det var, er tatt vare på i mappen for sikkerhetskopier.</translation>
+    </message>
     <message numerus="yes">
         <source>%n row(s) written to %1</source>
         <translation>

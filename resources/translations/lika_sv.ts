@@ -1159,6 +1159,14 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
         <source>A checklist file was skipped</source>
         <translation>En checklista hoppades över</translation>
     </message>
+    <message>
+        <source>Register restored</source>
+        <translation>Registret återställt</translation>
+    </message>
+    <message>
+        <source>The register was restored from a backup in another window or program. What is shown now is the restored register; the register as it was is kept in its backup folder.</source>
+        <translation>Registret återställdes från en säkerhetskopia i ett annat fönster eller program. Det som visas nu är det återställda registret; registret som det var sparas i mappen för säkerhetskopior.</translation>
+    </message>
     <message numerus="yes">
         <source>%n row(s) written to %1</source>
         <translation>
