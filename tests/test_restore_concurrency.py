@@ -29,13 +29,17 @@ print("committed", flush=True)
 """
 
 
-@pytest.mark.parametrize("hold", [2.0, 6.0])
-def test_a_save_committed_during_a_restore_is_never_lost(tmp_path, content, hold) -> None:
+@pytest.mark.parametrize(("hold", "journal"), [(2.0, "wal"), (6.0, "wal"), (2.0, "delete")])
+def test_a_save_committed_during_a_restore_is_never_lost(tmp_path, content, hold, journal) -> None:
     """Another process holds the write lock, saves and commits while ``lika restore``
-    runs: the save is in the kept file (the restore waited for it)."""
+    runs: the save is in the kept file (the restore waited for it). With the rollback
+    journal (a register on a network share) as with the write-ahead log."""
     db = filled_register(tmp_path / "lika.db", content, count=5)
     snap = backup.make_backup(db, Reason.MANUAL)
     assert snap is not None
+    with sqlite3.connect(db) as conn:
+        assert conn.execute(f"PRAGMA journal_mode = {journal}").fetchone()[0] == journal
+    conn.close()
     env = environment(tmp_path)
     holder = subprocess.Popen(
         [sys.executable, "-c", HOLDER, str(db), str(hold)],

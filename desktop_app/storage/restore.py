@@ -18,6 +18,7 @@ hash of its newest one, read from the replaced file before it is replaced.
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
@@ -189,6 +190,7 @@ def _copy_into(backup: Path, db_path: Path, *, keep: Path) -> None:
     the end; the copy to ``keep`` is made right after that first step, when no other
     writer can commit any more and nothing of the backup is visible yet.
     """
+    wal = _in_wal_mode(db_path)
     source = connect_readonly(backup)
     state = {"kept": False, "waited": 0.0}
 
@@ -203,7 +205,7 @@ def _copy_into(backup: Path, db_path: Path, *, keep: Path) -> None:
         if not state["kept"]:
             if status != _SQLITE_OK:  # done in one step: too late to keep the register
                 raise StorageError(f"Cannot restore {db_path}: the backup is too small")
-            write_backup(db_path, keep, db_path=db_path)
+            _keep_locked(db_path, keep, wal=wal)
             state["kept"] = True
 
     try:
@@ -216,6 +218,34 @@ def _copy_into(backup: Path, db_path: Path, *, keep: Path) -> None:
         raise describe_sqlite_error(error, db_path) from None
     finally:
         source.close()
+
+
+def _in_wal_mode(db_path: Path) -> bool:
+    """Whether the file's header says write-ahead log (bytes 18 and 19 are 2)."""
+    try:
+        with db_path.open("rb") as file:
+            header = file.read(20)
+    except OSError:
+        return False
+    return len(header) == 20 and header[18] == header[19] == 2
+
+
+def _keep_locked(db_path: Path, keep: Path, *, wal: bool) -> None:
+    """Copy the register to ``keep`` while the restore holds its write lock.
+
+    With a write-ahead log, other connections may still read, so the copy is made
+    through SQLite. With the rollback journal, the lock is exclusive and keeps even
+    readers out, but it also means the file on disk is the last committed register
+    (the restore has not written to it yet): its bytes are copied, then checked."""
+    if wal:
+        write_backup(db_path, keep, db_path=db_path)
+        return
+    raw = keep.with_name(keep.name + ".raw")
+    try:
+        shutil.copyfile(db_path, raw)
+        write_backup(raw, keep, db_path=db_path)
+    finally:
+        raw.unlink(missing_ok=True)
 
 
 _SQLITE_OK = 0

@@ -2115,6 +2115,10 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
         <translation>Registeret %1 er skadet.</translation>
     </message>
     <message>
+        <source>The register %1 is damaged or emptied.</source>
+        <translation>Registeret %1 er skadet eller tømt.</translation>
+    </message>
+    <message>
         <source>The register %1 was written by a newer version of Lika.</source>
         <translation>Registeret %1 er skrevet av en nyere versjon av Lika.</translation>
     </message>
@@ -2145,6 +2149,10 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
     <message>
         <source>The file may have been damaged by a disk fault, a full disk or an interrupted copy. Lika will not write to it.</source>
         <translation>Filen kan ha blitt skadet av en diskfeil, en full disk eller en avbrutt kopiering. Lika skriver ikke til den.</translation>
+    </message>
+    <message>
+        <source>The file is empty, but the register has backups: it was emptied or damaged, for example by a full disk or an interrupted copy. Lika will not use it as a new register.</source>
+        <translation>Filen er tom, men registeret har sikkerhetskopier: den er tømt eller skadet, for eksempel av en full disk eller en avbrutt kopiering. Lika bruker den ikke som et nytt register.</translation>
     </message>
     <message>
         <source>Update Lika to open it. This version leaves the file untouched, so nothing is lost.</source>

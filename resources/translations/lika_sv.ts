@@ -2115,6 +2115,10 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
         <translation>Registret %1 är skadat.</translation>
     </message>
     <message>
+        <source>The register %1 is damaged or emptied.</source>
+        <translation>Registret %1 är skadat eller tömt.</translation>
+    </message>
+    <message>
         <source>The register %1 was written by a newer version of Lika.</source>
         <translation>Registret %1 har skrivits av en nyare version av Lika.</translation>
     </message>
@@ -2145,6 +2149,10 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
     <message>
         <source>The file may have been damaged by a disk fault, a full disk or an interrupted copy. Lika will not write to it.</source>
         <translation>Filen kan ha skadats av ett diskfel, en full disk eller en avbruten kopiering. Lika skriver inte till den.</translation>
+    </message>
+    <message>
+        <source>The file is empty, but the register has backups: it was emptied or damaged, for example by a full disk or an interrupted copy. Lika will not use it as a new register.</source>
+        <translation>Filen är tom, men registret har säkerhetskopior: den har tömts eller skadats, till exempel av en full disk eller en avbruten kopiering. Lika använder den inte som ett nytt register.</translation>
     </message>
     <message>
         <source>Update Lika to open it. This version leaves the file untouched, so nothing is lost.</source>
