@@ -147,3 +147,17 @@ def test_check_of_a_malformed_file_is_a_named_problem(register, capsys) -> None:
     assert lika("check", "--db", str(register)) == 1
     captured = capsys.readouterr()
     assert "internal error" not in captured.out + captured.err
+
+
+def test_the_repository_names_garbled_text_as_damage(register) -> None:
+    """The window reads through the repository: damage, not an sqlite3 error."""
+    from desktop_app.storage.database import DamagedDatabaseError
+    from desktop_app.storage.repository import AssessmentRepository
+
+    garble(register)
+    repo = AssessmentRepository.open(register)
+    try:
+        with pytest.raises(DamagedDatabaseError, match="not valid UTF-8"):
+            repo.get(2)
+    finally:
+        repo.close()

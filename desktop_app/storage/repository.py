@@ -100,10 +100,11 @@ class AssessmentRepository:
     def _query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
         try:
             cursor = self.db.execute(sql, params)
+            found = cursor.fetchall()  # garbled text fails here, not in execute
         except sqlite3.Error as error:
             raise describe_sqlite_error(error, self.path) from None
         names = [c[0] for c in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        return [dict(zip(names, row, strict=True)) for row in found]
 
     def get(self, assessment_id: int) -> Assessment:
         found = self._query("SELECT * FROM assessments WHERE id = ?", [assessment_id])
