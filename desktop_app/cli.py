@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -19,6 +20,7 @@ from desktop_app import __version__
 from desktop_app.commands import assessments, audit, data, deployment, memo, report, review
 from desktop_app.commands.base import EXIT_FAILURE, EXIT_OK, Parser, Session
 from desktop_app.domain.errors import LikaError
+from desktop_app.storage.database import describe_sqlite_error
 
 COMMAND_MODULES = (assessments, review, audit, memo, report, data, deployment)
 
@@ -71,6 +73,10 @@ def main(
         return EXIT_OK
     except KeyboardInterrupt:
         return 130
+    except sqlite3.Error as error:  # a damaged register met outside the storage layer
+        described = describe_sqlite_error(error, session.db_path)
+        print(f"lika: {described}", file=sys.stderr)
+        return described.exit_code
     except Exception as error:
         if os.environ.get("LIKA_DEBUG"):
             raise

@@ -34,6 +34,7 @@ SECTION = "lika"
 ENVIRONMENT_VARIABLE = "LIKA_DEFAULTS"
 KEYS = ("organisation", "framework", "database_folder", "checklist_folder")
 MAX_ORGANISATION_LENGTH = 200
+MAX_FILE_BYTES = 64 * 1024
 _FRAMEWORK_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 
 
@@ -117,9 +118,19 @@ def _merge(base: OrganisationDefaults, override: OrganisationDefaults) -> Organi
 
 
 def parse_file(path: Path) -> OrganisationDefaults:
-    """Read one defaults file, or raise ``DefaultsError`` naming the file and line."""
+    """Read one defaults file, or raise ``DefaultsError`` naming the file and line.
+    Only a regular file of at most ``MAX_FILE_BYTES`` is read (it holds four lines)."""
     try:
-        text = path.read_text(encoding="utf-8-sig")  # Notepad may write a BOM
+        if not path.is_file():
+            raise DefaultsError(f"{path} is not a regular file; it was not read")
+        with path.open("rb") as file:
+            data = file.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            raise DefaultsError(
+                f"{path} is larger than {MAX_FILE_BYTES // 1024} KB, far more than its few "
+                "settings; it was not read"
+            )
+        text = data.decode("utf-8-sig")  # Notepad may write a BOM
     except UnicodeDecodeError:
         raise DefaultsError(f"{path} is not UTF-8 text; save it with UTF-8 encoding") from None
     except OSError as error:

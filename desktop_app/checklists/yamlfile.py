@@ -5,6 +5,12 @@ and silently keeps the last of two equal keys. Content authors deserve better: t
 loader keeps only ``true``/``false`` as booleans, leaves dates as text, refuses duplicate
 keys, and keeps the node tree so a schema error's path can be turned into a line.
 
+A content file may come from an organisation's shared folder that many users read, so
+it is bounded before it is parsed: at most ``MAX_CONTENT_BYTES``, a regular file (a pipe
+or a device is never read), and no YAML aliases (``*name``): an alias repeats a part of
+the file, and nested aliases made a 558-byte file expand to gigabytes. Lika's own
+content uses none. libyaml itself refuses nesting deeper than 1,000 levels.
+
 Each file is parsed once, by libyaml's C parser where PyYAML has it (the wheels do):
 the pure-Python parser made reading the checklists most of the app's start-up time.
 """
@@ -23,6 +29,8 @@ from desktop_app.domain.errors import ContentError
 
 if TYPE_CHECKING:
     import jsonschema
+
+MAX_CONTENT_BYTES = 4 * 1024 * 1024
 
 _SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -59,20 +67,61 @@ def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode) -> dict[An
 _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
+def _read_bounded(path: Path) -> str:
+    """The text of ``path``, if it is a regular file of at most ``MAX_CONTENT_BYTES``."""
+    try:
+        if not path.is_file():
+            raise ContentError(f"{path}: is not a regular file; it was not read")
+        if path.stat().st_size > MAX_CONTENT_BYTES:
+            raise ContentError(_too_large(path))
+        with path.open("rb") as file:
+            data = file.read(MAX_CONTENT_BYTES + 1)
+        if len(data) > MAX_CONTENT_BYTES:
+            raise ContentError(_too_large(path))
+        return data.decode("utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ContentError(f"{path}: cannot be read ({error})") from None
+
+
+def _too_large(path: Path) -> str:
+    return (
+        f"{path}: the file is larger than {MAX_CONTENT_BYTES // (1024 * 1024)} MB, far more "
+        "than any checklist; it was not read"
+    )
+
+
+def _refuse_aliases(root: yaml.Node | None, path: Path) -> None:
+    """Refuse a node reached twice: the composer shares one node for an anchor and all
+    its aliases. Stops at the first, so the walk is linear in the file's size."""
+    seen: set[int] = set()
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            raise ContentError(
+                f"{path}, line {node.start_mark.line + 1}: uses a YAML alias to repeat "
+                f"this part (anchored here); Lika's content files do not allow aliases"
+            )
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.extend((key, value))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+
+
 class YamlDocument:
     """A parsed YAML file: its data, and the line of any place in it."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        try:
-            text = path.read_text(encoding="utf-8")
-            self._text = text
-        except (OSError, UnicodeDecodeError) as error:
-            raise ContentError(f"{path}: cannot be read ({error})") from None
+        text = _read_bounded(path)
+        self._text = text
         loader = _StrictLoader(text)
         try:
             # One parse: the node tree (for line numbers) and the data built from it.
             self._root = loader.get_single_node()
+            _refuse_aliases(self._root, path)
             self.data: Any = None if self._root is None else loader.construct_document(self._root)
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark

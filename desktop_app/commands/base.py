@@ -34,6 +34,7 @@ class Session:
         self._default_db = default_db
         self._service: AssessmentService | None = None
         self._content: Content | None = None
+        self._checked = False
 
     @property
     def db_path(self) -> Path:
@@ -43,9 +44,20 @@ class Session:
     def service(self) -> AssessmentService:
         if self._service is None:
             content = self.content
+            self.check_before_writing()
             repository = registers.open_store(self.db_path)
             self._service = AssessmentService(repository, content, Identity.default())
         return self._service
+
+    def check_before_writing(self) -> None:
+        """The window's start-up check, before the register is opened (opening may
+        upgrade it) or written: a damaged or emptied register is never used."""
+        if self._checked:
+            return
+        from desktop_app.storage.checks import refuse_if_damaged
+
+        refuse_if_damaged(self.db_path)
+        self._checked = True
 
     @property
     def content(self) -> Content:

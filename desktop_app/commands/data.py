@@ -91,6 +91,7 @@ def cmd_backup(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     db_path = session.db_path
     if not db_path.is_file():
         raise InputError(f"No database at {db_path}")
+    session.check_before_writing()  # a backup of an emptied register is no backup
     if args.out is None:
         info = backups(db_path).make(Reason.MANUAL)
         assert info is not None  # manual backups are always kept

@@ -30,6 +30,10 @@ from desktop_app.storage.database import (
 )
 from desktop_app.storage.migrations import migrations
 
+# Up to this size the start-up check runs SQLite's full integrity check (which also
+# compares every index with its table); a larger register gets the quick check, which
+# reads every page once but does not compare indexes.
+FULL_CHECK_BYTES = 64 * 1024 * 1024
 # Below this much free space the window warns before opening (autosave needs room).
 LOW_SPACE_BYTES = 50 * 1024 * 1024
 
@@ -53,6 +57,7 @@ class CheckContext:
 
     path: Path
     conn: sqlite3.Connection | None = None
+    stop: bool = False  # nothing more to check (an empty file)
 
 
 CheckFunction = Callable[[CheckContext], CheckResult]
@@ -77,6 +82,21 @@ def _problem(name: str, message: str) -> CheckResult:
     return CheckResult(name, Outcome.PROBLEM, message)
 
 
+def emptied_message(path: Path) -> str | None:
+    """For an empty file that has backups (``: > lika.db`` after a backup, a copy cut
+    off): what happened and the newest good backup. None when it has none: a new file."""
+    found = [b for b in backup.list_backups(path) if b.reason is not backup.Reason.REPLACED]
+    if not found:
+        return None
+    good = backup.newest_good_backup(path)
+    offer = (
+        f"the newest good backup is {good.path} ({good.taken:%Y-%m-%d %H:%M})"
+        if good is not None
+        else "none of its backups is usable"
+    )
+    return f"{path} is damaged or emptied: the file is empty, but the register has backups; {offer}"
+
+
 def check_file(ctx: CheckContext) -> CheckResult:
     path = ctx.path
     if not path.exists():
@@ -95,6 +115,12 @@ def check_file(ctx: CheckContext) -> CheckResult:
 
 
 def check_format(ctx: CheckContext) -> CheckResult:
+    if ctx.path.stat().st_size == 0:
+        ctx.stop = True
+        emptied = emptied_message(ctx.path)
+        if emptied is not None:
+            return _problem("format", emptied)
+        return _warning("format", "an empty file: Lika makes it a new register when it opens it")
     try:
         check_understood(ctx.path)
         ctx.conn = connect_readonly(ctx.path)
@@ -167,6 +193,18 @@ def check_values(ctx: CheckContext) -> CheckResult:
     return _ok("values", "every status, language, outcome and other choice is one Lika knows")
 
 
+def check_text(ctx: CheckContext) -> CheckResult:
+    """Every text is UTF-8: garbled bytes make every reader of their row fail."""
+    from desktop_app.storage.text_check import garbled_text
+
+    assert ctx.conn is not None
+    found = garbled_text(ctx.conn)
+    if found:
+        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+        return _problem("text", f"damaged: text that is not valid UTF-8 in {found[0]}{more}")
+    return _ok("text", "every text is valid UTF-8")
+
+
 def check_backups(ctx: CheckContext) -> CheckResult:
     found = [b for b in backup.list_backups(ctx.path) if b.reason is not backup.Reason.REPLACED]
     if not found:
@@ -237,6 +275,7 @@ CHECKS: list[Check] = [
     Check("integrity", check_integrity),
     Check("references", check_foreign_keys),
     Check("values", check_values),
+    Check("text", check_text),
     Check("audit", check_audit_log),
     Check("revisions", check_revisions),
     Check("backups", check_backups),
@@ -249,9 +288,13 @@ def run_checks(path: Path, checks: list[Check] | None = None) -> list[CheckResul
     results: list[CheckResult] = []
     try:
         for check in checks if checks is not None else CHECKS:
-            result = check.run(ctx)
+            try:
+                result = check.run(ctx)
+            except (sqlite3.Error, UnicodeDecodeError, OSError, LikaError) as error:
+                # Whatever a damaged file makes SQLite or decoding raise is a finding.
+                result = _problem(check.name, f"cannot be read (damaged?): {error}")
             results.append(result)
-            if check.gate and result.outcome is Outcome.PROBLEM:
+            if check.gate and (result.outcome is Outcome.PROBLEM or ctx.stop):
                 break
     finally:
         if ctx.conn is not None:
@@ -267,6 +310,7 @@ class Problem(StrEnum):
     NOT_SQLITE = "not_sqlite"
     FOREIGN = "foreign"
     DAMAGED = "damaged"
+    EMPTIED = "emptied"  # an empty file where a register with backups used to be
     NEWER = "newer"
     READ_ONLY = "read_only"
     LOW_SPACE = "low_space"
@@ -299,11 +343,17 @@ def diagnose(path: Path, *, low_space: int = LOW_SPACE_BYTES) -> Diagnosis | Non
     folder = path.parent
     if not folder.is_dir():
         return Diagnosis(Problem.MISSING_FOLDER, f"The folder {folder} does not exist")
+    if path.is_file() and path.stat().st_size == 0:
+        emptied = emptied_message(path)
+        if emptied is not None:
+            return Diagnosis(Problem.EMPTIED, emptied)
     if path.exists():
         try:
             check_understood(path)
             with _readonly(path) as conn:
-                problems = backup.integrity_problems(conn, quick=True)
+                # The full check also finds an index that disagrees with its table.
+                quick = path.stat().st_size > FULL_CHECK_BYTES
+                problems = backup.integrity_problems(conn, quick=quick)
         except ForeignDatabaseError as error:
             return Diagnosis(Problem.FOREIGN, str(error))
         except NotADatabaseError as error:
@@ -330,3 +380,23 @@ def diagnose(path: Path, *, low_space: int = LOW_SPACE_BYTES) -> Diagnosis | Non
             f"The disk holding {path} is almost full ({free // (1024 * 1024)} MB free)",
         )
     return None
+
+
+# The CLI's door: the same start-up check, before a command opens the register.
+
+
+def refuse_if_damaged(path: Path) -> None:
+    """Raise ``DamagedDatabaseError`` if the start-up check finds the register damaged
+    or emptied, naming the newest good backup and how to restore it. The other problems
+    (not a register, newer, read-only) are refused by opening itself, as before."""
+    diagnosis = diagnose(path, low_space=0)
+    if diagnosis is None or diagnosis.problem not in (Problem.DAMAGED, Problem.EMPTIED):
+        return
+    message = diagnosis.message
+    good = backup.newest_good_backup(path)
+    if good is not None and diagnosis.problem is Problem.DAMAGED:
+        message += f"; the newest good backup is {good.path} ({good.taken:%Y-%m-%d %H:%M})"
+    if good is not None:
+        message += f". Nothing was written. To restore it: lika restore {good.path} --force"
+        message += f" --db {path} (the file there now is kept in {good.path.parent})"
+    raise DamagedDatabaseError(message)

@@ -230,6 +230,11 @@ def describe_sqlite_error(error: sqlite3.Error, path: Path | str) -> LikaError:
             "Revision conflict: another assessment already is this revision of the "
             "decision; nothing was changed"
         )
+    if text.startswith("Could not decode to UTF-8"):  # garbled bytes in a TEXT value
+        return DamagedDatabaseError(
+            f"{path} is damaged: it holds text that is not valid UTF-8 ({text[:160]}); "
+            "run 'lika check' to find every such place"
+        )
     if "file is not a database" in text or "malformed" in text:
         return DamagedDatabaseError(f"{path} is damaged: {text}")
     if "readonly" in text:

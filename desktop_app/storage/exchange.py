@@ -220,8 +220,11 @@ def _constant(name: str) -> None:
     raise ValueError(f"{name} is not a number that JSON allows")
 
 
-# A JSON string (so brackets inside text are skipped) or a bracket.
-_TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
+# A JSON string (so brackets inside text are skipped) or a bracket. A string that is
+# never closed runs to the end of the text (an escape may be cut off there): every match
+# succeeds where it starts, so the scan is linear; a pattern that had to find the closing
+# quote failed at every escaped quote and scanned to the end again from the next one.
+_TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*(?:"|\\?\Z)|[\[\]{}]', re.DOTALL)
 _BAD_CHARACTER = re.compile("[\x00\ud800-\udfff]")
 
 

@@ -100,10 +100,11 @@ class AssessmentRepository:
     def _query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
         try:
             cursor = self.db.execute(sql, params)
+            found = cursor.fetchall()  # garbled text fails here, not in execute
         except sqlite3.Error as error:
             raise describe_sqlite_error(error, self.path) from None
         names = [c[0] for c in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        return [dict(zip(names, row, strict=True)) for row in found]
 
     def get(self, assessment_id: int) -> Assessment:
         found = self._query("SELECT * FROM assessments WHERE id = ?", [assessment_id])
@@ -170,6 +171,15 @@ class AssessmentRepository:
         """The register entry with this globally unique id, if there is one."""
         found = self._query(f"SELECT {rows.SUMMARY_COLUMNS} FROM assessments WHERE uid = ?", [uid])
         return rows.summary_from_row(found[0]) if found else None
+
+    def last_restore(self) -> str:
+        """The hash of the newest ``restore`` entry in the audit log ('' for none): when
+        it changes, another program replaced the register with a backup."""
+        found = self._query(
+            "SELECT hash FROM audit_log WHERE action = ? ORDER BY id DESC LIMIT 1",
+            [AuditAction.RESTORE.value],
+        )
+        return str(found[0]["hash"]) if found else ""
 
     def status_history(self, assessment_id: int) -> list[StatusChange]:
         found = self._query(

@@ -1,10 +1,13 @@
 """Putting a backup back in place of the register, without ever losing the file it replaces.
 
-A healthy register is copied aside with the backup API and then overwritten in place
-through SQLite (so another Lika that has it open sees the restored content at once,
-and its unsaved edits meet the version guard). A register that Lika cannot use
-(damaged, not SQLite, from a newer Lika) is never opened for writing: its files are
-moved aside byte for byte and the backup is copied into its place.
+A healthy register is overwritten in place through SQLite's backup API (so another
+Lika that has it open sees the restored content at once, and its unsaved edits meet
+the version guard). The copy of it that is kept is taken while that overwrite holds
+the register's write lock, before anything is written: a save another process
+commits first is in the kept file, and one that comes later waits for the restore.
+A register that Lika cannot use (damaged, not SQLite, from a newer Lika) is never
+opened for writing: its files are moved aside byte for byte and the backup is copied
+into its place.
 
 The restored register's audit log is the backup's: whatever was recorded after the
 backup was made is gone from it (it stays in the replaced file). So that the loss is
@@ -15,6 +18,7 @@ hash of its newest one, read from the replaced file before it is replaced.
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
@@ -34,7 +38,9 @@ from desktop_app.storage.backup import (
 )
 from desktop_app.storage.database import (
     BUSY_TIMEOUT_MS,
+    DatabaseBusyError,
     StorageError,
+    check_not_a_folder,
     check_understood,
     connect_readonly,
     describe_sqlite_error,
@@ -113,6 +119,7 @@ def restore_backup(
     written.
     """
     backup, db_path = Path(backup), Path(db_path)
+    check_not_a_folder(db_path)
     if not backup.is_file():
         raise InputError(f"No backup file at {backup}")
     if db_path.exists() and backup.resolve() == db_path.resolve():
@@ -133,8 +140,7 @@ def restore_backup(
     replaced = read_replaced_log(db_path)
     try:
         if _is_healthy(db_path):
-            write_backup(db_path, kept, db_path=db_path)
-            _copy_into(backup, db_path)
+            _copy_into(backup, db_path, keep=kept)
         else:
             _move_aside(db_path, kept)
             write_backup(backup, db_path, db_path=db_path)
@@ -176,16 +182,75 @@ def _record(db_path: Path, actor: Identity, summary: str, kept: Path | None) -> 
     ) from None
 
 
-def _copy_into(backup: Path, db_path: Path) -> None:
-    """Overwrite the live register through SQLite, in one step other connections respect."""
+def _copy_into(backup: Path, db_path: Path, *, keep: Path) -> None:
+    """Overwrite the live register through SQLite, in one step other connections
+    respect, after copying it to ``keep`` under the same write lock.
+
+    The backup API takes the register's write lock at its first step and holds it to
+    the end; the copy to ``keep`` is made right after that first step, when no other
+    writer can commit any more and nothing of the backup is visible yet.
+    """
+    wal = _in_wal_mode(db_path)
     source = connect_readonly(backup)
+    state = {"kept": False, "waited": 0.0}
+
+    def progress(status: int, remaining: int, total: int) -> None:
+        if status in _BUSY:
+            state["waited"] += _STEP_SLEEP_S
+            if state["waited"] > _GIVE_UP_S:
+                raise DatabaseBusyError(
+                    f"{db_path} is busy in another program; try again in a moment"
+                )
+            return
+        if not state["kept"]:
+            if status != _SQLITE_OK:  # done in one step: too late to keep the register
+                raise StorageError(f"Cannot restore {db_path}: the backup is too small")
+            _keep_locked(db_path, keep, wal=wal)
+            state["kept"] = True
+
     try:
         target = sqlite3.connect(db_path, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
-            source.backup(target)
+            source.backup(target, pages=1, progress=progress, sleep=_STEP_SLEEP_S)
         finally:
             target.close()
     except sqlite3.Error as error:
         raise describe_sqlite_error(error, db_path) from None
     finally:
         source.close()
+
+
+def _in_wal_mode(db_path: Path) -> bool:
+    """Whether the file's header says write-ahead log (bytes 18 and 19 are 2)."""
+    try:
+        with db_path.open("rb") as file:
+            header = file.read(20)
+    except OSError:
+        return False
+    return len(header) == 20 and header[18] == header[19] == 2
+
+
+def _keep_locked(db_path: Path, keep: Path, *, wal: bool) -> None:
+    """Copy the register to ``keep`` while the restore holds its write lock.
+
+    With a write-ahead log, other connections may still read, so the copy is made
+    through SQLite. With the rollback journal, the lock is exclusive and keeps even
+    readers out, but it also means the file on disk is the last committed register
+    (the restore has not written to it yet): its bytes are copied, then checked."""
+    if wal:
+        write_backup(db_path, keep, db_path=db_path)
+        return
+    raw = keep.with_name(keep.name + ".raw")
+    try:
+        shutil.copyfile(db_path, raw)
+        write_backup(raw, keep, db_path=db_path)
+    finally:
+        raw.unlink(missing_ok=True)
+
+
+_SQLITE_OK = 0
+_BUSY = (5, 6)  # SQLITE_BUSY, SQLITE_LOCKED: the step is retried after a pause
+_STEP_SLEEP_S = 0.25
+# How long a restore waits for another program's write transaction, beyond the
+# busy timeout of each step, before it gives up without having changed anything.
+_GIVE_UP_S = 120.0

@@ -163,6 +163,7 @@ class BackupsDialog(QDialog):
         except LikaError as error:
             QMessageBox.warning(self, self.tr("Not restored"), str(error))
             return False
+        window.restore_watch.rearm()
         window.refresh()
         QMessageBox.information(
             self,

@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         from desktop_app.ui.data_actions import install_data_actions
         from desktop_app.ui.lazy_page import LazyPage
         from desktop_app.ui.register.register_view import RegisterView
+        from desktop_app.ui.restore_watch import RestoreWatch
         from desktop_app.ui.revisions.register_actions import RegisterRevisionActions
         from desktop_app.ui.tasks import TaskRunner
 
@@ -119,6 +120,8 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.data_actions: DataActions = install_data_actions(self)
         self.revision_actions: RegisterRevisionActions = RegisterRevisionActions(self)
+        self.restore_watch = RestoreWatch(context.service.repository.last_restore, self)
+        self.restore_watch.restored.connect(self.restored_elsewhere)
         self.attached = True
 
     def _build_followup_view(self) -> FollowUpView:
@@ -207,6 +210,28 @@ class MainWindow(QMainWindow):
             self.followup_view.refresh()
         if self.overview_page.built and self.overview_view.started:
             self.overview_view.refresh()
+
+    def restored_elsewhere(self) -> None:
+        """Another program restored a backup into this register: show what is stored
+        now in every window; an editor with unsaved changes lets the user choose."""
+        for assessment_id, editor in list(self.editors.items()):
+            if not editor.document.register_restored():
+                self.windows.close_for(assessment_id)
+        for assessment_id, review in list(self.reviews.items()):
+            try:
+                review.reload()
+            except LikaError:  # not in the restored register
+                self.windows.close_for(assessment_id)
+        self.refresh()
+        QMessageBox.information(
+            self,
+            self.tr("Register restored"),
+            self.tr(
+                "The register was restored from a backup in another window or program. "
+                "What is shown now is the restored register; the register as it was is "
+                "kept in its backup folder."
+            ),
+        )
 
     def _selected_id(self) -> int | None:
         return self.register_view.selected_id()

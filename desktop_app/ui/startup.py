@@ -53,6 +53,9 @@ def headline(diagnosis: Diagnosis, path: Path) -> str:
             "Startup", "%1 is a database of another program, not a Lika database."
         ),
         Problem.DAMAGED: QCoreApplication.translate("Startup", "The register %1 is damaged."),
+        Problem.EMPTIED: QCoreApplication.translate(
+            "Startup", "The register %1 is damaged or emptied."
+        ),
         Problem.NEWER: QCoreApplication.translate(
             "Startup", "The register %1 was written by a newer version of Lika."
         ),
@@ -91,6 +94,12 @@ def advice(problem: Problem) -> str:
             "Startup",
             "The file may have been damaged by a disk fault, a full disk or an interrupted "
             "copy. Lika will not write to it.",
+        ),
+        Problem.EMPTIED: QCoreApplication.translate(
+            "Startup",
+            "The file is empty, but the register has backups: it was emptied or damaged, "
+            "for example by a full disk or an interrupted copy. Lika will not use it as a "
+            "new register.",
         ),
         Problem.NEWER: QCoreApplication.translate(
             "Startup",

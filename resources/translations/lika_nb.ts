@@ -1159,6 +1159,14 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
         <source>A checklist file was skipped</source>
         <translation>En sjekklistefil ble hoppet over</translation>
     </message>
+    <message>
+        <source>Register restored</source>
+        <translation>Registeret gjenopprettet</translation>
+    </message>
+    <message>
+        <source>The register was restored from a backup in another window or program. What is shown now is the restored register; the register as it was is kept in its backup folder.</source>
+        <translation>Registeret ble gjenopprettet fra en sikkerhetskopi i et annet vindu eller program. Det som vises nå, er det gjenopprettede registeret; registeret slik det var, er tatt vare på i mappen for sikkerhetskopier.</translation>
+    </message>
     <message numerus="yes">
         <source>%n row(s) written to %1</source>
         <translation>
@@ -2107,6 +2115,10 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
         <translation>Registeret %1 er skadet.</translation>
     </message>
     <message>
+        <source>The register %1 is damaged or emptied.</source>
+        <translation>Registeret %1 er skadet eller tømt.</translation>
+    </message>
+    <message>
         <source>The register %1 was written by a newer version of Lika.</source>
         <translation>Registeret %1 er skrevet av en nyere versjon av Lika.</translation>
     </message>
@@ -2137,6 +2149,10 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
     <message>
         <source>The file may have been damaged by a disk fault, a full disk or an interrupted copy. Lika will not write to it.</source>
         <translation>Filen kan ha blitt skadet av en diskfeil, en full disk eller en avbrutt kopiering. Lika skriver ikke til den.</translation>
+    </message>
+    <message>
+        <source>The file is empty, but the register has backups: it was emptied or damaged, for example by a full disk or an interrupted copy. Lika will not use it as a new register.</source>
+        <translation>Filen er tom, men registeret har sikkerhetskopier: den er tømt eller skadet, for eksempel av en full disk eller en avbrutt kopiering. Lika bruker den ikke som et nytt register.</translation>
     </message>
     <message>
         <source>Update Lika to open it. This version leaves the file untouched, so nothing is lost.</source>

@@ -1159,6 +1159,14 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
         <source>A checklist file was skipped</source>
         <translation>En checklista hoppades över</translation>
     </message>
+    <message>
+        <source>Register restored</source>
+        <translation>Registret återställt</translation>
+    </message>
+    <message>
+        <source>The register was restored from a backup in another window or program. What is shown now is the restored register; the register as it was is kept in its backup folder.</source>
+        <translation>Registret återställdes från en säkerhetskopia i ett annat fönster eller program. Det som visas nu är det återställda registret; registret som det var sparas i mappen för säkerhetskopior.</translation>
+    </message>
     <message numerus="yes">
         <source>%n row(s) written to %1</source>
         <translation>
@@ -2107,6 +2115,10 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
         <translation>Registret %1 är skadat.</translation>
     </message>
     <message>
+        <source>The register %1 is damaged or emptied.</source>
+        <translation>Registret %1 är skadat eller tömt.</translation>
+    </message>
+    <message>
         <source>The register %1 was written by a newer version of Lika.</source>
         <translation>Registret %1 har skrivits av en nyare version av Lika.</translation>
     </message>
@@ -2137,6 +2149,10 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
     <message>
         <source>The file may have been damaged by a disk fault, a full disk or an interrupted copy. Lika will not write to it.</source>
         <translation>Filen kan ha skadats av ett diskfel, en full disk eller en avbruten kopiering. Lika skriver inte till den.</translation>
+    </message>
+    <message>
+        <source>The file is empty, but the register has backups: it was emptied or damaged, for example by a full disk or an interrupted copy. Lika will not use it as a new register.</source>
+        <translation>Filen är tom, men registret har säkerhetskopior: den har tömts eller skadats, till exempel av en full disk eller en avbruten kopiering. Lika använder den inte som ett nytt register.</translation>
     </message>
     <message>
         <source>Update Lika to open it. This version leaves the file untouched, so nothing is lost.</source>

@@ -25,7 +25,7 @@ from desktop_app.app.errors import ConflictError, DatabaseBusyError
 from desktop_app.app.service import AssessmentService
 from desktop_app.domain import edits, merge
 from desktop_app.domain.completeness import Gap
-from desktop_app.domain.errors import LikaError
+from desktop_app.domain.errors import LikaError, NotFoundError
 from desktop_app.domain.model import Assessment, Measure, Status
 from desktop_app.domain.obsolete import KeptContent
 from desktop_app.domain.workflow import Lock, lock
@@ -232,6 +232,25 @@ class AssessmentDocument(QObject):
         self._dirty = False
         self.in_conflict = False
         self.saved.emit()
+
+    def register_restored(self) -> bool:
+        """The register was replaced by a backup elsewhere: never save this window's
+        state over it. Unchanged, the window shows the restored version; with unsaved
+        changes, the user chooses as after any conflict. False when the assessment is
+        not in the restored register (the window has nothing left to save into)."""
+        self._timer.stop()
+        self._deadline.stop()
+        try:
+            theirs = self.stored_version()
+        except NotFoundError:
+            self._dirty = False
+            return False
+        if self._dirty:
+            self.in_conflict = True
+            self.conflicted.emit()
+        else:
+            self.take_theirs(theirs)
+        return True
 
     def _replace(self, shown: Assessment, stored: Assessment) -> None:
         """Show ``shown`` in every view, with ``stored`` as the new base. Undo steps
