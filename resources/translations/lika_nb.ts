@@ -481,6 +481,25 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>e.g. %1</source>
+        <translation>f.eks. %1</translation>
+    </message>
+    <message>
+        <source>Choose from a calendar (Alt+Down)</source>
+        <translation>Velg i en kalender (Alt+Pil ned)</translation>
+    </message>
+    <message>
+        <source>Not a date Lika can read: type it as %1 or %2. Nothing was saved.</source>
+        <translation>Lika kan ikke lese dette som en dato: skriv for eksempel %1 eller %2. Ingenting ble lagret.</translation>
+    </message>
+    <message>
+        <source>Not a date yet (for example %1 or %2)</source>
+        <translation>Ingen fullstendig dato ennå (for eksempel %1 eller %2)</translation>
+    </message>
+</context>
+<context>
     <name>DecisionPage</name>
     <message>
         <source>One group per line</source>

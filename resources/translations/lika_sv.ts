@@ -481,6 +481,25 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>e.g. %1</source>
+        <translation>t.ex. %1</translation>
+    </message>
+    <message>
+        <source>Choose from a calendar (Alt+Down)</source>
+        <translation>Välj i en kalender (Alt+Nedpil)</translation>
+    </message>
+    <message>
+        <source>Not a date Lika can read: type it as %1 or %2. Nothing was saved.</source>
+        <translation>Lika kan inte läsa detta som ett datum: skriv till exempel %1 eller %2. Inget sparades.</translation>
+    </message>
+    <message>
+        <source>Not a date yet (for example %1 or %2)</source>
+        <translation>Inget fullständigt datum ännu (till exempel %1 eller %2)</translation>
+    </message>
+</context>
+<context>
     <name>DecisionPage</name>
     <message>
         <source>One group per line</source>
