@@ -26,13 +26,15 @@ class ItemState(StrEnum):
 
 @dataclass(frozen=True)
 class Gap:
-    """One required thing that is missing."""
+    """One required thing that is missing (or, with ``warning``, a remark that does not
+    stop a submission: see ``date_sense``)."""
 
     step: str
     code: str
     path: FieldPath
     ground_key: str | None = None
     measure_uid: str | None = None
+    warning: bool = False
 
 
 def find_gaps(assessment: Assessment, checklists: Iterable[Checklist]) -> list[Gap]:

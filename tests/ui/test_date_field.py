@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from desktop_app.domain.model import Language
 from desktop_app.ui.date_field import DateField
@@ -75,3 +76,37 @@ def test_calendar_opens_from_the_keyboard_and_picks_a_day(qtbot, context) -> Non
     assert not calendar.isVisible()
     assert field.value() is not None
     assert field.text() == field.value().strftime("%d.%m.%Y")
+
+
+def test_a_past_date_is_warned_about_at_the_field_and_in_the_list(qtbot, context) -> None:
+    editor = open_editor(qtbot, context)
+    page = editor.show_page(("step", "decision"))
+    field = page.fields["decision_date"]
+    typed_into(qtbot, field, "1.1.2020")
+    assert editor.document.assessment.decision.decision_date == date(2020, 1, 1)  # not refused
+    assert "redan passerat" in field.message.text()
+    model = editor.gaps.model
+    rows = [model.gap(row) for row in range(model.rowCount())]
+    assert [g.code for g in rows if g.warning] == ["decision.decision_date.past"]
+    assert all(not g.warning for g in editor.document.gaps)
+    typed_into(qtbot, field, "1.1.2099")
+    assert "passerat" not in field.message.text()
+    assert not any(model.gap(row).warning for row in range(model.rowCount()))
+
+
+def test_the_list_names_a_measure_by_its_current_description(qtbot, context) -> None:
+    editor = open_editor(qtbot, context)
+    page = editor.show_page(("step", "measures"))
+    page.add_measure()
+    editor.activateWindow()
+    page.description.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.description)
+    type_keys(qtbot, "F")
+    model = editor.gaps.model
+    shown = [model.data(model.index(r, 0)) for r in range(model.rowCount())]
+    assert any("(F)" in text for text in shown), shown
+    with qtbot.waitSignal(model.modelReset, timeout=1000):  # the view is told to repaint
+        type_keys(qtbot, "ärdtjänst")
+    shown = [model.data(model.index(r, 0)) for r in range(model.rowCount())]
+    assert not any("(F)" in text for text in shown), shown
+    assert any("Färdtjänst" in text or "ärdtjänst" in text for text in shown), shown

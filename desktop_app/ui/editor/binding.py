@@ -172,10 +172,27 @@ class Binder(QObject):
         self._add(source, show)
 
     def date(self, widget: DateField, source: PathSource) -> None:
+        """A date field; it also shows the date warnings (``date_sense``) for its path."""
+
+        def warn() -> None:
+            path = self._resolve(source)
+            vocabulary = self.document.service.content.vocabulary
+            widget.set_warning(
+                " ".join(
+                    vocabulary.text(f"gap.{gap.code}", widget.language)
+                    for gap in self.document.warnings
+                    if gap.path == path
+                )
+            )
+
         def show(value: date | None) -> None:
             if from_qdate(widget.date()) != value:
                 with QSignalBlocker(widget):
                     widget.setDate(to_qdate(value))
+            warn()
+
+        self.document.gapsChanged.connect(warn)
+        warn()
 
         widget.dateChanged.connect(lambda d: self._edit(source, from_qdate(d)))
         self._remember(source, widget)
