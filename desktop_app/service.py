@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from desktop_app.checklists.guide import Content
 from desktop_app.defaults import DEFAULT_FRAMEWORK
 from desktop_app.domain.checklist import Checklist, ChecklistKind
-from desktop_app.domain.completeness import Gap, find_gaps
+from desktop_app.domain.completeness import Gap, QuestionCount, count_questions, find_gaps
 from desktop_app.domain.date_sense import find_date_warnings
 from desktop_app.domain.errors import ContentError, WorkflowError
 from desktop_app.domain.identity import Identity
@@ -119,6 +119,10 @@ class AssessmentService:
 
     def gaps(self, assessment: Assessment) -> list[Gap]:
         return find_gaps(assessment, self.checklists_for(assessment))
+
+    def question_count(self, assessment: Assessment) -> QuestionCount:
+        """Checklist questions of the relevant grounds, and how many are unanswered."""
+        return count_questions(assessment, self.checklists_for(assessment))
 
     def date_warnings(self, assessment: Assessment) -> list[Gap]:
         """Dates that make no sense (``domain.date_sense``): remarks, not refusals."""

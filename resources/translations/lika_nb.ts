@@ -935,6 +935,10 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
         <source>Nothing required is missing: the assessment can be submitted for review.</source>
         <translation>Ingenting som kreves, mangler: vurderingen kan sendes til gjennomgang.</translation>
     </message>
+    <message>
+        <source>%1 of %2 checklist questions not answered</source>
+        <translation>%1 av %2 spørsmål i sjekklisten er ubesvart</translation>
+    </message>
     <message numerus="yes">
         <source>What is &amp;left (%n)</source>
         <translation>
@@ -2305,6 +2309,10 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
             <numerusform>%n påkrevd opplysning mangler</numerusform>
             <numerusform>%n påkrevde opplysninger mangler</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 of %2 checklist questions not answered</source>
+        <translation>%1 av %2 spørsmål i sjekklisten er ubesvart</translation>
     </message>
 </context>
 <context>

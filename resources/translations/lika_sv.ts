@@ -935,6 +935,10 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
         <source>Nothing required is missing: the assessment can be submitted for review.</source>
         <translation>Inget som krävs saknas: bedömningen kan skickas för granskning.</translation>
     </message>
+    <message>
+        <source>%1 of %2 checklist questions not answered</source>
+        <translation>%1 av %2 frågor i checklistan är obesvarade</translation>
+    </message>
     <message numerus="yes">
         <source>What is &amp;left (%n)</source>
         <translation>
@@ -2305,6 +2309,10 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
             <numerusform>%n obligatorisk uppgift saknas</numerusform>
             <numerusform>%n obligatoriska uppgifter saknas</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 of %2 checklist questions not answered</source>
+        <translation>%1 av %2 frågor i checklistan är obesvarade</translation>
     </message>
 </context>
 <context>

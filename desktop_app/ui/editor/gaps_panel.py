@@ -106,12 +106,15 @@ class GapsPanel(QWidget):
         self.heading.setBuddy(self.list)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.done = wrapped_label("")
+        # Not required, but a reader must see that questions were skipped.
+        self.questions = wrapped_label("")
         self._open_comments = 0
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.done)
+        layout.addWidget(self.questions)
         document.gapsChanged.connect(self._update)
         self._update()
 
@@ -139,6 +142,13 @@ class GapsPanel(QWidget):
             )
         self.done.setVisible(count == 0 and not self.document.read_only)
         self.list.setVisible(self.model.rowCount() > 0)
+        questions = self.document.service.question_count(self.document.assessment)
+        self.questions.setText(
+            self.tr("%1 of %2 checklist questions not answered")
+            .replace("%1", str(questions.unanswered))
+            .replace("%2", str(questions.total))
+        )
+        self.questions.setVisible(questions.unanswered > 0)
 
     def _on_activated(self, index: QModelIndex) -> None:
         self.gapActivated.emit(self.model.gap(index.row()))

@@ -150,6 +150,7 @@ class ReviewWindow(QMainWindow):
             gaps=len(service.gaps(self.assessment)),
             can_comment=review.can_comment(self.assessment),
             today=date.today(),
+            questions=service.question_count(self.assessment),
         )
         scroll = self.browser.verticalScrollBar().value()
         self.browser.setHtml(self.html.build(self.data))
