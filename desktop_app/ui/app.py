@@ -111,6 +111,10 @@ def run_app(db_path: Path | None) -> int:
             exit_code = _report_failed_start(window, error)
         if exit_code is not None:
             QApplication.exit(exit_code)
+            return
+        from desktop_app.ui.first_run import ask_identity_once
+
+        ask_identity_once(window, window.context)
 
     window.opening.when_drawn(fill)
     return app.exec()

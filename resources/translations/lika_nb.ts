@@ -846,6 +846,37 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
     </message>
 </context>
 <context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Welcome to Lika</source>
+        <translation>Velkommen til Lika</translation>
+    </message>
+    <message>
+        <source>Your name and role are recorded as the author of the assessments you create and beside your approvals. You can change them later in Settings.</source>
+        <translation>Navnet og rollen din oppgis som saksbehandler i vurderingene du oppretter og ved godkjenningene dine. Du kan endre dem senere under Innstillinger.</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Ditt navn</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>Ditt &amp;navn:</translation>
+    </message>
+    <message>
+        <source>Your role</source>
+        <translation>Din rolle</translation>
+    </message>
+    <message>
+        <source>For example: Investigator</source>
+        <translation>For eksempel: Utreder</translation>
+    </message>
+    <message>
+        <source>Your &amp;role:</source>
+        <translation>Din &amp;rolle:</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpView</name>
     <message>
         <source>Which measures</source>
@@ -2031,6 +2062,18 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
     <message>
         <source>Your &amp;name:</source>
         <translation>&amp;Navnet ditt:</translation>
+    </message>
+    <message>
+        <source>Your role</source>
+        <translation>Din rolle</translation>
+    </message>
+    <message>
+        <source>For example: Investigator</source>
+        <translation>For eksempel: Utreder</translation>
+    </message>
+    <message>
+        <source>Your &amp;role:</source>
+        <translation>Din &amp;rolle:</translation>
     </message>
     <message>
         <source>Recorded as the author of new assessments and in the review history. Leave it empty to use your computer account name.</source>

@@ -846,6 +846,37 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
     </message>
 </context>
 <context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Welcome to Lika</source>
+        <translation>Välkommen till Lika</translation>
+    </message>
+    <message>
+        <source>Your name and role are recorded as the author of the assessments you create and beside your approvals. You can change them later in Settings.</source>
+        <translation>Ditt namn och din roll anges som handläggare i de bedömningar du skapar och vid dina godkännanden. Du kan ändra dem senare under Inställningar.</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Ditt namn</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>Ditt &amp;namn:</translation>
+    </message>
+    <message>
+        <source>Your role</source>
+        <translation>Din roll</translation>
+    </message>
+    <message>
+        <source>For example: Investigator</source>
+        <translation>Till exempel: Utredare</translation>
+    </message>
+    <message>
+        <source>Your &amp;role:</source>
+        <translation>Din &amp;roll:</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpView</name>
     <message>
         <source>Which measures</source>
@@ -2031,6 +2062,18 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
     <message>
         <source>Your &amp;name:</source>
         <translation>Ditt &amp;namn:</translation>
+    </message>
+    <message>
+        <source>Your role</source>
+        <translation>Din roll</translation>
+    </message>
+    <message>
+        <source>For example: Investigator</source>
+        <translation>Till exempel: Utredare</translation>
+    </message>
+    <message>
+        <source>Your &amp;role:</source>
+        <translation>Din &amp;roll:</translation>
     </message>
     <message>
         <source>Recorded as the author of new assessments and in the review history. Leave it empty to use your computer account name.</source>

@@ -159,7 +159,7 @@ class ReviewWindow(QMainWindow):
         count = len(self.data.comments)
         self.comments_heading.setText(self.tr("Review &comments (%n)", "", count))
         self.identity.setText(
-            self.tr("You are working as %1.").replace("%1", service.identity.name)
+            self.tr("You are working as %1.").replace("%1", service.identity.signature)
         )
         self._update_banner()
         self._update_title()
