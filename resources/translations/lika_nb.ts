@@ -1017,6 +1017,73 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
     </message>
 </context>
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <source>User guide</source>
+        <translation>Brukerveiledning</translation>
+    </message>
+    <message>
+        <source>Open the calendar in a date field</source>
+        <translation>Åpne kalenderen i et datofelt</translation>
+    </message>
+    <message>
+        <source>Empty a date field</source>
+        <translation>Tøm et datofelt</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Hurtigtaster</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Taster</translation>
+    </message>
+    <message>
+        <source>Equality impact assessments of draft decisions.</source>
+        <translation>Vurderinger av likestilling og diskriminering i forslag til vedtak.</translation>
+    </message>
+    <message>
+        <source>Third-party software and fonts</source>
+        <translation>Programvare og skrifttyper fra andre</translation>
+    </message>
+    <message>
+        <source>Licence: GNU General Public License, version 3 or later.</source>
+        <translation>Lisens: GNU General Public License, versjon 3 eller senere.</translation>
+    </message>
+    <message>
+        <source>Register:</source>
+        <translation>Register:</translation>
+    </message>
+    <message>
+        <source>About Lika</source>
+        <translation>Om Lika</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Om &amp;Qt</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hjelp</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Brukerveiledning</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Hurtigtaster</translation>
+    </message>
+    <message>
+        <source>&amp;About Lika</source>
+        <translation>&amp;Om Lika</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <source>Untitled assessment</source>

@@ -1017,6 +1017,73 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
     </message>
 </context>
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <source>User guide</source>
+        <translation>Användarhandbok</translation>
+    </message>
+    <message>
+        <source>Open the calendar in a date field</source>
+        <translation>Öppna kalendern i ett datumfält</translation>
+    </message>
+    <message>
+        <source>Empty a date field</source>
+        <translation>Töm ett datumfält</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Kortkommandon</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Åtgärd</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tangenter</translation>
+    </message>
+    <message>
+        <source>Equality impact assessments of draft decisions.</source>
+        <translation>Jämställdhets- och diskrimineringsanalyser av förslag till beslut.</translation>
+    </message>
+    <message>
+        <source>Third-party software and fonts</source>
+        <translation>Programvara och typsnitt från andra</translation>
+    </message>
+    <message>
+        <source>Licence: GNU General Public License, version 3 or later.</source>
+        <translation>Licens: GNU General Public License, version 3 eller senare.</translation>
+    </message>
+    <message>
+        <source>Register:</source>
+        <translation>Register:</translation>
+    </message>
+    <message>
+        <source>About Lika</source>
+        <translation>Om Lika</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Om &amp;Qt</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hjälp</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Användarhandbok</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Kortkommandon</translation>
+    </message>
+    <message>
+        <source>&amp;About Lika</source>
+        <translation>&amp;Om Lika</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <source>Untitled assessment</source>

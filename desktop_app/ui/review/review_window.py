@@ -31,6 +31,7 @@ from desktop_app.domain.review import STEP_KEYS, CommentTarget, approval_record
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.editor.widgets import wrapped_label
 from desktop_app.ui.export_pdf import install_pdf_export
+from desktop_app.ui.help_menu import install_help_menu
 from desktop_app.ui.review.comments_model import CommentsModel
 from desktop_app.ui.review.html_parts import COMMENT_SCHEME, STYLE_SHEET
 from desktop_app.ui.review.review_actions import ReviewActions
@@ -121,6 +122,7 @@ class ReviewWindow(QMainWindow):
         )  # fmt: skip
         self.changed.connect(self.revision_actions.status_changed)
         self.revisionStarted.connect(self.revision_actions.status_changed)
+        self.help_menu = install_help_menu(self, context.language, context.service.repository.path)
         self.resize(1200, 850)
         self.browser.setFocus()
 
