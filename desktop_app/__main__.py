@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 
-def _open_window(db: Path | None) -> int:
+def _open_window(db: Path | None, import_file: Path | None = None) -> int:
     from desktop_app.ui.app import run_app
 
-    return run_app(db)
+    return run_app(db, import_file=import_file)
 
 
 def _default_db() -> Path:
@@ -19,24 +19,43 @@ def _default_db() -> Path:
     return default_database_path()
 
 
+def exchange_file(arg: str) -> Path | None:
+    """``arg`` as an exchange file to open in the window (``lika FILE.json``, as the
+    desktop's file association runs it), or None when it is not one."""
+    if arg.startswith("-") or not arg.lower().endswith(".json"):
+        return None
+    return Path(arg)
+
+
+def window_request(argv: Sequence[str]) -> tuple[bool, Path | None, Path | None]:
+    """Whether ``argv`` asks for nothing but the window (``lika``, ``lika --db PATH``,
+    ``lika FILE.json``), which register, and which exchange file to import. The window
+    then starts without loading the command line's modules; everything else,
+    including mistakes, goes to ``cli.main``."""
+    args = list(argv)
+    file = exchange_file(args[-1]) if args else None
+    if file is not None:
+        args.pop()
+    if not args:
+        return True, None, file
+    if len(args) == 2 and args[0] == "--db" and args[1] and not args[1].startswith("-"):
+        return True, Path(args[1]), file
+    if len(args) == 1 and args[0].startswith("--db=") and len(args[0]) > len("--db="):
+        return True, Path(args[0].removeprefix("--db=")), file
+    return False, None, None
+
+
 def window_only(argv: Sequence[str]) -> tuple[bool, Path | None]:
-    """Whether ``argv`` asks for nothing but the window (``lika``, ``lika --db PATH``),
-    and which register. The window then starts without loading the command line's
-    modules; everything else, including mistakes, goes to ``cli.main``."""
-    if not argv:
-        return True, None
-    if len(argv) == 2 and argv[0] == "--db" and argv[1] and not argv[1].startswith("-"):
-        return True, Path(argv[1])
-    if len(argv) == 1 and argv[0].startswith("--db=") and len(argv[0]) > len("--db="):
-        return True, Path(argv[0].removeprefix("--db="))
-    return False, None
+    """``window_request`` without the exchange file (kept for callers of old)."""
+    window, db, file = window_request(argv)
+    return window and file is None, db
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    window, db = window_only(args)
+    window, db, file = window_request(args)
     if window:
-        return _open_window(db)
+        return _open_window(db, file)
     from desktop_app.cli import main as cli_main
 
     return cli_main(args, default_db=_default_db, open_window=_open_window)

@@ -104,6 +104,8 @@ def arch() -> str:
 
 # Linux
 
+METAINFO = "se.lika.Lika.metainfo.xml"  # AppStream wants the file named by the component id
+
 
 def pack_tar(version: str) -> Path:
     """The bundle plus what a per-user install needs: desktop entry, icon, installer."""
@@ -112,6 +114,8 @@ def pack_tar(version: str) -> Path:
     extras = {
         "install-user.sh": PACKAGING / "linux" / "install-user.sh",
         "share/applications/lika.desktop": PACKAGING / "linux" / "lika.desktop",
+        "share/mime/packages/lika.xml": PACKAGING / "linux" / "lika-mime.xml",
+        f"share/metainfo/{METAINFO}": PACKAGING / "linux" / "lika.metainfo.xml",
         "share/icons/lika.svg": ROOT / "resources" / "icons" / "lika.svg",
         **{
             f"share/icons/lika-{s}.png": ROOT / "resources" / "icons" / f"lika-{s}.png"
@@ -176,6 +180,14 @@ def pack_deb(version: str) -> Path:
     applications = stage / "usr" / "share" / "applications"
     applications.mkdir(parents=True)
     shutil.copy2(PACKAGING / "linux" / "lika.desktop", applications / "lika.desktop")
+    # The exchange file's MIME type and the software centres' entry (dpkg triggers of
+    # shared-mime-info and AppStream pick them up; no maintainer script needed).
+    mime = stage / "usr" / "share" / "mime" / "packages"
+    mime.mkdir(parents=True)
+    shutil.copy2(PACKAGING / "linux" / "lika-mime.xml", mime / "lika.xml")
+    metainfo = stage / "usr" / "share" / "metainfo"
+    metainfo.mkdir(parents=True)
+    shutil.copy2(PACKAGING / "linux" / "lika.metainfo.xml", metainfo / METAINFO)
     hicolor = stage / "usr" / "share" / "icons" / "hicolor"
     for size in ICON_SIZES:
         target = hicolor / f"{size}x{size}" / "apps"

@@ -98,12 +98,17 @@ fi
 echo "test_deb: the window starts and shows"
 
 for f in /usr/share/applications/lika.desktop /usr/share/icons/hicolor/256x256/apps/lika.png \
-  /usr/share/icons/hicolor/scalable/apps/lika.svg /opt/lika/lika; do
+  /usr/share/icons/hicolor/scalable/apps/lika.svg /opt/lika/lika \
+  /usr/share/mime/packages/lika.xml /usr/share/metainfo/se.lika.Lika.metainfo.xml; do
   [ -e "$root$f" ] || fail "$f is missing"
 done
 [ "$(readlink "$root/usr/bin/lika")" = /opt/lika/lika ] || fail "/usr/bin/lika does not point to /opt/lika/lika"
 if command -v desktop-file-validate >/dev/null; then
   desktop-file-validate "$root/usr/share/applications/lika.desktop"
+fi
+if command -v appstreamcli >/dev/null; then
+  appstreamcli validate --no-net "$root/usr/share/metainfo/se.lika.Lika.metainfo.xml" >/dev/null \
+    || fail "appstreamcli does not accept the metainfo"
 fi
 
 inside dpkg -r lika >/dev/null

@@ -283,7 +283,8 @@ def test_the_desktop_entry_is_complete():
     entry.read(ROOT / "packaging" / "linux" / "lika.desktop", encoding="utf-8")
     section = entry["Desktop Entry"]
     assert section["Type"] == "Application"
-    assert section["Exec"] == "lika"
+    assert section["Exec"] == "lika %f"  # a double-clicked exchange file is imported
+    assert section["MimeType"] == "application/x-lika-assessment+json;"
     assert section["Icon"] == "lika"
     assert section["Categories"].endswith(";")
     assert {"Name", "Comment[sv]", "Comment[nb]"} <= set(section)

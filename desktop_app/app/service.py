@@ -17,7 +17,8 @@ from desktop_app.app.review import ReviewService
 from desktop_app.checklists.guide import Content
 from desktop_app.defaults import DEFAULT_FRAMEWORK
 from desktop_app.domain.checklist import Checklist, ChecklistKind
-from desktop_app.domain.completeness import Gap, find_gaps
+from desktop_app.domain.completeness import Gap, QuestionCount, count_questions, find_gaps
+from desktop_app.domain.date_sense import find_date_warnings
 from desktop_app.domain.errors import ContentError, WorkflowError
 from desktop_app.domain.identity import Identity
 from desktop_app.domain.model import Assessment, Language, Status, StatusChange
@@ -183,6 +184,14 @@ class AssessmentService:
 
     def gaps(self, assessment: Assessment) -> list[Gap]:
         return find_gaps(assessment, self.checklists_for(assessment))
+
+    def question_count(self, assessment: Assessment) -> QuestionCount:
+        """Checklist questions of the relevant grounds, and how many are unanswered."""
+        return count_questions(assessment, self.checklists_for(assessment))
+
+    def date_warnings(self, assessment: Assessment) -> list[Gap]:
+        """Dates that make no sense (``domain.date_sense``): remarks, not refusals."""
+        return find_date_warnings(assessment, self._clock().astimezone().date())
 
     def save(self, assessment: Assessment) -> None:
         """Store edits; editing a returned assessment makes it a draft again. Refused

@@ -26,13 +26,18 @@ class ItemState(StrEnum):
 
 @dataclass(frozen=True)
 class Gap:
-    """One required thing that is missing."""
+    """One required thing that is missing (or, with ``warning``, a remark that does not
+    stop a submission: see ``date_sense``)."""
 
     step: str
     code: str
     path: FieldPath
     ground_key: str | None = None
     measure_uid: str | None = None
+    warning: bool = False
+
+
+MEASURE_WANTED = "ground.measure_or_justification.missing"
 
 
 def find_gaps(assessment: Assessment, checklists: Iterable[Checklist]) -> list[Gap]:
@@ -73,7 +78,7 @@ def _ground_gaps(assessment: Assessment, key: str) -> Iterable[Gap]:
         if not assessment.measures_for(key) and not ground.no_measure_justification.strip():
             yield Gap(
                 "grounds",
-                "ground.measure_or_justification.missing",
+                MEASURE_WANTED,
                 ("ground", key, "no_measure_justification"),
                 key,
             )
@@ -106,6 +111,31 @@ def _conclusion_gaps(assessment: Assessment) -> Iterable[Gap]:
         yield Gap("conclusion", "conclusion.followup_date.missing", ("conclusion", "followup_date"))
 
 
+@dataclass(frozen=True)
+class QuestionCount:
+    """Checklist questions of the relevant grounds, and how many have no answer: not
+    required items, but a manager must be able to see that most were skipped."""
+
+    unanswered: int
+    total: int
+
+
+def count_questions(assessment: Assessment, checklists: Iterable[Checklist]) -> QuestionCount:
+    """The questions of every ground marked relevant, and those not answered."""
+    unanswered = total = 0
+    for checklist in checklists:
+        for ground in checklist.grounds:
+            state = assessment.grounds.get(ground.key)
+            if state is None or state.relevance is not Relevance.RELEVANT:
+                continue
+            for question in ground.questions:
+                total += 1
+                answer = assessment.answers.get(question.id)
+                if answer is None or not answer.value.strip():
+                    unanswered += 1
+    return QuestionCount(unanswered, total)
+
+
 def ground_state(assessment: Assessment, key: str, gaps: Iterable[Gap]) -> ItemState:
     """Done, missing or not relevant, for one ground in the navigation pane."""
     if any(gap.ground_key == key for gap in gaps):
@@ -116,5 +146,16 @@ def ground_state(assessment: Assessment, key: str, gaps: Iterable[Gap]) -> ItemS
     return ItemState.DONE
 
 
+def step_gaps(step: str, gaps: Iterable[Gap]) -> list[Gap]:
+    """What keeps ``step`` from being done. The Measures step also waits for every
+    ground with a negative impact that has neither a measure nor a reason for none."""
+    return [
+        gap
+        for gap in gaps
+        if not gap.warning
+        and (gap.step == step or (step == "measures" and gap.code == MEASURE_WANTED))
+    ]
+
+
 def step_state(step: str, gaps: Iterable[Gap]) -> ItemState:
-    return ItemState.MISSING if any(gap.step == step for gap in gaps) else ItemState.DONE
+    return ItemState.MISSING if step_gaps(step, gaps) else ItemState.DONE

@@ -5,6 +5,8 @@ every status change and audit entry."""
 from __future__ import annotations
 
 import getpass
+import os
+import sys
 from dataclasses import dataclass
 
 
@@ -16,12 +18,49 @@ def os_user() -> str:
         return "unknown"
 
 
+def os_full_name() -> str:
+    """The user's full name as the operating system knows it ("" when it has none):
+    the GECOS field on Linux and macOS, the display name on Windows."""
+    if sys.platform == "win32":  # pragma: no cover - Windows only
+        return _windows_display_name()
+    try:
+        import pwd
+
+        gecos = pwd.getpwuid(os.getuid()).pw_gecos
+    except (ImportError, KeyError, OSError):
+        return ""
+    name = gecos.split(",")[0].strip()
+    return "" if name == os_user() else name
+
+
+def _windows_display_name() -> str:  # pragma: no cover - Windows only
+    import ctypes
+
+    size = ctypes.c_ulong(0)
+    secur32 = ctypes.windll.secur32  # type: ignore[attr-defined]
+    name_display = 3
+    secur32.GetUserNameExW(name_display, None, ctypes.byref(size))
+    if not size.value:
+        return ""
+    buffer = ctypes.create_unicode_buffer(size.value)
+    if not secur32.GetUserNameExW(name_display, buffer, ctypes.byref(size)):
+        return ""
+    return buffer.value.strip()
+
+
 @dataclass(frozen=True)
 class Identity:
-    """A display name and the OS account; the default uses the account for both."""
+    """A display name and the OS account; the default uses the account for both.
+    ``role`` is the user's title, shown beside the name where they act."""
 
     name: str
     os_user: str
+    role: str = ""
+
+    @property
+    def signature(self) -> str:
+        """The name with the role title: "Anna Berg, utredare"."""
+        return f"{self.name}, {self.role}" if self.role else self.name
 
     @classmethod
     def default(cls) -> Identity:

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from datetime import date
 from string import Formatter
 
 from desktop_app.domain.checklist import Checklist, ChecklistKind, Text
+from desktop_app.domain.date_sense import followup_has_passed
 from desktop_app.domain.formats import format_day, join_list
 from desktop_app.domain.model import (
     Assessment,
@@ -69,6 +71,7 @@ TEMPLATE_FIELDS: dict[str, frozenset[str]] = {
     "memo.outcome.justification_missing": frozenset(),
     "memo.followup": frozenset({"date"}),
     "memo.followup.missing": frozenset(),
+    "memo.followup.past": frozenset({"date"}),
 }
 
 KEEP_CAPITAL = "memo.keep_capital"
@@ -86,9 +89,13 @@ def memo_text(
     checklists: Sequence[Checklist],
     vocabulary: Vocabulary,
     language: Language,
+    *,
+    today: date | None = None,
 ) -> str:
-    """The memo paragraphs in ``language``, separated by blank lines."""
+    """The memo paragraphs in ``language``, separated by blank lines. ``today`` (default:
+    the computer's date) decides whether a draft's follow-up date has already passed."""
     writer = _Writer(assessment, checklists, vocabulary, Language(language))
+    writer.today = today or date.today()
     paragraphs = (writer.grounds(), writer.measures(), writer.conclusion())
     return "\n\n".join(p for p in paragraphs if p)
 
@@ -106,6 +113,7 @@ class _Writer:
         self.vocab = vocabulary
         self.lang = language
         self.keep = set(vocabulary.words(KEEP_CAPITAL, language))
+        self.today = date.today()
         self.labels = {g.key: g.label(language) for c in checklists for g in c.grounds}
         self.lower_words, self.name_words = _word_evidence(self._texts())
 
@@ -178,7 +186,9 @@ class _Writer:
         if c.summary.strip():
             sentences.append(_sentence(c.summary))
         if c.followup_date is not None:
-            sentences.append(self.t("memo.followup", date=format_day(c.followup_date, self.lang)))
+            passed = followup_has_passed(self.a, self.today)
+            key = "memo.followup.past" if passed else "memo.followup"
+            sentences.append(self.t(key, date=format_day(c.followup_date, self.lang)))
         elif c.outcome is not Outcome.DO_NOT_PROCEED:
             sentences.append(self.t("memo.followup.missing"))
         return " ".join(sentences)

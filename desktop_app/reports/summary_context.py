@@ -7,7 +7,7 @@ from enum import StrEnum
 from reportlab.platypus import Paragraph
 
 from desktop_app.domain.checklist import Checklist, Ground
-from desktop_app.domain.completeness import find_gaps
+from desktop_app.domain.completeness import count_questions, find_gaps
 from desktop_app.domain.fingerprint import fingerprint
 from desktop_app.domain.model import (
     Direction,
@@ -30,6 +30,7 @@ class SummaryContext:
         self.s: Styles = make_styles()
         self.grounds: list[Ground] = data.grounds
         self.gaps = find_gaps(self.a, data.checklists)
+        self.questions = count_questions(self.a, data.checklists)
         self.fingerprint = fingerprint(self.a)
 
     # Words

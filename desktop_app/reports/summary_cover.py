@@ -137,11 +137,13 @@ def _key_figures(c: SummaryContext) -> Table:
     adverse = [g for g in relevant if (d := c.direction(g)) is not None and d.is_adverse]
     overdue = sum(1 for m in c.a.measures if c.is_overdue(m))
     measures_note = c.t("pdf.of_which_overdue", n=overdue) if overdue else ""
+    q = c.questions
+    unanswered = c.t("pdf.unanswered", n=q.unanswered, total=q.total) if q.unanswered else ""
     figures = [
         (len(relevant), c.t("pdf.figure.relevant", total=len(c.grounds)), ""),
         (len(adverse), c.t("pdf.figure.adverse"), ""),
         (len(c.a.measures), c.t("pdf.figure.measures"), measures_note),
-        (len(c.gaps), c.t("pdf.figure.open"), ""),
+        (len(c.gaps), c.t("pdf.figure.open"), unanswered),
     ]
     cells = []
     for number, label, note in figures:

@@ -95,7 +95,9 @@ def _report_failed_start(window: MainWindow, error: Exception) -> int:
     return 1
 
 
-def run_app(db_path: Path | None) -> int:
+def run_app(db_path: Path | None, import_file: Path | None = None) -> int:
+    """The window on the register at ``db_path``; ``import_file``: an exchange file to
+    import once it is open (``lika FILE.json``, a double-click on the file)."""
     app = create_application()
     try:
         settings = Settings(defaults=load_defaults())  # a broken defaults file is reported here
@@ -117,6 +119,12 @@ def run_app(db_path: Path | None) -> int:
             exit_code = _report_failed_start(window, error)
         if exit_code is not None:
             QApplication.exit(exit_code)
+            return
+        from desktop_app.ui.first_run import ask_identity_once
+
+        ask_identity_once(window, window.context)
+        if import_file is not None:
+            window.data_actions.import_file(import_file)
 
     window.opening.when_drawn(fill)
     return app.exec()

@@ -69,7 +69,10 @@ class MainWindow(QMainWindow):
         self.opening.show_register(path)
 
     def _show_register_in_title(self, path: Path | str) -> None:
-        self.setWindowTitle(f"Lika – {path}")
+        """The register's name once (Qt adds " — Lika"); its full path is under
+        Help → About and, where the platform shows it, as the window's file."""
+        self.setWindowTitle(Path(str(path)).name)
+        self.setWindowFilePath(str(path))
 
     def attach(self, context: UiContext) -> None:
         """Fill the window with the register, tabs, menus and actions of ``context``."""
@@ -122,6 +125,9 @@ class MainWindow(QMainWindow):
         self.revision_actions: RegisterRevisionActions = RegisterRevisionActions(self)
         self.restore_watch = RestoreWatch(context.service.repository.last_restore, self)
         self.restore_watch.restored.connect(self.restored_elsewhere)
+        from desktop_app.ui.help_menu import install_help_menu
+
+        self.help_menu = install_help_menu(self, context.language, path)
         self.attached = True
 
     def _build_followup_view(self) -> FollowUpView:

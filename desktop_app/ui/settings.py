@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 
 from desktop_app.defaults import DEFAULT_FRAMEWORK, OrganisationDefaults, load_defaults
-from desktop_app.domain.identity import Identity, os_user
+from desktop_app.domain.identity import Identity, os_full_name, os_user
 from desktop_app.domain.language import Language
 
 DEFAULT_BACKUPS_KEPT = 10
@@ -30,8 +30,9 @@ class Settings:
 
     @property
     def display_name(self) -> str:
-        """The name recorded as author and reviewer; the OS user until set."""
-        return self._get("identity/display_name", "") or os_user()
+        """The name recorded as author and reviewer; until set, the full name the
+        operating system has for the user, else their account name."""
+        return self._get("identity/display_name", "") or os_full_name() or os_user()
 
     @display_name.setter
     def display_name(self, value: str) -> None:
@@ -42,8 +43,26 @@ class Settings:
         """The name the user typed in settings; empty when they left it to the OS user."""
         return self._get("identity/display_name", "")
 
+    @property
+    def role(self) -> str:
+        """The user's role title ("Utredare", "Enhetschef"), shown beside their name."""
+        return self._get("identity/role", "")
+
+    @role.setter
+    def role(self, value: str) -> None:
+        self._store.setValue("identity/role", value.strip())
+
+    @property
+    def identity_asked(self) -> bool:
+        """The first-run question (name and role) has been asked once."""
+        return self._get("identity/asked", "") == "yes"
+
+    @identity_asked.setter
+    def identity_asked(self, value: bool) -> None:
+        self._store.setValue("identity/asked", "yes" if value else "")
+
     def identity(self) -> Identity:
-        return Identity(name=self.display_name, os_user=os_user())
+        return Identity(name=self.display_name, os_user=os_user(), role=self.role)
 
     @property
     def ui_language(self) -> Language | None:

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.checklists.guide import load_content
 from desktop_app.checklists.loader import load_library
-from desktop_app.domain.identity import os_user
+from desktop_app.domain.identity import os_full_name, os_user
 from desktop_app.domain.model import Language
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.editor.widgets import wrapped_label
@@ -73,8 +73,12 @@ class SettingsDialog(QDialog):
         # Empty until the user types a name: the placeholder shows what is used then.
         self.name = QLineEdit(settings.own_display_name)
         self.name.setAccessibleName(self.tr("Your name"))
-        self.name.setPlaceholderText(os_user())
+        self.name.setPlaceholderText(os_full_name() or os_user())
         form.addRow(self.tr("Your &name:"), self.name)
+        self.role = QLineEdit(settings.role)
+        self.role.setAccessibleName(self.tr("Your role"))
+        self.role.setPlaceholderText(self.tr("For example: Investigator"))
+        form.addRow(self.tr("Your &role:"), self.role)
         form.addRow(
             "",
             wrapped_label(
@@ -163,18 +167,20 @@ class SettingsDialog(QDialog):
     def apply(self) -> SettingsChange:
         """Store the choices; say what changed so the caller can act on it."""
         settings = self.context.settings
+        old_role = settings.role
         old_name, old_language, old_folder = (
             settings.display_name,
             settings.ui_language,
             settings.checklist_folder,
         )
         settings.display_name = self.name.text()
+        settings.role = self.role.text()
         value = self.language.currentData()
         settings.ui_language = Language(value) if value else None
         settings.checklist_folder = self.chosen_folder()
         settings.sync()
         return SettingsChange(
-            name=settings.display_name != old_name,
+            name=settings.display_name != old_name or settings.role != old_role,
             language=settings.ui_language != old_language,
             folder=settings.checklist_folder != old_folder,
         )

@@ -15,7 +15,8 @@ bin=$HOME/.local/bin
 
 remove() {
   rm -rf "$prefix"
-  rm -f "$bin/lika" "$data/applications/lika.desktop"
+  rm -f "$bin/lika" "$data/applications/lika.desktop" "$data/mime/packages/lika.xml" \
+    "$data/metainfo/se.lika.Lika.metainfo.xml"
   for png in "$data"/icons/hicolor/*/apps/lika.png "$data"/icons/hicolor/scalable/apps/lika.svg; do
     rm -f "$png"
   done
@@ -38,7 +39,7 @@ if [ -f "$prefix/defaults.ini" ]; then
   cp "$prefix/defaults.ini" "$kept"
 fi
 remove
-mkdir -p "$prefix" "$bin" "$data/applications"
+mkdir -p "$prefix" "$bin" "$data/applications" "$data/mime/packages" "$data/metainfo"
 if [ -n "$kept" ]; then
   mv "$kept" "$prefix/defaults.ini"
 fi
@@ -54,6 +55,10 @@ mkdir -p "$data/icons/hicolor/scalable/apps"
 cp "$here/share/icons/lika.svg" "$data/icons/hicolor/scalable/apps/lika.svg"
 sed "s|^Exec=lika|Exec=$prefix/lika|" "$here/share/applications/lika.desktop" \
   > "$data/applications/lika.desktop"
+# Double-clicking an exchange file opens it in Lika; software centres list Lika.
+cp "$here/share/mime/packages/lika.xml" "$data/mime/packages/lika.xml"
+cp "$here/share/metainfo/se.lika.Lika.metainfo.xml" "$data/metainfo/"
+command -v update-mime-database >/dev/null 2>&1 && update-mime-database "$data/mime" || true
 command -v update-desktop-database >/dev/null 2>&1 && update-desktop-database -q "$data/applications" || true
 command -v gtk-update-icon-cache >/dev/null 2>&1 && gtk-update-icon-cache -q -t "$data/icons/hicolor" || true
 echo "Lika installed in $prefix; start it from the menu or with 'lika' ($bin must be on PATH)."

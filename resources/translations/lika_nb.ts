@@ -481,6 +481,25 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>e.g. %1</source>
+        <translation>f.eks. %1</translation>
+    </message>
+    <message>
+        <source>Choose from a calendar (Alt+Down)</source>
+        <translation>Velg i en kalender (Alt+Pil ned)</translation>
+    </message>
+    <message>
+        <source>Not a date Lika can read: type it as %1 or %2. Nothing was saved.</source>
+        <translation>Lika kan ikke lese dette som en dato: skriv for eksempel %1 eller %2. Ingenting ble lagret.</translation>
+    </message>
+    <message>
+        <source>Not a date yet (for example %1 or %2)</source>
+        <translation>Ingen fullstendig dato ennå (for eksempel %1 eller %2)</translation>
+    </message>
+</context>
+<context>
     <name>DecisionPage</name>
     <message>
         <source>One group per line</source>
@@ -827,6 +846,37 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
     </message>
 </context>
 <context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Welcome to Lika</source>
+        <translation>Velkommen til Lika</translation>
+    </message>
+    <message>
+        <source>Your name and role are recorded as the author of the assessments you create and beside your approvals. You can change them later in Settings.</source>
+        <translation>Navnet og rollen din oppgis som saksbehandler i vurderingene du oppretter og ved godkjenningene dine. Du kan endre dem senere under Innstillinger.</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Ditt navn</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>Ditt &amp;navn:</translation>
+    </message>
+    <message>
+        <source>Your role</source>
+        <translation>Din rolle</translation>
+    </message>
+    <message>
+        <source>For example: Investigator</source>
+        <translation>For eksempel: Utreder</translation>
+    </message>
+    <message>
+        <source>Your &amp;role:</source>
+        <translation>Din &amp;rolle:</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpView</name>
     <message>
         <source>Which measures</source>
@@ -916,6 +966,10 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
         <source>Nothing required is missing: the assessment can be submitted for review.</source>
         <translation>Ingenting som kreves, mangler: vurderingen kan sendes til gjennomgang.</translation>
     </message>
+    <message>
+        <source>%1 of %2 checklist questions not answered</source>
+        <translation>%1 av %2 spørsmål i sjekklisten er ubesvart</translation>
+    </message>
     <message numerus="yes">
         <source>What is &amp;left (%n)</source>
         <translation>
@@ -960,6 +1014,73 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
     <message>
         <source>Guidance</source>
         <translation>Veiledning</translation>
+    </message>
+</context>
+<context>
+    <name>HelpMenu</name>
+    <message>
+        <source>User guide</source>
+        <translation>Brukerveiledning</translation>
+    </message>
+    <message>
+        <source>Open the calendar in a date field</source>
+        <translation>Åpne kalenderen i et datofelt</translation>
+    </message>
+    <message>
+        <source>Empty a date field</source>
+        <translation>Tøm et datofelt</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Hurtigtaster</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Taster</translation>
+    </message>
+    <message>
+        <source>Equality impact assessments of draft decisions.</source>
+        <translation>Vurderinger av likestilling og diskriminering i forslag til vedtak.</translation>
+    </message>
+    <message>
+        <source>Third-party software and fonts</source>
+        <translation>Programvare og skrifttyper fra andre</translation>
+    </message>
+    <message>
+        <source>Licence: GNU General Public License, version 3 or later.</source>
+        <translation>Lisens: GNU General Public License, versjon 3 eller senere.</translation>
+    </message>
+    <message>
+        <source>Register:</source>
+        <translation>Register:</translation>
+    </message>
+    <message>
+        <source>About Lika</source>
+        <translation>Om Lika</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Om &amp;Qt</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hjelp</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Brukerveiledning</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Hurtigtaster</translation>
+    </message>
+    <message>
+        <source>&amp;About Lika</source>
+        <translation>&amp;Om Lika</translation>
     </message>
 </context>
 <context>
@@ -2018,6 +2139,18 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
         <translation>&amp;Navnet ditt:</translation>
     </message>
     <message>
+        <source>Your role</source>
+        <translation>Din rolle</translation>
+    </message>
+    <message>
+        <source>For example: Investigator</source>
+        <translation>For eksempel: Utreder</translation>
+    </message>
+    <message>
+        <source>Your &amp;role:</source>
+        <translation>Din &amp;rolle:</translation>
+    </message>
+    <message>
         <source>Recorded as the author of new assessments and in the review history. Leave it empty to use your computer account name.</source>
         <translation>Føres opp som saksbehandler for nye vurderinger og i historikken for gjennomgang. La feltet stå tomt for å bruke navnet på datakontoen din.</translation>
     </message>
@@ -2302,6 +2435,10 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
             <numerusform>%n påkrevd opplysning mangler</numerusform>
             <numerusform>%n påkrevde opplysninger mangler</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 of %2 checklist questions not answered</source>
+        <translation>%1 av %2 spørsmål i sjekklisten er ubesvart</translation>
     </message>
 </context>
 <context>

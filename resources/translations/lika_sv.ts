@@ -481,6 +481,25 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>e.g. %1</source>
+        <translation>t.ex. %1</translation>
+    </message>
+    <message>
+        <source>Choose from a calendar (Alt+Down)</source>
+        <translation>Välj i en kalender (Alt+Nedpil)</translation>
+    </message>
+    <message>
+        <source>Not a date Lika can read: type it as %1 or %2. Nothing was saved.</source>
+        <translation>Lika kan inte läsa detta som ett datum: skriv till exempel %1 eller %2. Inget sparades.</translation>
+    </message>
+    <message>
+        <source>Not a date yet (for example %1 or %2)</source>
+        <translation>Inget fullständigt datum ännu (till exempel %1 eller %2)</translation>
+    </message>
+</context>
+<context>
     <name>DecisionPage</name>
     <message>
         <source>One group per line</source>
@@ -827,6 +846,37 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
     </message>
 </context>
 <context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Welcome to Lika</source>
+        <translation>Välkommen till Lika</translation>
+    </message>
+    <message>
+        <source>Your name and role are recorded as the author of the assessments you create and beside your approvals. You can change them later in Settings.</source>
+        <translation>Ditt namn och din roll anges som handläggare i de bedömningar du skapar och vid dina godkännanden. Du kan ändra dem senare under Inställningar.</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Ditt namn</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>Ditt &amp;namn:</translation>
+    </message>
+    <message>
+        <source>Your role</source>
+        <translation>Din roll</translation>
+    </message>
+    <message>
+        <source>For example: Investigator</source>
+        <translation>Till exempel: Utredare</translation>
+    </message>
+    <message>
+        <source>Your &amp;role:</source>
+        <translation>Din &amp;roll:</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpView</name>
     <message>
         <source>Which measures</source>
@@ -916,6 +966,10 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
         <source>Nothing required is missing: the assessment can be submitted for review.</source>
         <translation>Inget som krävs saknas: bedömningen kan skickas för granskning.</translation>
     </message>
+    <message>
+        <source>%1 of %2 checklist questions not answered</source>
+        <translation>%1 av %2 frågor i checklistan är obesvarade</translation>
+    </message>
     <message numerus="yes">
         <source>What is &amp;left (%n)</source>
         <translation>
@@ -960,6 +1014,73 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
     <message>
         <source>Guidance</source>
         <translation>Vägledning</translation>
+    </message>
+</context>
+<context>
+    <name>HelpMenu</name>
+    <message>
+        <source>User guide</source>
+        <translation>Användarhandbok</translation>
+    </message>
+    <message>
+        <source>Open the calendar in a date field</source>
+        <translation>Öppna kalendern i ett datumfält</translation>
+    </message>
+    <message>
+        <source>Empty a date field</source>
+        <translation>Töm ett datumfält</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Kortkommandon</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Åtgärd</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tangenter</translation>
+    </message>
+    <message>
+        <source>Equality impact assessments of draft decisions.</source>
+        <translation>Jämställdhets- och diskrimineringsanalyser av förslag till beslut.</translation>
+    </message>
+    <message>
+        <source>Third-party software and fonts</source>
+        <translation>Programvara och typsnitt från andra</translation>
+    </message>
+    <message>
+        <source>Licence: GNU General Public License, version 3 or later.</source>
+        <translation>Licens: GNU General Public License, version 3 eller senare.</translation>
+    </message>
+    <message>
+        <source>Register:</source>
+        <translation>Register:</translation>
+    </message>
+    <message>
+        <source>About Lika</source>
+        <translation>Om Lika</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Om &amp;Qt</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hjälp</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Användarhandbok</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Kortkommandon</translation>
+    </message>
+    <message>
+        <source>&amp;About Lika</source>
+        <translation>&amp;Om Lika</translation>
     </message>
 </context>
 <context>
@@ -2018,6 +2139,18 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
         <translation>Ditt &amp;namn:</translation>
     </message>
     <message>
+        <source>Your role</source>
+        <translation>Din roll</translation>
+    </message>
+    <message>
+        <source>For example: Investigator</source>
+        <translation>Till exempel: Utredare</translation>
+    </message>
+    <message>
+        <source>Your &amp;role:</source>
+        <translation>Din &amp;roll:</translation>
+    </message>
+    <message>
         <source>Recorded as the author of new assessments and in the review history. Leave it empty to use your computer account name.</source>
         <translation>Anges som handläggare för nya bedömningar och i granskningshistoriken. Lämna tomt för att använda namnet på ditt datorkonto.</translation>
     </message>
@@ -2302,6 +2435,10 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
             <numerusform>%n obligatorisk uppgift saknas</numerusform>
             <numerusform>%n obligatoriska uppgifter saknas</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 of %2 checklist questions not answered</source>
+        <translation>%1 av %2 frågor i checklistan är obesvarade</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app.checklists.loader import BUILTIN_DIR
-from desktop_app.domain.identity import Identity, os_user
+from desktop_app.domain.identity import Identity, os_full_name, os_user
 from desktop_app.domain.model import Language
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.settings import Settings
@@ -36,7 +36,8 @@ def test_the_dialog_shows_what_a_folder_holds_and_stores_the_choices(
     qtbot.addWidget(dialog)
     # No name of one's own yet: the field is empty and shows what is used instead.
     assert dialog.name.text() == ""
-    assert dialog.name.placeholderText() == os_user() == context.settings.display_name
+    shown = os_full_name() or os_user()  # the OS full name where it has one
+    assert dialog.name.placeholderText() == shown == context.settings.display_name
     assert dialog.language.currentData() == ""  # follows the computer until chosen
     assert "built-in" in dialog.report.toPlainText()
 
@@ -55,11 +56,13 @@ def test_the_dialog_shows_what_a_folder_holds_and_stores_the_choices(
     dialog.folder.setText(str(folder))
 
     dialog.name.setText("Ánte Ŋuolja")
+    dialog.role.setText("Utredare")
     dialog.language.setCurrentIndex(dialog.language.findData("nb"))
     change = dialog.apply()
     assert change.name and change.language and change.folder
     again = Settings(context.settings._store)
     assert again.display_name == "Ánte Ŋuolja"
+    assert again.role == "Utredare"
     assert again.ui_language is Language.NB
     assert again.checklist_folder == folder
 

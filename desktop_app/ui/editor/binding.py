@@ -14,87 +14,29 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QSignalBlocker, Qt
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QLineEdit,
     QPlainTextEdit,
     QWidget,
 )
 
 from desktop_app.domain.edits import FieldPath
+from desktop_app.domain.model import Language
+from desktop_app.ui.date_field import DateField, from_qdate, to_qdate
 from desktop_app.ui.editor.document import AssessmentDocument
 
 PathSource = FieldPath | Callable[[], FieldPath | None]
 
-NO_DATE = QDate(1900, 1, 1)
 
-
-class OptionalDateEdit(QDateEdit):
-    """A date field that can also be empty (shown blank, stored as None).
-
-    A blank date cannot be typed into, so on entering the field today's date is shown
-    as a starting point; it is stored only if the user edits it (or types exactly
-    today). Ctrl+Delete empties the field again.
-    """
-
-    def __init__(self, locale: QLocale, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setLocale(locale)
-        self.setDisplayFormat(locale.dateFormat(QLocale.FormatType.ShortFormat))
-        self.setCalendarPopup(True)
-        self.setMinimumDate(NO_DATE)
-        self.setSpecialValueText(" ")
-        self.setDate(NO_DATE)
-        self._suggested = False
-        self._touched = False
-        self.dateChanged.connect(self._on_changed)
-        self.calendarWidget().clicked.connect(lambda _d: self._touch())
-
-    def _on_changed(self, _value: QDate) -> None:
-        self._suggested = False
-
-    def _touch(self) -> None:
-        self._touched = True
-
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        if self.date() == NO_DATE and not self.isReadOnly():
-            with QSignalBlocker(self):
-                self.setDate(QDate.currentDate())
-            self._suggested, self._touched = True, False
-        super().focusInEvent(event)
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        super().focusOutEvent(event)
-        if self.calendarWidget().isVisible():
-            return  # focus went to the popup calendar, not away
-        if self._suggested:
-            self._suggested = False
-            if self._touched:  # the user typed today's date: store it
-                self.dateChanged.emit(self.date())
-            else:
-                with QSignalBlocker(self):
-                    self.setDate(NO_DATE)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and (
-            event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        ):
-            self._suggested = False
-            self.setDate(NO_DATE)
-            return
-        if event.text().strip() or event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
-            self._touched = True
-        super().keyPressEvent(event)
-
-
-def make_date_edit(locale: QLocale, parent: QWidget | None = None) -> OptionalDateEdit:
-    return OptionalDateEdit(locale, parent)
+def make_date_edit(language: Language, parent: QWidget | None = None) -> DateField:
+    """A typed date field (``ui.date_field``); put its ``row`` into the form."""
+    return DateField(language, parent)
 
 
 class _UndoKeys(QObject):
@@ -122,14 +64,6 @@ def _is_redo(event: QKeyEvent) -> bool:
     return event.key() == Qt.Key.Key_Z and mods == (
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
-
-
-def _to_qdate(value: date | None) -> QDate:
-    return QDate(value.year, value.month, value.day) if value else NO_DATE
-
-
-def _from_qdate(value: QDate) -> date | None:
-    return None if value == NO_DATE else date(value.year(), value.month(), value.day())
 
 
 class Binder(QObject):
@@ -237,13 +171,30 @@ class Binder(QObject):
         self._remember(source, widget)
         self._add(source, show)
 
-    def date(self, widget: QDateEdit, source: PathSource) -> None:
-        def show(value: date | None) -> None:
-            if _from_qdate(widget.date()) != value:
-                with QSignalBlocker(widget):
-                    widget.setDate(_to_qdate(value))
+    def date(self, widget: DateField, source: PathSource) -> None:
+        """A date field; it also shows the date warnings (``date_sense``) for its path."""
 
-        widget.dateChanged.connect(lambda d: self._edit(source, _from_qdate(d)))
+        def warn() -> None:
+            path = self._resolve(source)
+            vocabulary = self.document.service.content.vocabulary
+            widget.set_warning(
+                " ".join(
+                    vocabulary.text(f"gap.{gap.code}", widget.language)
+                    for gap in self.document.warnings
+                    if gap.path == path
+                )
+            )
+
+        def show(value: date | None) -> None:
+            if from_qdate(widget.date()) != value:
+                with QSignalBlocker(widget):
+                    widget.setDate(to_qdate(value))
+            warn()
+
+        self.document.gapsChanged.connect(warn)
+        warn()
+
+        widget.dateChanged.connect(lambda d: self._edit(source, from_qdate(d)))
         self._remember(source, widget)
         self._add(source, show)
 

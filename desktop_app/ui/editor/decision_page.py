@@ -28,18 +28,18 @@ class DecisionPage(QWidget):
         layout.addLayout(form)
         self.fields: dict[str, QWidget] = {}
 
-        def add(name: str, widget: QWidget) -> None:
+        def add(name: str, widget: QWidget, row: QWidget | None = None) -> None:
             label = context.field(("decision", name))
             widget.setAccessibleName(label)
-            form.addRow(label, widget)
+            form.addRow(label, row or widget)
             self.fields[name] = widget
 
         for name in LINE_FIELDS[:5]:
             line = QLineEdit()
             add(name, line)
             self.binder.line(line, ("decision", name))
-        decision_date = make_date_edit(context.locale)
-        add("decision_date", decision_date)
+        decision_date = make_date_edit(context.language)
+        add("decision_date", decision_date, decision_date.row)
         self.binder.date(decision_date, ("decision", "decision_date"))
         author = QLineEdit()
         add("author", author)

@@ -61,6 +61,7 @@ class AssessmentDocument(QObject):
         # How an edit is named in the Edit menu ("Undo: Title"); the editor sets this.
         self.describe: Callable[[edits.FieldPath], str] = lambda path: ".".join(path)
         self._gaps = service.gaps(assessment)
+        self._warnings = service.date_warnings(assessment)
         self._dirty = False
         self._base = merge.snapshot(assessment)  # as last loaded or saved
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
@@ -89,6 +90,11 @@ class AssessmentDocument(QObject):
     @property
     def gaps(self) -> list[Gap]:
         return self._gaps
+
+    @property
+    def warnings(self) -> list[Gap]:
+        """Date warnings: shown with the gaps, but they do not stop a submission."""
+        return self._warnings
 
     def value(self, path: edits.FieldPath) -> Any:
         return edits.get_value(self.assessment, path)
@@ -158,6 +164,7 @@ class AssessmentDocument(QObject):
     def _changed(self) -> None:
         self._dirty = True
         self._gaps = self.service.gaps(self.assessment)
+        self._warnings = self.service.date_warnings(self.assessment)
         self.gapsChanged.emit()
         self._timer.start()
         if not self._deadline.isActive():
@@ -266,6 +273,7 @@ class AssessmentDocument(QObject):
             self.kept = self.service.kept_content(shown)
             self.checklistsChanged.emit()
         self._gaps = self.service.gaps(shown)
+        self._warnings = self.service.date_warnings(shown)
         for change in merge.changes(previous, shown):
             if change.path != ("assessment", "modules") and (
                 change.path[0] != "measure" or len(change.path) == 3

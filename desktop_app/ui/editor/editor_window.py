@@ -50,6 +50,7 @@ from desktop_app.ui.editor.widgets import (
     wrapped_label,
 )
 from desktop_app.ui.export_pdf import install_pdf_export
+from desktop_app.ui.help_menu import install_help_menu
 from desktop_app.ui.review.editor_comments import CommentsBar
 from desktop_app.ui.revisions.editor_hooks import for_editor as revision_actions_for
 
@@ -113,6 +114,7 @@ class EditorWindow(QMainWindow):
         self.pdf_export = install_pdf_export(self, context, self.document)
         self.commands = editor_actions.EditorActions(self)
         self.revision_actions = revision_actions_for(self)
+        self.help_menu = install_help_menu(self, context.language, context.service.repository.path)
 
         self.document.gapsChanged.connect(self._update_states)
         self.document.saved.connect(self._on_saved)

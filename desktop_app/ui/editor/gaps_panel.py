@@ -1,5 +1,7 @@
 """The "what is left" list: every required thing still missing, in the order of the
-steps. Activating an entry (Enter or double-click) jumps to the field."""
+steps, then the date warnings (marked, not required). Activating an entry (Enter or
+double-click) jumps to the field. Rows are rebuilt when a measure is renamed, so
+they never name a measure by what was typed first."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtWidgets import QLabel, QListView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QListView, QStyle, QVBoxLayout, QWidget
 
 from desktop_app.domain.completeness import Gap
 from desktop_app.ui.context import UiContext
@@ -29,15 +31,21 @@ class GapsModel(QAbstractListModel):
         super().__init__()
         self.context = context
         self.document = document
-        self._gaps: list[Gap] = list(document.gaps)
+        self._gaps: list[Gap] = []
+        self._key: tuple[object, ...] = ()
+        self._reset()
         document.gapsChanged.connect(self._reset)
         document.checklistsChanged.connect(self._reset)
+        document.measuresChanged.connect(self._reset)
+        document.valueChanged.connect(self._reset)
 
     def _reset(self) -> None:
-        if self._gaps == self.document.gaps:
+        rows = [*self.document.gaps, *self.document.warnings]
+        names = tuple(m.description for m in self.document.assessment.measures)
+        if (rows, names) == self._key:
             return
         self.beginResetModel()
-        self._gaps = list(self.document.gaps)
+        self._gaps, self._key = rows, (rows, names)
         self.endResetModel()
 
     def gap(self, row: int) -> Gap:
@@ -54,6 +62,8 @@ class GapsModel(QAbstractListModel):
             return f"{self.where(gap)}: {self.context.term(f'gap.{gap.code}')}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.context.term(f"gap.{gap.code}")
+        if role == Qt.ItemDataRole.DecorationRole and gap.warning:
+            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         if role == GAP_ROLE:
             return gap
         return None
@@ -89,17 +99,22 @@ class GapsPanel(QWidget):
         self.list.setAccessibleName(self.tr("What is left"))
         self.list.setWordWrap(True)
         self.list.setUniformItemSizes(False)
+        # Wrapped rows are measured again when the width changes, or they overlap.
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.activated.connect(self._on_activated)
         self.heading = QLabel()
         self.heading.setBuddy(self.list)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.done = wrapped_label("")
+        # Not required, but a reader must see that questions were skipped.
+        self.questions = wrapped_label("")
         self._open_comments = 0
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.done)
+        layout.addWidget(self.questions)
         document.gapsChanged.connect(self._update)
         self._update()
 
@@ -126,7 +141,14 @@ class GapsPanel(QWidget):
                 self.tr("Nothing required is missing: the assessment can be submitted for review.")
             )
         self.done.setVisible(count == 0 and not self.document.read_only)
-        self.list.setVisible(count > 0)
+        self.list.setVisible(self.model.rowCount() > 0)
+        questions = self.document.service.question_count(self.document.assessment)
+        self.questions.setText(
+            self.tr("%1 of %2 checklist questions not answered")
+            .replace("%1", str(questions.unanswered))
+            .replace("%2", str(questions.total))
+        )
+        self.questions.setVisible(questions.unanswered > 0)
 
     def _on_activated(self, index: QModelIndex) -> None:
         self.gapActivated.emit(self.model.gap(index.row()))

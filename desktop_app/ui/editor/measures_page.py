@@ -98,9 +98,9 @@ class MeasuresPage(QWidget):
         self.owner.setAccessibleName(label("owner"))
         form.addRow(label("owner"), self.owner)
         self.binder.line(self.owner, lambda: self._path("owner"))
-        self.deadline = make_date_edit(context.locale)
+        self.deadline = make_date_edit(context.language)
         self.deadline.setAccessibleName(label("deadline"))
-        form.addRow(label("deadline"), self.deadline)
+        form.addRow(label("deadline"), self.deadline.row)
         self.binder.date(self.deadline, lambda: self._path("deadline"))
         self.status: QComboBox = enum_combo(
             ((s, context.label(s)) for s in MeasureStatus), label("status")

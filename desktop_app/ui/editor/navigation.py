@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QStyle, QTreeWidget, QTreeWidgetItem, QTreeWidgetItemIterator
 
 from desktop_app.domain.checklist import Checklist, Step
-from desktop_app.domain.completeness import Gap, ItemState, ground_state, step_state
+from desktop_app.domain.completeness import Gap, ItemState, ground_state, step_gaps, step_state
 from desktop_app.domain.model import Assessment
 from desktop_app.ui.context import UiContext
 
@@ -98,7 +98,7 @@ class NavigationTree(QTreeWidget):
                 left = sum(1 for gap in gaps if gap.ground_key == name)
             elif kind == "step":
                 state = step_state(name, gaps)
-                left = sum(1 for gap in gaps if gap.step == name)
+                left = len(step_gaps(name, gaps))
             else:
                 continue
             self._show_state(item, self._labels[key], state, left, self._comments.get(key, 0))

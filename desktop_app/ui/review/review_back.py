@@ -132,6 +132,8 @@ def signoff(b: ReviewHtml) -> list[str]:
         ]
         header = [text(b.t(k)) for k in ("pdf.when", "pdf.status", "pdf.who", "field.answer.note")]
         flow += [heading(3, b.t("pdf.history")), table(rows, header, widths=(20, 18, 22, 40))]
+    if data.questions is not None and data.questions.unanswered:
+        flow.insert(1, para(f"⚠ {b.words.unanswered(data.questions)}"))
     if data.gaps:
         missing = b.words.missing(data.gaps)
         flow.insert(1, para(f"⚠ {missing}"))

@@ -19,6 +19,7 @@ from enum import StrEnum
 from PySide6.QtCore import QObject
 
 from desktop_app.domain.checklist import Checklist, Ground
+from desktop_app.domain.completeness import QuestionCount
 from desktop_app.domain.model import Assessment, Relevance, StatusChange
 from desktop_app.domain.review import ApprovalRecord, CommentTarget, ReviewComment
 from desktop_app.reports.styles import DIRECTION_SYMBOLS, SEVERITY_MARKS
@@ -50,6 +51,7 @@ class ReviewData:
     gaps: int
     can_comment: bool  # in review: the reviewer may add comments
     today: date  # for "overdue" in the measures table
+    questions: QuestionCount | None = None  # of the relevant grounds
 
     @property
     def grounds(self) -> list[Ground]:
@@ -80,6 +82,13 @@ class Words(QObject):
 
     def missing(self, count: int) -> str:
         return self.tr("%n required item(s) missing", "", count)
+
+    def unanswered(self, count: QuestionCount) -> str:
+        return (
+            self.tr("%1 of %2 checklist questions not answered")
+            .replace("%1", str(count.unanswered))
+            .replace("%2", str(count.total))
+        )
 
 
 class ReviewHtml(QObject):

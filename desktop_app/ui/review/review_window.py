@@ -31,6 +31,7 @@ from desktop_app.domain.review import STEP_KEYS, CommentTarget, approval_record
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.editor.widgets import wrapped_label
 from desktop_app.ui.export_pdf import install_pdf_export
+from desktop_app.ui.help_menu import install_help_menu
 from desktop_app.ui.review.comments_model import CommentsModel
 from desktop_app.ui.review.html_parts import COMMENT_SCHEME, STYLE_SHEET
 from desktop_app.ui.review.review_actions import ReviewActions
@@ -121,6 +122,7 @@ class ReviewWindow(QMainWindow):
         )  # fmt: skip
         self.changed.connect(self.revision_actions.status_changed)
         self.revisionStarted.connect(self.revision_actions.status_changed)
+        self.help_menu = install_help_menu(self, context.language, context.service.repository.path)
         self.resize(1200, 850)
         self.browser.setFocus()
 
@@ -150,6 +152,7 @@ class ReviewWindow(QMainWindow):
             gaps=len(service.gaps(self.assessment)),
             can_comment=review.can_comment(self.assessment),
             today=date.today(),
+            questions=service.question_count(self.assessment),
         )
         scroll = self.browser.verticalScrollBar().value()
         self.browser.setHtml(self.html.build(self.data))
@@ -158,7 +161,7 @@ class ReviewWindow(QMainWindow):
         count = len(self.data.comments)
         self.comments_heading.setText(self.tr("Review &comments (%n)", "", count))
         self.identity.setText(
-            self.tr("You are working as %1.").replace("%1", service.identity.name)
+            self.tr("You are working as %1.").replace("%1", service.identity.signature)
         )
         self._update_banner()
         self._update_title()

@@ -1,0 +1,212 @@
+"""A date field that reads what the user typed, exactly, or says at once that it cannot.
+
+Qt's QDateEdit edits a date section by section: typing "2027-03-15" into a field that
+shows "dd.MM.yyyy" gives another day without a word. This field is a line edit:
+the text is read by ``domain.date_input`` (2027-03-15, 15.3.2027, 15/3/2027, 20270315,
+"15 mars 2027"), and while it is being typed the line under the field says which day
+it reads or that it cannot read it. Text that is not a date is never stored: the
+field keeps it, marked, until it is corrected. Alt+Down (or F4, or the calendar
+button) opens a calendar. An empty field means no date.
+
+Its API is the part of QDateEdit the editor uses (``date``, ``setDate``,
+``dateChanged``, ``calendarWidget``), with ``NO_DATE`` for "no date".
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QLabel,
+    QLineEdit,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.date_input import DateInputError, input_text, parse_typed_date
+from desktop_app.domain.formats import format_day
+from desktop_app.domain.model import Language
+
+NO_DATE = QDate(1900, 1, 1)
+INVALID = "dateInvalid"
+
+
+def to_qdate(value: date | None) -> QDate:
+    return QDate(value.year, value.month, value.day) if value else NO_DATE
+
+
+def from_qdate(value: QDate) -> date | None:
+    if value == NO_DATE or not value.isValid():
+        return None
+    return date(value.year(), value.month(), value.day())
+
+
+class DateField(QLineEdit):
+    """A typed date (see the module's docstring); ``row`` holds it with its message line."""
+
+    dateChanged = Signal(QDate)
+
+    def __init__(self, language: Language, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.language = Language(language)
+        self._date: date | None = None
+        self._warning = ""
+        self.setPlaceholderText(
+            self.tr("e.g. %1").replace("%1", input_text(date(2027, 3, 15), language))
+        )
+        self.setClearButtonEnabled(False)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.hide()
+        self.row = QWidget()
+        layout = QVBoxLayout(self.row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self)
+        layout.addWidget(self.message)
+        self.row.setFocusProxy(self)
+        self.calendar_action = QAction(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView),
+            self.tr("Choose from a calendar (Alt+Down)"),
+            self,
+        )
+        self.calendar_action.triggered.connect(self.open_calendar)
+        self.addAction(self.calendar_action, QLineEdit.ActionPosition.TrailingPosition)
+        self._calendar: QCalendarWidget | None = None
+        self.textEdited.connect(self._on_typing)
+        self.editingFinished.connect(self.commit)
+
+    # ------------------------------------------------------------ QDateEdit's API
+    def date(self) -> QDate:
+        return to_qdate(self._date)
+
+    def setDate(self, value: QDate) -> None:
+        """Show ``value`` (``NO_DATE``: empty); emits ``dateChanged`` if it changed."""
+        self._set(from_qdate(value), emit=True)
+
+    def value(self) -> date | None:
+        return self._date
+
+    def calendarWidget(self) -> QCalendarWidget:
+        if self._calendar is None:
+            self._calendar = QCalendarWidget(self)
+            self._calendar.setWindowFlags(Qt.WindowType.Popup)
+            self._calendar.setGridVisible(True)
+            self._calendar.setAccessibleName(self.accessibleName())
+            self._calendar.activated.connect(self._picked)
+            self._calendar.clicked.connect(self._picked)
+        return self._calendar
+
+    # ------------------------------------------------------------ behaviour
+    def is_unreadable(self) -> bool:
+        """The text is not a date (and so has not been stored)."""
+        return bool(self.property(INVALID))
+
+    def set_warning(self, text: str) -> None:
+        """A remark about the stored date (for instance that it has passed)."""
+        self._warning = text
+        self._show_message()
+
+    def commit(self) -> None:
+        """Read the text: store the day it names, or mark it as unreadable."""
+        try:
+            value = parse_typed_date(self.text(), self.language)
+        except DateInputError:
+            self._mark(True)
+            return
+        self._mark(False)
+        self._set(value, emit=True)
+
+    def open_calendar(self) -> None:
+        if self.isReadOnly():
+            return
+        calendar = self.calendarWidget()
+        calendar.setSelectedDate(self.date() if self._date else QDate.currentDate())
+        calendar.adjustSize()
+        calendar.move(self.mapToGlobal(QPoint(0, self.height())))
+        calendar.show()
+        calendar.setFocus(Qt.FocusReason.PopupFocusReason)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key, mods = event.key(), event.modifiers()
+        if (key == Qt.Key.Key_Down and mods & Qt.KeyboardModifier.AltModifier) or (
+            key == Qt.Key.Key_F4
+        ):
+            self.open_calendar()
+            return
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and (
+            mods & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.clear()
+            self.commit()
+            return
+        super().keyPressEvent(event)
+
+    def _picked(self, value: QDate) -> None:
+        if self._calendar is not None:
+            self._calendar.hide()
+        self._mark(False)
+        self._set(from_qdate(value), emit=True)
+        self.setFocus(Qt.FocusReason.PopupFocusReason)
+
+    def _set(self, value: date | None, emit: bool) -> None:
+        changed = value != self._date
+        self._date = value
+        if parse_typed_date_safe(self.text(), self.language) != value or (
+            value is None and self.text().strip()
+        ):
+            self.setText(input_text(value, self.language))  # keeps the user's own form
+        self._mark(False)
+        self._show_message()
+        if changed and emit:
+            self.dateChanged.emit(self.date())
+
+    def _on_typing(self, text: str) -> None:
+        if self.is_unreadable():
+            self._mark(False)
+        self._show_message(typing=True)
+
+    def _mark(self, invalid: bool) -> None:
+        if bool(self.property(INVALID)) == invalid:
+            return
+        self.setProperty(INVALID, invalid)
+        self.setStyleSheet("QLineEdit { border: 2px solid #b00020; }" if invalid else "")
+        self._show_message()
+
+    def _show_message(self, typing: bool = False) -> None:
+        text = self.text().strip()
+        try:
+            typed = parse_typed_date(text, self.language)
+            unreadable = False
+        except DateInputError:
+            typed, unreadable = None, True
+        if unreadable and (self.is_unreadable() or not typing):
+            message = self.tr("Not a date Lika can read: type it as %1 or %2. Nothing was saved.")
+            message = message.replace("%1", "2027-03-15").replace("%2", "15.3.2027")
+        elif unreadable:
+            message = self.tr("Not a date yet (for example %1 or %2)")
+            message = message.replace("%1", "2027-03-15").replace("%2", "15.3.2027")
+        elif typed is not None:
+            message = format_day(typed, self.language)
+            if self._warning and typed == self._date:
+                message = f"{message}. {self._warning}"
+        else:
+            message = ""
+        self.message.setText(message)
+        self.message.setVisible(bool(message))
+        alarm = self.is_unreadable() or (self._warning and not unreadable and typed is not None)
+        self.message.setStyleSheet("color: #b00020;" if alarm else "")
+        self.setAccessibleDescription(message)
+
+
+def parse_typed_date_safe(text: str, language: Language) -> date | None:
+    """The day ``text`` names, or None when it names none (blank or unreadable)."""
+    try:
+        return parse_typed_date(text, language)
+    except DateInputError:
+        return None

@@ -1,0 +1,43 @@
+"""Lika asks once for the user's name and role, and uses them from then on."""
+
+from __future__ import annotations
+
+from desktop_app.domain.identity import Identity, os_full_name
+from desktop_app.ui.first_run import ask_identity_once
+
+
+def test_asked_once_and_used_for_authorship(qtbot, context) -> None:
+    dialog = ask_identity_once(None, context)
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert dialog.name.text() == os_full_name()  # pre-filled from the computer where it can
+    dialog.name.setText("Elle Márjá Somby")
+    dialog.role.setText("Utredare")
+    dialog.accept()
+    assert context.settings.display_name == "Elle Márjá Somby"
+    assert context.settings.role == "Utredare"
+    identity = context.service.identity
+    assert (identity.name, identity.role) == ("Elle Márjá Somby", "Utredare")
+    assert identity.signature == "Elle Márjá Somby, Utredare"
+    assert context.service.new_assessment().decision.author == "Elle Márjá Somby"
+    assert ask_identity_once(None, context) is None  # never again
+
+
+def test_cancel_does_not_ask_again(qtbot, context) -> None:
+    dialog = ask_identity_once(None, context)
+    qtbot.addWidget(dialog)
+    dialog.reject()
+    assert ask_identity_once(None, context) is None
+    assert context.settings.identity() == Identity(
+        name=context.settings.display_name, os_user=context.settings.identity().os_user
+    )
+
+
+def test_os_full_name_is_the_gecos_name(monkeypatch) -> None:
+    import pwd
+
+    from desktop_app.domain import identity
+
+    entry = pwd.struct_passwd(("ante", "x", 1000, 1000, "Ánte Ŋuolja,,,Room 4", "/h", "/bin/sh"))
+    monkeypatch.setattr(pwd, "getpwuid", lambda _uid: entry)
+    assert identity.os_full_name() == "Ánte Ŋuolja"
