@@ -69,6 +69,15 @@ TEMPLATE_FIELDS: dict[str, frozenset[str]] = {
     "memo.outcome.justification_missing": frozenset(),
     "memo.followup": frozenset({"date"}),
     "memo.followup.missing": frozenset(),
+    # The Word document and the clipboard's HTML: the section heading and table headers.
+    "memo.heading": frozenset(),
+    **{
+        f"memo.table.{column}": frozenset()
+        for column in ("ground", "impact", "severity", "measures", "measure", "owner")
+    },
+    "memo.table.deadline": frozenset(),
+    "memo.table.status": frozenset(),
+    "memo.table.number": frozenset(),
 }
 
 KEEP_CAPITAL = "memo.keep_capital"
