@@ -32,7 +32,7 @@ DEFAULT_FRAMEWORK = "se-dl"
 FILE_NAME = "defaults.ini"
 SECTION = "lika"
 ENVIRONMENT_VARIABLE = "LIKA_DEFAULTS"
-KEYS = ("organisation", "framework", "database_folder", "checklist_folder")
+KEYS = ("organisation", "framework", "database_folder", "checklist_folder", "memo_template")
 MAX_ORGANISATION_LENGTH = 200
 MAX_FILE_BYTES = 64 * 1024
 _FRAMEWORK_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
@@ -50,6 +50,8 @@ class OrganisationDefaults:
     framework: str | None = None
     database_folder: Path | None = None
     checklist_folder: Path | None = None
+    # The organisation's Word template (.docx or .dotx): its styles shape the memo's .docx.
+    memo_template: Path | None = None
     # Where each value came from, for messages: key -> (file, line).
     origins: dict[str, tuple[Path, int]] = field(default_factory=dict, compare=False)
 
@@ -188,11 +190,32 @@ def _validate(key: str, value: str, base: Path, place: str) -> str | Path:
                 f"{place}: framework {value!r} is not a framework id such as se-dl or no-ldl"
             )
         return value
+    if key == "memo_template":
+        return _template(value, base, place)
     return _folder(value, base, place, key)
+
+
+def _template(value: str, base: Path, place: str) -> Path:
+    """A Word template file; it need not exist yet (a share may be offline), but it
+    must be a Word file by name, so a folder or a .doc is refused at once."""
+    path = _expand(value, base, place, "memo_template")
+    if path.suffix.lower() not in (".docx", ".dotx"):
+        raise DefaultsError(f"{place}: memo_template must be a Word file (.docx or .dotx)")
+    if path.is_dir():
+        raise DefaultsError(f"{place}: memo_template {str(path)!r} is a folder, not a file")
+    return path
 
 
 def _folder(value: str, base: Path, place: str, key: str) -> Path:
     """A folder: environment variables and ``~`` expanded, relative to the file's folder."""
+    folder = _expand(value, base, place, key)
+    if folder.exists() and not folder.is_dir():
+        raise DefaultsError(f"{place}: {key} {str(folder)!r} is a file, not a folder")
+    return folder
+
+
+def _expand(value: str, base: Path, place: str, key: str) -> Path:
+    """A path with environment variables and ``~`` expanded, relative to ``base``."""
     expanded = os.path.expandvars(value)
     if re.search(r"%[A-Za-z_][A-Za-z0-9_]*%|\$\{?[A-Za-z_]", expanded):
         raise DefaultsError(
@@ -201,8 +224,6 @@ def _folder(value: str, base: Path, place: str, key: str) -> Path:
     folder = Path(expanded).expanduser()
     if not folder.is_absolute():
         folder = base / folder
-    if folder.exists() and not folder.is_dir():
-        raise DefaultsError(f"{place}: {key} {str(folder)!r} is a file, not a folder")
     return folder
 
 

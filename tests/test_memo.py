@@ -37,9 +37,9 @@ Bedömningen har gjorts utifrån diskrimineringsgrunderna i diskrimineringslagen
 Förslaget bedöms få måttliga negativa konsekvenser utifrån ålder. \
 Det gäller främst personer över 70 år. \
 Det finns en risk för indirekt diskriminering. \
-Förslaget bedöms inte få några konsekvenser utifrån kön, könsidentitet eller könsuttryck, \
-etnisk tillhörighet, religion eller annan trosuppfattning, funktionsnedsättning och \
-sexuell läggning.
+Förslaget bedöms inte få några konsekvenser utifrån kön; könsidentitet eller könsuttryck; \
+etnisk tillhörighet; religion eller annan trosuppfattning; funktionsnedsättning; och \
+sexuell läggning. Motivering: Inga skillnader i besöksmönster enligt statistiken.
 
 För att motverka de negativa konsekvenserna föreslås följande åtgärd:
 – Erbjud meröppet med personal en kväll i veckan \
@@ -52,20 +52,21 @@ Konsekvenserna följs upp senast den 1 september 2027."""
 NORWEGIAN = """\
 Vurderingen er gjort opp mot diskrimineringsgrunnlagene i likestillings- og \
 diskrimineringsloven og i tillegg opp mot barnets rettigheter. \
+Forslaget vurderes å få store negative konsekvenser knyttet til omsorgsoppgaver. \
+Det gjelder særlig aleneforeldre og foreldre som jobber turnus. \
+Det er risiko for indirekte forskjellsbehandling. \
 Forslaget vurderes å få både positive og negative konsekvenser knyttet til kjønn; \
 de negative vurderes som små. \
 Det gjelder særlig mødre i turnusyrker. \
 Det er risiko for indirekte forskjellsbehandling. \
-Forslaget vurderes å få store negative konsekvenser knyttet til omsorgsoppgaver. \
-Det gjelder særlig aleneforeldre og foreldre som jobber turnus. \
-Det er risiko for indirekte forskjellsbehandling. \
-Forslaget vurderes å få positive konsekvenser knyttet til funksjonsnedsettelse. \
-Det gjelder særlig barn med nedsatt funksjonsevne. \
 Forslaget vurderes å få små negative konsekvenser knyttet til barnets rettigheter. \
 Det gjelder særlig barn som i dag har de lengste dagene. \
+Forslaget vurderes å få positive konsekvenser knyttet til funksjonsnedsettelse. \
+Det gjelder særlig barn med nedsatt funksjonsevne. \
 Forslaget vurderes ikke å få konsekvenser knyttet til graviditet og permisjon ved fødsel \
-eller adopsjon, etnisitet, religion og livssyn, seksuell orientering, kjønnsidentitet og \
-kjønnsuttrykk, alder og kombinasjoner av grunnlagene.
+eller adopsjon; etnisitet; religion og livssyn; seksuell orientering; kjønnsidentitet og \
+kjønnsuttrykk; alder; og kombinasjoner av grunnlagene. \
+Begrunnelse: Vi har ikke funnet at forslaget virker ulikt for denne gruppen.
 
 For å motvirke de negative konsekvensene foreslås følgende tiltak:
 – Utvidet åpningstid i én barnehage i hver bydel, etter søknad \
@@ -86,8 +87,9 @@ The assessment covers the grounds of discrimination in the Discrimination Act (S
 The proposal is expected to have a moderate negative impact with regard to age. \
 This mainly concerns people over 70. \
 There is a risk of indirect discrimination. \
-No impact is expected with regard to sex, gender identity or gender expression, \
-ethnicity, religion or other belief, disability and sexual orientation.
+No impact is expected with regard to sex; gender identity or gender expression; \
+ethnicity; religion or other belief; disability; and sexual orientation. \
+Reason: Inga skillnader i besöksmönster enligt statistiken.
 
 To counter the negative impact, the following measure is proposed:
 – Offer staffed extended opening one evening a week \
@@ -138,7 +140,12 @@ def all_not_relevant(content, framework: str = "se-dl") -> Assessment:
 
 
 def test_nothing_relevant(content) -> None:
-    assert memo(content, all_not_relevant(content)) == (
+    a = all_not_relevant(content)
+    for ground in a.grounds.values():
+        ground.justification = ""
+    assert memo(content, a) == (
+        "UTKAST: bedömningen är inte färdig. Texten visar vad som återstår och ska inte föras "
+        "in i tjänsteskrivelsen förrän bedömningen är klar.\n\n"
         "Bedömningen har gjorts utifrån diskrimineringsgrunderna i diskrimineringslagen. "
         "Förslaget bedöms inte få några konsekvenser utifrån någon av de grunder som har bedömts."
         "\n\nBedömningen föranleder inga åtgärder."
@@ -163,13 +170,14 @@ def test_negative_impact_without_measures_says_what_is_missing(content) -> None:
     a.ground("disability").direction = Direction.MIXED
     a.ground("disability").severity = Severity.HIGH
     paragraphs = memo(content, a).split("\n\n")
-    assert paragraphs[1] == (
+    assert paragraphs[0].startswith("UTKAST: ")  # something is missing: a draft
+    assert paragraphs[2] == (
         "För de negativa konsekvenserna utifrån funktionsnedsättning och ålder saknas ännu "
         "åtgärder eller en motivering till varför inga åtgärder behövs."
     )
     a.ground("age").no_measure_justification = "Kvällsöppet\n ersätts av  meröppet"
     paragraphs = memo(content, a).split("\n\n")
-    assert paragraphs[1] == (
+    assert paragraphs[2] == (
         "Ingen åtgärd föreslås mot de negativa konsekvenserna utifrån ålder. "
         "Motivering: Kvällsöppet ersätts av meröppet. "
         "För de negativa konsekvenserna utifrån funktionsnedsättning saknas ännu åtgärder "
@@ -180,6 +188,8 @@ def test_negative_impact_without_measures_says_what_is_missing(content) -> None:
 def test_a_new_assessment_says_that_nothing_is_assessed(content, service) -> None:
     a = service.new_assessment(language=Language.NB)
     assert memo(content, a) == (
+        "UTKAST: vurderingen er ikke ferdig. Teksten viser hva som gjenstår, og skal ikke føres "
+        "inn i saksframlegget før vurderingen er klar.\n\n"
         "Vurderingen er gjort opp mot diskrimineringsgrunnlagene i diskrimineringsloven "
         "(Sverige). Diskrimineringsgrunnlagene er ikke vurdert ennå."
         "\n\nDet er ennå ikke trukket noen konklusjon av vurderingen. "
@@ -205,11 +215,11 @@ def test_an_incomplete_assessment_says_what_is_still_open(content) -> None:
     for sentence in (
         "Förslaget bedöms vara relevant utifrån etnisk tillhörighet, men konsekvenserna är "
         "ännu inte beskrivna.",
-        "Förslaget bedöms vara relevant utifrån funktionsnedsättning, men hur det påverkar är "
-        "ännu inte klarlagt.",
+        "Förslaget bedöms vara relevant utifrån funktionsnedsättning, men det underlag som "
+        "finns visar inte om konsekvenserna blir positiva eller negativa.",
         "Förslaget bedöms få negativa konsekvenser utifrån ålder; hur allvarliga de är har "
         "ännu inte bedömts.",
-        "Det återstår att bedöma om förslaget får konsekvenser utifrån kön och religion eller "
+        "Det återstår att bedöma om förslaget får konsekvenser utifrån kön; och religion eller "
         "annan trosuppfattning.",
         "– Erbjud meröppet med personal en kväll i veckan (ansvarig är inte utsedd, datum är "
         "inte bestämt).",
@@ -257,13 +267,21 @@ def test_names_keep_their_capital_inside_a_sentence(content) -> None:
 def test_modules_are_named_in_the_first_sentence(content) -> None:
     a = complete_assessment(content)
     a.modules = {"children": "1.0", "minorities": "1.0"}
-    assert memo(content, a).startswith(
-        "Bedömningen har gjorts utifrån diskrimineringsgrunderna i diskrimineringslagen och "
-        "dessutom utifrån barnets rättigheter och nationella minoriteter och samer. "
+    assert (
+        memo(content, a)
+        .split("\n\n")[1]
+        .startswith(
+            "Bedömningen har gjorts utifrån diskrimineringsgrunderna i diskrimineringslagen och "
+            "dessutom utifrån barnets rättigheter; och nationella minoriteter och samer. "
+        )
     )
-    assert memo(content, a, Language.EN).startswith(
-        "The assessment covers the grounds of discrimination in the Discrimination Act "
-        "(Sweden) and also rights of the child and national minorities and the Sami. "
+    assert (
+        memo(content, a, Language.EN)
+        .split("\n\n")[1]
+        .startswith(
+            "The assessment covers the grounds of discrimination in the Discrimination Act "
+            "(Sweden) and also rights of the child; and national minorities and the Sami. "
+        )
     )
 
 
@@ -360,3 +378,116 @@ def test_vocabulary_may_not_take_a_memo_key(tmp_path) -> None:
     )
     with pytest.raises(ContentError, match=r"line 4 .*belongs to memo\.yaml"):
         load_vocabulary(path)
+
+
+# ---------------------------------------------------------------- text an official can paste
+
+
+def test_lists_with_conjunctions_in_their_labels_use_semicolons() -> None:
+    from desktop_app.domain.memo import ordered_list
+
+    assert ordered_list(["kön", "ålder", "funktionsnedsättning"], Language.SV) == (
+        "kön, ålder och funktionsnedsättning"
+    )
+    assert ordered_list(["religion och livsåskådning", "ålder"], Language.SV) == (
+        "religion och livsåskådning; och ålder"
+    )
+    assert (
+        ordered_list(
+            ["graviditet og permisjon", "kjønnsidentitet og kjønnsuttrykk", "alder"], Language.NB
+        )
+        == "graviditet og permisjon; kjønnsidentitet og kjønnsuttrykk; og alder"
+    )
+    assert ordered_list(["a, b", "c"], Language.EN) == "a, b; and c"
+
+
+@pytest.mark.parametrize("language", [Language.SV, Language.NB])
+def test_negative_impacts_come_first_most_serious_first(content, language) -> None:
+    a = complete_assessment(content)
+    a.language = language
+    a.ground("age").severity = Severity.LOW
+    a.ground("sex").relevance = Relevance.RELEVANT
+    a.ground("sex").direction = Direction.POSITIVE
+    a.ground("disability").relevance = Relevance.RELEVANT
+    a.ground("disability").direction = Direction.NEGATIVE
+    a.ground("disability").severity = Severity.HIGH
+    a.measures[0].grounds = ["age", "disability"]
+    text = memo(content, a)
+    labels = {"sv": ("funktionsnedsättning", "ålder", "kön"), "nb": ("funksjon", "alder", "kjønn")}
+    high, low, positive = labels[language.value]
+    words = {"sv": ("stora", "små", "positiva"), "nb": ("store", "små", "positive")}[language.value]
+    at = [text.index(f"{w} ") for w in words]
+    assert at == sorted(at), text
+    assert high and low and positive
+
+
+@pytest.mark.parametrize(
+    ("language", "reason", "sentence"),
+    [
+        (
+            Language.SV,
+            "Motivering",
+            "Förslaget bedöms inte få några konsekvenser utifrån kön och etnisk tillhörighet. "
+            "Motivering: Ingen skillnad syns.",
+        ),
+        (
+            Language.NB,
+            "Begrunnelse",
+            "Forslaget vurderes ikke å få konsekvenser knyttet til kjønn og etnisk tilhørighet. "
+            "Begrunnelse: Ingen skillnad syns.",
+        ),
+    ],
+)
+def test_not_relevant_gives_the_caseworkers_reason(content, language, reason, sentence) -> None:
+    a = complete_assessment(content)
+    for key in ("sex", "ethnicity"):
+        a.ground(key).justification = "Ingen  skillnad syns"
+    a.ground("sexual_orientation").justification = "Frågan rör inte relationer."
+    a.ground("religion").justification = ""
+    text = memo(content, a, language)
+    assert sentence in text
+    assert f"{reason}: Frågan rör inte relationer." in text
+    assert f"{reason}: Inga skillnader i besöksmönster enligt statistiken." in text
+    assert text.count(f"{reason}: ") == 3  # grounds with the same reason share it
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        (
+            Language.SV,
+            "Beslutsunderlaget är inte fullständigt. Detta saknas: Statistik över besök per "
+            "funktionsnedsättning.",
+        ),
+        (
+            Language.NB,
+            "Beslutsgrunnlaget er ikke fullstendig. Dette mangler: Statistik över besök per "
+            "funktionsnedsättning.",
+        ),
+    ],
+)
+def test_missing_evidence_is_named(content, language, sentence) -> None:
+    a = complete_assessment(content)
+    a.decision.evidence_missing = "Statistik över besök per\nfunktionsnedsättning"
+    assert sentence in memo(content, a, language)
+
+
+@pytest.mark.parametrize(
+    ("assessment", "gap_words"),
+    [
+        (complete_assessment, ("saknas ännu", "ännu inte", "UTKAST")),
+        (complete_norwegian_assessment, ("mangler det ennå", "ennå", "UTKAST")),
+    ],
+)
+def test_a_complete_assessment_has_no_notes_for_the_caseworker(
+    content, assessment, gap_words
+) -> None:
+    a = assessment(content)
+    text = memo(content, a)
+    for words in gap_words:
+        assert words not in text
+    # One gap makes the whole text a draft, marked in its first paragraph.
+    a.measures[0].owner = ""
+    draft = memo(content, a)
+    assert draft.startswith("UTKAST: ")
+    assert draft.split("\n\n", 1)[1] != text

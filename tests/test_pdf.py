@@ -61,10 +61,10 @@ def test_summary_has_the_sections_in_order(content, tmp_path) -> None:
             "Beslutet kan fattas med åtgärderna",
             "relevanta grunder av 7",
             "Påverkan per diskrimineringsgrund",
+            "Åtgärder",
             "Beslutet",
             "Relevanta diskrimineringsgrunder",
             "inte vara relevanta",
-            "Åtgärder",
             "Uppföljning",
             "Granskning och godkännande",
             "Bilaga: svar på checklistans frågor",
@@ -72,7 +72,7 @@ def test_summary_has_the_sections_in_order(content, tmp_path) -> None:
     )
     assert "UTKAST" in text
     assert f"Fingeravtryck {fingerprint(a)}" in text
-    assert "Checklista se-dl 1.0" in text
+    assert "Checklista Diskrimineringslagen 1.0" in text
     assert "Sida 1 av" in text
     assert "Skapad 23 november 2026" in text
 
@@ -103,6 +103,7 @@ def test_names_in_sami_and_other_scripts_come_back_exactly(content, tmp_path) ->
 def test_arabic_names_are_shaped_and_in_reading_order(content, tmp_path) -> None:
     a = complete_assessment(content)
     a.measures[0].owner = ARABIC_OWNER
+    a.ground("age").justification = f"Kontakt: {ARABIC_OWNER}, 1 mars 2027."
     a.decision.affected_groups.append("Föräldraföreningen – جمعية أولياء الأمور")
     out = render(content, a, tmp_path)
     # poppler reads the drawn glyphs back into logical order: the words are in the order
@@ -147,7 +148,12 @@ def test_metadata_and_bookmarks(content, tmp_path) -> None:
     assert "KS 2026/0412" in reader.metadata["/Keywords"]
     assert reader.trailer["/Root"]["/Lang"] == "nb"
     top = [item.title for item in reader.outline if not isinstance(item, list)]
-    assert top[:3] == [a.decision.title, "Virkning per diskrimineringsgrunnlag", "Vedtaket"]
+    assert top[:4] == [
+        a.decision.title,
+        "Virkning per diskrimineringsgrunnlag",
+        "Tiltak",
+        "Vedtaket",
+    ]
     assert "Vedlegg: svar på sjekklistens spørsmål" in top
     nested = [i.title for group in reader.outline if isinstance(group, list) for i in group]
     assert any("Alder" in title for title in nested)  # each relevant ground has its own

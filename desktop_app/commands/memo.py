@@ -1,10 +1,13 @@
-"""``lika summary``: the memo text of one assessment, for pasting into the decision memo."""
+"""``lika summary``: the memo text of one assessment, for pasting into the decision memo,
+or with ``--out FILE.docx`` the same section as a Word document with both tables."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any, TextIO
 
+from desktop_app import memo_export
 from desktop_app.commands.base import EXIT_OK, Session, assessment_id
 from desktop_app.domain.memo import memo_text
 from desktop_app.domain.model import Language
@@ -22,6 +25,12 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
         choices=[lang.value for lang in Language],
         help="language of the text (default: the assessment's)",
     )
+    summary.add_argument(
+        "--out",
+        type=Path,
+        metavar="FILE.docx",
+        help="write the memo section as a Word document (with the impact and measures tables)",
+    )
     summary.set_defaults(run=cmd_summary)
 
 
@@ -29,6 +38,10 @@ def cmd_summary(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     service = session.service
     assessment = service.get(args.id)
     language = Language(args.lang) if args.lang else assessment.language
+    if args.out is not None:
+        memo_export.write_memo(memo_export.memo_for(service, assessment, language), args.out)
+        print(f"Wrote {args.out}", file=out)
+        return EXIT_OK
     text = memo_text(
         assessment, service.checklists_for(assessment), service.content.vocabulary, language
     )

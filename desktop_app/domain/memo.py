@@ -18,6 +18,7 @@ from datetime import date
 from string import Formatter
 
 from desktop_app.domain.checklist import Checklist, ChecklistKind, Text
+from desktop_app.domain.completeness import find_gaps
 from desktop_app.domain.date_sense import followup_has_passed
 from desktop_app.domain.formats import format_day, join_list
 from desktop_app.domain.model import (
@@ -29,6 +30,7 @@ from desktop_app.domain.model import (
     MeasureStatus,
     Outcome,
     Relevance,
+    Severity,
 )
 from desktop_app.domain.vocabulary import Vocabulary
 
@@ -47,6 +49,9 @@ TEMPLATE_FIELDS: dict[str, frozenset[str]] = {
     "memo.groups": frozenset({"groups"}),
     "memo.risks": frozenset({"risks"}),
     "memo.not_relevant": frozenset({"grounds"}),
+    "memo.not_relevant.reason": frozenset({"grounds", "justification"}),
+    "memo.evidence_missing": frozenset({"missing"}),
+    "memo.draft": frozenset(),
     "memo.none_relevant": frozenset(),
     "memo.unassessed": frozenset({"grounds"}),
     "memo.nothing_assessed": frozenset(),
@@ -72,9 +77,30 @@ TEMPLATE_FIELDS: dict[str, frozenset[str]] = {
     "memo.followup": frozenset({"date"}),
     "memo.followup.missing": frozenset(),
     "memo.followup.past": frozenset({"date"}),
+    # The Word document and the clipboard's HTML: the section heading and table headers.
+    "memo.heading": frozenset(),
+    **{
+        f"memo.table.{column}": frozenset()
+        for column in ("ground", "impact", "severity", "measures", "measure", "owner")
+    },
+    "memo.table.deadline": frozenset(),
+    "memo.table.status": frozenset(),
+    "memo.table.number": frozenset(),
 }
 
 KEEP_CAPITAL = "memo.keep_capital"
+# Words that make a list ambiguous when an item contains them: "religion och livsåskådning
+# och ålder" is two grounds or three? Such lists are written with semicolons.
+_CONJUNCTIONS = {
+    Language.SV: ("och", "eller", "samt"),
+    Language.NB: ("og", "eller", "samt"),
+    Language.EN: ("and", "or"),
+}
+_FINAL = {Language.SV: "och", Language.NB: "og", Language.EN: "and"}
+# Relevant grounds are told most serious first: negative and mixed by severity, then
+# those whose impact is unclear, then neutral, then positive.
+_SEVERITY_RANK = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2, None: 3}
+_DIRECTION_RANK = {Direction.UNKNOWN: 1, None: 1, Direction.NEUTRAL: 2, Direction.POSITIVE: 3}
 _WORD = re.compile(r"[^\W\d_]+")
 _END = (".", "!", "?", "…", ":")
 
@@ -93,11 +119,34 @@ def memo_text(
     today: date | None = None,
 ) -> str:
     """The memo paragraphs in ``language``, separated by blank lines. ``today`` (default:
-    the computer's date) decides whether a draft's follow-up date has already passed."""
+    the computer's date) decides whether a draft's follow-up date has already passed.
+
+    An incomplete assessment's text starts with a paragraph that marks it as a draft:
+    its sentences on what is still missing are for the caseworker, not the committee.
+    """
     writer = _Writer(assessment, checklists, vocabulary, Language(language))
     writer.today = today or date.today()
-    paragraphs = (writer.grounds(), writer.measures(), writer.conclusion())
+    draft = writer.t("memo.draft") if is_memo_draft(assessment, checklists) else ""
+    paragraphs = (draft, writer.grounds(), writer.measures(), writer.conclusion())
     return "\n\n".join(p for p in paragraphs if p)
+
+
+def is_memo_draft(assessment: Assessment, checklists: Sequence[Checklist]) -> bool:
+    """Whether anything the assessment needs is still missing (then the memo is a draft)."""
+    return bool(find_gaps(assessment, checklists))
+
+
+def ordered_list(items: Sequence[str], language: Language) -> str:
+    """Items as running text, unambiguous: "a, b och c", but with semicolons when an
+    item has a comma or a conjunction of its own ("a; b och c; och d")."""
+    language = Language(language)
+    words = _CONJUNCTIONS[language]
+    ambiguous = any(
+        "," in item or any(word in words for word in _WORD.findall(item)) for item in items
+    )
+    if not ambiguous or len(items) < 2:
+        return join_list(items, language)
+    return "; ".join(items[:-1]) + f"; {_FINAL[language]} {items[-1]}"
 
 
 class _Writer:
@@ -120,24 +169,26 @@ class _Writer:
     # ------------------------------------------------------------------ paragraphs
     def grounds(self) -> str:
         sentences = [*self._intro()]
+        missing_evidence = self.a.decision.evidence_missing.strip()
+        if missing_evidence:
+            sentences.append(self.t("memo.evidence_missing", missing=_sentence(missing_evidence)))
         by_relevance: dict[Relevance, list[str]] = {r: [] for r in Relevance}
         for key in self.labels:
             ground = self.a.grounds.get(key)
             relevance = ground.relevance if ground else Relevance.UNKNOWN
             by_relevance[relevance].append(key)
-            if ground is not None and relevance is Relevance.RELEVANT:
-                sentences.extend(self._impact(ground))
+        for key in sorted(by_relevance[Relevance.RELEVANT], key=self._seriousness):
+            sentences.extend(self._impact(self.a.grounds[key]))
         not_relevant = by_relevance[Relevance.NOT_RELEVANT]
         unknown = by_relevance[Relevance.UNKNOWN]
         if not by_relevance[Relevance.RELEVANT] and not not_relevant:
             sentences.append(self.t("memo.nothing_assessed"))
-        elif not by_relevance[Relevance.RELEVANT] and not unknown:
+        elif (
+            not by_relevance[Relevance.RELEVANT] and not unknown and not self._reasons(not_relevant)
+        ):
             sentences.append(self.t("memo.none_relevant"))
         else:
-            if not_relevant:
-                sentences.append(
-                    self.t("memo.not_relevant", grounds=self.ground_list(not_relevant))
-                )
+            sentences.extend(self._not_relevant(not_relevant))
             if unknown:
                 sentences.append(self.t("memo.unassessed", grounds=self.ground_list(unknown)))
         return " ".join(sentences)
@@ -194,6 +245,32 @@ class _Writer:
         return " ".join(sentences)
 
     # ------------------------------------------------------------------ pieces
+    def _seriousness(self, key: str) -> tuple[int, int]:
+        ground = self.a.grounds[key]
+        if ground.direction is not None and ground.direction.is_adverse:
+            return 0, _SEVERITY_RANK[ground.severity]
+        return _DIRECTION_RANK[ground.direction], 0
+
+    def _reasons(self, keys: Sequence[str]) -> bool:
+        return any(self.a.grounds[key].justification.strip() for key in keys)
+
+    def _not_relevant(self, keys: Sequence[str]) -> Iterable[str]:
+        """Grounds judged not relevant, with the caseworker's reason: grounds that share
+        a reason share a sentence, so "no impact" never stands without its why."""
+        by_reason: dict[str, list[str]] = {}
+        for key in keys:
+            reason = " ".join(self.a.grounds[key].justification.split())
+            by_reason.setdefault(reason, []).append(key)
+        for reason, group in by_reason.items():
+            if reason:
+                yield self.t(
+                    "memo.not_relevant.reason",
+                    grounds=self.ground_list(group),
+                    justification=_sentence(reason),
+                )
+            else:
+                yield self.t("memo.not_relevant", grounds=self.ground_list(group))
+
     def _intro(self) -> Iterable[str]:
         frameworks = [c for c in self.checklists if c.kind is ChecklistKind.FRAMEWORK]
         if not frameworks:
@@ -204,7 +281,7 @@ class _Writer:
         ]
         if modules:
             yield self.t(
-                "memo.intro.modules", framework=framework, modules=join_list(modules, self.lang)
+                "memo.intro.modules", framework=framework, modules=ordered_list(modules, self.lang)
             )
         else:
             yield self.t("memo.intro", framework=framework)
@@ -272,7 +349,7 @@ class _Writer:
         return self._lower_first(self.labels[key])
 
     def ground_list(self, keys: Sequence[str]) -> str:
-        return join_list([self.ground_name(k) for k in keys], self.lang)
+        return ordered_list([self.ground_name(k) for k in keys], self.lang)
 
     def content_phrase(self, text: Text) -> str:
         return self._lower_first(text.get(self.lang))

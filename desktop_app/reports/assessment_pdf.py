@@ -30,10 +30,10 @@ def story(data: SummaryInput, c: SummaryContext | None = None) -> list[Flowable]
     c = c or SummaryContext(data)
     return [
         *summary_cover.cover(c),
+        *summary_body.measures(c),
         *summary_body.decision(c),
         *summary_body.relevant_grounds(c),
         *summary_body.other_grounds(c),
-        *summary_body.measures(c),
         *summary_body.followup(c),
         *summary_back.review(c),
         *summary_back.appendix(c),
@@ -43,14 +43,17 @@ def story(data: SummaryInput, c: SummaryContext | None = None) -> list[Flowable]
 def _decor(data: SummaryInput, print_fingerprint: str) -> PageDecor:
     a, lang, vocab = data.assessment, data.language, data.vocabulary
     framework = data.checklists[0]
-    modules = "".join(f" + {c.id} {c.version}" for c in data.checklists[1:])
+    # The checklists by name ("Barnets rättigheter 1.0"): ids are for the program.
+    modules = "".join(f" + {c.name.get(lang)} {c.version}" for c in data.checklists[1:])
     header = " · ".join(x for x in (a.decision.title, a.decision.case_number) if x)
     return PageDecor(
         header=plain(header),
         footer_lines=(
             vocab.text("pdf.generated", lang, date=format_day(data.generated, lang))
             + " · "
-            + vocab.text("pdf.checklist", lang, id=framework.id, version=a.framework_version)
+            + vocab.text(
+                "pdf.checklist", lang, id=framework.name.get(lang), version=a.framework_version
+            )
             + modules,
             vocab.text("pdf.fingerprint", lang, fingerprint=print_fingerprint),
         ),
@@ -74,7 +77,11 @@ def build_summary(data: SummaryInput, target: io.BytesIO | str) -> None:
         title=title,
         author=clean(a.decision.author),
         subject=vocab.text("document.title", lang),
-        keywords=[k for k in (clean(a.decision.case_number), a.framework_id, *a.modules) if k],
+        keywords=[
+            k
+            for k in (clean(a.decision.case_number), *(c.name.get(lang) for c in data.checklists))
+            if k
+        ],
         creator="Lika",
         lang=lang.value,
         initialFontName=REGULAR,

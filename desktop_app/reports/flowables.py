@@ -56,11 +56,18 @@ class Heading(KeptParagraph):
     """A heading that also becomes a PDF bookmark at ``level`` (0 = section)."""
 
     def __init__(
-        self, text: str, style: ParagraphStyle, level: int = 0, keep: float = 25 * mm
+        self,
+        text: str,
+        style: ParagraphStyle,
+        level: int = 0,
+        keep: float = 25 * mm,
+        bookmark: str | None = None,
     ) -> None:
         super().__init__(markup(text), style, keep)
         self.bookmark_key = f"h{next(_keys)}"
-        self.bookmark_title = text
+        # The outline shows words only: a symbol drawn beside a heading (▼ for a negative
+        # impact) is read aloud or shown as a box by many viewers.
+        self.bookmark_title = text if bookmark is None else bookmark
         self.bookmark_level = level
 
 

@@ -13,6 +13,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from desktop_app.reports import tounicode
 from desktop_app.resources import resource_path
 
 REGULAR = "LikaSans"
@@ -35,6 +36,7 @@ _FILES = {
 @cache
 def register_fonts() -> str:
     """Register the family once per process and return the regular face's name."""
+    tounicode.install()
     for name, filename in _FILES.items():
         pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", filename))))
     for bold, italic, name in ((0, 0, REGULAR), (1, 0, BOLD), (0, 1, ITALIC), (1, 1, BOLD_ITALIC)):

@@ -64,10 +64,12 @@ class PortfolioInput:
         return [*keys, *(k for k in entry.grounds if k not in keys)]
 
     def _ordered_checklists(self) -> list[Checklist]:
-        used = set(self.figures.by_framework)
+        # The framework most assessments in the period follow names the grounds, so the
+        # report says "Etnisk tillhörighet" as those assessments' own PDFs do.
+        used = self.figures.by_framework
         return sorted(
             self.checklists,
-            key=lambda c: (c.kind is not ChecklistKind.FRAMEWORK, c.id not in used, c.id),
+            key=lambda c: (c.kind is not ChecklistKind.FRAMEWORK, -used.get(c.id, 0), c.id),
         )
 
 

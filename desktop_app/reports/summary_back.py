@@ -123,9 +123,7 @@ def _history_table(c: SummaryContext) -> Flowable:
 def appendix(c: SummaryContext) -> list[Flowable]:
     flow: list[Flowable] = [Heading(c.t("pdf.appendix"), c.s.h1)]
     for checklist in c.data.checklists:
-        flow.append(
-            c.p(f"{checklist.name.get(c.lang)} ({checklist.id} {checklist.version})", "muted")
-        )
+        flow.append(c.p(f"{checklist.name.get(c.lang)} {checklist.version}", "muted"))
         for ground in checklist.grounds:
             flow += _answers_of(c, ground)
     return flow

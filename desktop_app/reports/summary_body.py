@@ -54,7 +54,8 @@ def _ground_in_depth(c: SummaryContext, ground: Ground) -> list[Flowable]:
     ga = c.a.grounds[ground.key]
     direction = ga.direction
     symbol = f"{DIRECTION_SYMBOLS[direction]} " if direction else ""
-    heading = Heading(f"{symbol}{ground.label(c.lang)}", c.s.h2, level=1, keep=45 * mm)
+    label = ground.label(c.lang)
+    heading = Heading(f"{symbol}{label}", c.s.h2, level=1, keep=45 * mm, bookmark=label)
     severity = ga.severity if direction and direction.is_adverse else None
     facts = [
         [
@@ -85,12 +86,11 @@ def _ground_in_depth(c: SummaryContext, ground: Ground) -> list[Flowable]:
     parts += _labelled(
         c, c.field("ground", "no_measure_justification"), ga.no_measure_justification
     )
-    measures = c.a.measures_for(ground.key)
-    if measures:
+    numbers = [str(n) for n, m in enumerate(c.a.measures, 1) if ground.key in m.grounds]
+    if numbers:
+        # Each measure is told once, in the table near the front; here only its number.
         parts.append(kept(c.t("pdf.measures"), c.s.label))
-        for m in measures:
-            owner = f" ({m.owner}, {c.day(m.deadline)})" if m.owner else ""
-            parts.append(c.p(f"•\u00a0{m.description}{owner}"))
+        parts.append(c.p(c.t("pdf.see_measures", numbers=", ".join(numbers))))
     notes = [n for n in c.data.review_notes if n.about == ground.key]
     for note in notes:
         parts.append(c.p(f"{c.t('pdf.review_comment')} ({note.author}): {note.text}", "note"))
@@ -140,6 +140,7 @@ def measures(c: SummaryContext) -> list[Flowable]:
     header = [
         c.p(text, "head_cell")
         for text in (
+            c.t("pdf.number"),
             c.field("measure", "description"),
             c.t("pdf.grounds_short"),
             c.field("measure", "owner"),
@@ -148,13 +149,14 @@ def measures(c: SummaryContext) -> list[Flowable]:
         )
     ]
     rows = [header]
-    for m in c.a.measures:
+    for number, m in enumerate(c.a.measures, 1):
         overdue = c.is_overdue(m)
         deadline = c.day(m.deadline)
         if overdue:
             deadline = f"{deadline}\n⚠\u00a0{c.t('pdf.overdue')}"
         rows.append(
             [
+                c.p(str(number), "cell"),
                 c.p(m.description or "–", "cell"),
                 c.p(c.ground_names(m.grounds) or "–", "cell"),
                 c.p(m.owner or "–", "cell"),
@@ -162,7 +164,7 @@ def measures(c: SummaryContext) -> list[Flowable]:
                 c.p(c.label(m.status), "cell"),
             ]
         )
-    widths = [CONTENT_WIDTH - 118 * mm, 38 * mm, 32 * mm, 27 * mm, 21 * mm]
+    widths = [9 * mm, CONTENT_WIDTH - 127 * mm, 38 * mm, 32 * mm, 27 * mm, 21 * mm]
     grid = table(rows, widths, [("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE)], header=True)
     return [*flow, grid]
 

@@ -81,4 +81,5 @@ class SummaryContext:
 
     def ground_names(self, keys: list[str]) -> str:
         labels = {g.key: g.label(self.lang) for g in self.grounds}
-        return ", ".join(labels.get(k, k) for k in keys)
+        # Semicolons: a label may have a comma of its own ("Kön, könsidentitet …").
+        return "; ".join(labels.get(k, k) for k in keys)

@@ -26,6 +26,7 @@ from desktop_app.reports.styles import (
     SEVERITY_MARKS,
 )
 from desktop_app.reports.summary_context import SummaryContext
+from desktop_app.reports.text import format_moment
 
 
 def cover(c: SummaryContext) -> list[Flowable]:
@@ -42,7 +43,9 @@ def cover(c: SummaryContext) -> list[Flowable]:
         *flow,
         Spacer(0, 3 * mm),
         _facts(c),
-        Spacer(0, 4 * mm),
+        Spacer(0, 1.5 * mm),
+        _signoff(c),
+        Spacer(0, 3 * mm),
         _conclusion_box(c),
         Spacer(0, 4 * mm),
         _key_figures(c),
@@ -98,6 +101,21 @@ def _facts(c: SummaryContext) -> Table:
             ("LEFTPADDING", (0, 0), (0, -1), 0),
         ],
     )
+
+
+def _signoff(c: SummaryContext) -> Flowable:
+    """Who approved, when, and the fingerprint, on page 1: what an archivist checks first.
+    (The sign-off section at the end has the details and the status history.)"""
+    approval = c.data.effective_approval
+    if approval is None:
+        who = c.t("pdf.not_approved")
+        print_fingerprint = c.fingerprint
+    else:
+        who = c.t(
+            "pdf.approved_by", name=approval.approver, date=format_moment(approval.at, c.lang)
+        )
+        print_fingerprint = approval.fingerprint or c.fingerprint
+    return c.p(f"{who} · {c.t('pdf.fingerprint', fingerprint=print_fingerprint)}", "cell_bold")
 
 
 def _conclusion_box(c: SummaryContext) -> Table:

@@ -47,8 +47,10 @@ CHUNK = 3000
 
 
 def clean(text: str) -> str:
-    """Normalise to NFC and drop control and bidi-override characters."""
-    return _UNSAFE.sub("", unicodedata.normalize("NFC", text.replace("\r\n", "\n")))
+    """Normalise to NFC, drop control and bidi-override characters, and print a TAB as a
+    space (the font has no glyph for it: it would show as a replacement mark)."""
+    text = text.replace("\r\n", "\n").replace("\t", " ")
+    return _UNSAFE.sub("", unicodedata.normalize("NFC", text))
 
 
 def _draw_order(match: re.Match[str]) -> str:

@@ -1358,12 +1358,36 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
         <translation>&amp;Kopier teksten</translation>
     </message>
     <message>
+        <source>&amp;Export memo section…</source>
+        <translation>&amp;Eksporter avsnittet til saksframlegget…</translation>
+    </message>
+    <message>
+        <source>A Word document with the text, the impact table and the measures table</source>
+        <translation>Et Word-dokument med teksten, tabellen over konsekvenser og tabellen over tiltak</translation>
+    </message>
+    <message>
         <source>Language: %1</source>
         <translation>Språk: %1</translation>
     </message>
     <message>
         <source>Copied. Paste it into the memo with Ctrl+V.</source>
         <translation>Kopiert. Lim den inn i saksframlegget med Ctrl+V.</translation>
+    </message>
+    <message>
+        <source>Export memo section</source>
+        <translation>Eksporter avsnittet til saksframlegget</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Word-dokumenter (*.docx)</translation>
+    </message>
+    <message>
+        <source>The memo section was not written</source>
+        <translation>Avsnittet ble ikke skrevet</translation>
+    </message>
+    <message>
+        <source>Written to %1</source>
+        <translation>Lagret i %1</translation>
     </message>
 </context>
 <context>

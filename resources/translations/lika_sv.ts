@@ -1358,12 +1358,36 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
         <translation>K&amp;opiera texten</translation>
     </message>
     <message>
+        <source>&amp;Export memo section…</source>
+        <translation>&amp;Exportera avsnittet för tjänsteskrivelsen…</translation>
+    </message>
+    <message>
+        <source>A Word document with the text, the impact table and the measures table</source>
+        <translation>Ett Word-dokument med texten, tabellen över konsekvenser och tabellen över åtgärder</translation>
+    </message>
+    <message>
         <source>Language: %1</source>
         <translation>Språk: %1</translation>
     </message>
     <message>
         <source>Copied. Paste it into the memo with Ctrl+V.</source>
         <translation>Kopierad. Klistra in den i tjänsteskrivelsen med Ctrl+V.</translation>
+    </message>
+    <message>
+        <source>Export memo section</source>
+        <translation>Exportera avsnittet för tjänsteskrivelsen</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Word-dokument (*.docx)</translation>
+    </message>
+    <message>
+        <source>The memo section was not written</source>
+        <translation>Avsnittet skrevs inte</translation>
+    </message>
+    <message>
+        <source>Written to %1</source>
+        <translation>Sparat i %1</translation>
     </message>
 </context>
 <context>

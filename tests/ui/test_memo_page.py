@@ -41,3 +41,33 @@ def test_the_memo_can_be_copied_from_a_read_only_assessment(qtbot, context, cont
     editor = open_editor(qtbot, context, context.service.repository.get(assessment.id))
     page = editor.show_page(MEMO_PAGE)
     assert page.copy_button.isEnabled()
+
+
+def test_copy_puts_html_with_both_tables_beside_the_plain_text(qtbot, context, content) -> None:
+    assessment = context.service.repository.create(complete_assessment(content))
+    editor = open_editor(qtbot, context, assessment)
+    page = editor.show_page(MEMO_PAGE)
+    page.copy_button.click()
+    data = QGuiApplication.clipboard().mimeData()
+    assert data.text() == page.text.toPlainText()
+    html = data.html()
+    assert "<h2>Konsekvenser för jämlikhet</h2>" in html
+    assert html.count("<table") == 2
+    assert "Máret Ŋuolja-Čáhppes" in html
+
+
+def test_export_memo_section_writes_a_word_file(qtbot, context, content, tmp_path) -> None:
+    import docx
+
+    assessment = context.service.repository.create(complete_assessment(content))
+    editor = open_editor(qtbot, context, assessment)
+    page = editor.show_page(MEMO_PAGE)
+    asked: list[str] = []
+    page.ask_file = lambda suggested: asked.append(suggested) or tmp_path / "memo"
+    assert page.export_button.isEnabled()
+    page.export_button.click()
+    assert asked and asked[0].endswith("-memo.docx")
+    document = docx.Document(str(tmp_path / "memo.docx"))
+    assert document.paragraphs[0].text == "Konsekvenser för jämlikhet"
+    assert len(document.tables) == 2
+    assert "memo.docx" in page.copied.text()
