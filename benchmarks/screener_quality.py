@@ -94,7 +94,7 @@ def main(argv: list[str]) -> None:
             f"precision {figures.precision:.2f}  (found {figures.true_positives}, "
             f"missed {figures.false_negatives}, wrong {figures.false_positives})"
         )
-        if "--verbose" in argv and half == "development" or "--verbose-held-out" in argv:
+        if ("--verbose" in argv and half == "development") or "--verbose-held-out" in argv:
             for line in (*figures.misses, *figures.wrong):
                 print(f"    {line}")
 

@@ -52,9 +52,13 @@ def decision_from_text(text: str) -> Decision:
 
 
 def guess_language(text: str) -> Language:
-    """The language whose small words the text uses most (Swedish when none stands out)."""
+    """The language whose small words (and letters) the text uses most; Swedish when
+    nothing tells."""
     words = [word.casefold() for word in _WORD.findall(text)]
     counts = {lang: sum(word in markers for word in words) for lang, markers in _MARKERS.items()}
+    # Letters only one of the two uses: "ä"/"ö" are Swedish, "æ"/"ø" Norwegian.
+    counts[Language.SV] += sum(any(c in "äö" for c in word) for word in words)
+    counts[Language.NB] += sum(any(c in "æø" for c in word) for word in words)
     best = max(counts.values())
     if best == 0:
         return Language.SV
