@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from desktop_app.checklists.decision_types import is_decision_types_file, load_decision_types
 from desktop_app.checklists.yamlfile import YamlDocument
 from desktop_app.domain.checklist import (
     ANSWER_VALUES,
@@ -27,6 +28,7 @@ from desktop_app.domain.checklist import (
     Text,
 )
 from desktop_app.domain.conditions import ShowIf
+from desktop_app.domain.decision_types import DecisionType
 from desktop_app.domain.errors import ContentError
 from desktop_app.domain.model import RiskKind
 from desktop_app.resources import resource_path
@@ -202,6 +204,8 @@ class ChecklistLibrary:
 
     checklists: dict[str, Checklist] = field(default_factory=dict)
     errors: list[ContentError] = field(default_factory=list)
+    # Decision types by key, built-in first (``decision_types.py``), in their files' order.
+    decision_types: dict[str, DecisionType] = field(default_factory=dict)
     all_versions: dict[tuple[str, str], Checklist] = field(default_factory=dict)
 
     def add(self, checklist: Checklist) -> None:
@@ -231,13 +235,24 @@ def load_library(extra_folders: Iterable[Path] = ()) -> ChecklistLibrary:
     """The built-in checklists plus an organisation's own; broken files are reported
     in ``errors`` and skipped, so one bad file never stops the app."""
     library = ChecklistLibrary()
+    type_files: list[Path] = []
     for folder in (BUILTIN_DIR, *extra_folders):
         if not folder.is_dir():
             library.errors.append(ContentError(f"{folder}: checklist folder not found"))
             continue
         for path in sorted(folder.glob("*.yaml")):
+            if is_decision_types_file(path):
+                type_files.append(path)  # read once every checklist is known
+                continue
             try:
                 library.add(load_checklist(path))
             except ContentError as error:
                 library.errors.append(error)
+    for path in type_files:
+        try:
+            types = load_decision_types(path, library.checklists, library.decision_types)
+        except ContentError as error:
+            library.errors.append(error)
+        else:
+            library.decision_types.update((t.key, t) for t in types)
     return library

@@ -64,6 +64,8 @@ class Question:
     choices: tuple[Choice, ...] = ()
     # When the question is shown (None: always); see ``domain/conditions.py``.
     show_if: ShowIf | None = None
+    # Especially important for the assessment's decision type (``decision_types.py``).
+    emphasised: bool = False
 
 
 @dataclass(frozen=True)

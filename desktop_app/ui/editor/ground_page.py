@@ -179,6 +179,8 @@ class GroundPage(QWidget):
             else ""
         )
         set_guidance(box, text, context.local(question.guidance), examples)
+        if question.emphasised:  # the decision type's own or emphasised question
+            layout.addWidget(wrapped_label(context.term("decision_type.emphasised"), muted=True))
         label = wrapped_label(text)
         layout.addWidget(label)
         path = ("answer", question.id, "value")
