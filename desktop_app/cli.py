@@ -17,12 +17,21 @@ from pathlib import Path
 from typing import TextIO
 
 from desktop_app import __version__
-from desktop_app.commands import assessments, audit, data, deployment, memo, report, review
+from desktop_app.commands import (
+    assessments,
+    audit,
+    data,
+    deployment,
+    memo,
+    report,
+    review,
+    screen,
+)
 from desktop_app.commands.base import EXIT_FAILURE, EXIT_OK, Parser, Session
 from desktop_app.domain.errors import LikaError
 from desktop_app.storage.database import describe_sqlite_error
 
-COMMAND_MODULES = (assessments, review, audit, memo, report, data, deployment)
+COMMAND_MODULES = (assessments, review, audit, memo, report, data, deployment, screen)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -12,7 +12,10 @@ The texts and the expectations were written before the screener was first run on
 them. That first run gave precision 0.91 and recall 0.78; one general gap it showed
 (Swedish and Norwegian compounds after "äldre"/"eldre", as in "äldre
 kontorsbyggnader") was then closed in the word lists. Every other miss and false
-positive is left as found and stated here.
+positive is left as found and stated here. The indirect cues of issue 17 (language and
+driving-licence requirements, school words, digital-only services, minorities named
+alone) later closed four misses here; they were tuned on
+``benchmarks/screener_texts/development.yaml``, not on these texts.
 """
 
 from __future__ import annotations
@@ -86,9 +89,6 @@ SWEDISH = [
             ("Nyanlända familjer utan e-legitimation", "Barn i behov av särskilt stöd"),
         ),
         expected=frozenset({"age", "child_rights", "ethnicity", "disability"}),
-        known_misses={
-            "disability": "'barn i behov av särskilt stöd' names no disability word",
-        },
     ),
     Case(
         "sv: renovated swimming baths with gender-neutral changing rooms",
@@ -107,7 +107,6 @@ SWEDISH = [
         expected=frozenset({"sex", "gender_identity", "disability", "religion", "age"}),
         known_misses={
             "religion": "kvinnosim is often about faith, but the text never says so",
-            "age": "school swimming lessons affect children; 'skolornas' is no age word",
         },
     ),
     Case(
@@ -156,10 +155,6 @@ SWEDISH = [
             ("Samiska elever", "Tornedalska familjer"),
         ),
         expected=frozenset({"age", "child_rights", "sami", "national_minorities", "ethnicity"}),
-        known_misses={
-            "ethnicity": "Sami words count only weakly (½) for ethnicity, and 'samiska' is "
-            "the only one here",
-        },
     ),
     Case(
         "sv: grant rules for associations exclude religious activities",
@@ -193,10 +188,6 @@ SWEDISH = [
             "modersmål än svenska, samt sökande.",
         ),
         expected=frozenset({"ethnicity", "sex", "disability"}),
-        known_misses={
-            "disability": "a driving-licence requirement can exclude disabled people; "
-            "no word says so",
-        },
         known_false={
             "age": "'hemtjänsten' is read as older people's care, but here it is staff rules",
         },

@@ -11,7 +11,7 @@ import pytest
 
 from desktop_app.__main__ import main
 from desktop_app.defaults import DefaultsError, parse_text
-from desktop_app.demo import load_demo
+from desktop_app.app.demo import load_demo
 from desktop_app.domain.memo import memo_text
 from desktop_app.domain.memo_document import memo_document
 from desktop_app.domain.model import Language

@@ -25,7 +25,7 @@ LIST_FIELDS = (
     "id", "title", "case_number", "status", "updated", "unit", "organisation", "decision_body",
     "revision", "author", "language", "framework", "outcome", "created", "uid",
     "reviewer", "reference_date", "adverse_grounds", "open_measures", "next_deadline",
-    "overdue_measures", "next_followup", "evaluation_due",
+    "overdue_measures", "next_followup", "evaluation_due", "decision_type",
 )  # fmt: skip
 
 
@@ -61,6 +61,7 @@ def register_record(row: RegisterRow, today: date) -> dict[str, Any]:
         "overdue_measures": row.has_overdue_measures(today),
         "next_followup": _iso(row.next_followup),
         "evaluation_due": row.evaluation_due(today),
+        "decision_type": row.decision_type,
     }
 
 

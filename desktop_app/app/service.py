@@ -19,6 +19,7 @@ from desktop_app.defaults import DEFAULT_FRAMEWORK
 from desktop_app.domain.checklist import Checklist, ChecklistKind
 from desktop_app.domain.completeness import Gap, QuestionCount, count_questions, find_gaps
 from desktop_app.domain.date_sense import find_date_warnings
+from desktop_app.domain.decision_types import DecisionType, find_type, with_decision_type
 from desktop_app.domain.errors import ContentError, WorkflowError
 from desktop_app.domain.identity import Identity
 from desktop_app.domain.model import Assessment, Language, Status, StatusChange
@@ -126,9 +127,12 @@ class AssessmentService:
         language: Language = Language.SV,
         title: str = "",
         modules: Iterable[str] = (),
+        decision_type: str = "",
     ) -> Assessment:
         """Create and store an empty draft, with the caseworker as author and the
-        organisation filled in; without a framework, the default one."""
+        organisation filled in; without a framework, the default one. ``decision_type``
+        is a key of ``decision_types()`` ("" for none); its modules are only suggested
+        (the New dialog ticks them), so pass them in ``modules`` too."""
         framework_id = framework_id or self.default_framework
         framework = self.content.checklists.get(framework_id)
         if framework.kind is not ChecklistKind.FRAMEWORK:
@@ -138,6 +142,7 @@ class AssessmentService:
             framework_version=framework.version,
             language=language,
             modules=self.module_versions(modules),
+            decision_type=self.decision_type(decision_type).key if decision_type else "",
         )
         assessment.decision.title = title.strip()
         assessment.decision.author = self.identity.name
@@ -154,15 +159,30 @@ class AssessmentService:
             versions[module.id] = module.version
         return versions
 
+    def decision_types(self) -> list[DecisionType]:
+        """The decision types to choose from: built in, then the organisation's."""
+        return list(self.content.checklists.decision_types.values())
+
+    def decision_type(self, key: str) -> DecisionType:
+        """The installed type of that key; ``ContentError`` for an unknown one."""
+        found = self.content.checklists.decision_types.get(key)
+        if found is None:
+            known = ", ".join(self.content.checklists.decision_types) or "none"
+            raise ContentError(f"{key!r} is not a decision type (known: {known})")
+        return found
+
     def checklists_for(self, assessment: Assessment) -> list[Checklist]:
-        """The framework and switched-on modules, in their newest loaded versions."""
+        """The framework and switched-on modules, in their newest loaded versions, with
+        the questions the assessment's decision type adds or emphasises."""
         ids = [assessment.framework_id, *assessment.modules]
         missing = [i for i in ids if i not in self.content.checklists.checklists]
         if missing:
             raise ContentError(
                 f"Assessment {assessment.id} uses checklist {missing[0]!r}, which is not installed"
             )
-        return [self.content.checklists.get(i) for i in ids]
+        checklists = [self.content.checklists.get(i) for i in ids]
+        types = self.content.checklists.decision_types
+        return with_decision_type(checklists, find_type(types, assessment.decision_type))
 
     def kept_content(self, assessment: Assessment) -> KeptContent:
         """Answers the current checklists no longer ask for (kept, shown as such)."""
@@ -175,10 +195,18 @@ class AssessmentService:
             ]
         ]
         switched_off = [m for m in library.modules() if m.id not in assessment.modules]
+        current = self.checklists_for(assessment)
+        # The wording of questions a decision type added, should the type have changed.
+        other_types = [
+            checklist
+            for decision_type in library.decision_types.values()
+            if decision_type.key != assessment.decision_type
+            for checklist in with_decision_type(current, decision_type)
+        ]
         return find_kept(
             assessment,
-            self.checklists_for(assessment),
-            earlier=[c for c in earlier if c is not None],
+            current,
+            earlier=[c for c in earlier if c is not None] + other_types,
             switched_off=switched_off,
         )
 

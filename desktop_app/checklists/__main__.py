@@ -1,6 +1,7 @@
 """Check content files: ``python -m desktop_app.checklists [FILE ...]``.
 
-With no files, checks every built-in content file: the checklists, the guide's steps,
+With no files, checks every built-in content file: the checklists and decision types, the
+guide's steps,
 vocabulary and memo sentences, and the screener's word lists. For content authors.
 """
 
@@ -10,8 +11,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from desktop_app.checklists.decision_types import is_decision_types_file
 from desktop_app.checklists.guide import load_memo, load_steps, load_vocabulary
-from desktop_app.checklists.loader import BUILTIN_DIR, load_checklist
+from desktop_app.checklists.loader import BUILTIN_DIR, load_checklist, load_library
 from desktop_app.checklists.screener_lexicon import SCREENER_DIR, load_lexicon_file
 from desktop_app.domain.errors import ContentError
 from desktop_app.resources import resource_path
@@ -24,6 +26,17 @@ def _checklist(path: Path) -> str:
         f"{checklist.id} {checklist.version}, "
         f"{len(checklist.grounds)} grounds, {questions} questions"
     )
+
+
+def _decision_types(path: Path) -> str:
+    """Checked against the built-in checklists and types (and, for a file in an
+    organisation's folder, the checklists beside it)."""
+    library = load_library([path.parent] if path.parent != BUILTIN_DIR else [])
+    own = [t for t in library.decision_types.values() if t.source == path]
+    problems = [e for e in library.errors if str(e).startswith(str(path))]
+    if problems:
+        raise problems[0]
+    return f"decision types, {len(own)} types"
 
 
 def _word_list(path: Path) -> str:
@@ -45,6 +58,8 @@ def _checker(path: Path) -> Callable[[Path], str]:
     """Which kind of content a file is, by its folder (checklists are the default)."""
     if path.parent.name == "screener":
         return _word_list
+    if is_decision_types_file(path):
+        return _decision_types
     if path.parent.name == "guide" and path.name in ("steps.yaml", "vocabulary.yaml", "memo.yaml"):
         return _guide
     return _checklist

@@ -2,7 +2,8 @@
 
 A file is checked twice: against ``resources/schemas/checklist.schema.json`` (shape,
 types, every text in sv, nb and en) and then for what a schema cannot say (unique ids,
-question ids that start with their ground's key). Either way the error names the file
+question ids that start with their ground's key, conditions that look back to an earlier
+question with values it can take). Either way the error names the file
 and the line.
 """
 
@@ -13,8 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from desktop_app.checklists.decision_types import is_decision_types_file, load_decision_types
 from desktop_app.checklists.yamlfile import YamlDocument
 from desktop_app.domain.checklist import (
+    ANSWER_VALUES,
     Checklist,
     ChecklistKind,
     Choice,
@@ -24,6 +27,8 @@ from desktop_app.domain.checklist import (
     Risk,
     Text,
 )
+from desktop_app.domain.conditions import ShowIf
+from desktop_app.domain.decision_types import DecisionType
 from desktop_app.domain.errors import ContentError
 from desktop_app.domain.model import RiskKind
 from desktop_app.resources import resource_path
@@ -37,6 +42,7 @@ def load_checklist(path: Path) -> Checklist:
     document = YamlDocument(path)
     document.validate(validator("checklist.schema.json"))
     _check_ids(document)
+    _check_conditions(document)
     return _build(document.data, path)
 
 
@@ -64,6 +70,74 @@ def _check_ids(document: YamlDocument) -> None:
                 raise document.error([*place[:-1], "choices"], "a choice key appears twice")
 
 
+def _check_conditions(document: YamlDocument) -> None:
+    """A condition names a question of this file that comes earlier (so conditions can
+    never go round in a circle) with values that question can take, or a ground of this
+    file; exactly one of the two forms."""
+    grounds = {ground["key"] for ground in document.data["grounds"]}
+    earlier: dict[str, dict[str, Any]] = {}
+    all_ids = {q["id"] for g in document.data["grounds"] for q in g["questions"]}
+    for g_index, ground in enumerate(document.data["grounds"]):
+        for q_index, question in enumerate(ground["questions"]):
+            condition = question.get("show_if")
+            place: list[str | int] = ["grounds", g_index, "questions", q_index, "show_if"]
+            if condition is not None:
+                _check_condition(document, place, question["id"], condition, earlier, all_ids)
+                if "ground_relevant" in condition and condition["ground_relevant"] not in grounds:
+                    raise document.error(
+                        [*place, "ground_relevant"],
+                        f"no ground {condition['ground_relevant']!r} in this file",
+                    )
+            earlier[question["id"]] = question
+
+
+def _check_condition(
+    document: YamlDocument,
+    place: list[str | int],
+    qid: str,
+    condition: dict[str, Any],
+    earlier: dict[str, dict[str, Any]],
+    all_ids: set[str],
+) -> None:
+    forms = ("question" in condition or "in" in condition, "ground_relevant" in condition)
+    if all(forms):
+        raise document.error(
+            place, "a condition is either 'question' with 'in' or 'ground_relevant'"
+        )
+    if forms[1]:
+        return
+    if "question" not in condition or "in" not in condition:
+        raise document.error(place, "a condition on an answer needs both 'question' and 'in'")
+    target = condition["question"]
+    where = [*place, "question"]
+    if target == qid:
+        raise document.error(where, f"question {qid!r} cannot depend on itself (a cycle)")
+    if target not in earlier:
+        if target in all_ids:
+            raise document.error(
+                where,
+                f"question {target!r} comes later; a condition may only look back to an "
+                "earlier question (so that conditions cannot form a cycle)",
+            )
+        raise document.error(where, f"no question {target!r} in this file")
+    referred = earlier[target]
+    if referred["type"] == QuestionType.TEXT:
+        raise document.error(
+            where, f"question {target!r} has a free-text answer; it cannot be a condition"
+        )
+    allowed = (
+        [c["key"] for c in referred["choices"]]
+        if referred["type"] == QuestionType.CHOICE
+        else list(ANSWER_VALUES)
+    )
+    for position, value in enumerate(condition["in"]):
+        if value not in allowed:
+            raise document.error(
+                [*place, "in", position],
+                f"{value!r} is not an answer to {target!r} (answers: {', '.join(allowed)})",
+            )
+
+
 def _text(values: dict[str, str] | None) -> Text | None:
     return Text.from_mapping(values) if values is not None else None
 
@@ -79,6 +153,7 @@ def _build(data: dict[str, Any], path: Path) -> Checklist:
             choices=tuple(
                 Choice(c["key"], Text.from_mapping(c["label"])) for c in q.get("choices", [])
             ),
+            show_if=_show_if(q.get("show_if")),
         )
 
     def ground(g: dict[str, Any]) -> Ground:
@@ -106,6 +181,14 @@ def _build(data: dict[str, Any], path: Path) -> Checklist:
     )
 
 
+def _show_if(condition: dict[str, Any] | None) -> ShowIf | None:
+    if condition is None:
+        return None
+    if "ground_relevant" in condition:
+        return ShowIf(ground=condition["ground_relevant"])
+    return ShowIf(question=condition["question"], values=tuple(condition["in"]))
+
+
 def _version_key(version: str) -> tuple[int, ...]:
     return tuple(int(part) for part in version.split("."))
 
@@ -121,6 +204,8 @@ class ChecklistLibrary:
 
     checklists: dict[str, Checklist] = field(default_factory=dict)
     errors: list[ContentError] = field(default_factory=list)
+    # Decision types by key, built-in first (``decision_types.py``), in their files' order.
+    decision_types: dict[str, DecisionType] = field(default_factory=dict)
     all_versions: dict[tuple[str, str], Checklist] = field(default_factory=dict)
 
     def add(self, checklist: Checklist) -> None:
@@ -150,13 +235,24 @@ def load_library(extra_folders: Iterable[Path] = ()) -> ChecklistLibrary:
     """The built-in checklists plus an organisation's own; broken files are reported
     in ``errors`` and skipped, so one bad file never stops the app."""
     library = ChecklistLibrary()
+    type_files: list[Path] = []
     for folder in (BUILTIN_DIR, *extra_folders):
         if not folder.is_dir():
             library.errors.append(ContentError(f"{folder}: checklist folder not found"))
             continue
         for path in sorted(folder.glob("*.yaml")):
+            if is_decision_types_file(path):
+                type_files.append(path)  # read once every checklist is known
+                continue
             try:
                 library.add(load_checklist(path))
             except ContentError as error:
                 library.errors.append(error)
+    for path in type_files:
+        try:
+            types = load_decision_types(path, library.checklists, library.decision_types)
+        except ContentError as error:
+            library.errors.append(error)
+        else:
+            library.decision_types.update((t.key, t) for t in types)
     return library

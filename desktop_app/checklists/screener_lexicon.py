@@ -1,12 +1,14 @@
 """Loading the ground screener's word lists: ``resources/screener/<language>.yaml``.
 
 Each file is checked against ``screener.schema.json`` and then for what a schema
-cannot say: every term must be a valid pattern, no term twice for one ground, no
-ground twice, and the file's language must match its name. Errors name file and line.
+cannot say: every term (and every word of a rule) must be a valid pattern, no term
+twice for one ground, no ground twice, and the file's language must match its name.
+Errors name file and line.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +16,7 @@ from desktop_app.checklists.yamlfile import YamlDocument
 from desktop_app.domain.checklist import LANGUAGES
 from desktop_app.domain.errors import ContentError
 from desktop_app.domain.model import Language
-from desktop_app.domain.screener import WEAK_WEIGHT, GroundCues, Lexicon, Term
+from desktop_app.domain.screener import NEAR_WITHIN, WEAK_WEIGHT, GroundCues, Lexicon, Term
 from desktop_app.domain.wording import Pattern
 from desktop_app.resources import resource_path
 from desktop_app.schemas import validator
@@ -61,31 +63,62 @@ def load_lexicon_file(path: Path) -> tuple[GroundCues, ...]:
 
 
 def _cues(document: YamlDocument, index: int, ground: dict[str, Any]) -> GroundCues:
+    def parse(place: list[str | int], text: str) -> Pattern:
+        try:
+            return Pattern.parse(text)
+        except ValueError as error:
+            raise document.error(place, str(error)) from None
+
     def patterns(name: str) -> list[tuple[list[str | int], Pattern]]:
-        parsed = []
-        for position, text in enumerate(ground.get(name, [])):
-            place: list[str | int] = ["grounds", index, name, position]
-            try:
-                parsed.append((place, Pattern.parse(text)))
-            except ValueError as error:
-                raise document.error(place, str(error)) from None
-        return parsed
+        return [
+            (place, parse(place, text))
+            for position, text in enumerate(ground.get(name, []))
+            for place in [["grounds", index, name, position]]
+        ]
 
     terms: list[Term] = []
     seen: dict[tuple[object, ...], str] = {}
     for name, weight in (("terms", 1.0), ("weak", WEAK_WEIGHT)):
-        for place, pattern in patterns(name):
-            if pattern.words in seen:
+        for position, entry in enumerate(ground.get(name, [])):
+            place: list[str | int] = ["grounds", index, name, position]
+            term = _term(entry, weight, place, parse)
+            identity = (term.pattern.words, term.near, term.unless_near)
+            if identity in seen:
                 raise document.error(
                     place,
-                    f"{pattern.text!r} is listed twice for {ground['key']!r}"
-                    f" (same as {seen[pattern.words]!r})",
+                    f"{term.pattern.text!r} is listed twice for {ground['key']!r}"
+                    f" (same as {seen[identity]!r})",
                 )
-            seen[pattern.words] = pattern.text
-            terms.append(Term(pattern, weight))
+            seen[identity] = term.pattern.text
+            terms.append(term)
     return GroundCues(
         key=ground["key"],
         terms=tuple(terms),
         exclude=tuple(pattern for _place, pattern in patterns("exclude")),
         fallback=tuple(ground.get("fallback", [])),
+    )
+
+
+def _term(
+    entry: str | dict[str, Any],
+    weight: float,
+    place: list[str | int],
+    parse: Callable[[list[str | int], str], Pattern],
+) -> Term:
+    """A plain term (a string) or a rule (``term`` with ``near``/``unless_near``)."""
+    if isinstance(entry, str):
+        return Term(parse(place, entry), weight)
+
+    def listed(name: str) -> tuple[Pattern, ...]:
+        return tuple(
+            parse([*place, name, position], text)
+            for position, text in enumerate(entry.get(name, []))
+        )
+
+    return Term(
+        parse([*place, "term"], entry["term"]),
+        weight,
+        near=listed("near"),
+        unless_near=listed("unless_near"),
+        within=entry.get("within", NEAR_WITHIN),
     )

@@ -48,6 +48,11 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
     listing.add_argument("--unit", metavar="UNIT", help="department or unit (exact name)")
     listing.add_argument("--framework", metavar="ID", help="checklist id, e.g. se-dl or no-ldl")
     listing.add_argument(
+        "--decision-type",
+        metavar="KEY",
+        help="type of decision, e.g. budget_fees or procurement ('' for none chosen)",
+    )
+    listing.add_argument(
         "--ground", metavar="KEY", help="a ground found relevant, e.g. disability or age"
     )
     listing.add_argument(
@@ -168,6 +173,7 @@ def list_query(args: argparse.Namespace, session: Session, today: date) -> Regis
         status=Status(args.status) if args.status else None,
         unit=args.unit or None,
         framework=args.framework or None,
+        decision_type=args.decision_type,
         ground=args.ground or None,
         impact=Direction(args.impact) if args.impact else None,
         date_from=args.date_from,

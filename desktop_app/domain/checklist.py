@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from desktop_app.domain.conditions import ShowIf
 from desktop_app.domain.model import Language, RiskKind
 
 LANGUAGES: tuple[Language, ...] = (Language.SV, Language.NB, Language.EN)
@@ -61,6 +62,10 @@ class Question:
     guidance: Text
     examples: Text | None = None
     choices: tuple[Choice, ...] = ()
+    # When the question is shown (None: always); see ``domain/conditions.py``.
+    show_if: ShowIf | None = None
+    # Especially important for the assessment's decision type (``decision_types.py``).
+    emphasised: bool = False
 
 
 @dataclass(frozen=True)

@@ -79,6 +79,7 @@ def compare(
     for f in dataclasses.fields(Decision):
         row("decision", ("decision", f.name), *(getattr(a.decision, f.name) for a in (left, right)))
     row("decision", ("assessment", "language"), left.language, right.language)
+    row("decision", ("assessment", "decision_type"), left.decision_type, right.decision_type)
     row("decision", ("assessment", "modules"), left.modules, right.modules)
 
     for key in _ordered(left.grounds.keys() | right.grounds.keys(), ground_order):

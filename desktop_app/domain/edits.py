@@ -9,7 +9,7 @@ Paths are tuples of strings:
 - ``("answer", question_id, "value" | "note")``
 - ``("measure", uid, attr)``
 - ``("conclusion", attr)``
-- ``("assessment", "language")``
+- ``("assessment", "language")``, ``("assessment", "decision_type")``
 """
 
 from __future__ import annotations
@@ -50,8 +50,8 @@ def _target(assessment: Assessment, path: FieldPath) -> tuple[object, str]:
                 raise InputError(f"No measure {uid!r} in this assessment") from None
         case ("conclusion", attr):
             return assessment.conclusion, attr
-        case ("assessment", "language"):
-            return assessment, "language"
+        case ("assessment", ("language" | "decision_type") as attr):
+            return assessment, attr
     raise InputError(f"Unknown field {'.'.join(path)!r}")
 
 
@@ -62,7 +62,7 @@ _EDITABLE: dict[type, frozenset[str]] = {
     Answer: frozenset({"value", "note"}),
     Measure: frozenset(f.name for f in dataclasses.fields(Measure)) - {"uid"},
     Conclusion: frozenset(f.name for f in dataclasses.fields(Conclusion)),
-    Assessment: frozenset({"language"}),
+    Assessment: frozenset({"language", "decision_type"}),
 }
 
 

@@ -74,6 +74,7 @@ def changes(before: Assessment, after: Assessment) -> list[FieldChange]:
     for name in _names(Decision):
         compare(("decision", name), getattr(before.decision, name), getattr(after.decision, name))
     compare(("assessment", "language"), before.language, after.language)
+    compare(("assessment", "decision_type"), before.decision_type, after.decision_type)
     compare(("assessment", "modules"), before.modules, after.modules)
     for key in sorted(before.grounds.keys() | after.grounds.keys()):
         old_ground = before.grounds.get(key, GroundAssessment(key))

@@ -160,6 +160,9 @@ class Assessment:
     framework_version: str
     language: Language = Language.SV
     modules: dict[str, str] = field(default_factory=dict)
+    # The kind of decision (a key of the decision types in the checklist folders; "" for
+    # none); it adds and emphasises questions (``domain/decision_types.py``).
+    decision_type: str = ""
     decision: Decision = field(default_factory=Decision)
     grounds: dict[str, GroundAssessment] = field(default_factory=dict)
     answers: dict[str, Answer] = field(default_factory=dict)

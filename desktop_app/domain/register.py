@@ -35,6 +35,7 @@ class SortKey(StrEnum):
     ADVERSE_GROUNDS = "adverse_grounds"
     OPEN_MEASURES = "open_measures"
     NEXT_FOLLOWUP = "next_followup"
+    DECISION_TYPE = "decision_type"
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class RegisterQuery:
     status: Status | None = None
     unit: str | None = None
     framework: str | None = None
+    decision_type: str | None = None
     ground: str | None = None
     impact: Direction | None = None
     date_from: date | None = None
@@ -80,6 +82,7 @@ class RegisterQuery:
             or self.status
             or self.unit
             or self.framework
+            or self.decision_type
             or self.ground
             or self.impact
             or self.date_from
@@ -124,6 +127,7 @@ class RegisterRow(NamedTuple):
     open_measures: int
     next_deadline: date | None
     next_followup: date | None
+    decision_type: str = ""  # a key of the decision types, "" for none
 
     def has_overdue_measures(self, today: date) -> bool:
         return self.next_deadline is not None and self.next_deadline < today

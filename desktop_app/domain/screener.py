@@ -16,12 +16,17 @@ How a suggestion is made, per ground:
 - each distinct term found scores 1, a *weak* term ½ (ambiguous words such as
   "tillgänglig", which also means "available"); a ground is suggested from a score of 1;
 - a ground the framework lacks can hand its finds to a ``fallback`` ground: Sweden's
-  law counts pregnancy under sex, so Swedish pregnancy words suggest "sex" there.
+  law counts pregnancy under sex, so Swedish pregnancy words suggest "sex" there;
+- a term may be a *rule*: it counts only ``near`` one of some words, or only ``unless_near``
+  any of them, within ``within`` words in the same field ("specialkost" is a disability
+  cue near "medicinska skäl", a religion cue only away from it; Norwegian "rom" is the
+  Roma only near "romanifolk" or "tatere", otherwise a room).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from desktop_app.domain.model import Decision, Language
@@ -29,6 +34,8 @@ from desktop_app.domain.wording import Pattern, Token, WordIndex, tokens
 
 WEAK_WEIGHT = 0.5
 SUGGEST_FROM = 1.0
+# How many words away a rule's ``near``/``unless_near`` words may stand, unless it says.
+NEAR_WITHIN = 6
 
 # The decision's fields the screener reads, in the order the editor shows them.
 SCREENED_FIELDS: tuple[str, ...] = ("title", "description", "affected", "affected_groups")
@@ -65,8 +72,19 @@ class Suggestion:
 
 @dataclass(frozen=True)
 class Term:
+    """A word or phrase; as a rule, it counts only with (or without) others close by."""
+
     pattern: Pattern
     weight: float = 1.0
+    near: tuple[Pattern, ...] = ()
+    unless_near: tuple[Pattern, ...] = ()
+    within: int = NEAR_WITHIN
+
+    def holds(self, place: _Place) -> bool:
+        """Whether the rule's conditions hold around one find (plain terms: always)."""
+        if self.near and not any(place.close_to(p, self.within) for p in self.near):
+            return False
+        return not any(place.close_to(p, self.within) for p in self.unless_near)
 
 
 @dataclass(frozen=True)
@@ -108,6 +126,26 @@ class _Text:
 
 
 @dataclass(frozen=True)
+class _Place:
+    """Where a find stands: its segment of text and its span of words there."""
+
+    text: str
+    index: WordIndex
+    first: int
+    last: int
+
+    def close_to(self, pattern: Pattern, within: int) -> bool:
+        starts = self.index.starts
+        for start, end in pattern.find(self.text, self.index):
+            first = bisect_left(starts, start)
+            last = bisect_right(starts, end - 1) - 1
+            gap = max(first - self.last, self.first - last) - 1
+            if gap <= within:
+                return True
+        return False
+
+
+@dataclass(frozen=True)
 class _Find:
     match: Match
     term: Term
@@ -131,7 +169,9 @@ def suggest_grounds(
             continue
         excluded = [span for pattern in cues.exclude for span in _occurrences(pattern, texts)]
         for term in cues.terms:
-            for match in _occurrences(term.pattern, texts):
+            for match, place in _places(term.pattern, texts):
+                if not term.holds(place):
+                    continue
                 if not any(_overlap(match, other) for other in excluded):
                     finds.setdefault(target, []).append(_Find(match, term))
     ranked: list[tuple[float, int, int, Suggestion]] = []
@@ -174,6 +214,18 @@ def _occurrences(pattern: Pattern, texts: Iterable[_Text]) -> Iterable[Match]:
         for index in text.segments:
             for start, end in pattern.find(text.text, index):
                 yield Match(text.text[start:end], start, end, text.field)
+
+
+def _places(pattern: Pattern, texts: Iterable[_Text]) -> Iterator[tuple[Match, _Place]]:
+    """Like ``_occurrences``, with where each find stands (for rules)."""
+    for text in texts:
+        for index in text.segments:
+            starts = index.starts
+            for start, end in pattern.find(text.text, index):
+                first = bisect_left(starts, start)
+                last = bisect_right(starts, end - 1) - 1
+                match = Match(text.text[start:end], start, end, text.field)
+                yield match, _Place(text.text, index, first, last)
 
 
 def _overlap(a: Match, b: Match) -> bool:

@@ -57,10 +57,14 @@ def content_to_dict(assessment: Assessment) -> dict[str, Any]:
         if {**_part_to_dict(g), "ground_key": ""} != empty_ground
     ]
     answers = [_part_to_dict(a) for _, a in sorted(assessment.answers.items()) if a.value or a.note]
+    # Only when chosen: an assessment without a type serialises (and so fingerprints)
+    # exactly as before decision types existed.
+    decision_type = {"decision_type": assessment.decision_type} if assessment.decision_type else {}
     return {
         "language": assessment.language.value,
         "framework": {"id": assessment.framework_id, "version": assessment.framework_version},
         "modules": dict(sorted(assessment.modules.items())),
+        **decision_type,
         "decision": _part_to_dict(assessment.decision),
         "grounds": grounds,
         "answers": answers,
@@ -121,6 +125,7 @@ def assessment_from_dict(data: dict[str, Any]) -> Assessment:
             coerce_value(str, k, "modules"): coerce_value(str, v, f"modules.{k}")
             for k, v in data.get("modules", {}).items()
         },
+        decision_type=coerce_value(str, data.get("decision_type", ""), "decision_type"),
         decision=_build(Decision, data.get("decision", {}), "decision"),
         grounds={g.ground_key: g for g in grounds},
         answers={a.question_id: a for a in answers},

@@ -10,9 +10,10 @@ their ``start``/``end`` always refer to the original text, so a UI can highlight
 
 A *pattern* is one or more words, each optionally with ``*`` at its end (the word
 starts with it: inflections and compounds, "äldre*" → "äldreomsorgen") or at its
-start (the word ends with it: "*ålder" → "pensionsålder"), or both ("*barn*"). The
-words of a pattern must follow each other with only spaces, hyphens, slashes or
-apostrophes between them ("kvinnor och män", "e-tjänst*", "children's").
+start (the word ends with it: "*ålder" → "pensionsålder"), or both ("*barn*"). A word
+``#`` stands for any number written in digits ("under # år" → "under 18 år"). The
+words of a pattern must follow each other with only spaces, hyphens, dashes, slashes or
+apostrophes between them ("kvinnor och män", "e-tjänst*", "children's", "16–19 år").
 """
 
 from __future__ import annotations
@@ -31,8 +32,10 @@ _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 _TOKEN = re.compile(rf"(?:[^\W_]|[{_MARKS}{_INVISIBLE}])+")
 _DROP = str.maketrans("", "", _INVISIBLE)
 # What may stand between the words of a phrase: whitespace, hyphens, slash, apostrophes.
-_PHRASE_GAP = re.compile(r"[\s\-\u2010\u2011/'\u2019]+")
-_PATTERN_WORD = re.compile(rf"(\*?)((?:[^\W_]|[{_MARKS}])+)(\*?)")
+_PHRASE_GAP = re.compile(r"[\s\-\u2010\u2011\u2013/'\u2019]+")
+_PATTERN_WORD = re.compile(rf"(\*?)((?:[^\W_]|[{_MARKS}])+|#)(\*?)")
+# The pattern word that stands for any number in digits ("under # år").
+NUMBER = "#"
 MIN_WILDCARD_STEM = 3
 
 
@@ -60,6 +63,8 @@ class WordPattern:
     open_end: bool = False
 
     def matches(self, word: str) -> bool:
+        if self.stem == NUMBER:
+            return word.isdigit()
         if self.open_start and self.open_end:
             return self.stem in word
         if self.open_end:
@@ -97,6 +102,8 @@ class Pattern:
                 )
             stem = normalise(match.group(2))
             wildcard = bool(match.group(1) or match.group(3))
+            if stem == NUMBER and wildcard:
+                raise ValueError(f"{text!r}: '#' (any number) takes no '*'")
             if wildcard and len(stem) < MIN_WILDCARD_STEM:
                 raise ValueError(
                     f"{text!r}: a word with '*' needs at least {MIN_WILDCARD_STEM} letters, "
@@ -135,6 +142,7 @@ class WordIndex:
 
     def __init__(self, words: Sequence[Token]) -> None:
         self.words = words
+        self.starts = [token.start for token in words]
         self._at: dict[str, list[int]] = {}
         for position, token in enumerate(words):
             self._at.setdefault(token.text, []).append(position)
@@ -146,7 +154,9 @@ class WordIndex:
         cached = self._cache.get(pattern)
         if cached is not None:
             return cached
-        if not pattern.open_start and not pattern.open_end:
+        if pattern.stem == NUMBER:
+            found = sorted(i for w in self._sorted if pattern.matches(w) for i in self._at[w])
+        elif not pattern.open_start and not pattern.open_end:
             found = list(self._at.get(pattern.stem, ()))
         else:
             if pattern.open_start:

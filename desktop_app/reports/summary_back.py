@@ -8,6 +8,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from desktop_app.domain.checklist import Ground, Question, QuestionType
+from desktop_app.domain.conditions import hidden_questions
 from desktop_app.domain.model import Relevance
 from desktop_app.reports.flowables import Heading, KeptParagraph, kept, table
 from desktop_app.reports.styles import BOX_FILL, CONTENT_WIDTH, RULE
@@ -122,24 +123,28 @@ def _history_table(c: SummaryContext) -> Flowable:
 
 def appendix(c: SummaryContext) -> list[Flowable]:
     flow: list[Flowable] = [Heading(c.t("pdf.appendix"), c.s.h1)]
+    # Questions whose condition does not hold were not asked: not printed (their kept
+    # answers neither), not "not answered".
+    hidden = hidden_questions(c.data.checklists, c.a)
     for checklist in c.data.checklists:
         flow.append(c.p(f"{checklist.name.get(c.lang)} {checklist.version}", "muted"))
         for ground in checklist.grounds:
-            flow += _answers_of(c, ground)
+            flow += _answers_of(c, ground, hidden)
     return flow
 
 
-def _answers_of(c: SummaryContext, ground: Ground) -> list[Flowable]:
+def _answers_of(c: SummaryContext, ground: Ground, hidden: frozenset[str]) -> list[Flowable]:
     heading = Heading(ground.label(c.lang), c.s.h3, level=1, keep=20 * mm)
-    answered = [q for q in ground.questions if _has_answer(c, q)]
-    if not ground.questions:
+    questions = [q for q in ground.questions if q.id not in hidden]
+    answered = [q for q in questions if _has_answer(c, q)]
+    if not questions:
         return []
     if not answered and c.relevance(ground) is not Relevance.RELEVANT:
         return [heading, c.p(c.t("pdf.no_answers_not_relevant"), "note")]
     # Paragraphs, not a table: an appendix of dozens of questions reads as a list and
     # lays out in half the time.
     flow: list[Flowable] = [Spacer(0, 1 * mm), heading]
-    for number, question in enumerate(ground.questions, start=1):
+    for number, question in enumerate(questions, start=1):
         answer = c.a.answers.get(question.id)
         value = answer.value if answer else ""
         note = answer.note if answer else ""

@@ -167,6 +167,29 @@ def unique_revision(db: Database) -> None:
         )
 
 
+@migrations(name="0008_decision_type")
+def decision_type(db: Database) -> None:
+    """The decision type of an assessment (issue 17): a column of ``assessments``, indexed
+    for the register's filter, frozen by approval like the other columns.
+
+    ``ALTER TABLE ... ADD COLUMN``, not ``Table.transform()``: the table is not re-created,
+    so the register's and the review's triggers on it stay in place. The approval lock of
+    0003 lists its columns; a trigger of its own covers this one (and is repaired on open
+    with the others, ``review_schema.CURRENT_TRIGGERS``).
+    """
+    db.execute("ALTER TABLE assessments ADD COLUMN decision_type TEXT NOT NULL DEFAULT ''")
+    db.execute("CREATE INDEX assessments_decision_type ON assessments(decision_type)")
+    # Written out (not taken from review_schema), so this migration keeps doing what it
+    # did when it shipped.
+    refused = "lika-refused: An approved assessment cannot be changed; start a new revision"
+    db.execute(
+        "CREATE TRIGGER review_lock_decision_type BEFORE UPDATE OF decision_type "
+        "ON assessments WHEN OLD.status = 'approved' "
+        "AND NEW.decision_type IS NOT OLD.decision_type "
+        f"BEGIN SELECT RAISE(ABORT, '{refused}'); END"
+    )
+
+
 def _run_script(db: Database, script: str) -> None:
     """Run DDL statements one by one: ``executescript`` would commit the migration's
     transaction halfway, so a failure could leave half a schema behind."""

@@ -35,6 +35,7 @@ from desktop_app.storage.search_syntax import fts_query
 
 PAGE_SIZE = 200
 
+_DECISION_TYPE = "(SELECT a.decision_type FROM assessments a WHERE a.id = r.assessment_id)"
 # Per sort key: the stored column that holds the key, the ORDER BY expression (text
 # sorts without regard to case) and the index that serves it.
 _SORT_COLUMNS: dict[SortKey, tuple[str, str, str]] = {
@@ -53,12 +54,16 @@ _SORT_COLUMNS: dict[SortKey, tuple[str, str, str]] = {
     SortKey.ADVERSE_GROUNDS: ("adverse_count", "r.adverse_count", "register_by_adverse"),
     SortKey.OPEN_MEASURES: ("open_measures", "r.open_measures", "register_by_open_measures"),
     SortKey.NEXT_FOLLOWUP: ("followup_key", "r.followup_key", "register_by_followup"),
+    # Not in the read model (added later, migration 0008): read from the assessment by
+    # its key; sorting by it walks the register instead of an index.
+    SortKey.DECISION_TYPE: (_DECISION_TYPE, _DECISION_TYPE, ""),
 }  # fmt: skip
 
 _ROW_COLUMNS = (
     "assessment_id, uid, title, case_number, organisation, unit, decision_body, status, "
     "revision, author, reviewer, language, framework_id, outcome, created, updated, "
-    "reference_date, adverse_grounds, open_measures, next_deadline, next_followup"
+    "reference_date, adverse_grounds, open_measures, next_deadline, next_followup, "
+    f"{_DECISION_TYPE}"
 )
 
 # Up to this many search hits, the hits drive the query and are sorted; above it, the
@@ -88,7 +93,7 @@ def _row(v: tuple[Any, ...]) -> RegisterRow:
         v[0], v[1], v[2], v[3], v[4], v[5], v[6], STATUSES[v[7]], v[8], v[9], v[10],
         LANGUAGES[v[11]], v[12], OUTCOMES[v[13]], _to_datetime(v[14]), _to_datetime(v[15]),
         _to_date(v[16]), _adverse(v[17]), v[18], v[19] and _to_date(v[19]),
-        v[20] and _to_date(v[20]),
+        v[20] and _to_date(v[20]), v[21],
     ))  # fmt: skip
 
 
@@ -121,6 +126,11 @@ def _filters(query: RegisterQuery, match: str | None) -> _Where:
         where.add("r.unit = ? COLLATE NOCASE", query.unit)
     if query.framework:
         where.add("r.framework_id = ?", query.framework)
+    if query.decision_type is not None:
+        where.add(
+            "r.assessment_id IN (SELECT id FROM assessments WHERE decision_type = ?)",
+            query.decision_type,
+        )
     if query.ground or query.impact:
         sub = "SELECT g.assessment_id FROM ground_assessments g WHERE g.relevance = 'relevant'"
         params: list[Any] = []
@@ -208,7 +218,7 @@ class Register:
             where.params.insert(0, match)
         elif match is not None:
             # Many hits: walk the sort index, the hits become a lookup set.
-            source = f"register_rows r INDEXED BY {index}"
+            source = f"register_rows r INDEXED BY {index}" if index else "register_rows r"
         else:
             source = "register_rows r"
         sql = (

@@ -115,7 +115,20 @@ def audit_triggers_v1() -> list[tuple[str, str]]:
     ]
 
 
-CURRENT_TRIGGERS = (lock_triggers_v1, audit_triggers_v1)
+def decision_type_lock_triggers() -> list[tuple[str, str]]:
+    """The approval lock for ``assessments.decision_type`` (migration 0008), which the
+    lock of version 1 predates; repaired on open like the others."""
+    return [
+        (
+            "review_lock_decision_type",
+            "CREATE TRIGGER review_lock_decision_type BEFORE UPDATE OF decision_type "
+            "ON assessments WHEN OLD.status = 'approved' "
+            f"AND NEW.decision_type IS NOT OLD.decision_type BEGIN {_raise(_LOCKED)} END",
+        )
+    ]
+
+
+CURRENT_TRIGGERS = (lock_triggers_v1, audit_triggers_v1, decision_type_lock_triggers)
 
 
 def create_schema_v1(db: Database) -> None:

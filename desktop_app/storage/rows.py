@@ -164,6 +164,7 @@ def assessment_row(a: Assessment) -> dict[str, Any]:
         "framework_id": a.framework_id,
         "framework_version": a.framework_version,
         "modules": json.dumps(a.modules, sort_keys=True) if a.modules else "{}",
+        "decision_type": a.decision_type,
         "title": d.title,
         "case_number": d.case_number,
         "organisation": d.organisation,
@@ -265,6 +266,7 @@ def _assessment(
         framework_id=row["framework_id"],
         framework_version=row["framework_version"],
         modules=json.loads(row["modules"]),
+        decision_type=row["decision_type"],
         decision=decision,
         grounds={g["ground_key"]: _ground(g) for g in grounds},
         answers={

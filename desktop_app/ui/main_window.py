@@ -273,6 +273,7 @@ class MainWindow(QMainWindow):
                 language=choice.language,
                 title=choice.title,
                 modules=choice.modules,
+                decision_type=choice.decision_type,
             )
         except LikaError as error:
             self._show_error(self.tr("Could not create an assessment"), error)

@@ -1,5 +1,6 @@
 """The "new assessment" dialog: the law to assess against, the language of the
-assessment (its PDF and memo text), a working title and optional modules.
+assessment (its PDF and memo text), a working title, the type of decision (which ticks
+the modules it suggests) and optional modules.
 
 The Swedish Discrimination Act is preselected; everything can be changed later except
 the framework, so it is chosen here.
@@ -34,6 +35,7 @@ class NewAssessmentChoice:
     language: Language
     title: str = ""
     modules: list[str] = field(default_factory=list)
+    decision_type: str = ""
 
 
 class NewAssessmentDialog(QDialog):
@@ -87,6 +89,25 @@ class NewAssessmentDialog(QDialog):
             ),
         )
 
+        self.decision_type = QComboBox()
+        self.decision_type.setAccessibleName(self.tr("Type of decision"))
+        self.decision_type.addItem(self.tr("Not chosen"), "")
+        for decision_type in library.decision_types.values():
+            self.decision_type.addItem(context.local(decision_type.name), decision_type.key)
+            self.decision_type.setItemData(
+                self.decision_type.count() - 1,
+                context.local(decision_type.description),
+                Qt.ItemDataRole.ToolTipRole,
+            )
+        form.addRow(self.tr("T&ype of decision:"), self.decision_type)
+        self.type_note = wrapped_label(
+            self.tr("Adds questions for this kind of decision and suggests modules."), muted=True
+        )
+        form.addRow("", self.type_note)
+        self._types = library.decision_types
+        self._context = context
+        self.decision_type.currentIndexChanged.connect(lambda _i: self._type_chosen())
+
         modules = QGroupBox(self.tr("Optional modules"))
         modules_layout = QVBoxLayout(modules)
         self.modules = ModulesChooser(context, library.modules())
@@ -104,12 +125,28 @@ class NewAssessmentDialog(QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
 
+    def _type_chosen(self) -> None:
+        """Tick the modules the type suggests (the user may untick them) and say what the
+        type is about."""
+        chosen = self._types.get(self.decision_type.currentData() or "")
+        if chosen is None:
+            self.type_note.setText(
+                self.tr("Adds questions for this kind of decision and suggests modules.")
+            )
+            return
+        self.type_note.setText(self._context.local(chosen.description))
+        for module_id in chosen.modules:
+            box = self.modules.boxes.get(module_id)
+            if box is not None:
+                box.setChecked(True)
+
     def choice(self) -> NewAssessmentChoice:
         return NewAssessmentChoice(
             framework_id=self.framework.currentData(),
             language=Language(self.language.currentData()),
             title=self.title.text().strip(),
             modules=self.modules.chosen(),
+            decision_type=self.decision_type.currentData() or "",
         )
 
 

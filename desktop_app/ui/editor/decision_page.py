@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from desktop_app.domain.model import Language
@@ -63,4 +64,21 @@ class DecisionPage(QWidget):
         form.addRow(context.field(("assessment", "language")), language)
         self.fields["language"] = language
         self.binder.combo(language, ("assessment", "language"))
+        decision_type = QComboBox()
+        decision_type.setAccessibleName(context.field(("assessment", "decision_type")))
+        decision_type.addItem(context.term("decision_type.none"), "")
+        types = context.content.checklists.decision_types
+        for item in types.values():
+            decision_type.addItem(context.local(item.name), item.key)
+            decision_type.setItemData(
+                decision_type.count() - 1,
+                context.local(item.description),
+                Qt.ItemDataRole.ToolTipRole,
+            )
+        current = document.assessment.decision_type
+        if current and current not in types:  # from an organisation whose types we lack
+            decision_type.addItem(current, current)
+        form.addRow(context.field(("assessment", "decision_type")), decision_type)
+        self.fields["decision_type"] = decision_type
+        self.binder.combo(decision_type, ("assessment", "decision_type"))
         layout.addStretch(1)

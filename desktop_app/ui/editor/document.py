@@ -140,6 +140,11 @@ class AssessmentDocument(QObject):
             return
         edits.set_value(self.assessment, path, value)
         self.valueChanged.emit(path)
+        if path == ("assessment", "decision_type"):
+            # Another type asks other questions: the pages are built anew.
+            self.checklists = self.service.checklists_for(self.assessment)
+            self.kept = self.service.kept_content(self.assessment)
+            self.checklistsChanged.emit()
         self._changed()
 
     def add_measure(self, measure: Measure, index: int | None = None) -> None:

@@ -3,7 +3,9 @@
 The impact fields only make sense for a relevant ground, so they are enabled only
 then. Each question's guidance and examples appear in the guidance pane beside the
 page while the question has focus. Answers to questions a newer checklist version no
-longer has are listed at the end, kept, never dropped.
+longer has are listed at the end, kept, never dropped. A conditional question
+(``show_if`` in the checklist) is hidden while its condition does not hold; its answer
+stays in the assessment and shows again with it.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.checklist import ANSWER_VALUES, Ground, Question, QuestionType
+from desktop_app.domain.conditions import hidden_questions
 from desktop_app.domain.model import Direction, Relevance, RiskKind, Severity
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.editor.binding import Binder
@@ -98,8 +101,11 @@ class GroundPage(QWidget):
 
         questions = QGroupBox(self.tr("Checklist questions"))
         question_layout = QVBoxLayout(questions)
+        self.question_boxes: dict[str, QWidget] = {}
         for question in ground.questions:
-            question_layout.addWidget(self._question_widget(question))
+            box = self._question_widget(question)
+            self.question_boxes[question.id] = box
+            question_layout.addWidget(box)
         layout.addWidget(questions)
         kept = document.kept.answers_for(key)
         if kept:
@@ -108,7 +114,9 @@ class GroundPage(QWidget):
 
         document.valueChanged.connect(self._on_value_changed)
         document.measuresChanged.connect(self._update_enabled)
+        document.checklistsChanged.connect(self._update_shown)
         self._update_enabled()
+        self._update_shown()
 
     def _build_impact(self, box: QGroupBox) -> None:
         context, key = self.context, self.ground.key
@@ -171,6 +179,8 @@ class GroundPage(QWidget):
             else ""
         )
         set_guidance(box, text, context.local(question.guidance), examples)
+        if question.emphasised:  # the decision type's own or emphasised question
+            layout.addWidget(wrapped_label(context.term("decision_type.emphasised"), muted=True))
         label = wrapped_label(text)
         layout.addWidget(label)
         path = ("answer", question.id, "value")
@@ -203,6 +213,17 @@ class GroundPage(QWidget):
     def _on_value_changed(self, path: tuple[str, ...]) -> None:
         if path[:2] == ("ground", self.ground.key):
             self._update_enabled()
+        if path[:1] in (("answer",), ("ground",)):
+            self._update_shown()
+
+    def _update_shown(self) -> None:
+        """Show the questions whose conditions hold; a hidden one keeps its answer."""
+        if not any(question.show_if for question in self.ground.questions):
+            return
+        hidden = hidden_questions(self.document.checklists, self.document.assessment)
+        for qid, box in self.question_boxes.items():
+            # setHidden, not setVisible(True): a page not yet shown must not pop up.
+            box.setHidden(qid in hidden)
 
     def _update_enabled(self) -> None:
         ground = self.document.assessment.grounds.get(self.ground.key)

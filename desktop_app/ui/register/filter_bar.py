@@ -97,6 +97,11 @@ class FilterBar(QWidget):
         self.unit = combo(self.tr("Unit"), self.tr("All units"), [])
         self.framework = combo(self.tr("Framework"), self.tr("All frameworks"),
                                [(name, key) for key, name in names.frameworks()])  # fmt: skip
+        self.decision_type = combo(
+            self.tr("Type of decision"),
+            self.tr("All types of decision"),
+            [(name, key) for key, name in names.decision_types()],
+        )
         self.ground = combo(self.tr("Ground"), self.tr("Any ground"),
                             [(name, key) for key, name in names.grounds()])  # fmt: skip
         self.impact = combo(self.tr("Impact"), self.tr("Any impact"),
@@ -115,7 +120,8 @@ class FilterBar(QWidget):
         self.message.setAccessibleName(self.tr("Filter problem"))
         self.message.hide()
 
-        for box in (self.status, self.unit, self.framework, self.ground, self.impact):
+        for box in (self.status, self.unit, self.framework, self.decision_type, self.ground,
+                    self.impact):  # fmt: skip
             box.currentIndexChanged.connect(lambda _i: self.changed.emit())
         for check in (self.period, self.overdue, self.evaluation_due):
             check.toggled.connect(lambda _on: self.changed.emit())
@@ -134,8 +140,8 @@ class FilterBar(QWidget):
         for box in (self.status, self.unit, self.framework):
             first.addWidget(box)
         second = QHBoxLayout()
-        for widget in (self.ground, self.impact, self.period, self.date_from, QLabel("–"),
-                       self.date_to, self.overdue, self.evaluation_due):  # fmt: skip
+        for widget in (self.decision_type, self.ground, self.impact, self.period, self.date_from,
+                       QLabel("–"), self.date_to, self.overdue, self.evaluation_due):  # fmt: skip
             second.addWidget(widget)
         second.addStretch(1)
         second.addWidget(self.clear)
@@ -161,12 +167,14 @@ class FilterBar(QWidget):
             self.changed.emit()
 
     def clear_filters(self) -> None:
-        widgets = (self.search, self.status, self.unit, self.framework, self.ground,
-                   self.impact, self.period, self.overdue, self.evaluation_due)  # fmt: skip
+        widgets = (self.search, self.status, self.unit, self.framework, self.decision_type,
+                   self.ground, self.impact, self.period, self.overdue,
+                   self.evaluation_due)  # fmt: skip
         for widget in widgets:
             widget.blockSignals(True)
         self.search.clear()
-        for box in (self.status, self.unit, self.framework, self.ground, self.impact):
+        for box in (self.status, self.unit, self.framework, self.decision_type, self.ground,
+                    self.impact):  # fmt: skip
             box.setCurrentIndex(0)
         for check in (self.period, self.overdue, self.evaluation_due):
             check.setChecked(False)
@@ -187,6 +195,7 @@ class FilterBar(QWidget):
                 status=_enum(Status, self.status.currentData()),
                 unit=self.unit.currentData(),
                 framework=self.framework.currentData(),
+                decision_type=self.decision_type.currentData(),
                 ground=self.ground.currentData(),
                 impact=_enum(Direction, self.impact.currentData()),
                 date_from=from_qdate(self.date_from.date()) if dated else None,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from desktop_app.checklists.guide import Content
 from desktop_app.domain.checklist import ChecklistKind
+from desktop_app.domain.decision_types import type_label
 from desktop_app.domain.model import Language
 
 
@@ -13,6 +14,7 @@ class ContentNames:
 
     def __init__(self, content: Content, language: Language) -> None:
         self.language = language
+        self._types = content.checklists.decision_types
         checklists = sorted(
             content.checklists.checklists.values(),
             key=lambda c: (c.kind is not ChecklistKind.FRAMEWORK, c.id),
@@ -34,6 +36,14 @@ class ContentNames:
 
     def framework(self, framework_id: str) -> str:
         return self._frameworks.get(framework_id, framework_id)
+
+    def decision_type(self, key: str) -> str:
+        """A type's name; its key where it is not installed here; "" for none."""
+        return type_label(self._types, key, self.language.value)
+
+    def decision_types(self) -> list[tuple[str, str]]:
+        """(key, name) of every installed decision type, in their files' order."""
+        return [(key, t.name.get(self.language)) for key, t in self._types.items()]
 
     def frameworks(self) -> list[tuple[str, str]]:
         return sorted(self._frameworks.items(), key=lambda item: item[1].casefold())

@@ -35,7 +35,7 @@ COLUMN_WIDTHS = {
     SortKey.TITLE: 44, SortKey.CASE_NUMBER: 16, SortKey.UNIT: 24, SortKey.DECISION_BODY: 22,
     SortKey.STATUS: 16, SortKey.REVISION: 9, SortKey.AUTHOR: 18, SortKey.REVIEWER: 18,
     SortKey.UPDATED: 14, SortKey.OUTCOME: 26, SortKey.ADVERSE_GROUNDS: 30,
-    SortKey.OPEN_MEASURES: 15, SortKey.NEXT_FOLLOWUP: 30,
+    SortKey.OPEN_MEASURES: 15, SortKey.NEXT_FOLLOWUP: 30, SortKey.DECISION_TYPE: 26,
 }  # fmt: skip
 
 

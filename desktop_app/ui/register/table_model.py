@@ -44,6 +44,7 @@ class RegisterTableModel(PagedTableModel[RegisterQuery, RegisterRow]):
             SortKey.ADVERSE_GROUNDS: self._adverse,
             SortKey.OPEN_MEASURES: self._open_measures,
             SortKey.NEXT_FOLLOWUP: self._followup,
+            SortKey.DECISION_TYPE: lambda r: self.names.decision_type(r.decision_type),
         }
 
     def _header(self, key: SortKey) -> str:

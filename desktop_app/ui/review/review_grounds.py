@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from desktop_app.domain.checklist import Ground
+from desktop_app.domain.conditions import hidden_questions
 from desktop_app.domain.model import Relevance
 from desktop_app.domain.review import CommentTarget
 from desktop_app.reports.styles import DIRECTION_SYMBOLS, SEVERITY_MARKS
@@ -78,9 +79,13 @@ def ground_in_depth(b: ReviewHtml, ground: Ground) -> list[str]:
 
 
 def answers(b: ReviewHtml, ground: Ground) -> str:
-    """The checklist questions answered for this ground, question and answer."""
+    """The checklist questions answered for this ground, question and answer (not those
+    whose condition does not hold: they were not asked, whatever answer is kept)."""
     items = []
+    hidden = hidden_questions(b.data.checklists, b.data.assessment)
     for question in ground.questions:
+        if question.id in hidden:
+            continue
         answer = b.data.assessment.answers.get(question.id)
         if answer is None or not (answer.value.strip() or answer.note.strip()):
             continue

@@ -1,0 +1,103 @@
+"""How well the ground screener finds the grounds an assessor expects, on texts it was not
+written for: recall and precision on a development half and a held-out half.
+
+Run: ``.venv/bin/python benchmarks/screener_quality.py [--verbose]``. The texts and the
+expected grounds are in ``benchmarks/screener_texts/``; the word lists may be tuned on
+``development.yaml`` only, so the ``held_out`` line says how the screener does on texts
+it has never seen (target: recall >= 0.9 and precision >= 0.9). ``--verbose`` lists every
+missed and every wrongly suggested ground of the development half (never the held-out's,
+so it cannot be tuned on by accident; pass ``--verbose-held-out`` to look anyway).
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from desktop_app.checklists.guide import Content, load_content
+from desktop_app.checklists.screener_lexicon import load_lexicon
+from desktop_app.domain.model import Decision, Language
+from desktop_app.domain.screener import Lexicon
+from desktop_app.screening import screen
+
+TEXTS = Path(__file__).resolve().parent / "screener_texts"
+HALVES = ("development", "held_out")
+
+
+@dataclass(frozen=True)
+class Figures:
+    half: str
+    texts: int
+    true_positives: int
+    false_positives: int
+    false_negatives: int
+    misses: tuple[str, ...]
+    wrong: tuple[str, ...]
+
+    @property
+    def recall(self) -> float:
+        found = self.true_positives + self.false_negatives
+        return self.true_positives / found if found else 1.0
+
+    @property
+    def precision(self) -> float:
+        suggested = self.true_positives + self.false_positives
+        return self.true_positives / suggested if suggested else 1.0
+
+
+def load_texts(half: str) -> list[dict[str, object]]:
+    with (TEXTS / f"{half}.yaml").open(encoding="utf-8") as file:
+        return list(yaml.safe_load(file)["texts"])
+
+
+def measure(half: str, content: Content, lexicon: Lexicon) -> Figures:
+    tp = fp = fn = 0
+    misses: list[str] = []
+    wrong: list[str] = []
+    texts = load_texts(half)
+    for text in texts:
+        decision = Decision(title=str(text["title"]), description=str(text["text"]))
+        result = screen(
+            content,
+            lexicon,
+            decision,
+            str(text["framework"]),
+            list(text.get("modules", [])),  # type: ignore[call-overload]
+            Language(str(text["language"])),
+        )
+        got = {s.ground_key for s in result.suggestions}
+        expected = set(text["expected"])  # type: ignore[call-overload]
+        tp += len(got & expected)
+        fp += len(got - expected)
+        fn += len(expected - got)
+        misses += [f"{text['id']}: missed {key}" for key in sorted(expected - got)]
+        wrong += [
+            f"{text['id']}: suggested {s.ground_key} from {', '.join(s.words())}"
+            for s in result.suggestions
+            if s.ground_key not in expected
+        ]
+    return Figures(half, len(texts), tp, fp, fn, tuple(misses), tuple(wrong))
+
+
+def main(argv: list[str]) -> None:
+    content = load_content()
+    lexicon = load_lexicon()
+    for half in HALVES:
+        figures = measure(half, content, lexicon)
+        print(
+            f"{half:<12} {figures.texts:3d} texts  recall {figures.recall:.2f}  "
+            f"precision {figures.precision:.2f}  (found {figures.true_positives}, "
+            f"missed {figures.false_negatives}, wrong {figures.false_positives})"
+        )
+        if ("--verbose" in argv and half == "development") or "--verbose-held-out" in argv:
+            for line in (*figures.misses, *figures.wrong):
+                print(f"    {line}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
