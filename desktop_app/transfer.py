@@ -27,10 +27,13 @@ class ImportMode(StrEnum):
 
 
 def export_document(repository: AssessmentRepository, assessment_id: int) -> ExchangeDocument:
+    assessment = repository.get(assessment_id)
+    digests = dict.fromkeys(e.sha256 for e in assessment.evidence if e.is_file)
     return ExchangeDocument(
-        repository.get(assessment_id),
+        assessment,
         repository.status_history(assessment_id),
         EvaluationStore(repository.db).for_assessment(assessment_id),
+        {digest: repository.evidence_file(digest) for digest in digests},
     )
 
 
@@ -67,6 +70,7 @@ def import_document(
             document.history,
             document.evaluations,
             replace=mode is ImportMode.REPLACE,
+            files=list(document.files.values()),
         )
     except AlreadyExistsError:
         found = repository.find_uid(assessment.uid)

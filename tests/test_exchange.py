@@ -32,7 +32,7 @@ HOSTILE = {
     "empty.json": "is not valid JSON: Expecting value (line 1, column 1)",
     "not-an-object.json": "it is not a JSON object",
     "wrong-format.json": "format is 'lika-checklist', not 'lika-assessment'",
-    "newer-version.json": "newer Lika (format version 2",
+    "newer-version.json": "newer Lika (format version 3",
     "version-as-text.json": "unknown format version '1'",
     "unknown-ground.json": "assessment.grounds[0].ground_key: unknown ground 'astrology'",
     "unknown-checklist.json": "assessment.framework.id: unknown checklist 'us-ada'",
@@ -182,7 +182,7 @@ def test_a_100_mb_file_is_refused_unread(register, tmp_path, capsys) -> None:
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert "larger than 20 MB" in capsys.readouterr().err
+    assert "larger than 64 MB" in capsys.readouterr().err
     assert peak < 10 * 1024 * 1024  # the file was never read into memory
     assert register_state(register) == before
 
@@ -279,7 +279,7 @@ def test_import_of_the_same_uid_twice_is_refused(repository, content) -> None:
 def test_export_to_stdout_is_the_file(register, tmp_path, capsys) -> None:
     assert lika("export", "1", "--db", str(register), "--out", "-") == 0
     data = json.loads(capsys.readouterr().out)
-    assert (data["format"], data["version"]) == ("lika-assessment", 1)
+    assert (data["format"], data["version"]) == ("lika-assessment", 2)
 
 
 def test_export_to_a_missing_folder_is_bad_input(register, tmp_path, capsys) -> None:
