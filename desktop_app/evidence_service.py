@@ -31,7 +31,8 @@ from desktop_app.domain.evidence import (
 from desktop_app.domain.model import Assessment
 from desktop_app.storage.repository import AssessmentRepository
 
-_SAFE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._- ()")
+# Besides letters and digits of any script, what a file name may keep.
+_SAFE = frozenset("._- ()")
 
 
 class EvidenceService:
@@ -80,7 +81,10 @@ class EvidenceService:
         if sha256(data) != item.sha256:  # the register's bytes are checked too
             raise InputError(f"{item.title}: the stored file does not match its hash")
         folder = Path(tempfile.mkdtemp(prefix=item.sha256[:8] + "-", dir=self._session_folder()))
-        name = "".join(c if c in _SAFE else "_" for c in item.title).strip(" .") or "file"
+        name = (
+            "".join(c if c.isalnum() or c in _SAFE else "_" for c in item.title).strip(" .")
+            or "file"
+        )
         copy = folder / name
         copy.write_bytes(data)
         copy.chmod(stat.S_IRUSR)

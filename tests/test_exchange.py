@@ -4,6 +4,7 @@ refused with a message naming what and where, leaving the register byte for byte
 from __future__ import annotations
 
 import json
+import re
 import tracemalloc
 import uuid
 from pathlib import Path
@@ -328,3 +329,115 @@ def test_export_import_export_is_stable(data, content, tmp_path) -> None:
     finally:
         repo.close()
     assert again == first
+
+
+# Version 2: statistics, evidence and attached files; version 1 files still import.
+
+V1 = CORPUS / "v1"
+
+
+@pytest.mark.parametrize(
+    "name", ["valid.json", "approved-with-evaluation.json", "every-script.json"]
+)
+def test_a_version_1_file_imports_and_exports_as_version_2(register, tmp_path, name) -> None:
+    source = V1 / name
+    assert json.loads(source.read_text(encoding="utf-8"))["version"] == 1
+    assert lika("import", str(source), "--db", str(register)) == 0
+    out = tmp_path / "again.json"
+    assert lika("export", "2", "--db", str(register), "--out", str(out)) == 0
+    written = json.loads(out.read_text(encoding="utf-8"))
+    old = json.loads(source.read_text(encoding="utf-8"))
+    assert written["version"] == 2
+    assert (written["assessment"]["statistics"], written["assessment"]["evidence"]) == ([], [])
+    assert written["files"] == []
+    # Nothing else changed: the content, and so an approval's fingerprint, is as it was.
+    for key in ("statistics", "evidence"):
+        del written["assessment"][key]
+    assert written["assessment"] == old["assessment"]
+    assert written["history"] == old["history"]
+
+
+def test_a_version_1_file_with_version_2_fields_is_refused(content) -> None:
+    data = json.loads((CORPUS / "valid.json").read_text(encoding="utf-8"))
+    data["version"] = 1
+    text = json.dumps(data).encode()
+    # Upgrading keeps what is there; the schema then checks it as version 2.
+    document = exchange.parse(text, content.checklists.checklists)
+    assert len(document.assessment.evidence) == 2
+    del data["assessment"]["statistics"][0]["unit"]
+    with pytest.raises(exchange.ExchangeError, match=r"statistics\[0\]: the field 'unit'"):
+        exchange.parse(json.dumps(data).encode(), content.checklists.checklists)
+
+
+def test_statistics_evidence_and_files_round_trip_through_a_register(repository, content) -> None:
+    document = exchange.read_file(CORPUS / "valid.json", content.checklists.checklists)
+    assert [t.label for t in document.assessment.statistics] == [
+        "Besökare med lånekort",
+        "Ledamöter i pensionärsrådet",
+    ]
+    (digest,) = document.files
+    transfer.import_document(repository, document, transfer.ImportMode.NEW)
+    stored = repository.get(document.assessment.id)
+    assert stored.statistics == document.assessment.statistics
+    assert stored.evidence == document.assessment.evidence
+    assert repository.evidence_file(digest) == document.files[digest]
+    again = exchange.dumps(transfer.export_document(repository, stored.id))
+    assert again == (CORPUS / "valid.json").read_text(encoding="utf-8")
+
+
+def _hostile_files(change) -> bytes:
+    data = json.loads((CORPUS / "valid.json").read_text(encoding="utf-8"))
+    change(data)
+    return json.dumps(data, ensure_ascii=False).encode("utf-8")
+
+
+def _set_data(data: dict, content: bytes) -> None:
+    import base64
+
+    data["files"][0]["data"] = base64.b64encode(content).decode()
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d["files"].clear(), "assessment.evidence[0].sha256: the file e860"),
+        (lambda d: _set_data(d, b"MZ\x90\x00"), "files[0]: the content does not have the SHA-256"),
+        (lambda d: d["files"][0].update(data="not base64!"), "files[0].data: is not base64"),
+        (lambda d: d["files"][0].update(size=33), "files[0].size: the content has 32 bytes"),
+        (lambda d: d["files"].append(d["files"][0]), "files[1]: the file e860"),
+        (
+            lambda d: d["assessment"]["statistics"][1].update(target="astrology"),
+            "assessment.statistics[1].target: unknown ground 'astrology'",
+        ),
+        (
+            lambda d: d["assessment"]["evidence"][0].update(kind="link"),
+            "files[0]: no evidence in the assessment attaches this file",
+        ),
+    ],
+)
+def test_bad_files_and_targets_are_refused(content, change, message) -> None:
+    with pytest.raises(
+        exchange.ExchangeError, match=message.replace("[", r"\[").replace("]", r"\]")
+    ):
+        exchange.parse(_hostile_files(change), content.checklists.checklists)
+
+
+def test_a_program_hidden_in_an_exchange_file_is_refused(content) -> None:
+    import base64
+    import hashlib
+
+    program = b"MZ\x90\x00" + b"\x00" * 60
+
+    def swap(data: dict) -> None:
+        digest = hashlib.sha256(program).hexdigest()
+        data["files"][0] = {
+            "sha256": digest,
+            "size": len(program),
+            "data": base64.b64encode(program).decode(),
+        }
+        data["assessment"]["evidence"][0].update(sha256=digest, size=len(program))
+
+    with pytest.raises(
+        exchange.ExchangeError, match=re.escape("files[0]: besokare-2025.csv: programs")
+    ):
+        exchange.parse(_hostile_files(swap), content.checklists.checklists)
