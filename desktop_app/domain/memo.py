@@ -28,6 +28,8 @@ from desktop_app.domain.model import (
     Outcome,
     Relevance,
 )
+from desktop_app.domain.statistics import FigureUnit
+from desktop_app.domain.statistics_text import number, row_label
 from desktop_app.domain.vocabulary import Vocabulary
 
 _IMPACT = ("memo.impact.negative", "memo.impact.mixed")
@@ -69,6 +71,9 @@ TEMPLATE_FIELDS: dict[str, frozenset[str]] = {
     "memo.outcome.justification_missing": frozenset(),
     "memo.followup": frozenset({"date"}),
     "memo.followup.missing": frozenset(),
+    "memo.statistics.table": frozenset({"label", "figures", "source"}),
+    "memo.statistics.table.no_source": frozenset({"label", "figures"}),
+    "memo.statistics.evidence": frozenset({"items"}),
 }
 
 KEEP_CAPITAL = "memo.keep_capital"
@@ -89,7 +94,7 @@ def memo_text(
 ) -> str:
     """The memo paragraphs in ``language``, separated by blank lines."""
     writer = _Writer(assessment, checklists, vocabulary, Language(language))
-    paragraphs = (writer.grounds(), writer.measures(), writer.conclusion())
+    paragraphs = (writer.grounds(), writer.evidence(), writer.measures(), writer.conclusion())
     return "\n\n".join(p for p in paragraphs if p)
 
 
@@ -132,6 +137,31 @@ class _Writer:
                 )
             if unknown:
                 sentences.append(self.t("memo.unassessed", grounds=self.ground_list(unknown)))
+        return " ".join(sentences)
+
+    def evidence(self) -> str:
+        """The figures by sex, one sentence per table with figures, and what is attached."""
+        sentences = []
+        for table in self.a.statistics:
+            if not table.given:
+                continue
+            suffix = " %" if table.unit is FigureUnit.PERCENT else ""
+            figures = join_list(
+                [
+                    f"{self._lower_first(row_label(self.vocab, row, self.lang))} "
+                    f"{number(value, self.lang)}{suffix}"
+                    for row, value in table.given.items()
+                ],
+                self.lang,
+            )
+            label = self.user_phrase(table.label) if table.label.strip() else ""
+            label = label or self.vocab.label(table.topic, self.lang).lower()
+            source = " ".join(x for x in (_phrase(table.source), str(table.year or "")) if x)
+            key = "memo.statistics.table" if source else "memo.statistics.table.no_source"
+            sentences.append(self.t(key, label=label, figures=figures, source=source))
+        items = [e.title or e.reference for e in self.a.evidence]
+        if items:
+            sentences.append(self.t("memo.statistics.evidence", items=join_list(items, self.lang)))
         return " ".join(sentences)
 
     def measures(self) -> str:
