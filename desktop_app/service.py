@@ -18,6 +18,7 @@ from desktop_app.domain.identity import Identity
 from desktop_app.domain.model import Assessment, Language, Status, StatusChange
 from desktop_app.domain.obsolete import KeptContent, find_kept
 from desktop_app.domain.workflow import change_status
+from desktop_app.evidence_service import EvidenceService
 from desktop_app.review import ReviewService
 from desktop_app.storage.repository import AssessmentRepository, Clock, utc_now
 
@@ -42,6 +43,8 @@ class AssessmentService:
         self.default_framework = default_framework
         # Review and sign-off: statuses, comments, revisions, fingerprints, audit trail.
         self.review = ReviewService(self)
+        # Attached files and references: checked, stored, opened from read-only copies.
+        self.evidence = EvidenceService(repository)
 
     @property
     def identity(self) -> Identity:
