@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -66,7 +66,8 @@ def open_evidence(parent: QWidget, context: UiContext, service: EvidenceService,
             else QUrl(item.reference)
         )
     except LikaError as error:
-        QMessageBox.warning(parent, parent.tr("Cannot open"), str(error))
+        title = QCoreApplication.translate("EvidenceSection", "Cannot open")
+        QMessageBox.warning(parent, title, str(error))
         return False
     return QDesktopServices.openUrl(url)
 
@@ -80,8 +81,6 @@ class ReferenceDialog(QDialog):
         form = QFormLayout(self)
         self.reference = QLineEdit()
         self.reference.setAccessibleName(context.term("evidence.reference"))
-        if kind is EvidenceKind.LINK:
-            self.reference.setPlaceholderText("https://")
         form.addRow(context.term("evidence.reference"), self.reference)
         self.title = QLineEdit()
         self.title.setAccessibleName(context.term("evidence.name"))
