@@ -141,3 +141,40 @@ def test_a_reviewer_can_open_evidence_of_an_assessment_in_review(
     assert not section.remove.isEnabled()
     section.open_selected()
     assert opened and opened[0].toLocalFile().endswith("statistik.csv")
+
+
+def test_the_review_view_shows_figures_and_opens_evidence(
+    qtbot, context, content, tmp_path, monkeypatch
+) -> None:
+    from desktop_app.domain.evidence import link_evidence
+    from desktop_app.domain.statistics import StatisticsTable
+    from desktop_app.ui.review.review_window import ReviewWindow
+
+    service = context.service
+    assessment = complete_assessment(content)
+    service.repository.create(assessment)
+    source = tmp_path / "enkät.pdf"
+    source.write_bytes(PDF)
+    attached = service.evidence.attach_file(assessment, source, "age")
+    assessment.evidence += [
+        attached,
+        link_evidence(EvidenceKind.RECORD, "KS 2026/12-3", "Samrådsprotokoll"),
+    ]
+    assessment.statistics.append(
+        StatisticsTable(target="age", label="Besökare 75+", women=120, men=80, total=210)
+    )
+    service.save(assessment)
+    service.change_status(assessment, Status.IN_REVIEW)
+    opened: list[QUrl] = []
+    monkeypatch.setattr(
+        "desktop_app.ui.editor.evidence_editor.QDesktopServices.openUrl",
+        lambda url: opened.append(url) or True,
+    )
+    review = ReviewWindow(context, service.repository.get(assessment.id))
+    qtbot.addWidget(review)
+    shown = review.browser.toPlainText()
+    assert "Besökare 75+" in shown and "Samrådsprotokoll: KS 2026/12-3" in shown
+    assert "Siffrorna blir tillsammans 200, men totalen är 210." in shown
+    assert attached.sha256 in shown
+    review._on_link(QUrl(f"evidence:{attached.uid}"))
+    assert opened[0].toLocalFile().endswith("enkät.pdf")
