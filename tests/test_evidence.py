@@ -265,3 +265,26 @@ def test_evidence_changes_the_fingerprint_and_none_leaves_it_as_before(content) 
     assert fingerprint(assessment) != before
     assessment.evidence.clear()
     assert fingerprint(assessment) == before  # none: as before statistics existed
+
+
+def test_a_backup_holds_the_attached_files(db_path, content, tmp_path) -> None:
+    from desktop_app.storage import backup
+    from desktop_app.storage.backup import Reason
+    from desktop_app.storage.repository import AssessmentRepository
+
+    repository = AssessmentRepository.open(db_path)
+    source = tmp_path / "underlag.pdf"
+    source.write_bytes(PDF)
+    assessment = complete_assessment(content)
+    repository.create(assessment)
+    assessment.evidence.append(EvidenceService(repository).attach_file(assessment, source))
+    repository.save(assessment)
+    repository.close()
+    info = backup.make_backup(db_path, Reason.MANUAL)
+    assert info is not None
+    copy = AssessmentRepository.open(info.path)
+    try:
+        (item,) = copy.get(assessment.id).evidence
+        assert copy.evidence_file(item.sha256) == PDF
+    finally:
+        copy.close()
