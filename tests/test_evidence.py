@@ -288,3 +288,50 @@ def test_a_backup_holds_the_attached_files(db_path, content, tmp_path) -> None:
         assert copy.evidence_file(item.sha256) == PDF
     finally:
         copy.close()
+
+
+def test_lika_check_finds_a_missing_or_damaged_file(db_path, content, tmp_path) -> None:
+    from desktop_app.storage import checks
+    from desktop_app.storage.repository import AssessmentRepository
+
+    repository = AssessmentRepository.open(db_path)
+    source = tmp_path / "underlag.pdf"
+    source.write_bytes(PDF)
+    assessment = complete_assessment(content)
+    repository.create(assessment)
+    assessment.evidence.append(EvidenceService(repository).attach_file(assessment, source))
+    repository.save(assessment)
+
+    def evidence_check() -> str:
+        (result,) = [r for r in checks.run_checks(db_path) if r.name == "evidence"]
+        return f"{result.outcome.value}: {result.message}"
+
+    assert evidence_check() == "ok: 1 attached file(s), each with its SHA-256"
+    repository.db.execute("DROP TRIGGER review_lock_evidence_files_update")
+    repository.db.execute("UPDATE evidence_files SET data = ?", [PDF + b" "])
+    assert evidence_check().startswith("problem: 1 stored file(s) no longer have their SHA-256")
+    repository.db.execute("DELETE FROM evidence_files")
+    assert evidence_check() == (
+        f"problem: assessment {assessment.id} attaches 'underlag.pdf', but the register does "
+        "not hold the file; restore a backup or attach it again"
+    )
+    repository.close()
+
+
+def test_the_audit_log_names_a_changed_table_and_an_added_file(repository, content) -> None:
+    from desktop_app.domain.statistics import StatisticsTable
+    from desktop_app.storage.audit import field_changes
+
+    before = complete_assessment(content)
+    table = StatisticsTable(label="Låntagare", women=3)
+    before.statistics.append(table)
+    after = complete_assessment(content)
+    after.statistics.append(table.with_figure("men", 4))
+    after.evidence.append(link_evidence(EvidenceKind.RECORD, "KS 1/2", "Protokoll"))
+    changes = {c.path: (c.old, c.new) for c in field_changes(before, after)}
+    assert changes[("statistics", table.uid)] == (
+        "Låntagare (women 3)",
+        "Låntagare (women 3, men 4)",
+    )
+    (evidence_path,) = [p for p in changes if p[0] == "evidence"]
+    assert changes[evidence_path] == ("", "Protokoll")

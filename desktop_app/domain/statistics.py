@@ -106,8 +106,12 @@ class StatisticsTable:
 
     @property
     def description(self) -> str:
-        """How the audit log and the comparison name the table."""
-        return self.label or self.topic.value
+        """How the audit log and the comparison show the table: its label and figures."""
+        figures = ", ".join(f"{row} {format_number(v)}" for row, v in self.given.items())
+        if self.total is not None:
+            figures += f"{', ' if figures else ''}total {format_number(self.total)}"
+        name = self.label or self.topic.value
+        return f"{name} ({figures})" if figures else name
 
 
 @dataclass(frozen=True)
