@@ -112,6 +112,7 @@ class EvidenceSection(QGroupBox):
         self.list = QListWidget()
         self.list.setAccessibleName(context.term("evidence.heading"))
         self.list.setProperty(NAVIGATION, True)  # a reviewer selects and opens too
+        self.list.setMaximumHeight(self.list.fontMetrics().height() * 8)
         self.list.itemActivated.connect(lambda _item: self.open_selected())
         self.list.currentRowChanged.connect(lambda _row: self._update_buttons())
         layout.addWidget(self.list)
@@ -150,8 +151,10 @@ class EvidenceSection(QGroupBox):
         for item in self.items():
             row = QListWidgetItem(describe(self.context, item))
             row.setData(UID_ROLE, item.uid)
+            tip = [item.note] if item.note else []
             if item.is_file:
-                row.setToolTip(f"{item.media_type}\nSHA-256 {item.sha256}")
+                tip += [item.media_type, f"SHA-256 {item.sha256}"]
+            row.setToolTip("\n".join(tip))
             self.list.addItem(row)
             if selected is not None and item.uid == selected.uid:
                 self.list.setCurrentItem(row)

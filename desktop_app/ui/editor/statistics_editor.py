@@ -209,6 +209,9 @@ class StatisticsTableEditor(QFrame):
         self.grid.setModel(self.model)
         self.grid.setAccessibleName(context.term("statistics.heading"))
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        rows = self.grid.verticalHeader()
+        rows.setDefaultSectionSize(self.grid.fontMetrics().height() + 8)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.grid.setEditTriggers(
             QAbstractItemView.EditTrigger.AllEditTriggers
             if editable
