@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from desktop_app.checklists.guide import Content
 from desktop_app.domain.checklist import ANSWER_VALUES, QuestionType
 from desktop_app.domain.evaluation import Evaluation, ImpactAsExpected, MeasureResult
+from desktop_app.domain.evidence import EvidenceKind, file_evidence, link_evidence
 from desktop_app.domain.fingerprint import fingerprint
 from desktop_app.domain.model import (
     Answer,
@@ -28,6 +29,7 @@ from desktop_app.domain.model import (
     Status,
     StatusChange,
 )
+from desktop_app.domain.statistics import FigureUnit, StatisticsTable, StatisticsTopic
 from desktop_app.storage.exchange import ExchangeDocument
 from desktop_app.storage.exchange_rules import EARLIEST_DATE, LATEST_DATE
 
@@ -92,6 +94,43 @@ def exchange_documents(draw: st.DrawFn, content: Content) -> ExchangeDocument:
         )
         for measure_uid in draw(st.lists(UIDS, unique=True, max_size=3))
     ]
+    targets = st.sampled_from(["", *ground_keys])
+    figures = _optional(
+        st.integers(0, 10**9).map(float) | st.floats(0, 100, allow_nan=False, allow_infinity=False)
+    )
+    statistics = [
+        StatisticsTable(
+            uid=table_uid,
+            target=draw(targets),
+            topic=draw(st.sampled_from(StatisticsTopic)),
+            label=draw(TEXT),
+            unit=draw(st.sampled_from(FigureUnit)),
+            women=draw(figures),
+            men=draw(figures),
+            girls=draw(figures),
+            boys=draw(figures),
+            other=draw(figures),
+            total=draw(figures),
+            source=draw(TEXT),
+            year=draw(_optional(st.integers(1900, 2999))),
+        )
+        for table_uid in draw(st.lists(UIDS, unique=True, max_size=2))
+    ]
+    files = {}
+    evidence = []
+    for number in range(draw(st.integers(0, 2))):
+        data = f"kön;antal\nkvinnor;{number}\n{draw(TEXT)}".encode()
+        item = file_evidence(f"fil-{number}.csv", data, draw(targets))
+        files[item.sha256] = data
+        evidence.append(dataclasses.replace(item, note=draw(TEXT)))
+    for kind, reference in draw(
+        st.lists(
+            st.tuples(st.just(EvidenceKind.RECORD), TEXT.filter(str.strip))
+            | st.tuples(st.just(EvidenceKind.LINK), st.just("https://example.org/a?b=c")),
+            max_size=2,
+        )
+    ):
+        evidence.append(link_evidence(kind, reference, draw(TEXT), draw(targets)))
     history = [
         StatusChange(
             from_status=draw(_optional(st.sampled_from(Status))),
@@ -133,6 +172,8 @@ def exchange_documents(draw: st.DrawFn, content: Content) -> ExchangeDocument:
             summary=draw(TEXT),
             followup_date=draw(_optional(DATES)),
         ),
+        statistics=statistics,
+        evidence=evidence,
         status=history[-1].to_status if history else Status.DRAFT,
         uid=uid,
         series_uid=draw(st.just(uid) | UIDS),
@@ -164,4 +205,4 @@ def exchange_documents(draw: st.DrawFn, content: Content) -> ExchangeDocument:
             )
             for _ in range(draw(st.integers(0, 2)))
         ]
-    return ExchangeDocument(assessment, history, evaluations)
+    return ExchangeDocument(assessment, history, evaluations, files)

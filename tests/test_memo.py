@@ -491,3 +491,25 @@ def test_a_complete_assessment_has_no_notes_for_the_caseworker(
     draft = memo(content, a)
     assert draft.startswith("UTKAST: ")
     assert draft.split("\n\n", 1)[1] != text
+def test_statistics_and_evidence_get_a_paragraph_of_their_own(content) -> None:
+    from desktop_app.domain.evidence import EvidenceKind, link_evidence
+    from desktop_app.domain.statistics import FigureUnit, StatisticsTable
+
+    a = complete_norwegian_assessment(content)
+    before = memo(content, a)
+    a.statistics = [
+        StatisticsTable(
+            label="Brukere av tjenesten", women=120, men=80.5, source="KOSTRA", year=2025
+        ),
+        StatisticsTable(label="Tom tabell"),  # no figures: not mentioned
+        StatisticsTable(unit=FigureUnit.PERCENT, girls=48.5, boys=51.5),
+    ]
+    a.evidence = [link_evidence(EvidenceKind.RECORD, "2026/1234-5", "Høringsuttalelser")]
+    text = memo(content, a)
+    added = text.split("\n\n")[1]
+    assert added == (
+        "Kjønnsdelt statistikk, brukere av tjenesten: kvinner 120 og menn 80,5 (KOSTRA 2025). "
+        "Kjønnsdelt statistikk, berørte: jenter 48,5 % og gutter 51,5 %. "
+        "Underlag som er vedlagt vurderingen: Høringsuttalelser."
+    )
+    assert text.replace(added + "\n\n", "") == before

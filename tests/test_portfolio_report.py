@@ -173,3 +173,23 @@ def test_cli_report_bad_input_is_one_line_exit_2(demo_db, tmp_path, capsys, args
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and message in err, err
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_the_report_counts_decisions_with_sex_disaggregated_data(register, content, tmp_path):
+    from desktop_app.domain.statistics import StatisticsTable
+
+    late = register.get(1)
+    late.statistics.append(StatisticsTable(label="Låntagare", women=12, men=9))
+    register.save(late)
+    empty = register.get(2)
+    empty.statistics.append(StatisticsTable(label="Ännu inga siffror"))  # no figure: not counted
+    register.save(empty)
+    data = portfolio_input(register, content, YEAR, today=TODAY)
+    assert (data.figures.with_statistics, data.figures.total) == (1, 3)
+    out = tmp_path / "portfolio.pdf"
+    write_portfolio(data, out)
+    first = PdfReader(out).pages[0].extract_text()
+    assert "1 av 3 beslut hade könsuppdelad statistik" in " ".join(first.split())
+    rows = csv_rows(data)
+    column = rows[0].index("Könsuppdelad statistik")
+    assert {r[0]: r[column] for r in rows[1:]} == {"1": "Ja", "2": "Nej", "3": "Nej"}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import random
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,6 +18,7 @@ from desktop_app.checklists.guide import Content
 from desktop_app.checklists.yamlfile import YamlDocument
 from desktop_app.domain.completeness import find_gaps
 from desktop_app.domain.errors import InputError
+from desktop_app.domain.evidence import Evidence, file_evidence, total_size
 from desktop_app.domain.identity import Identity
 from desktop_app.domain.model import Assessment, Status
 from desktop_app.domain.review import CommentTarget, check_target
@@ -53,6 +55,29 @@ def _shift_content(data: dict[str, Any], days: timedelta) -> dict[str, Any]:
     return data
 
 
+def _attach(
+    repository: AssessmentRepository,
+    assessment: Assessment,
+    attachment: dict[str, Any],
+    path: Path,
+) -> Evidence:
+    """A demo file (from ``files`` beside the demo data) as evidence, checked and stored
+    like a file a user attaches."""
+    source = path.parent / "files" / attachment["file"]
+    try:
+        data = source.read_bytes()
+    except OSError as error:
+        raise InputError(f"{source}: {error.strerror}") from None
+    item = file_evidence(
+        source.name,
+        data,
+        attachment.get("target", ""),
+        already=total_size(assessment.evidence),
+    )
+    repository.store_evidence_file(data)
+    return replace(item, note=attachment.get("note", ""))
+
+
 def load_demo(
     repository: AssessmentRepository,
     content: Content,
@@ -72,6 +97,12 @@ def load_demo(
         except InputError as error:
             raise document.error(["assessments", index, "assessment"], str(error)) from None
         assessment.created = assessment.updated = _shift_time(entry["created"], days)
+        for number, attachment in enumerate(entry.get("attachments", [])):
+            try:
+                assessment.evidence.append(_attach(repository, assessment, attachment, path))
+            except InputError as error:
+                place = ["assessments", index, "attachments", number]
+                raise document.error(place, str(error)) from None
         steps = entry.get("workflow", [])
         author = steps[0]["actor"] if steps else assessment.decision.author.split(",")[0]
         repository.create(assessment, actor=Identity(author, "demo"))

@@ -81,6 +81,10 @@ class AssessmentStore(Protocol):
 
     def delete(self, assessment_id: int) -> None: ...
 
+    def store_evidence_file(self, data: bytes) -> str: ...
+
+    def evidence_file(self, digest: str) -> bytes: ...
+
 
 class ReviewRecords(Protocol):
     """Review comments, revisions and the audit trail (audit: read and verify)."""

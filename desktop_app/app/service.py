@@ -12,6 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from desktop_app.app import registers
+from desktop_app.app.evidence_service import EvidenceService
 from desktop_app.app.ports import AssessmentStore, Clock, ReaderFactory, RegisterReader
 from desktop_app.app.review import ReviewService
 from desktop_app.checklists.guide import Content
@@ -25,6 +26,7 @@ from desktop_app.domain.identity import Identity
 from desktop_app.domain.model import Assessment, Language, Status, StatusChange
 from desktop_app.domain.obsolete import KeptContent, find_kept
 from desktop_app.domain.portfolio import Period, PortfolioEntry
+from desktop_app.domain.workflow import change_status
 from desktop_app.storage.repository import utc_now
 
 if TYPE_CHECKING:
@@ -52,6 +54,8 @@ class AssessmentService:
         self.default_framework = default_framework
         # Review and sign-off: statuses, comments, revisions, fingerprints, audit trail.
         self.review = ReviewService(self)
+        # Attached files and references: checked, stored, opened from read-only copies.
+        self.evidence = EvidenceService(repository)
 
     @property
     def identity(self) -> Identity:

@@ -42,10 +42,13 @@ class ImportMode(StrEnum):
 
 
 def export_document(repository: AssessmentStore, assessment_id: int) -> ExchangeDocument:
+    assessment = repository.get(assessment_id)
+    digests = dict.fromkeys(e.sha256 for e in assessment.evidence if e.is_file)
     return ExchangeDocument(
-        repository.get(assessment_id),
+        assessment,
         repository.status_history(assessment_id),
         evaluation_records(repository).for_assessment(assessment_id),
+        {digest: repository.evidence_file(digest) for digest in digests},
     )
 
 
@@ -92,6 +95,7 @@ def import_document(
             document.history,
             document.evaluations,
             replace=mode is ImportMode.REPLACE,
+            files=list(document.files.values()),
         )
     except AlreadyExistsError:
         found = repository.find_uid(assessment.uid)

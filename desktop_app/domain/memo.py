@@ -32,6 +32,8 @@ from desktop_app.domain.model import (
     Relevance,
     Severity,
 )
+from desktop_app.domain.statistics import FigureUnit
+from desktop_app.domain.statistics_text import number, row_label
 from desktop_app.domain.vocabulary import Vocabulary
 
 _IMPACT = ("memo.impact.negative", "memo.impact.mixed")
@@ -86,6 +88,9 @@ TEMPLATE_FIELDS: dict[str, frozenset[str]] = {
     "memo.table.deadline": frozenset(),
     "memo.table.status": frozenset(),
     "memo.table.number": frozenset(),
+    "memo.statistics.table": frozenset({"label", "figures", "source"}),
+    "memo.statistics.table.no_source": frozenset({"label", "figures"}),
+    "memo.statistics.evidence": frozenset({"items"}),
 }
 
 KEEP_CAPITAL = "memo.keep_capital"
@@ -127,7 +132,13 @@ def memo_text(
     writer = _Writer(assessment, checklists, vocabulary, Language(language))
     writer.today = today or date.today()
     draft = writer.t("memo.draft") if is_memo_draft(assessment, checklists) else ""
-    paragraphs = (draft, writer.grounds(), writer.measures(), writer.conclusion())
+    paragraphs = (
+        draft,
+        writer.grounds(),
+        writer.evidence(),
+        writer.measures(),
+        writer.conclusion(),
+    )
     return "\n\n".join(p for p in paragraphs if p)
 
 
@@ -191,6 +202,31 @@ class _Writer:
             sentences.extend(self._not_relevant(not_relevant))
             if unknown:
                 sentences.append(self.t("memo.unassessed", grounds=self.ground_list(unknown)))
+        return " ".join(sentences)
+
+    def evidence(self) -> str:
+        """The figures by sex, one sentence per table with figures, and what is attached."""
+        sentences = []
+        for table in self.a.statistics:
+            if not table.given:
+                continue
+            suffix = " %" if table.unit is FigureUnit.PERCENT else ""
+            figures = join_list(
+                [
+                    f"{self._lower_first(row_label(self.vocab, row, self.lang))} "
+                    f"{number(value, self.lang)}{suffix}"
+                    for row, value in table.given.items()
+                ],
+                self.lang,
+            )
+            label = self.user_phrase(table.label) if table.label.strip() else ""
+            label = label or self.vocab.label(table.topic, self.lang).lower()
+            source = " ".join(x for x in (_phrase(table.source), str(table.year or "")) if x)
+            key = "memo.statistics.table" if source else "memo.statistics.table.no_source"
+            sentences.append(self.t(key, label=label, figures=figures, source=source))
+        items = [e.title or e.reference for e in self.a.evidence]
+        if items:
+            sentences.append(self.t("memo.statistics.evidence", items=join_list(items, self.lang)))
         return " ".join(sentences)
 
     def measures(self) -> str:

@@ -56,6 +56,8 @@ def snapshot(assessment: Assessment) -> Assessment:
         answers={k: dataclasses.replace(a) for k, a in assessment.answers.items()},
         measures=[dataclasses.replace(m, grounds=list(m.grounds)) for m in assessment.measures],
         conclusion=dataclasses.replace(assessment.conclusion),
+        statistics=list(assessment.statistics),  # the items are immutable
+        evidence=list(assessment.evidence),
     )
 
 
@@ -102,7 +104,29 @@ def changes(before: Assessment, after: Assessment) -> list[FieldChange]:
         compare(
             ("conclusion", name), getattr(before.conclusion, name), getattr(after.conclusion, name)
         )
+    for kind in ITEM_LISTS:
+        old_items = {item.uid: item for item in getattr(before, kind)}
+        new_items = {item.uid: item for item in getattr(after, kind)}
+        for uid in dict.fromkeys([*old_items, *new_items]):
+            compare((kind, uid), old_items.get(uid), new_items.get(uid))
     return found
+
+
+# Lists of immutable items, each changed as a whole: a change's path is (list, uid).
+ITEM_LISTS = ("statistics", "evidence")
+
+
+def _apply_item(target: Assessment, change: FieldChange) -> None:
+    kind, uid = change.path
+    items = getattr(target, kind)
+    index = next((i for i, item in enumerate(items) if item.uid == uid), None)
+    if change.new is None:
+        if index is not None:
+            del items[index]
+    elif index is None:
+        items.append(change.new)
+    else:
+        items[index] = change.new
 
 
 def apply_changes(target: Assessment, to_apply: list[FieldChange]) -> list[FieldChange]:
@@ -113,6 +137,8 @@ def apply_changes(target: Assessment, to_apply: list[FieldChange]) -> list[Field
         path = change.path
         if path == ("assessment", "modules"):
             target.modules = dict(change.new)
+        elif path[0] in ITEM_LISTS:
+            _apply_item(target, change)
         elif path[0] == "measure" and len(path) == 2:
             present = any(m.uid == path[1] for m in target.measures)
             if change.new is None and present:

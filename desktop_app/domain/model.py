@@ -13,6 +13,9 @@ from enum import StrEnum
 
 # Language has a module of its own (the window needs it early); it is part of the model.
 from desktop_app.domain.language import Language as Language
+from desktop_app.domain.evidence import Evidence
+
+from desktop_app.domain.statistics import StatisticsTable
 
 
 class Status(StrEnum):
@@ -168,6 +171,9 @@ class Assessment:
     answers: dict[str, Answer] = field(default_factory=dict)
     measures: list[Measure] = field(default_factory=list)
     conclusion: Conclusion = field(default_factory=Conclusion)
+    # Figures by sex and evidence, on the decision and on grounds (``target``).
+    statistics: list[StatisticsTable] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
     status: Status = Status.DRAFT
     id: int | None = None
     uid: str = field(default_factory=new_uid)

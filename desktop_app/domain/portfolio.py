@@ -81,6 +81,8 @@ class PortfolioEntry:
     grounds: dict[str, GroundImpact] = field(default_factory=dict)
     measures: tuple[MeasureFacts, ...] = ()
     outcome: Outcome | None = None
+    # At least one statistics table with a figure (sex-disaggregated data).
+    has_statistics: bool = False
 
     @property
     def reference_date(self) -> date:
@@ -104,6 +106,8 @@ class PortfolioFigures:
     overdue: list[DueMeasure]
     due_soon: list[DueMeasure]
     entries: list[PortfolioEntry]
+    # "N of M decisions had sex-disaggregated data": N (M is ``total``)
+    with_statistics: int = 0
 
 
 def select(
@@ -156,4 +160,5 @@ def portfolio_figures(
         overdue=sorted(overdue, key=by_deadline),
         due_soon=sorted(due_soon, key=by_deadline),
         entries=entries,
+        with_statistics=sum(1 for e in entries if e.has_statistics),
     )

@@ -13,6 +13,7 @@ from typing import Any
 
 from desktop_app.domain.edits import coerce_value, field_types
 from desktop_app.domain.errors import InputError
+from desktop_app.domain.evidence import evidence_from_dict, evidence_to_dict
 from desktop_app.domain.model import (
     Answer,
     Assessment,
@@ -23,6 +24,7 @@ from desktop_app.domain.model import (
     Measure,
     Status,
 )
+from desktop_app.domain.statistics import table_from_dict, table_to_dict
 
 # Fields that describe the register entry rather than what the caseworker wrote.
 RECORD_FIELDS = ("uid", "series_uid", "revision", "status", "created", "updated")
@@ -48,7 +50,9 @@ def content_to_dict(assessment: Assessment) -> dict[str, Any]:
     """What the caseworker wrote, in a canonical order, without register data.
 
     Grounds and answers that were never touched are left out, so an untouched
-    ground and a missing one serialise alike.
+    ground and a missing one serialise alike. Statistics and evidence appear only when
+    there are some, so that the fingerprint of an assessment from before they existed
+    (and of its approval) stays what it was.
     """
     empty_ground = _part_to_dict(GroundAssessment(ground_key=""))
     grounds = [
@@ -60,7 +64,7 @@ def content_to_dict(assessment: Assessment) -> dict[str, Any]:
     # Only when chosen: an assessment without a type serialises (and so fingerprints)
     # exactly as before decision types existed.
     decision_type = {"decision_type": assessment.decision_type} if assessment.decision_type else {}
-    return {
+    content: dict[str, Any] = {
         "language": assessment.language.value,
         "framework": {"id": assessment.framework_id, "version": assessment.framework_version},
         "modules": dict(sorted(assessment.modules.items())),
@@ -71,12 +75,20 @@ def content_to_dict(assessment: Assessment) -> dict[str, Any]:
         "measures": [_part_to_dict(m) for m in assessment.measures],
         "conclusion": _part_to_dict(assessment.conclusion),
     }
+    if assessment.statistics:
+        content["statistics"] = [table_to_dict(t) for t in assessment.statistics]
+    if assessment.evidence:
+        content["evidence"] = [evidence_to_dict(e) for e in assessment.evidence]
+    return content
 
 
 def assessment_to_dict(assessment: Assessment) -> dict[str, Any]:
     """The whole assessment: register data first, then the content."""
     record = {name: _plain(getattr(assessment, name)) for name in RECORD_FIELDS}
-    return {**record, **content_to_dict(assessment)}
+    whole = {**record, **content_to_dict(assessment)}
+    whole.setdefault("statistics", [])
+    whole.setdefault("evidence", [])
+    return whole
 
 
 def _build(cls: type, data: Any, where: str) -> Any:
@@ -131,6 +143,12 @@ def assessment_from_dict(data: dict[str, Any]) -> Assessment:
         answers={a.question_id: a for a in answers},
         measures=measures,
         conclusion=_build(Conclusion, data.get("conclusion", {}), "conclusion"),
+        statistics=[
+            table_from_dict(t, f"statistics[{i}]") for i, t in enumerate(_list(data, "statistics"))
+        ],
+        evidence=[
+            evidence_from_dict(e, f"evidence[{i}]") for i, e in enumerate(_list(data, "evidence"))
+        ],
         status=coerce_value(Status, data.get("status", "draft"), "status"),
         revision=coerce_value(int, data.get("revision", 1), "revision"),
     )
@@ -149,4 +167,15 @@ def assessment_from_dict(data: dict[str, Any]) -> Assessment:
         raise InputError("answers: the same question is answered twice")
     if len({m.uid for m in measures}) != len(measures):
         raise InputError("measures: two measures have the same uid")
+    for name in ("statistics", "evidence"):
+        items = getattr(assessment, name)
+        if len({item.uid for item in items}) != len(items):
+            raise InputError(f"{name}: two entries have the same uid")
     return assessment
+
+
+def _list(data: dict[str, Any], key: str) -> list[Any]:
+    value = data.get(key, [])
+    if not isinstance(value, list):
+        raise InputError(f"{key} must be a list")
+    return value

@@ -11,6 +11,7 @@ from enum import StrEnum
 
 from desktop_app.domain.checklist import ANSWER_VALUES, Question, QuestionType, Text
 from desktop_app.domain.evaluation import ImpactAsExpected, MeasuresDone
+from desktop_app.domain.evidence import EvidenceKind
 from desktop_app.domain.followup import DueState
 from desktop_app.domain.model import (
     Direction,
@@ -22,6 +23,7 @@ from desktop_app.domain.model import (
     Severity,
     Status,
 )
+from desktop_app.domain.statistics import FigureUnit, StatisticsTopic
 
 # The vocabulary key prefix of each enum the UI and reports show.
 ENUM_PREFIXES: dict[type[StrEnum], str] = {
@@ -36,6 +38,9 @@ ENUM_PREFIXES: dict[type[StrEnum], str] = {
     ImpactAsExpected: "impact_expected",
     MeasuresDone: "measures_done",
     DueState: "due_state",
+    StatisticsTopic: "statistics.topic",
+    FigureUnit: "statistics.unit",
+    EvidenceKind: "evidence.kind",
 }
 
 

@@ -14,7 +14,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.platypus import Flowable, PageTemplate
 
 from desktop_app.domain.model import Status
-from desktop_app.reports import summary_back, summary_body, summary_cover
+from desktop_app.reports import summary_back, summary_body, summary_cover, summary_evidence
 from desktop_app.reports.flowables import BookmarkingDoc, body_frame
 from desktop_app.reports.fonts import REGULAR, register_fonts
 from desktop_app.reports.output import write_pdf
@@ -34,6 +34,7 @@ def story(data: SummaryInput, c: SummaryContext | None = None) -> list[Flowable]
         *summary_body.decision(c),
         *summary_body.relevant_grounds(c),
         *summary_body.other_grounds(c),
+        *summary_evidence.other_grounds(c),
         *summary_body.followup(c),
         *summary_back.review(c),
         *summary_back.appendix(c),

@@ -51,6 +51,7 @@ def csv_rows(data: PortfolioInput) -> list[list[str]]:
         data.t("portfolio.csv.measures"),
         data.t("portfolio.csv.open_measures"),
         data.t("portfolio.csv.overdue_measures"),
+        data.t("portfolio.csv.statistics"),
     ]
     rows = [header]
     for entry in data.figures.entries:
@@ -68,6 +69,7 @@ def csv_rows(data: PortfolioInput) -> list[list[str]]:
             str(len(entry.measures)),
             str(open_measures(entry)),
             str(overdue_measures(entry, data.generated)),
+            vocab.text("answer.yes" if entry.has_statistics else "answer.no", lang),
         ]
         for key in data.framework_grounds(entry):
             impact = entry.grounds.get(key, GroundImpact(Relevance.UNKNOWN))

@@ -79,6 +79,10 @@ class _Report:
             self.p(unit, "muted"),
             Spacer(0, 4 * mm),
             self.key_figures(),
+            self.p(
+                self.t("portfolio.with_statistics", n=self.f.with_statistics, total=self.f.total),
+                "small",
+            ),
             Spacer(0, 5 * mm),
         ]
         status_rows = [

@@ -17,6 +17,7 @@ from desktop_app.reports.styles import (
     SEVERITY_MARKS,
 )
 from desktop_app.reports.summary_context import SummaryContext
+from desktop_app.reports.summary_evidence import for_target
 
 
 def _labelled(c: SummaryContext, label: str, text: str) -> list[Flowable]:
@@ -37,6 +38,7 @@ def decision(c: SummaryContext) -> list[Flowable]:
         flow += [c.p(f"•\u00a0{g}", "body") for g in groups]
     flow += _labelled(c, c.field("decision", "evidence"), d.evidence)
     flow += _labelled(c, c.field("decision", "evidence_missing"), d.evidence_missing)
+    flow += for_target(c, "")
     return flow
 
 
@@ -86,6 +88,7 @@ def _ground_in_depth(c: SummaryContext, ground: Ground) -> list[Flowable]:
     parts += _labelled(
         c, c.field("ground", "no_measure_justification"), ga.no_measure_justification
     )
+    parts += for_target(c, ground.key)
     numbers = [str(n) for n, m in enumerate(c.a.measures, 1) if ground.key in m.grounds]
     if numbers:
         # Each measure is told once, in the table near the front; here only its number.

@@ -268,6 +268,41 @@ def check_revisions(ctx: CheckContext) -> CheckResult:
     return _ok("revisions", "each revision number of a decision is used once")
 
 
+def check_evidence(ctx: CheckContext) -> CheckResult:
+    """Every attached file is in the register, and its bytes still have their hash."""
+    import hashlib
+
+    assert ctx.conn is not None
+    tables = {r[0] for r in ctx.conn.execute("SELECT name FROM sqlite_master")}
+    if "evidence_files" not in tables:
+        return _ok("evidence", "no evidence files yet (an older register)")
+    missing = ctx.conn.execute(
+        "SELECT i.assessment_id, i.title FROM evidence_items i WHERE i.kind = 'file' AND "
+        "NOT EXISTS (SELECT 1 FROM evidence_files f WHERE f.sha256 = i.sha256) "
+        "ORDER BY i.assessment_id"
+    ).fetchall()
+    if missing:
+        ident, title = missing[0]
+        more = f" ({len(missing) - 1} more)" if len(missing) > 1 else ""
+        return _problem(
+            "evidence",
+            f"assessment {ident} attaches {title!r}, but the register does not hold the file"
+            f"{more}; restore a backup or attach it again",
+        )
+    count, damaged = 0, []
+    for digest, data in ctx.conn.execute("SELECT sha256, data FROM evidence_files"):
+        count += 1
+        if hashlib.sha256(bytes(data)).hexdigest() != digest:
+            damaged.append(digest)
+    if damaged:
+        return _problem(
+            "evidence",
+            f"{len(damaged)} stored file(s) no longer have their SHA-256 (first {damaged[0]}); "
+            "restore a backup",
+        )
+    return _ok("evidence", f"{count} attached file(s), each with its SHA-256")
+
+
 CHECKS: list[Check] = [
     Check("file", check_file, gate=True),
     Check("format", check_format, gate=True),
@@ -278,6 +313,7 @@ CHECKS: list[Check] = [
     Check("text", check_text),
     Check("audit", check_audit_log),
     Check("revisions", check_revisions),
+    Check("evidence", check_evidence),
     Check("backups", check_backups),
 ]
 

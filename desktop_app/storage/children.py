@@ -23,7 +23,13 @@ Row = dict[str, Any]
 TableRows = dict[str, dict[Any, Row]]  # table -> key -> row
 Query = Callable[[str, Any], list[Row]]
 
-TABLES = (("ground_assessments", "ground_key"), ("answers", "question_id"), ("measures", "uid"))
+TABLES = (
+    ("ground_assessments", "ground_key"),
+    ("answers", "question_id"),
+    ("measures", "uid"),
+    ("statistics_tables", "uid"),
+    ("evidence_items", "uid"),
+)
 REMEMBERED = 16  # assessments; the ones being edited are the ones saved again
 
 
@@ -35,6 +41,12 @@ def wanted_rows(assessment: Assessment) -> TableRows:
         },
         "answers": {a.question_id: rows.answer_row(a) for a in assessment.answers.values()},
         "measures": {m.uid: rows.measure_row(m, i) for i, m in enumerate(assessment.measures)},
+        "statistics_tables": {
+            t.uid: rows.statistics_row(t, i) for i, t in enumerate(assessment.statistics)
+        },
+        "evidence_items": {
+            e.uid: rows.evidence_row(e, i) for i, e in enumerate(assessment.evidence)
+        },
     }
 
 

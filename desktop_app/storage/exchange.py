@@ -1,6 +1,6 @@
 """The exchange file: one assessment, its review history and its evaluations as JSON.
 
-Format name ``lika-assessment``, version 1, described by
+Format name ``lika-assessment``, version 2, described by
 ``resources/schemas/exchange.schema.json`` and ``docs/exchange-format.md``. The
 assessment part is ``domain.serialize.assessment_to_dict``, so the file says exactly
 what the register holds, and export then import gives back the same assessment.
@@ -9,10 +9,16 @@ Reading is defensive, because a file can come from anywhere: its size is capped 
 it is read, nesting is measured before it is parsed, duplicate keys, NaN, NUL
 characters and lone surrogates are refused, and every message names the file and the
 place in it. Nothing here touches the database.
+
+Version 2 added statistics, evidence and the attached files' bytes (base64, in
+``files``); a version 1 file is brought up to version 2 (``exchange_versions``) before
+it is checked, so it imports as before.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 import os
 import re
@@ -27,6 +33,7 @@ from desktop_app import __version__
 from desktop_app.domain.checklist import Checklist
 from desktop_app.domain.errors import InputError
 from desktop_app.domain.evaluation import Evaluation, ImpactAsExpected, MeasureResult
+from desktop_app.domain.evidence import MAX_TOTAL_BYTES, check_file, sha256
 from desktop_app.domain.fingerprint import fingerprint
 from desktop_app.domain.model import Assessment, MeasureStatus, Status, StatusChange
 from desktop_app.domain.serialize import assessment_from_dict, assessment_to_dict
@@ -36,13 +43,17 @@ from desktop_app.storage.exchange_rules import (
     check_evaluations,
     check_ranges,
 )
+from desktop_app.storage.exchange_versions import OLDEST_READABLE, upgrade
 
 if TYPE_CHECKING:
     import jsonschema
 
 FORMAT_NAME = "lika-assessment"
-FORMAT_VERSION = 1
-MAX_FILE_BYTES = 20 * 1024 * 1024
+FORMAT_VERSION = 2
+# The text of an assessment stays far below 20 MB; its attached files (at most
+# ``MAX_TOTAL_BYTES``) grow by a third in base64.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+assert MAX_FILE_BYTES > 20 * 1024 * 1024 + MAX_TOTAL_BYTES * 4 // 3 + 4
 MAX_DEPTH = 32
 SCHEMA = "exchange.schema.json"
 
@@ -54,11 +65,13 @@ class ExchangeError(InputError):
 @dataclass
 class ExchangeDocument:
     """An assessment as it travels between registers, with its review history and the
-    evaluations made after the decision (their ``assessment_id`` is 0 until stored)."""
+    evaluations made after the decision (their ``assessment_id`` is 0 until stored),
+    and the bytes of its attached files by SHA-256."""
 
     assessment: Assessment
     history: list[StatusChange] = field(default_factory=list)
     evaluations: list[Evaluation] = field(default_factory=list)
+    files: dict[str, bytes] = field(default_factory=dict)
 
 
 # Writing
@@ -113,9 +126,26 @@ def to_dict(document: ExchangeDocument) -> dict[str, Any]:
         "assessment": assessment_to_dict(document.assessment),
         "history": [_change_to_dict(c) for c in document.history],
         "evaluations": [_evaluation_to_dict(e) for e in document.evaluations],
+        "files": _files_to_list(document),
     }
     _validate(data, "This assessment cannot be exported")
     return data
+
+
+def _files_to_list(document: ExchangeDocument) -> list[dict[str, Any]]:
+    """The bytes of every attached file, once each, in the order first attached."""
+    digests = dict.fromkeys(e.sha256 for e in document.assessment.evidence if e.is_file)
+    missing = [d for d in digests if d not in document.files]
+    if missing:
+        raise InputError(f"This assessment cannot be exported: the file {missing[0]} is missing")
+    return [
+        {
+            "sha256": digest,
+            "size": len(document.files[digest]),
+            "data": base64.b64encode(document.files[digest]).decode("ascii"),
+        }
+        for digest in digests
+    ]
 
 
 def dumps(document: ExchangeDocument) -> str:
@@ -211,6 +241,7 @@ def parse(
         raise fail(f"is not valid JSON: {str(error)[:200]}") from None
     _check_duplicates(raw, "", fail)
     _check_header(raw, fail)
+    raw = upgrade(raw, FORMAT_VERSION)
     _check_strings(raw, "", fail)
     _validate(raw, source)
     return _build(raw, checklists, fail)
@@ -294,7 +325,11 @@ def _check_header(raw: Any, fail: Any) -> None:
             f"was written by a newer Lika (format version {version}; this Lika reads "
             f"version {FORMAT_VERSION}); please update Lika"
         )
-    if version != FORMAT_VERSION:
+    if (
+        not isinstance(version, int)
+        or isinstance(version, bool)
+        or not OLDEST_READABLE <= version <= FORMAT_VERSION
+    ):
         raise fail(f"has an unknown format version {repr(version)[:40]}")
 
 
@@ -422,7 +457,43 @@ def _build(raw: dict[str, Any], checklists: Mapping[str, Checklist], fail: Any) 
     for where, problem in _approval_problems(assessment, history):
         raise fail(f"{where}: {problem}")
     evaluations = [_evaluation(e) for e in raw["evaluations"]]
-    return ExchangeDocument(assessment, history, evaluations)
+    files = _files(raw, assessment, fail)
+    return ExchangeDocument(assessment, history, evaluations, files)
+
+
+def _files(raw: dict[str, Any], assessment: Assessment, fail: Any) -> dict[str, bytes]:
+    """The attached files' bytes: each decodes, has the hash and size it claims, is a
+    file Lika would attach (no programs), and is attached by the assessment; every
+    attached file is there."""
+    files: dict[str, bytes] = {}
+    names = {e.sha256: e.title for e in assessment.evidence if e.is_file}
+    for index, entry in enumerate(raw["files"]):
+        where = f"files[{index}]"
+        try:
+            data = base64.b64decode(entry["data"], validate=True)
+        except (binascii.Error, ValueError):
+            raise fail(f"{where}.data: is not base64") from None
+        digest = entry["sha256"]
+        if sha256(data) != digest:
+            raise fail(f"{where}: the content does not have the SHA-256 {digest}")
+        if len(data) != entry["size"]:
+            raise fail(f"{where}.size: the content has {len(data)} bytes, not {entry['size']}")
+        if digest in files:
+            raise fail(f"{where}: the file {digest} appears twice")
+        if digest not in names:
+            raise fail(f"{where}: no evidence in the assessment attaches this file")
+        try:
+            check_file(names[digest], data, already=sum(len(d) for d in files.values()))
+        except InputError as error:
+            raise fail(f"{where}: {error}") from None
+        files[digest] = data
+    for index, item in enumerate(assessment.evidence):
+        where = f"assessment.evidence[{index}]"
+        if item.is_file and item.sha256 not in files:
+            raise fail(f"{where}.sha256: the file {item.sha256 or '(none)'} is not in the file")
+        if item.is_file and item.size != len(files[item.sha256]):
+            raise fail(f"{where}.size: the file has {len(files[item.sha256])} bytes")
+    return files
 
 
 def _approval_problems(

@@ -164,6 +164,15 @@ def check_against_checklists(
                 f"{where}.value",
                 (f"{value[:40]!r} is not an answer to {qid!r} (one of {', '.join(allowed)})"),
             )
+    for kind in ("statistics", "evidence"):
+        seen = set()
+        for index, item in enumerate(assessment[kind]):
+            where = f"assessment.{kind}[{index}]"
+            if item["target"] and item["target"] not in grounds:
+                yield f"{where}.target", f"unknown ground {item['target']!r} (not in {names})"
+            if item["uid"] in seen:
+                yield f"{where}.uid", "two entries have the same uid"
+            seen.add(item["uid"])
     uids: set[str] = set()
     for index, measure in enumerate(assessment["measures"]):
         if measure["uid"] in uids:

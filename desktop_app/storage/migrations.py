@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
 
-from desktop_app.storage import register_schema, review_schema
+from desktop_app.storage import evidence_schema, register_schema, review_schema
 
 MIGRATION_SET = "lika"
 
@@ -203,3 +203,13 @@ def known_migrations() -> set[str]:
     # No sqlite-utils plugins, as on every other connection: loading them scanned every
     # installed package's metadata at each start.
     return {m.name for m in migrations.pending(Database(memory=True, execute_plugins=False))}
+
+
+@migrations(name="0009_statistics_evidence")
+def statistics_evidence(db: Database) -> None:
+    """Sex-disaggregated statistics tables and evidence (files, links, records-system
+    references) on the decision and its grounds, with the files' bytes stored once per
+    SHA-256 (see ``evidence_schema``); their texts become searchable (``register_schema``
+    version 3). New tables only: no table is transformed, so every trigger stays."""
+    evidence_schema.create_schema_v1(db)
+    register_schema.upgrade_search_v3(db)

@@ -95,6 +95,16 @@ def read_portfolio_entries(
         measures.setdefault(assessment_id, []).append(
             MeasureFacts(uid, description, owner, _date(deadline), _MEASURE_STATUS[status])
         )
+    with_statistics = {
+        r[0]
+        for r in _rows(
+            conn,
+            "SELECT DISTINCT st.assessment_id FROM register_rows r JOIN statistics_tables st "
+            f"ON st.assessment_id = r.assessment_id WHERE {where} AND coalesce("
+            "st.women, st.men, st.girls, st.boys, st.other) IS NOT NULL",
+            params,
+        )
+    }
     entries = []
     for (id_, title, case_number, unit_, status, framework, decided, created,
          followup, outcome) in _rows(
@@ -119,6 +129,7 @@ def read_portfolio_entries(
                 grounds=grounds.get(id_, {}),
                 measures=tuple(measures.get(id_, ())),
                 outcome=_OUTCOME[outcome],
+                has_statistics=id_ in with_statistics,
             )
         )
     return entries

@@ -329,7 +329,44 @@ def triggers_v2() -> list[tuple[str, str]]:
     return triggers_v1() + _child_triggers("review_comments", rows=False, search=True)
 
 
-CURRENT_TRIGGERS = triggers_v2
+# Version 3 (migration ``0009_statistics_evidence``): the labels and sources of
+# statistics tables, and the names, links and references of evidence, are searchable.
+_EVIDENCE_SQL = (
+    "\n    || char(10) || coalesce((\n"
+    "        SELECT group_concat(st.label || char(10) || st.source || ' ' || "
+    "coalesce(st.year, ''), char(10))\n"
+    "        FROM statistics_tables st WHERE st.assessment_id = a.id\n"
+    "    ), '')\n"
+    "    || char(10) || coalesce((\n"
+    "        SELECT group_concat(ev.title || char(10) || ev.reference || char(10) || ev.note, "
+    "char(10))\n"
+    "        FROM evidence_items ev WHERE ev.assessment_id = a.id\n"
+    "    ), '') AS body\nFROM assessments a"
+)
+SEARCH_SOURCE_V3 = SEARCH_SOURCE_V2.replace(" AS body\nFROM assessments a", _EVIDENCE_SQL)
+assert SEARCH_SOURCE_V3 != SEARCH_SOURCE_V2
+
+
+def triggers_v3() -> list[tuple[str, str]]:
+    """Version 2's, and re-indexing an assessment when its statistics or evidence change."""
+    return (
+        triggers_v2()
+        + _child_triggers("statistics_tables", rows=False, search=True)
+        + _child_triggers("evidence_items", rows=False, search=True)
+    )
+
+
+CURRENT_TRIGGERS = triggers_v3
+
+
+def upgrade_search_v3(db: Database) -> None:
+    """From version 2 to 3; the tables are new and empty, so nothing to re-index."""
+    db.execute("DROP VIEW register_search_source")
+    db.execute(SEARCH_SOURCE_V3)
+    known = {name for name, _ in triggers_v2()}
+    for name, statement in triggers_v3():
+        if name not in known:
+            db.execute(statement)
 
 
 def upgrade_search_v2(db: Database) -> None:

@@ -30,7 +30,7 @@ from desktop_app.domain.model import (
 )
 from desktop_app.domain.portfolio import Period, PortfolioEntry
 from desktop_app.domain.workflow import check_deletable
-from desktop_app.storage import audit, rows
+from desktop_app.storage import audit, evidence_files, rows
 from desktop_app.storage.children import ChildWriter, TableRows
 from desktop_app.storage.database import (
     describe_sqlite_error,
@@ -116,6 +116,8 @@ class AssessmentRepository:
             self._query(f"SELECT * FROM ground_assessments {where}", [assessment_id]),
             self._query(f"SELECT * FROM answers {where}", [assessment_id]),
             self._query(f"SELECT * FROM measures {where}", [assessment_id]),
+            self._query(f"SELECT * FROM statistics_tables {where}", [assessment_id]),
+            self._query(f"SELECT * FROM evidence_items {where}", [assessment_id]),
         )
 
     def list_summaries(
@@ -349,6 +351,7 @@ class AssessmentRepository:
         evaluations: Sequence[Evaluation] = (),
         *,
         replace: bool = False,
+        files: Sequence[bytes] = (),
     ) -> None:
         """Write an imported assessment, its review history and evaluations in one
         transaction, with an IMPORT audit entry (for a replacement: what it changed).
@@ -360,11 +363,29 @@ class AssessmentRepository:
         from desktop_app.storage.imports import store_imported
 
         with self._transaction() as db:
+            for data in files:  # first: the lock triggers guard an approved one's files
+                evidence_files.store(db, data, self._clock())
             written, summary, fields = store_imported(
                 self, db, assessment, history, evaluations, replace=replace
             )
             self.record_in_audit_log(db, assessment, AuditAction.IMPORT, summary, changes=fields)
         self._children.remember(assessment, assessment.version, written)
+
+    # Evidence files (their bytes; the items are children of the assessment)
+
+    def store_evidence_file(self, data: bytes) -> str:
+        """Keep a file's bytes in the register (once per SHA-256); its hash. Stored
+        before the assessment that attaches it is saved: ``prune`` keeps an unattached
+        file for a day."""
+        with self._transaction() as db:
+            return evidence_files.store(db, data, self._clock())
+
+    def evidence_file(self, digest: str) -> bytes:
+        """The bytes of an attached file, checked against their hash."""
+        try:
+            return evidence_files.read(self.db, digest)
+        except sqlite3.Error as error:
+            raise describe_sqlite_error(error, self.path) from None
 
     def delete(self, assessment_id: int) -> None:
         """Delete an assessment with its children and comments; the audit log keeps its
@@ -380,4 +401,5 @@ class AssessmentRepository:
             row = found[0]
             gone = Assessment("", "", id=assessment_id, uid=row["uid"], revision=row["revision"])
             self.record_in_audit_log(db, gone, AuditAction.DELETE, delete_summary(row["status"]))
+            evidence_files.prune(db, self._clock())
         self._children.forget(assessment_id)

@@ -128,7 +128,14 @@ def decision_type_lock_triggers() -> list[tuple[str, str]]:
     ]
 
 
-CURRENT_TRIGGERS = (lock_triggers_v1, audit_triggers_v1, decision_type_lock_triggers)
+def lock_triggers_v2() -> list[tuple[str, str]]:
+    """Version 1's, and the lock on statistics, evidence and stored files (``0009``)."""
+    from desktop_app.storage import evidence_schema
+
+    return lock_triggers_v1() + evidence_schema.lock_triggers_v1()
+
+
+CURRENT_TRIGGERS = (lock_triggers_v2, audit_triggers_v1, decision_type_lock_triggers)
 
 
 def create_schema_v1(db: Database) -> None:

@@ -15,6 +15,7 @@ from enum import Enum
 from typing import Any, TypeVar
 
 from desktop_app.domain.errors import UnreadableDataError
+from desktop_app.domain.evidence import Evidence, EvidenceKind
 from desktop_app.domain.model import (
     Answer,
     Assessment,
@@ -34,6 +35,7 @@ from desktop_app.domain.model import (
     StatusChange,
 )
 from desktop_app.domain.review import CommentTarget, ReviewComment
+from desktop_app.domain.statistics import SEX_ROWS, FigureUnit, StatisticsTable, StatisticsTopic
 
 E = TypeVar("E")
 T = TypeVar("T")
@@ -67,6 +69,12 @@ KNOWN_VALUES: dict[str, tuple[str, tuple[tuple[str, str, Mapping[Any, Any]], ...
          ("severity", "ground severity", _by_value(Severity, optional=True))),
     ),
     "measures": ("assessment_id", (("status", "measure status", _by_value(MeasureStatus)),)),
+    "statistics_tables": (
+        "assessment_id",
+        (("topic", "statistics topic", _by_value(StatisticsTopic)),
+         ("unit", "statistics unit", _by_value(FigureUnit))),
+    ),
+    "evidence_items": ("assessment_id", (("kind", "kind of evidence", _by_value(EvidenceKind)),)),
     "status_changes": (
         "assessment_id",
         (("to_status", "status in its history", STATUSES),
@@ -217,19 +225,85 @@ def measure_row(m: Measure, position: int) -> dict[str, Any]:
     }
 
 
+def statistics_row(t: StatisticsTable, position: int) -> dict[str, Any]:
+    return {
+        "uid": t.uid,
+        "position": position,
+        "target": t.target,
+        "topic": t.topic.value,
+        "label": t.label,
+        "unit": t.unit.value,
+        **{row: t.figure(row) for row in SEX_ROWS},
+        "total": t.total,
+        "source": t.source,
+        "year": t.year,
+    }
+
+
+def evidence_row(e: Evidence, position: int) -> dict[str, Any]:
+    return {
+        "uid": e.uid,
+        "position": position,
+        "target": e.target,
+        "kind": e.kind.value,
+        "title": e.title,
+        "reference": e.reference,
+        "media_type": e.media_type,
+        "size": e.size,
+        "sha256": e.sha256,
+        "note": e.note,
+    }
+
+
+def _statistics(row: dict[str, Any]) -> StatisticsTable:
+    return StatisticsTable(
+        uid=row["uid"],
+        target=row["target"],
+        topic=StatisticsTopic(row["topic"]),
+        label=row["label"],
+        unit=FigureUnit(row["unit"]),
+        **{r: (float(row[r]) if row[r] is not None else None) for r in SEX_ROWS},
+        total=float(row["total"]) if row["total"] is not None else None,
+        source=row["source"],
+        year=row["year"],
+    )
+
+
+def _evidence(row: dict[str, Any]) -> Evidence:
+    return Evidence(
+        uid=row["uid"],
+        target=row["target"],
+        kind=EvidenceKind(row["kind"]),
+        title=row["title"],
+        reference=row["reference"],
+        media_type=row["media_type"],
+        size=row["size"],
+        sha256=row["sha256"],
+        note=row["note"],
+    )
+
+
 def assessment_from_rows(
     row: dict[str, Any],
     grounds: list[dict[str, Any]],
     answers: list[dict[str, Any]],
     measures: list[dict[str, Any]],
+    statistics: list[dict[str, Any]] = (),  # type: ignore[assignment]
+    evidence: list[dict[str, Any]] = (),  # type: ignore[assignment]
 ) -> Assessment:
     """The assessment, or ``UnreadableDataError`` when a row holds what Lika never writes."""
     try:
-        return _assessment(row, grounds, answers, measures)
+        assessment = _assessment(row, grounds, answers, measures)
+        by_position = sorted(statistics, key=lambda r: r["position"])
+        assessment.statistics = [_statistics(r) for r in by_position]
+        assessment.evidence = [_evidence(r) for r in sorted(evidence, key=lambda r: r["position"])]
+        return assessment
     except (KeyError, TypeError, ValueError) as error:
         tables = [("assessments", row)]
         tables += [("ground_assessments", g) for g in grounds]
         tables += [("measures", m) for m in measures]
+        tables += [("statistics_tables", t) for t in statistics]
+        tables += [("evidence_items", e) for e in evidence]
         raise unreadable(row["id"], tables, error) from None
 
 

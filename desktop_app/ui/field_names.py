@@ -154,6 +154,10 @@ class FieldNames:
                 return f"{self._field(('measure', attr))} ({self.measure(uid)})"
             case ("assessment", "modules"):
                 return QCoreApplication.translate("FieldNames", "Modules")
+            case ("statistics", _):
+                return self.context.term("statistics.heading")
+            case ("evidence", _):
+                return self.context.term("evidence.heading")
             case ("assessment", "status"):
                 return self.context.term("pdf.status")
             case ("assessment", "revision"):

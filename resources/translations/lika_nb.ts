@@ -740,6 +740,53 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
     </message>
 </context>
 <context>
+    <name>EvidenceSection</name>
+    <message>
+        <source>Cannot open</source>
+        <translation>Kan ikke åpnes</translation>
+    </message>
+    <message>
+        <source>PDF, Office and OpenDocument files, images and CSV, up to 10 MB each.</source>
+        <translation>PDF-, Office- og OpenDocument-filer, bilder og CSV, høyst 10 MB per fil.</translation>
+    </message>
+    <message>
+        <source>Attach file…</source>
+        <translation>Legg ved fil…</translation>
+    </message>
+    <message>
+        <source>Add link…</source>
+        <translation>Legg til lenke…</translation>
+    </message>
+    <message>
+        <source>Add case reference…</source>
+        <translation>Legg til saksnummer…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Åpne</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Fjern</translation>
+    </message>
+    <message>
+        <source>Attach file</source>
+        <translation>Legg ved fil</translation>
+    </message>
+    <message>
+        <source>Evidence (%1)</source>
+        <translation>Underlag (%1)</translation>
+    </message>
+    <message>
+        <source>File not attached</source>
+        <translation>Filen ble ikke lagt ved</translation>
+    </message>
+    <message>
+        <source>Remove evidence</source>
+        <translation>Fjern underlag</translation>
+    </message>
+</context>
+<context>
     <name>FieldNames</name>
     <message>
         <source>Measure %1</source>
@@ -2358,6 +2405,32 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
     <message>
         <source>Lika could not start: %1</source>
         <translation>Lika kunne ikke starte: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsSection</name>
+    <message>
+        <source>No statistics yet.</source>
+        <translation>Ingen statistikk ennå.</translation>
+    </message>
+    <message>
+        <source>Add statistics table</source>
+        <translation>Legg til statistikktabell</translation>
+    </message>
+    <message>
+        <source>Change statistics</source>
+        <translation>Endre statistikk</translation>
+    </message>
+    <message>
+        <source>Remove statistics table</source>
+        <translation>Fjern statistikktabell</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsTableEditor</name>
+    <message>
+        <source>Remove table</source>
+        <translation>Fjern tabellen</translation>
     </message>
 </context>
 <context>

@@ -740,6 +740,53 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
     </message>
 </context>
 <context>
+    <name>EvidenceSection</name>
+    <message>
+        <source>Cannot open</source>
+        <translation>Kan inte öppnas</translation>
+    </message>
+    <message>
+        <source>PDF, Office and OpenDocument files, images and CSV, up to 10 MB each.</source>
+        <translation>PDF-, Office- och OpenDocument-filer, bilder och CSV, högst 10 MB per fil.</translation>
+    </message>
+    <message>
+        <source>Attach file…</source>
+        <translation>Bifoga fil…</translation>
+    </message>
+    <message>
+        <source>Add link…</source>
+        <translation>Lägg till länk…</translation>
+    </message>
+    <message>
+        <source>Add case reference…</source>
+        <translation>Lägg till diarienummer…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öppna</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Ta bort</translation>
+    </message>
+    <message>
+        <source>Attach file</source>
+        <translation>Bifoga fil</translation>
+    </message>
+    <message>
+        <source>Evidence (%1)</source>
+        <translation>Underlag (%1)</translation>
+    </message>
+    <message>
+        <source>File not attached</source>
+        <translation>Filen bifogades inte</translation>
+    </message>
+    <message>
+        <source>Remove evidence</source>
+        <translation>Ta bort underlag</translation>
+    </message>
+</context>
+<context>
     <name>FieldNames</name>
     <message>
         <source>Measure %1</source>
@@ -2358,6 +2405,32 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
     <message>
         <source>Lika could not start: %1</source>
         <translation>Lika kunde inte starta: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsSection</name>
+    <message>
+        <source>No statistics yet.</source>
+        <translation>Ingen statistik ännu.</translation>
+    </message>
+    <message>
+        <source>Add statistics table</source>
+        <translation>Lägg till statistiktabell</translation>
+    </message>
+    <message>
+        <source>Change statistics</source>
+        <translation>Ändra statistik</translation>
+    </message>
+    <message>
+        <source>Remove statistics table</source>
+        <translation>Ta bort statistiktabell</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsTableEditor</name>
+    <message>
+        <source>Remove table</source>
+        <translation>Ta bort tabellen</translation>
     </message>
 </context>
 <context>

@@ -153,7 +153,7 @@ def test_tab_runs_left_to_right_through_the_panes(qtbot, context) -> None:
     press(qtbot, QtKeys.Key.Key_Backtab)
     assert focused() is editor.guidance.browser  # and round again
     press(qtbot, QtKeys.Key.Key_Backtab)
-    assert focused() is page.fields["language"]  # the page's last field
+    assert focused() is page.evidence.record  # the page's last enabled control
 
 
 @pytest.mark.parametrize("language", list(Language))

@@ -9,6 +9,8 @@ from desktop_app.domain.model import Language
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.editor.binding import Binder, make_date_edit
 from desktop_app.ui.editor.document import AssessmentDocument
+from desktop_app.ui.editor.evidence_editor import EvidenceSection
+from desktop_app.ui.editor.statistics_editor import StatisticsSection
 from desktop_app.ui.editor.widgets import enum_combo, heading, set_guidance, text_box
 
 LINE_FIELDS = ("title", "case_number", "organisation", "unit", "decision_body", "author")
@@ -81,4 +83,8 @@ class DecisionPage(QWidget):
         form.addRow(context.field(("assessment", "decision_type")), decision_type)
         self.fields["decision_type"] = decision_type
         self.binder.combo(decision_type, ("assessment", "decision_type"))
+        self.statistics = StatisticsSection(context, document)
+        layout.addWidget(self.statistics)
+        self.evidence = EvidenceSection(context, document)
+        layout.addWidget(self.evidence)
         layout.addStretch(1)

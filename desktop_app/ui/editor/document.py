@@ -48,6 +48,7 @@ class AssessmentDocument(QObject):
     revealRequested = Signal(tuple)
     saveDelayed = Signal(str)  # the register is busy; the save is retried
     conflicted = Signal()  # someone else saved meanwhile; nothing is lost
+    itemsChanged = Signal(str)  # "statistics" or "evidence" changed
 
     def __init__(
         self, service: AssessmentService, assessment: Assessment, parent: QObject | None = None
@@ -126,6 +127,14 @@ class AssessmentDocument(QObject):
         if not self.read_only:
             self.undo_stack.push(undo.RemoveMeasureCommand(self, uid))
 
+    def edit_items(self, kind: str, items: list[Any], text: str) -> None:
+        """Replace the statistics tables or the evidence (``kind``) as one undoable step;
+        ``text`` names the step in the Edit menu."""
+        old = getattr(self.assessment, kind)
+        if self.read_only or old == items:
+            return
+        self.undo_stack.push(undo.SetItemsCommand(self, kind, old, items, text))
+
     def edit_modules(self, module_ids: list[str]) -> None:
         """Switch the optional modules to exactly ``module_ids`` (undoable)."""
         new = self.service.module_versions(module_ids)
@@ -157,6 +166,13 @@ class AssessmentDocument(QObject):
         self.measuresChanged.emit()
         self._changed()
         return removed
+
+    def set_items(self, kind: str, items: list[Any]) -> None:
+        if kind not in merge.ITEM_LISTS:
+            raise ValueError(kind)
+        setattr(self.assessment, kind, list(items))
+        self.itemsChanged.emit(kind)
+        self._changed()
 
     def set_modules(self, modules: dict[str, str]) -> None:
         """Use these modules; what was written for a switched-off module is kept."""
@@ -281,9 +297,11 @@ class AssessmentDocument(QObject):
         self._warnings = self.service.date_warnings(shown)
         for change in merge.changes(previous, shown):
             if change.path != ("assessment", "modules") and (
-                change.path[0] != "measure" or len(change.path) == 3
+                change.path[0] not in ("measure", *merge.ITEM_LISTS) or len(change.path) == 3
             ):
                 self.valueChanged.emit(change.path)
+        for kind in merge.ITEM_LISTS:
+            self.itemsChanged.emit(kind)
         if shown.status is not previous.status:
             self.statusChanged.emit()
         self.measuresChanged.emit()

@@ -27,7 +27,9 @@ from desktop_app.domain.model import Direction, Relevance, RiskKind, Severity
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.editor.binding import Binder
 from desktop_app.ui.editor.document import AssessmentDocument
+from desktop_app.ui.editor.evidence_editor import EvidenceSection
 from desktop_app.ui.editor.kept_answers import kept_answers_box
+from desktop_app.ui.editor.statistics_editor import StatisticsSection
 from desktop_app.ui.editor.suggestion_label import SuggestionLabel
 from desktop_app.ui.editor.suggestions import Suggestions
 from desktop_app.ui.editor.widgets import (
@@ -98,6 +100,11 @@ class GroundPage(QWidget):
         self.impact = QGroupBox(self.tr("Impact in depth"))
         self._build_impact(self.impact)
         layout.addWidget(self.impact)
+        # Figures and evidence can support "not relevant" too, so they are always open.
+        self.statistics = StatisticsSection(context, document, key)
+        layout.addWidget(self.statistics)
+        self.evidence_files = EvidenceSection(context, document, key)
+        layout.addWidget(self.evidence_files)
 
         questions = QGroupBox(self.tr("Checklist questions"))
         question_layout = QVBoxLayout(questions)

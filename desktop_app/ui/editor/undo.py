@@ -101,6 +101,25 @@ class RemoveMeasureCommand(QUndoCommand):
         self.document.add_measure(self.measure, self.index)
 
 
+class SetItemsCommand(QUndoCommand):
+    """Replace the statistics tables or the evidence list (its items are immutable)."""
+
+    def __init__(
+        self, document: AssessmentDocument, kind: str, old: list[Any], new: list[Any], text: str
+    ) -> None:
+        super().__init__(text)
+        self.document = document
+        self.kind = kind
+        self.old = list(old)
+        self.new = list(new)
+
+    def redo(self) -> None:
+        self.document.set_items(self.kind, self.new)
+
+    def undo(self) -> None:
+        self.document.set_items(self.kind, self.old)
+
+
 class SetModulesCommand(QUndoCommand):
     """Switch optional perspective modules on or off."""
 

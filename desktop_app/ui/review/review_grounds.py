@@ -11,6 +11,7 @@ from desktop_app.domain.conditions import hidden_questions
 from desktop_app.domain.model import Relevance
 from desktop_app.domain.review import CommentTarget
 from desktop_app.reports.styles import DIRECTION_SYMBOLS, SEVERITY_MARKS
+from desktop_app.ui.review import review_evidence
 from desktop_app.ui.review.html_parts import anchor, heading, labelled, link, para, table, text
 
 if TYPE_CHECKING:
@@ -73,6 +74,7 @@ def ground_in_depth(b: ReviewHtml, ground: Ground) -> list[str]:
                 f"<li>{link(f'#{CommentTarget.measure(m.uid)}', m.description + owner)}</li>"
             )
         flow.append(f"<ul>{''.join(items)}</ul>")
+    flow.append(review_evidence.for_target(b, ground.key))
     flow.append(answers(b, ground))
     flow.append(b.comments_on(target))
     return flow

@@ -24,7 +24,7 @@ from desktop_app.domain.model import Assessment, Relevance, StatusChange
 from desktop_app.domain.review import ApprovalRecord, CommentTarget, ReviewComment
 from desktop_app.reports.styles import DIRECTION_SYMBOLS, SEVERITY_MARKS
 from desktop_app.ui.context import UiContext
-from desktop_app.ui.review import review_back, review_grounds
+from desktop_app.ui.review import review_back, review_evidence, review_grounds
 from desktop_app.ui.review.html_parts import (
     COMMENT_SCHEME,
     box,
@@ -151,6 +151,7 @@ class ReviewHtml(QObject):
             *self.decision(),
             *review_grounds.relevant_grounds(self),
             *review_grounds.other_grounds(self),
+            *review_evidence.other_grounds(self),
             *review_back.measures(self),
             *review_back.followup(self),
             *review_back.signoff(self),
@@ -252,5 +253,6 @@ class ReviewHtml(QObject):
             flow.append(f"<ul>{items}</ul>")
         flow.append(labelled(self.field("decision", "evidence"), d.evidence))
         flow.append(labelled(self.field("decision", "evidence_missing"), d.evidence_missing))
+        flow.append(review_evidence.for_target(self, ""))
         flow.append(self.comments_on(target))
         return flow

@@ -29,12 +29,14 @@ from desktop_app.domain.fingerprint import fingerprint
 from desktop_app.domain.model import Assessment, Status
 from desktop_app.domain.review import STEP_KEYS, CommentTarget, approval_record
 from desktop_app.ui.context import UiContext
+from desktop_app.ui.editor.evidence_editor import open_evidence
 from desktop_app.ui.editor.widgets import wrapped_label
 from desktop_app.ui.export_pdf import install_pdf_export
 from desktop_app.ui.help_menu import install_help_menu
 from desktop_app.ui.review.comments_model import CommentsModel
 from desktop_app.ui.review.html_parts import COMMENT_SCHEME, STYLE_SHEET
 from desktop_app.ui.review.review_actions import ReviewActions
+from desktop_app.ui.review.review_evidence import EVIDENCE_SCHEME
 from desktop_app.ui.review.review_html import ReviewData, ReviewHtml
 from desktop_app.ui.review.targets import PageKey, TargetNames
 from desktop_app.ui.revisions.editor_hooks import RevisionActions
@@ -223,8 +225,17 @@ class ReviewWindow(QMainWindow):
     def _on_link(self, url: QUrl) -> None:
         if url.scheme() == COMMENT_SCHEME:
             self.actions_.comment_on(CommentTarget.parse(url.path()))
+        elif url.scheme() == EVIDENCE_SCHEME:
+            self.open_evidence(url.path())
         elif url.hasFragment():
             self._scroll_to(url.fragment())
+
+    def open_evidence(self, uid: str) -> bool:
+        """Open an attached file (a read-only copy) or a link with the system."""
+        item = next((e for e in self.assessment.evidence if e.uid == uid), None)
+        if item is None:
+            return False
+        return open_evidence(self, self.context, self.context.service.evidence, item)
 
     def _on_comment_activated(self, index: QModelIndex) -> None:
         self.show_target(self.comments.comment(index.row()).target)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import json
 import sys
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -18,13 +19,17 @@ ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT))
 
 from desktop_app.checklists.guide import load_content  # noqa: E402
+from desktop_app.domain.evidence import EvidenceKind, file_evidence, link_evidence  # noqa: E402
 from desktop_app.domain.fingerprint import fingerprint  # noqa: E402
 from desktop_app.domain.model import Status, StatusChange  # noqa: E402
 from desktop_app.domain.serialize import assessment_from_dict  # noqa: E402
+from desktop_app.domain.statistics import FigureUnit, StatisticsTable, StatisticsTopic  # noqa: E402
 from desktop_app.storage import exchange  # noqa: E402
 from tests.helpers import complete_assessment  # noqa: E402
 
 HERE = Path(__file__).parent
+# A small attached file (version 2): visitor counts by sex, as a CSV.
+VISITORS_CSV = "år;kvinnor;män\n2025;4120;3388\n".encode()
 
 EVERY_SCRIPT = {
     "title": "Samisk: Máret Ŋuolja-Čáhppes, Ánde Đuolbmá, Skolt: ǯ ʒ ǥ ǧ ǩ",
@@ -52,6 +57,38 @@ def base() -> dict[str, Any]:
     assessment.updated = datetime(2026, 10, 14, 15, 2, 11, tzinfo=UTC)
     assessment.answer("age.evidence").value = "yes"
     assessment.answer("age.evidence").note = "Besöksstatistik 2025"
+    assessment.statistics = [
+        StatisticsTable(
+            uid="9a1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d",
+            label="Besökare med lånekort",
+            women=4120,
+            men=3388,
+            total=7508,
+            source="Biblioteksstatistik",
+            year=2025,
+        ),
+        StatisticsTable(
+            uid="1b2c3d4e-5f6a-4b7c-9d8e-1f2a3b4c5d6e",
+            target="age",
+            topic=StatisticsTopic.REPRESENTATION,
+            label="Ledamöter i pensionärsrådet",
+            unit=FigureUnit.PERCENT,
+            women=57.1,
+            men=42.9,
+            total=14,
+            source="Kommunens förtroendemannaregister",
+            year=2026,
+        ),
+    ]
+    visitors = file_evidence("besokare-2025.csv", VISITORS_CSV)
+    assessment.evidence = [
+        replace(visitors, uid="2c3d4e5f-6a7b-4c8d-8e9f-2a3b4c5d6e7f"),
+        replace(
+            link_evidence(EvidenceKind.RECORD, "KS 2026/0412-3", "Protokoll från samrådet"),
+            uid="3d4e5f6a-7b8c-4d9e-9f0a-3b4c5d6e7f80",
+            target="age",
+        ),
+    ]
     assessment.status = Status.IN_REVIEW
     history = [
         StatusChange(
@@ -64,7 +101,8 @@ def base() -> dict[str, Any]:
             "3f2a-9c1b-77d0",
         )
     ]
-    return exchange.to_dict(exchange.ExchangeDocument(assessment, history))
+    files = {visitors.sha256: VISITORS_CSV}
+    return exchange.to_dict(exchange.ExchangeDocument(assessment, history, files=files))
 
 
 def approved() -> dict[str, Any]:
@@ -131,7 +169,7 @@ def main() -> None:
     (HERE / "empty.json").write_bytes(b"")
     (HERE / "not-an-object.json").write_text("[1, 2, 3]\n", encoding="utf-8")
     variant("wrong-format.json", lambda d: d.update(format="lika-checklist"))
-    variant("newer-version.json", lambda d: d.update(version=2))
+    variant("newer-version.json", lambda d: d.update(version=3))
     variant("version-as-text.json", lambda d: d.update(version="1"))
     variant(
         "unknown-ground.json",
