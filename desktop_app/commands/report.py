@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
@@ -10,6 +11,7 @@ from typing import Any, TextIO
 from desktop_app.commands.base import EXIT_OK, Session
 from desktop_app.domain.model import Language
 from desktop_app.domain.portfolio import Period
+from desktop_app.progress import NO_PROGRESS, TerminalProgress
 from desktop_app.reporting import check_report_target, portfolio_input, write_portfolio
 
 
@@ -58,6 +60,8 @@ def cmd_report(args: argparse.Namespace, session: Session, out: TextIO) -> int:
         unit=args.unit,
         language=Language(args.lang),
     )
-    write_portfolio(data, args.out)
+    # Progress on stderr, and only on a terminal: stdout stays the one result line.
+    progress = TerminalProgress(sys.stderr) if sys.stderr.isatty() else NO_PROGRESS
+    write_portfolio(data, args.out, progress)
     print(f"Wrote {args.out} ({data.figures.total} assessments)", file=out)
     return EXIT_OK
