@@ -11,12 +11,11 @@ import io
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageTemplate, Spacer, Table
+from reportlab.platypus import Flowable, PageTemplate, Spacer
 
 from desktop_app.domain.model import Relevance, Status
 from desktop_app.domain.portfolio import DueMeasure
@@ -42,8 +41,6 @@ from desktop_app.reports.styles import (
 )
 from desktop_app.reports.text import format_day, format_short_day, plain
 from desktop_app.reports.text_lines import TextLines
-
-LONG_CELL = 400  # characters
 
 
 class _Report:
@@ -119,10 +116,7 @@ class _Report:
         return flow
 
     def cell(self, text: str, style: str) -> Flowable:
-        """A table cell of plain text in a long listing: no markup to parse. Long text
-        (a pasted report as a measure) stays a paragraph, which can run over pages."""
-        if len(text) > LONG_CELL:
-            return self.p(text, style)
+        """A table cell of plain text in a long listing: no markup to parse."""
         return TextLines([(text, getattr(self.s, style))])
 
     def num(self, value: int) -> Flowable:
@@ -233,7 +227,7 @@ class _Report:
                 )
             ]
 
-        def row(index: int) -> list[Flowable]:
+        def row(index: int) -> list[TextLines]:
             item = items[index]
             deadline = format_short_day(item.measure.deadline, self.lang)
             if overdue and item.measure.deadline is not None:
@@ -253,17 +247,13 @@ class _Report:
     def streamed(
         self,
         count: int,
-        row: Callable[[int], list[Any]],
+        row: Callable[[int], list[TextLines]],
         header: Callable[[], list[Flowable]],
         widths: list[float],
         rule: float,
     ) -> Flowable:
         """Rows laid out a page at a time (see ``StreamedTable``): linear in ``count``."""
-
-        def make_table(rows: list[list[Any]]) -> Table:
-            return table(rows, widths, [("LINEBELOW", (0, 1), (-1, -1), rule, RULE)], header=True)
-
-        return StreamedTable(count, row, header, make_table, self.progress)
+        return StreamedTable(count, row, header, widths, rule, self.progress)
 
     def entries(self) -> list[Flowable]:
         heading = Heading(self.t("portfolio.entries"), self.s.h1, keep=45 * mm)
@@ -284,7 +274,7 @@ class _Report:
                 )
             ] + [self.p(self.t("pdf.measures"), "head_right")]
 
-        def row(index: int) -> list[Any]:
+        def row(index: int) -> list[TextLines]:
             entry = entries[index]
             counts = Counter(
                 g.direction

@@ -15,9 +15,12 @@ from collections.abc import Sequence
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable
 
 from desktop_app.reports.text import plain
+
+MAX_LINES = 20  # a longer text (a pasted report as a measure) is cut in a listing
 
 
 def wrap_words(text: str, font: str, size: float, width: float) -> list[str]:
@@ -63,9 +66,15 @@ class TextLines(Flowable):
     other (a title with its unit in grey): laid out as that style's ``Paragraph`` would
     be, for a fraction of the cost."""
 
-    def __init__(self, pieces: Sequence[tuple[str, ParagraphStyle]]) -> None:
+    def __init__(
+        self, pieces: Sequence[tuple[str, ParagraphStyle]], max_lines: int = MAX_LINES
+    ) -> None:
         super().__init__()
-        self.pieces = [(plain(text), style) for text, style in pieces]
+        # plain() drops control characters, newlines too: keep them as line breaks.
+        self.pieces = [
+            ("\n".join(plain(part) for part in text.split("\n")), style) for text, style in pieces
+        ]
+        self.max_lines = max_lines
         self._lines: list[tuple[str, ParagraphStyle]] = []
         self._wrapped_at = -1.0
 
@@ -76,27 +85,39 @@ class TextLines(Flowable):
                 for text, style in self.pieces
                 for line in wrap_words(text, style.fontName, style.fontSize, available_width)
             ]
+            if len(self._lines) > self.max_lines:  # a listing shows the start of long text
+                del self._lines[self.max_lines :]
+                last, style = self._lines[-1]
+                self._lines[-1] = (_fit(last + " …", style, available_width), style)
             self._wrapped_at = available_width
         self.width = available_width
         self.height = sum(style.leading for _, style in self._lines)
         return self.width, self.height
 
     def draw(self) -> None:
-        canvas = self.canv
-        top = self.height
-        current: ParagraphStyle | None = None
+        text = self.canv.beginText()
+        self.draw_into(text, 0, self.height)
+        self.canv.drawText(text)
+
+    def draw_into(self, text: PDFTextObject, x: float, top: float) -> None:
+        """Add the lines to ``text`` (shared by a whole page of cells: one text object
+        instead of one per line), the first line's top at ``top``."""
         for line, style in self._lines:
-            if style is not current:
-                canvas.setFont(style.fontName, style.fontSize, style.leading)
-                canvas.setFillColor(style.textColor)
-                current = style
-            baseline = top - style.fontSize
+            font, size = style.fontName, style.fontSize
+            if text._fontname != font or text._fontsize != size:
+                text.setFont(font, size, style.leading)
+            if getattr(text, "_lika_fill", None) is not style.textColor:
+                text.setFillColor(style.textColor)
+                text._lika_fill = style.textColor  # type: ignore[attr-defined]
+            left = x
             if style.alignment == TA_RIGHT:
-                canvas.drawRightString(self.width, baseline, line)
-            else:
-                canvas.drawString(0, baseline, line)
+                left += self.width - stringWidth(line, font, size)
+            text.setTextOrigin(left, top - size)
+            text.textOut(line)
             top -= style.leading
 
 
-def text_cell(text: str, style: ParagraphStyle) -> TextLines:
-    return TextLines([(text, style)])
+def _fit(line: str, style: ParagraphStyle, width: float) -> str:
+    while len(line) > 2 and stringWidth(line, style.fontName, style.fontSize) > width:
+        line = line[:-3] + " …"
+    return line
