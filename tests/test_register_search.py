@@ -169,3 +169,35 @@ def shared_register(tmp_path_factory, content):
 def test_no_search_string_is_an_error(shared_register, text) -> None:
     shared_register.page(RegisterQuery(search=text))
     shared_register.count(RegisterQuery(search=text))
+
+
+@pytest.mark.parametrize("hits", [5, 40])
+def test_every_row_of_a_search_is_one_query(repository, content, monkeypatch, hits):
+    """``rows`` (``lika list --search``, CSV export of a searched view) reads all hits in
+    one statement, whatever the batch size: it used to count the hits and run the search
+    again for every batch (issue 18). Both plans: hits first, and the sort index walked."""
+    import desktop_app.storage.register as register_module
+
+    for n in range(hits):
+        repository.create(make(content, f"Ombyggnad {n:02d}"))
+    repository.create(make(content, "Annat"))
+    register = register_of(repository)
+    if hits > 20:
+        monkeypatch.setattr(register_module, "FEW_HITS", 20)
+    query = RegisterQuery(search="ombyggnad")
+    by_pages = []
+    after = None
+    while True:
+        page = register.page(query, after, 7)
+        by_pages += [r.id for r in page.rows]
+        if page.next_after is None:
+            break
+        after = page.next_after
+    statements: list[str] = []
+    register.conn.set_trace_callback(statements.append)
+    try:
+        found = [r.id for r in register.rows(query, batch=3)]
+    finally:
+        register.conn.set_trace_callback(None)
+    assert found == by_pages and len(found) == hits
+    assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) <= 2

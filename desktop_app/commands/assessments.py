@@ -15,7 +15,7 @@ from desktop_app.commands.base import EXIT_OK, Session, assessment_id
 from desktop_app.domain.errors import InputError
 from desktop_app.domain.model import Direction, Language, Status
 from desktop_app.domain.register import RegisterQuery, RegisterRow, SortKey
-from desktop_app.progress import NO_PROGRESS
+from desktop_app.progress import NO_PROGRESS, TerminalProgress
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -115,31 +115,11 @@ def _generate(count: int, session: Session, out: TextIO) -> int:
     from desktop_app.app.demo import add_generated
 
     started = time.perf_counter()
-    progress = _TerminalProgress(sys.stderr) if sys.stderr.isatty() else NO_PROGRESS
+    progress = TerminalProgress(sys.stderr, "Generating…") if sys.stderr.isatty() else NO_PROGRESS
     stored = add_generated(session.service, count, progress)
     elapsed = time.perf_counter() - started
     print(f"Generated {stored} assessments in {session.db_path} ({elapsed:.1f} s)", file=out)
     return EXIT_OK
-
-
-class _TerminalProgress:
-    """A percentage on one line of a terminal (nothing when output is redirected)."""
-
-    def __init__(self, out: TextIO) -> None:
-        self._out, self._total, self._done = out, 1, 0
-
-    def start(self, total: int, label: str = "") -> None:
-        self._total, self._done = max(total, 1), 0
-
-    def advance(self, steps: int = 1) -> None:
-        self._done += steps
-        end = "\n" if self._done >= self._total else ""
-        self._out.write(f"\rGenerating… {100 * self._done // self._total:3d} %{end}")
-        self._out.flush()
-
-    @property
-    def cancelled(self) -> bool:
-        return False
 
 
 def positive_count(text: str) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
@@ -11,6 +12,7 @@ from desktop_app.app.reporting import check_report_target, portfolio_input, writ
 from desktop_app.commands.base import EXIT_OK, Session
 from desktop_app.domain.model import Language
 from desktop_app.domain.portfolio import Period
+from desktop_app.progress import NO_PROGRESS, TerminalProgress
 
 
 def iso_day(text: str) -> date:
@@ -58,6 +60,8 @@ def cmd_report(args: argparse.Namespace, session: Session, out: TextIO) -> int:
         unit=args.unit,
         language=Language(args.lang),
     )
-    write_portfolio(data, args.out)
+    # Progress on stderr, and only on a terminal: stdout stays the one result line.
+    progress = TerminalProgress(sys.stderr) if sys.stderr.isatty() else NO_PROGRESS
+    write_portfolio(data, args.out, progress)
     print(f"Wrote {args.out} ({data.figures.total} assessments)", file=out)
     return EXIT_OK

@@ -7,6 +7,7 @@ remembers each page's state and draws the decorations when the document is saved
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -49,13 +50,23 @@ def canvas_maker(decor: PageDecor) -> type[Canvas]:
             self._saved_pages: list[dict[str, Any]] = []
 
         def showPage(self) -> None:
-            self._saved_pages.append(dict(self.__dict__))
+            # A page's drawing operations are kept compressed until the page count is
+            # known: a report of thousands of pages would otherwise hold them all as
+            # strings (about 10 times the memory).
+            state = dict(self.__dict__)
+            state["_code"] = zlib.compress("\n".join(self._code).encode(), 1)
+            self._saved_pages.append(state)
             self._startPage()
 
         def save(self) -> None:
-            total = len(self._saved_pages)
-            for state in self._saved_pages:
+            pages = self._saved_pages
+            total = len(pages)
+            pages.reverse()
+            while pages:  # each page's state is let go once it is in the document
+                state = pages.pop()
                 self.__dict__.update(state)
+                self._code = [zlib.decompress(state["_code"]).decode()]
+                del state
                 self._decorate(self._pageNumber, total)
                 super().showPage()
             super().save()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 from reportlab.lib import colors
@@ -30,6 +31,7 @@ from desktop_app.reports.portfolio_input import (
     adverse,
     open_measures,
 )
+from desktop_app.reports.streamed_table import StreamedTable
 from desktop_app.reports.styles import (
     CONTENT_WIDTH,
     DIRECTION_SYMBOLS,
@@ -38,8 +40,7 @@ from desktop_app.reports.styles import (
     make_styles,
 )
 from desktop_app.reports.text import format_day, format_short_day, plain
-
-ROWS_PER_STEP = 50
+from desktop_app.reports.text_lines import TextLines
 
 
 class _Report:
@@ -117,6 +118,10 @@ class _Report:
             )
         )
         return flow
+
+    def cell(self, text: str, style: str) -> Flowable:
+        """A table cell of plain text in a long listing: no markup to parse."""
+        return TextLines([(text, getattr(self.s, style))])
 
     def num(self, value: int) -> Flowable:
         return self.p(str(value), "cell_right")
@@ -215,54 +220,66 @@ class _Report:
         return flow
 
     def due_table(self, items: list[DueMeasure], *, overdue: bool) -> Flowable:
-        header = [
-            self.p(self.t(k), "head_cell")
-            for k in (
-                "field.measure.deadline",
-                "field.measure.description",
-                "field.measure.owner",
-                "portfolio.assessment",
-            )
-        ]
-        rows = [header]
-        for item in items:
+        def header() -> list[Flowable]:
+            return [
+                self.p(self.t(k), "head_cell")
+                for k in (
+                    "field.measure.deadline",
+                    "field.measure.description",
+                    "field.measure.owner",
+                    "portfolio.assessment",
+                )
+            ]
+
+        def row(index: int) -> list[TextLines]:
+            item = items[index]
             deadline = format_short_day(item.measure.deadline, self.lang)
             if overdue and item.measure.deadline is not None:
                 late = (self.d.generated - item.measure.deadline).days
                 deadline += "\n" + self.t("portfolio.days_late", days=late)
             entry = item.entry
-            rows.append(
-                [
-                    self.p(deadline, "cell_bold" if overdue else "cell"),
-                    self.p(item.measure.description or "–", "cell"),
-                    self.p(item.measure.owner or "–", "cell"),
-                    self.p(" · ".join(x for x in (entry.case_number, entry.title) if x), "cell"),
-                ]
-            )
+            return [
+                self.cell(deadline, "cell_bold" if overdue else "cell"),
+                self.cell(item.measure.description or "–", "cell"),
+                self.cell(item.measure.owner or "–", "cell"),
+                self.cell(" · ".join(x for x in (entry.case_number, entry.title) if x), "cell"),
+            ]
+
         widths = [26 * mm, 62 * mm, 34 * mm, CONTENT_WIDTH - 122 * mm]
-        return table(rows, widths, [("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE)], header=True)
+        return self.streamed(len(items), row, header, widths, 0.4)
+
+    def streamed(
+        self,
+        count: int,
+        row: Callable[[int], list[TextLines]],
+        header: Callable[[], list[Flowable]],
+        widths: list[float],
+        rule: float,
+    ) -> Flowable:
+        """Rows laid out a page at a time (see ``StreamedTable``): linear in ``count``."""
+        return StreamedTable(count, row, header, widths, rule, self.progress)
 
     def entries(self) -> list[Flowable]:
         heading = Heading(self.t("portfolio.entries"), self.s.h1, keep=45 * mm)
         if not self.f.entries:
             return [heading, self.p(self.t("portfolio.no_entries"))]
         vocab = self.d.vocabulary
-        header = [
-            self.p(self.t(k), "head_cell")
-            for k in (
-                "portfolio.date",
-                "field.decision.case_number",
-                "field.decision.title",
-                "pdf.status",
-                "field.ground.direction",
-            )
-        ] + [self.p(self.t("pdf.measures"), "head_right")]
-        rows = [header]
-        for index, entry in enumerate(self.f.entries):
-            if index % ROWS_PER_STEP == 0:
-                if self.progress.cancelled:
-                    raise Cancelled
-                self.progress.advance(min(ROWS_PER_STEP, len(self.f.entries) - index))
+        entries = self.f.entries
+
+        def header() -> list[Flowable]:
+            return [
+                self.p(self.t(k), "head_cell")
+                for k in (
+                    "portfolio.date",
+                    "field.decision.case_number",
+                    "field.decision.title",
+                    "pdf.status",
+                    "field.ground.direction",
+                )
+            ] + [self.p(self.t("pdf.measures"), "head_right")]
+
+        def row(index: int) -> list[TextLines]:
+            entry = entries[index]
             counts = Counter(
                 g.direction
                 for g in entry.grounds.values()
@@ -273,30 +290,30 @@ class _Report:
                 for d in IMPACT_ORDER
                 if d is not None and counts[d]
             )
-            title: list[Flowable] = [self.p(entry.title or "–", "cell")]
+            title = [(entry.title or "–", self.s.cell)]
             if entry.unit:
-                title.append(self.p(entry.unit, "muted"))
-            rows.append(
-                [
-                    self.p(format_short_day(entry.reference_date, self.lang), "cell"),
-                    self.p(entry.case_number or "–", "cell"),
-                    title,
-                    self.p(vocab.label(entry.status, self.lang), "cell"),
-                    self.p(impact or "–", "cell"),
-                    self.p(f"{open_measures(entry)}/{len(entry.measures)}", "cell_right"),
-                ]
-            )
+                title.append((entry.unit, self.s.muted))
+            return [
+                self.cell(format_short_day(entry.reference_date, self.lang), "cell"),
+                self.cell(entry.case_number or "–", "cell"),
+                TextLines(title),
+                self.cell(vocab.label(entry.status, self.lang), "cell"),
+                self.cell(impact or "–", "cell"),
+                self.cell(f"{open_measures(entry)}/{len(entry.measures)}", "cell_right"),
+            ]
+
         widths = [22 * mm, 27 * mm, CONTENT_WIDTH - 117 * mm, 24 * mm, 24 * mm, 20 * mm]
         legend = self.p(self.t("portfolio.entries_note"), "muted")
-        grid = table(rows, widths, [("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE)], header=True)
-        return [heading, legend, grid]
+        return [heading, legend, self.streamed(len(entries), row, header, widths, 0.3)]
 
 
 def build_portfolio(
     data: PortfolioInput, target: io.BytesIO | str, progress: Progress = NO_PROGRESS
 ) -> None:
     register_fonts()
-    progress.start(len(data.figures.entries) + 1, data.t("portfolio.title"))
+    figures = data.figures
+    rows = len(figures.entries) + len(figures.overdue) + len(figures.due_soon)
+    progress.start(rows + 1, data.t("portfolio.title"))
     report = _Report(data, progress)
     title = f"{data.t('portfolio.title')}: {report.period_text()}"
     doc = BookmarkingDoc(

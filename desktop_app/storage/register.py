@@ -97,6 +97,13 @@ def _row(v: tuple[Any, ...]) -> RegisterRow:
     ))  # fmt: skip
 
 
+def _rows_of(fetched: list[tuple[Any, ...]]) -> list[RegisterRow]:
+    try:
+        return [_row(values) for values in fetched]
+    except (KeyError, TypeError, ValueError) as error:
+        raise first_unreadable(fetched, _row, _tables, error) from None
+
+
 def _tables(v: tuple[Any, ...]) -> tuple[Any, list[tuple[str, dict[str, Any]]]]:
     return v[0], [("assessments", {"status": v[7], "language": v[11], "outcome": v[13]})]
 
@@ -233,10 +240,7 @@ class Register:
         """Up to ``limit`` rows of ``query`` following the row whose key is ``after``."""
         sql, params = self.page_sql(query, after, limit)
         fetched = self.execute(sql, params).fetchall()
-        try:
-            found = [_row(values) for values in fetched]  # the last column is the sort key
-        except (KeyError, TypeError, ValueError) as error:
-            raise first_unreadable(fetched, _row, _tables, error) from None
+        found = _rows_of(fetched)  # the last column is the sort key
         next_after = (fetched[-1][-1], found[-1].id) if len(found) == limit else None
         return Page(found, next_after)
 
@@ -246,14 +250,19 @@ class Register:
         return int(self.execute(sql, where.params).fetchone()[0])
 
     def rows(self, query: RegisterQuery, batch: int = 1000) -> Iterator[RegisterRow]:
-        """Every row of ``query``, read a batch at a time (for exports of any size)."""
-        after: tuple[Any, int] | None = None
+        """Every row of ``query`` (exports of any size): one statement, read ``batch``
+        rows at a time, so its work grows with the hits (reading it page by page ran
+        the hit count and the search again for every page)."""
+        sql, params = self.page_sql(query, None, -1)  # LIMIT -1: no limit
+        cursor = self.execute(sql, params)
         while True:
-            page = self.page(query, after, batch)
-            yield from page.rows
-            if page.next_after is None:
+            try:
+                fetched = cursor.fetchmany(batch)
+            except sqlite3.Error as error:
+                raise describe_sqlite_error(error, self.path) from None
+            if not fetched:
                 return
-            after = page.next_after
+            yield from _rows_of(fetched)
 
     def units(self) -> list[str]:
         """Every unit named in the register, for the unit filter."""
