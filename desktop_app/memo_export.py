@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from desktop_app.app.service import AssessmentService
 from desktop_app.defaults import load_defaults
 from desktop_app.domain.errors import InputError
 from desktop_app.domain.memo_document import MemoDocument, memo_document
 from desktop_app.domain.model import Assessment, Language
-from desktop_app.app.service import AssessmentService
 
 DOCX_SUFFIX = ".docx"
 

@@ -15,10 +15,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
+from desktop_app.app.demo import load_demo
+from desktop_app.app.service import AssessmentService, Identity
 from desktop_app.checklists.guide import load_content
-from desktop_app.demo import load_demo
 from desktop_app.domain.model import Language
-from desktop_app.service import AssessmentService, Identity
 from desktop_app.storage.repository import AssessmentRepository
 from desktop_app.ui.app import create_application
 from desktop_app.ui.context import UiContext

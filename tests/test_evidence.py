@@ -12,6 +12,7 @@ from datetime import timedelta
 
 import pytest
 
+from desktop_app.app.evidence_service import EvidenceService, remove_copies
 from desktop_app.domain.errors import InputError
 from desktop_app.domain.evidence import (
     MAX_FILE_BYTES,
@@ -25,7 +26,6 @@ from desktop_app.domain.evidence import (
     total_size,
 )
 from desktop_app.domain.model import Status
-from desktop_app.app.evidence_service import EvidenceService, remove_copies
 from desktop_app.storage import evidence_files
 from tests.helpers import complete_assessment
 

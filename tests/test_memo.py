@@ -491,6 +491,8 @@ def test_a_complete_assessment_has_no_notes_for_the_caseworker(
     draft = memo(content, a)
     assert draft.startswith("UTKAST: ")
     assert draft.split("\n\n", 1)[1] != text
+
+
 def test_statistics_and_evidence_get_a_paragraph_of_their_own(content) -> None:
     from desktop_app.domain.evidence import EvidenceKind, link_evidence
     from desktop_app.domain.statistics import FigureUnit, StatisticsTable

@@ -10,8 +10,8 @@ import docx
 import pytest
 
 from desktop_app.__main__ import main
-from desktop_app.defaults import DefaultsError, parse_text
 from desktop_app.app.demo import load_demo
+from desktop_app.defaults import DefaultsError, parse_text
 from desktop_app.domain.memo import memo_text
 from desktop_app.domain.memo_document import memo_document
 from desktop_app.domain.model import Language

@@ -26,7 +26,6 @@ from desktop_app.domain.identity import Identity
 from desktop_app.domain.model import Assessment, Language, Status, StatusChange
 from desktop_app.domain.obsolete import KeptContent, find_kept
 from desktop_app.domain.portfolio import Period, PortfolioEntry
-from desktop_app.domain.workflow import change_status
 from desktop_app.storage.repository import utc_now
 
 if TYPE_CHECKING:

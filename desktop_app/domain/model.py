@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
-# Language has a module of its own (the window needs it early); it is part of the model.
-from desktop_app.domain.language import Language as Language
 from desktop_app.domain.evidence import Evidence
 
+# Language has a module of its own (the window needs it early); it is part of the model.
+from desktop_app.domain.language import Language as Language
 from desktop_app.domain.statistics import StatisticsTable
 
 

@@ -127,7 +127,7 @@ class MainWindow(QMainWindow):
         self.restore_watch.restored.connect(self.restored_elsewhere)
         from desktop_app.ui.help_menu import install_help_menu
 
-        self.help_menu = install_help_menu(self, context.language, path)
+        self.help_menu = install_help_menu(self, context.language, context.service.register_path)
         self.attached = True
 
     def _build_followup_view(self) -> FollowUpView:

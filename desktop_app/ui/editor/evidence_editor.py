@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.app.evidence_service import EvidenceService
 from desktop_app.domain.errors import LikaError
 from desktop_app.domain.evidence import (
     ALLOWED_EXTENSIONS,
@@ -36,7 +37,6 @@ from desktop_app.domain.evidence import (
     EvidenceKind,
 )
 from desktop_app.domain.statistics_text import refusal_text, size_text
-from desktop_app.app.evidence_service import EvidenceService
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.editor.document import AssessmentDocument
 from desktop_app.ui.editor.widgets import NAVIGATION, wrapped_label
