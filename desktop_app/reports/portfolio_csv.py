@@ -11,10 +11,10 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from desktop_app.atomic_file import atomic_write
 from desktop_app.domain.model import Language, Relevance
 from desktop_app.domain.portfolio import GroundImpact
 from desktop_app.progress import NO_PROGRESS, Progress
-from desktop_app.reports.output import atomic_write
 from desktop_app.reports.portfolio_input import (
     PortfolioInput,
     open_measures,
@@ -95,5 +95,5 @@ def write_portfolio_csv(data: PortfolioInput, out: Path, progress: Progress = NO
             writer = csv.writer(handle, delimiter=DELIMITERS[data.language], lineterminator="\r\n")
             writer.writerows(rows)
 
-    atomic_write(Path(out), write, ".csv.part")
+    atomic_write(Path(out), write, suffix=".csv")
     progress.advance()

@@ -14,7 +14,6 @@ place in it. Nothing here touches the database.
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop_app import __version__
+from desktop_app.atomic_file import write_bytes
 from desktop_app.domain.checklist import Checklist
 from desktop_app.domain.errors import InputError
 from desktop_app.domain.evaluation import Evaluation, ImpactAsExpected, MeasureResult
@@ -124,18 +124,7 @@ def dumps(document: ExchangeDocument) -> str:
 
 def write_file(document: ExchangeDocument, path: Path) -> None:
     """Write the file whole or not at all (a partial file never replaces a good one)."""
-    text = dumps(document)
-    path = Path(path)
-    partial = path.with_name(path.name + ".partial")
-    try:
-        with partial.open("w", encoding="utf-8", newline="\n") as file:
-            file.write(text)
-            file.flush()
-            os.fsync(file.fileno())
-        partial.replace(path)
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise InputError(f"Cannot write {path}: {error.strerror}") from None
+    write_bytes(Path(path), dumps(document).encode("utf-8"), suffix=".json")
 
 
 # Reading
