@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from desktop_app.atomic_file import atomic_write
+from desktop_app.csv_cells import spreadsheet_cell
 from desktop_app.domain.register import RegisterRow
 from desktop_app.progress import NO_PROGRESS, Progress
 
@@ -89,7 +90,8 @@ def write_csv(
     writer.writeheader()
     count = 0
     for row in rows:
-        writer.writerow(csv_record(register_record(row, today)))
+        record = csv_record(register_record(row, today))
+        writer.writerow({key: spreadsheet_cell(value) for key, value in record.items()})
         count += 1
         if count % 1000 == 0:
             progress.advance(1000)
