@@ -96,3 +96,20 @@ def test_the_portfolio_neutralises_tab_and_return(hostile_db, content, tmp_path)
     found = cells(out.read_text(encoding="utf-8-sig"))
     assert "'\t=1+1" in found  # TAB kept, but not first
     assert "\t=1+1" not in found and not any(c.startswith(("=", "+", "@", "\t")) for c in found)
+
+
+def test_the_list_table_escapes_control_characters(tmp_path, content, capsys) -> None:
+    db = tmp_path / "lika.db"
+    repo = AssessmentRepository.open(db)
+    a = complete_assessment(content)
+    a.decision.title = "Rad ett\nrad två\rskriven över \u202ebakåt \x1b[31mröd"
+    a.decision.case_number = "KS\t2026"
+    repo.create(a)
+    repo.close()
+    assert lika("list", "--db", str(db)) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert len(lines) == 2  # the header and one row: no newline from the title
+    assert "\r" not in out and "\u202e" not in out and "\x1b" not in out and "\t" not in out
+    assert "Rad ett\\nrad två\\rskriven över \\u202ebakåt" in lines[1]
+    assert "KS\\t2026" in lines[1]

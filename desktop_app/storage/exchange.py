@@ -148,7 +148,7 @@ def read_bytes(path: Path) -> bytes:
     path = Path(path)
     try:
         if not path.is_file():
-            raise ExchangeError(f"{path}: no such file")
+            raise ExchangeError(_not_a_file(path))
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise ExchangeError(_too_large(path))
@@ -159,6 +159,19 @@ def read_bytes(path: Path) -> bytes:
     if len(data) > MAX_FILE_BYTES:
         raise ExchangeError(_too_large(path))
     return data
+
+
+def _not_a_file(path: Path) -> str:
+    """Why ``path`` is not read: missing, a folder, or a pipe or device (whose reading
+    could block or never end)."""
+    if path.is_dir():
+        return f"{path}: is a folder, not an exchange file"
+    if path.exists():
+        return (
+            f"{path}: is not a regular file (a pipe, a device or similar); "
+            "only a saved exchange file is read"
+        )
+    return f"{path}: no such file"
 
 
 def _too_large(path: Path) -> str:
