@@ -20,10 +20,9 @@ class LengthLimit(QObject):
         super().__init__(widget)
         self.widget = widget
         self.limit = limit
-        self.counter = QLabel(widget)
-        self.counter.setObjectName("lengthCounter")
-        self.counter.setStyleSheet("QLabel { background: palette(base); padding: 0 3px; }")
-        self.counter.hide()
+        # Made when first needed: a widget made with the page would join the page's
+        # Tab chain at its end and move the window's later stops (guidance) before it.
+        self._counter: QLabel | None = None
         widget.installEventFilter(self)
         if isinstance(widget, QLineEdit):
             widget.setMaxLength(limit())
@@ -31,6 +30,14 @@ class LengthLimit(QObject):
         else:
             widget.textChanged.connect(self._cut)
         self.update()
+
+    @property
+    def counter(self) -> QLabel:
+        if self._counter is None:
+            self._counter = QLabel(self.widget)
+            self._counter.setObjectName("lengthCounter")
+            self._counter.setStyleSheet("QLabel { background: palette(base); padding: 0 3px; }")
+        return self._counter
 
     def _text(self) -> str:
         widget = self.widget
@@ -51,7 +58,8 @@ class LengthLimit(QObject):
     def update(self) -> None:
         used, limit = len(self._text()), self.limit()
         if used < limit * SHOW_FROM:
-            self.counter.hide()
+            if self._counter is not None:
+                self._counter.hide()
             return
         locale = QLocale()
         text = self.tr("%1 of %2 characters")
@@ -70,6 +78,6 @@ class LengthLimit(QObject):
         self.counter.move(max(x, 0), max(y, 0))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.widget and event.type() == QEvent.Type.Resize:
+        if watched is self.widget and event.type() == QEvent.Type.Resize and self._counter:
             self._place()
         return False
