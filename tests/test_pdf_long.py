@@ -117,3 +117,28 @@ def test_any_assessment_up_to_the_limits_exports(pieces, share) -> None:
         render_summary(summary(content, a), out)
         with pikepdf.open(out) as pdf:
             assert len(pdf.pages) >= 2
+
+
+def test_the_portfolio_report_takes_texts_at_their_limits(content, tmp_path) -> None:
+    from datetime import date
+
+    from desktop_app.domain.portfolio import Period
+    from desktop_app.reporting import portfolio_input, write_portfolio
+    from desktop_app.storage.repository import AssessmentRepository
+
+    repo = AssessmentRepository.open(tmp_path / "lika.db")
+    try:
+        for _ in range(3):
+            a = complete_assessment(content)
+            a.decision.title = a.decision.unit = prose(LINE_MAX)
+            a.decision.case_number = "K" * LINE_MAX
+            a.measures[0].owner = prose(LINE_MAX)
+            a.measures[0].description = prose(CELL_MAX)
+            a.measures[0].deadline = date(2026, 11, 1)  # overdue: listed in the report
+            repo.create(a)
+        period = Period(date(2000, 1, 1), date(2099, 12, 31))
+        data = portfolio_input(repo, content, period, today=date(2026, 11, 23))
+    finally:
+        repo.close()
+    write_portfolio(data, tmp_path / "portfolio.pdf")
+    assert "Ordet och meningen" in pdf_text(tmp_path / "portfolio.pdf")
