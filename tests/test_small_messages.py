@@ -79,3 +79,14 @@ def test_a_read_only_folder_is_diagnosed_as_read_only(tmp_path, content, monkeyp
     diagnosis = checks.diagnose(register)
     assert diagnosis is not None and diagnosis.problem is Problem.READ_ONLY
     assert "read-only" in diagnosis.message
+
+
+def test_unable_to_open_in_a_read_only_folder_says_so(tmp_path, monkeypatch) -> None:
+    from desktop_app.storage import database
+    from desktop_app.storage.database import ReadOnlyDatabaseError
+
+    monkeypatch.setattr(database.os, "access", lambda p, mode: Path(p) != tmp_path)
+    error = describe_sqlite_error(
+        sqlite3.OperationalError("unable to open database file"), tmp_path / "lika.db"
+    )
+    assert isinstance(error, ReadOnlyDatabaseError) and "read-only" in str(error)

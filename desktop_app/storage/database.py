@@ -266,6 +266,13 @@ def describe_sqlite_error(error: sqlite3.Error, path: Path | str) -> LikaError:
     if "disk I/O error" in text:  # what SQLite says when it cannot even create its log
         return _disk_io_error(Path(path))
     if "unable to open" in text:
+        folder = Path(path).parent
+        if folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):
+            # SQLite must create its journal or log index beside the register.
+            return ReadOnlyDatabaseError(
+                f"{path} cannot be opened: its folder {folder} is read-only, and Lika "
+                "must be able to write beside the register"
+            )
         return StorageError(f"{path} cannot be opened: {text}")
     return StorageError(f"{path}: {text}")
 
