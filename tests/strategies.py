@@ -51,6 +51,12 @@ def _optional(strategy: st.SearchStrategy) -> st.SearchStrategy:
     return st.none() | strategy
 
 
+def _measure_uids(assessment: Assessment) -> st.SearchStrategy[list[str]]:
+    """Measures an evaluation may name: only the assessment's own."""
+    uids = [m.uid for m in assessment.measures]
+    return st.lists(st.sampled_from(uids), unique=True, max_size=2) if uids else st.just([])
+
+
 @st.composite
 def exchange_documents(draw: st.DrawFn, content: Content) -> ExchangeDocument:
     library = content.checklists
@@ -200,7 +206,7 @@ def exchange_documents(draw: st.DrawFn, content: Content) -> ExchangeDocument:
                 next_followup=draw(_optional(DATES)),
                 measures=tuple(
                     MeasureResult(uid, draw(TEXT), draw(st.sampled_from(MeasureStatus)), draw(TEXT))
-                    for uid in draw(st.lists(UIDS, unique=True, max_size=2))
+                    for uid in draw(_measure_uids(assessment))
                 ),
             )
             for _ in range(draw(st.integers(0, 2)))

@@ -189,7 +189,7 @@ def test_a_100_mb_file_is_refused_unread(register, tmp_path, capsys) -> None:
 
 
 def test_a_device_is_not_read(content) -> None:
-    with pytest.raises(exchange.ExchangeError, match="no such file"):
+    with pytest.raises(exchange.ExchangeError, match="not a regular file"):
         exchange.read_file(Path("/dev/zero"), content.checklists.checklists)
 
 

@@ -13,9 +13,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from desktop_app import atomic_file
 from desktop_app.domain.errors import InputError
 from desktop_app.domain.model import Language
-from desktop_app.reports import output
 from desktop_app.reports.assessment_pdf import SummaryInput, render_summary
 from desktop_app.reports.text import markup
 from tests.helpers import complete_assessment
@@ -136,20 +136,19 @@ def test_unwritable_folder_gives_a_clear_message(content, tmp_path, monkeypatch)
     def refuse(**_kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(output.tempfile, "mkstemp", refuse)
-    with pytest.raises(InputError, match=r"Cannot write .*x\.pdf: Permission denied"):
+    monkeypatch.setattr(atomic_file.tempfile, "mkstemp", refuse)
+    with pytest.raises(InputError, match=r"Cannot write .*x\.pdf: you have no permission"):
         render_summary(summary(content, complete_assessment(content)), tmp_path / "x.pdf")
     assert list(tmp_path.iterdir()) == []
 
 
 def test_full_disk_leaves_no_half_written_file(content, tmp_path, monkeypatch) -> None:
-    def fill_disk(_bytes, out: Path) -> bool:
-        out.write_bytes(b"%PDF-1.4 half")
+    def fill_disk(_fd: int) -> None:  # the written bytes do not fit on the disk
         raise OSError(28, "No space left on device")
 
     (tmp_path / "x.pdf").write_bytes(b"the previous version")
-    monkeypatch.setattr(output, "to_pdfa", fill_disk)
-    with pytest.raises(InputError, match="No space left on device"):
+    monkeypatch.setattr(atomic_file.os, "fsync", fill_disk)
+    with pytest.raises(InputError, match="the disk is full"):
         render_summary(summary(content, complete_assessment(content)), tmp_path / "x.pdf")
     assert [p.name for p in tmp_path.iterdir()] == ["x.pdf"]
     assert (tmp_path / "x.pdf").read_bytes() == b"the previous version"

@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-import tempfile
 import textwrap
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
-from desktop_app.domain.errors import InputError
+from desktop_app.atomic_file import atomic_write
+from desktop_app.csv_cells import spreadsheet_cell
 from desktop_app.domain.register import RegisterRow
 from desktop_app.progress import NO_PROGRESS, Progress
 
@@ -92,7 +91,8 @@ def write_csv(
     writer.writeheader()
     count = 0
     for row in rows:
-        writer.writerow(csv_record(register_record(row, today)))
+        record = csv_record(register_record(row, today))
+        writer.writerow({key: spreadsheet_cell(value) for key, value in record.items()})
         count += 1
         if count % 1000 == 0:
             progress.advance(1000)
@@ -110,21 +110,12 @@ def export_csv_file(
     failure or a cancel leaves no half-written file behind.
     """
     path = Path(path)
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=".lika-", suffix=".csv", dir=path.parent)
-    except OSError as error:
-        raise InputError(f"Cannot write {path}: {error.strerror}") from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8-sig", newline="") as out:
+    count = 0
+
+    def write(temp: Path) -> bool:
+        nonlocal count
+        with temp.open("w", encoding="utf-8-sig", newline="") as out:
             count = write_csv(rows, out, today, progress)
-        if progress.cancelled:
-            Path(temporary).unlink()
-            return 0
-        Path(temporary).replace(path)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise InputError(f"Cannot write {path}: {error.strerror}") from None
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return count
+        return not progress.cancelled
+
+    return count if atomic_write(path, write, suffix=".csv") else 0

@@ -12,6 +12,7 @@ from typing import Any, TextIO
 
 from desktop_app.app.register_export import write_csv, write_json
 from desktop_app.commands.base import EXIT_OK, Session, assessment_id
+from desktop_app.commands.terminal import for_terminal
 from desktop_app.domain.errors import InputError
 from desktop_app.domain.model import Direction, Language, Status
 from desktop_app.domain.register import RegisterQuery, RegisterRow, SortKey
@@ -189,8 +190,8 @@ def _print_table(summaries: Sequence[RegisterRow], out: TextIO) -> None:
             str(s.id),
             s.status.value,
             s.updated.astimezone().strftime("%Y-%m-%d"),
-            s.case_number,
-            s.title if len(s.title) <= 60 else s.title[:59] + "…",
+            for_terminal(s.case_number),
+            _short(for_terminal(s.title)),
         )
         for s in summaries
     ]
@@ -198,6 +199,10 @@ def _print_table(summaries: Sequence[RegisterRow], out: TextIO) -> None:
     for row in rows:
         cells = [c.ljust(w) for c, w in zip(row, widths, strict=False)]
         print("  ".join([*cells, row[4]]), file=out)
+
+
+def _short(title: str) -> str:
+    return title if len(title) <= 60 else title[:59] + "…"
 
 
 def cmd_export_pdf(args: argparse.Namespace, session: Session, out: TextIO) -> int:

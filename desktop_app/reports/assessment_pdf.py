@@ -23,6 +23,8 @@ from desktop_app.reports.summary_context import SummaryContext
 from desktop_app.reports.summary_input import Approval, ReviewNote, SummaryInput
 from desktop_app.reports.text import clean, format_day, plain
 
+HEADER_CHARACTERS = 160
+
 __all__ = ["Approval", "ReviewNote", "SummaryInput", "build_summary", "render_summary"]
 
 
@@ -47,6 +49,8 @@ def _decor(data: SummaryInput, print_fingerprint: str) -> PageDecor:
     # The checklists by name ("Barnets rättigheter 1.0"): ids are for the program.
     modules = "".join(f" + {c.name.get(lang)} {c.version}" for c in data.checklists[1:])
     header = " · ".join(x for x in (a.decision.title, a.decision.case_number) if x)
+    if len(header) > HEADER_CHARACTERS:  # a line at the top of each page, not the title
+        header = header[: HEADER_CHARACTERS - 1] + "…"
     return PageDecor(
         header=plain(header),
         footer_lines=(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import count
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -24,13 +25,18 @@ class KeptParagraph(Paragraph):
     fit under it: a heading or label never ends a page alone.
 
     Cheaper than KeepTogether or keepWithNext, which lay the following content out
-    twice; the price is that ``keep`` is an estimate, not a measurement.
+    twice; the price is that ``keep`` is an estimate, not a measurement. A paragraph
+    taller than a page is split like any other: reportlab makes the pieces by calling
+    this class with its own keyword arguments (``frags``, ``bulletText``), and a piece
+    is a continuation that keeps nothing.
     """
 
-    def __init__(self, text: str, style: ParagraphStyle, keep: float) -> None:
-        super().__init__(text, style)
+    def __init__(
+        self, text: str | None, style: ParagraphStyle, keep: float = 0.0, **pieces: Any
+    ) -> None:
+        super().__init__(text, style, **pieces)
         self.keep = keep
-        self._moved = False
+        self._moved = bool(pieces)
 
     def wrap(self, width: float, height: float) -> tuple[float, float]:
         available = height
@@ -53,22 +59,39 @@ def kept(text: str, style: ParagraphStyle, keep: float = 12 * mm) -> KeptParagra
 
 
 class Heading(KeptParagraph):
-    """A heading that also becomes a PDF bookmark at ``level`` (0 = section)."""
+    """A heading that also becomes a PDF bookmark at ``level`` (0 = section). A heading
+    longer than a page (a very long title) is split; its first piece carries the
+    bookmark."""
+
+    bookmark_key: str | None = None
 
     def __init__(
         self,
-        text: str,
+        text: str | None,
         style: ParagraphStyle,
         level: int = 0,
         keep: float = 25 * mm,
         bookmark: str | None = None,
+        **pieces: Any,
     ) -> None:
-        super().__init__(markup(text), style, keep)
+        if pieces:  # a piece of a split heading: its text is already markup
+            super().__init__(text, style, **pieces)
+            return
+        super().__init__(markup(text or ""), style, keep)
         self.bookmark_key = f"h{next(_keys)}"
         # The outline shows words only: a symbol drawn beside a heading (▼ for a negative
         # impact) is read aloud or shown as a box by many viewers.
-        self.bookmark_title = text if bookmark is None else bookmark
+        self.bookmark_title = (text or "") if bookmark is None else bookmark
         self.bookmark_level = level
+
+    def split(self, width: float, height: float) -> list[Flowable]:
+        found = super().split(width, height)
+        if found and isinstance(found[0], Heading):
+            first = found[0]
+            first.bookmark_key = self.bookmark_key
+            first.bookmark_title = getattr(self, "bookmark_title", "")
+            first.bookmark_level = getattr(self, "bookmark_level", 0)
+        return found
 
 
 def body_frame() -> Frame:
@@ -90,7 +113,7 @@ class BookmarkingDoc(BaseDocTemplate):
     """Adds an outline entry for every ``Heading`` as it is laid out."""
 
     def afterFlowable(self, flowable: Flowable) -> None:
-        if isinstance(flowable, Heading):
+        if isinstance(flowable, Heading) and flowable.bookmark_key is not None:
             self.canv.bookmarkPage(flowable.bookmark_key)
             self.canv.addOutlineEntry(
                 flowable.bookmark_title[:200],
@@ -126,8 +149,34 @@ def _text_length(cell: object) -> int:
     return len(cell) if isinstance(cell, str) else 0
 
 
+class FlowingTable(Table):
+    """A table whose rows may be split inside when one is taller than a page.
+
+    Splitting inside rows is only switched on for such a table (see ``table``); this
+    decides it from the measured row heights, so no estimate of characters per cell
+    can be wrong for a narrow column (a 1,100-character owner, 2,000 characters of
+    groups stopped the whole document with a LayoutError)."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        if not self.splitInRow:
+            heights = getattr(self, "_rowHeights", None) or []
+            header = heights[0] if self.repeatRows and heights else 0
+            if heights and max(heights) > BODY_TOP - BODY_BOTTOM - header:
+                self.splitInRow = 1
+        return super().split(availWidth, availHeight)
+
+
+def cell(text: str, style: ParagraphStyle) -> Flowable | list[Flowable]:
+    """User text for a table cell: one paragraph, or for long text paragraphs of
+    bounded size, so that a cell split over pages is never re-wrapped whole again."""
+    pieces = chunks(text)
+    if len(pieces) == 1:
+        return Paragraph(markup(pieces[0]), style)
+    return [Paragraph(markup(piece), style) for piece in pieces]
+
+
 def table(
-    rows: Sequence[Sequence[Flowable | str]],
+    rows: Sequence[Sequence[Flowable | str | list[Flowable]]],
     widths: Sequence[float],
     style: Sequence[tuple[object, ...]] = (),
     *,
@@ -138,7 +187,7 @@ def table(
     # splitInRow: a cell taller than a page (a pasted report in one field) continues on
     # the next page instead of stopping the whole document. Only then: reportlab also
     # splits ordinary rows with it, repeating the header in mid-page.
-    result = Table(
+    result = FlowingTable(
         [list(r) for r in rows],
         colWidths=list(widths),
         repeatRows=1 if header else 0,

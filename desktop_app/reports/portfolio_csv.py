@@ -11,10 +11,11 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from desktop_app.atomic_file import atomic_write
+from desktop_app.csv_cells import spreadsheet_cell
 from desktop_app.domain.model import Language, Relevance
 from desktop_app.domain.portfolio import GroundImpact
 from desktop_app.progress import NO_PROGRESS, Progress
-from desktop_app.reports.output import atomic_write
 from desktop_app.reports.portfolio_input import (
     PortfolioInput,
     open_measures,
@@ -26,10 +27,9 @@ DELIMITERS = {Language.SV: ";", Language.NB: ";", Language.EN: ","}
 
 
 def _cell(value: str) -> str:
-    """Text as a spreadsheet shows it literally: no control characters, and no leading
-    ``= + - @`` that Excel would run as a formula."""
-    value = clean(value).replace("\n", " ")
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+    """Text as a spreadsheet shows it literally: no control characters, on one line,
+    and never run as a formula (``csv_cells``)."""
+    return str(spreadsheet_cell(clean(value).replace("\n", " ")))
 
 
 def csv_rows(data: PortfolioInput) -> list[list[str]]:
@@ -97,5 +97,5 @@ def write_portfolio_csv(data: PortfolioInput, out: Path, progress: Progress = NO
             writer = csv.writer(handle, delimiter=DELIMITERS[data.language], lineterminator="\r\n")
             writer.writerows(rows)
 
-    atomic_write(Path(out), write, ".csv.part")
+    atomic_write(Path(out), write, suffix=".csv")
     progress.advance()

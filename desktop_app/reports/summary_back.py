@@ -10,10 +10,10 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from desktop_app.domain.checklist import Ground, Question, QuestionType
 from desktop_app.domain.conditions import hidden_questions
 from desktop_app.domain.model import Relevance
-from desktop_app.reports.flowables import Heading, KeptParagraph, kept, table
+from desktop_app.reports.flowables import Heading, KeptParagraph, kept, paras, table
 from desktop_app.reports.styles import BOX_FILL, CONTENT_WIDTH, RULE
 from desktop_app.reports.summary_context import SummaryContext
-from desktop_app.reports.text import format_moment, markup
+from desktop_app.reports.text import CHUNK, format_moment, markup
 
 
 def review(c: SummaryContext) -> list[Flowable]:
@@ -33,7 +33,7 @@ def review(c: SummaryContext) -> list[Flowable]:
             about = names.get(note.about, note.about)
             who = f"{note.author}, {format_moment(note.at, c.lang)}"
             flow.append(kept(f"{about + ': ' if about else ''}{who}", c.s.label))
-            flow.append(c.p(note.text))
+            flow += c.ps(note.text)
             flow += c.addressed(note)
     if c.data.history:
         flow += [kept(c.t("pdf.history"), c.s.h3, 25 * mm), _history_table(c)]
@@ -114,7 +114,7 @@ def _history_table(c: SummaryContext) -> Flowable:
                 c.p(format_moment(change.at, c.lang), "cell"),
                 c.p(c.label(change.to_status), "cell_bold"),
                 c.p(change.actor, "cell"),
-                c.p(change.comment or "–", "cell"),
+                c.cell(change.comment or "–"),
             ]
         )
     widths = [32 * mm, 30 * mm, 38 * mm, CONTENT_WIDTH - 100 * mm]
@@ -156,9 +156,17 @@ def _answers_of(c: SummaryContext, ground: Ground, hidden: frozenset[str]) -> li
                 shown = markup(value)
         else:
             shown = markup(c.t("answer.none"))
+        style = c.s.answer if value.strip() else c.s.answer_missing
+        if len(value) + len(note) > CHUNK:  # long text: paragraphs of bounded size
+            if question.type is QuestionType.TEXT and value.strip():
+                flow += paras(value, style)
+            else:
+                flow.append(Paragraph(shown, style))
+            flow += paras(note, style) if note.strip() else []
+            continue
         if note.strip():
             shown += f" – {markup(note)}"
-        flow.append(Paragraph(shown, c.s.answer if value.strip() else c.s.answer_missing))
+        flow.append(Paragraph(shown, style))
     return flow
 
 

@@ -18,6 +18,7 @@ from desktop_app.reports.styles import (
 )
 from desktop_app.reports.summary_context import SummaryContext
 from desktop_app.reports.summary_evidence import for_target
+from desktop_app.reports.text import CHUNK
 
 
 def _labelled(c: SummaryContext, label: str, text: str) -> list[Flowable]:
@@ -35,7 +36,8 @@ def decision(c: SummaryContext) -> list[Flowable]:
     groups = [g for g in d.affected_groups if g.strip()]
     if groups:
         flow.append(kept(c.field("decision", "affected_groups"), c.s.label))
-        flow += [c.p(f"•\u00a0{g}", "body") for g in groups]
+        for g in groups:
+            flow += c.ps(f"•\u00a0{g}")
     flow += _labelled(c, c.field("decision", "evidence"), d.evidence)
     flow += _labelled(c, c.field("decision", "evidence_missing"), d.evidence_missing)
     flow += for_target(c, "")
@@ -70,7 +72,7 @@ def _ground_in_depth(c: SummaryContext, ground: Ground) -> list[Flowable]:
             c.p(c.field("ground", "risks"), "head_cell"),
             c.p(", ".join(c.label(r) for r in ga.risks) or "–", "cell"),
             c.p(c.field("ground", "groups"), "head_cell"),
-            c.p(ga.groups or "–", "cell"),
+            c.cell(ga.groups or "–"),
         ],
     ]
     facts_table = table(
@@ -96,7 +98,7 @@ def _ground_in_depth(c: SummaryContext, ground: Ground) -> list[Flowable]:
         parts.append(c.p(c.t("pdf.see_measures", numbers=", ".join(numbers))))
     notes = [n for n in c.data.review_notes if n.about == ground.key]
     for note in notes:
-        parts.append(c.p(f"{c.t('pdf.review_comment')} ({note.author}): {note.text}", "note"))
+        parts += c.ps(f"{c.t('pdf.review_comment')} ({note.author}): {note.text}", "note")
         parts += c.addressed(note)
     return [heading, facts_table, *parts]
 
@@ -116,7 +118,7 @@ def other_grounds(c: SummaryContext) -> list[Flowable]:
                 rows.append(
                     [
                         c.p(ground.label(c.lang), "cell_bold"),
-                        c.p(reason or c.t("pdf.no_justification"), "cell" if reason else "note"),
+                        c.cell(reason or c.t("pdf.no_justification"), "cell" if reason else "note"),
                     ]
                 )
         if rows:
@@ -160,9 +162,9 @@ def measures(c: SummaryContext) -> list[Flowable]:
         rows.append(
             [
                 c.p(str(number), "cell"),
-                c.p(m.description or "–", "cell"),
-                c.p(c.ground_names(m.grounds) or "–", "cell"),
-                c.p(m.owner or "–", "cell"),
+                c.cell(m.description or "–"),
+                c.cell(c.ground_names(m.grounds) or "–"),
+                c.cell(m.owner or "–"),
                 c.p(deadline, "cell_bold" if overdue else "cell"),
                 c.p(c.label(m.status), "cell"),
             ]
@@ -182,6 +184,7 @@ def followup(c: SummaryContext) -> list[Flowable]:
     if notes:
         flow += [Spacer(0, 2 * mm), kept(c.t("pdf.followup_notes"), c.s.h3)]
         for m in notes:
-            flow += [kept(f"{m.description} – {c.label(m.status)}", c.s.label)]
+            title = f"{m.description} – {c.label(m.status)}"
+            flow += [kept(title, c.s.label)] if len(title) <= CHUNK else c.ps(title, "label")
             flow += paras(m.followup_note, c.s.body)
     return flow

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Flowable, Paragraph
 
 from desktop_app.domain.checklist import Checklist, Ground
 from desktop_app.domain.completeness import count_questions, find_gaps
@@ -15,7 +15,7 @@ from desktop_app.domain.model import (
     Measure,
     Relevance,
 )
-from desktop_app.reports.flowables import para
+from desktop_app.reports.flowables import cell, para, paras
 from desktop_app.reports.styles import Styles, make_styles
 from desktop_app.reports.summary_input import ReviewNote, SummaryInput
 from desktop_app.reports.text import format_day
@@ -49,6 +49,14 @@ class SummaryContext:
 
     def p(self, text: str, style: str = "body") -> Paragraph:
         return para(text, getattr(self.s, style))
+
+    def cell(self, text: str, style: str = "cell") -> Flowable | list[Flowable]:
+        """User text of any length in a table cell."""
+        return cell(text, getattr(self.s, style))
+
+    def ps(self, text: str, style: str = "body") -> list[Flowable]:
+        """User text of any length as paragraphs of bounded size."""
+        return paras(text, getattr(self.s, style))
 
     def addressed(self, note: ReviewNote) -> list[Paragraph]:
         """How the caseworker answered a review comment, if they have (wherever the

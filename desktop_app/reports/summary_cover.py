@@ -124,13 +124,12 @@ def _conclusion_box(c: SummaryContext) -> Table:
         [c.p(c.t("pdf.conclusion"), "kicker")],
         [c.p(c.label(k.outcome) if k.outcome else c.t("pdf.no_outcome"), "outcome")],
     ]
+    # Long text one row per piece: rows split between each other in linear time.
     if k.summary.strip():
-        rows.append([c.p(k.summary)])
+        rows += [[piece] for piece in c.ps(k.summary)]
     if k.justification.strip():
-        rows += [
-            [c.p(c.field("conclusion", "justification"), "label")],
-            [c.p(k.justification)],
-        ]
+        rows.append([c.p(c.field("conclusion", "justification"), "label")])
+        rows += [[piece] for piece in c.ps(k.justification)]
     if k.followup_date:
         rows.append(
             [c.p(f"{c.field('conclusion', 'followup_date')}: {c.day(k.followup_date)}", "small")]

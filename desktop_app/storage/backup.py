@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import filecmp
-import os
 import re
 import shutil
 import sqlite3
@@ -23,6 +22,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
 
+from desktop_app.atomic_file import atomic_write
 from desktop_app.domain.errors import InputError
 from desktop_app.storage.database import (
     DamagedDatabaseError,
@@ -112,24 +112,6 @@ def integrity_problems(conn: sqlite3.Connection, *, quick: bool = False) -> list
     return [] if problems == ["ok"] else problems
 
 
-def _private_empty_file(path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    with contextlib.suppress(FileNotFoundError):
-        path.unlink()
-    os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make a rename durable (POSIX); Windows has no directory handles to sync."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def _check_space(db_path: Path, folder: Path) -> None:
     try:
         size = db_path.stat().st_size
@@ -148,42 +130,41 @@ def _check_space(db_path: Path, folder: Path) -> None:
 def write_backup(source: Path | sqlite3.Connection, dest: Path, *, db_path: Path) -> None:
     """Copy ``source`` (a path, opened read-only, or an open connection) to ``dest``.
 
-    The copy is written beside ``dest`` first and only renamed into place once
-    ``PRAGMA integrity_check`` finds nothing wrong, so ``dest`` is always whole.
+    The copy is written beside ``dest`` first (``atomic_file``) and only renamed into
+    place once ``PRAGMA integrity_check`` finds nothing wrong, so ``dest`` is always whole.
     """
     dest = Path(dest)
-    partial = dest.with_name(dest.name + ".partial")
-    _check_space(db_path, dest.parent if dest.parent.exists() else db_path.parent)
     try:
-        _private_empty_file(partial)
+        dest.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # the backup folder
     except OSError as error:
         raise StorageError(f"Cannot write {dest}: {error.strerror}") from None
+    _check_space(db_path, dest.parent)
     own = not isinstance(source, sqlite3.Connection)
-    src = source if isinstance(source, sqlite3.Connection) else connect_readonly(Path(source))
-    try:
-        target = sqlite3.connect(partial)
+
+    def write(partial: Path) -> None:
+        src = source if isinstance(source, sqlite3.Connection) else connect_readonly(Path(source))
         try:
-            # A small cache (BACKUP_CACHE_KIB); a caller's own connection keeps its own.
-            for conn in (src, target) if own else (target,):
-                conn.execute(f"PRAGMA cache_size = -{BACKUP_CACHE_KIB}")
-            src.backup(target)
-            target.execute("PRAGMA journal_mode = DELETE")
-            problems = integrity_problems(target)
+            target = sqlite3.connect(partial)
+            try:
+                # A small cache (BACKUP_CACHE_KIB); a caller's own connection keeps its own.
+                for conn in (src, target) if own else (target,):
+                    conn.execute(f"PRAGMA cache_size = -{BACKUP_CACHE_KIB}")
+                src.backup(target)
+                target.execute("PRAGMA journal_mode = DELETE")
+                problems = integrity_problems(target)
+            finally:
+                target.close()
+        except sqlite3.Error as error:
+            raise describe_sqlite_error(error, db_path) from None
         finally:
-            target.close()
-    except sqlite3.Error as error:
-        partial.unlink(missing_ok=True)
-        raise describe_sqlite_error(error, db_path) from None
-    finally:
-        if own:
-            src.close()
-    if problems:
-        partial.unlink(missing_ok=True)
-        raise DamagedDatabaseError(
-            f"{db_path} is damaged (integrity check: {problems[0]}); no backup was made"
-        )
-    partial.replace(dest)
-    _sync_folder(dest.parent)
+            if own:
+                src.close()
+        if problems:
+            raise DamagedDatabaseError(
+                f"{db_path} is damaged (integrity check: {problems[0]}); no backup was made"
+            )
+
+    atomic_write(dest, write, suffix=".db", mode=0o600, error=StorageError)
 
 
 def _new_name(db_path: Path, reason: Reason, now: datetime) -> Path:

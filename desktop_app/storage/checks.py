@@ -399,6 +399,13 @@ def diagnose(path: Path, *, low_space: int = LOW_SPACE_BYTES) -> Diagnosis | Non
         except DamagedDatabaseError as error:
             return Diagnosis(Problem.DAMAGED, str(error))
         except (InputError, LikaError) as error:
+            if not os.access(folder, os.W_OK | os.X_OK):
+                # A register with a write-ahead log cannot even be read without
+                # writing its index file in the folder: that is the problem to name.
+                return Diagnosis(
+                    Problem.READ_ONLY,
+                    f"The folder {folder} is read-only, so {path.name} cannot be opened",
+                )
             return Diagnosis(Problem.UNREADABLE, str(error))
         if problems:
             return Diagnosis(Problem.DAMAGED, f"{path} is damaged: {problems[0]}")

@@ -8,6 +8,7 @@ applied. New files are created readable by their owner only.
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import urllib.parse
 from collections.abc import Iterator
@@ -220,6 +221,25 @@ def write_transaction(db: Database) -> Iterator[Database]:
     conn.execute("COMMIT")
 
 
+# Below this much free space, a disk I/O error is taken to mean the disk is full.
+FULL_DISK_BYTES = 1024 * 1024
+
+
+def _disk_io_error(path: Path) -> StorageError:
+    try:
+        free = shutil.disk_usage(path.parent if path.parent.exists() else Path.cwd()).free
+    except OSError:
+        free = None
+    if free is not None and free < FULL_DISK_BYTES:
+        return DiskFullError(
+            f"The disk holding {path} is full ({free // 1024} KB free); free some space"
+        )
+    return StorageError(
+        f"{path}: disk I/O error (the disk may be full, failing, or disconnected, such as "
+        "a network drive or a USB stick)"
+    )
+
+
 def describe_sqlite_error(error: sqlite3.Error, path: Path | str) -> LikaError:
     """Turn an sqlite3 error into a message a user can act on."""
     text = str(error)
@@ -243,7 +263,16 @@ def describe_sqlite_error(error: sqlite3.Error, path: Path | str) -> LikaError:
         return DatabaseBusyError(f"{path} is busy in another program; try again in a moment")
     if "full" in text:
         return DiskFullError(f"The disk holding {path} is full")
+    if "disk I/O error" in text:  # what SQLite says when it cannot even create its log
+        return _disk_io_error(Path(path))
     if "unable to open" in text:
+        folder = Path(path).parent
+        if folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):
+            # SQLite must create its journal or log index beside the register.
+            return ReadOnlyDatabaseError(
+                f"{path} cannot be opened: its folder {folder} is read-only, and Lika "
+                "must be able to write beside the register"
+            )
         return StorageError(f"{path} cannot be opened: {text}")
     return StorageError(f"{path}: {text}")
 

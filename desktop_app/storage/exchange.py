@@ -20,7 +20,6 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -30,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop_app import __version__
+from desktop_app.atomic_file import write_bytes
 from desktop_app.domain.checklist import Checklist
 from desktop_app.domain.errors import InputError
 from desktop_app.domain.evaluation import Evaluation, ImpactAsExpected, MeasureResult
@@ -154,18 +154,7 @@ def dumps(document: ExchangeDocument) -> str:
 
 def write_file(document: ExchangeDocument, path: Path) -> None:
     """Write the file whole or not at all (a partial file never replaces a good one)."""
-    text = dumps(document)
-    path = Path(path)
-    partial = path.with_name(path.name + ".partial")
-    try:
-        with partial.open("w", encoding="utf-8", newline="\n") as file:
-            file.write(text)
-            file.flush()
-            os.fsync(file.fileno())
-        partial.replace(path)
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise InputError(f"Cannot write {path}: {error.strerror}") from None
+    write_bytes(Path(path), dumps(document).encode("utf-8"), suffix=".json")
 
 
 # Reading
@@ -189,7 +178,7 @@ def read_bytes(path: Path) -> bytes:
     path = Path(path)
     try:
         if not path.is_file():
-            raise ExchangeError(f"{path}: no such file")
+            raise ExchangeError(_not_a_file(path))
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise ExchangeError(_too_large(path))
@@ -200,6 +189,19 @@ def read_bytes(path: Path) -> bytes:
     if len(data) > MAX_FILE_BYTES:
         raise ExchangeError(_too_large(path))
     return data
+
+
+def _not_a_file(path: Path) -> str:
+    """Why ``path`` is not read: missing, a folder, or a pipe or device (whose reading
+    could block or never end)."""
+    if path.is_dir():
+        return f"{path}: is a folder, not an exchange file"
+    if path.exists():
+        return (
+            f"{path}: is not a regular file (a pipe, a device or similar); "
+            "only a saved exchange file is read"
+        )
+    return f"{path}: no such file"
 
 
 def _too_large(path: Path) -> str:

@@ -76,16 +76,23 @@ def check_evaluations(
     assessment: dict[str, Any], evaluations: list[dict[str, Any]]
 ) -> Iterator[Problem]:
     """Evaluations follow a decision that was taken: only an approved assessment has
-    them, and each names a measure at most once."""
+    them, and each names a measure of this assessment, at most once."""
     if evaluations and assessment["status"] != "approved":
         yield (
             "evaluations",
             (f"only an approved assessment has evaluations (this one is {assessment['status']!r})"),
         )
+    known = {m["uid"] for m in assessment["measures"]}
     for index, evaluation in enumerate(evaluations):
         uids = [m["measure_uid"] for m in evaluation["measures"]]
         if len(set(uids)) != len(uids):
             yield f"evaluations[{index}].measures", "a measure appears twice"
+        for place, uid in enumerate(uids):
+            if uid not in known:
+                yield (
+                    f"evaluations[{index}].measures[{place}].measure_uid",
+                    f"names the measure {uid!r}, which this assessment does not have",
+                )
 
 
 def _checklists_used(

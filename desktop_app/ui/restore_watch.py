@@ -23,16 +23,19 @@ class RestoreWatch(QObject):
     def __init__(self, marker: Callable[[], str], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._marker = marker
-        self._seen = self._read()
         self._timer = QTimer(self, interval=CHECK_EVERY_MS)
         self._timer.timeout.connect(self.check)
         self._timer.start()
+        self._seen = self._read()
 
     def _read(self) -> str | None:
         try:
             return self._marker()
         except LikaError:
             return None  # busy or unreadable now: look again next time
+        except Exception:  # the register was closed (the window is going): stop looking
+            self._timer.stop()
+            return None
 
     def rearm(self) -> None:
         """This window restored the register itself: nothing to tell it."""

@@ -1270,6 +1270,13 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
     </message>
 </context>
 <context>
+    <name>LengthLimit</name>
+    <message>
+        <source>%1 of %2 characters</source>
+        <translation>%1 av %2 tegn</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Register</source>

@@ -1270,6 +1270,13 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
     </message>
 </context>
 <context>
+    <name>LengthLimit</name>
+    <message>
+        <source>%1 of %2 characters</source>
+        <translation>%1 av %2 tecken</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Register</source>

@@ -85,3 +85,14 @@ def test_a_window_gone_from_the_restored_register_closes(
     restore_backup(snap.path, db, actor=BERIT, force=True)
     window.restore_watch.check()
     assert later.id not in window.editors
+
+
+def test_the_watch_stops_quietly_when_the_register_is_closed(tmp_path, content, qapp) -> None:
+    from desktop_app.ui.restore_watch import RestoreWatch
+
+    db = filled_register(tmp_path / "lika.db", content, count=1)
+    repo = AssessmentRepository.open(db)
+    watch = RestoreWatch(repo.last_restore)
+    repo.close()
+    assert not watch.check()
+    assert not watch._timer.isActive()

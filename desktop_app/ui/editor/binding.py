@@ -27,9 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.edits import FieldPath
+from desktop_app.domain.limits import TEXT_MAX, max_length
 from desktop_app.domain.model import Language
 from desktop_app.ui.date_field import DateField, from_qdate, to_qdate
 from desktop_app.ui.editor.document import AssessmentDocument
+from desktop_app.ui.editor.length_limit import LengthLimit
 
 PathSource = FieldPath | Callable[[], FieldPath | None]
 
@@ -116,6 +118,15 @@ class Binder(QObject):
             if path is not None:
                 show(self.document.value(path))
 
+    def _limit(self, widget: QLineEdit | QPlainTextEdit, source: PathSource) -> None:
+        """The field's longest text (domain.limits), counted near the limit."""
+
+        def limit() -> int:
+            path = self._resolve(source)
+            return max_length(path) if path is not None else TEXT_MAX
+
+        LengthLimit(widget, limit)
+
     # One method per kind of widget.
 
     def line(self, widget: QLineEdit, source: PathSource) -> None:
@@ -127,6 +138,7 @@ class Binder(QObject):
 
         widget.textEdited.connect(lambda text: self._edit(source, text, typing=True))
         widget.editingFinished.connect(self.document.seal_typing)
+        self._limit(widget, source)
         self._typing(widget)
         self._remember(source, widget)
         self._add(source, show)
@@ -138,6 +150,7 @@ class Binder(QObject):
                     widget.setPlainText(value)
 
         widget.setUndoRedoEnabled(False)
+        self._limit(widget, source)
         widget.textChanged.connect(lambda: self._edit(source, widget.toPlainText(), typing=True))
         self._typing(widget)
         self._remember(source, widget)
