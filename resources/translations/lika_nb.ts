@@ -1543,6 +1543,21 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
     </message>
 </context>
 <context>
+    <name>PaneActions</name>
+    <message>
+        <source>Show &amp;guidance</source>
+        <translation>Vis &amp;veiledning</translation>
+    </message>
+    <message>
+        <source>Move the divider to the right</source>
+        <translation>Flytt skillelinjen til høyre</translation>
+    </message>
+    <message>
+        <source>Move the divider to the left</source>
+        <translation>Flytt skillelinjen til venstre</translation>
+    </message>
+</context>
+<context>
     <name>RegisterRevisionActions</name>
     <message>
         <source>Re&amp;visions…</source>

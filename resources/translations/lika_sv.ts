@@ -1543,6 +1543,21 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
     </message>
 </context>
 <context>
+    <name>PaneActions</name>
+    <message>
+        <source>Show &amp;guidance</source>
+        <translation>Visa &amp;vägledning</translation>
+    </message>
+    <message>
+        <source>Move the divider to the right</source>
+        <translation>Flytta avdelaren åt höger</translation>
+    </message>
+    <message>
+        <source>Move the divider to the left</source>
+        <translation>Flytta avdelaren åt vänster</translation>
+    </message>
+</context>
+<context>
     <name>RegisterRevisionActions</name>
     <message>
         <source>Re&amp;visions…</source>

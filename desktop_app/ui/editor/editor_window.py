@@ -37,6 +37,7 @@ from desktop_app.ui.editor.kept_answers import KeptPage
 from desktop_app.ui.editor.measures_page import MeasuresPage
 from desktop_app.ui.editor.memo_page import MemoPage
 from desktop_app.ui.editor.navigation import NavigationTree, PageKey
+from desktop_app.ui.editor.pane_actions import PaneActions
 from desktop_app.ui.editor.path_names import PathNames
 from desktop_app.ui.editor.save_feedback import install_save_feedback
 from desktop_app.ui.editor.screening_page import ScreeningPage
@@ -52,6 +53,7 @@ from desktop_app.ui.export_pdf import install_pdf_export
 from desktop_app.ui.help_menu import install_help_menu
 from desktop_app.ui.review.editor_comments import CommentsBar
 from desktop_app.ui.revisions.editor_hooks import for_editor as revision_actions_for
+from desktop_app.ui.screen_fit import fit_to_screen
 
 KEPT_PAGE: PageKey = ("extra", "kept")
 MEMO_PAGE: PageKey = ("extra", "memo")
@@ -102,6 +104,7 @@ class EditorWindow(QMainWindow):
             splitter.addWidget(widget)
             splitter.setStretchFactor(index, 1 if widget is page_area else 0)
         splitter.setSizes([300, 560, 300])
+        self.splitter = splitter
         self.banner = wrapped_label("")
         self.banner.setStyleSheet("border: 1px solid palette(mid); padding: 6px;")
         self.banner.setAccessibleName(self.tr("About this assessment"))
@@ -113,6 +116,7 @@ class EditorWindow(QMainWindow):
         self.pdf_export = install_pdf_export(self, context, self.document)
         self.commands = editor_actions.EditorActions(self)
         self.revision_actions = revision_actions_for(self)
+        self.panes = PaneActions(self, context.settings)
         self.help_menu = install_help_menu(self, context.language, context.service.repository.path)
 
         self.document.gapsChanged.connect(self._update_states)
@@ -132,7 +136,8 @@ class EditorWindow(QMainWindow):
         self.navigation.currentItemChanged.connect(self._on_navigate)
         self.rebuild()
         self._update_title()
-        self.resize(1200, 800)
+        fit_to_screen(self, 1200, 800)
+        self.panes.share_width()
         self.focus_page()  # typing can start at once
 
     # Pages
@@ -166,7 +171,7 @@ class EditorWindow(QMainWindow):
             assign_mnemonics(page, self.reserved_mnemonics())
             if self.document.read_only:
                 make_read_only(page)
-            container = page if isinstance(page, MeasuresPage) else scrolling(page)
+            container = scrolling(page)
             self._pages[key] = page
             self._containers[key] = container
             self.stack.addWidget(container)

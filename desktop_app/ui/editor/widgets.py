@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QButtonGroup,
     QComboBox,
-    QHBoxLayout,
+    QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.ui.flow_layout import FlowLayout
 from desktop_app.ui.typography import make_heading
 
 # Widgets with this property set to True stay usable on a read-only page (they move
@@ -81,15 +82,13 @@ def radio_row(labels: Iterable[str], accessible_name: str) -> tuple[QWidget, QBu
     """
     row = QWidget()
     row.setAccessibleName(accessible_name)
-    layout = QHBoxLayout(row)
-    layout.setContentsMargins(0, 0, 0, 0)
+    layout = FlowLayout(row)  # wraps at large text rather than widening the page
     group = QButtonGroup(row)
     for index, label in enumerate(labels):
         button = QRadioButton(label)
         button.setAccessibleName(f"{accessible_name}: {label}")
         group.addButton(button, index)
         layout.addWidget(button)
-    layout.addStretch(1)
 
     def one_tab_stop(_checked: bool = False) -> None:
         # Per button, not per group: the binder blocks the group's signals when it
@@ -106,7 +105,25 @@ def radio_row(labels: Iterable[str], accessible_name: str) -> tuple[QWidget, QBu
     return row, group
 
 
+def reflow(page: QWidget) -> None:
+    """Let ``page`` grow narrow rather than scroll sideways: form rows put the field
+    under its label when both do not fit, labels wrap, and choice lists may be narrower
+    than their longest entry (the open list still shows it whole)."""
+    for form in page.findChildren(QFormLayout):
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        for row in range(form.rowCount()):
+            label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            if label is not None and isinstance(label.widget(), QLabel):
+                label.widget().setWordWrap(True)
+    for label in page.findChildren(QLabel):
+        label.setWordWrap(True)
+    for combo in page.findChildren(QComboBox):
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(10)
+
+
 def scrolling(page: QWidget) -> QScrollArea:
+    reflow(page)
     area = QScrollArea()
     area.setWidget(page)
     area.setWidgetResizable(True)

@@ -16,7 +16,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -35,6 +34,7 @@ from desktop_app.domain.portfolio import Period, PortfolioFigures, portfolio_fig
 from desktop_app.progress import Progress
 from desktop_app.storage.repository import AssessmentRepository
 from desktop_app.ui.context import UiContext
+from desktop_app.ui.flow_layout import FlowLayout
 from desktop_app.ui.register.charts import Bar, BarChart, segment_kinds
 from desktop_app.ui.register.filter_bar import date_edit, from_qdate, to_qdate
 from desktop_app.ui.register.names import ContentNames
@@ -108,7 +108,7 @@ class OverviewView(QWidget):
         self.impact_chart = BarChart(self.tr("Grounds found relevant, by impact"))
         self.impact_table = self._table(self.tr("Grounds by impact, as numbers"))
 
-        controls = QHBoxLayout()
+        controls = FlowLayout()  # wraps on a narrow window or at large text
         period_label = QLabel(self.tr("&Period:"))
         period_label.setBuddy(self.preset)
         controls.addWidget(period_label)
@@ -118,7 +118,6 @@ class OverviewView(QWidget):
         controls.addWidget(self.date_to)
         controls.addWidget(self.unit)
         controls.addWidget(self.refresh_button)
-        controls.addStretch(1)
         content = QWidget()
         column = QVBoxLayout(content)
         for chart, table in (
