@@ -45,3 +45,26 @@ def test_dividers_move_from_the_keyboard(qtbot, context) -> None:
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier,
     )
     assert editor.splitter.sizes()[1] < after[1]
+
+
+def test_the_undo_button_keeps_its_short_label(qtbot, context) -> None:
+    editor = open_editor(qtbot, context)
+    page = editor.show_page(("step", "decision"))
+    editor.document.edit(("decision", "title"), "Ny taxa för färdtjänst i hela kommunen")
+    assert page is not None
+    undo = editor.commands.undo
+    assert undo.iconText() == "Undo"
+    assert "Undo " in undo.toolTip()  # what would be undone, where there is room for it
+
+
+def test_all_changes_saved_stays_until_the_next_edit(qtbot, context) -> None:
+    editor = open_editor(qtbot, context)
+    editor.show_page(("step", "decision"))
+    editor.document.edit(("decision", "title"), "Ny taxa")
+    assert editor.document.save_now()
+    qtbot.wait(50)
+    assert editor.statusBar().currentMessage() == "All changes saved"
+    qtbot.wait(4500)  # it used to vanish after four seconds
+    assert editor.statusBar().currentMessage() == "All changes saved"
+    editor.document.edit(("decision", "title"), "Ny taxa 2")
+    assert editor.statusBar().currentMessage() == ""

@@ -121,6 +121,7 @@ class EditorWindow(QMainWindow):
 
         self.document.gapsChanged.connect(self._update_states)
         self.document.saved.connect(self._on_saved)
+        self.document.undo_stack.indexChanged.connect(self._unsaved)
         self.document.saveFailed.connect(self._on_save_failed)
         install_save_feedback(self, context, self.document)
         self.document.checklistsChanged.connect(self.rebuild)
@@ -336,9 +337,14 @@ class EditorWindow(QMainWindow):
 
     def _on_saved(self) -> None:
         self._update_title()
-        self.statusBar().showMessage(self.tr("All changes saved"), 4000)
+        # Stays until the next edit, rather than flashing past.
+        self.statusBar().showMessage(self.tr("All changes saved"))
         if self.document.assessment.id is not None:
             self.assessmentSaved.emit(self.document.assessment.id)
+
+    def _unsaved(self, _index: int = 0) -> None:
+        if self.statusBar().currentMessage() == self.tr("All changes saved"):
+            self.statusBar().clearMessage()
 
     def _on_save_failed(self, message: str) -> None:
         self.statusBar().showMessage(self.tr("Not saved"))

@@ -105,6 +105,18 @@ def radio_row(labels: Iterable[str], accessible_name: str) -> tuple[QWidget, QBu
     return row, group
 
 
+def focus_buddy(label: QLabel) -> None:
+    """A label's mnemonic must land on something that takes focus: a row of check
+    boxes given as the buddy passes focus on to its first box."""
+    buddy = label.buddy()
+    if buddy is None or buddy.focusPolicy() != Qt.FocusPolicy.NoFocus or buddy.focusProxy():
+        return
+    for child in buddy.findChildren(QWidget):
+        if child.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            buddy.setFocusProxy(child)
+            return
+
+
 def reflow(page: QWidget) -> None:
     """Let ``page`` grow narrow rather than scroll sideways: form rows put the field
     under its label when both do not fit, labels wrap, and choice lists may be narrower
@@ -117,6 +129,7 @@ def reflow(page: QWidget) -> None:
                 label.widget().setWordWrap(True)
     for label in page.findChildren(QLabel):
         label.setWordWrap(True)
+        focus_buddy(label)
     for combo in page.findChildren(QComboBox):
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(10)

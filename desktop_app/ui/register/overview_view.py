@@ -251,7 +251,12 @@ class OverviewView(QWidget):
         self.summary.setText(
             f"{c.term('register.total')}: {figures.total}. "
             f"{c.term('register.overdue_count')}: {len(figures.overdue)}. "
-            f"{c.term('register.due_soon_count')}: {len(figures.due_soon)}."
+            f"{c.term('register.due_soon_count')}: {len(figures.due_soon)}. "
+            # Why an assessment approved today may not count "this year".
+            + self.tr(
+                "Assessments count in the period of their planned decision date "
+                "(or of the day they were created, if they have none)."
+            )
         )
         statuses = [(c.label(s), figures.by_status.get(s, 0)) for s in Status]
         self.status_chart.set_data(

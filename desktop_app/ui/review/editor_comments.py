@@ -62,13 +62,13 @@ class CommentCard(QFrame):
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         if comment.target.kind is CommentTargetKind.MEASURE:
-            show = QPushButton(self.tr("Show the measure"))
+            show = QPushButton(self.tr("Sho&w the measure"))
             show.setProperty(NAVIGATION, True)
             show.clicked.connect(lambda: self.measureRequested.emit(comment.target.key))
             buttons.addWidget(show)
         self.address_button: QPushButton | None = None
         if not comment.addressed:
-            self.address_button = QPushButton(self.tr("Mark as addressed…"))
+            self.address_button = QPushButton(self.tr("Mark as a&ddressed…"))
             self.address_button.setEnabled(can_address)
             self.address_button.setAccessibleDescription(comment.text)
             self.address_button.clicked.connect(lambda: self.addressRequested.emit(comment.id))
