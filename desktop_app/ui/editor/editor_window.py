@@ -51,7 +51,7 @@ from desktop_app.ui.editor.widgets import (
 )
 from desktop_app.ui.export_pdf import install_pdf_export
 from desktop_app.ui.help_menu import install_help_menu
-from desktop_app.ui.review.editor_comments import CommentsBar
+from desktop_app.ui.review.editor_comments import CommentCard, CommentsBar
 from desktop_app.ui.revisions.editor_hooks import for_editor as revision_actions_for
 from desktop_app.ui.screen_fit import fit_to_screen
 
@@ -208,6 +208,7 @@ class EditorWindow(QMainWindow):
         letters = {mnemonic_letter(a.text()) for a in self.menuBar().actions()}
         for label in (self.gaps.heading, self.guidance.title):
             letters.add(mnemonic_letter(label.text()))
+        letters.update(mnemonic_letter(text) for text in CommentCard.button_texts())
         return {letter for letter in letters if letter}
 
     def show_page(self, key: PageKey) -> QWidget:

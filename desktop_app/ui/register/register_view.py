@@ -116,7 +116,7 @@ class RegisterView(QWidget):
         # focus without a row chosen (Enter opens it, arrows move from it).
         self.to_list = QAction(self.tr("Go to the &list"), self)
         self.to_list.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L))
-        self.to_list.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.to_list.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.to_list.triggered.connect(self.focus_list)
         self.addAction(self.to_list)
         self._focus_rows = _SelectOnFocus(self)
