@@ -8,7 +8,7 @@ pages with open comments (``open_counts``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -42,7 +42,10 @@ class CommentCard(QFrame):
     @classmethod
     def button_texts(cls) -> tuple[str, str]:
         """The buttons' texts: the editor keeps their Alt+letters free on its pages."""
-        return (cls.tr("Sho&w the measure"), cls.tr("Mark as a&ddressed…"))
+        return (
+            QCoreApplication.translate("CommentCard", "Sho&w the measure"),
+            QCoreApplication.translate("CommentCard", "Mark as a&ddressed…"),
+        )
 
     def __init__(self, names: TargetNames, comment: ReviewComment, can_address: bool) -> None:
         super().__init__()
