@@ -67,3 +67,20 @@ def test_the_overview_says_how_the_period_counts(qtbot, context) -> None:
     window.tabs.setCurrentWidget(window.overview_page)
     view = window.overview_view
     qtbot.waitUntil(lambda: "planned decision date" in view.summary.text(), timeout=5000)
+
+
+def test_a_mnemonic_scrolls_the_page_to_its_field(qtbot, context) -> None:
+    editor = open_editor(qtbot, context)
+    editor.resize(700, 400)  # little room: the risks are below the fold
+    with qtbot.waitActive(editor):
+        editor.activateWindow()
+    page = editor.show_page(("ground", "age"))
+    page.relevance.button(0).click()  # relevant: the risks can be chosen
+    area = editor.stack.currentWidget()
+    qtbot.waitUntil(lambda: area.verticalScrollBar().maximum() > 0)
+    area.verticalScrollBar().setValue(0)
+    first = next(iter(page.risk_boxes.values()))
+    first.parentWidget().setFocus(Qt.FocusReason.ShortcutFocusReason)  # what Alt+letter does
+    qtbot.waitUntil(lambda: area.verticalScrollBar().value() > 0)
+    top = first.mapTo(area.viewport(), first.rect().topLeft()).y()
+    assert 0 <= top < area.viewport().height()

@@ -6,11 +6,12 @@ import html
 from collections.abc import Iterable
 from enum import StrEnum
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
+    QApplication,
     QButtonGroup,
     QComboBox,
     QFormLayout,
@@ -143,7 +144,27 @@ def scrolling(page: QWidget) -> QScrollArea:
     area.setFrameShape(QScrollArea.Shape.NoFrame)
     # Not a Tab stop of its own: focus goes to the fields, and the area scrolls to them.
     area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    _FollowFocus(area)
     return area
+
+
+class _FollowFocus(QObject):
+    """Scrolls ``area`` to whatever gets focus inside it, however it got there: Qt
+    does so for Tab, but not for a label's Alt+letter, a shortcut or a jump to a gap."""
+
+    def __init__(self, area: QScrollArea) -> None:
+        super().__init__(area)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+
+    def _focus_changed(self, _old: QWidget | None, now: QWidget | None) -> None:
+        area = self.parent()
+        if not isinstance(area, QScrollArea) or now is None:
+            return
+        page = area.widget()
+        if page is not None and page.isAncestorOf(now):
+            area.ensureWidgetVisible(now)
 
 
 def set_guidance(widget: QWidget, title: str, *paragraphs: str) -> None:
