@@ -116,7 +116,7 @@ def main() -> int:
         if index == 0:
             shot(window, "register-200")
     rows = context.service.repository.list_summaries()
-    draft = next(r for r in rows if r.status in (Status.DRAFT, Status.RETURNED))
+    draft = next(r for r in rows if r.status is Status.DRAFT)
     reviewed = next(r for r in rows if r.status in (Status.IN_REVIEW, Status.APPROVED))
     editor = window.open_assessment(draft.id)
     settle(app)
@@ -128,11 +128,20 @@ def main() -> int:
             shot(editor, "editor-ground-200")
         if key == ("step", "measures"):
             shot(editor, "measures-200")
+    returned = next((r for r in rows if r.status is Status.RETURNED), None)
+    if returned is not None:  # with the review's comments above the page
+        editor = window.open_assessment(returned.id)
+        settle(app)
+        for key in (("step", "decision"), ("step", "measures")):
+            editor.show_page(key)
+            settle(app)
+            found += problems_in(editor, f"returned editor, {key[0]} {key[1]}")
     review = window.open_assessment(reviewed.id)
     settle(app)
     found += problems_in(review, "review window")
     shot(review, "review-200")
-    for make, label in dialogs(window, context):
+    approved = next(r for r in rows if r.status is Status.APPROVED)
+    for make, label in dialogs(window, context, context.service.repository.get(approved.id)):
         dialog = make()
         dialog.show()
         settle(app)
@@ -142,11 +151,15 @@ def main() -> int:
     return 0
 
 
-def dialogs(window, context):
+def dialogs(window, context, approved):
+    from desktop_app.ui.backups_dialog import BackupsDialog
     from desktop_app.ui.first_run import FirstRunDialog
     from desktop_app.ui.help_menu import about_dialog, guide_dialog, shortcuts_dialog
     from desktop_app.ui.new_assessment_dialog import NewAssessmentDialog
+    from desktop_app.ui.register.evaluation_dialog import EvaluationDialog
     from desktop_app.ui.report_dialog import ReportDialog
+    from desktop_app.ui.revisions.history_dialog import HistoryDialog
+    from desktop_app.ui.revisions.revisions_dialog import RevisionsDialog
     from desktop_app.ui.settings_dialog import SettingsDialog
 
     path = context.service.repository.path
@@ -158,6 +171,10 @@ def dialogs(window, context):
         (lambda: guide_dialog(context.language, window), "user guide"),
         (lambda: shortcuts_dialog(window, window), "shortcuts"),
         (lambda: about_dialog(path, window), "about"),
+        (lambda: BackupsDialog(window.data_actions, window), "backups"),
+        (lambda: EvaluationDialog(context, window.followups, approved, window), "evaluation"),
+        (lambda: HistoryDialog(context, approved, [], None, window), "history"),
+        (lambda: RevisionsDialog(context, approved, [], window), "revisions"),
     ]
 
 
