@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.app.backups import BackupInfo, Reason, backups
 from desktop_app.domain.errors import LikaError
+from desktop_app.ui.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from desktop_app.ui.data_actions import DataActions
@@ -99,7 +100,7 @@ class BackupsDialog(QDialog):
         layout.addWidget(buttons)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update())
         unit = self.fontMetrics().averageCharWidth()
-        self.resize(90 * unit, 24 * self.fontMetrics().lineSpacing())
+        fit_to_screen(self, 90 * unit, 24 * self.fontMetrics().lineSpacing())
         self.refresh()
 
     def refresh(self) -> None:

@@ -14,6 +14,7 @@ Its API is the part of QDateEdit the editor uses (``date``, ``setDate``,
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, QPoint, Qt, Signal
@@ -55,6 +56,7 @@ class DateField(QLineEdit):
         self.language = Language(language)
         self._date: date | None = None
         self._warning = ""
+        self.warning_source: Callable[[], str] = lambda: ""
         self.setPlaceholderText(
             self.tr("e.g. %1").replace("%1", input_text(date(2027, 3, 15), language))
         )
@@ -106,6 +108,10 @@ class DateField(QLineEdit):
     def is_unreadable(self) -> bool:
         """The text is not a date (and so has not been stored)."""
         return bool(self.property(INVALID))
+
+    def update_warning(self) -> None:
+        """Ask ``warning_source`` (set by the editor's binder) for the remark to show."""
+        self.set_warning(self.warning_source())
 
     def set_warning(self, text: str) -> None:
         """A remark about the stored date (for instance that it has passed)."""

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop_app import __version__
 from desktop_app.domain.errors import ContentError
 from desktop_app.domain.language import Language
+from desktop_app.ui.screen_fit import fit_to_screen
 
 
 class HelpDialog(QDialog):
@@ -41,16 +42,7 @@ class HelpDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser, 1)
         layout.addWidget(buttons)
-        fit_to_screen(self, 0.6, 0.75)
-
-
-def fit_to_screen(widget: QWidget, width: float, height: float) -> None:
-    """Size ``widget`` as a share of the screen it opens on, never beyond it."""
-    screen = widget.screen() or (widget.parentWidget().screen() if widget.parentWidget() else None)
-    if screen is None:
-        return
-    area = screen.availableGeometry()
-    widget.resize(int(area.width() * width), int(area.height() * height))
+        fit_to_screen(self, 760, 640)
 
 
 def guide_dialog(language: Language, parent: QWidget | None = None) -> HelpDialog:

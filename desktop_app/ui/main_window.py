@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from desktop_app.domain.errors import LikaError
 from desktop_app.ui.opening_page import OpeningPage
+from desktop_app.ui.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from desktop_app.app.followup_service import FollowUpService
@@ -55,7 +56,7 @@ class MainWindow(QMainWindow):
         self.today = today
         self._runner = runner
         self.attached = False
-        self.resize(1200, 700)
+        fit_to_screen(self, 1200, 700)
         self.setWindowTitle("Lika")
         if context is None:
             self.opening = OpeningPage()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.defaults import DEFAULT_FRAMEWORK
+from desktop_app.domain.language import framework_language
 from desktop_app.domain.model import Language
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.editor.widgets import wrapped_label
@@ -81,6 +82,8 @@ class NewAssessmentDialog(QDialog):
         language = context.settings.last_assessment_language or context.language
         self.language.setCurrentIndex(self.language.findData(language.value))
         form.addRow(self.tr("Lan&guage of the assessment:"), self.language)
+        # Choosing a law suggests its country's language (the Norwegian law: Bokmål).
+        self.framework.currentIndexChanged.connect(lambda _i: self._suggest_language())
         form.addRow(
             "",
             wrapped_label(
@@ -139,6 +142,11 @@ class NewAssessmentDialog(QDialog):
             box = self.modules.boxes.get(module_id)
             if box is not None:
                 box.setChecked(True)
+
+    def _suggest_language(self) -> None:
+        language = framework_language(str(self.framework.currentData()))
+        if language is not None:
+            self.language.setCurrentIndex(self.language.findData(language.value))
 
     def choice(self) -> NewAssessmentChoice:
         return NewAssessmentChoice(

@@ -147,6 +147,16 @@ class Settings:
         organisation's defaults file, else the Swedish Discrimination Act."""
         return self.last_framework or self.defaults.framework or DEFAULT_FRAMEWORK
 
+    @property
+    def guidance_visible(self) -> bool | None:
+        """Whether the editor shows its guidance pane; None until the user chose."""
+        value = self._get("editor/guidance_visible", "")
+        return None if not value else value == "yes"
+
+    @guidance_visible.setter
+    def guidance_visible(self, value: bool) -> None:
+        self._store.setValue("editor/guidance_visible", "yes" if value else "no")
+
     def window_geometry(self, name: str) -> QByteArray | None:
         value = self._store.value(f"windows/{name}")
         return value if isinstance(value, QByteArray) else None

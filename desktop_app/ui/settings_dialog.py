@@ -36,6 +36,7 @@ from desktop_app.domain.model import Language
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.editor.widgets import wrapped_label
 from desktop_app.ui.language import ui_language
+from desktop_app.ui.screen_fit import fit_to_screen
 
 # Each language named in itself, so a user can find their own in any UI language.
 LANGUAGE_NAMES = {Language.SV: "Svenska", Language.NB: "Norsk (bokmål)", Language.EN: "English"}
@@ -129,7 +130,7 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(640, self.sizeHint().height())
+        fit_to_screen(self, 640, self.sizeHint().height())
         self.check_folder()
 
     def chosen_folder(self) -> Path | None:

@@ -149,12 +149,12 @@
 <context>
     <name>CommentCard</name>
     <message>
-        <source>Show the measure</source>
-        <translation>Vis tiltaket</translation>
+        <source>Sho&amp;w the measure</source>
+        <translation>V&amp;is tiltaket</translation>
     </message>
     <message>
-        <source>Mark as addressed…</source>
-        <translation>Merk som fulgt opp…</translation>
+        <source>Mark as a&amp;ddressed…</source>
+        <translation>Merk som &amp;fulgt opp…</translation>
     </message>
 </context>
 <context>
@@ -1627,6 +1627,25 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
         <source>The overview could not be computed</source>
         <translation>Oversikten kunne ikke beregnes</translation>
     </message>
+    <message>
+        <source>Assessments count in the period of their planned decision date (or of the day they were created, if they have none).</source>
+        <translation>Vurderinger telles i perioden for den planlagte vedtaksdatoen (eller dagen de ble opprettet, om de ikke har en).</translation>
+    </message>
+</context>
+<context>
+    <name>PaneActions</name>
+    <message>
+        <source>Show &amp;guidance</source>
+        <translation>Vis &amp;veiledning</translation>
+    </message>
+    <message>
+        <source>Move the divider to the right</source>
+        <translation>Flytt skillelinjen til høyre</translation>
+    </message>
+    <message>
+        <source>Move the divider to the left</source>
+        <translation>Flytt skillelinjen til venstre</translation>
+    </message>
 </context>
 <context>
     <name>RegisterRevisionActions</name>
@@ -1652,6 +1671,10 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
     <message>
         <source>No assessments match the search and filters.</source>
         <translation>Ingen vurderinger passer med søket og filtrene.</translation>
+    </message>
+    <message>
+        <source>Go to the &amp;list</source>
+        <translation>Gå til &amp;listen</translation>
     </message>
     <message>
         <source>Searching…</source>

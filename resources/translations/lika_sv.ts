@@ -149,12 +149,12 @@
 <context>
     <name>CommentCard</name>
     <message>
-        <source>Show the measure</source>
-        <translation>Visa åtgärden</translation>
+        <source>Sho&amp;w the measure</source>
+        <translation>&amp;Visa åtgärden</translation>
     </message>
     <message>
-        <source>Mark as addressed…</source>
-        <translation>Markera som åtgärdad…</translation>
+        <source>Mark as a&amp;ddressed…</source>
+        <translation>Markera som å&amp;tgärdad…</translation>
     </message>
 </context>
 <context>
@@ -1627,6 +1627,25 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
         <source>The overview could not be computed</source>
         <translation>Översikten kunde inte beräknas</translation>
     </message>
+    <message>
+        <source>Assessments count in the period of their planned decision date (or of the day they were created, if they have none).</source>
+        <translation>Bedömningar räknas till perioden för sitt planerade beslutsdatum (eller den dag de skapades, om de saknar ett).</translation>
+    </message>
+</context>
+<context>
+    <name>PaneActions</name>
+    <message>
+        <source>Show &amp;guidance</source>
+        <translation>Visa &amp;vägledning</translation>
+    </message>
+    <message>
+        <source>Move the divider to the right</source>
+        <translation>Flytta avdelaren åt höger</translation>
+    </message>
+    <message>
+        <source>Move the divider to the left</source>
+        <translation>Flytta avdelaren åt vänster</translation>
+    </message>
 </context>
 <context>
     <name>RegisterRevisionActions</name>
@@ -1652,6 +1671,10 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
     <message>
         <source>No assessments match the search and filters.</source>
         <translation>Inga bedömningar matchar sökningen och filtren.</translation>
+    </message>
+    <message>
+        <source>Go to the &amp;list</source>
+        <translation>Gå till &amp;listan</translation>
     </message>
     <message>
         <source>Searching…</source>

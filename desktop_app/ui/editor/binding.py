@@ -187,25 +187,26 @@ class Binder(QObject):
     def date(self, widget: DateField, source: PathSource) -> None:
         """A date field; it also shows the date warnings (``date_sense``) for its path."""
 
-        def warn() -> None:
+        def warning() -> str:
             path = self._resolve(source)
             vocabulary = self.document.service.content.vocabulary
-            widget.set_warning(
-                " ".join(
-                    vocabulary.text(f"gap.{gap.code}", widget.language)
-                    for gap in self.document.warnings
-                    if gap.path == path
-                )
+            return " ".join(
+                vocabulary.text(f"gap.{gap.code}", widget.language)
+                for gap in self.document.warnings
+                if gap.path == path
             )
+
+        widget.warning_source = warning
 
         def show(value: date | None) -> None:
             if from_qdate(widget.date()) != value:
                 with QSignalBlocker(widget):
                     widget.setDate(to_qdate(value))
-            warn()
+            widget.update_warning()
 
-        self.document.gapsChanged.connect(warn)
-        warn()
+        # A bound method of the widget: Qt drops the connection when the page goes.
+        self.document.gapsChanged.connect(widget.update_warning)
+        widget.update_warning()
 
         widget.dateChanged.connect(lambda d: self._edit(source, from_qdate(d)))
         self._remember(source, widget)

@@ -32,6 +32,7 @@ from desktop_app.domain.checklist import Checklist
 from desktop_app.domain.merge import FieldChange
 from desktop_app.domain.model import Assessment, Measure
 from desktop_app.ui.context import UiContext
+from desktop_app.ui.screen_fit import fit_to_screen
 
 
 class Choice(Enum):
@@ -205,7 +206,7 @@ class ConflictDialog(QDialog):
         layout.addWidget(explain)
         layout.addWidget(buttons)
         unit = self.fontMetrics().averageCharWidth()
-        self.resize(110 * unit, 40 * self.fontMetrics().lineSpacing())
+        fit_to_screen(self, 110 * unit, 40 * self.fontMetrics().lineSpacing())
 
     @staticmethod
     def _text_view(name: str) -> QPlainTextEdit:

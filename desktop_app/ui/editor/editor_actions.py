@@ -164,6 +164,11 @@ class EditorActions(QObject):
             if stack.canRedo()
             else self.tr("&Redo")
         )
+        # The toolbar keeps a short, fixed label (what would be undone is in the tooltip
+        # and the Edit menu), so the toolbar does not jump as the text grows.
+        for action, short in ((self.undo, self.tr("&Undo")), (self.redo, self.tr("&Redo"))):
+            action.setIconText(short.replace("&", ""))
+            action.setToolTip(action.text().replace("&", ""))
         self.submit.setEnabled(editable)
         self.modules.setEnabled(editable)
 

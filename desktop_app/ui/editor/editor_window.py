@@ -38,6 +38,7 @@ from desktop_app.ui.editor.kept_answers import KeptPage
 from desktop_app.ui.editor.measures_page import MeasuresPage
 from desktop_app.ui.editor.memo_page import MemoPage
 from desktop_app.ui.editor.navigation import NavigationTree, PageKey
+from desktop_app.ui.editor.pane_actions import PaneActions
 from desktop_app.ui.editor.path_names import PathNames
 from desktop_app.ui.editor.save_feedback import install_save_feedback
 from desktop_app.ui.editor.screening_page import ScreeningPage
@@ -51,8 +52,9 @@ from desktop_app.ui.editor.widgets import (
 )
 from desktop_app.ui.export_pdf import install_pdf_export
 from desktop_app.ui.help_menu import install_help_menu
-from desktop_app.ui.review.editor_comments import CommentsBar
+from desktop_app.ui.review.editor_comments import CommentCard, CommentsBar
 from desktop_app.ui.revisions.editor_hooks import for_editor as revision_actions_for
+from desktop_app.ui.screen_fit import fit_to_screen
 
 KEPT_PAGE: PageKey = ("extra", "kept")
 MEMO_PAGE: PageKey = ("extra", "memo")
@@ -103,6 +105,7 @@ class EditorWindow(QMainWindow):
             splitter.addWidget(widget)
             splitter.setStretchFactor(index, 1 if widget is page_area else 0)
         splitter.setSizes([300, 560, 300])
+        self.splitter = splitter
         self.banner = wrapped_label("")
         self.banner.setStyleSheet("border: 1px solid palette(mid); padding: 6px;")
         self.banner.setAccessibleName(self.tr("About this assessment"))
@@ -114,10 +117,12 @@ class EditorWindow(QMainWindow):
         self.pdf_export = install_pdf_export(self, context, self.document)
         self.commands = editor_actions.EditorActions(self)
         self.revision_actions = revision_actions_for(self)
+        self.panes = PaneActions(self, context.settings)
         self.help_menu = install_help_menu(self, context.language, context.service.repository.path)
 
         self.document.gapsChanged.connect(self._update_states)
         self.document.saved.connect(self._on_saved)
+        self.document.undo_stack.indexChanged.connect(self._unsaved)
         self.document.saveFailed.connect(self._on_save_failed)
         install_save_feedback(self, context, self.document)
         self.document.checklistsChanged.connect(self.rebuild)
@@ -133,7 +138,8 @@ class EditorWindow(QMainWindow):
         self.navigation.currentItemChanged.connect(self._on_navigate)
         self.rebuild()
         self._update_title()
-        self.resize(1200, 800)
+        fit_to_screen(self, 1200, 800)
+        self.panes.share_width()
         self.focus_page()  # typing can start at once
 
     # Pages
@@ -167,7 +173,7 @@ class EditorWindow(QMainWindow):
             assign_mnemonics(page, self.reserved_mnemonics())
             if self.document.read_only:
                 make_read_only(page)
-            container = page if isinstance(page, MeasuresPage) else scrolling(page)
+            container = scrolling(page)
             self._pages[key] = page
             self._containers[key] = container
             self.stack.addWidget(container)
@@ -203,6 +209,7 @@ class EditorWindow(QMainWindow):
         letters = {mnemonic_letter(a.text()) for a in self.menuBar().actions()}
         for label in (self.gaps.heading, self.guidance.title):
             letters.add(mnemonic_letter(label.text()))
+        letters.update(mnemonic_letter(text) for text in CommentCard.button_texts())
         return {letter for letter in letters if letter}
 
     def show_page(self, key: PageKey) -> QWidget:
@@ -332,9 +339,14 @@ class EditorWindow(QMainWindow):
 
     def _on_saved(self) -> None:
         self._update_title()
-        self.statusBar().showMessage(self.tr("All changes saved"), 4000)
+        # Stays until the next edit, rather than flashing past.
+        self.statusBar().showMessage(self.tr("All changes saved"))
         if self.document.assessment.id is not None:
             self.assessmentSaved.emit(self.document.assessment.id)
+
+    def _unsaved(self, _index: int = 0) -> None:
+        if self.statusBar().currentMessage() == self.tr("All changes saved"):
+            self.statusBar().clearMessage()
 
     def _on_save_failed(self, message: str) -> None:
         self.statusBar().showMessage(self.tr("Not saved"))

@@ -101,6 +101,7 @@ class GapsPanel(QWidget):
         self.list.setUniformItemSizes(False)
         # Wrapped rows are measured again when the width changes, or they overlap.
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.activated.connect(self._on_activated)
         self.heading = QLabel()
         self.heading.setBuddy(self.list)

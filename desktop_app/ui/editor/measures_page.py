@@ -50,7 +50,10 @@ class MeasuresPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
-        layout.addWidget(self.table, 1)
+        # At least five rows, however little room the window has (it scrolls instead).
+        rows = self.table.verticalHeader().defaultSectionSize()
+        self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height() + 5 * rows)
+        layout.addWidget(self.table)
 
         buttons = QHBoxLayout()
         self.add_button = QPushButton(self.tr("A&dd measure"))

@@ -10,7 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QStyle, QTreeWidget, QTreeWidgetItem, QTreeWidgetItemIterator
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QStyle,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QTreeWidgetItemIterator,
+)
 
 from desktop_app.domain.checklist import Checklist, Step
 from desktop_app.domain.completeness import Gap, ItemState, ground_state, step_gaps, step_state
@@ -35,6 +41,10 @@ class NavigationTree(QTreeWidget):
         self.setHeaderHidden(True)
         self.setAccessibleName(self.tr("Steps and grounds"))
         self.setIconSize(self.iconSize())
+        # Whole names and states, scrolled to if need be, never cut to "Könsid…".
+        self.header().setStretchLastSection(False)
+        self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self._items: dict[PageKey, QTreeWidgetItem] = {}
         self._labels: dict[PageKey, str] = {}
         self._comments: dict[PageKey, int] = {}  # open review comments per page

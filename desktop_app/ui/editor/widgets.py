@@ -6,14 +6,15 @@ import html
 from collections.abc import Iterable
 from enum import StrEnum
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
+    QApplication,
     QButtonGroup,
     QComboBox,
-    QHBoxLayout,
+    QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.ui.flow_layout import FlowLayout
 from desktop_app.ui.typography import make_heading
 
 # Widgets with this property set to True stay usable on a read-only page (they move
@@ -81,15 +83,13 @@ def radio_row(labels: Iterable[str], accessible_name: str) -> tuple[QWidget, QBu
     """
     row = QWidget()
     row.setAccessibleName(accessible_name)
-    layout = QHBoxLayout(row)
-    layout.setContentsMargins(0, 0, 0, 0)
+    layout = FlowLayout(row)  # wraps at large text rather than widening the page
     group = QButtonGroup(row)
     for index, label in enumerate(labels):
         button = QRadioButton(label)
         button.setAccessibleName(f"{accessible_name}: {label}")
         group.addButton(button, index)
         layout.addWidget(button)
-    layout.addStretch(1)
 
     def one_tab_stop(_checked: bool = False) -> None:
         # Per button, not per group: the binder blocks the group's signals when it
@@ -106,14 +106,65 @@ def radio_row(labels: Iterable[str], accessible_name: str) -> tuple[QWidget, QBu
     return row, group
 
 
+def focus_buddy(label: QLabel) -> None:
+    """A label's mnemonic must land on something that takes focus: a row of check
+    boxes given as the buddy passes focus on to its first box."""
+    buddy = label.buddy()
+    if buddy is None or buddy.focusPolicy() != Qt.FocusPolicy.NoFocus or buddy.focusProxy():
+        return
+    for child in buddy.findChildren(QWidget):
+        if child.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            buddy.setFocusProxy(child)
+            return
+
+
+def reflow(page: QWidget) -> None:
+    """Let ``page`` grow narrow rather than scroll sideways: form rows put the field
+    under its label when both do not fit, labels wrap, and choice lists may be narrower
+    than their longest entry (the open list still shows it whole)."""
+    for form in page.findChildren(QFormLayout):
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        for row in range(form.rowCount()):
+            label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            if label is not None and isinstance(label.widget(), QLabel):
+                label.widget().setWordWrap(True)
+    for label in page.findChildren(QLabel):
+        label.setWordWrap(True)
+        focus_buddy(label)
+    for combo in page.findChildren(QComboBox):
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(10)
+
+
 def scrolling(page: QWidget) -> QScrollArea:
+    reflow(page)
     area = QScrollArea()
     area.setWidget(page)
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
     # Not a Tab stop of its own: focus goes to the fields, and the area scrolls to them.
     area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    _FollowFocus(area)
     return area
+
+
+class _FollowFocus(QObject):
+    """Scrolls ``area`` to whatever gets focus inside it, however it got there: Qt
+    does so for Tab, but not for a label's Alt+letter, a shortcut or a jump to a gap."""
+
+    def __init__(self, area: QScrollArea) -> None:
+        super().__init__(area)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+
+    def _focus_changed(self, _old: QWidget | None, now: QWidget | None) -> None:
+        area = self.parent()
+        if not isinstance(area, QScrollArea) or now is None:
+            return
+        page = area.widget()
+        if page is not None and page.isAncestorOf(now):
+            area.ensureWidgetVisible(now)
 
 
 def set_guidance(widget: QWidget, title: str, *paragraphs: str) -> None:

@@ -31,6 +31,7 @@ from desktop_app.domain.evaluation import Evaluation, ImpactAsExpected, Measures
 from desktop_app.domain.model import Assessment, MeasureStatus
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.register.filter_bar import date_edit, from_qdate, to_qdate
+from desktop_app.ui.screen_fit import fit_to_screen
 from desktop_app.ui.typography import make_heading
 
 MEASURE_COLUMNS = 4  # description, owner, status, note
@@ -116,7 +117,7 @@ class EvaluationDialog(QDialog):
             layout.addWidget(history)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self.resize(760, 640)
+        fit_to_screen(self, 760, 640)
 
     def _measures_table(self) -> QTableWidget:
         c = self.context

@@ -13,11 +13,11 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -25,6 +25,7 @@ from desktop_app.domain.errors import InputError
 from desktop_app.domain.model import Direction, Status
 from desktop_app.domain.register import RegisterQuery
 from desktop_app.ui.context import UiContext
+from desktop_app.ui.flow_layout import FlowLayout
 from desktop_app.ui.register.names import ContentNames
 from desktop_app.ui.register.units import fill_units
 
@@ -130,24 +131,27 @@ class FilterBar(QWidget):
         self.period.toggled.connect(self._enable_dates)
         self._enable_dates(False)
 
-        layout = QGridLayout(self)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         search_label = QLabel(self.tr("&Search:"))
         search_label.setBuddy(self.search)
         first = QHBoxLayout()
         first.addWidget(search_label)
         first.addWidget(self.search, 1)
-        for box in (self.status, self.unit, self.framework):
-            first.addWidget(box)
-        second = QHBoxLayout()
-        for widget in (self.decision_type, self.ground, self.impact, self.period, self.date_from,
-                       QLabel("–"), self.date_to, self.overdue, self.evaluation_due):  # fmt: skip
-            second.addWidget(widget)
-        second.addStretch(1)
-        second.addWidget(self.clear)
-        layout.addLayout(first, 0, 0)
-        layout.addLayout(second, 1, 0)
-        layout.addWidget(self.message, 2, 0)
+        # The filters wrap to more rows when the window is narrow or the text large.
+        period = QWidget()
+        period_layout = QHBoxLayout(period)
+        period_layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.period, self.date_from, QLabel("–"), self.date_to):
+            period_layout.addWidget(widget)
+        self.flow = FlowLayout()
+        for widget in (self.status, self.unit, self.framework, self.decision_type, self.ground,
+                       self.impact, period, self.overdue, self.evaluation_due,
+                       self.clear):  # fmt: skip
+            self.flow.addWidget(widget)
+        layout.addLayout(first)
+        layout.addLayout(self.flow)
+        layout.addWidget(self.message)
 
     def _search_now(self) -> None:
         self._timer.stop()

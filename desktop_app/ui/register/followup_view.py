@@ -187,6 +187,9 @@ class FollowUpView(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(upper)
         splitter.addWidget(lower)
+        for table in (self.measures_table, self.decisions_table):
+            # A few rows at least; on a small screen the splitter gives the rest.
+            table.setMinimumHeight(4 * table.fontMetrics().lineSpacing())
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         buttons = QHBoxLayout()

@@ -16,7 +16,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -32,6 +31,7 @@ from desktop_app.domain.errors import InputError, LikaError
 from desktop_app.domain.model import Direction, Relevance, Status
 from desktop_app.domain.portfolio import Period, PortfolioFigures, portfolio_figures
 from desktop_app.ui.context import UiContext
+from desktop_app.ui.flow_layout import FlowLayout
 from desktop_app.ui.register.charts import Bar, BarChart, segment_kinds
 from desktop_app.ui.register.filter_bar import date_edit, from_qdate, to_qdate
 from desktop_app.ui.register.names import ContentNames
@@ -103,7 +103,7 @@ class OverviewView(QWidget):
         self.impact_chart = BarChart(self.tr("Grounds found relevant, by impact"))
         self.impact_table = self._table(self.tr("Grounds by impact, as numbers"))
 
-        controls = QHBoxLayout()
+        controls = FlowLayout()  # wraps on a narrow window or at large text
         period_label = QLabel(self.tr("&Period:"))
         period_label.setBuddy(self.preset)
         controls.addWidget(period_label)
@@ -113,7 +113,6 @@ class OverviewView(QWidget):
         controls.addWidget(self.date_to)
         controls.addWidget(self.unit)
         controls.addWidget(self.refresh_button)
-        controls.addStretch(1)
         content = QWidget()
         column = QVBoxLayout(content)
         for chart, table in (
@@ -235,7 +234,12 @@ class OverviewView(QWidget):
         self.summary.setText(
             f"{c.term('register.total')}: {figures.total}. "
             f"{c.term('register.overdue_count')}: {len(figures.overdue)}. "
-            f"{c.term('register.due_soon_count')}: {len(figures.due_soon)}."
+            f"{c.term('register.due_soon_count')}: {len(figures.due_soon)}. "
+            # Why an assessment approved today may not count "this year".
+            + self.tr(
+                "Assessments count in the period of their planned decision date "
+                "(or of the day they were created, if they have none)."
+            )
         )
         statuses = [(c.label(s), figures.by_status.get(s, 0)) for s in Status]
         self.status_chart.set_data(

@@ -6,7 +6,8 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -62,6 +63,17 @@ def register_table(parent: QWidget, model: RegisterTableModel, name: str) -> QTa
     return table
 
 
+class _SelectOnFocus(QObject):
+    """Selects the first row when the list gets focus with none selected."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusIn:
+            view = self.parent()
+            if isinstance(view, RegisterView):
+                view.select_first_if_none()
+        return False
+
+
 class RegisterView(QWidget):
     """Every assessment, as the filters and the sort order select them."""
 
@@ -101,6 +113,16 @@ class RegisterView(QWidget):
         status.addStretch(1)
         layout.addLayout(status)
 
+        # Ctrl+L goes to the list from anywhere in the view, and the list never takes
+        # focus without a row chosen (Enter opens it, arrows move from it).
+        self.to_list = QAction(self.tr("Go to the &list"), self)
+        self.to_list.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L))
+        self.to_list.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.to_list.triggered.connect(self.focus_list)
+        self.addAction(self.to_list)
+        self._focus_rows = _SelectOnFocus(self)
+        self.table.installEventFilter(self._focus_rows)
+
         self.filters.changed.connect(self.apply_filters)
         self.table.activated.connect(
             lambda index: self.activated.emit(self.model.row_at(index.row()).id)
@@ -113,6 +135,14 @@ class RegisterView(QWidget):
         self.model.failed.connect(self._show_failure)
         self.model.refresh()
         self._load_units()
+
+    def focus_list(self) -> None:
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.select_first_if_none()
+
+    def select_first_if_none(self) -> None:
+        if not self.table.selectionModel().selectedRows() and self.model.rowCount() > 0:
+            self.table.selectRow(0)
 
     # Query
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.review import CommentTarget
 from desktop_app.ui.editor.widgets import wrapped_label
 from desktop_app.ui.review.targets import TargetNames
+from desktop_app.ui.screen_fit import fit_to_screen
 
 
 def _text_box(name: str, lines: int) -> QPlainTextEdit:
@@ -79,7 +80,7 @@ class TextDialog(AttemptDialog):
         if required:
             self.text.textChanged.connect(self._update)
             self._update()
-        self.resize(520, 300)
+        fit_to_screen(self, 520, 300)
 
     def _update(self) -> None:
         self.accept_button.setEnabled(bool(self.value()))
@@ -123,7 +124,7 @@ class CommentDialog(AttemptDialog):
         self._show_excerpt()
         self._update()
         self.text.setFocus()
-        self.resize(600, 380)
+        fit_to_screen(self, 600, 380)
 
     def target(self) -> CommentTarget:
         return CommentTarget.parse(self.about.currentData())

@@ -8,7 +8,7 @@ pages with open comments (``open_counts``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -38,6 +38,14 @@ class CommentCard(QFrame):
     addressRequested = Signal(int)
     measureRequested = Signal(str)
 
+    @classmethod
+    def button_texts(cls) -> tuple[str, str]:
+        """The buttons' texts: the editor keeps their Alt+letters free on its pages."""
+        return (
+            QCoreApplication.translate("CommentCard", "Sho&w the measure"),
+            QCoreApplication.translate("CommentCard", "Mark as a&ddressed…"),
+        )
+
     def __init__(self, names: TargetNames, comment: ReviewComment, can_address: bool) -> None:
         super().__init__()
         self.comment = comment
@@ -61,13 +69,13 @@ class CommentCard(QFrame):
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         if comment.target.kind is CommentTargetKind.MEASURE:
-            show = QPushButton(self.tr("Show the measure"))
+            show = QPushButton(self.button_texts()[0])
             show.setProperty(NAVIGATION, True)
             show.clicked.connect(lambda: self.measureRequested.emit(comment.target.key))
             buttons.addWidget(show)
         self.address_button: QPushButton | None = None
         if not comment.addressed:
-            self.address_button = QPushButton(self.tr("Mark as addressed…"))
+            self.address_button = QPushButton(self.button_texts()[1])
             self.address_button.setEnabled(can_address)
             self.address_button.setAccessibleDescription(comment.text)
             self.address_button.clicked.connect(lambda: self.addressRequested.emit(comment.id))

@@ -40,6 +40,7 @@ from desktop_app.ui.review.review_evidence import EVIDENCE_SCHEME
 from desktop_app.ui.review.review_html import ReviewData, ReviewHtml
 from desktop_app.ui.review.targets import PageKey, TargetNames
 from desktop_app.ui.revisions.editor_hooks import RevisionActions
+from desktop_app.ui.screen_fit import fit_to_screen
 from desktop_app.ui.typography import make_heading
 
 
@@ -92,6 +93,7 @@ class ReviewWindow(QMainWindow):
         self.comment_list.clicked.connect(self._on_comment_activated)
         self.comments_heading = QLabel()
         make_heading(self.comments_heading)
+        self.comments_heading.setWordWrap(True)  # large text: wrap, do not widen the pane
         self.comments_heading.setBuddy(self.comment_list)
         self.identity = wrapped_label("", muted=True)
         side = QWidget()
@@ -107,6 +109,7 @@ class ReviewWindow(QMainWindow):
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 1)
         splitter.setSizes([820, 380])
+        self.splitter = splitter
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addWidget(self.banner)
@@ -125,7 +128,9 @@ class ReviewWindow(QMainWindow):
         self.changed.connect(self.revision_actions.status_changed)
         self.revisionStarted.connect(self.revision_actions.status_changed)
         self.help_menu = install_help_menu(self, context.language, context.service.repository.path)
-        self.resize(1200, 850)
+        fit_to_screen(self, 1200, 850)
+        width = self.width()  # the document gets two thirds, whatever the screen
+        self.splitter.setSizes([width * 2 // 3, width // 3])
         self.browser.setFocus()
 
     # Loading

@@ -33,6 +33,7 @@ from desktop_app.ui.context import UiContext
 from desktop_app.ui.editor.widgets import text_box, wrapped_label
 from desktop_app.ui.field_names import FieldNames
 from desktop_app.ui.revisions.compare_model import LEFT, MARK, RIGHT, WHAT, CompareModel
+from desktop_app.ui.screen_fit import fit_to_screen
 
 
 class CompareDialog(QDialog):
@@ -111,7 +112,7 @@ class CompareDialog(QDialog):
         layout.addWidget(self.empty)
         layout.addWidget(splitter, 1)
         layout.addWidget(buttons)
-        self.resize(1100, 700)
+        fit_to_screen(self, 1100, 700)
         self._after_reset()
 
     def _revision_title(self, assessment: Assessment) -> str:

@@ -41,6 +41,7 @@ from desktop_app.ui.revisions.history_model import (
     HistoryLine,
     HistoryModel,
 )
+from desktop_app.ui.screen_fit import fit_to_screen
 
 
 class HistoryDialog(QDialog):
@@ -109,7 +110,7 @@ class HistoryDialog(QDialog):
         layout.addWidget(self.empty)
         layout.addWidget(splitter, 1)
         layout.addWidget(buttons)
-        self.resize(1100, 600)
+        fit_to_screen(self, 1100, 600)
         if self.model.rowCount():
             self.table.selectRow(self.model.rowCount() - 1)  # the newest
             self.table.scrollToBottom()

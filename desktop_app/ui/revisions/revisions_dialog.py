@@ -27,6 +27,7 @@ from desktop_app.ui.context import UiContext
 from desktop_app.ui.editor.widgets import wrapped_label
 from desktop_app.ui.revisions.compare_view import CompareDialog, open_comparison
 from desktop_app.ui.revisions.revisions_model import RevisionInfo, RevisionsModel
+from desktop_app.ui.screen_fit import fit_to_screen
 
 
 class RevisionsDialog(QDialog):
@@ -79,7 +80,7 @@ class RevisionsDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(hint)
         layout.addWidget(buttons)
-        self.resize(900, 320)
+        fit_to_screen(self, 900, 320)
         row = self.model.row_of(assessment.id) if assessment.id is not None else None
         self.table.selectRow(row if row is not None else self.model.rowCount() - 1)
         self._update_buttons()

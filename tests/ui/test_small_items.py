@@ -1,0 +1,86 @@
+"""The keyboard gaps and smaller items of issue 15."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QHeaderView
+
+from desktop_app.domain.model import Language
+from desktop_app.ui.editor.widgets import mnemonic_letter
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.new_assessment_dialog import NewAssessmentDialog
+from desktop_app.ui.review.editor_comments import CommentCard
+from tests.helpers import complete_assessment
+from tests.ui.keyboard import focused, press
+from tests.ui.test_editor import open_editor
+
+
+def test_ctrl_l_goes_to_the_register_list_with_a_row_chosen(qtbot, context) -> None:
+    for _ in range(2):
+        context.service.repository.create(complete_assessment(context.content))
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.register_view.model.rowCount() == 2)
+    window.search.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.search)
+    press(qtbot, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert focused() is window.table
+    assert [i.row() for i in window.table.selectionModel().selectedRows()] == [0]
+
+
+def test_the_norwegian_law_suggests_norwegian(qtbot, context) -> None:
+    dialog = NewAssessmentDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.framework.setCurrentIndex(dialog.framework.findData("no-ldl"))
+    assert dialog.choice().language is Language.NB
+    dialog.framework.setCurrentIndex(dialog.framework.findData("se-dl"))
+    assert dialog.choice().language is Language.SV
+
+
+def test_a_label_for_check_boxes_leads_to_the_first_box(qtbot, context) -> None:
+    editor = open_editor(qtbot, context)
+    page = editor.show_page(("step", "measures"))
+    page.add_measure()
+    first = next(iter(page.ground_boxes.values()))
+    container = first.parentWidget()
+    assert container.focusProxy() is first
+
+
+def test_comment_buttons_have_mnemonics() -> None:
+    for text in ("Sho&w the measure", "Mark as a&ddressed…"):
+        assert mnemonic_letter(CommentCard.tr(text))
+
+
+def test_the_navigation_shows_whole_names(qtbot, context) -> None:
+    editor = open_editor(qtbot, context)
+    header = editor.navigation.header()
+    assert header.sectionResizeMode(0) is QHeaderView.ResizeMode.ResizeToContents
+    assert editor.navigation.textElideMode() is Qt.TextElideMode.ElideNone
+
+
+def test_the_overview_says_how_the_period_counts(qtbot, context) -> None:
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    window.tabs.setCurrentWidget(window.overview_page)
+    view = window.overview_view
+    qtbot.waitUntil(lambda: "planned decision date" in view.summary.text(), timeout=5000)
+
+
+def test_a_mnemonic_scrolls_the_page_to_its_field(qtbot, context) -> None:
+    editor = open_editor(qtbot, context)
+    editor.resize(700, 400)  # little room: the risks are below the fold
+    with qtbot.waitActive(editor):
+        editor.activateWindow()
+    page = editor.show_page(("ground", "age"))
+    page.relevance.button(0).click()  # relevant: the risks can be chosen
+    area = editor.stack.currentWidget()
+    qtbot.waitUntil(lambda: area.verticalScrollBar().maximum() > 0)
+    area.verticalScrollBar().setValue(0)
+    first = next(iter(page.risk_boxes.values()))
+    first.parentWidget().setFocus(Qt.FocusReason.ShortcutFocusReason)  # what Alt+letter does
+    qtbot.waitUntil(lambda: area.verticalScrollBar().value() > 0)
+    top = first.mapTo(area.viewport(), first.rect().topLeft()).y()
+    assert 0 <= top < area.viewport().height()
