@@ -7,6 +7,7 @@ it is handed a repository made for that thread.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -103,12 +104,25 @@ def approval(service: AssessmentService, assessment: Assessment) -> Approval | N
 
 
 def export_summary(
-    service: AssessmentService, assessment_id: int, out: Path, language: Language | None = None
+    service: AssessmentService,
+    assessment_id: int,
+    out: Path,
+    language: Language | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> None:
-    from desktop_app.reports.assessment_pdf import render_summary
+    """Write the PDF summary; ``warn`` hears, before anything is written, of each field
+    with characters no font on this computer can print (they show as �)."""
+    from desktop_app.reports.assessment_pdf import render_summary, unprintable
 
     assessment = service.repository.get(assessment_id)
-    render_summary(summary_input(service, assessment, language=language), out)
+    data = summary_input(service, assessment, language=language)
+    if warn is not None:
+        for problem in unprintable(data):
+            warn(
+                f"{problem.field}: no font here can print {' '.join(problem.characters)} "
+                "(shown as \N{REPLACEMENT CHARACTER})"
+            )
+    render_summary(data, out)
 
 
 def check_report_target(out: Path) -> str:

@@ -129,7 +129,8 @@ def test_any_text_builds_as_pdf_a(text) -> None:
         out = Path(folder) / "random.pdf"
         render_summary(summary(content, a), out)
         with pikepdf.open(out) as pdf:
-            assert pikepdf.pdfa.check(pdf, "2b").verdict == "pass"
+            report = pikepdf.pdfa.check(pdf, "2b")
+            assert report.verdict == "pass", report.findings
 
 
 def test_unwritable_folder_gives_a_clear_message(content, tmp_path, monkeypatch) -> None:

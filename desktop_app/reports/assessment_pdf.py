@@ -14,7 +14,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.platypus import Flowable, PageTemplate
 
 from desktop_app.domain.model import Status
-from desktop_app.reports import summary_back, summary_body, summary_cover
+from desktop_app.reports import fallback, summary_back, summary_body, summary_cover
 from desktop_app.reports.flowables import BookmarkingDoc, body_frame
 from desktop_app.reports.fonts import REGULAR, register_fonts
 from desktop_app.reports.output import write_pdf
@@ -89,7 +89,26 @@ def build_summary(data: SummaryInput, target: io.BytesIO | str) -> None:
     frame = body_frame()
     doc.addPageTemplates([PageTemplate("page", [frame])])
     c = SummaryContext(data)
-    doc.build(story(data, c), canvasmaker=canvas_maker(_decor(data, c.fingerprint)))
+    fallback.activate(text for _path, text in fallback.strings(_user_data(data)))
+    try:
+        doc.build(story(data, c), canvasmaker=canvas_maker(_decor(data, c.fingerprint)))
+    finally:
+        fallback.deactivate()
+
+
+def _user_data(data: SummaryInput) -> tuple[object, ...]:
+    """What people typed and the summary prints (the checklists are Lika's own text)."""
+    return (data.assessment, tuple(data.history), tuple(data.review_notes), data.approval)
+
+
+def unprintable(data: SummaryInput) -> list[fallback.Unprintable]:
+    """The fields with characters no font here can print, found before writing."""
+    register_fonts()
+    left = fallback.activate(text for _path, text in fallback.strings(_user_data(data)))
+    fallback.deactivate()
+    a = data.assessment
+    parts = {"": a, "history": list(data.history), "review": list(data.review_notes)}
+    return [p for prefix, part in parts.items() for p in fallback.unprintable(part, left, prefix)]
 
 
 def render_summary(data: SummaryInput, out: Path, *, pdfa: bool = True) -> None:
