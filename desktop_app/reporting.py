@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from desktop_app.checklists.guide import Content
 from desktop_app.domain.audit import shorten
 from desktop_app.domain.errors import InputError
+from desktop_app.domain.fingerprint import full_fingerprint
 from desktop_app.domain.model import Assessment, Language, Status
 from desktop_app.domain.portfolio import Period
 from desktop_app.domain.review import CommentTargetKind
@@ -24,6 +25,7 @@ from desktop_app.storage.repository import AssessmentRepository
 
 if TYPE_CHECKING:
     from desktop_app.reports.assessment_pdf import SummaryInput
+    from desktop_app.reports.output import Attachment
     from desktop_app.reports.portfolio_input import PortfolioInput
     from desktop_app.reports.summary_input import Approval, ReviewNote
 
@@ -45,6 +47,7 @@ def summary_input(
     from desktop_app.reports.assessment_pdf import SummaryInput
 
     return SummaryInput(
+        attachment=exchange_attachment(service, assessment),
         assessment=assessment,
         checklists=service.checklists_for(assessment),
         vocabulary=service.content.vocabulary,
@@ -54,6 +57,22 @@ def summary_input(
         review_notes=review_notes(service, assessment),
         approval=approval(service, assessment),
     )
+
+
+def exchange_attachment(service: AssessmentService, assessment: Assessment) -> Attachment:
+    """The exchange file the PDF carries, so ``lika import FILE.pdf`` can bring the
+    assessment back exactly as ``lika import FILE.json`` would."""
+    from desktop_app.reports.output import Attachment
+    from desktop_app.storage.evaluations import EvaluationStore
+    from desktop_app.storage.exchange import ExchangeDocument, dumps
+
+    repository = service.repository
+    document = ExchangeDocument(
+        assessment,
+        repository.status_history(assessment.id) if assessment.id else [],
+        EvaluationStore(repository.db).for_assessment(assessment.id) if assessment.id else [],
+    )
+    return Attachment(dumps(document).encode("utf-8"), full_fingerprint(assessment))
 
 
 def review_notes(service: AssessmentService, assessment: Assessment) -> list[ReviewNote]:

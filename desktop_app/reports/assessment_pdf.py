@@ -113,4 +113,6 @@ def unprintable(data: SummaryInput) -> list[fallback.Unprintable]:
 
 def render_summary(data: SummaryInput, out: Path, *, pdfa: bool = True) -> None:
     """Write the summary PDF to ``out`` atomically, as PDF/A-2b unless ``pdfa`` is off."""
-    write_pdf(Path(out), lambda buffer: build_summary(data, buffer), pdfa=pdfa)
+    write_pdf(
+        Path(out), lambda buffer: build_summary(data, buffer), pdfa=pdfa, attachment=data.attachment
+    )

@@ -12,6 +12,8 @@ import io
 import os
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pikepdf
@@ -20,6 +22,20 @@ import pikepdf.pdfa
 from desktop_app.domain.errors import InputError
 
 PDFA_FLAVOUR = "2b"
+# PDF/A-3 allows embedded files of any kind (PDF/A-2 only PDF/A ones): a PDF that carries
+# its exchange data is PDF/A-3b.
+PDFA_FLAVOUR_WITH_DATA = "3b"
+DATA_FILE_NAME = "lika-assessment.json"
+DATA_KEY = "/LikaFingerprint"  # in the file specification: the content's full SHA-256
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file the PDF carries (PDF/A-3 associated file, relationship /Data)."""
+
+    data: bytes
+    fingerprint: str  # the full fingerprint of the assessment in ``data``
+    description: str = "Lika exchange file (lika import FILE.pdf)"
 
 
 def atomic_write(out: Path, write: Callable[[Path], None], suffix: str) -> None:
@@ -50,7 +66,7 @@ def atomic_write(out: Path, write: Callable[[Path], None], suffix: str) -> None:
         temp.unlink(missing_ok=True)
 
 
-def to_pdfa(pdf_bytes: bytes, out: Path) -> None:
+def to_pdfa(pdf_bytes: bytes, out: Path, attachment: Attachment | None = None) -> None:
     """Write ``pdf_bytes`` (a reportlab PDF) to ``out`` as PDF/A-2b.
 
     pikepdf adds the XMP metadata with the PDF/A declaration, the sRGB output intent
@@ -65,18 +81,49 @@ def to_pdfa(pdf_bytes: bytes, out: Path) -> None:
             # PDF/A forbids transitions.
             if "/Trans" in page.obj:
                 del page.obj["/Trans"]
-        pikepdf.pdfa.prepare(pdf, PDFA_FLAVOUR)
-        pdf.save(out, **pikepdf.pdfa.resolve_save_kwargs(PDFA_FLAVOUR))
+        flavour = PDFA_FLAVOUR
+        if attachment is not None:
+            flavour = PDFA_FLAVOUR_WITH_DATA
+            _attach(pdf, attachment)
+        pikepdf.pdfa.prepare(pdf, flavour)
+        pdf.save(out, **pikepdf.pdfa.resolve_save_kwargs(flavour))
 
 
-def write_pdf(out: Path, build: Callable[[io.BytesIO], None], *, pdfa: bool = True) -> None:
+def _attach(pdf: pikepdf.Pdf, attachment: Attachment) -> None:
+    """Embed the file as PDF/A-3 wants it: listed in the catalog's /AF with
+    /AFRelationship /Data, with its MIME type and modification date."""
+    spec = pikepdf.AttachedFileSpec(
+        pdf,
+        attachment.data,
+        description=attachment.description,
+        filename=DATA_FILE_NAME,
+        mime_type="application/json",
+    )
+    pdf.attachments[DATA_FILE_NAME] = spec
+    obj = spec.obj
+    obj.AFRelationship = pikepdf.Name.Data
+    stream = obj.EF.F
+    if "/Params" not in stream:
+        stream.Params = pikepdf.Dictionary()
+    stream.Params.ModDate = pikepdf.String(datetime.now(UTC).strftime("D:%Y%m%d%H%M%SZ"))
+    obj[DATA_KEY] = pikepdf.String(attachment.fingerprint)
+    pdf.Root.AF = pikepdf.Array([obj])
+
+
+def write_pdf(
+    out: Path,
+    build: Callable[[io.BytesIO], None],
+    *,
+    pdfa: bool = True,
+    attachment: Attachment | None = None,
+) -> None:
     """Build a PDF in memory with ``build`` and write it to ``out`` atomically."""
 
     def write(temp: Path) -> None:
         buffer = io.BytesIO()
         build(buffer)
         if pdfa:
-            to_pdfa(buffer.getvalue(), temp)
+            to_pdfa(buffer.getvalue(), temp, attachment)
         else:
             temp.write_bytes(buffer.getvalue())
 

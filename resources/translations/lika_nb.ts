@@ -452,6 +452,10 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
         <translation>Importer vurdering</translation>
     </message>
     <message>
+        <source>Lika exchange files or PDFs (*.json *.pdf)</source>
+        <translation>Lika-utvekslingsfiler eller PDF-er (*.json *.pdf)</translation>
+    </message>
+    <message>
         <source>Not imported</source>
         <translation>Ikke importert</translation>
     </message>

@@ -452,6 +452,10 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
         <translation>Importera bedömning</translation>
     </message>
     <message>
+        <source>Lika exchange files or PDFs (*.json *.pdf)</source>
+        <translation>Lika-utbytesfiler eller PDF:er (*.json *.pdf)</translation>
+    </message>
+    <message>
         <source>Not imported</source>
         <translation>Inte importerad</translation>
     </message>
