@@ -224,8 +224,8 @@ def test_appendix_lists_answers_question_by_question(content, tmp_path) -> None:
 
 def test_every_demo_assessment_is_valid_pdf_a_in_its_language(content, service, tmp_path):
     from desktop_app.demo import load_demo
-    from tests.test_pdf_data import ATTACHMENT_ONLY
     from desktop_app.reporting import export_summary
+    from tests.test_pdf_data import ATTACHMENT_ONLY
 
     for a in load_demo(service.repository, content, today=date(2026, 11, 23)):
         out = tmp_path / f"demo-{a.id}.pdf"
