@@ -14,7 +14,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.platypus import Flowable, PageTemplate
 
 from desktop_app.domain.model import Status
-from desktop_app.reports import fallback, summary_back, summary_body, summary_cover
+from desktop_app.reports import fallback, summary_back, summary_body, summary_cover, tagging
 from desktop_app.reports.flowables import BookmarkingDoc, body_frame
 from desktop_app.reports.fonts import REGULAR, register_fonts
 from desktop_app.reports.output import write_pdf
@@ -62,7 +62,9 @@ def _decor(data: SummaryInput, print_fingerprint: str) -> PageDecor:
     )
 
 
-def build_summary(data: SummaryInput, target: io.BytesIO | str) -> None:
+def build_summary(
+    data: SummaryInput, target: io.BytesIO | str, tags: tagging.Recorder | None = None
+) -> None:
     """Lay out the summary into ``target`` (a file name or a binary buffer)."""
     register_fonts()
     a, lang, vocab = data.assessment, data.language, data.vocabulary
@@ -91,7 +93,7 @@ def build_summary(data: SummaryInput, target: io.BytesIO | str) -> None:
     c = SummaryContext(data)
     fallback.activate(text for _path, text in fallback.strings(_user_data(data)))
     try:
-        doc.build(story(data, c), canvasmaker=canvas_maker(_decor(data, c.fingerprint)))
+        doc.build(story(data, c), canvasmaker=canvas_maker(_decor(data, c.fingerprint), tags))
     finally:
         fallback.deactivate()
 
@@ -113,6 +115,14 @@ def unprintable(data: SummaryInput) -> list[fallback.Unprintable]:
 
 def render_summary(data: SummaryInput, out: Path, *, pdfa: bool = True) -> None:
     """Write the summary PDF to ``out`` atomically, as PDF/A-2b unless ``pdfa`` is off."""
+    tags = tagging.Recorder()
+    title = clean(data.assessment.decision.title) or data.vocabulary.text(
+        "document.title", data.language
+    )
     write_pdf(
-        Path(out), lambda buffer: build_summary(data, buffer), pdfa=pdfa, attachment=data.attachment
+        Path(out),
+        lambda buffer: build_summary(data, buffer, tags),
+        pdfa=pdfa,
+        attachment=data.attachment,
+        finish=lambda pdf: tagging.apply(pdf, tags, title),
     )

@@ -66,7 +66,12 @@ def atomic_write(out: Path, write: Callable[[Path], None], suffix: str) -> None:
         temp.unlink(missing_ok=True)
 
 
-def to_pdfa(pdf_bytes: bytes, out: Path, attachment: Attachment | None = None) -> None:
+def to_pdfa(
+    pdf_bytes: bytes,
+    out: Path,
+    attachment: Attachment | None = None,
+    finish: Callable[[pikepdf.Pdf], None] | None = None,
+) -> None:
     """Write ``pdf_bytes`` (a reportlab PDF) to ``out`` as PDF/A-2b.
 
     pikepdf adds the XMP metadata with the PDF/A declaration, the sRGB output intent
@@ -86,6 +91,8 @@ def to_pdfa(pdf_bytes: bytes, out: Path, attachment: Attachment | None = None) -
             flavour = PDFA_FLAVOUR_WITH_DATA
             _attach(pdf, attachment)
         pikepdf.pdfa.prepare(pdf, flavour)
+        if finish is not None:
+            finish(pdf)  # e.g. the structure tree of a tagged PDF
         pdf.save(out, **pikepdf.pdfa.resolve_save_kwargs(flavour))
 
 
@@ -116,6 +123,7 @@ def write_pdf(
     *,
     pdfa: bool = True,
     attachment: Attachment | None = None,
+    finish: Callable[[pikepdf.Pdf], None] | None = None,
 ) -> None:
     """Build a PDF in memory with ``build`` and write it to ``out`` atomically."""
 
@@ -123,7 +131,7 @@ def write_pdf(
         buffer = io.BytesIO()
         build(buffer)
         if pdfa:
-            to_pdfa(buffer.getvalue(), temp, attachment)
+            to_pdfa(buffer.getvalue(), temp, attachment, finish)
         else:
             temp.write_bytes(buffer.getvalue())
 
