@@ -8,8 +8,7 @@ finds and reads them; ``transfer.read_file`` checks them exactly as a JSON file.
 from __future__ import annotations
 
 from pathlib import Path
-
-import pikepdf
+from typing import Any
 
 from desktop_app.storage.exchange import ExchangeError
 
@@ -30,6 +29,8 @@ def is_pdf(path: Path) -> bool:
 
 def read_embedded(path: Path) -> tuple[bytes, str]:
     """The embedded exchange file and the fingerprint recorded with it."""
+    import pikepdf  # here, not at the top: the window starts without it
+
     path = Path(path)
     try:
         if path.stat().st_size > MAX_PDF_BYTES:
@@ -51,7 +52,7 @@ def read_embedded(path: Path) -> tuple[bytes, str]:
     return data, recorded
 
 
-def _is_ours(spec: pikepdf.Object) -> bool:
+def _is_ours(spec: Any) -> bool:
     try:
         name = str(spec.get("/UF", spec.get("/F", "")))
         return name == DATA_FILE_NAME and "/EF" in spec

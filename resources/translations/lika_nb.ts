@@ -1233,8 +1233,8 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
         <translation>&amp;Kopier teksten</translation>
     </message>
     <message>
-        <source>&amp;Export memo section…</source>
-        <translation>&amp;Eksporter avsnittet til saksframlegget…</translation>
+        <source>Export &amp;memo section…</source>
+        <translation>Eksporter &amp;avsnittet til saksframlegget…</translation>
     </message>
     <message>
         <source>A Word document with the text, the impact table and the measures table</source>

@@ -1233,7 +1233,7 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
         <translation>K&amp;opiera texten</translation>
     </message>
     <message>
-        <source>&amp;Export memo section…</source>
+        <source>Export &amp;memo section…</source>
         <translation>&amp;Exportera avsnittet för tjänsteskrivelsen…</translation>
     </message>
     <message>
