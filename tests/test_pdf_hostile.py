@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from desktop_app.domain.errors import InputError
 from desktop_app.domain.model import Language
-from desktop_app.reports import output
+from desktop_app.reports import fallback, output
 from desktop_app.reports.assessment_pdf import SummaryInput, render_summary
 from desktop_app.reports.text import markup
 from tests.helpers import complete_assessment
@@ -125,7 +125,11 @@ def test_any_text_builds_as_pdf_a(text) -> None:
     a.decision.title = a.decision.author = a.measures[0].owner = text
     a.decision.description = a.grounds["age"].justification = text * 3
     a.decision.affected_groups = [text]
-    with tempfile.TemporaryDirectory() as folder:
+    # Without the system's CJK font: after some of these documents a later CJK export in
+    # the same test process lost its CJK text (not reproduced outside pytest; see
+    # tests/test_pdf_glyphs.py for CJK with the system font).
+    with tempfile.TemporaryDirectory() as folder, pytest.MonkeyPatch.context() as patch:
+        patch.setattr(fallback, "font_folders", list)
         out = Path(folder) / "random.pdf"
         render_summary(summary(content, a), out)
         with pikepdf.open(out) as pdf:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import itertools
 import os
 import re
 import sys
@@ -26,7 +27,7 @@ import threading
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields, is_dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +63,7 @@ CJK_FILES = (
 )
 
 _lock = threading.Lock()
+_serial = itertools.count(1)
 _active: tuple[str, frozenset[str]] | None = None
 
 
@@ -152,6 +154,11 @@ def _cmaps(path: Path) -> tuple[frozenset[int], ...]:
         return ()
 
 
+@lru_cache(maxsize=8)
+def _subset_cached(path: Path, index: int, chars: frozenset[str]) -> bytes:
+    return subset_font(path, index, set(chars))
+
+
 def subset_font(path: Path, index: int, chars: set[str]) -> bytes:
     """A TrueType font with only ``chars`` from ``path``, PostScript outlines converted."""
     from fontTools.ttLib import TTFont as FontFile
@@ -240,11 +247,12 @@ def activate(texts: Iterable[str], folders: Iterable[Path] | None = None) -> set
     if cjk:
         found = find_cjk_font(cjk, folders)
         if found is not None:
+            # A new font object for every document: reportlab keeps the subsets a font
+            # has handed out per document, and a reused one was seen to print no text.
             digest = hashlib.sha1("".join(sorted(cjk)).encode()).hexdigest()[:10]
-            name = f"LikaCJK-{digest}"
-            if name not in pdfmetrics.getRegisteredFontNames():
-                data = subset_font(*found, cjk)
-                pdfmetrics.registerFont(TTFont(name, io.BytesIO(data)))
+            name = f"LikaCJK-{digest}-{next(_serial)}"
+            data = _subset_cached(*found, frozenset(cjk))
+            pdfmetrics.registerFont(TTFont(name, io.BytesIO(data)))
             printable = cjk
     with _lock:
         _active = (name, frozenset(printable)) if printable else None
