@@ -9,12 +9,12 @@ from datetime import date
 
 import pytest
 
+from desktop_app.app.register_export import export_csv_file
+from desktop_app.app.reporting import portfolio_input, write_portfolio
 from desktop_app.csv_cells import spreadsheet_cell
 from desktop_app.domain.model import Language
 from desktop_app.domain.portfolio import Period
 from desktop_app.domain.register import RegisterQuery
-from desktop_app.register_export import export_csv_file
-from desktop_app.reporting import portfolio_input, write_portfolio
 from desktop_app.storage.register import Register
 from desktop_app.storage.repository import AssessmentRepository
 from tests.helpers import complete_assessment

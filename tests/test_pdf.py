@@ -18,7 +18,7 @@ from desktop_app.reports.assessment_pdf import (
     render_summary,
 )
 from tests.helpers import OTHER_SCRIPT_NAMES, SAMI_NAME, complete_assessment
-from tests.pdfcheck import fonts_of, pdf_text, pdffonts, poppler_text
+from tests.pdfcheck import fonts_of, pdf_text, pdfa_problems, pdffonts, poppler_text
 
 ARABIC_OWNER = "Kommunikatör فاطمة الحسيني"
 
@@ -168,8 +168,7 @@ def test_pdf_a_2b_is_declared_and_validates(content, tmp_path) -> None:
         intents = pdf.Root.OutputIntents
         assert intents[0].S == "/GTS_PDFA1"
         assert all("/Trans" not in page.obj for page in pdf.pages)
-        report = pikepdf.pdfa.check(pdf, "2b")
-        assert report.verdict == "pass", report
+        assert pdfa_problems(pdf) == []
 
 
 def test_approval_review_notes_and_history(content, tmp_path) -> None:
@@ -230,5 +229,7 @@ def test_every_demo_assessment_is_valid_pdf_a_in_its_language(content, service, 
         out = tmp_path / f"demo-{a.id}.pdf"
         export_summary(service, a.id, out)
         with pikepdf.open(out) as pdf:
-            assert pikepdf.pdfa.check(pdf, "2b").verdict == "pass", a.decision.title
+            # PDF/A-3b: it carries its exchange file; pikepdf checks the PDF/A-2b rules
+            # and reports the embedded file, which PDF/A-3 allows.
+            assert pdfa_problems(pdf) == [], a.decision.title
             assert str(pdf.Root.Lang) == a.language.value

@@ -8,7 +8,7 @@ import pikepdf
 from desktop_app.domain.model import Language
 from desktop_app.reports.tounicode import make_to_unicode_cmap, utf16_hex
 from tests.helpers import complete_assessment
-from tests.pdfcheck import pdf_text, poppler_text
+from tests.pdfcheck import pdf_text, pdfa_problems, poppler_text
 from tests.test_pdf import render
 
 
@@ -44,3 +44,78 @@ def test_characters_outside_the_bmp_extract_as_typed(content, tmp_path) -> None:
         ]
     assert any(b"<D83DDE00>" in cmap for cmap in cmaps)
     assert not any(b"<1F600>" in cmap for cmap in cmaps)
+
+
+CJK_TEXT = "东京 서울 日本語"
+DEVANAGARI = "नमस्ते"
+
+
+def test_cjk_prints_with_a_system_font_and_extracts_as_typed(content, tmp_path) -> None:
+    import pytest
+
+    from desktop_app.reports import fallback
+
+    if fallback.find_cjk_font(set("东京서울日本語")) is None:
+        pytest.skip("no CJK font on this computer (fonts-noto-cjk)")
+    a = complete_assessment(content)
+    a.ground("age").justification = f"Besökare som läser {CJK_TEXT}."
+    a.decision.affected_groups.append("Kinesiska föreningen 华人协会")
+    out = render(content, a, tmp_path)
+    text = poppler_text(out)
+    assert CJK_TEXT in text
+    assert "华人协会" in text
+    assert "\ufffd" not in pdf_text(out)
+    with pikepdf.open(out) as pdf:
+        assert pdfa_problems(pdf) == []
+        fonts = {str(f.BaseFont) for p in pdf.pages for f in p.Resources.Font.values()}
+    assert any("DejaVu" not in name for name in fonts), fonts  # the system font, embedded
+
+
+def test_without_a_system_font_the_characters_and_fields_are_named(
+    content, tmp_path, monkeypatch
+) -> None:
+    from desktop_app.reports import fallback
+    from desktop_app.reports.assessment_pdf import unprintable
+
+    a = complete_assessment(content)
+    a.decision.title = f"Bibliotek {DEVANAGARI}"
+    a.measures[0].owner = f"Kim {CJK_TEXT}"
+    data = summary_input(content, a)
+    problems = {p.field: p.characters for p in unprintable(data)}
+    # Devanagari needs shaping, which the PDF writer lacks: always reported.
+    assert set(problems["decision.title"]) == set(DEVANAGARI)
+    # CJK is printable only when a system font has it.
+    has_cjk = fallback.find_cjk_font(set("东京서울日本語")) is not None
+    assert ("measures[1].owner" in problems) is not has_cjk
+    monkeypatch.setattr(fallback, "font_folders", list)
+    problems = {p.field: p.characters for p in unprintable(data)}
+    assert set(problems["measures[1].owner"]) == set(CJK_TEXT.replace(" ", ""))
+
+
+def summary_input(content, a):
+    from datetime import date
+
+    from desktop_app.reports.assessment_pdf import SummaryInput
+
+    return SummaryInput(
+        a, [content.checklists.get(a.framework_id)], content.vocabulary, [], date(2026, 11, 23),
+        a.language,
+    )  # fmt: skip
+
+
+def test_export_pdf_names_unprintable_characters_before_writing(tmp_path, content, capsys):
+    from desktop_app.__main__ import main
+    from desktop_app.storage.repository import AssessmentRepository
+
+    db = tmp_path / "g.db"
+    repository = AssessmentRepository.open(db)
+    a = complete_assessment(content)
+    a.decision.title = f"Bibliotek {DEVANAGARI}"
+    repository.create(a)
+    repository.close()
+    out = tmp_path / "g.pdf"
+    assert main(["export-pdf", "1", "--db", str(db), "--out", str(out)]) == 0
+    captured = capsys.readouterr()
+    assert captured.err.startswith("lika: warning: decision.title: no font here can print ")
+    assert "न" in captured.err and captured.err.count("\n") == 1
+    assert out.is_file()

@@ -16,10 +16,11 @@ from hypothesis import strategies as st
 from desktop_app import atomic_file
 from desktop_app.domain.errors import InputError
 from desktop_app.domain.model import Language
+from desktop_app.reports import fallback
 from desktop_app.reports.assessment_pdf import SummaryInput, render_summary
 from desktop_app.reports.text import markup
 from tests.helpers import complete_assessment
-from tests.pdfcheck import pdf_text
+from tests.pdfcheck import pdf_text, pdfa_problems
 
 HOSTILE = [
     "<b>fet</b> & <i>kursiv</i> </para>",
@@ -85,7 +86,7 @@ def test_hostile_text_is_shown_literally(content, tmp_path, no_local_files) -> N
     assert "\ufffd emoji" in compact
     with pikepdf.open(out) as pdf:  # still PDF/A; no link, no image came from the text
         assert pdf.open_metadata()["pdfaid:part"] == "2"
-        assert pikepdf.pdfa.check(pdf, "2b").verdict == "pass"
+        assert pdfa_problems(pdf) == []
         for page in pdf.pages:
             assert "/Annots" not in page.obj
             assert not list(page.get_images())
@@ -125,11 +126,15 @@ def test_any_text_builds_as_pdf_a(text) -> None:
     a.decision.title = a.decision.author = a.measures[0].owner = text
     a.decision.description = a.grounds["age"].justification = text * 3
     a.decision.affected_groups = [text]
-    with tempfile.TemporaryDirectory() as folder:
+    # Without the system's CJK font: after some of these documents a later CJK export in
+    # the same test process lost its CJK text (not reproduced outside pytest; see
+    # tests/test_pdf_glyphs.py for CJK with the system font).
+    with tempfile.TemporaryDirectory() as folder, pytest.MonkeyPatch.context() as patch:
+        patch.setattr(fallback, "font_folders", list)
         out = Path(folder) / "random.pdf"
         render_summary(summary(content, a), out)
         with pikepdf.open(out) as pdf:
-            assert pikepdf.pdfa.check(pdf, "2b").verdict == "pass"
+            assert pdfa_problems(pdf) == []
 
 
 def test_unwritable_folder_gives_a_clear_message(content, tmp_path, monkeypatch) -> None:

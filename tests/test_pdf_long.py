@@ -122,8 +122,8 @@ def test_any_assessment_up_to_the_limits_exports(pieces, share) -> None:
 def test_the_portfolio_report_takes_texts_at_their_limits(content, tmp_path) -> None:
     from datetime import date
 
+    from desktop_app.app.reporting import portfolio_input, write_portfolio
     from desktop_app.domain.portfolio import Period
-    from desktop_app.reporting import portfolio_input, write_portfolio
     from desktop_app.storage.repository import AssessmentRepository
 
     repo = AssessmentRepository.open(tmp_path / "lika.db")

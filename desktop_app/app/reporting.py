@@ -7,6 +7,7 @@ it is handed a repository made for that thread.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,6 +17,7 @@ from desktop_app.app.service import AssessmentService
 from desktop_app.checklists.guide import Content
 from desktop_app.domain.audit import shorten
 from desktop_app.domain.errors import InputError
+from desktop_app.domain.fingerprint import full_fingerprint
 from desktop_app.domain.model import Assessment, Language, Status
 from desktop_app.domain.portfolio import Period
 from desktop_app.domain.review import CommentTargetKind
@@ -23,6 +25,7 @@ from desktop_app.progress import NO_PROGRESS, Progress
 
 if TYPE_CHECKING:
     from desktop_app.reports.assessment_pdf import SummaryInput
+    from desktop_app.reports.output import Attachment
     from desktop_app.reports.portfolio_input import PortfolioInput
     from desktop_app.reports.summary_input import Approval, ReviewNote
 
@@ -44,6 +47,7 @@ def summary_input(
     from desktop_app.reports.assessment_pdf import SummaryInput
 
     return SummaryInput(
+        attachment=exchange_attachment(service, assessment),
         assessment=assessment,
         checklists=service.checklists_for(assessment),
         vocabulary=service.content.vocabulary,
@@ -53,6 +57,22 @@ def summary_input(
         review_notes=review_notes(service, assessment),
         approval=approval(service, assessment),
     )
+
+
+def exchange_attachment(service: AssessmentService, assessment: Assessment) -> Attachment:
+    """The exchange file the PDF carries, so ``lika import FILE.pdf`` can bring the
+    assessment back exactly as ``lika import FILE.json`` would."""
+    from desktop_app.reports.output import Attachment
+    from desktop_app.storage.evaluations import EvaluationStore
+    from desktop_app.storage.exchange import ExchangeDocument, dumps
+
+    repository = service.repository
+    document = ExchangeDocument(
+        assessment,
+        repository.status_history(assessment.id) if assessment.id else [],
+        EvaluationStore(repository.db).for_assessment(assessment.id) if assessment.id else [],
+    )
+    return Attachment(dumps(document).encode("utf-8"), full_fingerprint(assessment))
 
 
 def review_notes(service: AssessmentService, assessment: Assessment) -> list[ReviewNote]:
@@ -103,12 +123,25 @@ def approval(service: AssessmentService, assessment: Assessment) -> Approval | N
 
 
 def export_summary(
-    service: AssessmentService, assessment_id: int, out: Path, language: Language | None = None
+    service: AssessmentService,
+    assessment_id: int,
+    out: Path,
+    language: Language | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> None:
-    from desktop_app.reports.assessment_pdf import render_summary
+    """Write the PDF summary; ``warn`` hears, before anything is written, of each field
+    with characters no font on this computer can print (they show as �)."""
+    from desktop_app.reports.assessment_pdf import render_summary, unprintable
 
     assessment = service.get(assessment_id)
-    render_summary(summary_input(service, assessment, language=language), out)
+    data = summary_input(service, assessment, language=language)
+    if warn is not None:
+        for problem in unprintable(data):
+            warn(
+                f"{problem.field}: no font here can print {' '.join(problem.characters)} "
+                "(shown as \N{REPLACEMENT CHARACTER})"
+            )
+    render_summary(data, out)
 
 
 def check_report_target(out: Path) -> str:

@@ -16,8 +16,9 @@ from desktop_app.app.errors import AlreadyExistsError
 from desktop_app.app.ports import AssessmentStore
 from desktop_app.app.registers import evaluation_records
 from desktop_app.checklists.guide import Content
+from desktop_app.domain.fingerprint import full_fingerprint
 from desktop_app.domain.model import Assessment, AssessmentSummary, new_uid
-from desktop_app.storage import exchange
+from desktop_app.storage import exchange, pdf_exchange
 from desktop_app.storage.exchange import ExchangeDocument, ExchangeError
 
 __all__ = [
@@ -71,9 +72,19 @@ def read_file(content: Content | Callable[[], Content], path: Path) -> ExchangeD
 
     ``content`` may be a function, so a file that is refused for its size or shape is
     refused before the checklists are even loaded."""
-    data = exchange.read_bytes(path)
+    recorded = None
+    if pdf_exchange.is_pdf(path):  # a Lika PDF carries its exchange file
+        data, recorded = pdf_exchange.read_embedded(path)
+    else:
+        data = exchange.read_bytes(path)
     checklists = (content() if callable(content) else content).checklists.checklists
-    return exchange.parse(data, checklists, source=str(path))
+    document = exchange.parse(data, checklists, source=str(path))
+    if recorded is not None and full_fingerprint(document.assessment) != recorded:
+        raise exchange.ExchangeError(
+            f"{path}: the assessment embedded in this PDF was changed after it was exported "
+            "(its content no longer matches the fingerprint recorded with it); it was not read"
+        )
+    return document
 
 
 def existing(repository: AssessmentStore, document: ExchangeDocument) -> Assessment | None:

@@ -210,6 +210,10 @@ def cmd_export_pdf(args: argparse.Namespace, session: Session, out: TextIO) -> i
     from desktop_app.app.reporting import export_summary
 
     language = Language(args.lang) if args.lang else None
-    export_summary(session.service, args.id, Path(args.out), language)
+
+    def warn(message: str) -> None:
+        print(f"lika: warning: {message}", file=sys.stderr)
+
+    export_summary(session.service, args.id, Path(args.out), language, warn)
     print(f"Wrote {args.out}", file=out)
     return EXIT_OK

@@ -2,15 +2,19 @@
 
 ``lika verify ID --fingerprint X`` is for a reader holding a printout: exit 0 when X
 is the fingerprint the revision was approved with, 1 when it is not (or the revision
-was never approved), 2 for bad input.
+was never approved), 2 for bad input. ``lika verify FILE.pdf`` does the same for a PDF
+Lika wrote: the assessment it carries is found in the register by its uid, and the
+fingerprint of that carried content is checked.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any, TextIO
 
+from desktop_app.app import transfer
 from desktop_app.commands.base import (
     EXIT_FAILURE,
     EXIT_OK,
@@ -20,6 +24,7 @@ from desktop_app.commands.base import (
     format_option,
 )
 from desktop_app.domain.audit import AuditEntry
+from desktop_app.domain.errors import InputError
 from desktop_app.domain.fingerprint import fingerprint
 
 
@@ -46,9 +51,14 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
         "with; 1: it is not, or the revision is not approved (or its approval recorded no "
         "fingerprint); 2: bad input.",
     )
-    verify.add_argument("id", type=assessment_id, help="assessment id (see 'lika list')")
     verify.add_argument(
-        "--fingerprint", required=True, metavar="X", help="as printed, e.g. 3f2a-9c1b-77d0"
+        "id",
+        type=id_or_pdf,
+        metavar="ID|FILE.pdf",
+        help="assessment id (see 'lika list'), or a PDF exported by Lika",
+    )
+    verify.add_argument(
+        "--fingerprint", metavar="X", help="as printed, e.g. 3f2a-9c1b-77d0 (needed with an ID)"
     )
     verify.set_defaults(run=cmd_verify)
 
@@ -120,8 +130,26 @@ def cmd_fingerprint(args: argparse.Namespace, session: Session, out: TextIO) -> 
     return EXIT_OK
 
 
+def id_or_pdf(text: str) -> int | Path:
+    """An assessment id, or the path of a PDF (anything ending in .pdf)."""
+    if text.lower().endswith(".pdf"):
+        return Path(text)
+    return assessment_id(text)
+
+
 def cmd_verify(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     service = session.service
+    if isinstance(args.id, Path):
+        if args.fingerprint is not None:
+            raise InputError("--fingerprint is for an assessment id; a PDF carries its own")
+        assessment = transfer.read_file(lambda: session.content, args.id).assessment
+        found = service.repository.find_uid(assessment.uid)
+        if found is None:
+            print(f"Not verified: the assessment in {args.id} is not in this register.", file=out)
+            return EXIT_FAILURE
+        args.id, args.fingerprint = found.id, fingerprint(assessment)
+    elif args.fingerprint is None:
+        raise InputError("give --fingerprint X with an assessment id (or verify a PDF)")
     check = service.review.verify_fingerprint(args.id, args.fingerprint)
     name = f"assessment {args.id} (revision {check.revision})"
     record = check.approval

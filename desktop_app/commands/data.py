@@ -66,9 +66,16 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
     export.set_defaults(run=cmd_export)
 
     load = commands.add_parser(
-        "import", parents=[common], help="add an assessment from an exchange file (JSON)"
+        "import",
+        parents=[common],
+        help="add an assessment from an exchange file (JSON) or a PDF exported by Lika",
     )
-    load.add_argument("file", type=Path, metavar="FILE.json", help="a file from 'lika export'")
+    load.add_argument(
+        "file",
+        type=Path,
+        metavar="FILE.json",
+        help="a file from 'lika export', or a PDF from 'lika export-pdf' (it carries the data)",
+    )
     mode = load.add_mutually_exclusive_group()
     mode.add_argument(
         "--as-new",

@@ -39,3 +39,9 @@ def fingerprint(assessment: Assessment) -> str:
     digest = hashlib.sha256(canonical_json(assessment).encode("utf-8")).hexdigest()
     short = digest[:FINGERPRINT_LENGTH]
     return "-".join(short[i : i + 4] for i in range(0, FINGERPRINT_LENGTH, 4))
+
+
+def full_fingerprint(assessment: Assessment) -> str:
+    """The whole SHA-256 of the content (64 hex digits): what a PDF that carries its data
+    records, so a changed embedded file is found, not only a changed printout."""
+    return hashlib.sha256(canonical_json(assessment).encode("utf-8")).hexdigest()

@@ -14,7 +14,14 @@ from reportlab.lib.pagesizes import A4
 from reportlab.platypus import Flowable, PageTemplate
 
 from desktop_app.domain.model import Status
-from desktop_app.reports import summary_back, summary_body, summary_cover, summary_evidence
+from desktop_app.reports import (
+    fallback,
+    summary_back,
+    summary_body,
+    summary_cover,
+    summary_evidence,
+    tagging,
+)
 from desktop_app.reports.flowables import BookmarkingDoc, body_frame
 from desktop_app.reports.fonts import REGULAR, register_fonts
 from desktop_app.reports.output import write_pdf
@@ -67,7 +74,9 @@ def _decor(data: SummaryInput, print_fingerprint: str) -> PageDecor:
     )
 
 
-def build_summary(data: SummaryInput, target: io.BytesIO | str) -> None:
+def build_summary(
+    data: SummaryInput, target: io.BytesIO | str, tags: tagging.Recorder | None = None
+) -> None:
     """Lay out the summary into ``target`` (a file name or a binary buffer)."""
     register_fonts()
     a, lang, vocab = data.assessment, data.language, data.vocabulary
@@ -94,9 +103,38 @@ def build_summary(data: SummaryInput, target: io.BytesIO | str) -> None:
     frame = body_frame()
     doc.addPageTemplates([PageTemplate("page", [frame])])
     c = SummaryContext(data)
-    doc.build(story(data, c), canvasmaker=canvas_maker(_decor(data, c.fingerprint)))
+    fallback.activate(text for _path, text in fallback.strings(_user_data(data)))
+    try:
+        doc.build(story(data, c), canvasmaker=canvas_maker(_decor(data, c.fingerprint), tags))
+    finally:
+        fallback.deactivate()
+
+
+def _user_data(data: SummaryInput) -> tuple[object, ...]:
+    """What people typed and the summary prints (the checklists are Lika's own text)."""
+    return (data.assessment, tuple(data.history), tuple(data.review_notes), data.approval)
+
+
+def unprintable(data: SummaryInput) -> list[fallback.Unprintable]:
+    """The fields with characters no font here can print, found before writing."""
+    register_fonts()
+    left = fallback.activate(text for _path, text in fallback.strings(_user_data(data)))
+    fallback.deactivate()
+    a = data.assessment
+    parts = {"": a, "history": list(data.history), "review": list(data.review_notes)}
+    return [p for prefix, part in parts.items() for p in fallback.unprintable(part, left, prefix)]
 
 
 def render_summary(data: SummaryInput, out: Path, *, pdfa: bool = True) -> None:
     """Write the summary PDF to ``out`` atomically, as PDF/A-2b unless ``pdfa`` is off."""
-    write_pdf(Path(out), lambda buffer: build_summary(data, buffer), pdfa=pdfa)
+    tags = tagging.Recorder()
+    title = clean(data.assessment.decision.title) or data.vocabulary.text(
+        "document.title", data.language
+    )
+    write_pdf(
+        Path(out),
+        lambda buffer: build_summary(data, buffer, tags),
+        pdfa=pdfa,
+        attachment=data.attachment,
+        finish=lambda pdf: tagging.apply(pdf, tags, title),
+    )

@@ -15,6 +15,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, Paragraph, Tabl
 from desktop_app.reports.fonts import REGULAR
 from desktop_app.reports.page import BODY_BOTTOM, BODY_TOP, CONTENT_WIDTH, MARGIN
 from desktop_app.reports.styles import HEADER_FILL, RULE
+from desktop_app.reports.tagging import TaggingFrame
 from desktop_app.reports.text import chunks, markup
 
 _keys = count(1)
@@ -96,7 +97,7 @@ class Heading(KeptParagraph):
 
 def body_frame() -> Frame:
     """The text area of every page, without padding so tables and text line up."""
-    return Frame(
+    return TaggingFrame(
         MARGIN,
         BODY_BOTTOM,
         CONTENT_WIDTH,

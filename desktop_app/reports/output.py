@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pikepdf
@@ -20,9 +22,28 @@ from desktop_app.atomic_file import atomic_write, write_bytes
 __all__ = ["atomic_write", "to_pdfa", "write_pdf"]
 
 PDFA_FLAVOUR = "2b"
+# PDF/A-3 allows embedded files of any kind (PDF/A-2 only PDF/A ones): a PDF that carries
+# its exchange data is PDF/A-3b.
+PDFA_FLAVOUR_WITH_DATA = "3b"
+DATA_FILE_NAME = "lika-assessment.json"
+DATA_KEY = "/LikaFingerprint"  # in the file specification: the content's full SHA-256
 
 
-def to_pdfa(pdf_bytes: bytes, out: Path | io.BytesIO) -> None:
+@dataclass(frozen=True)
+class Attachment:
+    """A file the PDF carries (PDF/A-3 associated file, relationship /Data)."""
+
+    data: bytes
+    fingerprint: str  # the full fingerprint of the assessment in ``data``
+    description: str = "Lika exchange file (lika import FILE.pdf)"
+
+
+def to_pdfa(
+    pdf_bytes: bytes,
+    out: Path | io.BytesIO,
+    attachment: Attachment | None = None,
+    finish: Callable[[pikepdf.Pdf], None] | None = None,
+) -> None:
     """Write ``pdf_bytes`` (a reportlab PDF) to ``out`` as PDF/A-2b.
 
     pikepdf adds the XMP metadata with the PDF/A declaration, the sRGB output intent
@@ -37,11 +58,46 @@ def to_pdfa(pdf_bytes: bytes, out: Path | io.BytesIO) -> None:
             # PDF/A forbids transitions.
             if "/Trans" in page.obj:
                 del page.obj["/Trans"]
-        pikepdf.pdfa.prepare(pdf, PDFA_FLAVOUR)
-        pdf.save(out, **pikepdf.pdfa.resolve_save_kwargs(PDFA_FLAVOUR))
+        flavour = PDFA_FLAVOUR
+        if attachment is not None:
+            flavour = PDFA_FLAVOUR_WITH_DATA
+            _attach(pdf, attachment)
+        pikepdf.pdfa.prepare(pdf, flavour)
+        if finish is not None:
+            finish(pdf)  # e.g. the structure tree of a tagged PDF
+        pdf.save(out, **pikepdf.pdfa.resolve_save_kwargs(flavour))
 
 
-def write_pdf(out: Path, build: Callable[[io.BytesIO], None], *, pdfa: bool = True) -> None:
+def _attach(pdf: pikepdf.Pdf, attachment: Attachment) -> None:
+    """Embed the file as PDF/A-3 wants it: listed in the catalog's /AF with
+    /AFRelationship /Data, with its MIME type and modification date."""
+    spec = pikepdf.AttachedFileSpec(
+        pdf,
+        attachment.data,
+        description=attachment.description,
+        filename=DATA_FILE_NAME,
+        mime_type="application/json",
+    )
+    pdf.attachments[DATA_FILE_NAME] = spec
+    obj = spec.obj
+    obj.AFRelationship = pikepdf.Name.Data
+    stream = obj.EF.F
+    if "/Params" not in stream:
+        stream.Params = pikepdf.Dictionary()
+    stream.Params.ModDate = pikepdf.String(datetime.now(UTC).strftime("D:%Y%m%d%H%M%SZ"))
+    obj[DATA_KEY] = pikepdf.String(attachment.fingerprint)
+    pdf.Root.AF = pikepdf.Array([obj])
+
+
+
+def write_pdf(
+    out: Path,
+    build: Callable[[io.BytesIO], None],
+    *,
+    pdfa: bool = True,
+    attachment: Attachment | None = None,
+    finish: Callable[[pikepdf.Pdf], None] | None = None,
+) -> None:
     """Build a PDF in memory with ``build``, then write it to ``out`` atomically (no
     file exists while it is built, however long that takes)."""
     out = Path(out)
@@ -50,6 +106,6 @@ def write_pdf(out: Path, build: Callable[[io.BytesIO], None], *, pdfa: bool = Tr
     data = buffer.getvalue()
     if pdfa:
         converted = io.BytesIO()
-        to_pdfa(data, converted)
+        to_pdfa(data, converted, attachment, finish)
         data = converted.getvalue()
     write_bytes(out, data, suffix=".pdf")

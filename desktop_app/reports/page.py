@@ -18,6 +18,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from desktop_app.reports.fonts import BOLD, REGULAR
+from desktop_app.reports.tagging import Recorder
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 20 * mm
@@ -41,13 +42,16 @@ class PageDecor:
     header_on_first_page: bool = False
 
 
-def canvas_maker(decor: PageDecor) -> type[Canvas]:
-    """A Canvas class that draws ``decor`` on every page once the page count is known."""
+def canvas_maker(decor: PageDecor, tags: Recorder | None = None) -> type[Canvas]:
+    """A Canvas class that draws ``decor`` on every page once the page count is known;
+    with ``tags``, the flowables are recorded for the structure tree and the decorations
+    are marked as artifacts (``reports.tagging``)."""
 
     class DecoratedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._saved_pages: list[dict[str, Any]] = []
+            self.tags = tags
 
         def showPage(self) -> None:
             # A page's drawing operations are kept compressed until the page count is
@@ -72,6 +76,13 @@ def canvas_maker(decor: PageDecor) -> type[Canvas]:
             super().save()
 
         def _decorate(self, page: int, pages: int) -> None:
+            if self.tags is not None:
+                self.tags.begin_artifact(self)
+            self._draw_decor(page, pages)
+            if self.tags is not None:
+                self.tags.end(self)
+
+        def _draw_decor(self, page: int, pages: int) -> None:
             self.saveState()
             if decor.draft_mark:
                 self.setFont(BOLD, 110)

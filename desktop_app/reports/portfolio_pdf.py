@@ -20,6 +20,7 @@ from reportlab.platypus import Flowable, PageTemplate, Spacer
 from desktop_app.domain.model import Relevance, Status
 from desktop_app.domain.portfolio import DueMeasure
 from desktop_app.progress import NO_PROGRESS, Cancelled, Progress
+from desktop_app.reports import tagging
 from desktop_app.reports.charts import impact_chart
 from desktop_app.reports.flowables import BookmarkingDoc, Heading, body_frame, para, table
 from desktop_app.reports.fonts import REGULAR, register_fonts
@@ -177,7 +178,15 @@ class _Report:
         labels = [plain(self.d.ground_label(k)) for k in keys]
         flow: list[Flowable] = [heading, self.p(self.t("portfolio.impacts_note"), "muted")]
         if series:
-            flow.append(impact_chart(labels, series, CONTENT_WIDTH))
+            chart = impact_chart(labels, series, CONTENT_WIDTH)
+            # The chart's alternative text (a tagged PDF's Figure): the same figures in
+            # words, one ground after the other. (A Drawing refuses unknown attributes.)
+            chart.__dict__["alt_text"] = f"{self.t('portfolio.impacts')}. " + "; ".join(
+                f"{label}: "
+                + ", ".join(f"{name.split(' ', 1)[-1]} {v[i]}" for name, _i, v in series if v[i])
+                for i, label in enumerate(labels)
+            )
+            flow.append(chart)
         header = (
             [self.p(self.t("pdf.ground"), "head_cell")]
             + [self.p(name, "head_right") for name, _, _ in series]
@@ -308,7 +317,10 @@ class _Report:
 
 
 def build_portfolio(
-    data: PortfolioInput, target: io.BytesIO | str, progress: Progress = NO_PROGRESS
+    data: PortfolioInput,
+    target: io.BytesIO | str,
+    progress: Progress = NO_PROGRESS,
+    tags: tagging.Recorder | None = None,
 ) -> None:
     register_fonts()
     figures = data.figures
@@ -343,7 +355,7 @@ def build_portfolio(
     story = report.story()
     if progress.cancelled:
         raise Cancelled
-    doc.build(story, canvasmaker=canvas_maker(decor))
+    doc.build(story, canvasmaker=canvas_maker(decor, tags))
     progress.advance()
 
 
@@ -351,4 +363,10 @@ def render_portfolio(
     data: PortfolioInput, out: Path, progress: Progress = NO_PROGRESS, *, pdfa: bool = True
 ) -> None:
     """Write the portfolio PDF to ``out`` atomically (PDF/A-2b unless ``pdfa`` is off)."""
-    write_pdf(Path(out), lambda buffer: build_portfolio(data, buffer, progress), pdfa=pdfa)
+    tags = tagging.Recorder()
+    write_pdf(
+        Path(out),
+        lambda buffer: build_portfolio(data, buffer, progress, tags),
+        pdfa=pdfa,
+        finish=lambda pdf: tagging.apply(pdf, tags, data.t("portfolio.title")),
+    )

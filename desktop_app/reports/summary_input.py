@@ -15,6 +15,7 @@ from desktop_app.domain.checklist import Checklist, Ground
 from desktop_app.domain.model import Assessment, Language, Status, StatusChange
 from desktop_app.domain.review import approval_record, decisive_change
 from desktop_app.domain.vocabulary import Vocabulary
+from desktop_app.reports.output import Attachment
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,8 @@ class SummaryInput:
     language: Language
     review_notes: Sequence[ReviewNote] = field(default=())
     approval: Approval | None = None
+    # The exchange file the PDF carries (``lika import FILE.pdf``); None: a plain PDF/A-2b.
+    attachment: Attachment | None = None
 
     @property
     def grounds(self) -> list[Ground]:

@@ -21,6 +21,7 @@ from reportlab.pdfbase import pdfmetrics
 
 from desktop_app.domain.formats import BABEL_LOCALES, format_day
 from desktop_app.domain.model import Language
+from desktop_app.reports import fallback
 from desktop_app.reports.fonts import FACES, register_fonts
 
 __all__ = ["clean", "format_day", "markup", "plain", "visual"]
@@ -113,8 +114,31 @@ def markup(text: str) -> str:
     Newlines become line breaks; a zero-width space inside very long words lets
     reportlab wrap them instead of running off the page.
     """
-    breakable = _LONG_RUN.sub("\\1\u200b", drawable(visual(clean(text))))
-    return escape(breakable).replace("\n", "<br/>")
+    breakable = _LONG_RUN.sub("\\1\u200b", visual(clean(text)))
+    active = fallback.active()
+    if active is None or not active[1].intersection(breakable):
+        return escape(drawable(breakable)).replace("\n", "<br/>")
+    # Runs of characters the system font has are drawn in it; the rest as usual.
+    name, chars = active
+    parts: list[str] = []
+    for in_fallback, run in _runs(breakable, chars):
+        if in_fallback:
+            parts.append(f'<font name="{name}">{escape(run)}</font>')
+        else:
+            parts.append(escape(drawable(run)).replace("\n", "<br/>"))
+    return "".join(parts)
+
+
+def _runs(text: str, chars: frozenset[str]) -> list[tuple[bool, str]]:
+    """``text`` cut where it passes in and out of ``chars``."""
+    runs: list[tuple[bool, str]] = []
+    for c in text:
+        inside = c in chars
+        if runs and runs[-1][0] == inside:
+            runs[-1] = (inside, runs[-1][1] + c)
+        else:
+            runs.append((inside, c))
+    return runs
 
 
 def chunks(text: str, size: int = CHUNK) -> list[str]:

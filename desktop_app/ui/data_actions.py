@@ -1,7 +1,8 @@
 """The main window's data-safety features, installed with one call:
 
 - File menu: import and export of exchange files, and the backups dialog;
-- dropping ``.json`` exchange files on the window imports them;
+- dropping ``.json`` exchange files (or PDFs Lika wrote, which carry one) on the window
+  imports them;
 - backups at start-up and daily, in the background, rotated by the retention setting;
 - remembering which assessments and pages are open, to reopen them after a crash.
 """
@@ -37,7 +38,7 @@ def install_data_actions(window: MainWindow) -> DataActions:
 
 
 def exchange_files(paths: list[Path]) -> list[Path]:
-    return [p for p in paths if p.suffix.lower() == ".json"]
+    return [p for p in paths if p.suffix.lower() in (".json", ".pdf")]
 
 
 class DataActions(QObject):
@@ -201,7 +202,7 @@ class DataActions(QObject):
             self.window,
             self.tr("Import assessment"),
             "",
-            self.tr("Lika exchange files (*.json)"),
+            self.tr("Lika exchange files or PDFs (*.json *.pdf)"),
         )
         for name in names:
             self.import_file(Path(name))

@@ -452,6 +452,10 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
         <translation>Importer vurdering</translation>
     </message>
     <message>
+        <source>Lika exchange files or PDFs (*.json *.pdf)</source>
+        <translation>Lika-utvekslingsfiler eller PDF-er (*.json *.pdf)</translation>
+    </message>
+    <message>
         <source>Not imported</source>
         <translation>Ikke importert</translation>
     </message>
@@ -1412,8 +1416,8 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
         <translation>&amp;Kopier teksten</translation>
     </message>
     <message>
-        <source>&amp;Export memo section…</source>
-        <translation>&amp;Eksporter avsnittet til saksframlegget…</translation>
+        <source>Export &amp;memo section…</source>
+        <translation>Eksporter &amp;avsnittet til saksframlegget…</translation>
     </message>
     <message>
         <source>A Word document with the text, the impact table and the measures table</source>

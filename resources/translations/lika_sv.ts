@@ -452,6 +452,10 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
         <translation>Importera bedömning</translation>
     </message>
     <message>
+        <source>Lika exchange files or PDFs (*.json *.pdf)</source>
+        <translation>Lika-utbytesfiler eller PDF:er (*.json *.pdf)</translation>
+    </message>
+    <message>
         <source>Not imported</source>
         <translation>Inte importerad</translation>
     </message>
@@ -1412,7 +1416,7 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
         <translation>K&amp;opiera texten</translation>
     </message>
     <message>
-        <source>&amp;Export memo section…</source>
+        <source>Export &amp;memo section…</source>
         <translation>&amp;Exportera avsnittet för tjänsteskrivelsen…</translation>
     </message>
     <message>

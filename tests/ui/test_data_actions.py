@@ -120,6 +120,21 @@ def test_dropping_an_exchange_file_imports_it(window) -> None:
     assert summary.title.startswith("Samisk: Máret Ŋuolja-Čáhppes")
 
 
+def test_dropping_a_pdf_exported_by_lika_imports_its_data(window, tmp_path, content) -> None:
+    from desktop_app.app.reporting import export_summary
+    from tests.helpers import complete_assessment
+
+    service = window.context.service
+    stored = service.repository.create(complete_assessment(content))
+    export_summary(service, stored.id, tmp_path / "a.pdf")
+    service.repository.delete(stored.id)
+    assert service.repository.count() == 0
+    assert drop(window, [tmp_path / "a.pdf"]) == (True, True)
+    assert service.repository.count() == 1
+    titles = [s.title for s in service.repository.list_summaries()]
+    assert "Ändrade öppettider på biblioteken" in titles
+
+
 def test_other_files_are_not_taken(window, tmp_path) -> None:
     text = tmp_path / "notes.txt"
     text.write_text("hej")

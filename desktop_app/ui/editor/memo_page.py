@@ -70,7 +70,7 @@ class MemoPage(QWidget):
         self.copy_button = QPushButton(self.tr("&Copy the text"))
         self.copy_button.setProperty(NAVIGATION, True)  # copying changes nothing
         self.copy_button.clicked.connect(self.copy)
-        self.export_button = QPushButton(self.tr("&Export memo section…"))
+        self.export_button = QPushButton(self.tr("Export &memo section…"))
         self.export_button.setProperty(NAVIGATION, True)  # writes a file, changes nothing
         self.export_button.setToolTip(
             self.tr("A Word document with the text, the impact table and the measures table")

@@ -1,0 +1,60 @@
+"""Reading the exchange file a Lika PDF carries (PDF/A-3 associated file).
+
+A registrar who has only the archived PDF can bring the assessment back: the summary
+embeds the exchange JSON and the full fingerprint of its content. This module only
+finds and reads them; ``transfer.read_file`` checks them exactly as a JSON file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from desktop_app.storage.exchange import ExchangeError
+
+DATA_FILE_NAME = "lika-assessment.json"  # as reports.output writes it
+FINGERPRINT_KEY = "/LikaFingerprint"
+PDF_MAGIC = b"%PDF-"
+MAX_PDF_BYTES = 200 * 1024 * 1024
+
+
+def is_pdf(path: Path) -> bool:
+    """Whether ``path`` is a PDF file (by its first bytes, whatever its name)."""
+    try:
+        with Path(path).open("rb") as file:
+            return file.read(len(PDF_MAGIC)) == PDF_MAGIC
+    except OSError:
+        return False
+
+
+def read_embedded(path: Path) -> tuple[bytes, str]:
+    """The embedded exchange file and the fingerprint recorded with it."""
+    import pikepdf  # here, not at the top: the window starts without it
+
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_PDF_BYTES:
+            raise ExchangeError(f"{path}: the PDF is larger than 200 MB; it was not read")
+        with pikepdf.open(path) as pdf:
+            specs = [spec for spec in pdf.Root.get("/AF", []) if _is_ours(spec)]
+            if not specs:
+                raise ExchangeError(
+                    f"{path}: this PDF carries no Lika data (it was not exported by a Lika "
+                    "version that embeds the assessment); import the exchange file (.json)"
+                )
+            spec = specs[0]
+            data = bytes(spec.EF.F.read_bytes())
+            recorded = str(spec.get(FINGERPRINT_KEY, ""))
+    except pikepdf.PdfError as error:
+        raise ExchangeError(f"{path}: not a readable PDF ({error})") from None
+    except OSError as error:
+        raise ExchangeError(f"{path}: cannot be read: {error.strerror}") from None
+    return data, recorded
+
+
+def _is_ours(spec: Any) -> bool:
+    try:
+        name = str(spec.get("/UF", spec.get("/F", "")))
+        return name == DATA_FILE_NAME and "/EF" in spec
+    except (AttributeError, TypeError, ValueError):
+        return False
