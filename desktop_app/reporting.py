@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from desktop_app.checklists.guide import Content
 from desktop_app.domain.audit import shorten
+from desktop_app.domain.decision_types import type_label
 from desktop_app.domain.errors import InputError
 from desktop_app.domain.model import Assessment, Language, Status
 from desktop_app.domain.portfolio import Period
@@ -52,6 +53,11 @@ def summary_input(
         language=language or assessment.language,
         review_notes=review_notes(service, assessment),
         approval=approval(service, assessment),
+        decision_type_name=type_label(
+            service.content.checklists.decision_types,
+            assessment.decision_type,
+            (language or assessment.language).value,
+        ),
     )
 
 
@@ -138,6 +144,7 @@ def portfolio_input(
         language=language,
         vocabulary=content.vocabulary,
         checklists=list(content.checklists.checklists.values()),
+        decision_types=content.checklists.decision_types,
     )
 
 

@@ -81,6 +81,7 @@ class PortfolioEntry:
     grounds: dict[str, GroundImpact] = field(default_factory=dict)
     measures: tuple[MeasureFacts, ...] = ()
     outcome: Outcome | None = None
+    decision_type: str = ""  # "" for none chosen
 
     @property
     def reference_date(self) -> date:
@@ -104,6 +105,8 @@ class PortfolioFigures:
     overdue: list[DueMeasure]
     due_soon: list[DueMeasure]
     entries: list[PortfolioEntry]
+    # decision type key ("" for none chosen) -> count
+    by_decision_type: dict[str, int] = field(default_factory=dict)
 
 
 def select(
@@ -156,4 +159,5 @@ def portfolio_figures(
         overdue=sorted(overdue, key=by_deadline),
         due_soon=sorted(due_soon, key=by_deadline),
         entries=entries,
+        by_decision_type=dict(Counter(e.decision_type for e in entries)),
     )

@@ -51,6 +51,8 @@ class SummaryInput:
     language: Language
     review_notes: Sequence[ReviewNote] = field(default=())
     approval: Approval | None = None
+    # The decision type's name in the PDF's language ("" for none chosen).
+    decision_type_name: str = ""
 
     @property
     def grounds(self) -> list[Ground]:
