@@ -7,6 +7,10 @@ expected grounds are in ``benchmarks/screener_texts/``; the word lists may be tu
 it has never seen (target: recall >= 0.9 and precision >= 0.9). ``--verbose`` lists every
 missed and every wrongly suggested ground of the development half (never the held-out's,
 so it cannot be tuned on by accident; pass ``--verbose-held-out`` to look anyway).
+
+Measured when the indirect cues of issue 17 were added (the texts were written first):
+before, development recall 0.61 / precision 0.96, held-out 0.76 / 0.93; after tuning on
+the development half only, development 1.00 / 0.96, held-out 0.94 / 0.96.
 """
 
 from __future__ import annotations

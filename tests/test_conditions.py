@@ -159,7 +159,6 @@ def test_the_built_in_checklists_branch_where_the_guidance_says_so(content) -> N
         "sami.consultation",
         "sami.parties_outcome",
         "child_rights.views",
-        "intersectional.hidden",
         "pregnancy.flexibility",
     } <= conditional
 

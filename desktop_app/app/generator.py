@@ -265,6 +265,9 @@ class _Generator:
             m.id: (m.version, tuple(g.key for g in m.grounds)) for m in content.checklists.modules()
         }
         self.statuses = [s for s, w in _STATUS_WEIGHTS for _ in range(w)]
+        # Decision types ("" twice: many assessments have none), chosen from the uid so
+        # that the random sequence, and so every other generated value, stays as it was.
+        self.decision_types = ["", "", *content.checklists.decision_types]
         self._not_relevant: dict[tuple[str, str], GroundAssessment] = {}
 
     def pick(self, items: Sequence[T]) -> T:
@@ -319,6 +322,7 @@ class _Generator:
                 evidence=self.pick(locale.evidence),
             ),
         )
+        a.decision_type = self.decision_types[int(a.uid[:8], 16) % len(self.decision_types)]
         if rng.random() < 0.1:
             module_id = self.pick(sorted(self.modules))
             a.modules = {module_id: self.modules[module_id][0]}

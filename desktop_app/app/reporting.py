@@ -16,6 +16,7 @@ from desktop_app.app.ports import PortfolioSource
 from desktop_app.app.service import AssessmentService
 from desktop_app.checklists.guide import Content
 from desktop_app.domain.audit import shorten
+from desktop_app.domain.decision_types import type_label
 from desktop_app.domain.errors import InputError
 from desktop_app.domain.fingerprint import full_fingerprint
 from desktop_app.domain.model import Assessment, Language, Status
@@ -56,6 +57,11 @@ def summary_input(
         language=language or assessment.language,
         review_notes=review_notes(service, assessment),
         approval=approval(service, assessment),
+        decision_type_name=type_label(
+            service.content.checklists.decision_types,
+            assessment.decision_type,
+            (language or assessment.language).value,
+        ),
     )
 
 
@@ -171,6 +177,7 @@ def portfolio_input(
         language=language,
         vocabulary=content.vocabulary,
         checklists=list(content.checklists.checklists.values()),
+        decision_types=content.checklists.decision_types,
     )
 
 

@@ -83,6 +83,7 @@ class PortfolioEntry:
     outcome: Outcome | None = None
     # At least one statistics table with a figure (sex-disaggregated data).
     has_statistics: bool = False
+    decision_type: str = ""  # "" for none chosen
 
     @property
     def reference_date(self) -> date:
@@ -108,6 +109,8 @@ class PortfolioFigures:
     entries: list[PortfolioEntry]
     # "N of M decisions had sex-disaggregated data": N (M is ``total``)
     with_statistics: int = 0
+    # decision type key ("" for none chosen) -> count
+    by_decision_type: dict[str, int] = field(default_factory=dict)
 
 
 def select(
@@ -161,4 +164,5 @@ def portfolio_figures(
         due_soon=sorted(due_soon, key=by_deadline),
         entries=entries,
         with_statistics=sum(1 for e in entries if e.has_statistics),
+        by_decision_type=dict(Counter(e.decision_type for e in entries)),
     )

@@ -82,7 +82,7 @@ class RegisterQuery:
             or self.status
             or self.unit
             or self.framework
-            or self.decision_type
+            or self.decision_type is not None
             or self.ground
             or self.impact
             or self.date_from

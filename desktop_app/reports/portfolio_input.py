@@ -4,11 +4,12 @@ overview) plus the names it needs in the report's language."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 
 from desktop_app.domain.checklist import Checklist, ChecklistKind
+from desktop_app.domain.decision_types import DecisionType, type_label
 from desktop_app.domain.model import Direction, Language, Relevance
 from desktop_app.domain.portfolio import (
     DUE_SOON_DAYS,
@@ -30,6 +31,7 @@ class PortfolioInput:
     vocabulary: Vocabulary
     checklists: Sequence[Checklist]
     due_soon_days: int = DUE_SOON_DAYS
+    decision_types: Mapping[str, DecisionType] = field(default_factory=dict)
 
     def t(self, key: str, **values: object) -> str:
         return self.vocabulary.text(key, self.language, **values)
@@ -39,6 +41,22 @@ class PortfolioInput:
             if checklist.id == framework_id:
                 return checklist.name.get(self.language)
         return framework_id
+
+    def decision_type_name(self, key: str) -> str:
+        """A type's name; "not chosen" for none; its key where it is not installed."""
+        if not key:
+            return self.t("decision_type.none")
+        return type_label(self.decision_types, key, self.language.value)
+
+    def decision_type_order(self) -> list[str]:
+        """Types with assessments, in the types' own order, unknown keys and none last."""
+        counted = self.figures.by_decision_type
+        known = [key for key in self.decision_types if key in counted]
+        return [
+            *known,
+            *sorted(k for k in counted if k not in known and k),
+            *([""] * ("" in counted)),
+        ]
 
     def ground_label(self, key: str) -> str:
         """The ground's name from the first checklist that has it (frameworks first)."""
@@ -82,6 +100,7 @@ def make_portfolio_input(
     language: Language,
     vocabulary: Vocabulary,
     checklists: Sequence[Checklist],
+    decision_types: Mapping[str, DecisionType] | None = None,
 ) -> PortfolioInput:
     return PortfolioInput(
         figures=portfolio_figures(entries, today),
@@ -91,6 +110,7 @@ def make_portfolio_input(
         language=language,
         vocabulary=vocabulary,
         checklists=checklists,
+        decision_types=dict(decision_types or {}),
     )
 
 

@@ -118,6 +118,16 @@ class _Report:
                 [("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)],
             )
         )
+        type_rows = [
+            [self.p(self.d.decision_type_name(k), "cell"), self.num(self.f.by_decision_type[k])]
+            for k in self.d.decision_type_order()
+        ]
+        if type_rows:
+            flow += [
+                Spacer(0, 4 * mm),
+                self.p(self.t("portfolio.by_decision_type"), "h3"),
+                self.count_table(type_rows, half),
+            ]
         return flow
 
     def cell(self, text: str, style: str) -> Flowable:

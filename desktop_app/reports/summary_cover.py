@@ -84,12 +84,14 @@ def _facts(c: SummaryContext) -> Table:
         (c.field("decision", "author"), d.author),
         (c.t("pdf.reviewer"), reviewer),
     ]
+    if c.data.decision_type_name:
+        pairs.append((c.field("assessment", "decision_type"), c.data.decision_type_name))
     rows = []
     for i in range(0, len(pairs), 2):
         row = []
         for label, value in pairs[i : i + 2]:
             row += [c.p(label, "head_cell"), c.p(value or c.t("pdf.none"), "cell")]
-        rows.append(row)
+        rows.append(row + [""] * (4 - len(row)))  # an odd last pair (the decision type)
     label_w = 30 * mm
     value_w = CONTENT_WIDTH / 2 - label_w
     return table(

@@ -54,6 +54,8 @@ class SummaryInput:
     approval: Approval | None = None
     # The exchange file the PDF carries (``lika import FILE.pdf``); None: a plain PDF/A-2b.
     attachment: Attachment | None = None
+    # The decision type's name in the PDF's language ("" for none chosen).
+    decision_type_name: str = ""
 
     @property
     def grounds(self) -> list[Ground]:

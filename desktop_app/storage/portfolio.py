@@ -107,10 +107,11 @@ def read_portfolio_entries(
     }
     entries = []
     for (id_, title, case_number, unit_, status, framework, decided, created,
-         followup, outcome) in _rows(
+         followup, outcome, decision_type) in _rows(
         conn,
         "SELECT r.assessment_id, r.title, r.case_number, r.unit, r.status, r.framework_id, "
-        "a.decision_date, substr(r.created, 1, 10), a.followup_date, a.outcome "
+        "a.decision_date, substr(r.created, 1, 10), a.followup_date, a.outcome, "
+        "a.decision_type "
         f"FROM register_rows r JOIN assessments a ON a.id = r.assessment_id WHERE {where} "
         "ORDER BY r.assessment_id",
         params,
@@ -130,6 +131,7 @@ def read_portfolio_entries(
                 measures=tuple(measures.get(id_, ())),
                 outcome=_OUTCOME[outcome],
                 has_statistics=id_ in with_statistics,
+                decision_type=decision_type,
             )
         )
     return entries

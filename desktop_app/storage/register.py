@@ -54,17 +54,20 @@ _SORT_COLUMNS: dict[SortKey, tuple[str, str, str]] = {
     SortKey.ADVERSE_GROUNDS: ("adverse_count", "r.adverse_count", "register_by_adverse"),
     SortKey.OPEN_MEASURES: ("open_measures", "r.open_measures", "register_by_open_measures"),
     SortKey.NEXT_FOLLOWUP: ("followup_key", "r.followup_key", "register_by_followup"),
-    # Not in the read model (added later, migration 0008): read from the assessment by
-    # its key; sorting by it walks the register instead of an index.
-    SortKey.DECISION_TYPE: (_DECISION_TYPE, _DECISION_TYPE, ""),
+    # Not in the read model (added later, migration 0008): sorted through a join with
+    # ``assessments``, whose index on decision_type (and id) serves the order.
+    SortKey.DECISION_TYPE: ("a.decision_type", "a.decision_type", ""),
 }  # fmt: skip
 
-_ROW_COLUMNS = (
-    "assessment_id, uid, title, case_number, organisation, unit, decision_body, status, "
-    "revision, author, reviewer, language, framework_id, outcome, created, updated, "
-    "reference_date, adverse_grounds, open_measures, next_deadline, next_followup, "
-    f"{_DECISION_TYPE}"
-)
+_ROW_FIELDS = (
+    "assessment_id", "uid", "title", "case_number", "organisation", "unit", "decision_body",
+    "status", "revision", "author", "reviewer", "language", "framework_id", "outcome",
+    "created", "updated", "reference_date", "adverse_grounds", "open_measures",
+    "next_deadline", "next_followup",
+)  # fmt: skip
+# Qualified: sorting by decision type joins ``assessments``, which has columns of the
+# same names.
+_ROW_COLUMNS = ", ".join([*(f"r.{name}" for name in _ROW_FIELDS), _DECISION_TYPE])
 
 # Up to this many search hits, the hits drive the query and are sorted; above it, the
 # sort index is walked and each row checked against the hits. The first is quick for a
@@ -212,25 +215,28 @@ class Register:
         where = _filters(query, None if few_hits else match)
         column, expr, index = _SORT_COLUMNS[query.sort]
         direction = "DESC" if query.descending else "ASC"
+        # Sorting by the decision type walks assessments' index: the id must come from
+        # the same table for SQLite to see that the index gives the order.
+        joined = query.sort is SortKey.DECISION_TYPE
+        row_id = "a.id" if joined else "r.assessment_id"
+        join = " JOIN assessments a ON a.id = r.assessment_id" if joined else ""
         if after is not None:
-            where.add(
-                f"({expr}, r.assessment_id) {'<' if query.descending else '>'} (?, ?)", *after
-            )
+            where.add(f"({expr}, {row_id}) {'<' if query.descending else '>'} (?, ?)", *after)
         if few_hits:
             # Start from the hits (CROSS JOIN keeps the FTS table in the outer loop).
             source = (
                 "(SELECT rowid AS hit FROM register_search WHERE register_search MATCH ?) h "
-                "CROSS JOIN register_rows r ON r.assessment_id = h.hit"
+                "CROSS JOIN register_rows r ON r.assessment_id = h.hit" + join
             )
             where.params.insert(0, match)
         elif match is not None:
             # Many hits: walk the sort index, the hits become a lookup set.
-            source = f"register_rows r INDEXED BY {index}" if index else "register_rows r"
+            source = (f"register_rows r INDEXED BY {index}" if index else "register_rows r") + join
         else:
-            source = "register_rows r"
+            source = "register_rows r" + join
         sql = (
             f"SELECT {_ROW_COLUMNS}, {column} FROM {source} {where.sql()} "
-            f"ORDER BY {expr} {direction}, r.assessment_id {direction} LIMIT ?"
+            f"ORDER BY {expr} {direction}, {row_id} {direction} LIMIT ?"
         )
         return sql, [*where.params, limit]
 

@@ -840,6 +840,14 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
         <translation>Alle lover</translation>
     </message>
     <message>
+        <source>Type of decision</source>
+        <translation>Type vedtak</translation>
+    </message>
+    <message>
+        <source>All types of decision</source>
+        <translation>Alle typer vedtak</translation>
+    </message>
+    <message>
         <source>Ground</source>
         <translation>Grunnlag</translation>
     </message>
@@ -1528,6 +1536,22 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
     <message>
         <source>The PDF and the text for the decision memo are written in this language.</source>
         <translation>PDF-filen og teksten til saksframlegget skrives på dette språket.</translation>
+    </message>
+    <message>
+        <source>Type of decision</source>
+        <translation>Type vedtak</translation>
+    </message>
+    <message>
+        <source>Not chosen</source>
+        <translation>Ikke valgt</translation>
+    </message>
+    <message>
+        <source>T&amp;ype of decision:</source>
+        <translation>T&amp;ype vedtak:</translation>
+    </message>
+    <message>
+        <source>Adds questions for this kind of decision and suggests modules.</source>
+        <translation>Legger til spørsmål for denne typen vedtak og foreslår moduler.</translation>
     </message>
     <message>
         <source>Optional modules</source>

@@ -840,6 +840,14 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
         <translation>Alla lagar</translation>
     </message>
     <message>
+        <source>Type of decision</source>
+        <translation>Typ av beslut</translation>
+    </message>
+    <message>
+        <source>All types of decision</source>
+        <translation>Alla typer av beslut</translation>
+    </message>
+    <message>
         <source>Ground</source>
         <translation>Grund</translation>
     </message>
@@ -1528,6 +1536,22 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
     <message>
         <source>The PDF and the text for the decision memo are written in this language.</source>
         <translation>PDF-filen och texten till tjänsteskrivelsen skrivs på det här språket.</translation>
+    </message>
+    <message>
+        <source>Type of decision</source>
+        <translation>Typ av beslut</translation>
+    </message>
+    <message>
+        <source>Not chosen</source>
+        <translation>Inte vald</translation>
+    </message>
+    <message>
+        <source>T&amp;ype of decision:</source>
+        <translation>T&amp;yp av beslut:</translation>
+    </message>
+    <message>
+        <source>Adds questions for this kind of decision and suggests modules.</source>
+        <translation>Lägger till frågor för den här typen av beslut och föreslår moduler.</translation>
     </message>
     <message>
         <source>Optional modules</source>

@@ -59,13 +59,6 @@ class DecisionPage(QWidget):
             box = text_box(context.field(("decision", name)))
             add(name, box)
             self.binder.text(box, ("decision", name))
-        language: QComboBox = enum_combo(
-            ((lang, context.label(lang)) for lang in Language),
-            context.field(("assessment", "language")),
-        )
-        form.addRow(context.field(("assessment", "language")), language)
-        self.fields["language"] = language
-        self.binder.combo(language, ("assessment", "language"))
         decision_type = QComboBox()
         decision_type.setAccessibleName(context.field(("assessment", "decision_type")))
         decision_type.addItem(context.term("decision_type.none"), "")
@@ -83,6 +76,13 @@ class DecisionPage(QWidget):
         form.addRow(context.field(("assessment", "decision_type")), decision_type)
         self.fields["decision_type"] = decision_type
         self.binder.combo(decision_type, ("assessment", "decision_type"))
+        language: QComboBox = enum_combo(
+            ((lang, context.label(lang)) for lang in Language),
+            context.field(("assessment", "language")),
+        )
+        form.addRow(context.field(("assessment", "language")), language)
+        self.fields["language"] = language
+        self.binder.combo(language, ("assessment", "language"))
         self.statistics = StatisticsSection(context, document)
         layout.addWidget(self.statistics)
         self.evidence = EvidenceSection(context, document)
