@@ -252,7 +252,8 @@ class OverviewView(QWidget):
         self.summary.setText(
             f"{c.term('register.total')}: {figures.total}. "
             f"{c.term('register.overdue_count')}: {len(figures.overdue)}. "
-            f"{c.term('register.due_soon_count')}: {len(figures.due_soon)}."
+            f"{c.term('register.due_soon_count')}: {len(figures.due_soon)}. "
+            + c.term("portfolio.with_statistics", n=figures.with_statistics, total=figures.total)
         )
         statuses = [(c.label(s), figures.by_status.get(s, 0)) for s in Status]
         self.status_chart.set_data(
