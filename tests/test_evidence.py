@@ -334,4 +334,24 @@ def test_the_audit_log_names_a_changed_table_and_an_added_file(repository, conte
         "Låntagare (women 3, men 4)",
     )
     (evidence_path,) = [p for p in changes if p[0] == "evidence"]
-    assert changes[evidence_path] == ("", "Protokoll")
+    assert changes[evidence_path] == ("", "Protokoll: KS 1/2")
+
+
+def test_the_revision_comparison_shows_a_replaced_file_and_changed_figures(content) -> None:
+    from dataclasses import replace
+
+    from desktop_app.domain.diff import compare
+    from desktop_app.domain.statistics import StatisticsTable
+
+    left = complete_assessment(content)
+    table = StatisticsTable(label="Låntagare", women=3, men=4)
+    left.statistics.append(table)
+    left.evidence.append(file_evidence("underlag.pdf", PDF))
+    right = complete_assessment(content)
+    right.statistics.append(table.with_figure("men", 5))
+    newer = file_evidence("underlag.pdf", PDF + b"%v2\n")
+    right.evidence.append(replace(newer, uid=left.evidence[0].uid))
+    changed = {r.path[0]: (r.left, r.right) for r in compare(left, right) if r.changed}
+    assert changed["statistics"] == ("Låntagare (women 3, men 4)", "Låntagare (women 3, men 5)")
+    old, new = changed["evidence"]
+    assert old.startswith("underlag.pdf (SHA-256 ") and old != new

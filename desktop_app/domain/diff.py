@@ -15,7 +15,7 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
-from desktop_app.domain.merge import GROUND_FIELDS, MEASURE_FIELDS
+from desktop_app.domain.merge import GROUND_FIELDS, ITEM_LISTS, MEASURE_FIELDS
 from desktop_app.domain.model import Answer, Assessment, Conclusion, Decision, GroundAssessment
 
 
@@ -107,6 +107,12 @@ def compare(
                 getattr(old, name) if old else None,
                 getattr(new, name) if new else None,
             )
+
+    # Statistics tables and evidence, each as a whole (figures, or name and hash).
+    for kind in ITEM_LISTS:
+        items = [{item.uid: item for item in getattr(a, kind)} for a in (left, right)]
+        for uid in dict.fromkeys([*items[0], *items[1]]):
+            row(kind, (kind, uid), items[0].get(uid), items[1].get(uid))
 
     for f in dataclasses.fields(Conclusion):
         row(

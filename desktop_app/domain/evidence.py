@@ -78,8 +78,11 @@ class Evidence:
 
     @property
     def description(self) -> str:
-        """How the audit log and the comparison name it."""
-        return self.title or self.reference
+        """How the audit log and the comparison name it (a file with the start of its
+        hash, so a different file of the same name shows as a change)."""
+        if self.is_file:
+            return f"{self.title} (SHA-256 {self.sha256[:12]})"
+        return f"{self.title}: {self.reference}" if self.title else self.reference
 
     @property
     def is_file(self) -> bool:

@@ -29,6 +29,8 @@ MEASURE_FIELDS = tuple(f.name for f in dataclasses.fields(Measure) if f.name != 
 GROUND_FIELDS = tuple(
     f.name for f in dataclasses.fields(GroundAssessment) if f.name != "ground_key"
 )
+# Lists of immutable items, each changed as a whole: a change's path is (list, uid).
+ITEM_LISTS = ("statistics", "evidence")
 
 
 @dataclass(frozen=True)
@@ -110,10 +112,6 @@ def changes(before: Assessment, after: Assessment) -> list[FieldChange]:
         for uid in dict.fromkeys([*old_items, *new_items]):
             compare((kind, uid), old_items.get(uid), new_items.get(uid))
     return found
-
-
-# Lists of immutable items, each changed as a whole: a change's path is (list, uid).
-ITEM_LISTS = ("statistics", "evidence")
 
 
 def _apply_item(target: Assessment, change: FieldChange) -> None:

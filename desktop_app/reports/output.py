@@ -89,7 +89,6 @@ def _attach(pdf: pikepdf.Pdf, attachment: Attachment) -> None:
     pdf.Root.AF = pikepdf.Array([obj])
 
 
-
 def write_pdf(
     out: Path,
     build: Callable[[io.BytesIO], None],

@@ -88,6 +88,7 @@ class _Tables:
 
     def write(self, db: Database) -> None:
         for table in ("assessments", "ground_assessments", "answers", "measures",
+                      "statistics_tables", "evidence_items",
                       "status_changes", "evaluations", "evaluation_measures",
                       "review_comments", "audit_log"):  # fmt: skip
             if table in self.records:
@@ -202,6 +203,10 @@ def _prepare(batch: list[NewAssessment], ids: _NextIds, chain: _Chain) -> _Prepa
             tables.add("answers", rows.answer_row(answer), assessment_id=a.id)
         for i, m in enumerate(a.measures):
             tables.add("measures", rows.measure_row(m, i), assessment_id=a.id)
+        for i, t in enumerate(a.statistics):
+            tables.add("statistics_tables", rows.statistics_row(t, i), assessment_id=a.id)
+        for i, e in enumerate(a.evidence):  # links and references; files need their bytes
+            tables.add("evidence_items", rows.evidence_row(e, i), assessment_id=a.id)
         for change in item.history:
             tables.add("status_changes", rows.status_change_row(a.id, change))
         comments = []

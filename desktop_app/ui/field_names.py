@@ -108,6 +108,8 @@ class FieldNames:
             return self.context.term("pdf.answers")
         if key == "status":
             return self.context.term("pdf.status")
+        if key in ("statistics", "evidence"):
+            return self.context.term(f"{key}.heading")
         return key
 
     def _step(self, key: str) -> str:

@@ -155,6 +155,8 @@ def test_overview_figures_equal_the_portfolio_reports(qtbot, generated, preset) 
         expected = [report.impacts.get(key, {}).get(d, 0) for d in IMPACT_ORDER]
         assert numbers == [*expected, report.not_relevant.get(key, 0)]
     assert f"{report.total}" in view.summary.text()
+    expected_count = f"{report.with_statistics} av {report.total} beslut hade könsuppdelad"
+    assert expected_count in view.summary.text()
     described = view.impact_chart.accessibleDescription()
     top = impacts.item(0, 0).text()
     assert described.startswith(f"{top}: ")

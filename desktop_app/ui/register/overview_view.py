@@ -235,6 +235,8 @@ class OverviewView(QWidget):
             f"{c.term('register.total')}: {figures.total}. "
             f"{c.term('register.overdue_count')}: {len(figures.overdue)}. "
             f"{c.term('register.due_soon_count')}: {len(figures.due_soon)}. "
+            + c.term("portfolio.with_statistics", n=figures.with_statistics, total=figures.total)
+            + " "
             # Why an assessment approved today may not count "this year".
             + self.tr(
                 "Assessments count in the period of their planned decision date "
