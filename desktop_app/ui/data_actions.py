@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from desktop_app import transfer
 from desktop_app.domain.errors import LikaError
-from desktop_app.progress import Progress
+from desktop_app.progress import Cancelled, Progress
 from desktop_app.storage import backup
 from desktop_app.storage.database import DamagedDatabaseError
 from desktop_app.storage.exchange import ExchangeDocument
@@ -124,8 +124,9 @@ class DataActions(QObject):
         """Back up in the background (the backup reads through its own connection)."""
         path, keep = self.db_path, self.context.settings.backups_to_keep
 
-        def work(_progress: Progress) -> backup.BackupInfo | None:
-            made = backup.make_backup(path, reason)
+        def work(progress: Progress) -> backup.BackupInfo | None:
+            # Cut off when the window closes (TaskRunner.wait): made again next time.
+            made = backup.make_backup(path, reason, cancelled=lambda: progress.cancelled)
             backup.rotate(path, keep)
             return made
 
@@ -138,6 +139,8 @@ class DataActions(QObject):
         self.runner.run(work, done, self._backup_failed)
 
     def _backup_failed(self, error: BaseException) -> None:
+        if isinstance(error, Cancelled):
+            return  # the window is closing; the next start backs up
         if isinstance(error, DamagedDatabaseError):
             QMessageBox.warning(
                 self.window,
