@@ -16,8 +16,6 @@ from desktop_app.domain.errors import InputError
 from desktop_app.domain.model import Direction, Language, Status
 from desktop_app.domain.register import RegisterQuery, RegisterRow, SortKey
 from desktop_app.progress import NO_PROGRESS, TerminalProgress
-from desktop_app.register_export import write_csv, write_json
-from desktop_app.storage.register import Register
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -170,6 +168,9 @@ def list_query(args: argparse.Namespace, session: Session, today: date) -> Regis
 
 
 def cmd_list(args: argparse.Namespace, session: Session, out: TextIO) -> int:
+    from desktop_app.register_export import write_csv, write_json
+    from desktop_app.storage.register import Register
+
     today = date.today()
     query = list_query(args, session, today)
     register = Register(session.repository.db.conn, session.db_path)

@@ -7,14 +7,18 @@ import argparse
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn, Protocol, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, Protocol, TextIO
 
-from desktop_app.checklists.guide import Content, load_content
-from desktop_app.defaults import load_defaults
 from desktop_app.domain.errors import InputError
-from desktop_app.domain.identity import os_user
-from desktop_app.service import AssessmentService, Identity
-from desktop_app.storage.repository import AssessmentRepository
+from desktop_app.domain.identity import Identity, os_user
+
+if TYPE_CHECKING:
+    from desktop_app.checklists.guide import Content
+    from desktop_app.service import AssessmentService
+    from desktop_app.storage.repository import AssessmentRepository
+
+# Storage, content and the service are imported when a command first asks for them:
+# ``lika --version`` and ``--help`` need none of them (issue 18).
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -34,6 +38,7 @@ class Session:
         self._default_db = default_db
         self._service: AssessmentService | None = None
         self._content: Content | None = None
+        self._repository: AssessmentRepository | None = None
 
     @property
     def db_path(self) -> Path:
@@ -42,15 +47,19 @@ class Session:
     @property
     def service(self) -> AssessmentService:
         if self._service is None:
+            from desktop_app.service import AssessmentService
+
             content = self.content
-            repository = AssessmentRepository.open(self.db_path)
-            self._service = AssessmentService(repository, content, Identity.default())
+            self._service = AssessmentService(self.repository, content, Identity.default())
         return self._service
 
     @property
     def content(self) -> Content:
         """The checklists and texts, loaded without opening the database."""
         if self._content is None:
+            from desktop_app.checklists.guide import load_content
+            from desktop_app.defaults import load_defaults
+
             # The organisation's own checklists (from IT's defaults file), as in the window,
             # so that an assessment made with them can be exported here too.
             folder = load_defaults().checklist_folder
@@ -63,11 +72,16 @@ class Session:
 
     @property
     def repository(self) -> AssessmentRepository:
-        return self.service.repository
+        """The register, opened without the content (``lika list`` needs none)."""
+        if self._repository is None:
+            from desktop_app.storage.repository import AssessmentRepository
+
+            self._repository = AssessmentRepository.open(self.db_path)
+        return self._repository
 
     def close(self) -> None:
-        if self._service is not None:
-            self._service.repository.close()
+        if self._repository is not None:
+            self._repository.close()
 
 
 class Command(Protocol):

@@ -7,7 +7,6 @@ import argparse
 from pathlib import Path
 from typing import Any, TextIO
 
-from desktop_app import transfer
 from desktop_app.commands.base import (
     EXIT_FAILURE,
     EXIT_OK,
@@ -18,9 +17,6 @@ from desktop_app.commands.base import (
     identity_option,
 )
 from desktop_app.domain.errors import InputError
-from desktop_app.storage import backup, checks, exchange
-from desktop_app.storage.repository import AlreadyExistsError
-from desktop_app.storage.restore import restore_backup
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -75,20 +71,22 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
         "--as-new",
         dest="mode",
         action="store_const",
-        const=transfer.ImportMode.AS_NEW,
+        const="as_new",
         help="if the assessment is already in the register, add a copy beside it",
     )
     mode.add_argument(
         "--replace",
         dest="mode",
         action="store_const",
-        const=transfer.ImportMode.REPLACE,
+        const="replace",
         help="if the assessment is already in the register, overwrite it",
     )
-    load.set_defaults(run=cmd_import, mode=transfer.ImportMode.NEW)
+    load.set_defaults(run=cmd_import, mode="new")
 
 
 def cmd_backup(args: argparse.Namespace, session: Session, out: TextIO) -> int:
+    from desktop_app.storage import backup
+
     db_path = session.db_path
     if not db_path.is_file():
         raise InputError(f"No database at {db_path}")
@@ -108,6 +106,8 @@ def cmd_backup(args: argparse.Namespace, session: Session, out: TextIO) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, session: Session, out: TextIO) -> int:
+    from desktop_app.storage.restore import restore_backup
+
     db_path = session.db_path
     actor = acting_identity(args)
     kept = restore_backup(args.file, db_path, actor=actor, force=args.force)
@@ -118,6 +118,8 @@ def cmd_restore(args: argparse.Namespace, session: Session, out: TextIO) -> int:
 
 
 def cmd_check(args: argparse.Namespace, session: Session, out: TextIO) -> int:
+    from desktop_app.storage import checks
+
     results = checks.run_checks(session.db_path)
     failed = any(r.outcome is checks.Outcome.PROBLEM for r in results)
     if args.format == "json":
@@ -139,6 +141,9 @@ def cmd_check(args: argparse.Namespace, session: Session, out: TextIO) -> int:
 
 
 def cmd_export(args: argparse.Namespace, session: Session, out: TextIO) -> int:
+    from desktop_app import transfer
+    from desktop_app.storage import exchange
+
     document = transfer.export_document(session.repository, args.id)
     if args.out == "-":
         out.write(exchange.dumps(document))
@@ -152,15 +157,20 @@ def cmd_export(args: argparse.Namespace, session: Session, out: TextIO) -> int:
 
 
 def cmd_import(args: argparse.Namespace, session: Session, out: TextIO) -> int:
+    from desktop_app import transfer
+    from desktop_app.storage.repository import AlreadyExistsError
+
     # The file is read and checked before the database is even opened.
     document = transfer.read_file(lambda: session.content, args.file)
     try:
-        stored = transfer.import_document(session.repository, document, args.mode)
+        stored = transfer.import_document(
+            session.repository, document, transfer.ImportMode(args.mode)
+        )
     except AlreadyExistsError as error:
         raise AlreadyExistsError(
             f"{error}; use --as-new to add a copy or --replace to overwrite it"
         ) from None
     title = stored.decision.title or "(untitled)"
-    verb = "Replaced" if args.mode is transfer.ImportMode.REPLACE else "Imported"
+    verb = "Replaced" if args.mode == transfer.ImportMode.REPLACE else "Imported"
     print(f"{verb} assessment {stored.id}: {title}", file=out)
     return EXIT_OK

@@ -12,7 +12,6 @@ from desktop_app.commands.base import EXIT_OK, Session
 from desktop_app.domain.model import Language
 from desktop_app.domain.portfolio import Period
 from desktop_app.progress import NO_PROGRESS, TerminalProgress
-from desktop_app.reporting import check_report_target, portfolio_input, write_portfolio
 
 
 def iso_day(text: str) -> date:
@@ -51,11 +50,14 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_report(args: argparse.Namespace, session: Session, out: TextIO) -> int:
+    from desktop_app.reporting import check_report_target, portfolio_input, write_portfolio
+
     period = Period(args.start, args.end)  # refuses an end before the start (exit 2)
     check_report_target(args.out)  # before opening anything
+    content = session.content  # checked before the register is opened
     data = portfolio_input(
         session.repository,
-        session.content,
+        content,
         period,
         unit=args.unit,
         language=Language(args.lang),

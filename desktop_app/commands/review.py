@@ -8,7 +8,7 @@ the one who did it (default: the operating-system user, which is recorded too).
 from __future__ import annotations
 
 import argparse
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from desktop_app.commands.base import (
     EXIT_OK,
@@ -21,7 +21,9 @@ from desktop_app.commands.base import (
 )
 from desktop_app.domain.errors import InputError
 from desktop_app.domain.review import CommentTarget, ReviewComment
-from desktop_app.service import AssessmentService
+
+if TYPE_CHECKING:
+    from desktop_app.service import AssessmentService
 
 
 def acting_service(args: argparse.Namespace, session: Session) -> AssessmentService:

@@ -14,9 +14,6 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-import pikepdf
-import pikepdf.pdfa
-
 from desktop_app.domain.errors import InputError
 
 PDFA_FLAVOUR = "2b"
@@ -59,6 +56,9 @@ def to_pdfa(pdf_bytes: bytes, out: Path) -> None:
     random content all pass ``pikepdf.pdfa.check``. What could make a file fail (a
     character without a glyph, a non-embedded font) is prevented when it is built.
     """
+    import pikepdf  # here: most commands, and the CSV report, write no PDF
+    import pikepdf.pdfa
+
     with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
         for page in pdf.pages:
             # reportlab writes an empty page transition dictionary on every page;
