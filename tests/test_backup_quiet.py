@@ -137,3 +137,25 @@ def test_the_window_ends_within_a_second_while_a_backup_runs(tmp_path, content):
         p.name for p in backup.backup_dir(db).glob("*") if p.suffix in (".db", ".partial")
     ] == []
     assert db.exists()
+
+
+def test_start_up_skips_the_quick_check_of_a_register_checked_by_its_last_backup(
+    register, monkeypatch
+):
+    from desktop_app.storage import checks
+
+    calls: list[bool] = []
+    original = backup.integrity_problems
+
+    def counting(conn, *, quick=False):
+        calls.append(quick)
+        return original(conn, quick=quick)
+
+    monkeypatch.setattr(backup, "integrity_problems", counting)
+    assert checks.diagnose(register, budget=checks.START_CHECK_BUDGET) is None
+    assert calls == [True]  # no backup yet: checked
+    backup.make_backup(register, Reason.START)
+    calls.clear()
+    assert checks.diagnose(register, budget=checks.START_CHECK_BUDGET) is None
+    assert calls == []  # the backup checked these very bytes in full
+    assert checks.diagnose(register) is None and calls == [True]  # unbounded: always

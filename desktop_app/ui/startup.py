@@ -128,7 +128,7 @@ def open_register(
     except LikaError as error:
         dialogs.error(str(error))
         return error.exit_code
-    diagnosis = checks.diagnose(db_path)
+    diagnosis = checks.diagnose(db_path, budget=checks.START_CHECK_BUDGET)
     if diagnosis is not None:
         who = identity or Identity.default()
         outcome = _handle(db_path, diagnosis, dialogs, is_default=is_default, identity=who)
