@@ -1,6 +1,7 @@
 """Start-up time, memory and size of the frozen Lika, against a minimal frozen PySide6 window.
 
     .venv/bin/python benchmarks/startup.py [--runs 15] [--lika dist/lika] [--check]
+    .venv/bin/python benchmarks/startup.py --source [--large /tmp/lika-bench-100000.db] --json
 
 Build Lika first (``packaging/build.py``); the minimal window (``minimal_window.py``) is
 frozen here by ``minimal.spec`` with the same PyInstaller options and trimming, into
@@ -19,12 +20,23 @@ window; the CPU time of each whole run (steadier than wall time when other work 
 the machine); and the sizes of the bundle and of the installers in dist/.
 Targets (issue 7): start-up < 1.5x and < 1 s, memory < 1.5x, bundle < 150 MB, installer
 < 60 MB. ``--check`` exits with 1 when one is missed. POSIX only (it uses ``wait4``).
+
+``--source`` times the source checkout instead (``python -m desktop_app`` against
+``python benchmarks/minimal_window.py``, same interpreter): no build needed, sizes not
+reported. ``--large PATH`` also times Lika on that register (say one of 100,000
+assessments, ``lika demo --count 100000``). ``--json`` prints the figures as one JSON
+object: per register ``first_paint_ratio`` and ``listed_ratio`` (Lika's first paint and
+its first page of the register on screen, each over the minimal window's first paint)
+and ``memory_ratio``, with the seconds and megabytes behind them. Targets (issue 18):
+listed ≤ 1.5x on the demo register and ≤ 2x at 100,000, memory ≤ 1.3x.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import platform
 import selectors
 import statistics
 import subprocess
@@ -111,13 +123,75 @@ def installers() -> list[Path]:
     return sorted(p for pattern in patterns for p in (ROOT / "dist").glob(pattern))
 
 
+def source_figures(runs: int, large: Path | None) -> dict[str, object]:
+    """Lika from the source checkout against the minimal window on the same Python."""
+    with tempfile.TemporaryDirectory(prefix="lika-bench-") as tmp:
+        home = Path(tmp)
+        env = {**isolated_environment(home), "LIKA_DEFAULTS": "", "QT_QPA_PLATFORM": "offscreen"}
+        env["PYTHONPATH"] = str(ROOT)
+        db = home / "register.db"
+        python = [sys.executable]
+        subprocess.run([*python, "-m", "desktop_app", "demo", "--db", db], env=env, check=True,
+                       capture_output=True)  # fmt: skip
+        env["LIKA_SMOKE_TEST_QUIT_AFTER_SHOW"] = "1"
+        programs = {
+            "demo": [*python, "-m", "desktop_app", "--db", str(db)],
+            "minimal": [*python, str(ROOT / "benchmarks" / "minimal_window.py")],
+        }
+        if large is not None:
+            programs["large"] = [*python, "-m", "desktop_app", "--db", str(large)]
+        measured: dict[str, list[Run]] = {name: [] for name in programs}
+        for command in programs.values():
+            time_to_window(command, env, timeout=300)  # warm-up
+        for _ in range(runs):
+            for name, command in programs.items():  # alternate, so drift hits both
+                measured[name].append(time_to_window(command, env, timeout=300))
+
+    def median(name: str, what: str) -> float:
+        return statistics.median(getattr(r, what) for r in measured[name])
+
+    bare_paint, bare_rss = median("minimal", "seconds"), median("minimal", "peak_rss")
+    figures: dict[str, object] = {
+        "machine": f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, "
+        f"Python {platform.python_version()}, load average {os.getloadavg()[0]:.1f}",
+        "runs": runs,
+        "minimal": {"first_paint_s": round(bare_paint, 3), "peak_mb": round(bare_rss / MB)},
+    }
+    for name in ("demo", "large"):
+        if name not in measured:
+            continue
+        paint, listed = median(name, "seconds"), median(name, "listed")
+        rss = median(name, "peak_rss")
+        figures[name] = {
+            "first_paint_s": round(paint, 3),
+            "listed_s": round(listed, 3),
+            "peak_mb": round(rss / MB),
+            "cpu_s": round(median(name, "cpu"), 3),
+            "first_paint_ratio": round(paint / bare_paint, 2),
+            "listed_ratio": round(listed / bare_paint, 2),
+            "memory_ratio": round(rss / bare_rss, 2),
+        }
+    return figures
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--lika", type=Path, default=ROOT / "dist" / "lika")
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--rebuild-minimal", action="store_true")
     parser.add_argument("--check", action="store_true", help="exit 1 if a target is missed")
+    parser.add_argument("--source", action="store_true", help="time the source checkout")
+    parser.add_argument("--large", type=Path, help="also time Lika on this (large) register")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
+    if args.source:
+        figures = source_figures(args.runs, args.large)
+        if args.json:
+            print(json.dumps(figures, indent=2))
+        else:
+            for key, value in figures.items():
+                print(f"{key}: {value}")
+        return 0
     lika = args.lika / "lika"
     if not lika.exists():
         print(f"{lika} does not exist: run packaging/build.py first", file=sys.stderr)

@@ -53,6 +53,11 @@ def window_only(argv: Sequence[str]) -> tuple[bool, Path | None]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    if args == ["--version"]:  # answered before the command line's modules load
+        from desktop_app import __version__
+
+        print(f"lika {__version__}")
+        raise SystemExit(0)  # as argparse's version action does
     window, db, file = window_request(args)
     if window:
         return _open_window(db, file)

@@ -16,11 +16,11 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from desktop_app.demo import load_demo
-from desktop_app.service import AssessmentService, Identity
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
+from desktop_app.app.demo import load_demo
+from desktop_app.app.service import AssessmentService, Identity
 from desktop_app.checklists.guide import load_content
 from desktop_app.domain.model import Language, Status
 from desktop_app.storage.repository import AssessmentRepository

@@ -11,9 +11,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from desktop_app.reporting import portfolio_input, summary_input
 
 from desktop_app.__main__ import main
+from desktop_app.app.reporting import portfolio_input, summary_input
 from desktop_app.checklists import __main__ as content_check
 from desktop_app.checklists.guide import load_content
 from desktop_app.checklists.loader import BUILTIN_DIR
@@ -232,7 +232,7 @@ def test_the_portfolio_counts_per_type(service, tmp_path) -> None:
     )
     assert data.figures.by_decision_type == {"grants": 2, "": 1}
     assert data.decision_type_order() == ["grants", ""]
-    from desktop_app.reporting import write_portfolio
+    from desktop_app.app.reporting import write_portfolio
 
     out = tmp_path / "p.pdf"
     write_portfolio(data, out)
@@ -243,7 +243,7 @@ def test_the_portfolio_counts_per_type(service, tmp_path) -> None:
 
 
 def test_the_demo_shows_decision_types(service) -> None:
-    from desktop_app.demo import load_demo
+    from desktop_app.app.demo import load_demo
 
     loaded = load_demo(service.repository, service.content)
     assert {a.decision_type for a in loaded} >= {"budget_fees", "service_changes", "grants"}

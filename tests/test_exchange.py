@@ -69,9 +69,10 @@ ACCEPTED = ("valid.json", "bom.json", "every-script.json", "approved-with-evalua
 @pytest.fixture(autouse=True)
 def _content_loaded_once(monkeypatch, content) -> None:
     """Each command would load the checklists again; they are not what is tested here."""
-    from desktop_app.commands import base
+    from desktop_app.checklists import guide
 
-    monkeypatch.setattr(base, "load_content", lambda *folders: content)
+    # commands.base imports it when a command first needs the content
+    monkeypatch.setattr(guide, "load_content", lambda *folders: content)
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ storage does the work, typed by ``app.ports.Backups``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from desktop_app.app.ports import Backups
@@ -26,13 +27,20 @@ __all__ = [
     "backups",
     "check_not_a_folder",
     "diagnose",
+    "refuse_if_damaged",
     "run_checks",
 ]
 
 
-def diagnose(path: Path) -> Diagnosis | None:
-    """The first problem of the register at ``path``, without writing a byte."""
-    return checks.diagnose(path)
+def diagnose(path: Path, *, at_start: bool = False) -> Diagnosis | None:
+    """The first problem of the register at ``path``, without writing a byte; at start
+    the check of a large register is bounded in time (issue 18)."""
+    return checks.diagnose(path, budget=checks.START_CHECK_BUDGET if at_start else None)
+
+
+def refuse_if_damaged(path: Path) -> None:
+    """Raise a named error when the register at ``path`` must not be written."""
+    checks.refuse_if_damaged(path)
 
 
 def run_checks(path: Path) -> list[CheckResult]:
@@ -53,8 +61,13 @@ class RegisterBackups:
     def listed(self) -> list[BackupInfo]:
         return backup.list_backups(self.db_path)
 
-    def make(self, reason: Reason) -> BackupInfo | None:
-        return backup.make_backup(self.db_path, reason)
+    def make(
+        self, reason: Reason, cancelled: Callable[[], bool] | None = None
+    ) -> BackupInfo | None:
+        """A backup; ``cancelled`` stops it (no file left) when it turns true."""
+        if cancelled is None:
+            return backup.make_backup(self.db_path, reason)
+        return backup.make_backup(self.db_path, reason, cancelled=cancelled)
 
     def rotate(self, keep: int) -> list[Path]:
         return backup.rotate(self.db_path, keep)

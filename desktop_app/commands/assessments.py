@@ -10,7 +10,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
-from desktop_app.app.register_export import write_csv, write_json
 from desktop_app.commands.base import EXIT_OK, Session, assessment_id
 from desktop_app.commands.terminal import for_terminal
 from desktop_app.domain.errors import InputError
@@ -169,6 +168,8 @@ def list_query(args: argparse.Namespace, session: Session, today: date) -> Regis
 
 
 def cmd_list(args: argparse.Namespace, session: Session, out: TextIO) -> int:
+    from desktop_app.app.register_export import write_csv, write_json
+
     today = date.today()
     query = list_query(args, session, today)
     rows = session.service.reader_here().rows(query)

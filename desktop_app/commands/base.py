@@ -7,14 +7,17 @@ import argparse
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn, Protocol, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, Protocol, TextIO
 
-from desktop_app.app import registers
-from desktop_app.app.service import AssessmentService
-from desktop_app.checklists.guide import Content, load_content
-from desktop_app.defaults import load_defaults
 from desktop_app.domain.errors import InputError
 from desktop_app.domain.identity import Identity, os_user
+
+if TYPE_CHECKING:
+    from desktop_app.app.service import AssessmentService
+    from desktop_app.checklists.guide import Content
+
+# Storage, content and the service are imported when a command first asks for them:
+# ``lika --version`` and ``--help`` need none of them (issue 18).
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -43,6 +46,9 @@ class Session:
     @property
     def service(self) -> AssessmentService:
         if self._service is None:
+            from desktop_app.app import registers
+            from desktop_app.app.service import AssessmentService
+
             content = self.content
             self.check_before_writing()
             repository = registers.open_store(self.db_path)
@@ -54,7 +60,7 @@ class Session:
         upgrade it) or written: a damaged or emptied register is never used."""
         if self._checked:
             return
-        from desktop_app.storage.checks import refuse_if_damaged
+        from desktop_app.app.backups import refuse_if_damaged
 
         refuse_if_damaged(self.db_path)
         self._checked = True
@@ -63,6 +69,9 @@ class Session:
     def content(self) -> Content:
         """The checklists and texts, loaded without opening the database."""
         if self._content is None:
+            from desktop_app.checklists.guide import load_content
+            from desktop_app.defaults import load_defaults
+
             # The organisation's own checklists (from IT's defaults file), as in the window,
             # so that an assessment made with them can be exported here too.
             folder = load_defaults().checklist_folder

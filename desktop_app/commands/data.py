@@ -9,7 +9,6 @@ from typing import Any, TextIO
 
 from desktop_app.app import transfer
 from desktop_app.app.backups import Outcome, Reason, backups, run_checks
-from desktop_app.app.errors import AlreadyExistsError
 from desktop_app.commands.base import (
     EXIT_FAILURE,
     EXIT_OK,
@@ -81,20 +80,21 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
         "--as-new",
         dest="mode",
         action="store_const",
-        const=transfer.ImportMode.AS_NEW,
+        const="as_new",
         help="if the assessment is already in the register, add a copy beside it",
     )
     mode.add_argument(
         "--replace",
         dest="mode",
         action="store_const",
-        const=transfer.ImportMode.REPLACE,
+        const="replace",
         help="if the assessment is already in the register, overwrite it",
     )
-    load.set_defaults(run=cmd_import, mode=transfer.ImportMode.NEW)
+    load.set_defaults(run=cmd_import, mode="new")
 
 
 def cmd_backup(args: argparse.Namespace, session: Session, out: TextIO) -> int:
+
     db_path = session.db_path
     if not db_path.is_file():
         raise InputError(f"No database at {db_path}")
@@ -115,6 +115,7 @@ def cmd_backup(args: argparse.Namespace, session: Session, out: TextIO) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, session: Session, out: TextIO) -> int:
+
     db_path = session.db_path
     actor = acting_identity(args)
     kept = backups(db_path).restore(args.file, actor=actor, force=args.force)
@@ -159,6 +160,9 @@ def cmd_export(args: argparse.Namespace, session: Session, out: TextIO) -> int:
 
 
 def cmd_import(args: argparse.Namespace, session: Session, out: TextIO) -> int:
+    from desktop_app.app import transfer
+    from desktop_app.storage.repository import AlreadyExistsError
+
     # The file is read and checked before the database is even opened.
     document = transfer.read_file(lambda: session.content, args.file)
     try:
@@ -168,6 +172,6 @@ def cmd_import(args: argparse.Namespace, session: Session, out: TextIO) -> int:
             f"{error}; use --as-new to add a copy or --replace to overwrite it"
         ) from None
     title = stored.decision.title or "(untitled)"
-    verb = "Replaced" if args.mode is transfer.ImportMode.REPLACE else "Imported"
+    verb = "Replaced" if args.mode == transfer.ImportMode.REPLACE else "Imported"
     print(f"{verb} assessment {stored.id}: {title}", file=out)
     return EXIT_OK

@@ -8,7 +8,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
-from desktop_app.app.reporting import check_report_target, portfolio_input, write_portfolio
 from desktop_app.commands.base import EXIT_OK, Session
 from desktop_app.domain.model import Language
 from desktop_app.domain.portfolio import Period
@@ -51,8 +50,11 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_report(args: argparse.Namespace, session: Session, out: TextIO) -> int:
+    from desktop_app.app.reporting import check_report_target, portfolio_input, write_portfolio
+
     period = Period(args.start, args.end)  # refuses an end before the start (exit 2)
     check_report_target(args.out)  # before opening anything
+    session.content  # noqa: B018  (checked before the register is opened)
     data = portfolio_input(
         session.service,
         session.content,

@@ -52,6 +52,9 @@ def to_pdfa(
     random content all pass ``pikepdf.pdfa.check``. What could make a file fail (a
     character without a glyph, a non-embedded font) is prevented when it is built.
     """
+    import pikepdf  # here: most commands, and the CSV report, write no PDF
+    import pikepdf.pdfa
+
     with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
         for page in pdf.pages:
             # reportlab writes an empty page transition dictionary on every page;

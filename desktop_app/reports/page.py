@@ -12,9 +12,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFPage, PDFStream
 from reportlab.pdfgen.canvas import Canvas
 
 from desktop_app.reports.fonts import BOLD, REGULAR
@@ -73,6 +75,7 @@ def canvas_maker(decor: PageDecor, tags: Recorder | None = None) -> type[Canvas]
                 del state
                 self._decorate(self._pageNumber, total)
                 super().showPage()
+                _compress_now(self._doc.Pages.pages[-1])
             super().save()
 
         def _decorate(self, page: int, pages: int) -> None:
@@ -116,6 +119,18 @@ def canvas_maker(decor: PageDecor, tags: Recorder | None = None) -> type[Canvas]
             self.restoreState()
 
     return DecoratedCanvas
+
+
+def _compress_now(page: PDFPage) -> None:
+    """Compress a finished page's drawing operations now rather than when the document
+    is written: reportlab keeps every page's text until then, uncompressed."""
+    if not page.compression or not page.stream or page.Contents or rl_config.useA85:
+        return
+    stream = page.stream
+    data = stream.encode("utf8") if isinstance(stream, str) else stream
+    filters = PDFDictionary({"Filter": PDFArray([PDFName("FlateDecode")])})
+    page.Contents = PDFStream(filters, zlib.compress(data))
+    page.stream = None
 
 
 def _fit(text: str, width: float, font: str = REGULAR, size: float = 7.5) -> str:

@@ -8,15 +8,23 @@ Every backup is a single self-contained file (rollback journal, not WAL), checke
 Automatic backups live in ``<database>.backups/`` next to the register. Backups made
 at start-up and daily rotate (the newest ``keep`` are kept); backups made before a
 schema upgrade, by hand, and files replaced by a restore are never deleted by Lika.
+
+An automatic backup first compares the register's files (size and modification time
+of the database and its write-ahead log) with a small record kept beside the backups
+when the last automatic backup was made (``STATE_FILE``): when nothing changed it does
+no work at all, where copying, checking and comparing a large register cost seconds.
+Every backup can be cut off (``cancelled``) between steps: the window stops it when it
+closes, and a backup that was cut off leaves no file behind.
 """
 
 from __future__ import annotations
 
 import contextlib
-import filecmp
+import json
 import re
 import shutil
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -24,6 +32,7 @@ from pathlib import Path
 
 from desktop_app.atomic_file import atomic_write
 from desktop_app.domain.errors import InputError
+from desktop_app.progress import Cancelled
 from desktop_app.storage.database import (
     DamagedDatabaseError,
     StorageError,
@@ -41,6 +50,19 @@ SPARE_BYTES = 20 * 1024 * 1024
 # its integrity check read every page about once, so a big cache mostly holds memory
 # (on a 117 MB register: 3.6 MB less and 20 % slower than the default, in the background).
 BACKUP_CACHE_KIB = 256
+# Pages copied per step of the backup API (4 MiB of 4 KiB pages): between steps a backup
+# can be cut off. (SQLite starts a stepped copy again when another connection writes
+# meanwhile; a step this size keeps that rare.)
+STEP_PAGES = 1024
+# The record of the last automatic backup, in the backup folder.
+STATE_FILE = "last-automatic-backup.json"
+COMPARE_CHUNK = 1024 * 1024
+
+Cancel = Callable[[], bool]
+
+
+def _never() -> bool:
+    return False
 
 
 class Reason(StrEnum):
@@ -127,12 +149,24 @@ def _check_space(db_path: Path, folder: Path) -> None:
         )
 
 
-def write_backup(source: Path | sqlite3.Connection, dest: Path, *, db_path: Path) -> None:
+def write_backup(
+    source: Path | sqlite3.Connection,
+    dest: Path,
+    *,
+    db_path: Path,
+    cancelled: Cancel = _never,
+) -> None:
     """Copy ``source`` (a path, opened read-only, or an open connection) to ``dest``.
 
-    The copy is written beside ``dest`` first (``atomic_file``) and only renamed into
-    place once ``PRAGMA integrity_check`` finds nothing wrong, so ``dest`` is always whole.
+    The copy is written beside ``dest`` first and only renamed into place once
+    ``PRAGMA integrity_check`` finds nothing wrong, so ``dest`` is always whole. Raises
+    ``Cancelled`` (leaving no file) once ``cancelled()`` turns true.
     """
+
+    def step(_status: int, _remaining: int, _total: int) -> None:
+        if cancelled():
+            raise Cancelled
+
     dest = Path(dest)
     try:
         dest.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # the backup folder
@@ -149,11 +183,15 @@ def write_backup(source: Path | sqlite3.Connection, dest: Path, *, db_path: Path
                 # A small cache (BACKUP_CACHE_KIB); a caller's own connection keeps its own.
                 for conn in (src, target) if own else (target,):
                     conn.execute(f"PRAGMA cache_size = -{BACKUP_CACHE_KIB}")
-                src.backup(target)
+                src.backup(target, pages=STEP_PAGES, progress=step)
                 target.execute("PRAGMA journal_mode = DELETE")
+                # The check stops within a few thousand steps of SQLite's VM once cancelled.
+                target.set_progress_handler(lambda: 1 if cancelled() else 0, 10_000)
                 problems = integrity_problems(target)
             finally:
                 target.close()
+            if cancelled():
+                raise Cancelled  # atomic_write removes the partial file
         except sqlite3.Error as error:
             raise describe_sqlite_error(error, db_path) from None
         finally:
@@ -179,19 +217,81 @@ def _new_name(db_path: Path, reason: Reason, now: datetime) -> Path:
     return candidate
 
 
+def _signature(db_path: Path) -> list[int]:
+    """Size and modification time of the register and of its write-ahead log (when it
+    holds anything): every committed change alters one of them."""
+    found = Path(db_path).stat()
+    signature = [found.st_size, found.st_mtime_ns]
+    with contextlib.suppress(OSError):
+        wal = Path(f"{db_path}-wal").stat()
+        if wal.st_size:
+            signature += [wal.st_size, wal.st_mtime_ns]
+    return signature
+
+
+def _read_state(db_path: Path) -> dict[str, object]:
+    try:
+        state = json.loads((backup_dir(db_path) / STATE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return state if isinstance(state, dict) else {}
+
+
+def _write_state(db_path: Path, signature: list[int], backup: Path) -> None:
+    path = backup_dir(db_path) / STATE_FILE
+    with contextlib.suppress(OSError):
+        path.write_text(json.dumps({"signature": signature, "backup": backup.name}), "utf-8")
+
+
+def unchanged_since_last_backup(db_path: Path) -> bool:
+    """True when the register's files are as they were when the newest automatic backup
+    was made, and that backup is still there: a few ``stat`` calls."""
+    state = _read_state(db_path)
+    name = state.get("backup")
+    try:
+        signature = _signature(db_path)
+    except OSError:
+        return False
+    return (
+        state.get("signature") == signature
+        and isinstance(name, str)
+        and (backup_dir(db_path) / name).is_file()
+    )
+
+
+def _same_content(first: Path, second: Path, cancelled: Cancel) -> bool:
+    if first.stat().st_size != second.stat().st_size:
+        return False
+    with first.open("rb") as a, second.open("rb") as b:
+        while True:
+            if cancelled():
+                raise Cancelled
+            chunk = a.read(COMPARE_CHUNK)
+            if chunk != b.read(COMPARE_CHUNK):
+                return False
+            if not chunk:
+                return True
+
+
 def make_backup(
     db_path: Path,
     reason: Reason,
     *,
     source: sqlite3.Connection | None = None,
     now: datetime | None = None,
+    cancelled: Cancel = _never,
 ) -> BackupInfo | None:
     """Back ``db_path`` up into its backup folder.
 
-    A start-up or daily backup identical to the newest one is not kept (returns None),
-    so opening the app ten times a day does not push older backups out of rotation.
+    A start-up or daily backup is not made when the register's files did not change
+    since the last one, and not kept when it is identical to the newest backup (returns
+    None in both cases), so opening the app ten times a day costs nothing and does not
+    push older backups out of rotation. Raises ``Cancelled`` (leaving no file) once
+    ``cancelled()`` turns true.
     """
     db_path = Path(db_path)
+    if reason in ROTATED and unchanged_since_last_backup(db_path):
+        return None
     folder = backup_dir(db_path)
     try:
         folder.mkdir(mode=0o700, exist_ok=True)
@@ -200,10 +300,20 @@ def make_backup(
     now = now or datetime.now()
     dest = _new_name(db_path, reason, now)
     previous = list_backups(db_path)
-    write_backup(source if source is not None else db_path, dest, db_path=db_path)
-    if reason in ROTATED and previous and filecmp.cmp(previous[0].path, dest, shallow=False):
-        dest.unlink()
-        return None
+    signature = _signature(db_path)  # before copying: a change meanwhile is seen next time
+    source_of = source if source is not None else db_path
+    write_backup(source_of, dest, db_path=db_path, cancelled=cancelled)
+    if reason in ROTATED:
+        try:
+            same = bool(previous) and _same_content(previous[0].path, dest, cancelled)
+        except BaseException:
+            dest.unlink(missing_ok=True)
+            raise
+        if same:
+            dest.unlink()
+            _write_state(db_path, signature, previous[0].path)
+            return None
+        _write_state(db_path, signature, dest)
     return BackupInfo(dest, now.replace(microsecond=0), reason, dest.stat().st_size)
 
 

@@ -12,6 +12,7 @@ import os
 import shutil
 import sqlite3
 import stat
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -373,8 +374,43 @@ def _readonly(path: Path) -> Iterator[sqlite3.Connection]:
         conn.close()
 
 
-def diagnose(path: Path, *, low_space: int = LOW_SPACE_BYTES) -> Diagnosis | None:
-    """The first reason not to open ``path`` for writing, or None. Only reads."""
+# Start-up's share of SQLite's quick check (seconds): the window opens the register
+# after it. What it had no time for is covered by the start-up backup, which checks
+# the whole copy (a damaged register gives no backup and a warning), and by ``lika check``.
+START_CHECK_BUDGET = 0.25
+
+
+def _quick_problems(conn: sqlite3.Connection, path: Path, budget: float | None) -> list[str]:
+    """``quick_check``'s findings; with a ``budget``, none when the register is as it was
+    when the last automatic backup checked it in full, and none when the check runs out
+    of time (it stops then)."""
+    if budget is None:
+        return backup.integrity_problems(conn, quick=True)
+    if backup.unchanged_since_last_backup(path):
+        return []
+    deadline = time.monotonic() + budget
+    stopped: list[bool] = []
+
+    def over_time() -> int:
+        if time.monotonic() > deadline:
+            stopped.append(True)
+            return 1
+        return 0
+
+    conn.set_progress_handler(over_time, 20_000)
+    try:
+        problems = backup.integrity_problems(conn, quick=True)
+    finally:
+        conn.set_progress_handler(None, 0)
+    return [] if stopped else problems
+
+
+def diagnose(
+    path: Path, *, low_space: int = LOW_SPACE_BYTES, budget: float | None = None
+) -> Diagnosis | None:
+    """The first reason not to open ``path`` for writing, or None. Only reads.
+
+    ``budget`` (seconds) bounds the quick check, as at start-up: see ``_quick_problems``."""
     path = Path(path)
     folder = path.parent
     if not folder.is_dir():
@@ -387,9 +423,12 @@ def diagnose(path: Path, *, low_space: int = LOW_SPACE_BYTES) -> Diagnosis | Non
         try:
             check_understood(path)
             with _readonly(path) as conn:
-                # The full check also finds an index that disagrees with its table.
-                quick = path.stat().st_size > FULL_CHECK_BYTES
-                problems = backup.integrity_problems(conn, quick=quick)
+                # The full check also finds an index that disagrees with its table; a
+                # large register gets the bounded quick check (issue 18).
+                if path.stat().st_size > FULL_CHECK_BYTES:
+                    problems = _quick_problems(conn, path, budget)
+                else:
+                    problems = backup.integrity_problems(conn)
         except ForeignDatabaseError as error:
             return Diagnosis(Problem.FOREIGN, str(error))
         except NotADatabaseError as error:

@@ -22,7 +22,7 @@ from desktop_app.app.backups import BackupInfo, Reason, backups
 from desktop_app.app.errors import DamagedDatabaseError
 from desktop_app.app.transfer import ExchangeDocument
 from desktop_app.domain.errors import LikaError
-from desktop_app.progress import Progress
+from desktop_app.progress import Cancelled, Progress
 from desktop_app.ui.session import SessionKeeper
 from desktop_app.ui.tasks import ImmediateRunner, TaskRunner
 
@@ -127,8 +127,9 @@ class DataActions(QObject):
         """Back up in the background (the backup reads through its own connection)."""
         path, keep = self.db_path, self.context.settings.backups_to_keep
 
-        def work(_progress: Progress) -> BackupInfo | None:
-            made = backups(path).make(reason)
+        def work(progress: Progress) -> BackupInfo | None:
+            # Cut off when the window closes (TaskRunner.wait): made again next time.
+            made = backups(path).make(reason, cancelled=lambda: progress.cancelled)
             backups(path).rotate(keep)
             return made
 
@@ -141,6 +142,8 @@ class DataActions(QObject):
         self.runner.run(work, done, self._backup_failed)
 
     def _backup_failed(self, error: BaseException) -> None:
+        if isinstance(error, Cancelled):
+            return  # the window is closing; the next start backs up
         if isinstance(error, DamagedDatabaseError):
             QMessageBox.warning(
                 self.window,

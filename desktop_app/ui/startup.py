@@ -135,7 +135,7 @@ def open_register(
     except LikaError as error:
         dialogs.error(str(error))
         return error.exit_code
-    diagnosis = diagnose_register(db_path)
+    diagnosis = diagnose_register(db_path, at_start=True)
     if diagnosis is not None:
         who = identity or Identity.default()
         outcome = _handle(db_path, diagnosis, dialogs, is_default=is_default, identity=who)

@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Si
 from desktop_app.progress import Progress
 
 Work = Callable[[Progress], Any]
+QUIT_WAIT_MS = 800
 OnResult = Callable[[Any], None]
 OnError = Callable[[BaseException], None]
 OnProgress = Callable[[int, int, str], None]
@@ -115,10 +116,11 @@ class TaskRunner(QObject):
         self.failed.connect(self._deliver_error)
         self.progressed.connect(self._deliver_progress)
         # However the program ends (its last window closed, or an exit code set), running
-        # work (a backup, say) finishes before the objects it reports to are deleted.
+        # work (a backup, say) is cut off and ends before the objects it reports to are
+        # deleted: the process never lingers after its window (issue 18).
         app = QCoreApplication.instance()
         if app is not None:
-            app.aboutToQuit.connect(self.wait)
+            app.aboutToQuit.connect(self.stop)
 
     def run(
         self,
@@ -157,7 +159,15 @@ class TaskRunner(QObject):
         return bool(self._tasks)
 
     def wait(self, msecs: int = 30000) -> bool:
-        """Wait for running work (used when the window closes, and by tests)."""
+        """Wait for running work (used by tests)."""
+        return self._pool.waitForDone(msecs)
+
+    def stop(self, msecs: int = QUIT_WAIT_MS) -> bool:
+        """Ask all running work to stop (``Progress.cancelled``), then wait for it a
+        moment: used when the program quits. Work is written to stop within that time
+        (a backup stops between steps and leaves no file)."""
+        for task in self._tasks.values():
+            task.cancel()
         return self._pool.waitForDone(msecs)
 
 

@@ -1,0 +1,78 @@
+"""A light command line: each command imports what it uses, no more (issue 18).
+
+Checked by the modules a fresh process has loaded when the command is done (not by
+timings: the machine is shared). ``lika --version`` and ``--help`` used to import the
+whole CLI (sqlite-utils with click and pluggy, the checklist loader with YAML) before
+argparse answered; ``lika list`` loaded and validated every checklist it never shows.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.test_portfolio_report import demo_db  # noqa: F401 (a fixture)
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# What neither --version nor --help needs: storage, content, services, reports.
+HEAVY = (
+    "sqlite_utils",
+    "click",
+    "pluggy",
+    "yaml",
+    "jsonschema",
+    "reportlab",
+    "pikepdf",
+    "desktop_app.app.service",
+    "desktop_app.storage.database",
+    "desktop_app.checklists.loader",
+    "desktop_app.app.reporting",
+)
+CONTENT = ("yaml", "jsonschema", "desktop_app.checklists.loader", "desktop_app.checklists.guide")
+
+
+def modules_after(args: list[str], env_db: Path | None = None) -> set[str]:
+    """The modules loaded once ``lika ARGS`` has run, in a process of its own."""
+    code = (
+        "import json, sys\n"
+        "from desktop_app.__main__ import main\n"
+        "try:\n"
+        f"    main({args!r})\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "sys.stdout.flush()\n"
+        "print('\\nMODULES' + json.dumps(sorted(sys.modules)), file=sys.stderr)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+    )
+    line = next(x for x in result.stderr.splitlines() if x.startswith("MODULES"))
+    return set(json.loads(line.removeprefix("MODULES")))
+
+
+@pytest.mark.parametrize("args", [["--version"], ["--help"], ["list", "--help"]])
+def test_version_and_help_import_no_storage_content_or_reports(args):
+    loaded = modules_after(args)
+    assert sorted(m for m in HEAVY if m in loaded) == []
+
+
+def test_list_reads_the_register_without_loading_content(demo_db):  # noqa: F811
+    loaded = modules_after(["list", "--db", str(demo_db), "--search", "kommunen"])
+    assert "desktop_app.storage.register" in loaded  # it did list
+    assert sorted(m for m in CONTENT if m in loaded) == []
+    assert not any(m.startswith(("reportlab", "pikepdf")) for m in loaded)
+
+
+def test_version_is_answered_before_the_command_line_loads():
+    loaded = modules_after(["--version"])
+    assert "desktop_app.cli" not in loaded and "argparse" not in loaded
