@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QSettings
 
 from desktop_app.defaults import DEFAULT_FRAMEWORK, OrganisationDefaults, load_defaults
 from desktop_app.domain.identity import Identity, os_full_name, os_user

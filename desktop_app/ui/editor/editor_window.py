@@ -8,8 +8,6 @@ closes. Menus, shortcuts and the submit flow live in ``editor_actions``.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
@@ -356,10 +354,6 @@ class EditorWindow(QMainWindow):
 
     def export_pdf(self) -> None:
         self.pdf_export.ask()
-
-    def write_pdf(self, out: Path) -> bool:
-        """Export to ``out`` without asking (tests, scripts); True if it started."""
-        return self.pdf_export.export(out) is not None
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.document.save_now():
