@@ -157,12 +157,5 @@ class Settings:
     def guidance_visible(self, value: bool) -> None:
         self._store.setValue("editor/guidance_visible", "yes" if value else "no")
 
-    def window_geometry(self, name: str) -> QByteArray | None:
-        value = self._store.value(f"windows/{name}")
-        return value if isinstance(value, QByteArray) else None
-
-    def set_window_geometry(self, name: str, geometry: QByteArray) -> None:
-        self._store.setValue(f"windows/{name}", geometry)
-
     def sync(self) -> None:
         self._store.sync()
