@@ -19,8 +19,11 @@ MAX_PDF_BYTES = 200 * 1024 * 1024
 
 
 def is_pdf(path: Path) -> bool:
-    """Whether ``path`` is a PDF file (by its first bytes, whatever its name)."""
+    """Whether ``path`` is a PDF file (by its first bytes, whatever its name). Only a
+    regular file is opened: opening a pipe would wait for a writer for ever."""
     try:
+        if not Path(path).is_file():
+            return False
         with Path(path).open("rb") as file:
             return file.read(len(PDF_MAGIC)) == PDF_MAGIC
     except OSError:
