@@ -117,7 +117,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.data_actions: DataActions = install_data_actions(self)
         self.revision_actions: RegisterRevisionActions = RegisterRevisionActions(self)
-        self.restore_watch = RestoreWatch(context.service.repository.last_restore, self)
+        self.restore_watch = RestoreWatch(context.service.last_restore, self)
         self.restore_watch.restored.connect(self.restored_elsewhere)
         from desktop_app.ui.help_menu import install_help_menu
 
