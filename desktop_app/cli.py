@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
 from desktop_app import __version__
+from desktop_app.app.errors import DriverError, describe_driver_error
 from desktop_app.commands import (
     assessments,
     audit,
@@ -29,7 +29,6 @@ from desktop_app.commands import (
 )
 from desktop_app.commands.base import EXIT_FAILURE, EXIT_OK, Parser, Session
 from desktop_app.domain.errors import LikaError
-from desktop_app.storage.database import describe_sqlite_error
 
 COMMAND_MODULES = (assessments, review, audit, memo, report, data, deployment, screen)
 
@@ -82,8 +81,8 @@ def main(
         return EXIT_OK
     except KeyboardInterrupt:
         return 130
-    except sqlite3.Error as error:  # a damaged register met outside the storage layer
-        described = describe_sqlite_error(error, session.db_path)
+    except DriverError as error:  # a damaged register met outside the storage layer
+        described = describe_driver_error(error, session.db_path)
         print(f"lika: {described}", file=sys.stderr)
         return described.exit_code
     except Exception as error:

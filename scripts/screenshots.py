@@ -77,7 +77,7 @@ def main() -> None:
     window = MainWindow(context, runner=ImmediateRunner())
     window.resize(1200, 560)
     window.show()
-    window.table.selectRow(0)
+    window.register_view.table.selectRow(0)
     save(window, args.out / f"main-window{suffix}.png")
 
     summaries = repository.list_summaries()
@@ -122,7 +122,7 @@ def register_screenshots(context: UiContext, out: Path, suffix: str) -> None:
     filters._search_now()
     filters.ground.setCurrentIndex(filters.ground.findData("age"))
     filters.impact.setCurrentIndex(filters.impact.findData(Direction.NEGATIVE.value))
-    window.table.selectRow(0)
+    window.register_view.table.selectRow(0)
     save(window, out / f"i8-register{suffix}.png")
     window.resize(1400, 720)
     window.tabs.setCurrentWidget(window.followup_page)

@@ -251,3 +251,31 @@ def test_the_default_data_folder_is_found_without_qt(tmp_path: Path) -> None:
     path, qt = result.stdout.split()
     assert Path(path) == tmp_path / "Lika" / "lika.db"
     assert qt == "False"
+
+
+def private_reaches(path: Path) -> list[str]:
+    """Where ``path`` uses another object's private member (``x._name``, x not self)."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if (
+            isinstance(node, ast.Attribute)
+            and node.attr.startswith("_")
+            and not node.attr.startswith("__")
+            and not (isinstance(node.value, ast.Name) and node.value.id in ("self", "cls"))
+        ):
+            found.append(f"line {node.lineno}: {ast.unparse(node)}")
+    return found
+
+
+def test_the_private_check_finds_a_reach(tmp_path: Path) -> None:
+    module = tmp_path / "service.py"
+    module.write_text("def f(self):\n    return self._service._clock()\n", encoding="utf-8")
+    assert private_reaches(module) == ["line 2: self._service._clock"]
+
+
+def test_application_services_use_only_each_others_public_members() -> None:
+    """The assessment and review services (and every other use case) talk through
+    public methods and ``review.Workbench``; neither imports the other's privates."""
+    reaching = {path.name: private_reaches(path) for path in sorted((PACKAGE / "app").glob("*.py"))}
+    assert {name: found for name, found in reaching.items() if found} == {}
+    assert "desktop_app.app.service" not in imported_names(PACKAGE / "app" / "review.py")

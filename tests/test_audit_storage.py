@@ -321,3 +321,21 @@ def test_bulk_loaded_comments_are_logged_as_the_review_store_logs_them(db_path, 
     assert by_action["address"].os_user == "maret"
     assert service.review.verify_audit().ok
     service.repository.close()
+
+
+def test_the_background_audit_check_reports_a_database_error_as_a_lika_error(
+    service, monkeypatch
+) -> None:
+    """The history dialog shows a LikaError's message; it no longer knows sqlite3."""
+    import sqlite3
+
+    from desktop_app.domain.errors import LikaError
+    from desktop_app.storage import review as review_store
+
+    def broken(_conn):
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(review_store.audit, "verify", broken)
+    check = service.review.audit_check()
+    with pytest.raises(LikaError, match="damaged"):
+        check()

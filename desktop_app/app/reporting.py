@@ -68,16 +68,17 @@ def summary_input(
 def exchange_attachment(service: AssessmentService, assessment: Assessment) -> Attachment:
     """The exchange file the PDF carries, so ``lika import FILE.pdf`` can bring the
     assessment back exactly as ``lika import FILE.json`` would."""
+    from desktop_app.app.transfer import export_document
     from desktop_app.reports.output import Attachment
-    from desktop_app.storage.evaluations import EvaluationStore
     from desktop_app.storage.exchange import ExchangeDocument, dumps
 
-    repository = service.repository
-    document = ExchangeDocument(
-        assessment,
-        repository.status_history(assessment.id) if assessment.id else [],
-        EvaluationStore(repository.db).for_assessment(assessment.id) if assessment.id else [],
-    )
+    if assessment.id:  # the stored assessment with its history, evaluations and files
+        document = export_document(service.repository, assessment.id)
+        document = ExchangeDocument(
+            assessment, document.history, document.evaluations, document.files
+        )
+    else:
+        document = ExchangeDocument(assessment, [], [])
     return Attachment(dumps(document).encode("utf-8"), full_fingerprint(assessment))
 
 

@@ -28,16 +28,18 @@ import copy
 import re
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from desktop_app.app.errors import ConflictError
-from desktop_app.app.ports import AssessmentStore, ReviewRecords
+from desktop_app.app.ports import AssessmentStore, Clock, ReviewRecords
 from desktop_app.app.registers import review_records
 from desktop_app.domain.audit import AuditEntry, ChainReport
 from desktop_app.domain.checklist import Checklist
+from desktop_app.domain.completeness import Gap
 from desktop_app.domain.diff import DiffRow, compare
 from desktop_app.domain.errors import ContentError, InputError, OpenCommentsError, WorkflowError
 from desktop_app.domain.fingerprint import fingerprint
+from desktop_app.domain.identity import Identity
 from desktop_app.domain.model import Assessment, AssessmentSummary, Status, StatusChange, new_uid
 from desktop_app.domain.review import (
     ApprovalRecord,
@@ -50,8 +52,20 @@ from desktop_app.domain.review import (
 )
 from desktop_app.domain.workflow import EDITABLE, Lock, change_status, lock
 
-if TYPE_CHECKING:
-    from desktop_app.app.service import AssessmentService
+
+class Workbench(Protocol):
+    """What review needs from the assessment service that owns it (``service.review``):
+    the register, who acts and when, and an assessment's checklists and gaps. Named here
+    so review and the service do not reach into each other."""
+
+    repository: AssessmentStore
+    identity: Identity
+    clock: Clock
+
+    def gaps(self, assessment: Assessment) -> list[Gap]: ...
+
+    def checklists_for(self, assessment: Assessment) -> list[Checklist]: ...
+
 
 MAX_COMMENT = 10_000  # characters; a comment is a note, not a document
 _FINGERPRINT = re.compile(r"^[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}$")
@@ -60,7 +74,7 @@ _FINGERPRINT = re.compile(r"^[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}$")
 class ReviewService:
     """Statuses, comments, revisions, approvals and the audit trail of assessments."""
 
-    def __init__(self, service: AssessmentService) -> None:
+    def __init__(self, service: Workbench) -> None:
         self._service = service
         self.store: ReviewRecords = review_records(service.repository)
 

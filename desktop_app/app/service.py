@@ -23,7 +23,13 @@ from desktop_app.domain.date_sense import find_date_warnings
 from desktop_app.domain.decision_types import DecisionType, find_type, with_decision_type
 from desktop_app.domain.errors import ContentError, WorkflowError
 from desktop_app.domain.identity import Identity
-from desktop_app.domain.model import Assessment, Language, Status, StatusChange
+from desktop_app.domain.model import (
+    Assessment,
+    AssessmentSummary,
+    Language,
+    Status,
+    StatusChange,
+)
 from desktop_app.domain.obsolete import KeptContent, find_kept
 from desktop_app.domain.portfolio import Period, PortfolioEntry
 from desktop_app.storage.repository import utc_now
@@ -67,6 +73,14 @@ class AssessmentService:
         self.repository.actor = identity
 
     # The register: what the window and the CLI read and delete through the service.
+
+    def last_restore(self) -> str:
+        """A mark of the register's newest restore (open windows watch it)."""
+        return self.repository.last_restore()
+
+    def find_uid(self, uid: str) -> AssessmentSummary | None:
+        """The stored assessment with ``uid``, if any."""
+        return self.repository.find_uid(uid)
 
     @property
     def register_path(self) -> str:
@@ -222,7 +236,7 @@ class AssessmentService:
 
     def date_warnings(self, assessment: Assessment) -> list[Gap]:
         """Dates that make no sense (``domain.date_sense``): remarks, not refusals."""
-        return find_date_warnings(assessment, self._clock().astimezone().date())
+        return find_date_warnings(assessment, self.clock().astimezone().date())
 
     def save(self, assessment: Assessment) -> None:
         """Store edits; editing a returned assessment makes it a draft again. Refused

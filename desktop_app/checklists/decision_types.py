@@ -26,8 +26,10 @@ _FORMAT_LINE = re.compile(rf"^format:\s*[\"']?{FORMAT}[\"']?\s*$", re.MULTILINE)
 
 def is_decision_types_file(path: Path) -> bool:
     """Whether a YAML file in a checklist folder holds decision types (by its format line,
-    read without parsing the file)."""
+    read without parsing the file). Only a regular file is opened: a pipe would wait."""
     try:
+        if not path.is_file():
+            return False
         with path.open(encoding="utf-8-sig", errors="replace") as file:
             head = file.read(4096)
     except OSError:

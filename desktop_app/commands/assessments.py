@@ -172,7 +172,7 @@ def cmd_list(args: argparse.Namespace, session: Session, out: TextIO) -> int:
 
     today = date.today()
     query = list_query(args, session, today)
-    rows = session.service.reader_here().rows(query)
+    rows = session.register_reader().rows(query)
     if args.format == "json":
         write_json(rows, out, today)
     elif args.format == "csv":

@@ -143,7 +143,7 @@ def cmd_verify(args: argparse.Namespace, session: Session, out: TextIO) -> int:
         if args.fingerprint is not None:
             raise InputError("--fingerprint is for an assessment id; a PDF carries its own")
         assessment = transfer.read_file(lambda: session.content, args.id).assessment
-        found = service.repository.find_uid(assessment.uid)
+        found = service.find_uid(assessment.uid)
         if found is None:
             print(f"Not verified: the assessment in {args.id} is not in this register.", file=out)
             return EXIT_FAILURE

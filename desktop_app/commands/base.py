@@ -13,6 +13,7 @@ from desktop_app.domain.errors import InputError
 from desktop_app.domain.identity import Identity, os_user
 
 if TYPE_CHECKING:
+    from desktop_app.app.ports import AssessmentStore, RegisterReader
     from desktop_app.app.service import AssessmentService
     from desktop_app.checklists.guide import Content
 
@@ -38,6 +39,7 @@ class Session:
         self._service: AssessmentService | None = None
         self._content: Content | None = None
         self._checked = False
+        self._store: AssessmentStore | None = None
 
     @property
     def db_path(self) -> Path:
@@ -82,9 +84,22 @@ class Session:
             self._content = content
         return self._content
 
+    def register_reader(self) -> RegisterReader:
+        """Register queries without loading the content (``lika list`` needs none)."""
+        if self._service is not None:
+            return self._service.reader_here()
+        from desktop_app.app import registers
+
+        if self._store is None:
+            self.check_before_writing()
+            self._store = registers.open_store(self.db_path)
+        return registers.reader_on(self._store)
+
     def close(self) -> None:
         if self._service is not None:
             self._service.close()
+        if self._store is not None:
+            self._store.close()
 
 
 class Command(Protocol):

@@ -161,7 +161,7 @@ def cmd_export(args: argparse.Namespace, session: Session, out: TextIO) -> int:
 
 def cmd_import(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     from desktop_app.app import transfer
-    from desktop_app.storage.repository import AlreadyExistsError
+    from desktop_app.app.errors import AlreadyExistsError
 
     # The file is read and checked before the database is even opened.
     document = transfer.read_file(lambda: session.content, args.file)

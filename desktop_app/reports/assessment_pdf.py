@@ -10,8 +10,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from reportlab.lib.pagesizes import A4
-from reportlab.platypus import Flowable, PageTemplate
+from reportlab.platypus import Flowable
 
 from desktop_app.domain.model import Status
 from desktop_app.reports import (
@@ -22,10 +21,10 @@ from desktop_app.reports import (
     summary_evidence,
     tagging,
 )
-from desktop_app.reports.flowables import BookmarkingDoc, body_frame
-from desktop_app.reports.fonts import REGULAR, register_fonts
+from desktop_app.reports.flowables import report_doc
+from desktop_app.reports.fonts import register_fonts
 from desktop_app.reports.output import write_pdf
-from desktop_app.reports.page import MARGIN, PageDecor, canvas_maker
+from desktop_app.reports.page import PageDecor, canvas_maker
 from desktop_app.reports.summary_context import SummaryContext
 from desktop_app.reports.summary_input import Approval, ReviewNote, SummaryInput
 from desktop_app.reports.text import clean, format_day, plain
@@ -81,13 +80,8 @@ def build_summary(
     register_fonts()
     a, lang, vocab = data.assessment, data.language, data.vocabulary
     title = clean(a.decision.title) or vocab.text("document.title", lang)
-    doc = BookmarkingDoc(
+    doc = report_doc(
         target,
-        pagesize=A4,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN,
-        bottomMargin=MARGIN,
         title=title,
         author=clean(a.decision.author),
         subject=vocab.text("document.title", lang),
@@ -96,12 +90,8 @@ def build_summary(
             for k in (clean(a.decision.case_number), *(c.name.get(lang) for c in data.checklists))
             if k
         ],
-        creator="Lika",
         lang=lang.value,
-        initialFontName=REGULAR,
     )
-    frame = body_frame()
-    doc.addPageTemplates([PageTemplate("page", [frame])])
     c = SummaryContext(data)
     fallback.activate(text for _path, text in fallback.strings(_user_data(data)))
     try:

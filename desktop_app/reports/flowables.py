@@ -3,14 +3,24 @@ bookmarks, tables that never fall back to Helvetica, user text as safe paragraph
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from itertools import count
 from typing import Any
 
 from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, Paragraph, Table, TableStyle
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    Table,
+    TableStyle,
+)
 
 from desktop_app.reports.fonts import REGULAR
 from desktop_app.reports.page import BODY_BOTTOM, BODY_TOP, CONTENT_WIDTH, MARGIN
@@ -122,6 +132,35 @@ class BookmarkingDoc(BaseDocTemplate):
                 level=flowable.bookmark_level,
                 closed=flowable.bookmark_level > 0,
             )
+
+
+def report_doc(
+    target: io.BytesIO | str,
+    *,
+    title: str,
+    author: str,
+    subject: str,
+    keywords: list[str],
+    lang: str,
+) -> BookmarkingDoc:
+    """An A4 document of Lika's reports: the margins, the body frame, the metadata."""
+    doc = BookmarkingDoc(
+        target,
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN,
+        title=title,
+        author=author,
+        subject=subject,
+        keywords=keywords,
+        creator="Lika",
+        lang=lang,
+        initialFontName=REGULAR,
+    )
+    doc.addPageTemplates([PageTemplate("page", [body_frame()])])
+    return doc
 
 
 def para(text: str, style: ParagraphStyle) -> Paragraph:

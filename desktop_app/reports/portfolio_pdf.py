@@ -13,19 +13,18 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageTemplate, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from desktop_app.domain.model import Relevance, Status
 from desktop_app.domain.portfolio import DueMeasure
 from desktop_app.progress import NO_PROGRESS, Cancelled, Progress
 from desktop_app.reports import tagging
 from desktop_app.reports.charts import impact_chart
-from desktop_app.reports.flowables import BookmarkingDoc, Heading, body_frame, para, table
-from desktop_app.reports.fonts import REGULAR, register_fonts
+from desktop_app.reports.flowables import Heading, para, report_doc, table
+from desktop_app.reports.fonts import register_fonts
 from desktop_app.reports.output import write_pdf
-from desktop_app.reports.page import MARGIN, PageDecor, canvas_maker
+from desktop_app.reports.page import PageDecor, canvas_maker
 from desktop_app.reports.portfolio_input import (
     IMPACT_ORDER,
     PortfolioInput,
@@ -338,24 +337,16 @@ def build_portfolio(
     progress.start(rows + 1, data.t("portfolio.title"))
     report = _Report(data, progress)
     title = f"{data.t('portfolio.title')}: {report.period_text()}"
-    doc = BookmarkingDoc(
+    doc = report_doc(
         target,
-        pagesize=A4,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN,
-        bottomMargin=MARGIN,
         title=title,
         author="Lika",
         subject=data.t("portfolio.title"),
         keywords=[
             k for k in (data.unit, data.period.start.isoformat(), data.period.end.isoformat()) if k
         ],
-        creator="Lika",
         lang=data.language.value,
-        initialFontName=REGULAR,
     )
-    doc.addPageTemplates([PageTemplate("page", [body_frame()])])
     decor = PageDecor(
         header=plain(title + (f" · {data.unit}" if data.unit else "")),
         footer_lines=(data.t("pdf.generated", date=format_day(data.generated, data.language)),),

@@ -6,7 +6,7 @@ from enum import StrEnum
 
 from reportlab.platypus import Flowable, Paragraph
 
-from desktop_app.domain.checklist import Checklist, Ground
+from desktop_app.domain.checklist import Ground
 from desktop_app.domain.completeness import count_questions, find_gaps
 from desktop_app.domain.fingerprint import fingerprint
 from desktop_app.domain.model import (
@@ -80,9 +80,6 @@ class SummaryContext:
     def direction(self, ground: Ground) -> Direction | None:
         ga = self.ground_assessment(ground)
         return ga.direction if ga and ga.relevance is Relevance.RELEVANT else None
-
-    def checklist_of(self, ground: Ground) -> Checklist:
-        return next(c for c in self.data.checklists if ground in c.grounds)
 
     def is_overdue(self, measure: Measure) -> bool:
         return measure.is_overdue(self.data.generated)

@@ -15,7 +15,6 @@ from xml.sax.saxutils import escape
 
 import arabic_reshaper
 from babel.dates import format_date, format_time
-from babel.numbers import format_decimal
 from bidi import get_display
 from reportlab.pdfbase import pdfmetrics
 
@@ -174,7 +173,3 @@ def format_moment(value: datetime, language: Language) -> str:
     locale = BABEL_LOCALES[language]
     day = format_date(local, "medium", locale=locale)
     return f"{day} {format_time(local, 'short', locale=locale)}"
-
-
-def format_number(value: int, language: Language) -> str:
-    return format_decimal(value, locale=BABEL_LOCALES[language])

@@ -7,6 +7,7 @@ approved or returned it meanwhile) and write their audit entry with the change.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
@@ -19,6 +20,7 @@ from desktop_app.domain.identity import Identity
 from desktop_app.domain.model import Assessment, AssessmentSummary, Status
 from desktop_app.domain.review import CommentTarget, ReviewComment
 from desktop_app.storage import audit, rows
+from desktop_app.storage.database import describe_sqlite_error
 from desktop_app.storage.register import Register
 from desktop_app.storage.repository import AssessmentRepository
 
@@ -188,6 +190,9 @@ class ReviewStore:
 
         def check() -> ChainReport:
             with Register.open_reader(path) as reader:
-                return audit.verify(reader.conn)
+                try:
+                    return audit.verify(reader.conn)
+                except sqlite3.Error as error:  # told to the user, like every storage error
+                    raise describe_sqlite_error(error, path) from None
 
         return check

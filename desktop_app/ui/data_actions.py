@@ -176,8 +176,8 @@ class DataActions(QObject):
         editor = self.window.editors.get(assessment_id)
         if editor is not None and not editor.document.save_now():
             return
-        row = self.window.model.row_of(assessment_id)
-        case = self.window.model.summary(row).case_number if row is not None else ""
+        row = self.window.register_view.model.row_of(assessment_id)
+        case = self.window.register_view.model.summary(row).case_number if row is not None else ""
         case = case or f"lika-{assessment_id}"
         suggested = "".join(c if c.isalnum() or c in "-_ " else "-" for c in case).strip()
         name, _ = QFileDialog.getSaveFileName(

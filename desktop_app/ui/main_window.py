@@ -110,13 +110,6 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._tab_shown)
         self.setCentralWidget(self.tabs)
 
-        # The names the rest of the app and its tests know the register by.
-        self.model = self.register_view.model
-        self.table = self.register_view.table
-        self.search = self.register_view.filters.search
-        self.status_filter = self.register_view.filters.status
-        self.count_label = self.register_view.count_label
-
         self._build_actions()
         self.register_view.activated.connect(self.open_assessment)
         self.register_view.selectionChanged.connect(self._update_actions)
@@ -124,7 +117,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.data_actions: DataActions = install_data_actions(self)
         self.revision_actions: RegisterRevisionActions = RegisterRevisionActions(self)
-        self.restore_watch = RestoreWatch(context.service.repository.last_restore, self)
+        self.restore_watch = RestoreWatch(context.service.last_restore, self)
         self.restore_watch.restored.connect(self.restored_elsewhere)
         from desktop_app.ui.help_menu import install_help_menu
 
@@ -248,7 +241,7 @@ class MainWindow(QMainWindow):
         from desktop_app.domain.workflow import is_deletable
 
         selected = self.register_view.table.selectionModel().selectedRows()
-        row = self.model.row_at(selected[0].row()) if selected else None
+        row = self.register_view.model.row_at(selected[0].row()) if selected else None
         self.open_action.setEnabled(row is not None)
         # The domain refuses to delete an approved assessment; do not offer it.
         self.delete_action.setEnabled(row is not None and is_deletable(row.status))
@@ -326,7 +319,8 @@ class MainWindow(QMainWindow):
         assessment_id = self._selected_id()
         if assessment_id is None:
             return
-        summary = self.model.row_at(self.table.selectionModel().selectedRows()[0].row())
+        view = self.register_view
+        summary = view.model.row_at(view.table.selectionModel().selectedRows()[0].row())
         answer = QMessageBox.question(
             self,
             self.tr("Delete assessment"),

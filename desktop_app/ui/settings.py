@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QSettings
 
 from desktop_app.defaults import DEFAULT_FRAMEWORK, OrganisationDefaults, load_defaults
 from desktop_app.domain.identity import Identity, os_full_name, os_user
@@ -156,13 +156,6 @@ class Settings:
     @guidance_visible.setter
     def guidance_visible(self, value: bool) -> None:
         self._store.setValue("editor/guidance_visible", "yes" if value else "no")
-
-    def window_geometry(self, name: str) -> QByteArray | None:
-        value = self._store.value(f"windows/{name}")
-        return value if isinstance(value, QByteArray) else None
-
-    def set_window_geometry(self, name: str, geometry: QByteArray) -> None:
-        self._store.setValue(f"windows/{name}", geometry)
 
     def sync(self) -> None:
         self._store.sync()

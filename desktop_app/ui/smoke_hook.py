@@ -50,7 +50,7 @@ def quit_when_listed_if_requested(window: MainWindow) -> None:
     """Call right after ``window.attach()``."""
     if not requested():
         return
-    model = window.model
+    model = window.register_view.model
     failures: list[str] = []
     model.failed.connect(failures.append)  # emitted right after loading ends
 

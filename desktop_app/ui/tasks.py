@@ -154,10 +154,6 @@ class TaskRunner(QObject):
         if task is not None and task.on_progress is not None:
             task.on_progress(done, total, label)
 
-    @property
-    def busy(self) -> bool:
-        return bool(self._tasks)
-
     def wait(self, msecs: int = 30000) -> bool:
         """Wait for running work (used by tests)."""
         return self._pool.waitForDone(msecs)

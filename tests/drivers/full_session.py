@@ -74,7 +74,7 @@ def session(work: Path) -> None:
     window.data_actions.export_to(draft.id, work / "two.json")
     window.data_actions.import_file(EXCHANGE_FILE)
     window.data_actions.backup_now(Reason.MANUAL)
-    editor.write_pdf(work / "two.pdf")
+    editor.pdf_export.export(work / "two.pdf")
     QApplication.processEvents()
     window.close()
     app.quit()

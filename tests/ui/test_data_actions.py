@@ -53,7 +53,7 @@ def test_export_then_import_as_a_copy(window, tmp_path, monkeypatch) -> None:
     repo = window.context.service.repository
     original = repo.create(complete_assessment(window.context.content))
     window.refresh()
-    window.table.selectRow(0)
+    window.register_view.table.selectRow(0)
     assert window.data_actions.export_action.isEnabled()
     out = tmp_path / "KS-2026-0412.json"
     assert window.data_actions.export_to(original.id, out)
@@ -174,7 +174,7 @@ def test_backups_dialog_restores_and_keeps_the_current_register(
     dialog.restore_selected()
     assert window.editors == {}  # saved and closed first
     assert [s.title for s in repo.list_summaries()] == ["Ändrade öppettider på biblioteken"]
-    assert window.model.rowCount() == 1
+    assert window.register_view.model.rowCount() == 1
     kept = Path(infos[0].split("kept as ")[1].rstrip("."))
     assert kept.exists() and dialog.model.rowCount() == 2
     # The restore is in the log, as done by the one working in the window, and the

@@ -32,7 +32,10 @@ def make_window(qtbot, context) -> MainWindow:
 
 def wait_loaded(qtbot, window: MainWindow) -> None:
     """The register reads on a worker thread; wait until the page and count are in."""
-    qtbot.waitUntil(lambda: not window.model.loading and window.model.total >= 0, timeout=5000)
+    qtbot.waitUntil(
+        lambda: not window.register_view.model.loading and window.register_view.model.total >= 0,
+        timeout=5000,
+    )
 
 
 def test_lists_assessments_and_filters(qtbot, context, content) -> None:
@@ -42,10 +45,10 @@ def test_lists_assessments_and_filters(qtbot, context, content) -> None:
         a.decision.title = title
         repo.create(a)
     window = make_window(qtbot, context)
-    assert window.model.rowCount() == 3
-    window.search.setText("hemtj")
-    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=2000)
-    assert window.model.summary(0).title == "Hemtjänstavgift"
+    assert window.register_view.model.rowCount() == 3
+    window.register_view.filters.search.setText("hemtj")
+    qtbot.waitUntil(lambda: window.register_view.model.rowCount() == 1, timeout=2000)
+    assert window.register_view.model.summary(0).title == "Hemtjänstavgift"
 
 
 def test_new_assessment_opens_an_editor(qtbot, context) -> None:
@@ -53,7 +56,7 @@ def test_new_assessment_opens_an_editor(qtbot, context) -> None:
     accept_new_assessment_dialog(qtbot)
     window.new_action.trigger()
     wait_loaded(qtbot, window)
-    assert window.model.rowCount() == 1
+    assert window.register_view.model.rowCount() == 1
     assert len(window.editors) == 1
     editor = next(iter(window.editors.values()))
     assert editor.document.assessment.decision.author == "Ája Ŋuolja"
@@ -64,7 +67,7 @@ def test_new_assessment_opens_an_editor(qtbot, context) -> None:
 def test_delete_asks_first(qtbot, context, content, monkeypatch) -> None:
     context.service.repository.create(complete_assessment(content))
     window = make_window(qtbot, context)
-    window.table.selectRow(0)
+    window.register_view.table.selectRow(0)
     monkeypatch.setattr(
         QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.No
     )
@@ -76,7 +79,7 @@ def test_delete_asks_first(qtbot, context, content, monkeypatch) -> None:
     window.delete_action.trigger()
     assert context.service.repository.count() == 0
     wait_loaded(qtbot, window)
-    assert window.model.rowCount() == 0
+    assert window.register_view.model.rowCount() == 0
 
 
 def test_an_approved_assessment_is_not_offered_for_deletion(qtbot, context, content) -> None:
@@ -85,7 +88,7 @@ def test_an_approved_assessment_is_not_offered_for_deletion(qtbot, context, cont
     service.review.submit(assessment)
     service.review.approve(assessment)
     window = make_window(qtbot, context)
-    window.table.selectRow(0)
+    window.register_view.table.selectRow(0)
     assert not window.delete_action.isEnabled()
     assert window.open_action.isEnabled()
 

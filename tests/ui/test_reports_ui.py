@@ -34,7 +34,7 @@ def editor_for(qtbot, context, content, opened):
 def test_export_writes_the_pdf_and_opens_it_only_when_asked(qtbot, context, content, tmp_path):
     opened: list = []
     editor = editor_for(qtbot, context, content, opened)
-    assert editor.write_pdf(tmp_path / "summary")  # ".pdf" is added
+    assert editor.pdf_export.export(tmp_path / "summary") is not None  # ".pdf" is added
     out = tmp_path / "summary.pdf"
     assert "Ändrade öppettider på biblioteken" in pdf_text(out)
     assert "summary.pdf" in editor.statusBar().currentMessage()
@@ -50,7 +50,7 @@ def test_export_runs_on_the_task_runner(qtbot, context, content, tmp_path):
     qtbot.addWidget(editor)
     editor.pdf_export.opener = lambda path: True
     out = tmp_path / "threaded.pdf"
-    editor.write_pdf(out)
+    editor.pdf_export.export(out)
     with qtbot.waitSignal(editor.pdf_export.task.finished, timeout=20000) as finished:
         pass
     assert finished.args == [out]
@@ -62,7 +62,7 @@ def test_export_error_is_one_dialog(qtbot, context, content, tmp_path, monkeypat
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warnings.append(text))
     editor = editor_for(qtbot, context, content, [])
-    editor.write_pdf(tmp_path / "missing" / "x.pdf")
+    editor.pdf_export.export(tmp_path / "missing" / "x.pdf")
     assert len(warnings) == 1 and "does not exist" in warnings[0]
 
 

@@ -77,9 +77,9 @@ def opened_read_only(window, assessment_id: int) -> bool:
 
 def test_the_register_leads_to_every_revision(window, revisions) -> None:
     first, second = revisions
-    assert window.model.rowCount() == 1  # the register lists the newest revision
+    assert window.register_view.model.rowCount() == 1  # the register lists the newest revision
     assert window.register_view.select(second.id)
-    assert window.revision_actions.revisions in window.table.actions()  # context menu
+    assert window.revision_actions.revisions in window.register_view.table.actions()  # context menu
     dialog = window.revision_actions.show_revisions()
     assert isinstance(dialog, RevisionsDialog)
     model = dialog.model

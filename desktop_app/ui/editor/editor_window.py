@@ -8,8 +8,6 @@ closes. Menus, shortcuts and the submit flow live in ``editor_actions``.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
@@ -118,7 +116,7 @@ class EditorWindow(QMainWindow):
         self.commands = editor_actions.EditorActions(self)
         self.revision_actions = revision_actions_for(self)
         self.panes = PaneActions(self, context.settings)
-        self.help_menu = install_help_menu(self, context.language, context.service.repository.path)
+        self.help_menu = install_help_menu(self, context.language, context.service.register_path)
 
         self.document.gapsChanged.connect(self._update_states)
         self.document.saved.connect(self._on_saved)
@@ -356,10 +354,6 @@ class EditorWindow(QMainWindow):
 
     def export_pdf(self) -> None:
         self.pdf_export.ask()
-
-    def write_pdf(self, out: Path) -> bool:
-        """Export to ``out`` without asking (tests, scripts); True if it started."""
-        return self.pdf_export.export(out) is not None
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.document.save_now():

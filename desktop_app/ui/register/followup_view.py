@@ -31,6 +31,7 @@ from desktop_app.domain.register import RegisterQuery, SortKey
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.register.paged_model import Index, PagedTableModel, ReaderFactory, Runner
 from desktop_app.ui.register.register_view import register_table
+from desktop_app.ui.register.tab import RegisterTab
 from desktop_app.ui.register.table_model import COLUMNS, RegisterTableModel
 from desktop_app.ui.register.units import fill_units, read_units
 from desktop_app.ui.typography import make_heading
@@ -113,7 +114,7 @@ def _table(model: PagedTableModel[Any, Any], name: str) -> QTableView:
     return table
 
 
-class FollowUpView(QWidget):
+class FollowUpView(RegisterTab):
     openRequested = Signal(int)  # assessment id
     evaluateRequested = Signal(int)
 
@@ -125,11 +126,7 @@ class FollowUpView(QWidget):
         today: Callable[[], date] = date.today,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.context = context
-        self._today = today
-        self._readers, self._runner = readers, runner
-        self._started = False
+        super().__init__(context, readers, runner, today, parent)
 
         self.window_choice = QComboBox()
         self.window_choice.setAccessibleName(self.tr("Which measures"))
@@ -234,17 +231,6 @@ class FollowUpView(QWidget):
                 unit=self.unit.currentData(),
             )
         )
-
-    @property
-    def started(self) -> bool:
-        return self._started
-
-    def start(self) -> None:
-        """Read the lists the first time the tab is shown (not at start-up)."""
-        if self._started:
-            return
-        self._started = True
-        self.refresh()
 
     def refresh(self) -> None:
         self.measures.set_query(replace(self.measures.query, today=self._today()))

@@ -36,6 +36,7 @@ from desktop_app.ui.register.charts import Bar, BarChart, segment_kinds
 from desktop_app.ui.register.filter_bar import date_edit, from_qdate, to_qdate
 from desktop_app.ui.register.names import ContentNames
 from desktop_app.ui.register.paged_model import ReaderFactory, Runner
+from desktop_app.ui.register.tab import RegisterTab
 from desktop_app.ui.register.units import fill_units, read_units
 from desktop_app.ui.typography import make_heading
 
@@ -57,7 +58,7 @@ def compute_figures(
     return replace(figures, entries=[])
 
 
-class OverviewView(QWidget):
+class OverviewView(RegisterTab):
     def __init__(
         self,
         context: UiContext,
@@ -66,12 +67,9 @@ class OverviewView(QWidget):
         today: Callable[[], date] = date.today,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, readers, runner, today, parent)
         self.names = ContentNames(context.content, context.language)
-        self._readers, self._runner, self._today = readers, runner, today
         self._generation = 0
-        self._started = False
         self.figures: PortfolioFigures | None = None
         now = today()
 
@@ -187,15 +185,10 @@ class OverviewView(QWidget):
 
     # Computing
 
-    @property
-    def started(self) -> bool:
-        return self._started
-
     def start(self) -> None:
         """Compute the first time the tab is shown (not at start-up)."""
-        if not self._started:
-            self._started = True
-            self.refresh()
+        if not self.started:
+            super().start()
             self._runner.run(read_units(self._readers), self.set_units, lambda _error: None)
 
     def refresh(self) -> None:

@@ -161,6 +161,3 @@ class PagedTableModel(QAbstractTableModel, Generic[Q, R]):
 
     def row_at(self, row: int) -> R:
         return self._rows[row]
-
-    def loaded_rows(self) -> list[R]:
-        return list(self._rows)

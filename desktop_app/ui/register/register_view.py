@@ -28,6 +28,7 @@ from desktop_app.progress import Progress
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.register.filter_bar import FilterBar
 from desktop_app.ui.register.paged_model import ReaderFactory, Runner
+from desktop_app.ui.register.tab import RegisterTab
 from desktop_app.ui.register.table_model import COLUMNS, RegisterTableModel
 from desktop_app.ui.register.units import read_units
 
@@ -74,7 +75,7 @@ class _SelectOnFocus(QObject):
         return False
 
 
-class RegisterView(QWidget):
+class RegisterView(RegisterTab):
     """Every assessment, as the filters and the sort order select them."""
 
     activated = Signal(int)  # assessment id
@@ -89,11 +90,8 @@ class RegisterView(QWidget):
         today: Callable[[], date] = date.today,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.context = context
-        self._readers = readers
-        self._runner = runner
-        self._today = today
+        super().__init__(context, readers, runner, today, parent)
+        self._started = True  # the register is the first tab: filled at once
         self.filters = FilterBar(context, today(), self)
         self.model = RegisterTableModel(context, readers, runner, RegisterQuery(today=today()))
         self.table = register_table(self, self.model, self.tr("Assessments"))

@@ -100,9 +100,6 @@ class RegisterTableModel(PagedTableModel[RegisterQuery, RegisterRow]):
     def row_of(self, assessment_id: int) -> int | None:
         return next((i for i, r in enumerate(self._rows) if r.id == assessment_id), None)
 
-    def display_text(self, row: RegisterRow, key: SortKey) -> str:
-        return self._display[key](row)
-
     # Qt
 
     def columnCount(self, parent: Index | None = None) -> int:

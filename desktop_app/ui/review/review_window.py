@@ -127,7 +127,7 @@ class ReviewWindow(QMainWindow):
         )  # fmt: skip
         self.changed.connect(self.revision_actions.status_changed)
         self.revisionStarted.connect(self.revision_actions.status_changed)
-        self.help_menu = install_help_menu(self, context.language, context.service.repository.path)
+        self.help_menu = install_help_menu(self, context.language, context.service.register_path)
         fit_to_screen(self, 1200, 850)
         width = self.width()  # the document gets two thirds, whatever the screen
         self.splitter.setSizes([width * 2 // 3, width // 3])
