@@ -94,7 +94,7 @@ def test_the_portfolio_neutralises_tab_and_return(hostile_db, content, tmp_path)
     out = tmp_path / "portfolio.csv"
     write_portfolio(data, out)
     found = cells(out.read_text(encoding="utf-8-sig"))
-    assert "'\t=1+1" in found  # TAB kept, but not first
+    assert "' =1+1" in found  # the TAB printed as a space (as in the PDF), but not first
     assert "\t=1+1" not in found and not any(c.startswith(("=", "+", "@", "\t")) for c in found)
 
 

@@ -166,7 +166,7 @@ def cmd_import(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     # The file is read and checked before the database is even opened.
     document = transfer.read_file(lambda: session.content, args.file)
     try:
-        stored = session.service.transfer.import_document(document, args.mode)
+        stored = session.service.transfer.import_document(document, transfer.ImportMode(args.mode))
     except AlreadyExistsError as error:
         raise AlreadyExistsError(
             f"{error}; use --as-new to add a copy or --replace to overwrite it"

@@ -115,4 +115,4 @@ def _repeat_header(table: object) -> None:
 def write_memo_docx(memo: MemoDocument, out: Path, template: Path | None = None) -> None:
     """Write the memo section to ``out`` atomically (complete or not at all)."""
     document = memo_docx(memo, template)
-    atomic_write(Path(out), lambda temp: document.save(str(temp)), ".docx.part")
+    atomic_write(Path(out), lambda temp: document.save(str(temp)), suffix=".docx")

@@ -29,7 +29,9 @@ DELIMITERS = {Language.SV: ";", Language.NB: ";", Language.EN: ","}
 def _cell(value: str) -> str:
     """Text as a spreadsheet shows it literally: no control characters, on one line,
     and never run as a formula (``csv_cells``)."""
-    return str(spreadsheet_cell(clean(value).replace("\n", " ")))
+    # Neutralised before cleaning: a leading TAB (which ``clean`` makes a space, as in
+    # the PDF) must still count as a formula lead-in.
+    return clean(str(spreadsheet_cell(value))).replace("\n", " ")
 
 
 def csv_rows(data: PortfolioInput) -> list[list[str]]:

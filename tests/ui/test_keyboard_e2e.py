@@ -42,7 +42,7 @@ def open_from_list(qtbot, window: MainWindow):
     with qtbot.waitActive(window):
         window.activateWindow()
     press(qtbot, Qt.Key.Key_L, CTRL)
-    assert focused() is window.table
+    assert focused() is window.register_view.table
     before = {*window.editors.values(), *window.reviews.values()}
     press(qtbot, Qt.Key.Key_Return)
     opened = [w for w in (*window.editors.values(), *window.reviews.values()) if w not in before]

@@ -23,11 +23,11 @@ def test_ctrl_l_goes_to_the_register_list_with_a_row_chosen(qtbot, context) -> N
     window.show()
     window.activateWindow()
     qtbot.waitUntil(lambda: window.register_view.model.rowCount() == 2)
-    window.search.setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.search)
+    window.register_view.filters.search.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.register_view.filters.search)
     press(qtbot, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
-    assert focused() is window.table
-    assert [i.row() for i in window.table.selectionModel().selectedRows()] == [0]
+    assert focused() is window.register_view.table
+    assert [i.row() for i in window.register_view.table.selectionModel().selectedRows()] == [0]
 
 
 def test_the_norwegian_law_suggests_norwegian(qtbot, context) -> None:
