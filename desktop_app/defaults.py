@@ -32,7 +32,7 @@ DEFAULT_FRAMEWORK = "se-dl"
 FILE_NAME = "defaults.ini"
 SECTION = "lika"
 ENVIRONMENT_VARIABLE = "LIKA_DEFAULTS"
-KEYS = ("organisation", "framework", "database_folder", "checklist_folder")
+KEYS = ("organisation", "framework", "database_folder", "checklist_folder", "trusted_keys_folder")
 MAX_ORGANISATION_LENGTH = 200
 _FRAMEWORK_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 
@@ -49,6 +49,8 @@ class OrganisationDefaults:
     framework: str | None = None
     database_folder: Path | None = None
     checklist_folder: Path | None = None
+    # The approvers' public keys this organisation trusts (docs/audit-log.md).
+    trusted_keys_folder: Path | None = None
     # Where each value came from, for messages: key -> (file, line).
     origins: dict[str, tuple[Path, int]] = field(default_factory=dict, compare=False)
 

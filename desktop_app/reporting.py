@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 from desktop_app.checklists.guide import Content
 from desktop_app.domain.audit import shorten
 from desktop_app.domain.errors import InputError
-from desktop_app.domain.model import Assessment, Language, Status
+from desktop_app.domain.fingerprint import matches_content
+from desktop_app.domain.model import Assessment, Language, Status, Trust
 from desktop_app.domain.portfolio import Period
 from desktop_app.domain.review import CommentTargetKind
 from desktop_app.progress import NO_PROGRESS, Progress
@@ -52,6 +53,8 @@ def summary_input(
         language=language or assessment.language,
         review_notes=review_notes(service, assessment),
         approval=approval(service, assessment),
+        claim=claim(service, assessment),
+        chain_head=service.review.chain_head(),
     )
 
 
@@ -96,10 +99,23 @@ def approval(service: AssessmentService, assessment: Assessment) -> Approval | N
     return Approval(
         approver=record.approver,
         at=record.at,
-        fingerprint=record.fingerprint,
+        fingerprint=record.printed,
         self_approved=record.self_approved,
         comment=record.comment,
+        matches_content=matches_content(record.fingerprint, assessment),
+        legacy=record.legacy,
+        signed=record.trust is Trust.SIGNED,
     )
+
+
+def claim(service: AssessmentService, assessment: Assessment) -> Approval | None:
+    """An unverified approval a file claimed, for the sign-off block to say so."""
+    from desktop_app.reports.summary_input import Approval
+
+    found = service.review.claimed_approval(assessment)
+    if found is None:
+        return None
+    return Approval(approver=found.approver, at=found.at, fingerprint=found.printed)
 
 
 def export_summary(

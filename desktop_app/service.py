@@ -18,6 +18,7 @@ from desktop_app.domain.identity import Identity
 from desktop_app.domain.model import Assessment, Language, Status, StatusChange
 from desktop_app.domain.obsolete import KeptContent, find_kept
 from desktop_app.domain.workflow import change_status
+from desktop_app.keys import KeyStore
 from desktop_app.review import ReviewService
 from desktop_app.storage.repository import AssessmentRepository, Clock, utc_now
 
@@ -32,6 +33,7 @@ class AssessmentService:
         clock: Clock = utc_now,
         organisation: str = "",
         default_framework: str = DEFAULT_FRAMEWORK,
+        keys: KeyStore | None = None,
     ) -> None:
         self.repository = repository
         self.content = content
@@ -40,6 +42,8 @@ class AssessmentService:
         # Pre-filled in new assessments (settings, else the organisation's defaults file).
         self.organisation = organisation
         self.default_framework = default_framework
+        # The approver's own key pair, which signs the approvals made here.
+        self.keys = keys if keys is not None else KeyStore()
         # Review and sign-off: statuses, comments, revisions, fingerprints, audit trail.
         self.review = ReviewService(self)
 

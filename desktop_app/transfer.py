@@ -12,8 +12,10 @@ from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 
+from desktop_app.approvals import judge_import, portable
 from desktop_app.checklists.guide import Content
 from desktop_app.domain.model import Assessment, new_uid
+from desktop_app.keys import TrustedKeys
 from desktop_app.storage import exchange
 from desktop_app.storage.evaluations import EvaluationStore
 from desktop_app.storage.exchange import ExchangeDocument
@@ -27,9 +29,10 @@ class ImportMode(StrEnum):
 
 
 def export_document(repository: AssessmentRepository, assessment_id: int) -> ExchangeDocument:
+    a = repository.get(assessment_id)
     return ExchangeDocument(
-        repository.get(assessment_id),
-        repository.status_history(assessment_id),
+        a,
+        [portable(a, c) for c in repository.status_history(assessment_id)],
         EvaluationStore(repository.db).for_assessment(assessment_id),
     )
 
@@ -55,10 +58,19 @@ def existing(repository: AssessmentRepository, document: ExchangeDocument) -> As
 
 
 def import_document(
-    repository: AssessmentRepository, document: ExchangeDocument, mode: ImportMode
+    repository: AssessmentRepository,
+    document: ExchangeDocument,
+    mode: ImportMode,
+    trusted: TrustedKeys | None = None,
 ) -> Assessment:
-    """Store ``document``; raises ``AlreadyExistsError`` for an existing uid with NEW."""
+    """Store ``document``; raises ``AlreadyExistsError`` for an existing uid with NEW.
+
+    Its approval is judged first (``approvals.judge_import``, against ``trusted``: by
+    default the user's own key and IT's list): an unverified one arrives in review, and
+    ``document.notes`` says so; a signature that does not hold refuses the file."""
     assessment = document.assessment
+    keys = trusted if trusted is not None else TrustedKeys.load()
+    document.notes = judge_import(document, keys)
     if mode is ImportMode.AS_NEW:
         assessment.uid = assessment.series_uid = new_uid()
     try:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import UTC, datetime, timedelta, timezone
 
 from hypothesis import strategies as st
@@ -10,7 +9,6 @@ from hypothesis import strategies as st
 from desktop_app.checklists.guide import Content
 from desktop_app.domain.checklist import ANSWER_VALUES, QuestionType
 from desktop_app.domain.evaluation import Evaluation, ImpactAsExpected, MeasureResult
-from desktop_app.domain.fingerprint import fingerprint
 from desktop_app.domain.model import (
     Answer,
     Assessment,
@@ -30,6 +28,7 @@ from desktop_app.domain.model import (
 )
 from desktop_app.storage.exchange import ExchangeDocument
 from desktop_app.storage.exchange_rules import EARLIEST_DATE, LATEST_DATE
+from tests.helpers import sign_approval
 
 # Any text a person could type or paste: every script, emoji, combining marks, line
 # breaks, but no NUL and no lone surrogates (which are not text).
@@ -143,8 +142,8 @@ def exchange_documents(draw: st.DrawFn, content: Content) -> ExchangeDocument:
     evaluations = []
     if assessment.status is Status.APPROVED:
         # An approval records the fingerprint of what it approved (import checks it).
-        last = max(i for i, c in enumerate(history) if c.to_status is Status.APPROVED)
-        history[last] = dataclasses.replace(history[last], fingerprint=fingerprint(assessment))
+        # Signed by this session's own key, so the approval is verified and stands.
+        history = sign_approval(assessment, history)
         evaluations = [
             Evaluation(
                 assessment_id=0,

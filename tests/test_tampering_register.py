@@ -25,9 +25,6 @@ from tests.tampering_helpers import (
 LOCK = "review_lock_assessments"
 
 
-pytestmark = pytest.mark.xfail(strict=False, reason="issue 13: not built yet")
-
-
 @pytest.fixture
 def db(tmp_path, content, capsys):
     return make_register(tmp_path / "register.db", content, capsys)

@@ -195,7 +195,9 @@ def cmd_list(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     register = Register(session.repository.db.conn, session.db_path)
     rows = register.rows(query)
     if args.format == "json":
-        write_json(rows, out, today)
+        from desktop_app.storage.approval_records import approval_states
+
+        write_json(rows, out, today, approval_states(session.repository.db.conn))
     elif args.format == "csv":
         write_csv(rows, out, today)
     else:

@@ -4,6 +4,7 @@ backup, restore, check, export and import."""
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -18,7 +19,7 @@ from desktop_app.commands.base import (
     identity_option,
 )
 from desktop_app.domain.errors import InputError
-from desktop_app.storage import backup, checks, exchange
+from desktop_app.storage import backup, checks, evidence_checks, exchange
 from desktop_app.storage.repository import AlreadyExistsError
 from desktop_app.storage.restore import restore_backup
 
@@ -55,6 +56,13 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
         help="check the database for damage (exit code 1 if something is wrong)",
     )
     check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument(
+        "--against",
+        type=Path,
+        metavar="BACKUP_OR_PDF",
+        help="also check that the register's history still holds what this older copy "
+        "(a backup, a PDF or an exchange file) saw",
+    )
     check.set_defaults(run=cmd_check)
 
     export = commands.add_parser(
@@ -118,7 +126,8 @@ def cmd_restore(args: argparse.Namespace, session: Session, out: TextIO) -> int:
 
 
 def cmd_check(args: argparse.Namespace, session: Session, out: TextIO) -> int:
-    results = checks.run_checks(session.db_path)
+    head = evidence_checks.head_of(args.against) if args.against is not None else None
+    results = checks.run_checks(session.db_path, against=(args.against, head) if head else None)
     failed = any(r.outcome is checks.Outcome.PROBLEM for r in results)
     if args.format == "json":
         record = {
@@ -163,4 +172,6 @@ def cmd_import(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     title = stored.decision.title or "(untitled)"
     verb = "Replaced" if args.mode is transfer.ImportMode.REPLACE else "Imported"
     print(f"{verb} assessment {stored.id}: {title}", file=out)
+    for note in document.notes:
+        print(f"lika: warning: {note}", file=sys.stderr)
     return EXIT_OK

@@ -10,7 +10,7 @@ from datetime import datetime
 
 from desktop_app.domain.completeness import Gap
 from desktop_app.domain.errors import WorkflowError
-from desktop_app.domain.fingerprint import fingerprint
+from desktop_app.domain.fingerprint import content_digest
 from desktop_app.domain.model import Assessment, Status, StatusChange
 
 ALLOWED: frozenset[tuple[Status, Status]] = frozenset(
@@ -84,5 +84,5 @@ def change_status(
         os_user=os_user,
         at=at,
         comment=comment,
-        fingerprint=fingerprint(assessment) if to is Status.APPROVED else "",
+        fingerprint=content_digest(assessment) if to is Status.APPROVED else "",
     )

@@ -26,6 +26,10 @@ from desktop_app.reports.text import clean, format_day, plain
 __all__ = ["Approval", "ReviewNote", "SummaryInput", "build_summary", "render_summary"]
 
 
+# Carries the audit log's head in the PDF's keywords, for ``lika check --against``.
+AUDIT_HEAD_KEYWORD = "lika-audit-head:"
+
+
 def story(data: SummaryInput, c: SummaryContext | None = None) -> list[Flowable]:
     c = c or SummaryContext(data)
     return [
@@ -74,7 +78,8 @@ def build_summary(data: SummaryInput, target: io.BytesIO | str) -> None:
         title=title,
         author=clean(a.decision.author),
         subject=vocab.text("document.title", lang),
-        keywords=[k for k in (clean(a.decision.case_number), a.framework_id, *a.modules) if k],
+        keywords=[k for k in (clean(a.decision.case_number), a.framework_id, *a.modules) if k]
+        + ([f"{AUDIT_HEAD_KEYWORD}{data.chain_head}"] if data.chain_head else []),
         creator="Lika",
         lang=lang.value,
         initialFontName=REGULAR,

@@ -27,7 +27,7 @@ from desktop_app import __version__
 from desktop_app.domain.checklist import Checklist
 from desktop_app.domain.errors import InputError
 from desktop_app.domain.evaluation import Evaluation, ImpactAsExpected, MeasureResult
-from desktop_app.domain.fingerprint import fingerprint
+from desktop_app.domain.fingerprint import fingerprint, matches_content, shown
 from desktop_app.domain.model import Assessment, MeasureStatus, Status, StatusChange
 from desktop_app.domain.serialize import assessment_from_dict, assessment_to_dict
 from desktop_app.schemas import validator
@@ -59,6 +59,8 @@ class ExchangeDocument:
     assessment: Assessment
     history: list[StatusChange] = field(default_factory=list)
     evaluations: list[Evaluation] = field(default_factory=list)
+    # What the user should be told about the import (an unverified approval).
+    notes: list[str] = field(default_factory=list)
 
 
 # Writing
@@ -73,6 +75,11 @@ def _change_to_dict(change: StatusChange) -> dict[str, Any]:
         "at": change.at.isoformat(timespec="seconds"),
         "comment": change.comment,
         "fingerprint": change.fingerprint,
+        **(
+            {"signature": change.signature, "public_key": change.public_key}
+            if change.signature
+            else {}
+        ),
     }
 
 
@@ -441,13 +448,13 @@ def _approval_problems(
                 "one; the file was edited)",
             )
         ]
-    current = fingerprint(assessment)
-    if approval.fingerprint != current:
+    if not matches_content(approval.fingerprint, assessment):
         return [
             (
                 where,
-                f"the assessment was approved with fingerprint {approval.fingerprint}, but "
-                f"its content has {current}: it was changed after the approval",
+                f"the assessment was approved with fingerprint {shown(approval.fingerprint)}, "
+                f"but its content has {fingerprint(assessment)}: it was changed after the "
+                "approval",
             )
         ]
     return []
@@ -458,7 +465,9 @@ def _status_problems(raw: dict[str, Any]) -> list[tuple[str, str]]:
     status = raw["assessment"]["status"]
     history = raw["history"]
     expected = history[-1]["to_status"] if history else Status.DRAFT.value
-    if status != expected:
+    # An approval this register could not verify was kept as a claim, in review.
+    claim = expected == Status.APPROVED.value and status == Status.IN_REVIEW.value
+    if status != expected and not claim:
         return [
             (
                 "assessment.status",
@@ -502,6 +511,8 @@ def _change(data: dict[str, Any], where: str, fail: Any) -> StatusChange:
             at=datetime.fromisoformat(data["at"]),
             comment=data["comment"],
             fingerprint=data["fingerprint"],
+            signature=data.get("signature", ""),
+            public_key=data.get("public_key", ""),
         )
     except ValueError as error:
         raise fail(f"{where}: {error}") from None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
 
-from desktop_app.storage import register_schema, review_schema
+from desktop_app.storage import approval_schema, register_schema, review_schema
 
 MIGRATION_SET = "lika"
 
@@ -180,3 +180,13 @@ def known_migrations() -> set[str]:
     # No sqlite-utils plugins, as on every other connection: loading them scanned every
     # installed package's metadata at each start.
     return {m.name for m in migrations.pending(Database(memory=True, execute_plugins=False))}
+
+
+@migrations(name="0005_signed_approvals")
+def signed_approvals(db: Database) -> None:
+    """Approvals as evidence (issue 13): signature, public key, trust, audit entry and
+    generation on each status change; ``record_hash`` on each audit entry; the rows
+    already recorded sealed into the audit log; ``status_changes`` append-only and an
+    approved assessment undeletable by trigger (see ``approval_schema``). Columns are
+    only added: no table is transformed, so the triggers of 0002 and 0003 stay."""
+    approval_schema.upgrade_v1(db)
