@@ -125,7 +125,11 @@ def _history_table(c: SummaryContext) -> Flowable:
         rows.append(
             [
                 c.p(format_moment(change.at, c.lang), "cell"),
-                c.p(c.label(change.to_status), "cell_bold"),
+                c.p(
+                    c.label(change.to_status)
+                    + (f" ({c.t('pdf.unverified')})" if change.unverified_claim else ""),
+                    "cell_bold",
+                ),
                 c.p(change.actor, "cell"),
                 c.p(change.comment or "–", "cell"),
             ]

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from sqlite_utils import Database
 
 from desktop_app.domain.audit import AuditChange
-from desktop_app.domain.audit_summary import import_summary
+from desktop_app.domain.audit_summary import import_summary, unverified_note
 from desktop_app.domain.errors import NotFoundError, WorkflowError
 from desktop_app.domain.evaluation import Evaluation
 from desktop_app.domain.model import Assessment, Status, StatusChange, Trust
@@ -108,7 +108,7 @@ def store_imported(
     approval_records.insert(db, assessment.id, history, new_generation=bool(existing))
     _write_evaluations(db, assessment.id, evaluations)
     claim = next((c for c in reversed(history) if c.unverified_claim), None)
-    said = f"; the approval by {claim.actor} in the file is unverified" if claim else ""
+    said = unverified_note(claim.actor) if claim else ""
     if before is None:
         return written, import_summary(assessment.status) + said, ()
     fields = audit.field_changes(before, assessment)

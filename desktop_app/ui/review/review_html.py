@@ -50,6 +50,8 @@ class ReviewData:
     gaps: int
     can_comment: bool  # in review: the reviewer may add comments
     today: date  # for "overdue" in the measures table
+    # An approval an exchange file claimed that the register could not verify.
+    claim: ApprovalRecord | None = None
 
     @property
     def grounds(self) -> list[Ground]:

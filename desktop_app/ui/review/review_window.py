@@ -27,7 +27,12 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.checklist import Checklist
 from desktop_app.domain.fingerprint import fingerprint
 from desktop_app.domain.model import Assessment, Status
-from desktop_app.domain.review import STEP_KEYS, CommentTarget, approval_record
+from desktop_app.domain.review import (
+    STEP_KEYS,
+    CommentTarget,
+    approval_record,
+    unverified_claim,
+)
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.editor.widgets import wrapped_label
 from desktop_app.ui.export_pdf import install_pdf_export
@@ -150,6 +155,7 @@ class ReviewWindow(QMainWindow):
             gaps=len(service.gaps(self.assessment)),
             can_comment=review.can_comment(self.assessment),
             today=date.today(),
+            claim=unverified_claim(self.assessment.decision.author, history),
         )
         scroll = self.browser.verticalScrollBar().value()
         self.browser.setHtml(self.html.build(self.data))
