@@ -35,8 +35,10 @@ def _result(name: str, outcome: str, message: str) -> CheckResult:
     return CheckResult(name, Outcome(outcome), message)
 
 
-def _more(found: list[str]) -> str:
-    return f"{found[0]} (and {len(found) - 1} more)" if len(found) > 1 else found[0]
+def _more(found: list[str], shown: int = 3) -> str:
+    """The first few problems, each named, and how many more there are."""
+    text = "; ".join(found[:shown])
+    return f"{text} (and {len(found) - shown} more)" if len(found) > shown else text
 
 
 def check_guards(ctx: CheckContext) -> CheckResult:
