@@ -316,10 +316,9 @@ class ReviewService:
     def chain_head(self) -> str:
         """The audit log's newest entry as ``ID:HASH`` ("" for an empty log), printed on
         PDFs and kept with exports so ``lika check --against`` can compare later."""
-        row = self.repository.db.execute(
-            "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"
-        ).fetchone()
-        return f"{row[0]}:{row[1]}" if row else ""
+        from desktop_app.storage.audit import chain_head
+
+        return chain_head(self.repository.db)
 
     def verify_audit(self) -> ChainReport:
         """Check the whole audit log's hash chain."""

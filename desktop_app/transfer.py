@@ -17,6 +17,7 @@ from desktop_app.checklists.guide import Content
 from desktop_app.domain.model import Assessment, new_uid
 from desktop_app.keys import TrustedKeys
 from desktop_app.storage import exchange
+from desktop_app.storage.audit import chain_head
 from desktop_app.storage.evaluations import EvaluationStore
 from desktop_app.storage.exchange import ExchangeDocument
 from desktop_app.storage.repository import AlreadyExistsError, AssessmentRepository
@@ -34,6 +35,7 @@ def export_document(repository: AssessmentRepository, assessment_id: int) -> Exc
         a,
         [portable(a, c) for c in repository.status_history(assessment_id)],
         EvaluationStore(repository.db).for_assessment(assessment_id),
+        audit_head=chain_head(repository.db.conn),
     )
 
 

@@ -50,6 +50,13 @@ def chain_end(db: Database | sqlite3.Connection) -> tuple[int, str]:
     return next_id, last[1] if last else GENESIS_HASH
 
 
+def chain_head(db: Database | sqlite3.Connection) -> str:
+    """The newest entry as ``ID:HASH`` ("" for an empty log): printed on PDFs and kept
+    with exports, so ``lika check --against`` can compare later."""
+    row = db.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+    return f"{row[0]}:{row[1]}" if row else ""
+
+
 def next_id(db: Database | sqlite3.Connection) -> int:
     """The id the next entry gets (inside a write transaction, stable until it is written)."""
     return chain_end(db)[0]

@@ -61,6 +61,9 @@ class ExchangeDocument:
     evaluations: list[Evaluation] = field(default_factory=list)
     # What the user should be told about the import (an unverified approval).
     notes: list[str] = field(default_factory=list)
+    # The exporting register's newest audit entry (``ID:HASH``), for ``lika check
+    # --against``; "" when unknown.
+    audit_head: str = ""
 
 
 # Writing
@@ -117,6 +120,7 @@ def to_dict(document: ExchangeDocument) -> dict[str, Any]:
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
         "generator": f"Lika {__version__}",
+        **({"audit_head": document.audit_head} if document.audit_head else {}),
         "assessment": assessment_to_dict(document.assessment),
         "history": [_change_to_dict(c) for c in document.history],
         "evaluations": [_evaluation_to_dict(e) for e in document.evaluations],
@@ -423,7 +427,7 @@ def _build(raw: dict[str, Any], checklists: Mapping[str, Checklist], fail: Any) 
     for where, problem in _approval_problems(assessment, history):
         raise fail(f"{where}: {problem}")
     evaluations = [_evaluation(e) for e in raw["evaluations"]]
-    return ExchangeDocument(assessment, history, evaluations)
+    return ExchangeDocument(assessment, history, evaluations, audit_head=raw.get("audit_head", ""))
 
 
 def _approval_problems(
