@@ -269,3 +269,15 @@ def test_the_printed_fingerprint_is_grouped_base32_of_128_bits_or_more(content) 
     assert len("".join(groups)) * 5 >= 128
     assert len(content_digest(a)) == 64
     assert check is not None and problems is not None
+
+
+def test_the_pdf_says_an_imported_approval_is_unverified(db, tmp_path, capsys) -> None:
+    from tests.pdfcheck import pdf_text
+
+    data = _forge_approval(export(db, capsys, 2, tmp_path / "two.json"))
+    assert run(db, capsys, "import", str(write(tmp_path / "f.json", data)), "--replace")[0] == 0
+    pdf = tmp_path / "two.pdf"
+    assert run(db, capsys, "export-pdf", "2", "--out", str(pdf))[0] == 0
+    text = " ".join(pdf_text(pdf).split())
+    assert "EJ VERIFIERAT" in text and "Direktör Dahl" in text
+    assert "Godkänd av" not in text
