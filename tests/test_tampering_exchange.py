@@ -15,13 +15,8 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from desktop_app.domain import fingerprint as fingerprint_module
-from desktop_app.domain.fingerprint import fingerprint
-
-try:  # the API of the change (issue 13); the tests were written first
-    from desktop_app.domain import signing
-    from desktop_app.domain.fingerprint import content_digest
-except ImportError:
-    pass
+from desktop_app.domain import signing
+from desktop_app.domain.fingerprint import content_digest, fingerprint
 from desktop_app.domain.serialize import assessment_from_dict
 from tests.tampering_helpers import (
     check,
