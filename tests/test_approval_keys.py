@@ -88,6 +88,8 @@ def test_lika_key_prints_a_line_for_it_and_lists_the_trusted(db, capsys) -> None
 def test_an_older_register_is_sealed_when_it_is_upgraded(tmp_path, capsys) -> None:
     path = tmp_path / "old.db"
     shutil.copy(Path(__file__).parent / "data" / "register-0.1.0.db", path)
+    code, found = check(path, capsys)  # before the upgrade, read as it is
+    assert code == 0, problems(found)
     code, _out, _ = run(path, capsys, "list", "--format", "json")
     assert code == 0
     code, found = check(path, capsys)

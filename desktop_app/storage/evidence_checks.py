@@ -77,12 +77,17 @@ def check_approvals(ctx: CheckContext) -> CheckResult:
     found: list[str] = []
     try:
         found += record_problems(conn)
+        history_sql = (  # a register not upgraded yet has one generation
+            HISTORY_SQL
+            if audit.has_column(conn, "status_changes", "generation")
+            else "SELECT * FROM status_changes WHERE assessment_id = :id ORDER BY id"
+        )
         conn.row_factory = sqlite3.Row
         for head in conn.execute("SELECT * FROM assessments ORDER BY id").fetchall():
             ident = head["id"]
             history = [
                 rows.status_change_from_row(dict(r))
-                for r in conn.execute(HISTORY_SQL, {"id": ident}).fetchall()
+                for r in conn.execute(history_sql, {"id": ident}).fetchall()
             ]
             approvals = [c for c in history if c.approves]
             leads_to = history[-1].to_status.value if history else Status.DRAFT.value
