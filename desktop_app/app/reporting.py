@@ -18,8 +18,8 @@ from desktop_app.checklists.guide import Content
 from desktop_app.domain.audit import shorten
 from desktop_app.domain.decision_types import type_label
 from desktop_app.domain.errors import InputError
-from desktop_app.domain.fingerprint import full_fingerprint
-from desktop_app.domain.model import Assessment, Language, Status
+from desktop_app.domain.fingerprint import content_digest, matches_content
+from desktop_app.domain.model import Assessment, Language, Status, Trust
 from desktop_app.domain.portfolio import Period
 from desktop_app.domain.review import CommentTargetKind
 from desktop_app.progress import NO_PROGRESS, Progress
@@ -62,23 +62,28 @@ def summary_input(
             assessment.decision_type,
             (language or assessment.language).value,
         ),
+        claim=claim(service, assessment),
+        chain_head=service.review.chain_head(),
     )
 
 
 def exchange_attachment(service: AssessmentService, assessment: Assessment) -> Attachment:
     """The exchange file the PDF carries, so ``lika import FILE.pdf`` can bring the
     assessment back exactly as ``lika import FILE.json`` would."""
+    from desktop_app.app.transfer import export_document
     from desktop_app.reports.output import Attachment
-    from desktop_app.storage.evaluations import EvaluationStore
     from desktop_app.storage.exchange import ExchangeDocument, dumps
 
     repository = service.repository
-    document = ExchangeDocument(
-        assessment,
-        repository.status_history(assessment.id) if assessment.id else [],
-        EvaluationStore(repository.db).for_assessment(assessment.id) if assessment.id else [],
-    )
-    return Attachment(dumps(document).encode("utf-8"), full_fingerprint(assessment))
+    if assessment.id:
+        # As ``lika export`` writes it: portable history, evaluations, attached files.
+        document = export_document(repository, assessment.id)
+        document.assessment = assessment
+    else:
+        digests = dict.fromkeys(e.sha256 for e in assessment.evidence if e.is_file)
+        files = {digest: repository.evidence_file(digest) for digest in digests}
+        document = ExchangeDocument(assessment, files=files)
+    return Attachment(dumps(document).encode("utf-8"), content_digest(assessment))
 
 
 def review_notes(service: AssessmentService, assessment: Assessment) -> list[ReviewNote]:
@@ -122,10 +127,23 @@ def approval(service: AssessmentService, assessment: Assessment) -> Approval | N
     return Approval(
         approver=record.approver,
         at=record.at,
-        fingerprint=record.fingerprint,
+        fingerprint=record.printed,
         self_approved=record.self_approved,
         comment=record.comment,
+        matches_content=matches_content(record.fingerprint, assessment),
+        legacy=record.legacy,
+        signed=record.trust is Trust.SIGNED,
     )
+
+
+def claim(service: AssessmentService, assessment: Assessment) -> Approval | None:
+    """An unverified approval a file claimed, for the sign-off block to say so."""
+    from desktop_app.reports.summary_input import Approval
+
+    found = service.review.claimed_approval(assessment)
+    if found is None:
+        return None
+    return Approval(approver=found.approver, at=found.at, fingerprint=found.printed)
 
 
 def export_summary(

@@ -23,9 +23,16 @@ from desktop_app.domain.date_sense import find_date_warnings
 from desktop_app.domain.decision_types import DecisionType, find_type, with_decision_type
 from desktop_app.domain.errors import ContentError, WorkflowError
 from desktop_app.domain.identity import Identity
-from desktop_app.domain.model import Assessment, Language, Status, StatusChange
+from desktop_app.domain.model import (
+    Assessment,
+    AssessmentSummary,
+    Language,
+    Status,
+    StatusChange,
+)
 from desktop_app.domain.obsolete import KeptContent, find_kept
 from desktop_app.domain.portfolio import Period, PortfolioEntry
+from desktop_app.keys import KeyStore
 from desktop_app.storage.repository import utc_now
 
 if TYPE_CHECKING:
@@ -43,6 +50,7 @@ class AssessmentService:
         clock: Clock = utc_now,
         organisation: str = "",
         default_framework: str = DEFAULT_FRAMEWORK,
+        keys: KeyStore | None = None,
     ) -> None:
         self.repository = repository
         self.content = content
@@ -51,6 +59,8 @@ class AssessmentService:
         # Pre-filled in new assessments (settings, else the organisation's defaults file).
         self.organisation = organisation
         self.default_framework = default_framework
+        # The approver's own key pair, which signs the approvals made here.
+        self.keys = keys if keys is not None else KeyStore()
         # Review and sign-off: statuses, comments, revisions, fingerprints, audit trail.
         self.review = ReviewService(self)
         # Attached files and references: checked, stored, opened from read-only copies.
@@ -76,6 +86,18 @@ class AssessmentService:
     def get(self, assessment_id: int) -> Assessment:
         """The stored assessment (``NotFoundError`` for an unknown id)."""
         return self.repository.get(assessment_id)
+
+    def find_uid(self, uid: str) -> AssessmentSummary | None:
+        """The register entry with ``uid``, if any."""
+        return self.repository.find_uid(uid)
+
+    def approval_states(self) -> dict[int, str]:
+        """Per approved assessment, how its newest approval is known (``Trust`` value, or
+        ``unrecorded``), for ``lika list --format json``."""
+        from desktop_app.storage.approval_records import approval_states
+
+        db = getattr(self.repository, "db", None)
+        return approval_states(db.conn) if db is not None else {}
 
     def delete(self, assessment_id: int) -> None:
         """Remove an assessment with everything stored about it (audited)."""

@@ -118,7 +118,7 @@ class EditorWindow(QMainWindow):
         self.commands = editor_actions.EditorActions(self)
         self.revision_actions = revision_actions_for(self)
         self.panes = PaneActions(self, context.settings)
-        self.help_menu = install_help_menu(self, context.language, context.service.repository.path)
+        self.help_menu = install_help_menu(self, context.language, context.service.register_path)
 
         self.document.gapsChanged.connect(self._update_states)
         self.document.saved.connect(self._on_saved)
