@@ -32,7 +32,14 @@ DEFAULT_FRAMEWORK = "se-dl"
 FILE_NAME = "defaults.ini"
 SECTION = "lika"
 ENVIRONMENT_VARIABLE = "LIKA_DEFAULTS"
-KEYS = ("organisation", "framework", "database_folder", "checklist_folder", "memo_template")
+KEYS = (
+    "organisation",
+    "framework",
+    "database_folder",
+    "checklist_folder",
+    "memo_template",
+    "trusted_keys_folder",
+)
 MAX_ORGANISATION_LENGTH = 200
 MAX_FILE_BYTES = 64 * 1024
 _FRAMEWORK_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
@@ -52,6 +59,8 @@ class OrganisationDefaults:
     checklist_folder: Path | None = None
     # The organisation's Word template (.docx or .dotx): its styles shape the memo's .docx.
     memo_template: Path | None = None
+    # The approvers' public keys this organisation trusts (docs/audit-log.md).
+    trusted_keys_folder: Path | None = None
     # Where each value came from, for messages: key -> (file, line).
     origins: dict[str, tuple[Path, int]] = field(default_factory=dict, compare=False)
 

@@ -174,3 +174,22 @@ def returned_with_an_addressed_comment(content: Content) -> NewAssessment:
         addressed_by=SAMI_NAME, reply="Tillagd.",
     )  # fmt: skip
     return NewAssessment(a, history=history, comments=[comment], os_user="maret")
+
+
+def sign_approval(assessment: Assessment, history: list[StatusChange]) -> list[StatusChange]:
+    """``history`` with its last approval recording the full content digest and signed
+    with this test session's own approver key, as Lika signs an approval it makes: such
+    a file's approval is verified on import (issue 13)."""
+    import dataclasses
+
+    from desktop_app.approvals import signed
+    from desktop_app.domain.fingerprint import content_digest
+    from desktop_app.keys import KeyStore
+
+    found = [i for i, c in enumerate(history) if c.to_status is Status.APPROVED]
+    if not found:
+        return history
+    result = list(history)
+    change = dataclasses.replace(history[found[-1]], fingerprint=content_digest(assessment))
+    result[found[-1]] = signed(KeyStore(), assessment, change)
+    return result

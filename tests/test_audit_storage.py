@@ -217,7 +217,7 @@ def test_fingerprint_is_the_same_after_export_and_import_into_a_fresh_register(
     service = _service(logged, content)
     approved = service.repository.get(1)
     printed = fingerprint(approved)
-    assert service.review.approval(approved).fingerprint == printed
+    assert service.review.approval(approved).printed == printed
     out = tmp_path / "approved.json"
     transfer.export_file(service.repository, 1, out)
     service.repository.close()
@@ -267,7 +267,7 @@ def test_generated_register_has_a_whole_chain_and_true_fingerprints(db_path, con
     for item in approved[:50]:
         record = service.review.approval(service.repository.get(item.assessment.id))
         assert record is not None
-        assert record.fingerprint == fingerprint(service.repository.get(item.assessment.id))
+        assert record.printed == fingerprint(service.repository.get(item.assessment.id))
     returned = [i for i in items if i.assessment.status is Status.RETURNED]
     assert returned and all(service.review.comments(i.assessment.id) for i in returned)
     revised = [i for i in items if i.previous is not None]

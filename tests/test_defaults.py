@@ -166,7 +166,8 @@ def test_the_cli_uses_the_database_folder_and_reports_a_broken_file(tmp_path):
     result = _lika(["list"], env)
     assert result.returncode == 2
     assert result.stderr == f"lika: {path}, line 3: unknown setting 'color' (known: " + (
-        "organisation, framework, database_folder, checklist_folder, memo_template)\n"
+        "organisation, framework, database_folder, checklist_folder, memo_template, "
+        "trusted_keys_folder)\n"
     )
 
 

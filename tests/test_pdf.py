@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from desktop_app.domain.checklist import QuestionType
-from desktop_app.domain.fingerprint import fingerprint
+from desktop_app.domain.fingerprint import content_digest, fingerprint
 from desktop_app.domain.model import Answer, Language, Status, StatusChange
 from desktop_app.reports.assessment_pdf import (
     Approval,
@@ -178,7 +178,13 @@ def test_approval_review_notes_and_history(content, tmp_path) -> None:
     history = [
         StatusChange(Status.DRAFT, Status.IN_REVIEW, SAMI_NAME, "maret", at, "Klar."),
         StatusChange(
-            Status.IN_REVIEW, Status.APPROVED, "Henrik Sjödin", "henrik", at, "Bra.", fingerprint(a)
+            Status.IN_REVIEW,
+            Status.APPROVED,
+            "Henrik Sjödin",
+            "henrik",
+            at,
+            "Bra.",
+            content_digest(a),
         ),
     ]
     notes = [ReviewNote("Henrik Sjödin", at, "Beskriv kvällsbesökarna tydligare.", "decision")]

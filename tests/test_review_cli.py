@@ -103,15 +103,17 @@ def test_self_approval_is_said(db, capsys) -> None:
 def test_fingerprint_and_verify(db, capsys) -> None:
     code, out, _ = run(db, capsys, "fingerprint", "1")
     printed = out.strip()
-    assert code == 0 and len(printed) == 14
+    assert code == 0 and len(printed) == 34  # 7 groups of 4 base32 characters
     code, out, _ = run(db, capsys, "verify", "1", "--fingerprint", printed)
     assert code == 1 and "is not approved" in out  # a draft has no approved fingerprint
     run(db, capsys, "submit", "1")
     run(db, capsys, "approve", "1")
     code, out, _ = run(db, capsys, "verify", "1", "--fingerprint", printed.upper())
     assert code == 0 and out.startswith(f"Matches: {printed}")
-    code, out, _ = run(db, capsys, "verify", "1", "--fingerprint", "0000-0000-0000")
+    code, out, _ = run(db, capsys, "verify", "1", "--fingerprint", "0000-" * 6 + "0000")
     assert code == 1 and out.startswith("Does not match")
+    code, out, _ = run(db, capsys, "verify", "1", "--fingerprint", "0000-0000-0000")
+    assert code == 1 and "48-bit" in out  # the older form is never proof
     refused(db, capsys, "verify", "1", "--fingerprint", "xyz", message="not a fingerprint")
     refused(db, capsys, "verify", "9", "--fingerprint", printed, message="No assessment with id 9")
     code, out, _ = run(db, capsys, "fingerprint", "1", "--format", "json")
@@ -241,19 +243,20 @@ def test_an_edited_approved_file_with_blanked_fingerprints_is_refused(db, tmp_pa
 
 
 def _forget_the_approved_fingerprint(db: Path) -> None:
-    """What a register changed outside Lika (or a hypothetical old one) could hold."""
-    repo = AssessmentRepository.open(db)
-    repo.db.execute("UPDATE status_changes SET fingerprint = '' WHERE assessment_id = 1")
-    repo.db.conn.commit()
-    repo.close()
+    """What a hypothetical old register could hold: an approval made without one."""
+    from desktop_app.domain import workflow
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(workflow, "content_digest", lambda _a: "")
+        assert lika("approve", "1", "--as", "Bo", "--db", str(db)) == 0
 
 
 def test_an_approval_without_fingerprint_is_said_as_such(db, capsys) -> None:
     code, out, _ = run(db, capsys, "fingerprint", "1")
     current = out.strip()
     run(db, capsys, "submit", "1")
-    run(db, capsys, "approve", "1", "--as", "Bo")
     _forget_the_approved_fingerprint(db)
+    capsys.readouterr()
     code, out, err = run(db, capsys, "fingerprint", "1")
     assert (code, out.strip()) == (0, current)
     assert "approved, but its approval recorded no fingerprint" in err, err

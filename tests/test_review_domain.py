@@ -22,7 +22,7 @@ from desktop_app.domain.audit import (
 from desktop_app.domain.completeness import find_gaps
 from desktop_app.domain.diff import compare
 from desktop_app.domain.errors import InputError, WorkflowError
-from desktop_app.domain.fingerprint import fingerprint
+from desktop_app.domain.fingerprint import content_digest
 from desktop_app.domain.model import (
     Assessment,
     Direction,
@@ -40,7 +40,6 @@ from desktop_app.domain.review import (
     check_target,
     decisive_change,
     is_self_approval,
-    normalise_fingerprint,
     same_person,
     submitter,
 )
@@ -94,7 +93,7 @@ def test_approval_stores_the_fingerprint_of_the_content(content) -> None:
     a = complete_assessment(content)
     a.status = Status.IN_REVIEW
     change = change_status(a, Status.APPROVED, actor="Bo", os_user="bo", at=NOW, gaps=[])
-    assert change.fingerprint == fingerprint(a)
+    assert change.fingerprint == content_digest(a) and len(change.fingerprint) == 64
 
 
 @pytest.mark.parametrize(
@@ -230,7 +229,13 @@ def test_approving_what_you_submitted_is_self_approval_whoever_the_author_is(con
 
 
 def test_fingerprint_as_typed_from_paper() -> None:
-    assert normalise_fingerprint("ABCD EF01-2345") == "abcd-ef01-2345"
+    from desktop_app.domain.fingerprint import Given, read_given
+
+    assert read_given("ABCD EF01-2345") == (Given.LEGACY, "abcd-ef01-2345")
+    typed = "5nrh cgnq 4tr4 8ob2 fjmz qblj yq45"  # o for 0, l for 1, lower case
+    assert read_given(typed) == (Given.PRINTED, "5NRH-CGNQ-4TR4-80B2-FJMZ-QB1J-YQ45")
+    assert read_given("a" * 64) == (Given.FULL, "a" * 64)
+    assert read_given("5NRH-CGNQ") is None and read_given("UUUU" * 7) is None
 
 
 # Audit chain

@@ -15,13 +15,8 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from desktop_app.domain import fingerprint as fingerprint_module
-from desktop_app.domain.fingerprint import fingerprint
-
-try:  # the API of the change (issue 13); the tests were written first
-    from desktop_app.domain import signing
-    from desktop_app.domain.fingerprint import content_digest
-except ImportError:
-    pass
+from desktop_app.domain import signing
+from desktop_app.domain.fingerprint import content_digest, fingerprint
 from desktop_app.domain.serialize import assessment_from_dict
 from tests.tampering_helpers import (
     check,
@@ -33,8 +28,6 @@ from tests.tampering_helpers import (
     run,
     write,
 )
-
-pytestmark = pytest.mark.xfail(strict=False, reason="issue 13: not built yet")
 
 
 @pytest.fixture
@@ -139,7 +132,7 @@ def test_the_series_of_another_decision_cannot_be_taken_over(db, tmp_path, capsy
 def test_a_48_bit_fingerprint_is_no_longer_accepted_as_proof(db, capsys) -> None:
     printed = json.loads(run(db, capsys, "fingerprint", "1", "--format", "json")[1])
     assert len(printed["fingerprint"].replace("-", "")) * 5 >= 128
-    old_form = fingerprint_module.legacy_fingerprint_of(printed["approved_fingerprint"])
+    old_form = fingerprint_module.legacy_fingerprint_of(printed["content_sha256"])
     code, out, _ = run(db, capsys, "verify", "1", "--fingerprint", old_form)
     assert code == 1 and "48-bit" in out and not out.startswith("Matches"), out
     code, out, _ = run(db, capsys, "verify", "1", "--fingerprint", printed["fingerprint"])
@@ -157,7 +150,9 @@ def test_a_colliding_swap_through_an_exchange_file_is_not_approved(
     approval.pop("public_key", None)
     monkeypatch.setattr(fingerprint_module, "legacy_fingerprint", lambda _a: "aaaa-bbbb-cccc")
     approval["fingerprint"] = "aaaa-bbbb-cccc"
-    data["assessment"]["summary"] = "utan\u00a0åtgärder: inga grupper påverkas negativt"
+    data["assessment"]["conclusion"]["summary"] = (
+        "utan\u00a0åtgärder: inga grupper påverkas negativt"
+    )
     data["assessment"]["uid"] = data["assessment"]["series_uid"] = "d" * 32
     code, _out, err = run(db, capsys, "import", str(write(tmp_path / "swap.json", data)))
     assert code == 0, err
@@ -166,21 +161,23 @@ def test_a_colliding_swap_through_an_exchange_file_is_not_approved(
     assert listed(db, capsys)[new_id]["approval"] == "unverified"
 
 
-def test_an_old_48_bit_approval_stays_readable_as_the_weaker_form(db, capsys) -> None:
-    from tests.tampering_helpers import around_triggers
+def test_an_old_48_bit_approval_stays_readable_as_the_weaker_form(db, capsys, monkeypatch) -> None:
+    """An approval recorded the way Lika did before (12 hex digits)."""
+    from desktop_app.domain import workflow
 
-    conn_value = json.loads(run(db, capsys, "fingerprint", "1", "--format", "json")[1])
-    old = fingerprint_module.legacy_fingerprint_of(conn_value["approved_fingerprint"])
-    around_triggers(
-        db,
-        ["status_changes_no_update"],
-        f"UPDATE status_changes SET fingerprint = '{old}' WHERE to_status = 'approved'",
-    )
-    # (a register from before the change holds such a value; the check names the edit)
-    code, out, _ = run(db, capsys, "fingerprint", "1", "--format", "json")
-    assert json.loads(out)["approved_fingerprint"] == old
-    code, out, _ = run(db, capsys, "verify", "1", "--fingerprint", old)
-    assert code == 1 and "older" in out and "48-bit" in out
+    monkeypatch.setattr(workflow, "content_digest", fingerprint_module.legacy_fingerprint)
+    assert run(db, capsys, "approve", "2", "--as", "Bo")[0] == 0
+    monkeypatch.undo()
+    code, out, _ = run(db, capsys, "fingerprint", "2", "--format", "json")
+    old = json.loads(out)["approved_fingerprint"]
+    assert fingerprint_module.is_legacy(old)
+    code, out, _ = run(db, capsys, "verify", "2", "--fingerprint", old)
+    assert code == 1 and "older" in out and "48-bit" in out, out
+    assert not out.startswith("Matches")
+    printed = json.loads(run(db, capsys, "fingerprint", "2", "--format", "json")[1])["fingerprint"]
+    code, out, _ = run(db, capsys, "verify", "2", "--fingerprint", printed)
+    assert code == 1 and "older" in out, out
+    assert check(db, capsys)[0] == 0
 
 
 # Signatures
@@ -203,7 +200,7 @@ def test_a_forged_signature_is_refused(db, tmp_path, capsys) -> None:
         "public_key"
     ]
     path = write(tmp_path / "forged.json", data)
-    _refused(db, capsys, "import", str(path), "--replace", message="signature")
+    _refused(db, capsys, "import", str(path), "--replace", message="signature does not hold")
 
 
 def test_a_signature_by_an_untrusted_key_is_unverified(db, tmp_path, capsys) -> None:
@@ -219,11 +216,11 @@ def test_a_signature_by_an_untrusted_key_is_unverified(db, tmp_path, capsys) -> 
 
 def test_a_signature_over_other_content_is_refused(db, tmp_path, capsys) -> None:
     data = export(db, capsys, 1, tmp_path / "one.json")
-    data["assessment"]["summary"] = "Något helt annat"
+    data["assessment"]["conclusion"]["summary"] = "Något helt annat"
     data["history"][-1]["fingerprint"] = content_digest(assessment_from_dict(data["assessment"]))
     data["assessment"]["uid"] = data["assessment"]["series_uid"] = "c" * 32
     path = write(tmp_path / "other.json", data)
-    _refused(db, capsys, "import", str(path), message="signature")
+    _refused(db, capsys, "import", str(path), message="signature does not hold")
 
 
 def test_a_replayed_approval_of_an_older_revision_is_refused(db, tmp_path, capsys) -> None:
@@ -234,7 +231,7 @@ def test_a_replayed_approval_of_an_older_revision_is_refused(db, tmp_path, capsy
     data["assessment"]["status"] = "approved"
     data["history"].append(one["history"][-1])  # the same content: an unchanged copy
     path = write(tmp_path / "replay.json", data)
-    _refused(db, capsys, "import", str(path), "--replace", message="signature")
+    _refused(db, capsys, "import", str(path), "--replace", message="signature does not hold")
 
 
 def test_an_approval_of_another_assessment_is_refused(db, tmp_path, capsys) -> None:
@@ -246,7 +243,7 @@ def test_an_approval_of_another_assessment_is_refused(db, tmp_path, capsys) -> N
     # The content fingerprint made to fit, so only the signature can tell.
     approval["fingerprint"] = content_digest(assessment_from_dict(data["assessment"]))
     path = write(tmp_path / "other.json", data)
-    _refused(db, capsys, "import", str(path), "--replace", message="signature")
+    _refused(db, capsys, "import", str(path), "--replace", message="signature does not hold")
 
 
 def test_a_refused_import_names_the_place(db, tmp_path, capsys) -> None:
@@ -267,3 +264,15 @@ def test_the_printed_fingerprint_is_grouped_base32_of_128_bits_or_more(content) 
     assert len("".join(groups)) * 5 >= 128
     assert len(content_digest(a)) == 64
     assert check is not None and problems is not None
+
+
+def test_the_pdf_says_an_imported_approval_is_unverified(db, tmp_path, capsys) -> None:
+    from tests.pdfcheck import pdf_text
+
+    data = _forge_approval(export(db, capsys, 2, tmp_path / "two.json"))
+    assert run(db, capsys, "import", str(write(tmp_path / "f.json", data)), "--replace")[0] == 0
+    pdf = tmp_path / "two.pdf"
+    assert run(db, capsys, "export-pdf", "2", "--out", str(pdf))[0] == 0
+    text = " ".join(pdf_text(pdf).split())
+    assert "EJ VERIFIERAT" in text and "Direktör Dahl" in text
+    assert "Godkänd av" not in text

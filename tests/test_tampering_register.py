@@ -25,9 +25,6 @@ from tests.tampering_helpers import (
 LOCK = "review_lock_assessments"
 
 
-pytestmark = pytest.mark.xfail(strict=False, reason="issue 13: not built yet")
-
-
 @pytest.fixture
 def db(tmp_path, content, capsys):
     return make_register(tmp_path / "register.db", content, capsys)
@@ -268,3 +265,12 @@ def test_check_against_something_that_is_neither(db, tmp_path, capsys) -> None:
     other.write_text("hello", encoding="utf-8")
     code, _out, err = run(db, capsys, "check", "--against", str(other))
     assert code == 2 and "chain head" in err
+
+
+def test_check_against_an_exchange_file_finds_a_rewritten_chain(db, tmp_path, capsys) -> None:
+    exported = tmp_path / "one.json"
+    assert run(db, capsys, "export", "1", "--out", str(exported))[0] == 0
+    assert check(db, capsys, "--against", str(exported))[0] == 0
+    _rewrite_chain_from(db, 1)
+    code, found = check(db, capsys, "--against", str(exported))
+    assert code == 1 and "rewritten" in found["against"][1]

@@ -43,9 +43,15 @@ def refuse_if_damaged(path: Path) -> None:
     checks.refuse_if_damaged(path)
 
 
-def run_checks(path: Path) -> list[CheckResult]:
-    """Every check of ``lika check``."""
-    return checks.run_checks(path)
+def run_checks(path: Path, against: Path | None = None) -> list[CheckResult]:
+    """Every check of ``lika check``; ``against``: an older copy (a backup, a PDF or an
+    exchange file) whose audit head the register's history must still contain."""
+    if against is None:
+        return checks.run_checks(path)
+    from desktop_app.storage import evidence_checks
+
+    head = evidence_checks.head_of(against)
+    return checks.run_checks(path, against=(against, head) if head else None)
 
 
 class RegisterBackups:

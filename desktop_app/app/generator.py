@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from desktop_app.checklists.guide import Content
 from desktop_app.domain.evaluation import Evaluation, ImpactAsExpected, MeasureResult
-from desktop_app.domain.fingerprint import fingerprint
+from desktop_app.domain.fingerprint import content_digest
 from desktop_app.domain.model import (
     Assessment,
     Conclusion,
@@ -423,7 +423,7 @@ class _Generator:
             comment = "" if a.status is Status.APPROVED else "Komplettera underlaget."
             at += timedelta(days=self.between(1, 10))
             # An approval stores the fingerprint of what was approved, as in the window.
-            approved = fingerprint(a) if a.status is Status.APPROVED else ""
+            approved = content_digest(a) if a.status is Status.APPROVED else ""
             changes.append(
                 StatusChange(Status.IN_REVIEW, a.status, reviewer, "demo", at, comment, approved)
             )

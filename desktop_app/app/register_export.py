@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import json
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
@@ -20,6 +20,8 @@ from desktop_app.domain.register import RegisterRow
 from desktop_app.progress import NO_PROGRESS, Progress
 
 # The first fifteen are the original `lika list` fields, in their original order.
+TRUSTED = ("witnessed", "signed")  # approvals that count (``domain.model.Trust``)
+
 LIST_FIELDS = (
     "id", "title", "case_number", "status", "updated", "unit", "organisation", "decision_body",
     "revision", "author", "language", "framework", "outcome", "created", "uid",
@@ -73,11 +75,26 @@ def csv_record(record: dict[str, Any]) -> dict[str, Any]:
     return flat
 
 
-def write_json(rows: Iterable[RegisterRow], out: TextIO, today: date) -> int:
-    """A JSON array, written record by record (same text as ``json.dump(..., indent=2)``)."""
+def write_json(
+    rows: Iterable[RegisterRow],
+    out: TextIO,
+    today: date,
+    approvals: Mapping[int, str] | None = None,
+) -> int:
+    """A JSON array, written record by record (same text as ``json.dump(..., indent=2)``).
+
+    With ``approvals`` (``approval_records.approval_states``) each record says how its
+    approval is known (``approval``: witnessed, signed, unverified, unrecorded or null),
+    and an approved status backed by no approval this register trusts is given as
+    ``unverified``, never ``approved``."""
     count = 0
     for row in rows:
-        text = json.dumps(register_record(row, today), ensure_ascii=False, indent=2)
+        record = register_record(row, today)
+        if approvals is not None:
+            record["approval"] = approvals.get(row.id)
+            if record["status"] == "approved" and record["approval"] not in TRUSTED:
+                record["status"] = "unverified"
+        text = json.dumps(record, ensure_ascii=False, indent=2)
         out.write(("[\n" if count == 0 else ",\n") + textwrap.indent(text, "  "))
         count += 1
     out.write("\n]\n" if count else "[]\n")

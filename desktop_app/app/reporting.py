@@ -18,8 +18,8 @@ from desktop_app.checklists.guide import Content
 from desktop_app.domain.audit import shorten
 from desktop_app.domain.decision_types import type_label
 from desktop_app.domain.errors import InputError
-from desktop_app.domain.fingerprint import full_fingerprint
-from desktop_app.domain.model import Assessment, Language, Status
+from desktop_app.domain.fingerprint import content_digest, matches_content
+from desktop_app.domain.model import Assessment, Language, Status, Trust
 from desktop_app.domain.portfolio import Period
 from desktop_app.domain.review import CommentTargetKind
 from desktop_app.progress import NO_PROGRESS, Progress
@@ -62,6 +62,8 @@ def summary_input(
             assessment.decision_type,
             (language or assessment.language).value,
         ),
+        claim=claim(service, assessment),
+        chain_head=service.review.chain_head(),
     )
 
 
@@ -72,14 +74,16 @@ def exchange_attachment(service: AssessmentService, assessment: Assessment) -> A
     from desktop_app.reports.output import Attachment
     from desktop_app.storage.exchange import ExchangeDocument, dumps
 
-    if assessment.id:  # the stored assessment with its history, evaluations and files
-        document = export_document(service.repository, assessment.id)
-        document = ExchangeDocument(
-            assessment, document.history, document.evaluations, document.files
-        )
+    repository = service.repository
+    if assessment.id:
+        # As ``lika export`` writes it: portable history, evaluations, attached files.
+        document = export_document(repository, assessment.id)
+        document.assessment = assessment
     else:
-        document = ExchangeDocument(assessment, [], [])
-    return Attachment(dumps(document).encode("utf-8"), full_fingerprint(assessment))
+        digests = dict.fromkeys(e.sha256 for e in assessment.evidence if e.is_file)
+        files = {digest: repository.evidence_file(digest) for digest in digests}
+        document = ExchangeDocument(assessment, files=files)
+    return Attachment(dumps(document).encode("utf-8"), content_digest(assessment))
 
 
 def review_notes(service: AssessmentService, assessment: Assessment) -> list[ReviewNote]:
@@ -123,10 +127,23 @@ def approval(service: AssessmentService, assessment: Assessment) -> Approval | N
     return Approval(
         approver=record.approver,
         at=record.at,
-        fingerprint=record.fingerprint,
+        fingerprint=record.printed,
         self_approved=record.self_approved,
         comment=record.comment,
+        matches_content=matches_content(record.fingerprint, assessment),
+        legacy=record.legacy,
+        signed=record.trust is Trust.SIGNED,
     )
+
+
+def claim(service: AssessmentService, assessment: Assessment) -> Approval | None:
+    """An unverified approval a file claimed, for the sign-off block to say so."""
+    from desktop_app.reports.summary_input import Approval
+
+    found = service.review.claimed_approval(assessment)
+    if found is None:
+        return None
+    return Approval(approver=found.approver, at=found.at, fingerprint=found.printed)
 
 
 def export_summary(

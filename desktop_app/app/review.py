@@ -10,7 +10,10 @@ Implements CONTRACT-4. Additions to the contract (nothing in it changed):
   (the name before the first comma), and an approver who submitted the assessment
   (``domain.review.is_self_approval``, the PDF's rule too);
 - ``verify_fingerprint`` accepts a fingerprint as typed from paper (any case, with or
-  without dashes and spaces) and refuses one that is not 12 hex digits (InputError).
+  without dashes and spaces): the printed 140-bit form, or all 64 hex digits; the older
+  48-bit form is read but never proof (``Verdict.TOO_SHORT``); anything else is refused
+  (InputError). Only an approval witnessed here or signed by a trusted key counts, and
+  only while its record agrees with the audit log (issue 13).
 - Domain extras: ``CommentTarget.parse`` raises ``CommentTargetError`` (an InputError and
   a ValueError); ``verify_chain(entries, last_issued_id=...)`` also catches removal of the
   newest entries; ``diff.compare(..., ground_order=, question_order=)`` orders grounds
@@ -25,7 +28,6 @@ clear message, and changes nothing.
 from __future__ import annotations
 
 import copy
-import re
 from collections.abc import Callable
 from datetime import datetime
 from typing import Protocol
@@ -38,7 +40,7 @@ from desktop_app.domain.checklist import Checklist
 from desktop_app.domain.completeness import Gap
 from desktop_app.domain.diff import DiffRow, compare
 from desktop_app.domain.errors import ContentError, InputError, OpenCommentsError, WorkflowError
-from desktop_app.domain.fingerprint import fingerprint
+from desktop_app.domain.fingerprint import content_digest, fingerprint, read_given
 from desktop_app.domain.identity import Identity
 from desktop_app.domain.model import Assessment, AssessmentSummary, Status, StatusChange, new_uid
 from desktop_app.domain.review import (
@@ -46,9 +48,11 @@ from desktop_app.domain.review import (
     CommentTarget,
     FingerprintCheck,
     ReviewComment,
+    Verdict,
     approval_record,
     check_target,
-    normalise_fingerprint,
+    judge_fingerprint,
+    unverified_claim,
 )
 from desktop_app.domain.workflow import EDITABLE, Lock, change_status, lock
 
@@ -68,7 +72,6 @@ class Workbench(Protocol):
 
 
 MAX_COMMENT = 10_000  # characters; a comment is a note, not a document
-_FINGERPRINT = re.compile(r"^[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}$")
 
 
 class ReviewService:
@@ -168,6 +171,12 @@ class ReviewService:
                 )
         return self.record_status(a, Status.APPROVED, comment)
 
+    def _signed(self, a: Assessment, change: StatusChange) -> StatusChange:
+        """An approval made here, signed with the approver's key (``approvals``)."""
+        from desktop_app.approvals import signed
+
+        return signed(self._service.keys, a, change)
+
     def return_for_changes(self, a: Assessment, comment: str = "") -> StatusChange:
         """In review -> returned, for the caseworker to address the comments."""
         return self.record_status(a, Status.RETURNED, comment)
@@ -188,7 +197,7 @@ class ReviewService:
     def record_status(self, a: Assessment, to: Status, comment: str = "") -> StatusChange:
         """Move ``a`` to ``to`` and store it; ``a`` keeps its status if that fails."""
         before = a.status
-        change = self.status_change(a, to, comment)
+        change = self._signed(a, self.status_change(a, to, comment))
         try:
             self.repository.record_status_change(a, change)
         except Exception:
@@ -298,22 +307,51 @@ class ReviewService:
             return None
         return approval_record(a, self.repository.status_history(a.id))
 
+    def claimed_approval(self, a: Assessment) -> ApprovalRecord | None:
+        """The unverified approval an exchange file claimed for ``a``, if its history
+        ends in one (``a`` is then in review)."""
+        if a.id is None:
+            return None
+        return unverified_claim(a.decision.author, self.repository.status_history(a.id))
+
+    def record_problems(self, assessment_id: int) -> list[str]:
+        """Where this assessment's approval record disagrees with the audit log."""
+        return self.store.record_problems(assessment_id)
+
     def verify_fingerprint(self, assessment_id: int, given: str) -> FingerprintCheck:
         """Whether ``given`` (from a printout) is the fingerprint this revision was
-        approved with."""
-        normalised = normalise_fingerprint(given)
-        if not _FINGERPRINT.match(normalised):
-            raise InputError(f"{given!r} is not a fingerprint (12 hex digits, e.g. 3f2a-9c1b-77d0)")
+        approved with, by an approval this register trusts, on content unchanged since."""
+        read = read_given(given)
+        if read is None:
+            raise InputError(
+                f"{given!r} is not a fingerprint (7 groups of 4 letters and digits, as "
+                "printed on the PDF, e.g. 5NRH-CGNQ-4TR4-80B2-FJMZ-QB1J-YQ45)"
+            )
         a = self.repository.get(assessment_id)
-        record = self.approval(a)
+        history = self.repository.status_history(assessment_id)
+        record = approval_record(a, history)
+        claim = unverified_claim(a.decision.author, history)
+        problems = tuple(self.record_problems(assessment_id))
         approved = record.fingerprint if record is not None else ""
+        weak = False
+        if record is None or a.status is not Status.APPROVED:
+            verdict = Verdict.NOT_APPROVED
+        elif problems:
+            verdict = Verdict.TAMPERED
+        elif not approved:
+            verdict = Verdict.NO_FINGERPRINT
+        else:
+            verdict, weak = judge_fingerprint(read, record, content_digest(a))
         return FingerprintCheck(
-            matches=bool(approved) and approved == normalised,
-            given=normalised,
+            verdict=verdict,
+            given=read[1],
             approved=approved,
             revision=a.revision,
             current=fingerprint(a),
-            approval=record,
+            approval=record if a.status is Status.APPROVED else None,
+            claim=claim,
+            weak_match=weak,
+            problems=problems,
         )
 
     # Audit trail
@@ -321,6 +359,13 @@ class ReviewService:
     def history(self, assessment_id: int) -> list[AuditEntry]:
         """What happened to the assessment, oldest first."""
         return self.store.history(assessment_id)
+
+    def chain_head(self) -> str:
+        """The audit log's newest entry as ``ID:HASH`` ("" for an empty log), printed on
+        PDFs and kept with exports so ``lika check --against`` can compare later."""
+        from desktop_app.storage.audit import chain_head
+
+        return chain_head(self.repository.db)
 
     def verify_audit(self) -> ChainReport:
         """Check the whole audit log's hash chain."""

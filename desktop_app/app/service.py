@@ -32,6 +32,7 @@ from desktop_app.domain.model import (
 )
 from desktop_app.domain.obsolete import KeptContent, find_kept
 from desktop_app.domain.portfolio import Period, PortfolioEntry
+from desktop_app.keys import KeyStore
 from desktop_app.storage.repository import utc_now
 
 if TYPE_CHECKING:
@@ -49,6 +50,7 @@ class AssessmentService:
         clock: Clock = utc_now,
         organisation: str = "",
         default_framework: str = DEFAULT_FRAMEWORK,
+        keys: KeyStore | None = None,
     ) -> None:
         self.repository = repository
         self.content = content
@@ -57,6 +59,8 @@ class AssessmentService:
         # Pre-filled in new assessments (settings, else the organisation's defaults file).
         self.organisation = organisation
         self.default_framework = default_framework
+        # The approver's own key pair, which signs the approvals made here.
+        self.keys = keys if keys is not None else KeyStore()
         # Review and sign-off: statuses, comments, revisions, fingerprints, audit trail.
         self.review = ReviewService(self)
         # Attached files and references: checked, stored, opened from read-only copies.
@@ -78,10 +82,6 @@ class AssessmentService:
         """A mark of the register's newest restore (open windows watch it)."""
         return self.repository.last_restore()
 
-    def find_uid(self, uid: str) -> AssessmentSummary | None:
-        """The stored assessment with ``uid``, if any."""
-        return self.repository.find_uid(uid)
-
     @property
     def register_path(self) -> str:
         """Where the register lives, for titles, messages and worker connections."""
@@ -90,6 +90,18 @@ class AssessmentService:
     def get(self, assessment_id: int) -> Assessment:
         """The stored assessment (``NotFoundError`` for an unknown id)."""
         return self.repository.get(assessment_id)
+
+    def find_uid(self, uid: str) -> AssessmentSummary | None:
+        """The register entry with ``uid``, if any."""
+        return self.repository.find_uid(uid)
+
+    def approval_states(self) -> dict[int, str]:
+        """Per approved assessment, how its newest approval is known (``Trust`` value, or
+        ``unrecorded``), for ``lika list --format json``."""
+        from desktop_app.storage.approval_records import approval_states
+
+        db = getattr(self.repository, "db", None)
+        return approval_states(db.conn) if db is not None else {}
 
     def delete(self, assessment_id: int) -> None:
         """Remove an assessment with everything stored about it (audited)."""

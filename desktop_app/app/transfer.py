@@ -15,9 +15,11 @@ from pathlib import Path
 from desktop_app.app.errors import AlreadyExistsError
 from desktop_app.app.ports import AssessmentStore
 from desktop_app.app.registers import evaluation_records
+from desktop_app.approvals import judge_import, portable
 from desktop_app.checklists.guide import Content
-from desktop_app.domain.fingerprint import full_fingerprint
+from desktop_app.domain.fingerprint import content_digest
 from desktop_app.domain.model import Assessment, AssessmentSummary, new_uid
+from desktop_app.keys import TrustedKeys
 from desktop_app.storage import exchange, pdf_exchange
 from desktop_app.storage.exchange import ExchangeDocument, ExchangeError
 
@@ -47,10 +49,19 @@ def export_document(repository: AssessmentStore, assessment_id: int) -> Exchange
     digests = dict.fromkeys(e.sha256 for e in assessment.evidence if e.is_file)
     return ExchangeDocument(
         assessment,
-        repository.status_history(assessment_id),
+        [portable(assessment, c) for c in repository.status_history(assessment_id)],
         evaluation_records(repository).for_assessment(assessment_id),
         {digest: repository.evidence_file(digest) for digest in digests},
+        audit_head=_chain_head(repository),
     )
+
+
+def _chain_head(repository: AssessmentStore) -> str:
+    """The register's newest audit entry (``ID:HASH``), for ``lika check --against``."""
+    from desktop_app.storage.audit import chain_head
+
+    db = getattr(repository, "db", None)
+    return chain_head(db) if db is not None else ""
 
 
 def export_file(repository: AssessmentStore, assessment_id: int, out: Path) -> None:
@@ -79,7 +90,7 @@ def read_file(content: Content | Callable[[], Content], path: Path) -> ExchangeD
         data = exchange.read_bytes(path)
     checklists = (content() if callable(content) else content).checklists.checklists
     document = exchange.parse(data, checklists, source=str(path))
-    if recorded is not None and full_fingerprint(document.assessment) != recorded:
+    if recorded is not None and content_digest(document.assessment) != recorded:
         raise exchange.ExchangeError(
             f"{path}: the assessment embedded in this PDF was changed after it was exported "
             "(its content no longer matches the fingerprint recorded with it); it was not read"
@@ -94,10 +105,20 @@ def existing(repository: AssessmentStore, document: ExchangeDocument) -> Assessm
 
 
 def import_document(
-    repository: AssessmentStore, document: ExchangeDocument, mode: ImportMode
+    repository: AssessmentStore,
+    document: ExchangeDocument,
+    mode: ImportMode,
+    trusted: TrustedKeys | None = None,
 ) -> Assessment:
-    """Store ``document``; raises ``AlreadyExistsError`` for an existing uid with NEW."""
+    """Store ``document``; raises ``AlreadyExistsError`` for an existing uid with NEW.
+
+    Its approval is judged first (``approvals.judge_import``, against ``trusted``: by
+    default the user's own key and IT's list): an unverified one arrives in review, and
+    ``document.notes`` says so; a signature that does not hold refuses the file."""
+    mode = ImportMode(mode)  # the CLI passes the plain value
     assessment = document.assessment
+    keys = trusted if trusted is not None else TrustedKeys.load()
+    document.notes = judge_import(document, keys)
     if mode is ImportMode.AS_NEW:
         assessment.uid = assessment.series_uid = new_uid()
     try:
@@ -136,5 +157,7 @@ class TransferService:
         """The register entry with ``document``'s uid (what REPLACE would overwrite)."""
         return self._repository.find_uid(document.assessment.uid)
 
-    def import_document(self, document: ExchangeDocument, mode: ImportMode) -> Assessment:
-        return import_document(self._repository, document, mode)
+    def import_document(
+        self, document: ExchangeDocument, mode: ImportMode, trusted: TrustedKeys | None = None
+    ) -> Assessment:
+        return import_document(self._repository, document, mode, trusted)

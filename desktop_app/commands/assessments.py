@@ -174,7 +174,7 @@ def cmd_list(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     query = list_query(args, session, today)
     rows = session.register_reader().rows(query)
     if args.format == "json":
-        write_json(rows, out, today)
+        write_json(rows, out, today, session.service.approval_states())
     elif args.format == "csv":
         write_csv(rows, out, today)
     else:

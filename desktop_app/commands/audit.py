@@ -1,16 +1,16 @@
 """The audit trail and fingerprints on the command line: history, fingerprint, verify.
 
-``lika verify ID --fingerprint X`` is for a reader holding a printout: exit 0 when X
-is the fingerprint the revision was approved with, 1 when it is not (or the revision
-was never approved), 2 for bad input. ``lika verify FILE.pdf`` does the same for a PDF
-Lika wrote: the assessment it carries is found in the register by its uid, and the
-fingerprint of that carried content is checked.
+``lika verify ID --fingerprint X`` is for a reader holding a printout: exit 0 only when
+X is the printed (or full) fingerprint the revision was approved with, by an approval
+this register witnessed or verified, whose record agrees with the audit log and whose
+content is unchanged; 1 otherwise (the words say which); 2 for bad input.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -25,7 +25,9 @@ from desktop_app.commands.base import (
 )
 from desktop_app.domain.audit import AuditEntry
 from desktop_app.domain.errors import InputError
-from desktop_app.domain.fingerprint import fingerprint
+from desktop_app.domain.fingerprint import content_digest, fingerprint, matches_content
+from desktop_app.domain.model import Status, Trust
+from desktop_app.domain.review import ApprovalRecord, FingerprintCheck, Verdict
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -48,8 +50,9 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
         parents=[common],
         help="check a printout's fingerprint against the approved revision",
         description="Exit code 0: the fingerprint is the one this revision was approved "
-        "with; 1: it is not, or the revision is not approved (or its approval recorded no "
-        "fingerprint); 2: bad input.",
+        "with, by an approval this register witnessed or verified, and the content still "
+        "has it; 1: anything else (not approved, an unverified approval, the older 48-bit "
+        "form, which is no proof, a changed content or approval record); 2: bad input.",
     )
     verify.add_argument(
         "id",
@@ -58,7 +61,9 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
         help="assessment id (see 'lika list'), or a PDF exported by Lika",
     )
     verify.add_argument(
-        "--fingerprint", metavar="X", help="as printed, e.g. 3f2a-9c1b-77d0 (needed with an ID)"
+        "--fingerprint",
+        metavar="X",
+        help="as printed, e.g. 5NRH-CGNQ-4TR4-80B2-FJMZ-QB1J-YQ45 (needed with an ID)",
     )
     verify.set_defaults(run=cmd_verify)
 
@@ -98,7 +103,8 @@ def cmd_fingerprint(args: argparse.Namespace, session: Session, out: TextIO) -> 
     service = session.service
     a = service.get(args.id)
     current = fingerprint(a)
-    record = service.review.approval(a)
+    record = service.review.approval(a) if a.status is Status.APPROVED else None
+    claim = service.review.claimed_approval(a)
     if args.format == "json":
         dump_json(
             {
@@ -106,10 +112,18 @@ def cmd_fingerprint(args: argparse.Namespace, session: Session, out: TextIO) -> 
                 "revision": a.revision,
                 "status": a.status.value,
                 "fingerprint": current,
-                "approved_fingerprint": record.fingerprint if record else None,
+                "content_sha256": content_digest(a),
+                "approved_fingerprint": record.printed if record else None,
+                "approved_fingerprint_form": (
+                    None if record is None else "48-bit (older)" if record.legacy else "full"
+                ),
                 "approved_by": record.approver if record else None,
                 "approved_at": record.at.isoformat() if record else None,
+                "approval": record.trust.value if record else None,
                 "self_approved": record.self_approved if record else None,
+                "unverified_claim": (
+                    {"by": claim.approver, "at": claim.at.isoformat()} if claim else None
+                ),
             },
             out,
         )
@@ -121,13 +135,32 @@ def cmd_fingerprint(args: argparse.Namespace, session: Session, out: TextIO) -> 
             "fingerprint, so nothing shows whether this is the content that was approved",
             file=sys.stderr,
         )
-    elif record is not None and record.fingerprint != current:
+    elif record is not None and not matches_content(record.fingerprint, a):
         print(
             f"lika: warning: assessment {a.id} was approved with fingerprint "
-            f"{record.fingerprint}, but what the register holds now has {current}",
+            f"{record.printed}, but what the register holds now has {current}",
             file=sys.stderr,
         )
+    elif record is not None and record.legacy:
+        print(
+            f"lika: note: assessment {a.id} was approved with the older, weaker 48-bit "
+            f"fingerprint {record.printed}",
+            file=sys.stderr,
+        )
+    if claim is not None:
+        print(f"lika: note: {_claim_text(claim)}", file=sys.stderr)
     return EXIT_OK
+
+
+def _when(at: datetime) -> str:
+    return at.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _claim_text(claim: ApprovalRecord) -> str:
+    return (
+        f"an exchange file claimed an approval by {claim.approver} on {_when(claim.at)}; "
+        "it is unverified (no signature by a key this register trusts), so it approves nothing"
+    )
 
 
 def id_or_pdf(text: str) -> int | Path:
@@ -138,6 +171,10 @@ def id_or_pdf(text: str) -> int | Path:
 
 
 def cmd_verify(args: argparse.Namespace, session: Session, out: TextIO) -> int:
+    """One verdict, in words and in the exit code: 0 only for ``Verdict.MATCH``.
+
+    A PDF is verified by the full fingerprint of the content it carries, found in the
+    register by its uid."""
     service = session.service
     if isinstance(args.id, Path):
         if args.fingerprint is not None:
@@ -147,45 +184,56 @@ def cmd_verify(args: argparse.Namespace, session: Session, out: TextIO) -> int:
         if found is None:
             print(f"Not verified: the assessment in {args.id} is not in this register.", file=out)
             return EXIT_FAILURE
-        args.id, args.fingerprint = found.id, fingerprint(assessment)
+        args.id, args.fingerprint = found.id, content_digest(assessment)
     elif args.fingerprint is None:
         raise InputError("give --fingerprint X with an assessment id (or verify a PDF)")
     check = service.review.verify_fingerprint(args.id, args.fingerprint)
-    name = f"assessment {args.id} (revision {check.revision})"
+    print(verdict_text(check, f"assessment {args.id} (revision {check.revision})"), file=out)
+    return EXIT_OK if check.matches else EXIT_FAILURE
+
+
+def verdict_text(check: FingerprintCheck, name: str) -> str:
     record = check.approval
-    if record is None:
-        print(
-            f"Not verified: {name} is not approved. Its content now has fingerprint "
-            f"{check.current}.",
-            file=out,
+    if check.verdict is Verdict.NOT_APPROVED or record is None:
+        text = f"Not verified: {name} is not approved."
+        if check.claim is not None:
+            text += f" Note: {_claim_text(check.claim)}."
+        return f"{text} Its content now has fingerprint {check.current}."
+    by = f"by {record.approver} on {_when(record.at)}"
+    if check.verdict is Verdict.TAMPERED:
+        return (
+            f"Not verified: the approval record of {name} was changed outside Lika "
+            f"({check.problems[0]}); run lika check."
         )
-        return EXIT_FAILURE
-    when = record.at.astimezone().strftime("%Y-%m-%d %H:%M")
-    if not check.approved:
-        print(
-            f"Not verified: {name} was approved by {record.approver} on {when}, but the "
-            "approval recorded no fingerprint, so no printout can be checked against it. "
-            f"Its content now has fingerprint {check.current}.",
-            file=out,
+    if check.verdict is Verdict.NO_FINGERPRINT:
+        return (
+            f"Not verified: {name} was approved {by}, but the approval recorded no "
+            "fingerprint, so no printout can be checked against it. "
+            f"Its content now has fingerprint {check.current}."
         )
-        return EXIT_FAILURE
-    if check.matches:
-        print(
-            f"Matches: {check.given} is the fingerprint {name} was approved with by "
-            f"{record.approver} on {when}.",
-            file=out,
-        )
-        if check.current != check.approved:
-            print(
-                f"lika: warning: the register's content of {name} no longer has that "
-                f"fingerprint ({check.current}); it was changed after the approval",
-                file=sys.stderr,
+    if check.verdict is Verdict.TOO_SHORT:
+        if check.weak_match:
+            return (
+                f"Not verified: {check.given} is the older, 48-bit form of the fingerprint "
+                f"{name} was approved with {by}. 48 bits are too few to prove the content "
+                "(another text with the same value can be found in minutes): compare the "
+                "printout with the register's content instead."
             )
-            return EXIT_FAILURE
-        return EXIT_OK
-    print(
-        f"Does not match: {name} was approved with fingerprint {check.approved}, "
-        f"not {check.given}.",
-        file=out,
+        return f"Does not match: {check.given} (a 48-bit form) is not that of {name}."
+    if check.verdict is Verdict.CONTENT_CHANGED:
+        return (
+            f"Not verified: {check.given} is the fingerprint {name} was approved with {by}, "
+            f"but the register's content no longer has it ({check.current}): it was changed "
+            "after the approval; run lika check."
+        )
+    if check.verdict is Verdict.MATCH:
+        how = " (signed by a trusted key)" if record.trust is Trust.SIGNED else ""
+        return f"Matches: {check.given} is the fingerprint {name} was approved with {by}{how}."
+    if record.legacy:
+        return (
+            f"Does not match: {name} was approved {by} with the older, weaker 48-bit "
+            f"fingerprint {record.printed}, not {check.given}."
+        )
+    return (
+        f"Does not match: {name} was approved with fingerprint {record.printed}, not {check.given}."
     )
-    return EXIT_FAILURE

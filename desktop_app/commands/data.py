@@ -4,6 +4,7 @@ backup, restore, check, export and import."""
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -53,6 +54,13 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
         help="check the database for damage (exit code 1 if something is wrong)",
     )
     check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument(
+        "--against",
+        type=Path,
+        metavar="BACKUP_OR_PDF",
+        help="also check that the register's history still holds what this older copy "
+        "(a backup, a PDF or an exchange file) saw",
+    )
     check.set_defaults(run=cmd_check)
 
     export = commands.add_parser(
@@ -126,7 +134,7 @@ def cmd_restore(args: argparse.Namespace, session: Session, out: TextIO) -> int:
 
 
 def cmd_check(args: argparse.Namespace, session: Session, out: TextIO) -> int:
-    results = run_checks(session.db_path)
+    results = run_checks(session.db_path, against=args.against)
     failed = any(r.outcome is Outcome.PROBLEM for r in results)
     if args.format == "json":
         record = {
@@ -174,4 +182,6 @@ def cmd_import(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     title = stored.decision.title or "(untitled)"
     verb = "Replaced" if args.mode == transfer.ImportMode.REPLACE else "Imported"
     print(f"{verb} assessment {stored.id}: {title}", file=out)
+    for note in document.notes:
+        print(f"lika: warning: {note}", file=sys.stderr)
     return EXIT_OK

@@ -1,4 +1,5 @@
-"""``lika defaults``: which organisation defaults are in force, and from which file.
+"""``lika defaults``: which organisation defaults are in force, and from which file;
+``lika key``: the user's approver key, for IT to list as trusted.
 
 For IT trying out a ``defaults.ini`` before rolling it out (docs/it-deployment.md): it
 reads the files exactly as the window does and shows each value with its origin. A broken
@@ -10,8 +11,11 @@ from __future__ import annotations
 import argparse
 from typing import Any, TextIO
 
-from desktop_app.commands.base import EXIT_OK, Session
+from desktop_app.commands.base import EXIT_OK, Session, dump_json
 from desktop_app.defaults import DEFAULT_FRAMEWORK, KEYS, candidate_files, load_defaults
+from desktop_app.domain.identity import os_user
+from desktop_app.domain.signing import key_id, public_key_text
+from desktop_app.keys import KeyStore, TrustedKeys
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -21,6 +25,40 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
         help="show the organisation's defaults (defaults.ini) in force and where they come from",
     )
     defaults.set_defaults(run=cmd_defaults)
+
+    key = commands.add_parser(
+        "key",
+        parents=[common],
+        help="show your approver key (created if you have none), for IT to list as trusted",
+        description="Prints the public half of your approver key as one line, to save as "
+        "NAME.pub in the folder IT names as trusted_keys_folder in defaults.ini; with "
+        "--trusted, the keys this computer trusts (docs/audit-log.md).",
+    )
+    key.add_argument("--trusted", action="store_true", help="list the keys trusted here")
+    key.add_argument("--format", choices=("text", "json"), default="text")
+    key.set_defaults(run=cmd_key)
+
+
+def cmd_key(args: argparse.Namespace, _session: Session, out: TextIO) -> int:
+    store = KeyStore()
+    if args.trusted:
+        trusted = TrustedKeys.load(own=store)
+        listed = [
+            {"key": k, "id": key_id(k), "name": n, "standing": s}
+            for s, keys in (("trusted", trusted.trusted), ("revoked", trusted.revoked))
+            for k, n in keys.items()
+        ]
+        if args.format == "json":
+            dump_json(listed, out)
+        for item in listed if args.format == "text" else []:
+            print(f"{item['standing']:<8} {item['id']}  {item['name']}", file=out)
+        return EXIT_OK
+    public = public_key_text(store.ensure().public_key())
+    if args.format == "json":
+        dump_json({"key": public, "id": key_id(public), "file": str(store.private_path)}, out)
+        return EXIT_OK
+    print(f"{public} {os_user()}", file=out)
+    return EXIT_OK
 
 
 def cmd_defaults(args: argparse.Namespace, session: Session, out: TextIO) -> int:

@@ -36,6 +36,8 @@ class AuditAction(StrEnum):
     NEW_REVISION = "new_revision"
     DELETE = "delete"
     RESTORE = "restore"  # the register replaced by a backup: an entry of no assessment
+    SEAL = "seal"  # status changes recorded before the log covered them, sealed into it
+    REPAIR = "repair"  # guard triggers found missing or altered, and put back
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,15 @@ class AuditEntry:
     changes: tuple[AuditChange, ...]
     prev_hash: str
     hash: str
+    # The hash of the status-change rows this entry records (``records_hash``), "" for
+    # an entry that records none: editing, removing or reordering one breaks it.
+    record_hash: str = ""
+
+
+def records_hash(records: Sequence[Sequence[Any]]) -> str:
+    """sha256 (hex) over the canonical JSON of status-change rows, in id order."""
+    canonical = json.dumps([list(r) for r in records], ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 def shorten(text: str, limit: int = VALUE_LIMIT) -> str:
@@ -81,8 +92,11 @@ def entry_hash(
     action: AuditAction | str,
     summary: str,
     changes: Sequence[AuditChange],
+    record_hash: str = "",
 ) -> str:
-    """sha256 (hex) over the canonical JSON of an entry's fields and ``prev_hash``."""
+    """sha256 (hex) over the canonical JSON of an entry's fields and ``prev_hash``; the
+    ``record_hash`` of the rows it records counts only when there is one, so entries
+    written before it existed keep their hashes."""
     fields: dict[str, Any] = {
         "id": id,
         "prev_hash": prev_hash,
@@ -96,6 +110,8 @@ def entry_hash(
         "summary": summary,
         "changes": [[list(c.path), c.old, c.new] for c in changes],
     }
+    if record_hash:
+        fields["record_hash"] = record_hash
     canonical = json.dumps(fields, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
@@ -114,6 +130,7 @@ def hash_of(entry: AuditEntry) -> str:
         action=entry.action,
         summary=entry.summary,
         changes=entry.changes,
+        record_hash=entry.record_hash,
     )
 
 

@@ -64,6 +64,14 @@ def import_summary(status: Status, changed: int | None = None) -> str:
     return f"imported over the stored one ({status.value}); {save_summary(changed)}"
 
 
+UNVERIFIED_SUFFIX = "in the file is unverified"  # an import's claimed approval
+
+
+def unverified_note(actor: str) -> str:
+    """Added to an import's summary when the file claimed an approval it could not prove."""
+    return f"; the approval by {actor} {UNVERIFIED_SUFFIX}"
+
+
 def delete_summary(status: Status | str) -> str:
     return f"deleted ({Status(status).value})"
 

@@ -214,9 +214,25 @@ class Assessment:
         return self.status is Status.APPROVED
 
 
+class Trust(StrEnum):
+    """How the register knows a recorded status change (``status_changes.trust``).
+
+    ``WITNESSED``: made in this register by Lika. ``SIGNED``: an approval that arrived
+    in a file with a signature by a key this register trusts. ``UNVERIFIED``: an
+    approval that arrived in a file without one: a claim, kept in the history, that
+    approves nothing. ``IMPORTED``: any other status change from a file."""
+
+    WITNESSED = "witnessed"
+    SIGNED = "signed"
+    UNVERIFIED = "unverified"
+    IMPORTED = "imported"
+
+
 @dataclass(frozen=True)
 class StatusChange:
-    """One step of the review workflow, as recorded in the register."""
+    """One step of the review workflow, as recorded in the register. An approval made
+    here carries its approver's signature (``signature``, ``public_key``: base64) when
+    their key could sign it."""
 
     from_status: Status | None
     to_status: Status
@@ -225,6 +241,22 @@ class StatusChange:
     at: datetime
     comment: str = ""
     fingerprint: str = ""
+    signature: str = ""
+    public_key: str = ""
+    trust: Trust = Trust.WITNESSED
+
+    @property
+    def approves(self) -> bool:
+        """An approval that counts: witnessed here or signed by a trusted key, not a
+        claim from a file."""
+        return self.to_status is Status.APPROVED and self.trust in (
+            Trust.WITNESSED,
+            Trust.SIGNED,
+        )
+
+    @property
+    def unverified_claim(self) -> bool:
+        return self.to_status is Status.APPROVED and self.trust is Trust.UNVERIFIED
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,14 @@ from datetime import datetime
 from enum import StrEnum
 
 from desktop_app.domain.errors import InputError
-from desktop_app.domain.model import Assessment, Status, StatusChange
+from desktop_app.domain.fingerprint import (
+    Given,
+    is_legacy,
+    legacy_fingerprint_of,
+    printed_of_digest,
+    shown,
+)
+from desktop_app.domain.model import Assessment, Status, StatusChange, Trust
 
 STEP_KEYS: tuple[str, ...] = ("decision", "grounds", "measures", "conclusion")
 
@@ -133,7 +140,9 @@ DECISIONS = frozenset({Status.APPROVED, Status.RETURNED})  # a reviewer's two an
 def decisive_change(history: Iterable[StatusChange]) -> StatusChange | None:
     """The last review decision (approved or returned) in ``history``, or None."""
     decisions = [
-        c for c in history if c.from_status is Status.IN_REVIEW and c.to_status in DECISIONS
+        c
+        for c in history
+        if c.from_status is Status.IN_REVIEW and c.to_status in DECISIONS and not c.unverified_claim
     ]
     return decisions[-1] if decisions else None
 
@@ -154,7 +163,10 @@ def is_self_approval(approver: str, author: str, submitted_by: str) -> bool:
 class ApprovalRecord:
     """Who approved a revision, when, and the fingerprint of what they approved.
 
-    ``fingerprint`` is "" only for an approval that recorded none (an old register)."""
+    ``fingerprint`` is what the approval recorded: the full SHA-256 of the content
+    (64 hex digits), the older 48-bit form (``3f2a-9c1b-77d0``) of an approval made
+    before that, or "" for one that recorded none (an old register). ``trust`` says how
+    the register knows it: witnessed here, or signed by a trusted key."""
 
     approver: str
     os_user: str
@@ -163,6 +175,18 @@ class ApprovalRecord:
     author: str
     comment: str
     submitter: str = ""  # who submitted it for this approval ("" if unknown)
+    trust: Trust = Trust.WITNESSED
+    public_key: str = ""
+
+    @property
+    def printed(self) -> str:
+        """The fingerprint as printed and typed (the older form as it was recorded)."""
+        return shown(self.fingerprint)
+
+    @property
+    def legacy(self) -> bool:
+        """Recorded in the older, weaker 48-bit form."""
+        return is_legacy(self.fingerprint)
 
     @property
     def self_approved(self) -> bool:
@@ -175,10 +199,14 @@ class ApprovalRecord:
         """The last approval in ``history`` of an assessment whose author field is
         ``author``, or None: needs no more of the assessment than that, so a list of
         revisions can show approvals from their summaries."""
-        found = [i for i, c in enumerate(history) if c.to_status is Status.APPROVED]
+        found = [i for i, c in enumerate(history) if c.approves]
         if not found:
             return None
-        change = history[found[-1]]
+        return cls.of(author, history, found[-1])
+
+    @classmethod
+    def of(cls, author: str, history: Sequence[StatusChange], index: int) -> ApprovalRecord:
+        change = history[index]
         return cls(
             approver=change.actor,
             os_user=change.os_user,
@@ -186,8 +214,19 @@ class ApprovalRecord:
             fingerprint=change.fingerprint,
             author=author,
             comment=change.comment,
-            submitter=submitter(history[: found[-1]]),
+            submitter=submitter(history[:index]),
+            trust=change.trust,
+            public_key=change.public_key,
         )
+
+
+def unverified_claim(author: str, history: Sequence[StatusChange]) -> ApprovalRecord | None:
+    """The approval an exchange file claimed and this register could not verify, if the
+    history ends in one (the assessment is then in review, not approved)."""
+    found = [i for i, c in enumerate(history) if c.to_status is Status.APPROVED]
+    if not found or not history[found[-1]].unverified_claim:
+        return None
+    return ApprovalRecord.of(author, history, found[-1])
 
 
 def approval_record(a: Assessment, history: Sequence[StatusChange]) -> ApprovalRecord | None:
@@ -195,25 +234,58 @@ def approval_record(a: Assessment, history: Sequence[StatusChange]) -> ApprovalR
     return ApprovalRecord.from_history(a.decision.author, history)
 
 
+class Verdict(StrEnum):
+    """What ``lika verify`` found; only ``MATCH`` is proof."""
+
+    MATCH = "match"  # the printed fingerprint of a trusted approval, content unchanged
+    NOT_APPROVED = "not_approved"  # never approved here (perhaps an unverified claim)
+    NO_FINGERPRINT = "no_fingerprint"  # an old approval that recorded none
+    TAMPERED = "tampered"  # the approval record disagrees with the audit log
+    CONTENT_CHANGED = "content_changed"  # matches the approval, not what is stored now
+    TOO_SHORT = "too_short"  # a 48-bit form: never proof
+    MISMATCH = "mismatch"
+
+
 @dataclass(frozen=True)
 class FingerprintCheck:
     """Whether a printout's fingerprint (``given``) is that of the approved revision.
 
-    ``approval`` is None when the revision was never approved; ``approved`` is the
-    fingerprint it was approved with, "" when never approved or when the approval
-    recorded none (an old register). ``current`` is the fingerprint of what the
-    register holds now.
+    ``approval`` is None when the revision was never approved (``claim`` is then an
+    unverified approval a file claimed, if any); ``approved`` is what the approval
+    recorded (see ``ApprovalRecord.fingerprint``). ``current`` is the printed
+    fingerprint of what the register holds now; ``weak_match`` that a 48-bit ``given``
+    agrees with the approval (readable, but no proof); ``problems`` what is wrong with
+    the approval record (``TAMPERED``).
     """
 
-    matches: bool
+    verdict: Verdict
     given: str
     approved: str
     revision: int
     current: str
     approval: ApprovalRecord | None = None
+    claim: ApprovalRecord | None = None
+    weak_match: bool = False
+    problems: tuple[str, ...] = ()
+
+    @property
+    def matches(self) -> bool:
+        return self.verdict is Verdict.MATCH
 
 
-def normalise_fingerprint(text: str) -> str:
-    """A fingerprint as typed from paper: case, spaces and dashes do not matter."""
-    digits = "".join(ch for ch in text.lower() if ch not in " -\t")
-    return "-".join(digits[i : i + 4] for i in range(0, len(digits), 4))
+def judge_fingerprint(
+    given: tuple[Given, str], approval: ApprovalRecord, content_digest: str
+) -> tuple[Verdict, bool]:
+    """The verdict for a typed fingerprint against an approval that recorded one, and
+    whether a 48-bit ``given`` agrees with it (a weak match)."""
+    kind, value = given
+    recorded = approval.fingerprint
+    if kind is Given.LEGACY:
+        old = recorded if is_legacy(recorded) else legacy_fingerprint_of(recorded)
+        return Verdict.TOO_SHORT, value == old
+    if is_legacy(recorded):
+        return Verdict.MISMATCH, False
+    same = value == recorded if kind is Given.FULL else value == printed_of_digest(recorded)
+    if not same:
+        return Verdict.MISMATCH, False
+    return (Verdict.MATCH if content_digest == recorded else Verdict.CONTENT_CHANGED), False

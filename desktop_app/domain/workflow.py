@@ -11,7 +11,7 @@ from enum import StrEnum
 
 from desktop_app.domain.completeness import Gap
 from desktop_app.domain.errors import WorkflowError
-from desktop_app.domain.fingerprint import fingerprint
+from desktop_app.domain.fingerprint import content_digest
 from desktop_app.domain.model import Assessment, Status, StatusChange
 
 ALLOWED: frozenset[tuple[Status, Status]] = frozenset(
@@ -118,5 +118,5 @@ def change_status(
         os_user=os_user,
         at=at,
         comment=comment,
-        fingerprint=fingerprint(assessment) if to is Status.APPROVED else "",
+        fingerprint=content_digest(assessment) if to is Status.APPROVED else "",
     )

@@ -34,6 +34,10 @@ HEADER_CHARACTERS = 160
 __all__ = ["Approval", "ReviewNote", "SummaryInput", "build_summary", "render_summary"]
 
 
+# Carries the audit log's head in the PDF's keywords, for ``lika check --against``.
+AUDIT_HEAD_KEYWORD = "lika-audit-head:"
+
+
 def story(data: SummaryInput, c: SummaryContext | None = None) -> list[Flowable]:
     c = c or SummaryContext(data)
     return [
@@ -89,7 +93,8 @@ def build_summary(
             k
             for k in (clean(a.decision.case_number), *(c.name.get(lang) for c in data.checklists))
             if k
-        ],
+        ]
+        + ([f"{AUDIT_HEAD_KEYWORD}{data.chain_head}"] if data.chain_head else []),
         lang=lang.value,
     )
     c = SummaryContext(data)

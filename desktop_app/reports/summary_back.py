@@ -76,20 +76,34 @@ def _approval_box(c: SummaryContext) -> Flowable:
         if approval.self_approved:
             rows.append([c.p("⚠\u00a0" + c.t("pdf.self_approved"), "cell_bold")])
         if approval.fingerprint:
-            same = approval.fingerprint == current
+            same = (
+                approval.fingerprint == current
+                if approval.matches_content is None
+                else approval.matches_content
+            )
+            older = " " + c.t("pdf.fingerprint_older") if approval.legacy else ""
             rows.append(
                 [
                     c.p(
                         c.t("pdf.approved_fingerprint", fingerprint=approval.fingerprint)
+                        + older
                         + " – "
                         + c.t("pdf.fingerprint_matches" if same else "pdf.fingerprint_differs"),
                         "cell" if same else "cell_bold",
                     )
                 ]
             )
+            if approval.signed:
+                rows.append([c.p(c.t("pdf.approval_signed"))])
         else:  # an approval from a register that did not record it
             rows.append([c.p(c.t("pdf.approval_without_fingerprint"), "cell_bold")])
+    claim = c.data.claim
+    if claim is not None:
+        when = format_moment(claim.at, c.lang)
+        rows.append([c.p(c.t("pdf.unverified_claim", name=claim.approver, date=when), "cell_bold")])
     rows.append([c.p(c.t("pdf.fingerprint_explained", fingerprint=current), "muted")])
+    if c.data.chain_head:
+        rows.append([c.p(c.t("pdf.audit_head", head=c.data.chain_head), "muted")])
     return table(
         rows,
         [CONTENT_WIDTH],
@@ -112,7 +126,11 @@ def _history_table(c: SummaryContext) -> Flowable:
         rows.append(
             [
                 c.p(format_moment(change.at, c.lang), "cell"),
-                c.p(c.label(change.to_status), "cell_bold"),
+                c.p(
+                    c.label(change.to_status)
+                    + (f" ({c.t('pdf.unverified')})" if change.unverified_claim else ""),
+                    "cell_bold",
+                ),
                 c.p(change.actor, "cell"),
                 c.cell(change.comment or "–"),
             ]

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from desktop_app.domain.checklist import Checklist, Ground
+from desktop_app.domain.fingerprint import is_legacy, matches_content, shown
 from desktop_app.domain.model import Assessment, Language, Status, StatusChange
 from desktop_app.domain.review import approval_record, decisive_change
 from desktop_app.domain.vocabulary import Vocabulary
@@ -37,9 +38,12 @@ class Approval:
 
     approver: str
     at: datetime
-    fingerprint: str = ""
+    fingerprint: str = ""  # as printed (the older 48-bit form as it was recorded)
     self_approved: bool = False
     comment: str = ""
+    matches_content: bool | None = None  # None: compare ``fingerprint`` with the page's
+    legacy: bool = False  # recorded in the older, weaker 48-bit form
+    signed: bool = False  # arrived in a file, signed by a key the register trusts
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,10 @@ class SummaryInput:
     attachment: Attachment | None = None
     # The decision type's name in the PDF's language ("" for none chosen).
     decision_type_name: str = ""
+    # An approval an exchange file claimed that the register could not verify.
+    claim: Approval | None = None
+    # The audit log's newest hash when the PDF was made (``lika check --against``).
+    chain_head: str = ""
 
     @property
     def grounds(self) -> list[Ground]:
@@ -79,8 +87,10 @@ class SummaryInput:
         return Approval(
             approver=change.actor,
             at=change.at,
-            fingerprint=change.fingerprint,
+            fingerprint=shown(change.fingerprint),
             self_approved=record is not None and record.self_approved,
+            matches_content=matches_content(change.fingerprint, self.assessment),
+            legacy=is_legacy(change.fingerprint),
             comment=change.comment,
         )
 

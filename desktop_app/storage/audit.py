@@ -23,6 +23,7 @@ from desktop_app.domain.audit import (
     AuditEntry,
     ChainReport,
     entry_hash,
+    records_hash,
     shorten,
     verify_chain,
 )
@@ -49,6 +50,18 @@ def chain_end(db: Database | sqlite3.Connection) -> tuple[int, str]:
     return next_id, last[1] if last else GENESIS_HASH
 
 
+def chain_head(db: Database | sqlite3.Connection) -> str:
+    """The newest entry as ``ID:HASH`` ("" for an empty log): printed on PDFs and kept
+    with exports, so ``lika check --against`` can compare later."""
+    row = db.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+    return f"{row[0]}:{row[1]}" if row else ""
+
+
+def next_id(db: Database | sqlite3.Connection) -> int:
+    """The id the next entry gets (inside a write transaction, stable until it is written)."""
+    return chain_end(db)[0]
+
+
 def _last_issued_id(db: Database | sqlite3.Connection) -> int:
     issued = db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").fetchone()
     return issued[0] if issued else 0
@@ -67,9 +80,11 @@ def entry_row(
     action: AuditAction,
     summary: str,
     changes: Sequence[AuditChange] = (),
+    record_hash: str = "",
 ) -> dict[str, Any]:
     """The row of one entry chained onto ``prev_hash``, with its hash: the one place
-    that lays out an entry, for ``append`` and for bulk loads alike."""
+    that lays out an entry, for ``append`` and for bulk loads alike. ``record_hash``
+    covers the status-change rows the entry records (``status_records_hash``)."""
     fields: dict[str, Any] = {
         "at": at,
         "actor": actor,
@@ -81,8 +96,8 @@ def entry_row(
         "summary": summary,
         "changes": tuple(changes),
     }
-    digest = entry_hash(prev_hash, id=entry_id, **fields)
-    return {
+    digest = entry_hash(prev_hash, id=entry_id, record_hash=record_hash, **fields)
+    row: dict[str, Any] = {
         "id": entry_id,
         **fields,
         "at": at.isoformat(),
@@ -91,6 +106,37 @@ def entry_row(
         "prev_hash": prev_hash,
         "hash": digest,
     }
+    if record_hash:
+        row["record_hash"] = record_hash
+    return row
+
+
+# The columns of a status change that its audit entry's ``record_hash`` covers.
+RECORD_COLUMNS = (
+    "id", "assessment_id", "from_status", "to_status", "actor", "os_user", "at", "comment",
+    "fingerprint", "signature", "public_key", "trust", "generation",
+)  # fmt: skip
+
+
+def record_values(row: dict[str, Any]) -> list[Any]:
+    """A status-change row's covered values, in ``RECORD_COLUMNS`` order."""
+    return [row[c] for c in RECORD_COLUMNS]
+
+
+def status_records_hash(db: Database | sqlite3.Connection, audit_id: int) -> str:
+    """The hash of the status-change rows an audit entry records, "" if none (or in a
+    register from before the rows named their entry)."""
+    if not has_column(db, "status_changes", "audit_id"):
+        return ""
+    found = db.execute(
+        f"SELECT {', '.join(RECORD_COLUMNS)} FROM status_changes WHERE audit_id = ? ORDER BY id",
+        [audit_id],
+    ).fetchall()
+    return records_hash(found) if found else ""
+
+
+def has_column(db: Database | sqlite3.Connection, table: str, column: str) -> bool:
+    return any(r[1] == column for r in db.execute(f"PRAGMA table_info({table})").fetchall())
 
 
 def append(
@@ -105,12 +151,15 @@ def append(
     summary: str,
     changes: Sequence[AuditChange] = (),
 ) -> None:
-    """Add one entry, chained to the newest one. Call inside a write transaction."""
+    """Add one entry, chained to the newest one. Call inside a write transaction. The
+    status-change rows written for it beforehand (``audit_id`` = ``next_id(db)``) are
+    covered by its hash."""
     new_id, prev_hash = chain_end(db)
     row = entry_row(
         prev_hash, new_id, at, actor=actor.name, os_user=actor.os_user,
         assessment_id=assessment_id, assessment_uid=assessment_uid, revision=revision,
         action=action, summary=summary, changes=changes,
+        record_hash=status_records_hash(db, new_id),
     )  # fmt: skip
     db.execute(
         f"INSERT INTO audit_log ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
@@ -146,6 +195,7 @@ def _parse(row: Sequence[Any]) -> AuditEntry:
         changes=changed,
         prev_hash=row[10],
         hash=row[11],
+        record_hash=row[12] if len(row) > 12 else "",
     )
 
 
@@ -166,6 +216,11 @@ _COLUMNS = (
 )
 
 
+def _columns(conn: Database | sqlite3.Connection) -> str:
+    """The columns to read: with ``record_hash`` once a register has it (0005)."""
+    return _COLUMNS + (", record_hash" if has_column(conn, "audit_log", "record_hash") else "")
+
+
 def entries_for(
     conn: sqlite3.Connection, *, uid: str = "", assessment_id: int = 0
 ) -> list[AuditEntry]:
@@ -175,7 +230,7 @@ def entries_for(
     own = "assessment_uid = ?" if uid else "assessment_id = ?"
     param = uid or assessment_id
     found = conn.execute(
-        f"SELECT {_COLUMNS} FROM audit_log WHERE {own} OR (assessment_uid = '' AND "
+        f"SELECT {_columns(conn)} FROM audit_log WHERE {own} OR (assessment_uid = '' AND "
         f"id > (SELECT min(id) FROM audit_log WHERE {own})) ORDER BY id",
         [param, param],
     )
@@ -187,7 +242,7 @@ def verify(conn: sqlite3.Connection) -> ChainReport:
 
     A row that no longer parses (a value changed to nonsense) is reported as changed."""
     entries: list[AuditEntry] = []
-    for row in conn.execute(f"SELECT {_COLUMNS} FROM audit_log ORDER BY id"):
+    for row in conn.execute(f"SELECT {_columns(conn)} FROM audit_log ORDER BY id"):
         try:
             entries.append(_parse(row))
         except (TypeError, ValueError) as error:

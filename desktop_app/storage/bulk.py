@@ -24,7 +24,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from desktop_app.domain.audit import AuditAction
+from desktop_app.domain.audit import AuditAction, records_hash
 from desktop_app.domain.audit_summary import (
     CREATED,
     address_summary,
@@ -108,20 +108,21 @@ class _Chain:
 
     def add(
         self, tables: _Tables, a: Assessment, at: datetime, actor: str, os_user: str,
-        action: AuditAction, summary: str,
+        action: AuditAction, summary: str, record_hash: str = "",
     ) -> None:  # fmt: skip
         row = audit.entry_row(
             self.last_hash, self.next_id, at, actor=actor, os_user=os_user,
             assessment_id=a.id, assessment_uid=a.uid, revision=a.revision, action=action,
-            summary=summary,
+            summary=summary, record_hash=record_hash,
         )  # fmt: skip
+        row.setdefault("record_hash", "")  # one column list for every row of the batch
         tables.add("audit_log", row)
         self.next_id, self.last_hash = self.next_id + 1, row["hash"]
 
 
 def _audit(
     tables: _Tables, chain: _Chain, item: NewAssessment, comments: list[ReviewComment],
-    created: datetime,
+    created: datetime, ids: _NextIds,
 ) -> None:  # fmt: skip
     """The entries of one assessment; ``comments`` are its comments with their ids."""
     a = item.assessment
@@ -137,8 +138,19 @@ def _audit(
     events += [(c.addressed_at, 2, c) for c in comments if c.addressed_at is not None]
     for at, kind, event in sorted(events, key=lambda e: e[:2]):
         if isinstance(event, StatusChange):
+            # The row goes in recorded by its entry, as ``approval_records.insert`` writes it.
+            assert a.id is not None
+            row = {
+                "id": ids.status, **rows.status_change_row(a.id, event),
+                "audit_id": chain.next_id, "generation": 0,
+            }  # fmt: skip
+            ids.status += 1
+            tables.add("status_changes", row)
+            record = records_hash([audit.record_values(row)])
             summary = status_summary(event)
-            chain.add(tables, a, at, event.actor, event.os_user, AuditAction.STATUS, summary)
+            chain.add(
+                tables, a, at, event.actor, event.os_user, AuditAction.STATUS, summary, record
+            )
         elif kind == 1:
             summary = comment_summary(event.id, event.target, event.text)
             chain.add(tables, a, at, event.author, event.os_user, AuditAction.COMMENT, summary)
@@ -155,13 +167,17 @@ class _NextIds:
     assessment: int
     evaluation: int
     comment: int
+    status: int
 
     @classmethod
     def read(cls, db: Database) -> _NextIds:
         def after(table: str) -> int:
             return int(db.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0])
 
-        return cls(after("assessments"), after("evaluations"), after("review_comments"))
+        return cls(
+            after("assessments"), after("evaluations"), after("review_comments"),
+            after("status_changes"),
+        )  # fmt: skip
 
 
 @dataclass
@@ -207,15 +223,13 @@ def _prepare(batch: list[NewAssessment], ids: _NextIds, chain: _Chain) -> _Prepa
             tables.add("statistics_tables", rows.statistics_row(t, i), assessment_id=a.id)
         for i, e in enumerate(a.evidence):  # links and references; files need their bytes
             tables.add("evidence_items", rows.evidence_row(e, i), assessment_id=a.id)
-        for change in item.history:
-            tables.add("status_changes", rows.status_change_row(a.id, change))
         comments = []
         for comment in item.comments:
             comment = replace(comment, id=ids.comment, assessment_id=a.id)
             ids.comment += 1
             tables.add("review_comments", rows.comment_row(comment), id=comment.id)
             comments.append(comment)
-        _audit(tables, chain, item, comments, created)
+        _audit(tables, chain, item, comments, created, ids)
         for evaluation in item.evaluations:
             evaluation = replace(evaluation, assessment_id=a.id)
             recorded = evaluation.recorded_at or created

@@ -20,7 +20,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from desktop_app.domain.errors import InputError, LikaError
-from desktop_app.storage import backup
+from desktop_app.storage import backup, evidence_checks
 from desktop_app.storage.database import (
     DamagedDatabaseError,
     ForeignDatabaseError,
@@ -226,6 +226,8 @@ def check_audit_log(ctx: CheckContext) -> CheckResult:
     assert ctx.conn is not None
     names = {r[0] for r in ctx.conn.execute("SELECT name FROM sqlite_master").fetchall()}
     if "audit_log" not in names:
+        if "review_comments" in names:  # created with it (0003): it was removed
+            return _problem("audit", "the audit log is missing: it was removed outside Lika")
         return _ok("audit", "no audit log yet (it is created when Lika opens the register)")
     try:
         report = audit.verify(ctx.conn)
@@ -234,11 +236,11 @@ def check_audit_log(ctx: CheckContext) -> CheckResult:
     if not report.ok:
         return _problem("audit", f"the audit log has been tampered with: {report.problem}")
     missing = review_schema.missing_audit_triggers(names)
-    if missing:
+    if missing:  # the guards check names it as a problem
         return _warning(
             "audit",
             f"{report.checked} entries, chain intact, but its protection against changes is "
-            f"missing ({', '.join(missing)}); Lika restores it when it opens the register",
+            f"missing ({', '.join(missing)})",
         )
     return _ok("audit", f"{report.checked} entries, hash chain intact")
 
@@ -313,14 +315,22 @@ CHECKS: list[Check] = [
     Check("values", check_values),
     Check("text", check_text),
     Check("audit", check_audit_log),
+    Check("guards", evidence_checks.check_guards),
+    Check("approvals", evidence_checks.check_approvals),
     Check("revisions", check_revisions),
     Check("evidence", check_evidence),
     Check("backups", check_backups),
 ]
 
 
-def run_checks(path: Path, checks: list[Check] | None = None) -> list[CheckResult]:
-    """Run ``checks`` (all by default) on ``path`` in order; never writes."""
+def run_checks(
+    path: Path,
+    checks: list[Check] | None = None,
+    *,
+    against: tuple[Path, tuple[int, str]] | None = None,
+) -> list[CheckResult]:
+    """Run ``checks`` (all by default) on ``path`` in order; never writes. ``against``:
+    an older copy and the audit head it saw (``evidence_checks.head_of``)."""
     ctx = CheckContext(Path(path))
     results: list[CheckResult] = []
     try:
@@ -333,10 +343,20 @@ def run_checks(path: Path, checks: list[Check] | None = None) -> list[CheckResul
             results.append(result)
             if check.gate and (result.outcome is Outcome.PROBLEM or ctx.stop):
                 break
+        else:
+            if against is not None and ctx.conn is not None:
+                results.append(_against(ctx.conn, *against))
     finally:
         if ctx.conn is not None:
             ctx.conn.close()
     return results
+
+
+def _against(conn: sqlite3.Connection, path: Path, head: tuple[int, str]) -> CheckResult:
+    try:
+        return evidence_checks.check_against(conn, Path(path), head)
+    except sqlite3.DatabaseError as error:
+        return _problem("against", f"the audit log cannot be read: {error}")
 
 
 # Start-up: the one problem that stops the window from opening the register.

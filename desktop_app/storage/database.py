@@ -184,6 +184,8 @@ def open_database(path: Path, *, create: bool = True) -> Database:
                 db.disable_wal()
         elif db.journal_mode != "wal":
             db.enable_wal()
+        if existing and not pending:
+            _guard_evidence(db, path)
         if pending:
             migrations.apply(db)
         # A table transform drops triggers silently; the register must not drift.
@@ -198,6 +200,19 @@ def open_database(path: Path, *, create: bool = True) -> Database:
             raise describe_sqlite_error(error, path) from None
         raise
     return db
+
+
+def _guard_evidence(db: Database, path: Path) -> None:
+    """On an up-to-date register, a missing audit log or guard trigger was removed by
+    someone outside Lika: refuse the first, record the second before putting it back."""
+    from desktop_app.storage import guards
+
+    if "audit_log" not in db.table_names() and "review_comments" in db.table_names():
+        raise StorageError(
+            f"The audit log of {path} is missing: it was removed outside Lika. Nothing was "
+            "changed; run lika check, and restore a backup"
+        )
+    guards.repair(db)
 
 
 @contextmanager

@@ -34,7 +34,7 @@ from desktop_app.domain.checklist import Checklist
 from desktop_app.domain.errors import InputError
 from desktop_app.domain.evaluation import Evaluation, ImpactAsExpected, MeasureResult
 from desktop_app.domain.evidence import MAX_TOTAL_BYTES, check_file, sha256
-from desktop_app.domain.fingerprint import fingerprint
+from desktop_app.domain.fingerprint import fingerprint, matches_content, shown
 from desktop_app.domain.model import Assessment, MeasureStatus, Status, StatusChange
 from desktop_app.domain.serialize import assessment_from_dict, assessment_to_dict
 from desktop_app.schemas import validator
@@ -72,6 +72,11 @@ class ExchangeDocument:
     history: list[StatusChange] = field(default_factory=list)
     evaluations: list[Evaluation] = field(default_factory=list)
     files: dict[str, bytes] = field(default_factory=dict)
+    # What the user should be told about the import (an unverified approval).
+    notes: list[str] = field(default_factory=list)
+    # The exporting register's newest audit entry (``ID:HASH``), for ``lika check
+    # --against``; "" when unknown.
+    audit_head: str = ""
 
 
 # Writing
@@ -86,6 +91,11 @@ def _change_to_dict(change: StatusChange) -> dict[str, Any]:
         "at": change.at.isoformat(timespec="seconds"),
         "comment": change.comment,
         "fingerprint": change.fingerprint,
+        **(
+            {"signature": change.signature, "public_key": change.public_key}
+            if change.signature
+            else {}
+        ),
     }
 
 
@@ -123,6 +133,7 @@ def to_dict(document: ExchangeDocument) -> dict[str, Any]:
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
         "generator": f"Lika {__version__}",
+        **({"audit_head": document.audit_head} if document.audit_head else {}),
         "assessment": assessment_to_dict(document.assessment),
         "history": [_change_to_dict(c) for c in document.history],
         "evaluations": [_evaluation_to_dict(e) for e in document.evaluations],
@@ -460,7 +471,9 @@ def _build(raw: dict[str, Any], checklists: Mapping[str, Checklist], fail: Any) 
         raise fail(f"{where}: {problem}")
     evaluations = [_evaluation(e) for e in raw["evaluations"]]
     files = _files(raw, assessment, fail)
-    return ExchangeDocument(assessment, history, evaluations, files)
+    return ExchangeDocument(
+        assessment, history, evaluations, files, audit_head=raw.get("audit_head", "")
+    )
 
 
 def _files(raw: dict[str, Any], assessment: Assessment, fail: Any) -> dict[str, bytes]:
@@ -520,13 +533,13 @@ def _approval_problems(
                 "one; the file was edited)",
             )
         ]
-    current = fingerprint(assessment)
-    if approval.fingerprint != current:
+    if not matches_content(approval.fingerprint, assessment):
         return [
             (
                 where,
-                f"the assessment was approved with fingerprint {approval.fingerprint}, but "
-                f"its content has {current}: it was changed after the approval",
+                f"the assessment was approved with fingerprint {shown(approval.fingerprint)}, "
+                f"but its content has {fingerprint(assessment)}: it was changed after the "
+                "approval",
             )
         ]
     return []
@@ -537,7 +550,9 @@ def _status_problems(raw: dict[str, Any]) -> list[tuple[str, str]]:
     status = raw["assessment"]["status"]
     history = raw["history"]
     expected = history[-1]["to_status"] if history else Status.DRAFT.value
-    if status != expected:
+    # An approval this register could not verify was kept as a claim, in review.
+    claim = expected == Status.APPROVED.value and status == Status.IN_REVIEW.value
+    if status != expected and not claim:
         return [
             (
                 "assessment.status",
@@ -581,6 +596,8 @@ def _change(data: dict[str, Any], where: str, fail: Any) -> StatusChange:
             at=datetime.fromisoformat(data["at"]),
             comment=data["comment"],
             fingerprint=data["fingerprint"],
+            signature=data.get("signature", ""),
+            public_key=data.get("public_key", ""),
         )
     except ValueError as error:
         raise fail(f"{where}: {error}") from None

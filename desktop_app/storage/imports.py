@@ -11,16 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace as replaced
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
 from desktop_app.domain.audit import AuditChange
-from desktop_app.domain.audit_summary import import_summary
+from desktop_app.domain.audit_summary import import_summary, unverified_note
 from desktop_app.domain.errors import NotFoundError, WorkflowError
 from desktop_app.domain.evaluation import Evaluation
-from desktop_app.domain.model import Assessment, Status, StatusChange
-from desktop_app.storage import audit, rows
+from desktop_app.domain.model import Assessment, Status, StatusChange, Trust
+from desktop_app.storage import approval_records, audit, rows
 from desktop_app.storage.children import TableRows
 
 if TYPE_CHECKING:
@@ -65,6 +65,7 @@ def store_imported(
             f"revision {assessment.revision} of this decision; import the file as a new copy "
             "instead"
         )
+    _check_series(query, assessment, history, existing)
     # The stored assessment, read once: for the audit entry's field changes, and as the
     # child rows the write brings in line.
     before, stored_children = None, None
@@ -93,8 +94,8 @@ def store_imported(
             + ", version = :version WHERE id = :id",
             {**row, "version": assessment.version, "id": assessment.id},
         )
-        for table in ("status_changes", "evaluations"):
-            db.execute(f"DELETE FROM {table} WHERE assessment_id = ?", [assessment.id])
+        # The stored history stays (append-only); the file's starts a new generation.
+        db.execute("DELETE FROM evaluations WHERE assessment_id = ?", [assessment.id])
         written = repository._children.write(
             db, assessment, existing[0]["version"], stored_children
         )
@@ -103,13 +104,15 @@ def store_imported(
         assessment.version = 1
         written = repository._insert(db, assessment, {**row, "version": 1})
     assert assessment.id is not None
-    for change in history:
-        db.table("status_changes").insert(rows.status_change_row(assessment.id, change))
+    # Recorded by the IMPORT entry the repository appends next.
+    approval_records.insert(db, assessment.id, history, new_generation=bool(existing))
     _write_evaluations(db, assessment.id, evaluations)
+    claim = next((c for c in reversed(history) if c.unverified_claim), None)
+    said = unverified_note(claim.actor) if claim else ""
     if before is None:
-        return written, import_summary(assessment.status), ()
+        return written, import_summary(assessment.status) + said, ()
     fields = audit.field_changes(before, assessment)
-    return written, import_summary(assessment.status, len(fields)), fields
+    return written, import_summary(assessment.status, len(fields)) + said, fields
 
 
 def _write_evaluations(db: Database, assessment_id: int, evaluations: Sequence[Evaluation]) -> None:
@@ -124,3 +127,31 @@ def _write_evaluations(db: Database, assessment_id: int, evaluations: Sequence[E
             db.table("evaluation_measures").insert(
                 measure_result_row(new_id, assessment_id, result)
             )
+
+
+def _check_series(
+    query: Any, assessment: Assessment, history: list[StatusChange], existing: list[Any]
+) -> None:
+    """An import never makes an assessment a revision of a decision it does not belong
+    to: a stored assessment keeps its decision, and a new one joins a decision of this
+    register only with an approval signed by a key the register trusts."""
+    if existing and existing[0]["series_uid"] != assessment.series_uid:
+        raise WorkflowError(
+            f"The file would move assessment {existing[0]['id']} to another decision (its "
+            "series differs); import the file as a new copy instead"
+        )
+    if existing:
+        return
+    members = query(
+        "SELECT id, title, revision FROM assessments WHERE series_uid = ? ORDER BY revision",
+        [assessment.series_uid],
+    )
+    signed = bool(history) and history[-1].approves and history[-1].trust is Trust.SIGNED
+    if members and not signed:
+        first = members[0]
+        raise WorkflowError(
+            f"The file would make this assessment revision {assessment.revision} of another "
+            f"decision here (assessment {first['id']} “{first['title']}”), and nothing "
+            "shows it belongs to it (no approval signed by a key this register trusts); "
+            "import the file as a new copy instead"
+        )

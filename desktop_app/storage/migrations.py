@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
 
-from desktop_app.storage import evidence_schema, register_schema, review_schema
+from desktop_app.storage import approval_schema, evidence_schema, register_schema, review_schema
 
 MIGRATION_SET = "lika"
 
@@ -213,3 +213,13 @@ def statistics_evidence(db: Database) -> None:
     version 3). New tables only: no table is transformed, so every trigger stays."""
     evidence_schema.create_schema_v1(db)
     register_schema.upgrade_search_v3(db)
+
+
+@migrations(name="0005_signed_approvals")
+def signed_approvals(db: Database) -> None:
+    """Approvals as evidence (issue 13): signature, public key, trust, audit entry and
+    generation on each status change; ``record_hash`` on each audit entry; the rows
+    already recorded sealed into the audit log; ``status_changes`` append-only and an
+    approved assessment undeletable by trigger (see ``approval_schema``). Columns are
+    only added: no table is transformed, so the triggers of 0002 and 0003 stay."""
+    approval_schema.upgrade_v1(db)

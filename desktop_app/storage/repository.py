@@ -30,7 +30,7 @@ from desktop_app.domain.model import (
 )
 from desktop_app.domain.portfolio import Period, PortfolioEntry
 from desktop_app.domain.workflow import check_deletable
-from desktop_app.storage import audit, evidence_files, rows
+from desktop_app.storage import approval_records, audit, evidence_files, rows
 from desktop_app.storage.children import ChildWriter, TableRows
 from desktop_app.storage.database import (
     describe_sqlite_error,
@@ -184,9 +184,7 @@ class AssessmentRepository:
         return str(found[0]["hash"]) if found else ""
 
     def status_history(self, assessment_id: int) -> list[StatusChange]:
-        found = self._query(
-            "SELECT * FROM status_changes WHERE assessment_id = ? ORDER BY id", [assessment_id]
-        )
+        found = self._query(approval_records.HISTORY_SQL, {"id": assessment_id})
         return [rows.status_change_from_row(r) for r in found]
 
     # Writing
@@ -315,7 +313,7 @@ class AssessmentRepository:
         self, db: Database, assessment: Assessment, change: StatusChange
     ) -> None:
         assert assessment.id is not None
-        db.table("status_changes").insert(rows.status_change_row(assessment.id, change))
+        approval_records.insert(db, assessment.id, [change])
         who = Identity(change.actor, change.os_user)
         summary = status_summary(change)
         self.record_in_audit_log(

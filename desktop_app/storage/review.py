@@ -180,6 +180,12 @@ class ReviewStore:
             raise NotFoundError(f"No assessment with id {assessment_id}")
         return entries
 
+    def record_problems(self, assessment_id: int) -> list[str]:
+        """Where one assessment's approval record disagrees with the audit log."""
+        from desktop_app.storage.approval_records import record_problems
+
+        return record_problems(self.repository.db.conn, assessment_id)
+
     def verify_audit(self) -> ChainReport:
         return audit.verify(self.repository.db.conn)
 

@@ -33,6 +33,7 @@ from desktop_app.domain.model import (
     Severity,
     Status,
     StatusChange,
+    Trust,
 )
 from desktop_app.domain.review import CommentTarget, ReviewComment
 from desktop_app.domain.statistics import SEX_ROWS, FigureUnit, StatisticsTable, StatisticsTopic
@@ -53,6 +54,7 @@ STATUSES: dict[str, Status] = _by_value(Status)
 LANGUAGES: dict[str, Language] = _by_value(Language)
 OUTCOMES: dict[str | None, Outcome | None] = _by_value(Outcome, optional=True)
 _OPTIONAL_STATUSES: dict[str | None, Status | None] = _by_value(Status, optional=True)
+TRUSTS: dict[str, Trust] = _by_value(Trust)
 
 # Per table: the column naming the assessment, and each column holding a choice Lika
 # reads as an enum, with what a message calls it and the values it knows.
@@ -78,7 +80,8 @@ KNOWN_VALUES: dict[str, tuple[str, tuple[tuple[str, str, Mapping[Any, Any]], ...
     "status_changes": (
         "assessment_id",
         (("to_status", "status in its history", STATUSES),
-         ("from_status", "status in its history", _OPTIONAL_STATUSES)),
+         ("from_status", "status in its history", _OPTIONAL_STATUSES),
+         ("trust", "approval trust", TRUSTS)),
     ),
 }  # fmt: skip
 
@@ -424,6 +427,9 @@ def status_change_row(assessment_id: int, change: StatusChange) -> dict[str, Any
         "at": change.at.isoformat(),
         "comment": change.comment,
         "fingerprint": change.fingerprint,
+        "signature": change.signature,
+        "public_key": change.public_key,
+        "trust": change.trust.value,
     }
 
 
@@ -437,6 +443,9 @@ def status_change_from_row(row: dict[str, Any]) -> StatusChange:
         at=datetime.fromisoformat(row["at"]),
         comment=row["comment"],
         fingerprint=row["fingerprint"],
+        signature=row.get("signature", ""),
+        public_key=row.get("public_key", ""),
+        trust=known(TRUSTS, row.get("trust", Trust.WITNESSED.value), ident, "approval trust"),
     )
 
 

@@ -244,9 +244,13 @@ class DataActions(QObject):
             return
         self.window.refresh()
         title = stored.decision.title or self.tr("Untitled assessment")
+        said = (
+            self.tr("Imported “%1” from %2; its approval is unverified, so it is in review")
+            if document.notes
+            else self.tr("Imported “%1” from %2")
+        )
         self.window.statusBar().showMessage(
-            self.tr("Imported “%1” from %2").replace("%1", title).replace("%2", path.name),
-            8000,
+            said.replace("%1", title).replace("%2", path.name), 15000 if document.notes else 8000
         )
         if stored.id is not None:
             self.window.open_assessment(stored.id)

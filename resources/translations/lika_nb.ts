@@ -24,6 +24,10 @@
         <translation>Erstattet den lagrede vurderingen (%1)</translation>
     </message>
     <message>
+        <source>The approval in the file is unverified: it approves nothing.</source>
+        <translation>Godkjenningen i filen er ikke verifisert: den godkjenner ingenting.</translation>
+    </message>
+    <message>
         <source>It was: %1</source>
         <translation>Hadde status: %1</translation>
     </message>
@@ -462,6 +466,10 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
     <message>
         <source>Untitled assessment</source>
         <translation>Vurdering uten tittel</translation>
+    </message>
+    <message>
+        <source>Imported “%1” from %2; its approval is unverified, so it is in review</source>
+        <translation>Importerte «%1» fra %2; godkjenningen er ikke verifisert, så vurderingen er til gjennomgang</translation>
     </message>
     <message>
         <source>Imported “%1” from %2</source>
@@ -1249,6 +1257,14 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
     <message>
         <source>Backup restored</source>
         <translation>Sikkerhetskopi gjenopprettet</translation>
+    </message>
+    <message>
+        <source>Approval record sealed</source>
+        <translation>Godkjenningsposter forseglet</translation>
+    </message>
+    <message>
+        <source>Protection put back</source>
+        <translation>Beskyttelsen gjenopprettet</translation>
     </message>
 </context>
 <context>
@@ -2189,6 +2205,10 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
     <message>
         <source>Approved by the same person who wrote the assessment.</source>
         <translation>Godkjent av den samme personen som skrev vurderingen.</translation>
+    </message>
+    <message>
+        <source>%1 (older, 48-bit form)</source>
+        <translation>%1 (eldre form, 48 biter)</translation>
     </message>
     <message>
         <source>Yes, by the author</source>

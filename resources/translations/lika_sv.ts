@@ -24,6 +24,10 @@
         <translation>Ersatte den sparade bedömningen (%1)</translation>
     </message>
     <message>
+        <source>The approval in the file is unverified: it approves nothing.</source>
+        <translation>Godkännandet i filen är inte verifierat: det godkänner ingenting.</translation>
+    </message>
+    <message>
         <source>It was: %1</source>
         <translation>Hade status: %1</translation>
     </message>
@@ -462,6 +466,10 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
     <message>
         <source>Untitled assessment</source>
         <translation>Bedömning utan rubrik</translation>
+    </message>
+    <message>
+        <source>Imported “%1” from %2; its approval is unverified, so it is in review</source>
+        <translation>Importerade ”%1” från %2; godkännandet är inte verifierat, så bedömningen är under granskning</translation>
     </message>
     <message>
         <source>Imported “%1” from %2</source>
@@ -1249,6 +1257,14 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
     <message>
         <source>Backup restored</source>
         <translation>Säkerhetskopia återställd</translation>
+    </message>
+    <message>
+        <source>Approval record sealed</source>
+        <translation>Godkännandeposter förseglade</translation>
+    </message>
+    <message>
+        <source>Protection put back</source>
+        <translation>Skyddet återställt</translation>
     </message>
 </context>
 <context>
@@ -2189,6 +2205,10 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
     <message>
         <source>Approved by the same person who wrote the assessment.</source>
         <translation>Godkänd av samma person som skrev bedömningen.</translation>
+    </message>
+    <message>
+        <source>%1 (older, 48-bit form)</source>
+        <translation>%1 (äldre form, 48 bitar)</translation>
     </message>
     <message>
         <source>Yes, by the author</source>

@@ -241,7 +241,7 @@ def test_the_revisions_table_shows_who_approved_what(context) -> None:
     approved, draft = texts(model, 0), texts(model, 1)
     assert approved[0] == "1" and approved[STATUS] == "Godkänd"
     assert approved[APPROVER] == "ája ŋuolja  (aja)"
-    assert approved[FINGERPRINT] == "3f2a-9c1b-77d0"
+    assert approved[FINGERPRINT] == "3f2a-9c1b-77d0 (older, 48-bit form)"
     assert approved[SELF_APPROVED] == "Yes, by the author"
     assert draft[STATUS] == "Utkast" and draft[APPROVER:] == ["", "", "", ""]
     assert model.row_of(2) == 1 and model.row_of(99) is None

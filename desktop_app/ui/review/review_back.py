@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from desktop_app.domain.fingerprint import matches_content
+from desktop_app.domain.model import Trust
 from desktop_app.domain.review import CommentTarget, CommentTargetKind, decisive_change
 from desktop_app.ui.review.html_parts import anchor, box, heading, para, table, text
 
@@ -103,15 +105,26 @@ def signoff(b: ReviewHtml) -> list[str]:
                 f"<p><b>⚠ {text(b.words.self_approved)}</b> {text(b.words.self_approved_why)}</p>"
             )
         if approval.fingerprint:
-            same = approval.fingerprint == current
+            same = matches_content(approval.fingerprint, data.assessment)
             verdict = b.t("pdf.fingerprint_matches" if same else "pdf.fingerprint_differs")
-            line = b.t("pdf.approved_fingerprint", fingerprint=approval.fingerprint)
+            line = b.t("pdf.approved_fingerprint", fingerprint=approval.printed)
+            if approval.legacy:
+                line += " " + b.t("pdf.fingerprint_older")
             shown = text(verdict) if same else f"<b>{text(verdict)}</b>"
             inner += f"<p>{text(line)} – {shown}</p>"
+            if approval.trust is Trust.SIGNED:
+                inner += para(b.t("pdf.approval_signed"))
         else:  # an approval from a register that did not record it
             inner += f"<p><b>{text(b.t('pdf.approval_without_fingerprint'))}</b></p>"
         if approval.comment.strip():
             inner += para(f"{b.words.approval_comment} {approval.comment}")
+    if data.claim is not None:
+        claim = b.t(
+            "pdf.unverified_claim",
+            name=data.claim.approver,
+            date=b.context.short_date(data.claim.at),
+        )
+        inner += f'<p class="unverified"><b>⚠ {text(claim)}</b></p>'
     inner += f"<p><b>{text(b.words.fingerprint.replace('%1', current))}</b></p>"
     inner += para(b.t("pdf.fingerprint_explained", fingerprint=current), "muted")
     flow = [heading(2, b.t("pdf.signoff"), name="signoff"), box(inner)]
@@ -124,7 +137,8 @@ def signoff(b: ReviewHtml) -> list[str]:
         rows = [
             [
                 text(b.context.short_date(change.at)),
-                f"<b>{text(b.label(change.to_status))}</b>",
+                f"<b>{text(b.label(change.to_status))}</b>"
+                + (f" ({text(b.t('pdf.unverified'))})" if change.unverified_claim else ""),
                 text(change.actor),
                 text(change.comment or "–"),
             ]

@@ -52,6 +52,8 @@ class ReviewData:
     can_comment: bool  # in review: the reviewer may add comments
     today: date  # for "overdue" in the measures table
     questions: QuestionCount | None = None  # of the relevant grounds
+    # An approval an exchange file claimed that the register could not verify.
+    claim: ApprovalRecord | None = None
 
     @property
     def grounds(self) -> list[Ground]:

@@ -27,7 +27,12 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.checklist import Checklist
 from desktop_app.domain.fingerprint import fingerprint
 from desktop_app.domain.model import Assessment, Status
-from desktop_app.domain.review import STEP_KEYS, CommentTarget, approval_record
+from desktop_app.domain.review import (
+    STEP_KEYS,
+    CommentTarget,
+    approval_record,
+    unverified_claim,
+)
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.editor.evidence_editor import open_evidence
 from desktop_app.ui.editor.widgets import wrapped_label
@@ -160,6 +165,7 @@ class ReviewWindow(QMainWindow):
             can_comment=review.can_comment(self.assessment),
             today=date.today(),
             questions=service.question_count(self.assessment),
+            claim=unverified_claim(self.assessment.decision.author, history),
         )
         scroll = self.browser.verticalScrollBar().value()
         self.browser.setHtml(self.html.build(self.data))

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from desktop_app.domain.audit import AuditAction, AuditEntry
 from desktop_app.domain.audit_summary import (
     CREATED,
+    UNVERIFIED_SUFFIX,
     AddressSummary,
     CommentSummary,
     DeleteSummary,
@@ -27,6 +28,7 @@ from desktop_app.domain.audit_summary import (
     read_summary,
 )
 from desktop_app.domain.errors import InputError
+from desktop_app.domain.fingerprint import shown
 from desktop_app.domain.review import CommentTarget, CommentTargetKind
 from desktop_app.ui.field_names import FieldNames
 
@@ -38,6 +40,16 @@ class AuditTexts:
     def summary(self, entry: AuditEntry) -> str:
         if entry.action is AuditAction.CREATE and entry.summary == CREATED:
             return ""  # the action's name says it all
+        if entry.action is AuditAction.IMPORT and entry.summary.endswith(UNVERIFIED_SUFFIX):
+            said = read_summary(entry.action, entry.summary)
+            shown_text = entry.summary if said is None else self.say(said)
+            return (
+                shown_text
+                + " "
+                + QCoreApplication.translate(
+                    "AuditTexts", "The approval in the file is unverified: it approves nothing."
+                )
+            )
         said = read_summary(entry.action, entry.summary)
         return entry.summary if said is None else self.say(said)
 
@@ -79,7 +91,7 @@ class AuditTexts:
         text = f"{self.names.status(said.old)} → {new}" if said.old else new
         if said.fingerprint:
             text += ", " + QCoreApplication.translate("AuditTexts", "fingerprint %1").replace(
-                "%1", said.fingerprint
+                "%1", shown(said.fingerprint)
             )
         if said.comment:
             text += ": " + _quoted(said.comment)

@@ -70,6 +70,8 @@ class HistoryModel(ListTableModel[HistoryLine]):
             AuditAction.NEW_REVISION: self.tr("New revision"),
             AuditAction.DELETE: self.tr("Deleted"),
             AuditAction.RESTORE: self.tr("Backup restored"),
+            AuditAction.SEAL: self.tr("Approval record sealed"),
+            AuditAction.REPAIR: self.tr("Protection put back"),
         }
         self.set_entries(entries)
 

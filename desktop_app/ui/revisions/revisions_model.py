@@ -86,5 +86,7 @@ class RevisionsModel(ListTableModel[RevisionInfo]):
         if column == APPROVED_AT:
             return self.context.short_date(approval.at)
         if column == FINGERPRINT:
-            return approval.fingerprint
+            if approval.legacy:
+                return self.tr("%1 (older, 48-bit form)").replace("%1", approval.printed)
+            return approval.printed
         return self.tr("Yes, by the author") if approval.self_approved else self.tr("No")

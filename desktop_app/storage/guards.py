@@ -1,0 +1,110 @@
+"""The guard triggers: which must exist, as Lika wrote them, and what to do when one
+does not.
+
+Guards are the triggers that protect evidence: the locks on approved assessments and
+the append-only audit log (``review_schema``), the append-only approval record and the
+refusal to delete an approved assessment (``approval_schema``). Someone with the file
+can drop or weaken one. ``lika check`` reports that (``find``), and opening the register
+puts them back only after writing an audit entry that says what was missing or altered
+(``repair``), so the tampering stays on record and ``lika check`` keeps naming it.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlite_utils import Database
+
+from desktop_app.domain.audit import AuditAction
+from desktop_app.storage import approval_schema, audit, review_schema
+
+REPAIR_PREFIX = "guard triggers put back: "
+
+
+@dataclass(frozen=True)
+class GuardFindings:
+    missing: tuple[str, ...] = ()
+    altered: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.missing or self.altered)
+
+    def describe(self) -> str:
+        parts = []
+        if self.missing:
+            parts.append(f"missing: {', '.join(self.missing)}")
+        if self.altered:
+            parts.append(f"altered: {', '.join(self.altered)}")
+        return "; ".join(parts)
+
+
+def expected(conn: Database | sqlite3.Connection) -> dict[str, str]:
+    """Name -> statement of every guard this register should have (by its schema)."""
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    found: dict[str, str] = {}
+    if "audit_log" in tables:
+        for make in review_schema.CURRENT_TRIGGERS:
+            found.update(make())
+    if audit.has_column(conn, "status_changes", "audit_id"):
+        found.update(approval_schema.guard_triggers_v1())
+    return found
+
+
+def _same(a: str, b: str) -> bool:
+    def squeeze(text: str) -> str:
+        return re.sub(r"\s+", " ", text).strip().rstrip(";").casefold()
+
+    return squeeze(a) == squeeze(b)
+
+
+def find(conn: Database | sqlite3.Connection) -> GuardFindings:
+    """Guards that are missing or differ from what Lika writes."""
+    present = {
+        r[0]: r[1] or ""
+        for r in conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
+    }
+    missing, altered = [], []
+    for name, statement in expected(conn).items():
+        if name not in present:
+            missing.append(name)
+        elif not _same(present[name], statement):
+            altered.append(name)
+    return GuardFindings(tuple(missing), tuple(altered))
+
+
+def repair(db: Database) -> GuardFindings:
+    """Put missing or altered guards back, recording first in the audit log what was
+    found (inside one write transaction). Call only on an up-to-date register: during an
+    upgrade, a migration may legitimately re-create tables and their triggers."""
+    from desktop_app.storage.approval_schema import LIKA
+    from desktop_app.storage.database import write_transaction
+
+    findings = find(db)
+    if not findings:
+        return findings
+    statements = expected(db)
+    with write_transaction(db):
+        audit.append(
+            db, LIKA, datetime.now(UTC).replace(microsecond=0), assessment_id=None,
+            assessment_uid="", revision=0, action=AuditAction.REPAIR,
+            summary=REPAIR_PREFIX + findings.describe(),
+        )  # fmt: skip
+        for name in findings.altered:
+            db.execute(f"DROP TRIGGER {name}")
+        for name in (*findings.missing, *findings.altered):
+            db.execute(statements[name])
+    return findings
+
+
+def repairs(conn: sqlite3.Connection) -> list[tuple[int, str, str]]:
+    """The repair entries in the log: (id, when, what was found)."""
+    if not audit.has_column(conn, "audit_log", "record_hash"):
+        return []
+    found = conn.execute(
+        "SELECT id, at, summary FROM audit_log WHERE action = ? ORDER BY id",
+        [AuditAction.REPAIR.value],
+    )
+    return [(i, at, summary.removeprefix(REPAIR_PREFIX)) for i, at, summary in found]
