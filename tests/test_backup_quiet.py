@@ -124,7 +124,9 @@ def test_the_window_ends_within_a_second_while_a_backup_runs(tmp_path, content):
             listed = time.monotonic()
             break
     assert listed is not None, "the register was never listed"
-    partial_seen = any(p.name.endswith((".partial", ".part")) for p in backup.backup_dir(db).glob("*"))
+    partial_seen = any(
+        p.name.endswith((".partial", ".part")) for p in backup.backup_dir(db).glob("*")
+    )
     process.stdout.read()
     process.stdout.close()
     process.wait(timeout=60)
