@@ -444,8 +444,11 @@ def diagnose(
             check_understood(path)
             with _readonly(path) as conn:
                 # The full check also finds an index that disagrees with its table; a
-                # large register gets the bounded quick check (issue 18).
-                if path.stat().st_size > FULL_CHECK_BYTES:
+                # large register gets the bounded quick check, and at start none when
+                # the last automatic backup checked these very bytes in full (issue 18).
+                if budget is not None and backup.unchanged_since_last_backup(path):
+                    problems = []
+                elif path.stat().st_size > FULL_CHECK_BYTES:
                     problems = _quick_problems(conn, path, budget)
                 else:
                     problems = backup.integrity_problems(conn)

@@ -16,8 +16,10 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QLineEdit,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -45,8 +47,18 @@ class NewAssessmentDialog(QDialog):
         self.setWindowTitle(self.tr("New assessment"))
         library = context.content.checklists
         layout = QVBoxLayout(self)
+        # The fields scroll (the buttons stay) when large text meets a small screen.
+        fields = QWidget()
+        inner = QVBoxLayout(fields)
+        inner.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(fields)
+        layout.addWidget(scroll)
         form = QFormLayout()
-        layout.addLayout(form)
+        inner.addLayout(form)
 
         self.title = QLineEdit()
         self.title.setAccessibleName(self.tr("Title of the decision"))
@@ -115,7 +127,7 @@ class NewAssessmentDialog(QDialog):
         modules_layout = QVBoxLayout(modules)
         self.modules = ModulesChooser(context, library.modules())
         modules_layout.addWidget(self.modules)
-        layout.addWidget(modules)
+        inner.addWidget(modules)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -127,6 +139,10 @@ class NewAssessmentDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
+        # Room for the fields and a vertical scroll bar: the fields never scroll sideways.
+        scroll.setMinimumWidth(
+            fields.sizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
+        )
 
     def _type_chosen(self) -> None:
         """Tick the modules the type suggests (the user may untick them) and say what the

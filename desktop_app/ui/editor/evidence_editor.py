@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -40,6 +39,7 @@ from desktop_app.domain.statistics_text import refusal_text, size_text
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.editor.document import AssessmentDocument
 from desktop_app.ui.editor.widgets import NAVIGATION, wrapped_label
+from desktop_app.ui.flow_layout import FlowLayout
 
 UID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -116,7 +116,7 @@ class EvidenceSection(QGroupBox):
         self.list.itemActivated.connect(lambda _item: self.open_selected())
         self.list.currentRowChanged.connect(lambda _row: self._update_buttons())
         layout.addWidget(self.list)
-        row = QHBoxLayout()
+        row = FlowLayout()  # the buttons wrap at large text sizes
         self.attach = QPushButton(self.tr("Attach file…"))
         self.attach.clicked.connect(self.choose_file)
         self.link = QPushButton(self.tr("Add link…"))
@@ -130,7 +130,6 @@ class EvidenceSection(QGroupBox):
         self.remove.clicked.connect(self.remove_selected)
         for button in (self.attach, self.link, self.record, self.open, self.remove):
             row.addWidget(button)
-        row.addStretch(1)
         layout.addLayout(row)
         document.itemsChanged.connect(self._on_items_changed)
         self.refresh()

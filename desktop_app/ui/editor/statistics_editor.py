@@ -209,6 +209,8 @@ class StatisticsTableEditor(QFrame):
         self.grid.setModel(self.model)
         self.grid.setAccessibleName(context.term("statistics.heading"))
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.grid.horizontalHeader().setMinimumSectionSize(1)  # narrow panes at 200 %
+        self.grid.setMinimumWidth(1)
         rows = self.grid.verticalHeader()
         rows.setDefaultSectionSize(self.grid.fontMetrics().height() + 8)
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
