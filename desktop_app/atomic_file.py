@@ -106,4 +106,8 @@ def atomic_write(
 
 def write_bytes(out: Path, data: bytes, *, suffix: str = "", mode: int = 0o644) -> None:
     """Write ``data`` to ``out`` atomically."""
-    atomic_write(out, lambda temp: temp.write_bytes(data) and None, suffix=suffix, mode=mode)
+
+    def write(temp: Path) -> None:
+        temp.write_bytes(data)
+
+    atomic_write(out, write, suffix=suffix, mode=mode)

@@ -101,7 +101,7 @@ def load_demo(
             try:
                 assessment.evidence.append(_attach(repository, assessment, attachment, path))
             except InputError as error:
-                place = ["assessments", index, "attachments", number]
+                place: list[str | int] = ["assessments", index, "attachments", number]
                 raise document.error(place, str(error)) from None
         steps = entry.get("workflow", [])
         author = steps[0]["actor"] if steps else assessment.decision.author.split(",")[0]
@@ -111,7 +111,7 @@ def load_demo(
         ]
         addressed: list[tuple[int, dict[str, Any]]] = []
         for step_index, step in enumerate(steps):
-            place: list[str | int] = ["assessments", index, "workflow", step_index]
+            place = ["assessments", index, "workflow", step_index]
             at = _shift_time(step["at"], days)
             for number, comment in enumerate(step.get("comments", [])):
                 try:

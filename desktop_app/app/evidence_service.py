@@ -16,6 +16,7 @@ import stat
 import tempfile
 from pathlib import Path
 
+from desktop_app.app.ports import AssessmentStore
 from desktop_app.domain.errors import InputError
 from desktop_app.domain.evidence import (
     MAX_FILE_BYTES,
@@ -29,14 +30,13 @@ from desktop_app.domain.evidence import (
     total_size,
 )
 from desktop_app.domain.model import Assessment
-from desktop_app.storage.repository import AssessmentRepository
 
 # Besides letters and digits of any script, what a file name may keep.
 _SAFE = frozenset("._- ()")
 
 
 class EvidenceService:
-    def __init__(self, repository: AssessmentRepository, temp_root: Path | None = None) -> None:
+    def __init__(self, repository: AssessmentStore, temp_root: Path | None = None) -> None:
         self.repository = repository
         self._temp_root = temp_root
         self._folder: Path | None = None

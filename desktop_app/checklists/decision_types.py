@@ -59,7 +59,7 @@ def load_decision_types(
                 raise document.error(
                     [*place, "modules", position], f"no module {module!r} is installed"
                 )
-        added = []
+        added: list[AddedQuestion] = []
         for position, q in enumerate(data.get("questions", [])):
             where = [*place, "questions", position]
             if q["ground"] not in grounds:

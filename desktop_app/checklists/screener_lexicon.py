@@ -70,11 +70,11 @@ def _cues(document: YamlDocument, index: int, ground: dict[str, Any]) -> GroundC
             raise document.error(place, str(error)) from None
 
     def patterns(name: str) -> list[tuple[list[str | int], Pattern]]:
-        return [
-            (place, parse(place, text))
-            for position, text in enumerate(ground.get(name, []))
-            for place in [["grounds", index, name, position]]
-        ]
+        found: list[tuple[list[str | int], Pattern]] = []
+        for position, text in enumerate(ground.get(name, [])):
+            place: list[str | int] = ["grounds", index, name, position]
+            found.append((place, parse(place, text)))
+        return found
 
     terms: list[Term] = []
     seen: dict[tuple[object, ...], str] = {}

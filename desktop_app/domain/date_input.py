@@ -61,5 +61,5 @@ def _month_number(name: str, language: Language) -> int:
         for width in ("wide", "abbreviated"):
             for number, month in get_month_names(width, locale=locale).items():
                 if month.casefold().rstrip(".") == wanted:
-                    return number
+                    return int(number)
     raise DateInputError(name)

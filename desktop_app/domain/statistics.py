@@ -88,7 +88,8 @@ class StatisticsTable:
 
     def with_figure(self, row: str, value: float | None) -> StatisticsTable:
         self.figure(row)  # a KeyError for a row that is not one
-        return replace(self, **{row: value})
+        changes: dict[str, Any] = {row: value}
+        return replace(self, **changes)
 
     @property
     def given(self) -> dict[str, float]:

@@ -197,13 +197,16 @@ class FlowingTable(Table):
     can be wrong for a narrow column (a 1,100-character owner, 2,000 characters of
     groups stopped the whole document with a LayoutError)."""
 
+    splitInRow: int  # noqa: N815  (reportlab's name, set by Table.__init__)
+
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
         if not self.splitInRow:
             heights = getattr(self, "_rowHeights", None) or []
             header = heights[0] if self.repeatRows and heights else 0
             if heights and max(heights) > BODY_TOP - BODY_BOTTOM - header:
                 self.splitInRow = 1
-        return super().split(availWidth, availHeight)
+        parts: list[Flowable] = super().split(availWidth, availHeight)
+        return parts
 
 
 def cell(text: str, style: ParagraphStyle) -> Flowable | list[Flowable]:

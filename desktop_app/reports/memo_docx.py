@@ -85,7 +85,9 @@ def _table(
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     table.autofit = False
     section = document.sections[-1]
-    width = section.page_width - section.left_margin - section.right_margin
+    page_width, left, right = section.page_width, section.left_margin, section.right_margin
+    assert page_width is not None and left is not None and right is not None, "no page size"
+    width = page_width - left - right
     for cell, text in zip(table.rows[0].cells, data.header, strict=True):
         cell.text = text
         for run in cell.paragraphs[0].runs:

@@ -35,8 +35,8 @@ class Element:
     alt: str = ""
     scope: str = ""
 
-    def add(self, tag: str, **extra: str) -> Element:
-        child = Element(tag, self, **extra)
+    def add(self, tag: str, *, alt: str = "", scope: str = "") -> Element:
+        child = Element(tag, self, alt=alt, scope=scope)
         self.children.append(child)
         return child
 
@@ -109,14 +109,18 @@ class TaggingFrame(Frame):
 
     def add(self, flowable: Flowable, canv: Any, trySplit: int = 0) -> int:  # noqa: N803
         recorder: Recorder | None = getattr(canv, "tags", None)
+        drawn: int
         if recorder is None:
-            return super().add(flowable, canv, trySplit)
+            drawn = super().add(flowable, canv, trySplit)
+            return drawn
         if isinstance(flowable, Table):
             flowable._renderCB = recorder.table_callback
-            return super().add(flowable, canv, trySplit)
+            drawn = super().add(flowable, canv, trySplit)
+            return drawn
         tag = recorder.tag_of(flowable)
         if tag is None:
-            return super().add(flowable, canv, trySplit)
+            drawn = super().add(flowable, canv, trySplit)
+            return drawn
         element = recorder.root.add(tag, alt=getattr(flowable, "alt_text", "") or "")
         if tag == "Figure" and not element.alt:
             element.alt = ALT_DEFAULT

@@ -108,7 +108,7 @@ class TextLines(Flowable):
                 text.setFont(font, size, style.leading)
             if getattr(text, "_lika_fill", None) is not style.textColor:
                 text.setFillColor(style.textColor)
-                text._lika_fill = style.textColor  # type: ignore[attr-defined]
+                text._lika_fill = style.textColor
             left = x
             if style.alignment == TA_RIGHT:
                 left += self.width - stringWidth(line, font, size)

@@ -14,6 +14,7 @@ Its API is the part of QDateEdit the editor uses (``date``, ``setDate``,
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from datetime import date
 
@@ -91,7 +92,7 @@ class DateField(QLineEdit):
         """Show ``value`` (``NO_DATE``: empty); emits ``dateChanged`` if it changed."""
         self._set(from_qdate(value), emit=True)
 
-    def value(self) -> date | None:
+    def value(self) -> datetime.date | None:
         return self._date
 
     def calendarWidget(self) -> QCalendarWidget:
@@ -160,7 +161,7 @@ class DateField(QLineEdit):
         self._set(from_qdate(value), emit=True)
         self.setFocus(Qt.FocusReason.PopupFocusReason)
 
-    def _set(self, value: date | None, emit: bool) -> None:
+    def _set(self, value: datetime.date | None, emit: bool) -> None:
         changed = value != self._date
         self._date = value
         if parse_typed_date_safe(self.text(), self.language) != value or (

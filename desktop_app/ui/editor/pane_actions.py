@@ -37,9 +37,9 @@ class PaneActions(QObject):
         self.narrow_left.triggered.connect(lambda: self.move_divider(-1))
         menu = next(
             (
-                a.menu()
+                found
                 for a in editor.menuBar().actions()
-                if isinstance(a.menu(), QMenu) and editor.commands.cycle in a.menu().actions()
+                if isinstance(found := a.menu(), QMenu) and editor.commands.cycle in found.actions()
             ),
             None,
         )
@@ -82,7 +82,7 @@ class PaneActions(QObject):
         sizes = splitter.sizes()
         focus = editor.focusWidget()
         left = splitter.widget(0)
-        index = 0 if focus is not None and left.isAncestorOf(focus) else 1
+        index = 0 if focus is not None and left is not None and left.isAncestorOf(focus) else 1
         if index == 1 and not editor.guidance.isVisible():
             index = 0
         shift = int(sum(sizes) * STEP) * direction

@@ -132,9 +132,9 @@ class StatisticsTableModel(QAbstractTableModel):
             return False
         row = index.row()
         if row < SUM_ROW:
-            table = self.table.with_figure(SEX_ROWS[row], parsed)  # type: ignore[arg-type]
+            table = self.table.with_figure(SEX_ROWS[row], parsed)
         else:
-            table = replace(self.table, total=parsed)  # type: ignore[arg-type]
+            table = replace(self.table, total=parsed)
         if table != self.table:
             self.table = table
             self._changed(table)

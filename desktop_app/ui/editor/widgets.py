@@ -125,9 +125,9 @@ def reflow(page: QWidget) -> None:
     for form in page.findChildren(QFormLayout):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for row in range(form.rowCount()):
-            label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            if label is not None and isinstance(label.widget(), QLabel):
-                label.widget().setWordWrap(True)
+            item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            if item is not None and isinstance(form_label := item.widget(), QLabel):
+                form_label.setWordWrap(True)
     for label in page.findChildren(QLabel):
         label.setWordWrap(True)
         focus_buddy(label)

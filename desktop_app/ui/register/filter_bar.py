@@ -145,10 +145,10 @@ class FilterBar(QWidget):
         for widget in (self.period, self.date_from, QLabel("–"), self.date_to):
             period_layout.addWidget(widget)
         self.flow = FlowLayout()
-        for widget in (self.status, self.unit, self.framework, self.decision_type, self.ground,
-                       self.impact, period, self.overdue, self.evaluation_due,
-                       self.clear):  # fmt: skip
-            self.flow.addWidget(widget)
+        for filter_widget in (self.status, self.unit, self.framework, self.decision_type,
+                              self.ground, self.impact, period, self.overdue,
+                              self.evaluation_due, self.clear):  # fmt: skip
+            self.flow.addWidget(filter_widget)
         layout.addLayout(first)
         layout.addLayout(self.flow)
         layout.addWidget(self.message)
