@@ -55,6 +55,7 @@ from desktop_app.domain.review import (
     unverified_claim,
 )
 from desktop_app.domain.workflow import EDITABLE, Lock, change_status, lock
+from desktop_app.keys import KeyStore
 
 
 class Workbench(Protocol):
@@ -65,6 +66,7 @@ class Workbench(Protocol):
     repository: AssessmentStore
     identity: Identity
     clock: Clock
+    keys: KeyStore
 
     def gaps(self, assessment: Assessment) -> list[Gap]: ...
 
@@ -363,9 +365,7 @@ class ReviewService:
     def chain_head(self) -> str:
         """The audit log's newest entry as ``ID:HASH`` ("" for an empty log), printed on
         PDFs and kept with exports so ``lika check --against`` can compare later."""
-        from desktop_app.storage.audit import chain_head
-
-        return chain_head(self.repository.db)
+        return self.store.chain_head()
 
     def verify_audit(self) -> ChainReport:
         """Check the whole audit log's hash chain."""

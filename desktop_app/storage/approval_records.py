@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from desktop_app.domain.audit import records_hash
 from desktop_app.domain.model import StatusChange
 from desktop_app.storage import audit, rows
 
@@ -98,7 +99,7 @@ def record_problems(conn: sqlite3.Connection, assessment_id: int | None = None) 
                 f"{what} ({first[2] or 'new'} -> {first[3]}, by {first[4]}) is in the "
                 "approval records but not in the audit log: it was added outside Lika"
             )
-        elif audit.records_hash(records) != entries[entry_id][0]:
+        elif records_hash(records) != entries[entry_id][0]:
             found.append(
                 f"the approval records of audit entry {entry_id} (assessment "
                 f"{entries[entry_id][1]}) were changed, removed or reordered outside Lika"

@@ -189,6 +189,10 @@ class ReviewStore:
     def verify_audit(self) -> ChainReport:
         return audit.verify(self.repository.db.conn)
 
+    def chain_head(self) -> str:
+        """The audit log's newest entry as ``ID:HASH`` ("" for an empty log)."""
+        return audit.chain_head(self.repository.db)
+
     def audit_check(self) -> Callable[[], ChainReport]:
         """``verify_audit`` for a worker thread: on a read-only connection of its own
         (this store's connection belongs to the thread that opened it)."""
