@@ -56,6 +56,7 @@ class NewAssessmentDialog(QDialog):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(fields)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # focus starts on the title
         layout.addWidget(scroll)
         form = QFormLayout()
         inner.addLayout(form)
