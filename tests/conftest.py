@@ -68,3 +68,21 @@ def service(
     return AssessmentService(
         repository, content, Identity(name="Ája Ŋuolja", os_user="aja"), clock=clock
     )
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Empty the clipboard while Python still runs.
+
+    On the offscreen platform Qt keeps what a test copied (the memo's QMimeData, made
+    in Python) in a static object that its exit handlers destroy after the interpreter
+    has gone: the run would end in a segmentation fault (exit code 139) after a green
+    summary. A real desktop's clipboard belongs to the application and ends with it.
+    """
+    import sys
+
+    if "PySide6.QtGui" not in sys.modules:
+        return
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is not None:
+        QGuiApplication.clipboard().clear()
