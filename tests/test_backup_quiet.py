@@ -96,13 +96,37 @@ def big_register(tmp_path: Path, content, megabytes: int) -> Path:
     return path
 
 
+# The program as `python -m desktop_app` starts it, with a backup that copies one page
+# per step and waits a millisecond at every step (where it also looks for a cancel).
+SLOW_BACKUP_START = """
+import sys, time
+from desktop_app.storage import backup
+backup.STEP_PAGES = 1
+original = backup.write_backup
+def slow_write_backup(source, dest, *, db_path, cancelled):
+    def slow_cancelled():
+        time.sleep(0.001)
+        return cancelled()
+    return original(source, dest, db_path=db_path, cancelled=slow_cancelled)
+backup.write_backup = slow_write_backup
+from desktop_app.__main__ import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
 def test_the_window_ends_within_a_second_while_a_backup_runs(tmp_path, content):
     """The whole program, started as a user starts it, on a register whose start-up
-    backup takes several seconds: it quits (the smoke-test hook closes it once the
-    register is listed, right after the backup started) and is gone without waiting for
-    the backup, which is cut off and leaves no file. (The time it lingered is printed,
-    not asserted: the machine is shared. TaskRunner.stop waits at most QUIT_WAIT_MS.)"""
-    db = big_register(tmp_path, content, megabytes=400)
+    backup takes far longer than the test: it quits (the smoke-test hook closes it once
+    the register is listed, right after the backup started) and is gone without waiting
+    for the backup, which is cut off and leaves no file. (The time it lingered is
+    printed, not asserted: the machine is shared. TaskRunner.stop waits at most
+    QUIT_WAIT_MS.)
+
+    The backup is made slow on purpose (one page per step, a millisecond per step: over
+    ten seconds for this register), so that it is still running when the window closes
+    however fast the machine's disk is; a backup that finished first would prove nothing.
+    """
+    db = big_register(tmp_path, content, megabytes=40)
     env = isolated_environment(tmp_path / "home")
     env["LIKA_SMOKE_TEST_QUIT_AFTER_SHOW"] = "1"
     env["QT_QPA_PLATFORM"] = "offscreen"
@@ -110,7 +134,7 @@ def test_the_window_ends_within_a_second_while_a_backup_runs(tmp_path, content):
     env["PYTHONPATH"] = str(ROOT)
     errors = (tmp_path / "stderr.txt").open("w")
     process = subprocess.Popen(
-        [sys.executable, "-m", "desktop_app", "--db", str(db)],
+        [sys.executable, "-c", SLOW_BACKUP_START, "--db", str(db)],
         env=env,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
