@@ -60,19 +60,12 @@ def modules_after(args: list[str], env_db: Path | None = None) -> set[str]:
     return set(json.loads(line.removeprefix("MODULES")))
 
 
-_REGRESSED = pytest.mark.xfail(
-    reason="regressed when the application package (issue 19) met the light CLI (issue 18): "
-    "command modules import desktop_app.app, and with it storage, at module level",
-    strict=True,
-)
-
-
 @pytest.mark.parametrize(
     "args",
     [
         ["--version"],
-        pytest.param(["--help"], marks=_REGRESSED),
-        pytest.param(["list", "--help"], marks=_REGRESSED),
+        ["--help"],
+        ["list", "--help"],
     ],
 )
 def test_version_and_help_import_no_storage_content_or_reports(args):
@@ -80,11 +73,6 @@ def test_version_and_help_import_no_storage_content_or_reports(args):
     assert sorted(m for m in HEAVY if m in loaded) == []
 
 
-@pytest.mark.xfail(
-    reason="regressed when the application package (issue 19) met the light CLI (issue 18): "
-    "command modules import desktop_app.app, and with it storage, at module level",
-    strict=True,
-)
 def test_list_reads_the_register_without_loading_content(demo_db):  # noqa: F811
     loaded = modules_after(["list", "--db", str(demo_db), "--search", "kommunen"])
     assert "desktop_app.storage.register" in loaded  # it did list

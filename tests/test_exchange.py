@@ -21,7 +21,8 @@ from desktop_app.domain.errors import InputError, WorkflowError
 from desktop_app.domain.model import Status, StatusChange
 from desktop_app.schemas import validator
 from desktop_app.storage import exchange
-from desktop_app.storage.repository import AlreadyExistsError, AssessmentRepository
+from desktop_app.storage.errors import AlreadyExistsError
+from desktop_app.storage.repository import AssessmentRepository
 from tests.conftest import FakeClock
 from tests.helpers import complete_assessment, sign_approval
 from tests.safety_helpers import register_state

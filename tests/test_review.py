@@ -14,7 +14,7 @@ from desktop_app.domain.fingerprint import content_digest, fingerprint
 from desktop_app.domain.model import Status
 from desktop_app.domain.review import CommentTarget
 from desktop_app.domain.serialize import assessment_to_dict
-from desktop_app.storage.repository import ConflictError
+from desktop_app.storage.errors import ConflictError
 from tests.conftest import FakeClock
 from tests.helpers import complete_assessment
 

@@ -21,8 +21,9 @@ from desktop_app.storage.database import (
     NotADatabaseError,
     open_database,
 )
+from desktop_app.storage.errors import ConflictError
 from desktop_app.storage.migrations import MIGRATION_SET, known_migrations, migrations
-from desktop_app.storage.repository import AssessmentRepository, ConflictError
+from desktop_app.storage.repository import AssessmentRepository
 from tests.conftest import FakeClock
 from tests.helpers import SAMI_NAME, complete_assessment
 

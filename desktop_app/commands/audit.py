@@ -14,7 +14,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from desktop_app.app import transfer
 from desktop_app.commands.base import (
     EXIT_FAILURE,
     EXIT_OK,
@@ -179,6 +178,8 @@ def cmd_verify(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     if isinstance(args.id, Path):
         if args.fingerprint is not None:
             raise InputError("--fingerprint is for an assessment id; a PDF carries its own")
+        from desktop_app.app import transfer
+
         assessment = transfer.read_file(lambda: session.content, args.id).assessment
         found = service.find_uid(assessment.uid)
         if found is None:

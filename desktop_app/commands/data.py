@@ -8,8 +8,6 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from desktop_app.app import transfer
-from desktop_app.app.backups import Outcome, Reason, backups, run_checks
 from desktop_app.commands.base import (
     EXIT_FAILURE,
     EXIT_OK,
@@ -102,6 +100,7 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_backup(args: argparse.Namespace, session: Session, out: TextIO) -> int:
+    from desktop_app.app.backups import Reason, backups
 
     db_path = session.db_path
     if not db_path.is_file():
@@ -123,6 +122,7 @@ def cmd_backup(args: argparse.Namespace, session: Session, out: TextIO) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, session: Session, out: TextIO) -> int:
+    from desktop_app.app.backups import backups
 
     db_path = session.db_path
     actor = acting_identity(args)
@@ -134,6 +134,8 @@ def cmd_restore(args: argparse.Namespace, session: Session, out: TextIO) -> int:
 
 
 def cmd_check(args: argparse.Namespace, session: Session, out: TextIO) -> int:
+    from desktop_app.app.backups import Outcome, run_checks
+
     results = run_checks(session.db_path, against=args.against)
     failed = any(r.outcome is Outcome.PROBLEM for r in results)
     if args.format == "json":
@@ -155,6 +157,8 @@ def cmd_check(args: argparse.Namespace, session: Session, out: TextIO) -> int:
 
 
 def cmd_export(args: argparse.Namespace, session: Session, out: TextIO) -> int:
+    from desktop_app.app import transfer
+
     document = session.service.transfer.export_document(args.id)
     if args.out == "-":
         out.write(transfer.dumps(document))

@@ -7,7 +7,6 @@ import argparse
 from pathlib import Path
 from typing import Any, TextIO
 
-from desktop_app import memo_export
 from desktop_app.commands.base import EXIT_OK, Session, assessment_id
 from desktop_app.domain.memo import memo_text
 from desktop_app.domain.model import Language
@@ -39,6 +38,8 @@ def cmd_summary(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     assessment = service.get(args.id)
     language = Language(args.lang) if args.lang else assessment.language
     if args.out is not None:
+        from desktop_app import memo_export  # the Word writer loads only for --out
+
         memo_export.write_memo(memo_export.memo_for(service, assessment, language), args.out)
         print(f"Wrote {args.out}", file=out)
         return EXIT_OK

@@ -8,9 +8,8 @@ the one who did it (default: the operating-system user, which is recorded too).
 from __future__ import annotations
 
 import argparse
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from desktop_app.app.service import AssessmentService
 from desktop_app.commands.base import (
     EXIT_OK,
     Session,
@@ -22,6 +21,9 @@ from desktop_app.commands.base import (
 )
 from desktop_app.domain.errors import InputError
 from desktop_app.domain.review import CommentTarget, ReviewComment
+
+if TYPE_CHECKING:  # the service loads when a command runs, not for --help
+    from desktop_app.app.service import AssessmentService
 
 
 def acting_service(args: argparse.Namespace, session: Session) -> AssessmentService:

@@ -6,14 +6,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from desktop_app.checklists.screener_lexicon import load_lexicon
 from desktop_app.commands.base import EXIT_OK, Session, dump_json
 from desktop_app.defaults import DEFAULT_FRAMEWORK, load_defaults
 from desktop_app.domain.errors import InputError
 from desktop_app.domain.model import Language
-from desktop_app.screening import Screening, decision_from_text, screen
+
+if TYPE_CHECKING:  # the screener and its lexicon load when a text is screened
+    from desktop_app.screening import Screening
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -56,6 +57,9 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_screen(args: argparse.Namespace, session: Session, out: TextIO) -> int:
+    from desktop_app.checklists.screener_lexicon import load_lexicon
+    from desktop_app.screening import decision_from_text, screen
+
     text = _read(args.file)
     framework = args.framework or load_defaults().framework or DEFAULT_FRAMEWORK
     content = session.content

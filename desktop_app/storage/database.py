@@ -19,6 +19,16 @@ from sqlite_utils import Database
 
 from desktop_app.domain.errors import InputError, LikaError, WorkflowError
 from desktop_app.storage import revision_index
+from desktop_app.storage.errors import (
+    DamagedDatabaseError,
+    DatabaseBusyError,
+    DiskFullError,
+    ForeignDatabaseError,
+    NewerDatabaseError,
+    NotADatabaseError,
+    ReadOnlyDatabaseError,
+    StorageError,
+)
 from desktop_app.storage.filesystem import is_network_path
 from desktop_app.storage.migrations import MIGRATION_SET, known_migrations, migrations
 from desktop_app.storage.register_schema import ensure_register_triggers
@@ -27,38 +37,6 @@ from desktop_app.storage.review_schema import install_triggers as ensure_review_
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
-
-
-class StorageError(LikaError):
-    """The register file could not be read or written."""
-
-
-class NotADatabaseError(InputError):
-    """The file is not a Lika register at all."""
-
-
-class ForeignDatabaseError(NotADatabaseError):
-    """An SQLite file that some other program wrote."""
-
-
-class NewerDatabaseError(InputError):
-    """The file was written by a newer version of Lika; it is left untouched."""
-
-
-class DamagedDatabaseError(StorageError):
-    """SQLite reports the file as damaged."""
-
-
-class ReadOnlyDatabaseError(StorageError):
-    """The file or its folder cannot be written."""
-
-
-class DiskFullError(StorageError):
-    """The disk (or the user's quota) is full."""
-
-
-class DatabaseBusyError(StorageError):
-    """Another program held the register longer than the busy timeout."""
 
 
 def _check_header(path: Path) -> None:

@@ -38,7 +38,7 @@ def store_imported(
 ) -> tuple[TableRows, str, tuple[AuditChange, ...]]:
     """Write it; returns the child rows written, and the summary and field changes
     for the audit entry."""
-    from desktop_app.storage.repository import AlreadyExistsError
+    from desktop_app.storage.errors import AlreadyExistsError
 
     query = repository._query
     existing = query("SELECT * FROM assessments WHERE uid = ?", [assessment.uid])

@@ -19,7 +19,7 @@ from sqlite_utils import Database
 
 from desktop_app.domain.audit import AuditAction, AuditChange
 from desktop_app.domain.audit_summary import CREATED, delete_summary, save_summary, status_summary
-from desktop_app.domain.errors import InputError, LikaError, NotFoundError, WorkflowError
+from desktop_app.domain.errors import NotFoundError, WorkflowError
 from desktop_app.domain.evaluation import Evaluation
 from desktop_app.domain.identity import Identity
 from desktop_app.domain.model import (
@@ -37,6 +37,7 @@ from desktop_app.storage.database import (
     open_database,
     write_transaction,
 )
+from desktop_app.storage.errors import ConflictError
 from desktop_app.storage.portfolio import read_portfolio_entries
 
 Clock = Callable[[], datetime]
@@ -44,14 +45,6 @@ Clock = Callable[[], datetime]
 
 def utc_now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
-
-
-class ConflictError(LikaError):
-    """Someone else saved this assessment since it was loaded."""
-
-
-class AlreadyExistsError(InputError):
-    """An imported assessment has the uid of one already in the register."""
 
 
 class AssessmentRepository:

@@ -14,7 +14,8 @@ import sys
 import time
 from pathlib import Path
 
-from desktop_app.storage.repository import AssessmentRepository, ConflictError
+from desktop_app.storage.errors import ConflictError
+from desktop_app.storage.repository import AssessmentRepository
 
 
 def main(db: Path, assessment_id: int, name: str, count: int) -> int:

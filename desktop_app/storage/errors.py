@@ -1,0 +1,50 @@
+"""What storage raises, in a module of its own: light to import.
+
+The window and the command line catch these by type (through ``desktop_app.app.errors``)
+before they know whether a command will touch the register at all, so naming them must
+not load sqlite-utils, the migrations and the repository (``lika --help`` stays fast).
+"""
+
+from __future__ import annotations
+
+from desktop_app.domain.errors import InputError, LikaError
+
+
+class StorageError(LikaError):
+    """The register file could not be read or written."""
+
+
+class NotADatabaseError(InputError):
+    """The file is not a Lika register at all."""
+
+
+class ForeignDatabaseError(NotADatabaseError):
+    """An SQLite file that some other program wrote."""
+
+
+class NewerDatabaseError(InputError):
+    """The file was written by a newer version of Lika; it is left untouched."""
+
+
+class DamagedDatabaseError(StorageError):
+    """SQLite reports the file as damaged."""
+
+
+class ReadOnlyDatabaseError(StorageError):
+    """The file or its folder cannot be written."""
+
+
+class DiskFullError(StorageError):
+    """The disk (or the user's quota) is full."""
+
+
+class DatabaseBusyError(StorageError):
+    """Another program held the register longer than the busy timeout."""
+
+
+class ConflictError(LikaError):
+    """Someone else saved this assessment since it was loaded."""
+
+
+class AlreadyExistsError(InputError):
+    """An imported assessment has the uid of one already in the register."""
