@@ -15,7 +15,9 @@ general machinery (spans, styles per cell, nested flowables) than on the text.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
@@ -24,13 +26,26 @@ from desktop_app.progress import NO_PROGRESS, Cancelled, Progress
 from desktop_app.reports.styles import HEADER_FILL, RULE
 from desktop_app.reports.text_lines import TextLines
 
+if TYPE_CHECKING:
+    from reportlab.pdfgen.canvas import Canvas
+
+    from desktop_app.reports.tagging import Recorder
+
 Row = Sequence[TextLines]
 # The same padding as flowables.table, so listings line up with the other tables.
 TOP, BOTTOM, SIDE = 2.5, 3.0, 4.0
 
 
 class _Page(Flowable):
-    """The header and the rows that fit on one page, measured already."""
+    """The header and the rows that fit on one page, measured already.
+
+    In a tagged PDF (``canvas.tags``) the page is a Table of its own in the structure
+    tree: a TR of TH (scope Column) for the header, a TR of TD per row, the shading and
+    rules as artifacts, so a screen reader reads a listing as a table, as it does the
+    assessment's tables (``tagging.Recorder.table_callback``).
+    """
+
+    tags_itself = True  # the frame leaves the structure to draw()
 
     def __init__(
         self,
@@ -51,33 +66,59 @@ class _Page(Flowable):
 
     def draw(self) -> None:
         canvas = self.canv
+        tags: Recorder | None = getattr(canvas, "tags", None)
+        table = tags.root.add("Table") if tags is not None else None
         top = self.height
         canvas.saveState()
-        canvas.setFillColor(HEADER_FILL)
-        canvas.rect(0, top - self.header_height, self.width, self.header_height, 0, 1)
+        with _artifact(canvas, tags):
+            canvas.setFillColor(HEADER_FILL)
+            canvas.rect(0, top - self.header_height, self.width, self.header_height, 0, 1)
+        header_row = table.add("TR") if table is not None else None
         x = 0.0
         for cell, width in zip(self.header, self.widths, strict=True):
             _, height = cell.wrap(width - 2 * SIDE, self.header_height)
+            if tags is not None and header_row is not None:
+                tags.begin(canvas, header_row.add("TH", scope="Column"))
             cell.drawOn(canvas, x + SIDE, top - TOP - height)
+            if tags is not None:
+                tags.end(canvas)
             x += width
         top -= self.header_height
-        canvas.setStrokeColor(colors.black)
-        canvas.setLineWidth(0.8)
-        canvas.line(0, top, self.width, top)
+        with _artifact(canvas, tags):
+            canvas.setStrokeColor(colors.black)
+            canvas.setLineWidth(0.8)
+            canvas.line(0, top, self.width, top)
         text = canvas.beginText()
         rules = []
         for cells, height in self.rows:
+            row = table.add("TR") if table is not None else None
             x = 0.0
             for cell, width in zip(cells, self.widths, strict=True):
+                if tags is not None and row is not None:  # marked content inside the text
+                    text._code.append(tags.marked(canvas, row.add("TD")))
                 cell.draw_into(text, x + SIDE, top - TOP)
+                if tags is not None:
+                    text._code.append("EMC")
                 x += width
             top -= height
             rules.append((0, top, self.width, top))
         canvas.drawText(text)
-        canvas.setStrokeColor(RULE)
-        canvas.setLineWidth(self.rule)
-        canvas.lines(rules)
+        with _artifact(canvas, tags):
+            canvas.setStrokeColor(RULE)
+            canvas.setLineWidth(self.rule)
+            canvas.lines(rules)
         canvas.restoreState()
+
+
+@contextmanager
+def _artifact(canvas: Canvas, tags: Recorder | None) -> Iterator[None]:
+    """Shading and rules: artifacts in a tagged PDF, which a screen reader skips."""
+    if tags is None:
+        yield
+        return
+    tags.begin_artifact(canvas)
+    yield
+    tags.end(canvas)
 
 
 class StreamedTable(Flowable):

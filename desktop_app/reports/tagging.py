@@ -51,11 +51,16 @@ class Recorder:
         self._row: Element | None = None
 
     def begin(self, canvas: Any, element: Element) -> None:
+        canvas._code.append(self.marked(canvas, element))
+
+    def marked(self, canvas: Any, element: Element) -> str:
+        """The operator that opens ``element``'s next marked content on this page, for
+        the caller to write where it draws (the canvas, or a text object's code)."""
         page = canvas.getPageNumber() - 1
         mcid = self._next.get(page, 0)
         self._next[page] = mcid + 1
         element.content.append((page, mcid))
-        canvas._code.append(f"/{element.tag} <</MCID {mcid}>> BDC")
+        return f"/{element.tag} <</MCID {mcid}>> BDC"
 
     @staticmethod
     def end(canvas: Any) -> None:
@@ -67,6 +72,8 @@ class Recorder:
 
     # ------------------------------------------------------------------ flowables
     def tag_of(self, flowable: Flowable) -> str | None:
+        if getattr(flowable, "tags_itself", False):  # e.g. a streamed table's page
+            return None
         level = getattr(flowable, "bookmark_level", None)
         if level is not None:
             return f"H{min(level + 1, 6)}"
