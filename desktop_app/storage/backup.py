@@ -51,9 +51,11 @@ SPARE_BYTES = 20 * 1024 * 1024
 # (on a 117 MB register: 3.6 MB less and 20 % slower than the default, in the background).
 BACKUP_CACHE_KIB = 256
 # Pages copied per step of the backup API (4 MiB of 4 KiB pages): between steps a backup
-# can be cut off. (SQLite starts a stepped copy again when another connection writes
-# meanwhile; a step this size keeps that rare.)
+# can be cut off. SQLite starts a stepped copy again when another connection writes
+# between steps (see ``_copy``).
 STEP_PAGES = 1024
+# Restarts of a stepped copy (rollback journal only) before the rest is copied in one step.
+MAX_RESTARTS = 3
 # The record of the last automatic backup, in the backup folder.
 STATE_FILE = "last-automatic-backup.json"
 COMPARE_CHUNK = 1024 * 1024
@@ -163,10 +165,6 @@ def write_backup(
     ``Cancelled`` (leaving no file) once ``cancelled()`` turns true.
     """
 
-    def step(_status: int, _remaining: int, _total: int) -> None:
-        if cancelled():
-            raise Cancelled
-
     dest = Path(dest)
     try:
         dest.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # the backup folder
@@ -183,7 +181,7 @@ def write_backup(
                 # A small cache (BACKUP_CACHE_KIB); a caller's own connection keeps its own.
                 for conn in (src, target) if own else (target,):
                     conn.execute(f"PRAGMA cache_size = -{BACKUP_CACHE_KIB}")
-                src.backup(target, pages=STEP_PAGES, progress=step)
+                _copy(src, target, cancelled)
                 target.execute("PRAGMA journal_mode = DELETE")
                 # The check stops within a few thousand steps of SQLite's VM once cancelled.
                 target.set_progress_handler(lambda: 1 if cancelled() else 0, 10_000)
@@ -203,6 +201,49 @@ def write_backup(
             )
 
     atomic_write(dest, write, suffix=".db", mode=0o600, error=StorageError)
+
+
+class _KeepsChangingError(Exception):
+    """A stepped copy restarted ``MAX_RESTARTS`` times: someone keeps writing."""
+
+
+def _copy(src: sqlite3.Connection, target: sqlite3.Connection, cancelled: Cancel) -> None:
+    """Copy ``src`` into ``target`` in steps that can be cut off, and finish even while
+    other connections keep writing (measured: a write every millisecond made a stepped
+    copy restart forever).
+
+    In WAL mode the copy reads one snapshot, held by a read transaction from the first
+    step to the last: writers go on (into the log) and the copy never restarts. With the
+    rollback journal (a register on a network share) a held read lock would shut writers
+    out, so the copy steps as before, and after ``MAX_RESTARTS`` restarts copies the rest
+    in one step, keeping writers waiting (up to their busy timeout) only for that step.
+    """
+    last_remaining: int | None = None
+    restarts = 0
+
+    def step(_status: int, remaining: int, _total: int) -> None:
+        nonlocal last_remaining, restarts
+        if cancelled():
+            raise Cancelled
+        if last_remaining is not None and remaining > last_remaining:
+            restarts += 1
+            if restarts >= MAX_RESTARTS:
+                raise _KeepsChangingError
+        last_remaining = remaining
+
+    wal = src.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    if wal and not src.in_transaction:
+        src.execute("BEGIN")
+        src.execute("SELECT count(*) FROM sqlite_master").fetchone()  # takes the snapshot
+        try:
+            src.backup(target, pages=STEP_PAGES, progress=step)
+        finally:
+            src.rollback()
+        return
+    try:
+        src.backup(target, pages=STEP_PAGES, progress=step)
+    except _KeepsChangingError:
+        src.backup(target, pages=-1)
 
 
 def _new_name(db_path: Path, reason: Reason, now: datetime) -> Path:
