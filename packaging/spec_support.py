@@ -106,7 +106,7 @@ def version_tuple(version: str) -> tuple[int, int, int, int]:
 # The folders of resources/ the app reads, named one by one. translations/ is optional
 # (it arrives with the compiled UI translations); every other one must exist.
 SHIPPED_RESOURCES = [
-    "checklists", "demo", "fonts", "guide", "help", "icons", "schemas", "screener",
+    "checklists", "demo", "fonts", "guide", "help", "icc", "icons", "schemas", "screener",
     "translations",
 ]  # fmt: skip
 OPTIONAL_RESOURCES = {"translations"}

@@ -83,3 +83,12 @@ def test_list_reads_the_register_without_loading_content(demo_db):  # noqa: F811
 def test_version_is_answered_before_the_command_line_loads():
     loaded = modules_after(["--version"])
     assert "desktop_app.cli" not in loaded and "argparse" not in loaded
+
+
+def test_export_pdf_declares_pdfa_without_the_pdfa_validator(demo_db, tmp_path):  # noqa: F811
+    """The PDF/A declaration is a few ms of work; ``pikepdf.pdfa`` (its validator, with
+    jsonschema and fontTools' tables) cost about a second of imports per export."""
+    out = tmp_path / "one.pdf"
+    loaded = modules_after(["export-pdf", "1", "--db", str(demo_db), "--out", str(out)])
+    assert "desktop_app.reports.pdfa" in loaded and out.is_file()  # it did export
+    assert not any(m.startswith("pikepdf.pdfa") for m in loaded)

@@ -15,16 +15,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pikepdf
-import pikepdf.pdfa
 
 from desktop_app.atomic_file import atomic_write, write_bytes
 
 __all__ = ["atomic_write", "to_pdfa", "write_pdf"]
 
-PDFA_FLAVOUR = "2b"
+PDFA_PART = 2  # PDF/A-2b
 # PDF/A-3 allows embedded files of any kind (PDF/A-2 only PDF/A ones): a PDF that carries
 # its exchange data is PDF/A-3b.
-PDFA_FLAVOUR_WITH_DATA = "3b"
+PDFA_PART_WITH_DATA = 3
 DATA_FILE_NAME = "lika-assessment.json"
 DATA_KEY = "/LikaFingerprint"  # in the file specification: the content's full SHA-256
 
@@ -46,14 +45,13 @@ def to_pdfa(
 ) -> None:
     """Write ``pdf_bytes`` (a reportlab PDF) to ``out`` as PDF/A-2b.
 
-    pikepdf adds the XMP metadata with the PDF/A declaration, the sRGB output intent
-    and what else the flavour needs. Validating every file again would double the time
-    of an export, so the test suite validates instead: typical, demo, hostile and
-    random content all pass ``pikepdf.pdfa.check``. What could make a file fail (a
-    character without a glyph, a non-embedded font) is prevented when it is built.
+    ``reports.pdfa`` adds the XMP metadata with the PDF/A declaration and the sRGB
+    output intent. Validating every file again would double the time of an export, so
+    the test suite validates instead: typical, demo, hostile and random content all pass
+    ``pikepdf.pdfa.check``. What could make a file fail (a character without a glyph, a
+    non-embedded font) is prevented when it is built.
     """
-    import pikepdf  # here: most commands, and the CSV report, write no PDF
-    import pikepdf.pdfa
+    from desktop_app.reports import pdfa
 
     with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
         for page in pdf.pages:
@@ -61,14 +59,14 @@ def to_pdfa(
             # PDF/A forbids transitions.
             if "/Trans" in page.obj:
                 del page.obj["/Trans"]
-        flavour = PDFA_FLAVOUR
+        part = PDFA_PART
         if attachment is not None:
-            flavour = PDFA_FLAVOUR_WITH_DATA
+            part = PDFA_PART_WITH_DATA
             _attach(pdf, attachment)
-        pikepdf.pdfa.prepare(pdf, flavour)
+        pdfa.declare(pdf, part)
         if finish is not None:
             finish(pdf)  # e.g. the structure tree of a tagged PDF
-        pdf.save(out, **pikepdf.pdfa.resolve_save_kwargs(flavour))
+        pdf.save(out, **pdfa.save_options())
 
 
 def _attach(pdf: pikepdf.Pdf, attachment: Attachment) -> None:
