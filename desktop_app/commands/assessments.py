@@ -8,14 +8,17 @@ import time
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from desktop_app.commands.base import EXIT_OK, Session, assessment_id
 from desktop_app.commands.terminal import for_terminal
+from desktop_app.domain.codes import Direction, SortKey, Status
 from desktop_app.domain.errors import InputError
-from desktop_app.domain.model import Direction, Language, Status
-from desktop_app.domain.register import RegisterQuery, RegisterRow, SortKey
+from desktop_app.domain.language import Language
 from desktop_app.progress import NO_PROGRESS, TerminalProgress
+
+if TYPE_CHECKING:  # the register's types load when a command runs, not for --help
+    from desktop_app.domain.register import RegisterQuery, RegisterRow
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -142,6 +145,8 @@ def iso_date(text: str) -> date:
 
 def list_query(args: argparse.Namespace, session: Session, today: date) -> RegisterQuery:
     """The register view that the options describe (the window builds the same)."""
+    from desktop_app.domain.register import RegisterQuery
+
     if args.ground:
         known = {g.key for c in session.content.checklists.checklists.values() for g in c.grounds}
         if args.ground not in known:

@@ -12,7 +12,7 @@ import argparse
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from desktop_app.commands.base import (
     EXIT_FAILURE,
@@ -22,11 +22,12 @@ from desktop_app.commands.base import (
     dump_json,
     format_option,
 )
-from desktop_app.domain.audit import AuditEntry
+from desktop_app.domain.codes import Status, Trust
 from desktop_app.domain.errors import InputError
-from desktop_app.domain.fingerprint import content_digest, fingerprint, matches_content
-from desktop_app.domain.model import Status, Trust
-from desktop_app.domain.review import ApprovalRecord, FingerprintCheck, Verdict
+
+if TYPE_CHECKING:  # the audit and review model load when a command runs, not for --help
+    from desktop_app.domain.audit import AuditEntry
+    from desktop_app.domain.review import ApprovalRecord, FingerprintCheck
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -99,6 +100,8 @@ def cmd_history(args: argparse.Namespace, session: Session, out: TextIO) -> int:
 
 
 def cmd_fingerprint(args: argparse.Namespace, session: Session, out: TextIO) -> int:
+    from desktop_app.domain.fingerprint import content_digest, fingerprint, matches_content
+
     service = session.service
     a = service.get(args.id)
     current = fingerprint(a)
@@ -174,6 +177,8 @@ def cmd_verify(args: argparse.Namespace, session: Session, out: TextIO) -> int:
 
     A PDF is verified by the full fingerprint of the content it carries, found in the
     register by its uid."""
+    from desktop_app.domain.fingerprint import content_digest
+
     service = session.service
     if isinstance(args.id, Path):
         if args.fingerprint is not None:
@@ -194,6 +199,8 @@ def cmd_verify(args: argparse.Namespace, session: Session, out: TextIO) -> int:
 
 
 def verdict_text(check: FingerprintCheck, name: str) -> str:
+    from desktop_app.domain.review import Verdict
+
     record = check.approval
     if check.verdict is Verdict.NOT_APPROVED or record is None:
         text = f"Not verified: {name} is not approved."

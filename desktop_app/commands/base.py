@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, Protocol, TextIO
 
 from desktop_app.domain.errors import InputError
-from desktop_app.domain.identity import Identity, os_user
 
 if TYPE_CHECKING:
     from desktop_app.app.ports import AssessmentStore, RegisterReader
     from desktop_app.app.service import AssessmentService
     from desktop_app.checklists.guide import Content
+    from desktop_app.domain.identity import Identity
 
 # Storage, content and the service are imported when a command first asks for them:
 # ``lika --version`` and ``--help`` need none of them (issue 18).
@@ -50,6 +50,7 @@ class Session:
         if self._service is None:
             from desktop_app.app import registers
             from desktop_app.app.service import AssessmentService
+            from desktop_app.domain.identity import Identity
 
             content = self.content
             self.check_before_writing()
@@ -128,6 +129,8 @@ def identity_option(parser: argparse.ArgumentParser) -> None:
 
 def acting_identity(args: argparse.Namespace) -> Identity:
     """Who ``--as NAME`` says is acting; without it, the operating-system user."""
+    from desktop_app.domain.identity import Identity, os_user
+
     if args.as_name is None:
         return Identity.default()
     name = args.as_name.strip()

@@ -12,10 +12,6 @@ import argparse
 from typing import Any, TextIO
 
 from desktop_app.commands.base import EXIT_OK, Session, dump_json
-from desktop_app.defaults import DEFAULT_FRAMEWORK, KEYS, candidate_files, load_defaults
-from desktop_app.domain.identity import os_user
-from desktop_app.domain.signing import key_id, public_key_text
-from desktop_app.keys import KeyStore, TrustedKeys
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -40,6 +36,10 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_key(args: argparse.Namespace, _session: Session, out: TextIO) -> int:
+    from desktop_app.domain.identity import os_user
+    from desktop_app.domain.signing import key_id, public_key_text
+    from desktop_app.keys import KeyStore, TrustedKeys
+
     store = KeyStore()
     if args.trusted:
         trusted = TrustedKeys.load(own=store)
@@ -62,6 +62,8 @@ def cmd_key(args: argparse.Namespace, _session: Session, out: TextIO) -> int:
 
 
 def cmd_defaults(args: argparse.Namespace, session: Session, out: TextIO) -> int:
+    from desktop_app.defaults import DEFAULT_FRAMEWORK, KEYS, candidate_files, load_defaults
+
     defaults = load_defaults()
     print("Defaults files, most specific first:", file=out)
     for path in candidate_files():

@@ -8,8 +8,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from desktop_app.commands.base import EXIT_OK, Session, assessment_id
-from desktop_app.domain.memo import memo_text
-from desktop_app.domain.model import Language
+from desktop_app.domain.language import Language
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -34,6 +33,8 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_summary(args: argparse.Namespace, session: Session, out: TextIO) -> int:
+    from desktop_app.domain.memo import memo_text
+
     service = session.service
     assessment = service.get(args.id)
     language = Language(args.lang) if args.lang else assessment.language

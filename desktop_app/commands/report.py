@@ -9,8 +9,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from desktop_app.commands.base import EXIT_OK, Session
-from desktop_app.domain.model import Language
-from desktop_app.domain.portfolio import Period
+from desktop_app.domain.language import Language
 from desktop_app.progress import NO_PROGRESS, TerminalProgress
 
 
@@ -51,6 +50,7 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
 
 def cmd_report(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     from desktop_app.app.reporting import check_report_target, portfolio_input, write_portfolio
+    from desktop_app.domain.portfolio import Period
 
     period = Period(args.start, args.end)  # refuses an end before the start (exit 2)
     check_report_target(args.out)  # before opening anything

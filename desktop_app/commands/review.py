@@ -20,10 +20,10 @@ from desktop_app.commands.base import (
     identity_option,
 )
 from desktop_app.domain.errors import InputError
-from desktop_app.domain.review import CommentTarget, ReviewComment
 
 if TYPE_CHECKING:  # the service loads when a command runs, not for --help
     from desktop_app.app.service import AssessmentService
+    from desktop_app.domain.review import ReviewComment
 
 
 def acting_service(args: argparse.Namespace, session: Session) -> AssessmentService:
@@ -120,6 +120,8 @@ def cmd_return(args: argparse.Namespace, session: Session, out: TextIO) -> int:
 
 
 def cmd_comment(args: argparse.Namespace, session: Session, out: TextIO) -> int:
+    from desktop_app.domain.review import CommentTarget
+
     target = CommentTarget.parse(args.on)
     service = acting_service(args, session)
     made = service.review.add_comment(service.get(args.id), target, args.text)

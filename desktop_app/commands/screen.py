@@ -9,9 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from desktop_app.commands.base import EXIT_OK, Session, dump_json
-from desktop_app.defaults import DEFAULT_FRAMEWORK, load_defaults
 from desktop_app.domain.errors import InputError
-from desktop_app.domain.model import Language
+from desktop_app.domain.language import Language
 
 if TYPE_CHECKING:  # the screener and its lexicon load when a text is screened
     from desktop_app.screening import Screening
@@ -58,6 +57,7 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
 
 def cmd_screen(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     from desktop_app.checklists.screener_lexicon import load_lexicon
+    from desktop_app.defaults import DEFAULT_FRAMEWORK, load_defaults
     from desktop_app.screening import decision_from_text, screen
 
     text = _read(args.file)

@@ -9,72 +9,19 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from enum import StrEnum
-
-from desktop_app.domain.evidence import Evidence
 
 # Language has a module of its own (the window needs it early); it is part of the model.
+from desktop_app.domain.codes import Direction as Direction
+from desktop_app.domain.codes import MeasureStatus as MeasureStatus
+from desktop_app.domain.codes import Outcome as Outcome
+from desktop_app.domain.codes import Relevance as Relevance
+from desktop_app.domain.codes import RiskKind as RiskKind
+from desktop_app.domain.codes import Severity as Severity
+from desktop_app.domain.codes import Status as Status
+from desktop_app.domain.codes import Trust as Trust
+from desktop_app.domain.evidence import Evidence
 from desktop_app.domain.language import Language as Language
 from desktop_app.domain.statistics import StatisticsTable
-
-
-class Status(StrEnum):
-    DRAFT = "draft"
-    IN_REVIEW = "in_review"
-    RETURNED = "returned"
-    APPROVED = "approved"
-
-
-class Relevance(StrEnum):
-    UNKNOWN = "unknown"
-    RELEVANT = "relevant"
-    NOT_RELEVANT = "not_relevant"
-
-
-class Direction(StrEnum):
-    POSITIVE = "positive"
-    NEGATIVE = "negative"
-    MIXED = "mixed"
-    NEUTRAL = "neutral"
-    UNKNOWN = "unknown"
-
-    @property
-    def is_adverse(self) -> bool:
-        """Negative and mixed impacts need a measure or a written justification."""
-        return self in (Direction.NEGATIVE, Direction.MIXED)
-
-
-class Severity(StrEnum):
-    LOW = "low"
-    MEDIUM = "medium"
-    HIGH = "high"
-
-
-class RiskKind(StrEnum):
-    DIRECT = "direct_discrimination"
-    INDIRECT = "indirect_discrimination"
-    ACCESSIBILITY = "lack_of_accessibility"
-    HARASSMENT = "harassment"
-
-
-class MeasureStatus(StrEnum):
-    PLANNED = "planned"
-    ONGOING = "ongoing"
-    DONE = "done"
-    DROPPED = "dropped"
-
-    @property
-    def is_open(self) -> bool:
-        """Planned or ongoing: still to be done."""
-        return self in (MeasureStatus.PLANNED, MeasureStatus.ONGOING)
-
-
-class Outcome(StrEnum):
-    PROCEED_UNCHANGED = "proceed_unchanged"
-    PROCEED_WITH_MEASURES = "proceed_with_measures"
-    PROCEED_DESPITE_NEGATIVE = "proceed_despite_negative"
-    DO_NOT_PROCEED = "do_not_proceed"
-    INVESTIGATE_FURTHER = "investigate_further"
 
 
 def new_uid() -> str:
@@ -212,20 +159,6 @@ class Assessment:
     def is_locked(self) -> bool:
         """Approved assessments are read-only; changes need a new revision."""
         return self.status is Status.APPROVED
-
-
-class Trust(StrEnum):
-    """How the register knows a recorded status change (``status_changes.trust``).
-
-    ``WITNESSED``: made in this register by Lika. ``SIGNED``: an approval that arrived
-    in a file with a signature by a key this register trusts. ``UNVERIFIED``: an
-    approval that arrived in a file without one: a claim, kept in the history, that
-    approves nothing. ``IMPORTED``: any other status change from a file."""
-
-    WITNESSED = "witnessed"
-    SIGNED = "signed"
-    UNVERIFIED = "unverified"
-    IMPORTED = "imported"
 
 
 @dataclass(frozen=True)

@@ -11,31 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from enum import StrEnum
 from typing import NamedTuple
 
+from desktop_app.domain.codes import SortKey as SortKey
 from desktop_app.domain.errors import InputError
 from desktop_app.domain.evaluation import evaluation_due
 from desktop_app.domain.model import Direction, Language, Outcome, Status
-
-
-class SortKey(StrEnum):
-    """Every column the register can be sorted by (one per column of the list)."""
-
-    TITLE = "title"
-    CASE_NUMBER = "case_number"
-    UNIT = "unit"
-    DECISION_BODY = "decision_body"
-    STATUS = "status"
-    REVISION = "revision"
-    AUTHOR = "author"
-    REVIEWER = "reviewer"
-    UPDATED = "updated"
-    OUTCOME = "outcome"
-    ADVERSE_GROUNDS = "adverse_grounds"
-    OPEN_MEASURES = "open_measures"
-    NEXT_FOLLOWUP = "next_followup"
-    DECISION_TYPE = "decision_type"
 
 
 @dataclass(frozen=True)
