@@ -2,7 +2,9 @@
 
 Every piece of user text passes through ``text.markup`` (escaped, cleaned, bidi
 ordered) before it reaches a Paragraph, so nothing a caseworker types can be read as
-markup. The sections live in ``summary_cover``, ``summary_body`` and ``summary_back``.
+markup. The cover and the back live in ``summary_cover`` and ``summary_back``; the body
+between them is the assessment's document (``domain.assessment_document``), shared
+with review mode and laid out by ``summary_blocks``.
 """
 
 from __future__ import annotations
@@ -16,15 +18,14 @@ from desktop_app.domain.model import Status
 from desktop_app.reports import (
     fallback,
     summary_back,
-    summary_body,
     summary_cover,
-    summary_evidence,
     tagging,
 )
 from desktop_app.reports.flowables import report_doc
 from desktop_app.reports.fonts import register_fonts
 from desktop_app.reports.output import write_pdf
 from desktop_app.reports.page import PageDecor, canvas_maker
+from desktop_app.reports.summary_blocks import render
 from desktop_app.reports.summary_context import SummaryContext
 from desktop_app.reports.summary_input import Approval, ReviewNote, SummaryInput
 from desktop_app.reports.text import clean, format_day, plain
@@ -40,14 +41,16 @@ AUDIT_HEAD_KEYWORD = "lika-audit-head:"
 
 def story(data: SummaryInput, c: SummaryContext | None = None) -> list[Flowable]:
     c = c or SummaryContext(data)
+    doc = c.doc
     return [
         *summary_cover.cover(c),
-        *summary_body.measures(c),
-        *summary_body.decision(c),
-        *summary_body.relevant_grounds(c),
-        *summary_body.other_grounds(c),
-        *summary_evidence.other_grounds(c),
-        *summary_body.followup(c),
+        # The measures first: a manager reads what will be done before the details.
+        *render(c, doc.measures()),
+        *render(c, doc.decision()),
+        *render(c, doc.relevant_grounds()),
+        *render(c, doc.other_grounds()),
+        *render(c, doc.evidence_elsewhere()),
+        *render(c, doc.followup()),
         *summary_back.review(c),
         *summary_back.appendix(c),
     ]

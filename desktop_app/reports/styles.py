@@ -12,11 +12,12 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
-from desktop_app.domain.model import Direction, Severity
+from desktop_app.domain.document import DIRECTION_SYMBOLS, SEVERITY_MARKS
+from desktop_app.domain.model import Direction
 from desktop_app.reports.fonts import BOLD, REGULAR
 from desktop_app.reports.page import CONTENT_WIDTH
 
-__all__ = ["CONTENT_WIDTH", "Styles"]
+__all__ = ["CONTENT_WIDTH", "DIRECTION_SYMBOLS", "SEVERITY_MARKS", "Styles"]
 
 INK = colors.Color(0.1, 0.1, 0.1)
 MUTED = colors.Color(0.38, 0.38, 0.38)
@@ -25,22 +26,12 @@ HEADER_FILL = colors.Color(0.88, 0.88, 0.88)
 BOX_FILL = colors.Color(0.95, 0.95, 0.95)
 ACCENT = colors.Color(0.12, 0.26, 0.45)
 
-# Shape and word, not colour alone, tell the impact apart.
-DIRECTION_SYMBOLS = {
-    Direction.POSITIVE: "▲",
-    Direction.NEGATIVE: "▼",
-    Direction.MIXED: "◆",
-    Direction.NEUTRAL: "●",
-    Direction.UNKNOWN: "?",
-}
 # Light tints that stay light in greyscale, so black text on them stays readable.
 DIRECTION_TINTS = {
     Direction.POSITIVE: colors.Color(0.86, 0.94, 0.86),
     Direction.NEGATIVE: colors.Color(0.98, 0.84, 0.84),
     Direction.MIXED: colors.Color(0.99, 0.92, 0.78),
 }
-# Severity as a three-step scale of filled squares, then the word.
-SEVERITY_MARKS = {Severity.LOW: "■□□", Severity.MEDIUM: "■■□", Severity.HIGH: "■■■"}
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from enum import StrEnum
 
 from reportlab.platypus import Flowable, Paragraph
 
+from desktop_app.domain.assessment_document import AssessmentDocument
 from desktop_app.domain.checklist import Ground
 from desktop_app.domain.completeness import count_questions, find_gaps
 from desktop_app.domain.fingerprint import fingerprint
@@ -32,6 +33,15 @@ class SummaryContext:
         self.gaps = find_gaps(self.a, data.checklists)
         self.questions = count_questions(self.a, data.checklists)
         self.fingerprint = fingerprint(self.a)
+        # The body shared with review mode, its dates in the PDF's long form.
+        self.doc = AssessmentDocument(
+            self.a,
+            data.checklists,
+            self.vocab,
+            self.lang,
+            day=lambda value: format_day(value, self.lang),
+            today=data.generated,
+        )
 
     # Words
 

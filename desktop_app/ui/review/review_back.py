@@ -1,5 +1,5 @@
-"""The end of the review document: the measures table, the follow-up plan, and the
-review and sign-off block (approval, fingerprint, self-approval, status history)."""
+"""The end of the review document: the review and sign-off block (approval,
+fingerprint, self-approval, status history)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 from desktop_app.domain.fingerprint import matches_content
 from desktop_app.domain.model import Trust
-from desktop_app.domain.review import CommentTarget, CommentTargetKind, decisive_change
-from desktop_app.ui.review.html_parts import anchor, box, heading, para, table, text
+from desktop_app.domain.review import decisive_change
+from desktop_app.ui.review.html_parts import box, heading, para, table, text
 
 if TYPE_CHECKING:
     from desktop_app.ui.review.review_html import ReviewHtml
@@ -20,62 +20,6 @@ def reviewer(b: ReviewHtml) -> str:
         return b.data.approval.approver
     last = decisive_change(b.data.history)
     return last.actor if last else ""
-
-
-def measures(b: ReviewHtml) -> list[str]:
-    a = b.data.assessment
-    target = CommentTarget.step("measures")
-    flow = [
-        heading(2, b.t("pdf.measures"), name=str(target), extra=b.comment_link(target)),
-        b.comments_on(target),
-    ]
-    if not a.measures:
-        return [*flow, para(b.t("pdf.no_measures"))]
-    header = [
-        text(b.field("measure", "description")),
-        text(b.t("pdf.grounds_short")),
-        text(b.field("measure", "owner")),
-        text(b.field("measure", "deadline")),
-        text(b.field("measure", "status")),
-        "",
-    ]
-    names = dict(b.names.grounds())
-    rows = []
-    for m in a.measures:
-        measure_target = CommentTarget.measure(m.uid)
-        deadline = text(b.day(m.deadline))
-        if m.is_overdue(b.data.today):
-            deadline += f"<br/><b>⚠ {text(b.t('pdf.overdue'))}</b>"
-        rows.append(
-            [
-                anchor(str(measure_target)) + text(m.description or "–"),
-                text(", ".join(names.get(k, k) for k in m.grounds) or "–"),
-                text(m.owner or "–"),
-                deadline,
-                text(b.label(m.status)),
-                b.comment_link(measure_target),
-            ]
-        )
-    flow.append(table(rows, header, widths=(34, 18, 14, 12, 10, 12)))
-    about_measures = [c for c in b.data.comments if c.target.kind is CommentTargetKind.MEASURE]
-    for comment in about_measures:
-        flow.append(b.comment_box(comment, about=b.names.name(comment.target)))
-    return flow
-
-
-def followup(b: ReviewHtml) -> list[str]:
-    k = b.data.assessment.conclusion
-    flow = [
-        heading(2, b.t("pdf.followup")),
-        para(f"{b.field('conclusion', 'followup_date')}: {b.day(k.followup_date)}"),
-    ]
-    notes = [m for m in b.data.assessment.measures if m.followup_note.strip()]
-    if notes:
-        flow.append(heading(3, b.t("pdf.followup_notes")))
-        for m in notes:
-            flow.append(f'<p class="label">{text(m.description)} – {text(b.label(m.status))}</p>')
-            flow.append(para(m.followup_note))
-    return flow
 
 
 def signoff(b: ReviewHtml) -> list[str]:

@@ -1,12 +1,14 @@
 """The review view's document, organised like the PDF summary: the cover facts and the
-conclusion, the grounds-by-impact overview, the decision, each relevant ground in
-depth, the grounds judged not relevant, then (``review_back``) the measures, the
-follow-up plan and the review and sign-off block.
+conclusion, the grounds-by-impact overview, then the assessment's document shared with
+the PDF (``domain.assessment_document``: the decision, each relevant ground in depth,
+the grounds judged not relevant, evidence on other grounds, the measures and the
+follow-up plan, laid out by ``review_blocks``), then (``review_back``) the review and
+sign-off block.
 
-Built from domain objects into HTML for a QTextBrowser. Each step, ground and measure
-has an anchor named after its comment target (``ground:age``), its comments under it,
-and, while the assessment is in review, a "Comment…" link (``comment:ground:age``).
-Words come from the vocabulary shared with the PDF, in the window's language.
+HTML for a QTextBrowser. Each step, ground and measure has an anchor named after its
+comment target (``ground:age``), its comments under it, and, while the assessment is
+in review, a "Comment…" link (``comment:ground:age``). Words come from the vocabulary
+shared with the PDF, in the window's language.
 """
 
 from __future__ import annotations
@@ -18,13 +20,14 @@ from enum import StrEnum
 
 from PySide6.QtCore import QObject
 
+from desktop_app.domain.assessment_document import AssessmentDocument
 from desktop_app.domain.checklist import Checklist, Ground
 from desktop_app.domain.completeness import QuestionCount
+from desktop_app.domain.document import DIRECTION_SYMBOLS, SEVERITY_MARKS
 from desktop_app.domain.model import Assessment, Relevance, StatusChange
 from desktop_app.domain.review import ApprovalRecord, CommentTarget, ReviewComment
-from desktop_app.reports.styles import DIRECTION_SYMBOLS, SEVERITY_MARKS
 from desktop_app.ui.context import UiContext
-from desktop_app.ui.review import review_back, review_evidence, review_grounds
+from desktop_app.ui.review import review_back, review_blocks
 from desktop_app.ui.review.html_parts import (
     COMMENT_SCHEME,
     box,
@@ -147,15 +150,18 @@ class ReviewHtml(QObject):
     def build(self, data: ReviewData) -> str:
         self.data = data
         self.names.assessment = data.assessment
+        document = AssessmentDocument(
+            data.assessment,
+            data.checklists,
+            self.context.content.vocabulary,
+            self.context.language,
+            day=self.day,
+            today=data.today,
+        )
         parts = [
             *self.cover(),
             *self.overview(),
-            *self.decision(),
-            *review_grounds.relevant_grounds(self),
-            *review_grounds.other_grounds(self),
-            *review_evidence.other_grounds(self),
-            *review_back.measures(self),
-            *review_back.followup(self),
+            review_blocks.render(self, document.body()),
             *review_back.signoff(self),
         ]
         return "".join(parts)
@@ -239,22 +245,3 @@ class ReviewHtml(QObject):
                 ]
             )
         return [heading(2, self.t("pdf.overview")), table(rows, header)]
-
-    def decision(self) -> list[str]:
-        d = self.data.assessment.decision
-        target = CommentTarget.step("decision")
-        flow = [
-            heading(2, self.t("pdf.decision"), name=str(target), extra=self.comment_link(target)),
-            labelled(self.field("decision", "description"), d.description),
-            labelled(self.field("decision", "affected"), d.affected),
-        ]
-        groups = [g for g in d.affected_groups if g.strip()]
-        if groups:
-            items = "".join(f"<li>{text(g)}</li>" for g in groups)
-            flow.append(f'<p class="label">{text(self.field("decision", "affected_groups"))}</p>')
-            flow.append(f"<ul>{items}</ul>")
-        flow.append(labelled(self.field("decision", "evidence"), d.evidence))
-        flow.append(labelled(self.field("decision", "evidence_missing"), d.evidence_missing))
-        flow.append(review_evidence.for_target(self, ""))
-        flow.append(self.comments_on(target))
-        return flow

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.checklist import Checklist
+from desktop_app.domain.document import EVIDENCE_LINK
 from desktop_app.domain.fingerprint import fingerprint
 from desktop_app.domain.model import Assessment, Status
 from desktop_app.domain.review import (
@@ -41,7 +42,6 @@ from desktop_app.ui.help_menu import install_help_menu
 from desktop_app.ui.review.comments_model import CommentsModel
 from desktop_app.ui.review.html_parts import COMMENT_SCHEME, STYLE_SHEET
 from desktop_app.ui.review.review_actions import ReviewActions
-from desktop_app.ui.review.review_evidence import EVIDENCE_SCHEME
 from desktop_app.ui.review.review_html import ReviewData, ReviewHtml
 from desktop_app.ui.review.targets import PageKey, TargetNames
 from desktop_app.ui.revisions.editor_hooks import RevisionActions
@@ -236,7 +236,7 @@ class ReviewWindow(QMainWindow):
     def _on_link(self, url: QUrl) -> None:
         if url.scheme() == COMMENT_SCHEME:
             self.actions_.comment_on(CommentTarget.parse(url.path()))
-        elif url.scheme() == EVIDENCE_SCHEME:
+        elif url.scheme() == EVIDENCE_LINK:
             self.open_evidence(url.path())
         elif url.hasFragment():
             self._scroll_to(url.fragment())
