@@ -82,7 +82,7 @@ def screen(
     keys = list(dict.fromkeys(g.key for checklist in checklists for g in checklist.grounds))
     text = "\n".join((decision.title, decision.description, decision.affected))
     chosen = language or guess_language(text)
-    suggestions = suggest_grounds(decision, chosen, lexicon, keys)
+    suggestions = suggest_grounds(decision, chosen, lexicon, keys, framework_id)
     return Screening(chosen, framework_id, tuple(modules), tuple(suggestions))
 
 

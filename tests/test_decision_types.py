@@ -242,6 +242,36 @@ def test_the_portfolio_counts_per_type(service, tmp_path) -> None:
     assert "Inte vald 1" in text
 
 
+def test_the_portfolio_csv_has_the_type_in_columns_added_at_the_end(service) -> None:
+    """The CSV's columns are a public format: the type comes after every older column."""
+    from desktop_app.domain.model import Language
+    from desktop_app.reports.portfolio_csv import csv_rows
+
+    for key in ("grants", "", "retired_type"):
+        a = complete_assessment(service.content)
+        a.decision_type = key
+        a.decision.decision_date = date(2026, 10, 1)
+        service.repository.create(a)
+    period = Period(date(2026, 1, 1), date(2026, 12, 31))
+    data = portfolio_input(service.repository, service.content, period, language=Language.EN)
+    rows = csv_rows(data)
+    assert rows[0] == [
+        *("id", "Case number", "Title", "Department or unit", "Status", "Framework"),
+        *("Date", "Outcome", "Ground (id)", "Ground", "Relevance", "Impact", "Severity"),
+        *("Measures in the assessment", "Of which open", "Of which overdue"),
+        "Sex-disaggregated data",
+        *("Type of decision (id)", "Type of decision"),
+    ]
+    by_id = {row[0]: row[-2:] for row in rows[1:]}
+    assert by_id == {
+        "1": ["grants", "Grants"],
+        "2": ["", "Not chosen"],
+        "3": ["retired_type", "retired_type"],
+    }
+    swedish = portfolio_input(service.repository, service.content, period)
+    assert csv_rows(swedish)[1][-1] == "Bidrag och stöd"
+
+
 def test_the_demo_shows_decision_types(service) -> None:
     from desktop_app.app.demo import load_demo
 

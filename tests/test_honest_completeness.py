@@ -9,6 +9,7 @@ from desktop_app.domain.completeness import (
     find_gaps,
     step_state,
 )
+from desktop_app.domain.conditions import hidden_questions
 from desktop_app.domain.model import Relevance
 from tests.helpers import complete_assessment
 
@@ -16,20 +17,34 @@ from tests.helpers import complete_assessment
 def test_questions_of_relevant_grounds_are_counted(content) -> None:
     framework = content.checklists.get("se-dl")
     a = complete_assessment(content)
-    relevant = [g for g in framework.grounds if a.grounds[g.key].relevance is Relevance.RELEVANT]
-    total = sum(len(g.questions) for g in relevant)
-    answered = sum(
-        1 for g in relevant for q in g.questions if (x := a.answers.get(q.id)) and x.value.strip()
-    )
+
+    def asked() -> list[str]:
+        """The questions shown: of the relevant grounds, without the hidden follow-ups."""
+        hidden = hidden_questions([framework], a)
+        return [
+            q.id
+            for g in framework.grounds
+            if a.grounds[g.key].relevance is Relevance.RELEVANT
+            for q in g.questions
+            if q.id not in hidden
+        ]
+
+    total = len(asked())
+    answered = sum(1 for q in asked() if (x := a.answers.get(q)) and x.value.strip())
     count = count_questions(a, [framework])
     assert (count.total, count.unanswered) == (total, total - answered)
     assert total > 0
-    for question in (q for g in relevant for q in g.questions):
+    for question in framework.questions():
         a.answers.pop(question.id, None)
-    assert count_questions(a, [framework]).unanswered == total
-    a.grounds[relevant[0].key].relevance = Relevance.NOT_RELEVANT  # its questions drop out
-    assert count_questions(a, [framework]).total == total - len(relevant[0].questions)
-    for question in (q for g in relevant for q in g.questions):
+    count = count_questions(a, [framework])
+    assert (count.total, count.unanswered) == (len(asked()), len(asked()))
+    relevant = next(
+        g for g in framework.grounds if a.grounds[g.key].relevance is Relevance.RELEVANT
+    )
+    before = len(asked())
+    a.grounds[relevant.key].relevance = Relevance.NOT_RELEVANT  # its questions drop out
+    assert count_questions(a, [framework]).total == len(asked()) < before
+    for question in framework.questions():
         a.answer(question.id).value = "yes"
     assert count_questions(a, [framework]).unanswered == 0
 
@@ -59,3 +74,18 @@ def test_pdf_page_one_counts_unanswered_questions_apart(content, tmp_path) -> No
     first = " ".join(first.split())
     assert "obligatoriska uppgifter saknas" in first
     assert f"{count.unanswered} av {count.total} frågor obesvarade" in first
+
+
+def test_a_hidden_question_is_neither_asked_nor_counted(content) -> None:
+    """Issue 17: a follow-up that is not shown is not counted as unanswered."""
+    from desktop_app.domain.model import Answer
+
+    framework = content.checklists.get("se-dl")
+    a = complete_assessment(content)
+    a.grounds["age"].relevance = Relevance.RELEVANT
+    a.answers.pop("age.child_rights", None)
+    a.answers["age.groups"] = Answer("age.groups", "children_young")
+    shown = count_questions(a, [framework])
+    a.answers["age.groups"] = Answer("age.groups", "older")  # hides age.child_rights
+    hidden = count_questions(a, [framework])
+    assert (hidden.total, hidden.unanswered) == (shown.total - 1, shown.unanswered - 1)

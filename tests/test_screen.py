@@ -196,6 +196,88 @@ def test_indirect_cues(content, lexicon, text, framework, modules, wanted, unwan
     assert not unwanted & found
 
 
+@pytest.mark.parametrize(
+    ("text", "framework", "modules", "wanted", "unwanted"),
+    [
+        # Requirements of language and of a driving licence.
+        ("Staff\nApplicants must speak fluent Swedish.", "se-dl", (), {"ethnicity"}, set()),
+        ("Taxi\nDrivers must document Norwegian at level B1.", "no-ldl", (), {"ethnicity"}, set()),
+        ("Staff\nA category B driving licence is required.", "se-dl", (), {"disability"}, set()),
+        # Age limits written as numbers; a period of years is not an age.
+        ("Card\nThe card is for those aged 13 to 19.", "se-dl", (), {"age"}, set()),
+        ("Club\nOpen to young people between 13 and 18 years.", "no-ldl", (), {"age"}, set()),
+        ("Travel\nResidents over 67 travel free.", "se-dl", (), {"age"}, set()),
+        ("Lease\nThe cost falls over 3 years ahead.", "se-dl", (), set(), {"age"}),
+        ("Works\nThe road is closed for under 15 minutes.", "se-dl", (), set(), {"age"}),
+        # Preschool and school words.
+        ("Kindergarten\nNew catchment area for the kindergarten.", "no-ldl", (), {"age"}, set()),
+        # A national minority named alone is an ethnic group too.
+        ("Grant\nA grant to the Kven association.", "no-ldl", (), {"ethnicity"}, set()),
+        ("Finns\nInformation for Sweden Finns.", "se-dl", (), {"ethnicity"}, set()),
+        # The Sami: ethnic and a national minority in Sweden, only the Sami ground in Norway.
+        (
+            "Preschool\nA Sami-language department opens.",
+            "se-dl",
+            ("minorities",),
+            {"sami", "ethnicity", "national_minorities"},
+            set(),
+        ),
+        (
+            "Health centre\nConsultations in Sami are offered.",
+            "no-ldl",
+            ("minorities",),
+            {"sami"},
+            {"ethnicity", "national_minorities"},
+        ),
+        # "Identifies as a woman" is gender identity, not sex.
+        (
+            "Course\nThe course is open to everyone who identifies as a woman.",
+            "se-dl",
+            (),
+            {"gender_identity"},
+            {"sex"},
+        ),
+        # A special diet for medical reasons is disability, for faith religion.
+        (
+            "Meals\nA special diet is given for medical reasons such as coeliac disease.",
+            "se-dl",
+            (),
+            {"disability"},
+            {"religion"},
+        ),
+        ("Meals\nA special diet is offered for pork-free food.", "se-dl", (), {"religion"}, set()),
+        # Digital only: older and disabled people; a mere mention is not enough.
+        ("Booking\nHalls can only be booked online.", "se-dl", (), {"age", "disability"}, set()),
+        ("Booking\nThe online form gets a new look.", "se-dl", (), set(), {"age", "disability"}),
+        # Words that mean something else here.
+        ("Grant\nA grant to the ski race in March.", "se-dl", (), set(), {"ethnicity"}),
+        ("Contract\nThe supplier acted in good faith.", "se-dl", (), set(), {"religion"}),
+        ("Sale\nThree older office buildings are sold.", "se-dl", (), set(), {"age"}),
+    ],
+)
+def test_english_indirect_cues(
+    content, lexicon, text, framework, modules, wanted, unwanted
+) -> None:
+    decision = decision_from_text(text)
+    result = screen(content, lexicon, decision, framework, modules, Language.EN)
+    found = {s.ground_key for s in result.suggestions}
+    assert wanted <= found
+    assert not unwanted & found
+
+
+def test_every_framework_a_word_list_names_exists(content, lexicon) -> None:
+    known = {c.id for c in content.checklists.frameworks()}
+    named = {
+        framework
+        for cues in lexicon.languages.values()
+        for ground in cues
+        for term in ground.terms
+        for framework in term.frameworks
+    }
+    assert named
+    assert named <= known
+
+
 # ---------------------------------------------------------------- rules and numbers
 
 
@@ -227,6 +309,16 @@ def test_a_rule_does_not_count_near_its_unless_words() -> None:
 def test_a_rule_does_not_look_into_another_group() -> None:
     lexicon = rule_lexicon(Term(Pattern.parse("kost"), near=(Pattern.parse("allergi"),)))
     decision = Decision(affected_groups=["kost", "allergi"])
+    assert not suggest_grounds(decision, Language.SV, lexicon, ["disability"])
+
+
+def test_a_rule_for_some_frameworks_counts_only_under_them() -> None:
+    """English is written under both laws: a Sami mention is an ethnic and a national
+    minority cue under Sweden's reading, never under Norway's."""
+    lexicon = rule_lexicon(Term(Pattern.parse("sami"), frameworks=("se-dl",)))
+    decision = Decision(description="A Sami-language department opens.")
+    assert suggest_grounds(decision, Language.SV, lexicon, ["disability"], "se-dl")
+    assert not suggest_grounds(decision, Language.SV, lexicon, ["disability"], "no-ldl")
     assert not suggest_grounds(decision, Language.SV, lexicon, ["disability"])
 
 
@@ -286,11 +378,19 @@ def test_the_benchmark_prints_both_halves_and_the_held_out_half_meets_the_bar(
     spec.loader.exec_module(module)
     module.main([])
     lines = capsys.readouterr().out.splitlines()
-    assert [line.split()[0] for line in lines] == ["development", "held_out"]
-    assert all("50 texts" in line for line in lines)
-    held_out = module.measure("held_out", *_content_and_lexicon())
+    assert [line.split()[0] for line in lines] == [
+        *("development", "sv", "nb", "en"),
+        *("held_out", "sv", "nb", "en"),
+    ]
+    assert [line.split()[1] for line in lines] == ["85", "25", "25", "35", "75", "25", "25", "25"]
+    content, lexicon = _content_and_lexicon()
+    held_out = module.measure("held_out", content, lexicon)
     assert held_out.recall >= 0.9
     assert held_out.precision >= 0.9
+    # English alone: 0.89 / 0.97 when its list was frozen (the misses are named there).
+    english = module.measure("held_out", content, lexicon, Language.EN)
+    assert english.recall >= 0.88
+    assert english.precision >= 0.9
 
 
 def _content_and_lexicon() -> tuple[object, Lexicon]:

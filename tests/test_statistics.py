@@ -67,7 +67,17 @@ def test_a_percentage_over_100_is_refused_and_a_percent_total_is_the_base() -> N
 
 def test_a_table_needs_figures_a_source_and_a_year_in_range() -> None:
     assert problems(StatisticsTable()) == [P.NO_FIGURES, P.NO_SOURCE, P.NO_YEAR]
-    assert problems(StatisticsTable(women=1, source="x", year=1850)) == [P.YEAR_RANGE]
+    assert problems(StatisticsTable(women=1, men=1, source="x", year=1850)) == [P.YEAR_RANGE]
+
+
+def test_a_table_that_gives_one_sex_of_a_pair_names_the_other() -> None:
+    found = check_table(counts(women=12, boys=3))
+    assert [(f.problem, f.row) for f in found] == [(P.UNBALANCED, "men"), (P.UNBALANCED, "girls")]
+    # Zero is a figure: "no men" is said by writing 0.
+    assert problems(counts(women=12, men=0)) == []
+    assert problems(counts(girls=4, boys=5, other=1)) == []
+    percent = StatisticsTable(unit=FigureUnit.PERCENT, men=100, source="x", year=2025)
+    assert problems(percent) == [P.UNBALANCED]
 
 
 def test_has_figures_counts_only_tables_with_a_number() -> None:

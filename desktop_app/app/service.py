@@ -32,6 +32,7 @@ from desktop_app.domain.model import (
 )
 from desktop_app.domain.obsolete import KeptContent, find_kept
 from desktop_app.domain.portfolio import Period, PortfolioEntry
+from desktop_app.domain.statistics_warnings import find_statistics_warnings
 from desktop_app.keys import KeyStore
 from desktop_app.storage.repository import utc_now
 
@@ -249,6 +250,15 @@ class AssessmentService:
     def date_warnings(self, assessment: Assessment) -> list[Gap]:
         """Dates that make no sense (``domain.date_sense``): remarks, not refusals."""
         return find_date_warnings(assessment, self.clock().astimezone().date())
+
+    def warnings(self, assessment: Assessment) -> list[Gap]:
+        """Remarks shown with the gaps that do not stop a submission: statistics tables
+        that do not check (``domain.statistics_warnings``), then dates that make no sense."""
+        keys = [g.key for checklist in self.checklists_for(assessment) for g in checklist.grounds]
+        return [
+            *find_statistics_warnings(assessment, keys),
+            *self.date_warnings(assessment),
+        ]
 
     def save(self, assessment: Assessment) -> None:
         """Store edits; editing a returned assessment makes it a draft again. Refused

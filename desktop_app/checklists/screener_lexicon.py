@@ -82,7 +82,7 @@ def _cues(document: YamlDocument, index: int, ground: dict[str, Any]) -> GroundC
         for position, entry in enumerate(ground.get(name, [])):
             place: list[str | int] = ["grounds", index, name, position]
             term = _term(entry, weight, place, parse)
-            identity = (term.pattern.words, term.near, term.unless_near)
+            identity = (term.pattern.words, term.near, term.unless_near, term.frameworks)
             if identity in seen:
                 raise document.error(
                     place,
@@ -105,7 +105,8 @@ def _term(
     place: list[str | int],
     parse: Callable[[list[str | int], str], Pattern],
 ) -> Term:
-    """A plain term (a string) or a rule (``term`` with ``near``/``unless_near``)."""
+    """A plain term (a string) or a rule (``term`` with ``near``/``unless_near`` and/or
+    ``frameworks``)."""
     if isinstance(entry, str):
         return Term(parse(place, entry), weight)
 
@@ -121,4 +122,5 @@ def _term(
         near=listed("near"),
         unless_near=listed("unless_near"),
         within=entry.get("within", NEAR_WITHIN),
+        frameworks=tuple(entry.get("frameworks", [])),
     )

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from desktop_app.domain.checklist import Checklist
+from desktop_app.domain.conditions import hidden_questions
 from desktop_app.domain.edits import FieldPath
 from desktop_app.domain.model import Assessment, Outcome, Relevance
 
@@ -121,7 +122,10 @@ class QuestionCount:
 
 
 def count_questions(assessment: Assessment, checklists: Iterable[Checklist]) -> QuestionCount:
-    """The questions of every ground marked relevant, and those not answered."""
+    """The questions of every ground marked relevant, and those not answered; a question
+    hidden by its condition (``conditions``) is not asked, so not counted."""
+    checklists = list(checklists)
+    hidden = hidden_questions(checklists, assessment)
     unanswered = total = 0
     for checklist in checklists:
         for ground in checklist.grounds:
@@ -129,6 +133,8 @@ def count_questions(assessment: Assessment, checklists: Iterable[Checklist]) -> 
             if state is None or state.relevance is not Relevance.RELEVANT:
                 continue
             for question in ground.questions:
+                if question.id in hidden:
+                    continue
                 total += 1
                 answer = assessment.answers.get(question.id)
                 if answer is None or not answer.value.strip():

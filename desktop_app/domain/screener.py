@@ -20,7 +20,9 @@ How a suggestion is made, per ground:
 - a term may be a *rule*: it counts only ``near`` one of some words, or only ``unless_near``
   any of them, within ``within`` words in the same field ("specialkost" is a disability
   cue near "medicinska skäl", a religion cue only away from it; Norwegian "rom" is the
-  Roma only near "romanifolk" or "tatere", otherwise a room).
+  Roma only near "romanifolk" or "tatere", otherwise a room), or only under some
+  ``frameworks`` (English serves both laws: a Sami mention is an ethnic and a national
+  minority cue under Sweden's reading, never under Norway's).
 """
 
 from __future__ import annotations
@@ -79,6 +81,11 @@ class Term:
     near: tuple[Pattern, ...] = ()
     unless_near: tuple[Pattern, ...] = ()
     within: int = NEAR_WITHIN
+    frameworks: tuple[str, ...] = ()
+    """The frameworks under which the term counts (none: all of them)."""
+
+    def applies(self, framework_id: str) -> bool:
+        return not self.frameworks or framework_id in self.frameworks
 
     def holds(self, place: _Place) -> bool:
         """Whether the rule's conditions hold around one find (plain terms: always)."""
@@ -156,10 +163,16 @@ class _Find:
 
 
 def suggest_grounds(
-    decision: Decision, language: Language, lexicon: Lexicon, ground_keys: Sequence[str]
+    decision: Decision,
+    language: Language,
+    lexicon: Lexicon,
+    ground_keys: Sequence[str],
+    framework_id: str = "",
 ) -> list[Suggestion]:
     """The grounds among ``ground_keys`` that the decision's text points to, strongest
-    first (most distinct terms found, then most occurrences, then the given order)."""
+    first (most distinct terms found, then most occurrences, then the given order).
+    ``framework_id`` is the law the decision is assessed under (for terms that count
+    only under some)."""
     order = {key: index for index, key in enumerate(ground_keys)}
     texts = _screened_texts(decision)
     finds: dict[str, list[_Find]] = {}
@@ -169,6 +182,8 @@ def suggest_grounds(
             continue
         excluded = [span for pattern in cues.exclude for span in _occurrences(pattern, texts)]
         for term in cues.terms:
+            if not term.applies(framework_id):
+                continue
             for match, place in _places(term.pattern, texts):
                 if not term.holds(place):
                     continue

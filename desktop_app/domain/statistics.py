@@ -7,7 +7,8 @@ counts (the people affected, or one of the 3R questions), whether its figures ar
 counts or percentages, and where and when they come from.
 
 A table checks itself (``check_table``): percentages add up to about 100, counts to the
-total stated, counts are whole and nothing is negative. Nothing here knows about Qt
+total stated, counts are whole and nothing is negative, and a table that gives women
+gives men too (girls and boys likewise: 0 where there are none). Nothing here knows about Qt
 or SQL; tables are immutable and replaced whole when edited.
 """
 
@@ -23,6 +24,8 @@ from desktop_app.domain.errors import InputError
 
 # The rows of every table, in the order they are shown and printed.
 SEX_ROWS: tuple[str, ...] = ("women", "men", "girls", "boys", "other")
+# Rows that only make sense together: one without the other is not disaggregated by sex.
+SEX_PAIRS: tuple[tuple[str, str], ...] = (("women", "men"), ("girls", "boys"))
 # Percentages rounded to whole numbers may add up to 99 or 101.
 PERCENT_TOLERANCE = 1.0
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2999
@@ -52,6 +55,7 @@ class StatisticsProblem(StrEnum):
     OVER_100 = "over_100"
     PERCENT_SUM = "percent_sum"
     TOTAL_MISMATCH = "total_mismatch"
+    UNBALANCED = "unbalanced"
     NO_SOURCE = "no_source"
     NO_YEAR = "no_year"
     YEAR_RANGE = "year_range"
@@ -155,6 +159,10 @@ def check_table(table: StatisticsTable) -> list[Finding]:
         and not math.isclose(total, table.total, abs_tol=1e-9)
     ):
         found.append(Finding(StatisticsProblem.TOTAL_MISMATCH, None, total, table.total))
+    for pair in SEX_PAIRS:
+        missing = [row for row in pair if row not in given]
+        if len(missing) == 1:
+            found.append(Finding(StatisticsProblem.UNBALANCED, missing[0]))
     if not table.source.strip():
         found.append(Finding(StatisticsProblem.NO_SOURCE))
     if table.year is None:

@@ -3,7 +3,9 @@
 UTF-8 with a byte-order mark, so Excel shows å, ø and ŋ right when the file is
 double-clicked; semicolons in Swedish and Norwegian (where Excel expects them, because
 the comma is the decimal sign there), commas in English. Values are in the report's
-language; the ``id`` and ground key columns stay the same in every language.
+language; the ``id``, ground key and decision type key columns stay the same in every
+language. The columns are a public format (README, "The portfolio report"): a new column
+goes at the end, never between the older ones.
 """
 
 from __future__ import annotations
@@ -54,6 +56,8 @@ def csv_rows(data: PortfolioInput) -> list[list[str]]:
         data.t("portfolio.csv.open_measures"),
         data.t("portfolio.csv.overdue_measures"),
         data.t("portfolio.csv.statistics"),
+        data.t("portfolio.csv.decision_type_key"),
+        data.t("field.assessment.decision_type"),
     ]
     rows = [header]
     for entry in data.figures.entries:
@@ -72,6 +76,8 @@ def csv_rows(data: PortfolioInput) -> list[list[str]]:
             str(open_measures(entry)),
             str(overdue_measures(entry, data.generated)),
             vocab.text("answer.yes" if entry.has_statistics else "answer.no", lang),
+            _cell(entry.decision_type),
+            _cell(data.decision_type_name(entry.decision_type)),
         ]
         for key in data.framework_grounds(entry):
             impact = entry.grounds.get(key, GroundImpact(Relevance.UNKNOWN))

@@ -200,5 +200,12 @@
             <numerusform>%n required items missing</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n statistics table(s) do not add up or are incomplete</source>
+        <translation>
+            <numerusform>%n statistics table does not add up or is incomplete</numerusform>
+            <numerusform>%n statistics tables do not add up or are incomplete</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

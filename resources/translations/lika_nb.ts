@@ -2611,6 +2611,13 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
             <numerusform>%n påkrevde opplysninger mangler</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n statistics table(s) do not add up or are incomplete</source>
+        <translation>
+            <numerusform>%n statistikktabell stemmer ikke eller er ufullstendig</numerusform>
+            <numerusform>%n statistikktabeller stemmer ikke eller er ufullstendige</numerusform>
+        </translation>
+    </message>
     <message>
         <source>%1 of %2 checklist questions not answered</source>
         <translation>%1 av %2 spørsmål i sjekklisten er ubesvart</translation>

@@ -2611,6 +2611,13 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
             <numerusform>%n obligatoriska uppgifter saknas</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n statistics table(s) do not add up or are incomplete</source>
+        <translation>
+            <numerusform>%n statistiktabell stämmer inte eller är ofullständig</numerusform>
+            <numerusform>%n statistiktabeller stämmer inte eller är ofullständiga</numerusform>
+        </translation>
+    </message>
     <message>
         <source>%1 of %2 checklist questions not answered</source>
         <translation>%1 av %2 frågor i checklistan är obesvarade</translation>

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.domain.evidence import EvidenceKind
-from desktop_app.domain.model import Status
+from desktop_app.domain.model import Language, Status
 from desktop_app.domain.statistics import SEX_ROWS, FigureUnit
 from desktop_app.ui.editor.evidence_editor import EvidenceSection
 from desktop_app.ui.editor.statistics_editor import (
@@ -178,3 +178,48 @@ def test_the_review_view_shows_figures_and_opens_evidence(
     assert attached.sha256 in shown
     review._on_link(QUrl(f"evidence:{attached.uid}"))
     assert opened[0].toLocalFile().endswith("enkät.pdf")
+
+
+def test_a_table_that_does_not_check_is_in_what_is_left_and_leads_to_it(qtbot, context) -> None:
+    from desktop_app.domain.statistics import StatisticsTable
+
+    editor = open_editor(qtbot, context)
+    table = StatisticsTable(target="age", label="Besökare", women=12, source="Enkät", year=2026)
+    editor.document.edit_items("statistics", [table], "test")
+    model = editor.gaps.model
+    rows = [model.data(model.index(row, 0)) for row in range(model.rowCount())]
+    remark = next(r for r in rows if "bara det ena könet" in r)
+    assert remark.startswith("Ålder: ")
+    row = rows.index(remark)
+    assert model.data(model.index(row, 0), Qt.ItemDataRole.DecorationRole) is not None
+    gap = model.gap(row)
+    assert gap.warning and gap.path == ("statistics", table.uid)
+    widget = editor.go_to_field(gap.path)
+    page = editor.page(("ground", "age"))
+    assert widget is page.statistics.editors[table.uid].grid
+    # Men: 0 makes the table check, and the remark goes.
+    editor.document.edit_items("statistics", [table.with_figure("men", 0)], "test")
+    rows = [model.data(model.index(row, 0)) for row in range(model.rowCount())]
+    assert not any("bara det ena könet" in r for r in rows)
+
+
+def test_the_review_view_counts_the_tables_that_do_not_check(qtbot, qapp, context, content) -> None:
+    from desktop_app.domain.statistics import StatisticsTable
+    from desktop_app.ui.review.review_window import ReviewWindow
+    from desktop_app.ui.translations import install_translators
+
+    install_translators(qapp, Language.SV)  # the fixture removes them after the test
+
+    service = context.service
+    assessment = complete_assessment(content)
+    assessment.statistics = [
+        StatisticsTable(label="Besökare", women=120, total=210, source="Enkät", year=2026),
+        StatisticsTable(target="age", label="Elever", girls=3, boys=4, source="x", year=2026),
+    ]
+    service.repository.create(assessment)
+    service.change_status(assessment, Status.IN_REVIEW)
+    review = ReviewWindow(context, service.repository.get(assessment.id))
+    qtbot.addWidget(review)
+    shown = review.browser.toPlainText()
+    assert "1 statistiktabell stämmer inte eller är ofullständig" in shown
+    assert "Män: inget värde, fast tabellen har det andra könet." in shown

@@ -62,7 +62,7 @@ class AssessmentDocument(QObject):
         # How an edit is named in the Edit menu ("Undo: Title"); the editor sets this.
         self.describe: Callable[[edits.FieldPath], str] = lambda path: ".".join(path)
         self._gaps = service.gaps(assessment)
-        self._warnings = service.date_warnings(assessment)
+        self._warnings = service.warnings(assessment)
         self._dirty = False
         self._base = merge.snapshot(assessment)  # as last loaded or saved
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
@@ -94,7 +94,8 @@ class AssessmentDocument(QObject):
 
     @property
     def warnings(self) -> list[Gap]:
-        """Date warnings: shown with the gaps, but they do not stop a submission."""
+        """Statistics and date warnings: shown with the gaps, but they do not stop a
+        submission."""
         return self._warnings
 
     def value(self, path: edits.FieldPath) -> Any:
@@ -185,7 +186,7 @@ class AssessmentDocument(QObject):
     def _changed(self) -> None:
         self._dirty = True
         self._gaps = self.service.gaps(self.assessment)
-        self._warnings = self.service.date_warnings(self.assessment)
+        self._warnings = self.service.warnings(self.assessment)
         self.gapsChanged.emit()
         self._timer.start()
         if not self._deadline.isActive():
@@ -294,7 +295,7 @@ class AssessmentDocument(QObject):
             self.kept = self.service.kept_content(shown)
             self.checklistsChanged.emit()
         self._gaps = self.service.gaps(shown)
-        self._warnings = self.service.date_warnings(shown)
+        self._warnings = self.service.warnings(shown)
         for change in merge.changes(previous, shown):
             if change.path != ("assessment", "modules") and (
                 change.path[0] not in ("measure", *merge.ITEM_LISTS) or len(change.path) == 3

@@ -271,6 +271,11 @@ class EditorWindow(QMainWindow):
                 return ("step", "measures")
             case ("conclusion", _):
                 return ("step", "conclusion")
+            case ("statistics", uid):
+                tables = self.document.assessment.statistics
+                target = next((t.target for t in tables if t.uid == uid), None)
+                if target is not None:
+                    return ("ground", target) if target else ("step", "decision")
         return None
 
     def go_to_field(self, path: FieldPath) -> QWidget | None:
@@ -281,8 +286,12 @@ class EditorWindow(QMainWindow):
         page = self.show_page(key)
         if isinstance(page, MeasuresPage) and path[0] == "measure":
             page.select_measure(path[1])
-        binder = getattr(page, "binder", None)
-        widget = binder.widget_for(path) if binder is not None else None
+        if path[0] == "statistics":
+            editors = page.statistics.editors if hasattr(page, "statistics") else {}
+            widget = editors[path[1]].grid if path[1] in editors else None
+        else:
+            binder = getattr(page, "binder", None)
+            widget = binder.widget_for(path) if binder is not None else None
         if widget is None:
             self.focus_page()
             return None

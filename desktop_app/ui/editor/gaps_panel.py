@@ -1,5 +1,6 @@
 """The "what is left" list: every required thing still missing, in the order of the
-steps, then the date warnings (marked, not required). Activating an entry (Enter or
+steps, then the remarks (marked, not required): statistics tables that do not check,
+then dates that make no sense. Activating an entry (Enter or
 double-click) jumps to the field. Rows are rebuilt when a measure is renamed, so
 they never name a measure by what was typed first."""
 

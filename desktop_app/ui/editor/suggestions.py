@@ -51,7 +51,9 @@ class Suggestions(QObject):
         keys = [g.key for c in self.document.checklists for g in c.grounds]
         found = {
             s.ground_key: s.words()
-            for s in suggest_grounds(assessment.decision, assessment.language, lexicon, keys)
+            for s in suggest_grounds(
+                assessment.decision, assessment.language, lexicon, keys, assessment.framework_id
+            )
         }
         if found != self._words:
             self._words = found

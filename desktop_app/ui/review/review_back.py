@@ -92,6 +92,8 @@ def signoff(b: ReviewHtml) -> list[str]:
         flow += [heading(3, b.t("pdf.history")), table(rows, header, widths=(20, 18, 22, 40))]
     if data.questions is not None and data.questions.unanswered:
         flow.insert(1, para(f"⚠ {b.words.unanswered(data.questions)}"))
+    if data.statistics_problems:
+        flow.insert(1, para(f"⚠ {b.words.statistics(data.statistics_problems)}"))
     if data.gaps:
         missing = b.words.missing(data.gaps)
         flow.insert(1, para(f"⚠ {missing}"))

@@ -57,6 +57,8 @@ class ReviewData:
     questions: QuestionCount | None = None  # of the relevant grounds
     # An approval an exchange file claimed that the register could not verify.
     claim: ApprovalRecord | None = None
+    # Statistics tables that do not add up or are incomplete (``statistics_warnings``).
+    statistics_problems: int = 0
 
     @property
     def grounds(self) -> list[Ground]:
@@ -87,6 +89,9 @@ class Words(QObject):
 
     def missing(self, count: int) -> str:
         return self.tr("%n required item(s) missing", "", count)
+
+    def statistics(self, count: int) -> str:
+        return self.tr("%n statistics table(s) do not add up or are incomplete", "", count)
 
     def unanswered(self, count: QuestionCount) -> str:
         return (

@@ -34,6 +34,7 @@ from desktop_app.domain.review import (
     approval_record,
     unverified_claim,
 )
+from desktop_app.domain.statistics_warnings import tables_that_do_not_check
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.editor.evidence_editor import open_evidence
 from desktop_app.ui.editor.widgets import wrapped_label
@@ -166,6 +167,9 @@ class ReviewWindow(QMainWindow):
             today=date.today(),
             questions=service.question_count(self.assessment),
             claim=unverified_claim(self.assessment.decision.author, history),
+            statistics_problems=tables_that_do_not_check(
+                self.assessment, [g.key for c in self.checklists for g in c.grounds]
+            ),
         )
         scroll = self.browser.verticalScrollBar().value()
         self.browser.setHtml(self.html.build(self.data))
