@@ -18,26 +18,21 @@ from desktop_app.resources import resource_path
 
 REGULAR = "LikaSans"
 BOLD = "LikaSans-Bold"
-ITALIC = "LikaSans-Oblique"
-BOLD_ITALIC = "LikaSans-BoldOblique"
 
-# The faces the reports draw user text with. The oblique faces have no Arabic, so the
-# reports use none: emphasis is weight and grey.
+# The faces the reports draw user text with. DejaVu's oblique faces have no Arabic, so
+# the reports use none (emphasis is weight and grey) and Lika does not ship them.
 FACES = (REGULAR, BOLD)
 
 _FILES = {
     REGULAR: "DejaVuSans.ttf",
     BOLD: "DejaVuSans-Bold.ttf",
-    ITALIC: "DejaVuSans-Oblique.ttf",
-    BOLD_ITALIC: "DejaVuSans-BoldOblique.ttf",
 }
 
 
 @cache
 def register_fonts() -> str:
     """Register the faces the reports use once per process and return the regular
-    face's name. Italic markup falls back to the upright faces: reading the two
-    oblique files cost as much as a whole summary's layout, for faces no report uses."""
+    face's name. Italic markup falls back to the upright faces."""
     tounicode.install()
     for name in FACES:
         pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", _FILES[name]))))
