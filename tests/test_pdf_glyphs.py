@@ -4,6 +4,7 @@ says which it cannot print (issue 16)."""
 from __future__ import annotations
 
 import pikepdf
+import pytest
 
 from desktop_app.domain.model import Language
 from desktop_app.reports.tounicode import make_to_unicode_cmap, utf16_hex
@@ -50,13 +51,16 @@ CJK_TEXT = "东京 서울 日本語"
 DEVANAGARI = "नमस्ते"
 
 
-def test_cjk_prints_with_a_system_font_and_extracts_as_typed(content, tmp_path) -> None:
-    import pytest
-
+@pytest.fixture
+def cjk_font() -> None:
+    """Skip where no system font has CJK (.ci/run installs fonts-noto-cjk)."""
     from desktop_app.reports import fallback
 
     if fallback.find_cjk_font(set("东京서울日本語")) is None:
         pytest.skip("no CJK font on this computer (fonts-noto-cjk)")
+
+
+def test_cjk_prints_with_a_system_font_and_extracts_as_typed(content, tmp_path, cjk_font) -> None:
     a = complete_assessment(content)
     a.ground("age").justification = f"Besökare som läser {CJK_TEXT}."
     a.decision.affected_groups.append("Kinesiska föreningen 华人协会")
@@ -69,6 +73,19 @@ def test_cjk_prints_with_a_system_font_and_extracts_as_typed(content, tmp_path) 
         assert pdfa_problems(pdf) == []
         fonts = {str(f.BaseFont) for p in pdf.pages for f in p.Resources.Font.values()}
     assert any("DejaVu" not in name for name in fonts), fonts  # the system font, embedded
+
+
+def test_each_document_gets_the_cjk_characters_it_needs(content, tmp_path, cjk_font) -> None:
+    """A second document with other CJK characters in the same process printed none of
+    them: reportlab aliases a font to the first one registered with the same face name,
+    so every later document got the first document's subset (seen after the property
+    test in tests/test_pdf_hostile.py had drawn a random CJK character)."""
+    for number, text in enumerate(("铘", CJK_TEXT, "华人协会", "铘")):
+        a = complete_assessment(content)
+        a.ground("age").justification = f"Besökare som läser {text}."
+        folder = tmp_path / str(number)
+        folder.mkdir()
+        assert text in poppler_text(render(content, a, folder))
 
 
 def test_without_a_system_font_the_characters_and_fields_are_named(
