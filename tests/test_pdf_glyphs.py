@@ -88,6 +88,21 @@ def test_each_document_gets_the_cjk_characters_it_needs(content, tmp_path, cjk_f
         assert text in poppler_text(render(content, a, folder))
 
 
+def test_cjk_in_the_page_header_and_footer(content, tmp_path, cjk_font) -> None:
+    """The running header (title and case number, drawn on the canvas) and the footer use
+    the same system font as the body, not a replacement mark."""
+    a = complete_assessment(content)
+    a.decision.title = f"Bibliotek {CJK_TEXT}"
+    out = render(content, a, tmp_path)
+    pages = poppler_text(out).split("\f")
+    assert len(pages) > 2
+    for page in pages[1:-1]:  # the header starts on page 2
+        assert f"Bibliotek {CJK_TEXT}" in page
+    assert "\ufffd" not in pdf_text(out)
+    with pikepdf.open(out) as pdf:
+        assert pdfa_problems(pdf) == []
+
+
 def test_without_a_system_font_the_characters_and_fields_are_named(
     content, tmp_path, monkeypatch
 ) -> None:

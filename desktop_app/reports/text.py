@@ -93,12 +93,34 @@ def _uncovered() -> re.Pattern[str]:
 
 
 def drawable(text: str) -> str:
-    """``text`` with every character the font cannot draw (emoji, rare scripts) shown
-    as U+FFFD: a visible mark instead of an empty box, and no reference to the font's
-    missing-glyph shape, which PDF/A forbids."""
+    """``text`` with every character no font of the document can draw (emoji, rare
+    scripts) shown as U+FFFD: a visible mark instead of an empty box, and no reference
+    to the font's missing-glyph shape, which PDF/A forbids. Characters the document's
+    fallback font has (``fallback.active``) stay."""
     if text.isascii():
         return text
-    return _uncovered().sub("\ufffd", text)
+    active = fallback.active()
+    if active is None:
+        return _uncovered().sub("\ufffd", text)
+    chars = active[1]
+    return _uncovered().sub(lambda m: m.group() if m.group() in chars else "\ufffd", text)
+
+
+def font_runs(text: str, font: str) -> list[tuple[str, str]]:
+    """``text`` (drawable) cut into (font, run) pieces to draw on the canvas: the
+    characters the fallback font has in it, the rest in ``font``."""
+    active = fallback.active()
+    if active is None or not active[1].intersection(text):
+        return [(font, text)]
+    name, chars = active
+    return [(name if inside else font, run) for inside, run in _runs(text, chars)]
+
+
+def text_width(text: str, font: str, size: float) -> float:
+    """The width of ``text`` drawn as ``font_runs`` draws it."""
+    return sum(
+        float(pdfmetrics.stringWidth(run, face, size)) for face, run in font_runs(text, font)
+    )
 
 
 def plain(text: str) -> str:
