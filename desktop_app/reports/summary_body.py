@@ -9,7 +9,8 @@ from reportlab.platypus import Flowable, Spacer
 
 from desktop_app.domain.checklist import Ground
 from desktop_app.domain.model import Relevance
-from desktop_app.reports.flowables import Heading, kept, paras, table
+from desktop_app.reports.flowables import Heading, cell, kept, paras, table
+from desktop_app.reports.lists import bullets
 from desktop_app.reports.styles import (
     CONTENT_WIDTH,
     DIRECTION_SYMBOLS,
@@ -25,7 +26,7 @@ def _labelled(c: SummaryContext, label: str, text: str) -> list[Flowable]:
     """A label and the user's text under it; nothing at all if the text is empty."""
     if not text.strip():
         return []
-    return [kept(label, c.s.label), *paras(text, c.s.body)]
+    return [kept(label, c.s.label), *c.ps(text)]
 
 
 def decision(c: SummaryContext) -> list[Flowable]:
@@ -36,8 +37,7 @@ def decision(c: SummaryContext) -> list[Flowable]:
     groups = [g for g in d.affected_groups if g.strip()]
     if groups:
         flow.append(kept(c.field("decision", "affected_groups"), c.s.label))
-        for g in groups:
-            flow += c.ps(f"•\u00a0{g}")
+        flow += bullets(groups, c.u.body)
     flow += _labelled(c, c.field("decision", "evidence"), d.evidence)
     flow += _labelled(c, c.field("decision", "evidence_missing"), d.evidence_missing)
     flow += for_target(c, "")
@@ -83,6 +83,7 @@ def _ground_in_depth(c: SummaryContext, ground: Ground) -> list[Flowable]:
             ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
             ("LEFTPADDING", (0, 0), (0, -1), 0),
         ],
+        pairs=True,
     )
     parts: list[Flowable] = []
     parts += _labelled(c, c.field("ground", "justification"), ga.justification)
@@ -98,7 +99,8 @@ def _ground_in_depth(c: SummaryContext, ground: Ground) -> list[Flowable]:
         parts.append(c.p(c.t("pdf.see_measures", numbers=", ".join(numbers))))
     notes = [n for n in c.data.review_notes if n.about == ground.key]
     for note in notes:
-        parts += c.ps(f"{c.t('pdf.review_comment')} ({note.author}): {note.text}", "note")
+        text = f"{c.t('pdf.review_comment')} ({note.author}): {note.text}"
+        parts += paras(text, c.s.note)  # the label in the document's language
         parts += c.addressed(note)
     return [heading, facts_table, *parts]
 
@@ -118,7 +120,7 @@ def other_grounds(c: SummaryContext) -> list[Flowable]:
                 rows.append(
                     [
                         c.p(ground.label(c.lang), "cell_bold"),
-                        c.cell(reason or c.t("pdf.no_justification"), "cell" if reason else "note"),
+                        c.cell(reason) if reason else c.p(c.t("pdf.no_justification"), "note"),
                     ]
                 )
         if rows:
@@ -163,7 +165,7 @@ def measures(c: SummaryContext) -> list[Flowable]:
             [
                 c.p(str(number), "cell"),
                 c.cell(m.description or "–"),
-                c.cell(c.ground_names(m.grounds) or "–"),
+                cell(c.ground_names(m.grounds) or "–", c.s.cell),
                 c.cell(m.owner or "–"),
                 c.p(deadline, "cell_bold" if overdue else "cell"),
                 c.p(c.label(m.status), "cell"),
@@ -185,6 +187,6 @@ def followup(c: SummaryContext) -> list[Flowable]:
         flow += [Spacer(0, 2 * mm), kept(c.t("pdf.followup_notes"), c.s.h3)]
         for m in notes:
             title = f"{m.description} – {c.label(m.status)}"
-            flow += [kept(title, c.s.label)] if len(title) <= CHUNK else c.ps(title, "label")
-            flow += paras(m.followup_note, c.s.body)
+            flow += [kept(title, c.s.label)] if len(title) <= CHUNK else paras(title, c.s.label)
+            flow += c.ps(m.followup_note)
     return flow

@@ -17,6 +17,7 @@ from desktop_app.domain.model import Relevance
 from desktop_app.domain.statistics import SEX_ROWS, FigureUnit, StatisticsTable
 from desktop_app.domain.statistics_text import number, size_text, table_findings
 from desktop_app.reports.flowables import Heading, kept, table
+from desktop_app.reports.lists import bullets
 from desktop_app.reports.styles import CONTENT_WIDTH, RULE
 from desktop_app.reports.summary_context import SummaryContext
 
@@ -32,7 +33,7 @@ def for_target(c: SummaryContext, target: str) -> list[Flowable]:
     items = [e for e in c.a.evidence if e.target == target]
     if items:
         flow.append(kept(c.t("evidence.heading"), c.s.label))
-        flow += [_evidence_line(c, e) for e in items]
+        flow += bullets([_evidence_line(c, e) for e in items], c.s.body)
         if any(e.is_file for e in items):
             flow.append(c.p(c.t("evidence.hash_note"), "note"))
     return flow
@@ -96,14 +97,14 @@ def _statistics_table(c: SummaryContext, t: StatisticsTable) -> list[Flowable]:
     return [KeepTogether(flow)]  # a small table is read whole
 
 
-def _evidence_line(c: SummaryContext, e: Evidence) -> Flowable:
+def _evidence_line(c: SummaryContext, e: Evidence) -> str:
     kind = c.label(e.kind)
     if e.is_file:
         details = f"{e.media_type}, {size_text(e.size, c.lang)}"
-        text = f"•\u00a0{kind}: {e.title} ({details}) {c.t('evidence.sha256')} {e.sha256}"
+        text = f"{kind}: {e.title} ({details}) {c.t('evidence.sha256')} {e.sha256}"
     else:
         label = f"{e.title}: " if e.title else ""
-        text = f"•\u00a0{kind}: {label}{e.reference}"
+        text = f"{kind}: {label}{e.reference}"
     if e.note.strip():
         text += f" – {e.note}"
-    return c.p(text, "body")
+    return text
