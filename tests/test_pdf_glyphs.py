@@ -151,3 +151,36 @@ def test_export_pdf_names_unprintable_characters_before_writing(tmp_path, conten
     assert captured.err.startswith("lika: warning: decision.title: no font here can print ")
     assert "न" in captured.err and captured.err.count("\n") == 1
     assert out.is_file()
+
+
+def test_cjk_in_the_portfolio_prints_with_the_system_font(
+    service, content, tmp_path, cjk_font
+) -> None:
+    """Titles, units and owners in the portfolio's listings, and its running header,
+    print CJK as the summary does."""
+    from datetime import date
+
+    from desktop_app.app.reporting import portfolio_input, write_portfolio
+    from desktop_app.domain.portfolio import Period
+
+    a = complete_assessment(content)
+    a.decision.title = f"Bibliotek {CJK_TEXT}"
+    a.decision.unit = "华人协会"
+    a.measures[0].deadline = date(2026, 11, 1)  # overdue: listed with its owner
+    a.measures[0].owner = "Kim 서울"
+    service.repository.create(a)
+    period = Period(date(2026, 1, 1), date(2027, 12, 31))
+    out = tmp_path / "portfolio.pdf"
+    write_portfolio(
+        portfolio_input(
+            service.repository, content, period, unit="华人协会", today=date(2026, 11, 23)
+        ),
+        out,
+    )
+    text = poppler_text(out)
+    assert f"Bibliotek {CJK_TEXT}" in text
+    assert "Kim 서울" in text
+    assert "华人协会" in text.split("\n")[0] or "华人协会" in text
+    assert "\ufffd" not in pdf_text(out)
+    with pikepdf.open(out) as pdf:
+        assert pdfa_problems(pdf) == []
