@@ -4,6 +4,7 @@ says which it cannot print (issue 16)."""
 from __future__ import annotations
 
 import pikepdf
+import pytest
 
 from desktop_app.domain.model import Language
 from desktop_app.reports.tounicode import make_to_unicode_cmap, utf16_hex
@@ -50,13 +51,16 @@ CJK_TEXT = "东京 서울 日本語"
 DEVANAGARI = "नमस्ते"
 
 
-def test_cjk_prints_with_a_system_font_and_extracts_as_typed(content, tmp_path) -> None:
-    import pytest
-
+@pytest.fixture
+def cjk_font() -> None:
+    """Skip where no system font has CJK (.ci/run installs fonts-noto-cjk)."""
     from desktop_app.reports import fallback
 
     if fallback.find_cjk_font(set("东京서울日本語")) is None:
         pytest.skip("no CJK font on this computer (fonts-noto-cjk)")
+
+
+def test_cjk_prints_with_a_system_font_and_extracts_as_typed(content, tmp_path, cjk_font) -> None:
     a = complete_assessment(content)
     a.ground("age").justification = f"Besökare som läser {CJK_TEXT}."
     a.decision.affected_groups.append("Kinesiska föreningen 华人协会")
@@ -69,6 +73,34 @@ def test_cjk_prints_with_a_system_font_and_extracts_as_typed(content, tmp_path) 
         assert pdfa_problems(pdf) == []
         fonts = {str(f.BaseFont) for p in pdf.pages for f in p.Resources.Font.values()}
     assert any("DejaVu" not in name for name in fonts), fonts  # the system font, embedded
+
+
+def test_each_document_gets_the_cjk_characters_it_needs(content, tmp_path, cjk_font) -> None:
+    """A second document with other CJK characters in the same process printed none of
+    them: reportlab aliases a font to the first one registered with the same face name,
+    so every later document got the first document's subset (seen after the property
+    test in tests/test_pdf_hostile.py had drawn a random CJK character)."""
+    for number, text in enumerate(("铘", CJK_TEXT, "华人协会", "铘")):
+        a = complete_assessment(content)
+        a.ground("age").justification = f"Besökare som läser {text}."
+        folder = tmp_path / str(number)
+        folder.mkdir()
+        assert text in poppler_text(render(content, a, folder))
+
+
+def test_cjk_in_the_page_header_and_footer(content, tmp_path, cjk_font) -> None:
+    """The running header (title and case number, drawn on the canvas) and the footer use
+    the same system font as the body, not a replacement mark."""
+    a = complete_assessment(content)
+    a.decision.title = f"Bibliotek {CJK_TEXT}"
+    out = render(content, a, tmp_path)
+    pages = poppler_text(out).split("\f")
+    assert len(pages) > 2
+    for page in pages[1:-1]:  # the header starts on page 2
+        assert f"Bibliotek {CJK_TEXT}" in page
+    assert "\ufffd" not in pdf_text(out)
+    with pikepdf.open(out) as pdf:
+        assert pdfa_problems(pdf) == []
 
 
 def test_without_a_system_font_the_characters_and_fields_are_named(
@@ -119,3 +151,36 @@ def test_export_pdf_names_unprintable_characters_before_writing(tmp_path, conten
     assert captured.err.startswith("lika: warning: decision.title: no font here can print ")
     assert "न" in captured.err and captured.err.count("\n") == 1
     assert out.is_file()
+
+
+def test_cjk_in_the_portfolio_prints_with_the_system_font(
+    service, content, tmp_path, cjk_font
+) -> None:
+    """Titles, units and owners in the portfolio's listings, and its running header,
+    print CJK as the summary does."""
+    from datetime import date
+
+    from desktop_app.app.reporting import portfolio_input, write_portfolio
+    from desktop_app.domain.portfolio import Period
+
+    a = complete_assessment(content)
+    a.decision.title = f"Bibliotek {CJK_TEXT}"
+    a.decision.unit = "华人协会"
+    a.measures[0].deadline = date(2026, 11, 1)  # overdue: listed with its owner
+    a.measures[0].owner = "Kim 서울"
+    service.repository.create(a)
+    period = Period(date(2026, 1, 1), date(2027, 12, 31))
+    out = tmp_path / "portfolio.pdf"
+    write_portfolio(
+        portfolio_input(
+            service.repository, content, period, unit="华人协会", today=date(2026, 11, 23)
+        ),
+        out,
+    )
+    text = poppler_text(out)
+    assert f"Bibliotek {CJK_TEXT}" in text
+    assert "Kim 서울" in text
+    assert "华人协会" in text.split("\n")[0] or "华人协会" in text
+    assert "\ufffd" not in pdf_text(out)
+    with pikepdf.open(out) as pdf:
+        assert pdfa_problems(pdf) == []

@@ -16,7 +16,6 @@ from hypothesis import strategies as st
 from desktop_app import atomic_file
 from desktop_app.domain.errors import InputError
 from desktop_app.domain.model import Language
-from desktop_app.reports import fallback
 from desktop_app.reports.assessment_pdf import SummaryInput, render_summary
 from desktop_app.reports.text import markup
 from tests.helpers import complete_assessment
@@ -95,7 +94,23 @@ def test_hostile_text_is_shown_literally(content, tmp_path, no_local_files) -> N
 def test_markup_escapes_and_cleans() -> None:
     assert markup("<b>&</b>\nnext") == "&lt;b&gt;&amp;&lt;/b&gt;<br/>next"
     assert markup("a\x00b\u202ec\x1bd") == "abcd"
-    assert "\u200b" in markup("y" * 100)  # a place to wrap a very long word
+    assert markup("y" * 100) == "y" * 100  # nothing invisible that a copy would carry
+
+
+def test_a_very_long_word_wraps_inside_its_column_and_copies_whole() -> None:
+    from reportlab.platypus import Paragraph
+
+    from desktop_app.reports.fonts import register_fonts
+    from desktop_app.reports.styles import make_styles
+
+    register_fonts()
+    digest = "fe9a7d44f4318fec2635607dcacc6755fafe3b997406abe640db9cec5f28ab08"
+    word = Paragraph(markup(digest * 4), make_styles().body)
+    width, _height = word.wrap(120, 10_000)
+    assert width <= 120 and len(word.blPara.lines) > 1
+    lines = word.blPara.lines  # (space left, words) for a paragraph in one font
+    assert all(left >= 0 for left, _words in lines)  # no line wider than 120
+    assert "".join(w for _left, words in lines for w in words) == digest * 4
 
 
 def test_a_megabyte_in_one_field(content, tmp_path) -> None:
@@ -126,11 +141,10 @@ def test_any_text_builds_as_pdf_a(text) -> None:
     a.decision.title = a.decision.author = a.measures[0].owner = text
     a.decision.description = a.grounds["age"].justification = text * 3
     a.decision.affected_groups = [text]
-    # Without the system's CJK font: after some of these documents a later CJK export in
-    # the same test process lost its CJK text (not reproduced outside pytest; see
-    # tests/test_pdf_glyphs.py for CJK with the system font).
-    with tempfile.TemporaryDirectory() as folder, pytest.MonkeyPatch.context() as patch:
-        patch.setattr(fallback, "font_folders", list)
+    # With the system's CJK font where there is one: a random CJK character is printed
+    # with it (and later documents still get their own characters, see
+    # tests/test_pdf_glyphs.py).
+    with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "random.pdf"
         render_summary(summary(content, a), out)
         with pikepdf.open(out) as pdf:

@@ -101,7 +101,7 @@ class AssessmentDocument:
         groups = [g for g in d.affected_groups if g.strip()]
         if groups:
             items = tuple(Item(g) for g in groups)
-            flow.append(Bullets(self.field("decision", "affected_groups"), items))
+            flow.append(Bullets(self.field("decision", "affected_groups"), items, typed=True))
         flow += labelled(self.field("decision", "evidence"), d.evidence)
         flow += labelled(self.field("decision", "evidence_missing"), d.evidence_missing)
         flow += ground_document.evidence_on(self, "")
@@ -132,7 +132,9 @@ class AssessmentDocument:
                 ga = self.a.grounds.get(ground.key)
                 reason = ga.justification if ga and ga.justification.strip() else ""
                 name = Cell(ground.label(self.language), bold=True)
-                why = Cell(reason or self.t("pdf.no_justification"), muted=not reason)
+                why = Cell(
+                    reason or self.t("pdf.no_justification"), muted=not reason, typed=bool(reason)
+                )
                 rows.append(Row((name, why), CommentTarget.ground(ground.key)))
             if rows:
                 header = (self.t("pdf.ground"), self.field("ground", "justification"))
@@ -162,9 +164,9 @@ class AssessmentDocument:
             # Semicolons: a label may have a comma of its own ("Kön, könsidentitet …").
             grounds = "; ".join(names.get(k, k) for k in m.grounds)
             cells = (
-                Cell(m.description or "–"),
+                Cell(m.description or "–", typed=bool(m.description)),
                 Cell(grounds or "–"),
-                Cell(m.owner or "–"),
+                Cell(m.owner or "–", typed=bool(m.owner)),
                 Cell(self.day(m.deadline), warning=overdue),
                 Cell(self.label(m.status)),
             )

@@ -9,6 +9,8 @@ screen is a number on paper, comments are shown in place on screen and at the ba
 paper), the renderer decides that too, so the builder says each thing once.
 
 Text is plain text as people typed it or the vocabulary words it; a renderer escapes it.
+``typed`` marks what people typed: it is in the assessment's language, which a PDF in
+another language marks as such (``/Lang``) for a screen reader.
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ class Heading:
 class Paragraph:
     text: str
     style: Style = Style.BODY
+    typed: bool = False
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,7 @@ class Item:
 class Bullets:
     label: str
     items: tuple[Item, ...]
+    typed: bool = False  # the items are what people typed (not Lika's words)
 
 
 @dataclass(frozen=True)
@@ -107,6 +111,7 @@ class Cell:
     text: str
     bold: bool = False
     muted: bool = False  # a stand-in for missing text ("no justification given")
+    typed: bool = False
     warning: str = ""  # a second line that must be seen ("overdue")
 
 
@@ -162,4 +167,4 @@ def labelled(label: str, text: str) -> list[Block]:
     """A label and the user's text under it; nothing at all if the text is empty."""
     if not text.strip():
         return []
-    return [Paragraph(label, Style.LABEL), Paragraph(text)]
+    return [Paragraph(label, Style.LABEL), Paragraph(text, typed=True)]

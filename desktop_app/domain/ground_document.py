@@ -63,7 +63,7 @@ def in_depth(doc: AssessmentDocument, ground: Ground) -> list[Block]:
                 Cell(f"{SEVERITY_MARKS[severity]} {doc.label(severity)}" if severity else "–"),
             ),
             (doc.field("ground", "risks"), Cell(", ".join(doc.label(r) for r in ga.risks) or "–")),
-            (doc.field("ground", "groups"), Cell(ga.groups or "–")),
+            (doc.field("ground", "groups"), Cell(ga.groups or "–", typed=bool(ga.groups))),
         )
     )
     flow: list[Block] = [Heading(f"{symbol}{name}", 2, target, outline=name), facts]

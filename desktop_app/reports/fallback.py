@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import itertools
 import os
 import re
 import sys
@@ -63,7 +62,6 @@ CJK_FILES = (
 )
 
 _lock = threading.Lock()
-_serial = itertools.count(1)
 _active: tuple[str, frozenset[str]] | None = None
 
 
@@ -247,16 +245,30 @@ def activate(texts: Iterable[str], folders: Iterable[Path] | None = None) -> set
     if cjk:
         found = find_cjk_font(cjk, folders)
         if found is not None:
-            # A new font object for every document: reportlab keeps the subsets a font
-            # has handed out per document, and a reused one was seen to print no text.
-            digest = hashlib.sha1("".join(sorted(cjk)).encode()).hexdigest()[:10]
-            name = f"LikaCJK-{digest}-{next(_serial)}"
-            data = _subset_cached(*found, frozenset(cjk))
-            pdfmetrics.registerFont(TTFont(name, io.BytesIO(data)))
+            name = _register(*found, frozenset(cjk))
             printable = cjk
     with _lock:
         _active = (name, frozenset(printable)) if printable else None
     return need - printable
+
+
+def _register(path: Path, index: int, chars: frozenset[str]) -> str:
+    """Register the subset of ``path`` with ``chars`` once and return its font name.
+
+    reportlab registers a second font whose face has the name of one already
+    registered as an alias of the first: every subset of the same system font would
+    print with the first one's glyphs (a later document lost all its CJK text). So
+    the face is named after what it holds, like the font: the same subset is one font
+    (reportlab keeps its state per document), another subset is another font."""
+    key = f"{path}|{index}|{''.join(sorted(chars))}"
+    digest = hashlib.sha1(key.encode()).hexdigest()[:12]
+    name = f"LikaCJK-{digest}"
+    with _lock:
+        if name not in pdfmetrics.getRegisteredFontNames():
+            font = TTFont(name, io.BytesIO(_subset_cached(path, index, chars)))
+            font.face.name += f"-{digest}".encode()
+            pdfmetrics.registerFont(font)
+    return name
 
 
 def deactivate() -> None:

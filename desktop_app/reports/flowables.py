@@ -198,6 +198,10 @@ class FlowingTable(Table):
     groups stopped the whole document with a LayoutError)."""
 
     splitInRow: int  # noqa: N815  (reportlab's name, set by Table.__init__)
+    # For the structure tree (``tagging.Recorder.table_callback``): "pairs" for a
+    # table of labels and values; the table the pieces of a split one come from.
+    tag_role = ""
+    tag_origin: Table | None = None
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
         if not self.splitInRow:
@@ -206,6 +210,10 @@ class FlowingTable(Table):
             if heights and max(heights) > BODY_TOP - BODY_BOTTOM - header:
                 self.splitInRow = 1
         parts: list[Flowable] = super().split(availWidth, availHeight)
+        for part in parts:
+            if isinstance(part, FlowingTable):
+                part.tag_role = self.tag_role
+                part.tag_origin = self.tag_origin or self
         return parts
 
 
@@ -224,9 +232,11 @@ def table(
     style: Sequence[tuple[object, ...]] = (),
     *,
     header: bool = False,
+    pairs: bool = False,
 ) -> Table:
     """A table with the document font, top-aligned cells and, if ``header``, a shaded
-    first row that repeats on every page the table runs over."""
+    first row that repeats on every page the table runs over; with ``pairs``, its
+    columns are label, value, label, value (read as row headers and their values)."""
     # splitInRow: a cell taller than a page (a pasted report in one field) continues on
     # the next page instead of stopping the whole document. Only then: reportlab also
     # splits ordinary rows with it, repeating the header in mid-page.
@@ -250,4 +260,5 @@ def table(
             ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black),
         ]
     result.setStyle(TableStyle([*base, *style]))
+    result.tag_role = "pairs" if pairs else ""
     return result

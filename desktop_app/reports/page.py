@@ -21,6 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from desktop_app.reports.fonts import BOLD, REGULAR
 from desktop_app.reports.tagging import Recorder
+from desktop_app.reports.text import font_runs, text_width
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 20 * mm
@@ -101,22 +102,44 @@ def canvas_maker(decor: PageDecor, tags: Recorder | None = None) -> type[Canvas]
             self.setFont(REGULAR, 7.5)
             if page > 1 or decor.header_on_first_page:
                 top = PAGE_HEIGHT - 12 * mm
-                self.drawString(MARGIN, top, _fit(decor.header, CONTENT_WIDTH - 30 * mm))
+                self._line_of_text(MARGIN, top, _fit(decor.header, CONTENT_WIDTH - 30 * mm))
                 if decor.draft_mark:
-                    self.setFont(BOLD, 7.5)
-                    self.drawRightString(PAGE_WIDTH - MARGIN, top, decor.draft_mark)
-                    self.setFont(REGULAR, 7.5)
+                    self._line_of_text(PAGE_WIDTH - MARGIN, top, decor.draft_mark, BOLD, right=True)
                 self.line(MARGIN, top - 2 * mm, PAGE_WIDTH - MARGIN, top - 2 * mm)
             self.line(MARGIN, FOOTER_RULE, PAGE_WIDTH - MARGIN, FOOTER_RULE)
             y = FOOTER_RULE - 4 * mm
             for line in decor.footer_lines:
-                self.drawString(MARGIN, y, _fit(line, CONTENT_WIDTH - 30 * mm))
+                self._line_of_text(MARGIN, y, _fit(line, CONTENT_WIDTH - 30 * mm))
                 y -= 3.6 * mm
-            self.setFont(BOLD, 8)
-            self.drawRightString(
-                PAGE_WIDTH - MARGIN, FOOTER_RULE - 4 * mm, decor.footer_right(page, pages)
+            self._line_of_text(
+                PAGE_WIDTH - MARGIN,
+                FOOTER_RULE - 4 * mm,
+                decor.footer_right(page, pages),
+                BOLD,
+                8,
+                right=True,
             )
             self.restoreState()
+
+        def _line_of_text(
+            self,
+            x: float,
+            y: float,
+            text: str,
+            font: str = REGULAR,
+            size: float = 7.5,
+            *,
+            right: bool = False,
+        ) -> None:
+            """Draw ``text`` from ``x`` (or ending at ``x``), characters the embedded
+            font lacks in the document's fallback font, as the body does."""
+            if right:
+                x -= text_width(text, font, size)
+            line = self.beginText(x, y)
+            for face, run in font_runs(text, font):
+                line.setFont(face, size)
+                line.textOut(run)
+            self.drawText(line)
 
     return DecoratedCanvas
 
@@ -135,14 +158,12 @@ def _compress_now(page: PDFPage) -> None:
 
 def _fit(text: str, width: float, font: str = REGULAR, size: float = 7.5) -> str:
     """Shorten ``text`` with an ellipsis so it fits ``width`` points."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    if stringWidth(text, font, size) <= width:
+    if text_width(text, font, size) <= width:
         return text
     low, high = 0, len(text)
     while low < high:  # the longest prefix that fits, found by halving
         middle = (low + high + 1) // 2
-        if stringWidth(text[:middle] + "…", font, size) <= width:
+        if text_width(text[:middle] + "…", font, size) <= width:
             low = middle
         else:
             high = middle - 1

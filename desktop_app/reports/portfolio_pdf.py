@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from reportlab.lib import colors
@@ -19,7 +19,7 @@ from reportlab.platypus import Flowable, Spacer
 from desktop_app.domain.model import Relevance, Status
 from desktop_app.domain.portfolio import DueMeasure
 from desktop_app.progress import NO_PROGRESS, Cancelled, Progress
-from desktop_app.reports import tagging
+from desktop_app.reports import fallback, tagging
 from desktop_app.reports.charts import impact_chart
 from desktop_app.reports.flowables import Heading, para, report_doc, table
 from desktop_app.reports.fonts import register_fonts
@@ -335,6 +335,34 @@ def build_portfolio(
     figures = data.figures
     rows = len(figures.entries) + len(figures.overdue) + len(figures.due_soon)
     progress.start(rows + 1, data.t("portfolio.title"))
+    # Before any text is made: CJK prints with a font found on the computer, as in the
+    # summary (``reports.fallback``).
+    fallback.activate(_user_texts(data))
+    try:
+        _build(data, target, progress, tags)
+    finally:
+        fallback.deactivate()
+
+
+def _user_texts(data: PortfolioInput) -> Iterator[str]:
+    """What people typed that the report prints: the unit, titles, case numbers, units,
+    and the measures' descriptions and owners."""
+    yield data.unit or ""
+    for entry in data.figures.entries:
+        yield entry.title
+        yield entry.case_number
+        yield entry.unit
+        for measure in entry.measures:
+            yield measure.description
+            yield measure.owner
+
+
+def _build(
+    data: PortfolioInput,
+    target: io.BytesIO | str,
+    progress: Progress,
+    tags: tagging.Recorder | None,
+) -> None:
     report = _Report(data, progress)
     title = f"{data.t('portfolio.title')}: {report.period_text()}"
     doc = report_doc(

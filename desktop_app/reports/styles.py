@@ -58,7 +58,9 @@ class Styles:
     answer_missing: ParagraphStyle
 
 
-def make_styles() -> Styles:
+def make_styles(lang: str = "") -> Styles:
+    """The styles of a report; with ``lang``, for text in that language where the
+    document is in another (the structure tree marks it, ``tagging.lang_of``)."""
     base = ParagraphStyle(
         "body",
         fontName=REGULAR,
@@ -68,6 +70,7 @@ def make_styles() -> Styles:
         textColor=INK,
         splitLongWords=1,
     )
+    base.lang = lang  # every style below copies it from its parent
     cell = ParagraphStyle("cell", parent=base, fontSize=8.5, leading=11)
     return Styles(
         body=base,
@@ -124,11 +127,10 @@ def make_styles() -> Styles:
         outcome=ParagraphStyle("outcome", parent=base, fontName=BOLD, fontSize=12.5, leading=16),
         figure=ParagraphStyle("figure", parent=base, fontName=BOLD, fontSize=16, leading=19),
         note=ParagraphStyle("note", parent=base, fontSize=8, leading=10.5, textColor=MUTED),
-        question=ParagraphStyle(
-            "question", parent=cell, spaceBefore=4, leftIndent=12, firstLineIndent=-12
-        ),
-        answer=ParagraphStyle("answer", parent=cell, leftIndent=12),
+        # A numbered list: the number hangs left of the question (``lists.hanging``).
+        question=ParagraphStyle("question", parent=cell, spaceBefore=4, leftIndent=16),
+        answer=ParagraphStyle("answer", parent=cell, leftIndent=16),
         answer_missing=ParagraphStyle(
-            "answer_missing", parent=cell, leftIndent=12, textColor=MUTED
+            "answer_missing", parent=cell, leftIndent=16, textColor=MUTED
         ),
     )

@@ -10,7 +10,8 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from desktop_app.domain.checklist import Ground, Question, QuestionType
 from desktop_app.domain.conditions import hidden_questions
 from desktop_app.domain.model import Relevance
-from desktop_app.reports.flowables import Heading, KeptParagraph, kept, paras, table
+from desktop_app.reports.flowables import Heading, kept, paras, table
+from desktop_app.reports.lists import ListItem, hanging, item, under
 from desktop_app.reports.styles import BOX_FILL, CONTENT_WIDTH, RULE
 from desktop_app.reports.summary_context import SummaryContext
 from desktop_app.reports.text import CHUNK, format_moment, markup
@@ -159,32 +160,37 @@ def _answers_of(c: SummaryContext, ground: Ground, hidden: frozenset[str]) -> li
         return []
     if not answered and c.relevance(ground) is not Relevance.RELEVANT:
         return [heading, c.p(c.t("pdf.no_answers_not_relevant"), "note")]
-    # Paragraphs, not a table: an appendix of dozens of questions reads as a list and
-    # lays out in half the time.
+    # Paragraphs, not a table: an appendix of dozens of questions reads as a list (a
+    # numbered one, each answer in its question's item) and lays out in half the time.
     flow: list[Flowable] = [Spacer(0, 1 * mm), heading]
+    numbered = object()
+    question_style = hanging(c.s.question, c.s.question.leftIndent)
     for number, question in enumerate(questions, start=1):
         answer = c.a.answers.get(question.id)
         value = answer.value if answer else ""
         note = answer.note if answer else ""
-        text = f"{number}.\u00a0{markup(question.text.get(c.lang))}"
-        flow.append(KeptParagraph(text, c.s.question, keep=12))  # never apart from its answer
+        within = ListItem(numbered)
+        text = markup(question.text.get(c.lang))
+        # Never apart from its answer.
+        flow.append(item(text, question_style, f"{number}.", within, keep=12))
+        typed = question.type is QuestionType.TEXT and value.strip()
         if value.strip():
             shown = f"<b>{markup(c.vocab.answer(question, value, c.lang))}</b>"
-            if question.type is QuestionType.TEXT:
+            if typed:
                 shown = markup(value)
         else:
             shown = markup(c.t("answer.none"))
-        style = c.s.answer if value.strip() else c.s.answer_missing
+        # What people typed is in the assessment's language (``c.u``).
+        style = (c.u if typed else c.s).answer if value.strip() else c.s.answer_missing
+        answers: list[Flowable]
         if len(value) + len(note) > CHUNK:  # long text: paragraphs of bounded size
-            if question.type is QuestionType.TEXT and value.strip():
-                flow += paras(value, style)
-            else:
-                flow.append(Paragraph(shown, style))
-            flow += paras(note, style) if note.strip() else []
-            continue
-        if note.strip():
-            shown += f" – {markup(note)}"
-        flow.append(Paragraph(shown, style))
+            answers = paras(value, c.u.answer) if typed else [Paragraph(shown, style)]
+            answers += paras(note, c.u.answer) if note.strip() else []
+        else:
+            if note.strip():
+                shown += f" – {markup(note)}"
+            answers = [Paragraph(shown, style)]
+        flow += [under(answer_part, within) for answer_part in answers]
     return flow
 
 

@@ -31,12 +31,12 @@ from desktop_app.domain.document import (
 )
 from desktop_app.domain.review import CommentTargetKind
 from desktop_app.reports import flowables
-from desktop_app.reports.flowables import kept, table
+from desktop_app.reports.flowables import kept, paras, table
+from desktop_app.reports.lists import bullets
 from desktop_app.reports.styles import CONTENT_WIDTH, RULE
 from desktop_app.reports.summary_context import SummaryContext
 from desktop_app.reports.text import CHUNK
 
-BULLET = "•\u00a0"
 WARNING = "⚠\u00a0"
 # Column widths by what a table holds (a numbered table's first column is the number).
 WIDTHS = {
@@ -62,8 +62,9 @@ def _block(c: SummaryContext, block: Block, following: Block | None) -> list[Flo
         case Paragraph():
             return _paragraph(c, block)
         case Bullets():
-            lines = [f"{BULLET}{i.prefix}{i.text}{i.suffix}" for i in block.items]
-            return [kept(block.label, c.s.label), *(p for line in lines for p in c.ps(line))]
+            lines = [f"{i.prefix}{i.text}{i.suffix}" for i in block.items]
+            style = c.u.body if block.typed else c.s.body
+            return [kept(block.label, c.s.label), *bullets(lines, style)]
         case Answers():
             return []  # every answer is printed in the appendix
         case References():
@@ -90,10 +91,12 @@ def _heading(c: SummaryContext, h: Heading, following: Block | None) -> list[Flo
 
 def _paragraph(c: SummaryContext, p: Paragraph) -> list[Flowable]:
     if p.style is Style.LABEL:
-        return [kept(p.text, c.s.label)] if len(p.text) <= CHUNK else c.ps(p.text, "label")
+        return [kept(p.text, c.s.label)] if len(p.text) <= CHUNK else paras(p.text, c.s.label)
     if p.style is Style.WARNING:
-        return c.ps(f"{WARNING}{p.text}", "note")
-    return c.ps(p.text, "note" if p.style is Style.NOTE else "body")
+        return paras(f"{WARNING}{p.text}", c.s.note)
+    if p.typed:  # in the assessment's language
+        return c.ps(p.text, "note" if p.style is Style.NOTE else "body")
+    return paras(p.text, c.s.note if p.style is Style.NOTE else c.s.body)
 
 
 def _cell(c: SummaryContext, cell: Cell, right: bool = False) -> Flowable | list[Flowable]:
@@ -101,7 +104,10 @@ def _cell(c: SummaryContext, cell: Cell, right: bool = False) -> Flowable | list
         return c.p(f"{cell.text}\n{WARNING}{cell.warning}", "cell_bold")
     if right:
         return c.p(cell.text, "head_right" if cell.bold else "cell_right")
-    return c.cell(cell.text, "cell_bold" if cell.bold else "note" if cell.muted else "cell")
+    style = "cell_bold" if cell.bold else "note" if cell.muted else "cell"
+    if cell.typed:  # in the assessment's language
+        return c.cell(cell.text, style)
+    return flowables.cell(cell.text, getattr(c.s, style))
 
 
 def _table(c: SummaryContext, t: Table) -> Flowable:
@@ -137,6 +143,7 @@ def _facts(c: SummaryContext, facts: Facts) -> Flowable:
             ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
             ("LEFTPADDING", (0, 0), (0, -1), 0),
         ],
+        pairs=True,  # each label a row header of the value beside it
     )
 
 
@@ -146,6 +153,7 @@ def _comments(c: SummaryContext, block: Comments) -> list[Flowable]:
         return []
     flow: list[Flowable] = []
     for note in (n for n in c.data.review_notes if n.about == block.target.key):
-        flow += c.ps(f"{c.t('pdf.review_comment')} ({note.author}): {note.text}", "note")
+        text = f"{c.t('pdf.review_comment')} ({note.author}): {note.text}"
+        flow += paras(text, c.s.note)  # the label in the document's language
         flow += c.addressed(note)
     return flow

@@ -29,6 +29,9 @@ class SummaryContext:
         self.lang = data.language
         self.vocab = data.vocabulary
         self.s: Styles = make_styles()
+        # What people typed is in the assessment's language, which the PDF's may not be.
+        other = self.a.language is not self.lang
+        self.u: Styles = make_styles(self.a.language.value) if other else self.s
         self.grounds: list[Ground] = data.grounds
         self.gaps = find_gaps(self.a, data.checklists)
         self.questions = count_questions(self.a, data.checklists)
@@ -61,12 +64,13 @@ class SummaryContext:
         return para(text, getattr(self.s, style))
 
     def cell(self, text: str, style: str = "cell") -> Flowable | list[Flowable]:
-        """User text of any length in a table cell."""
-        return cell(text, getattr(self.s, style))
+        """User text of any length in a table cell (in the assessment's language)."""
+        return cell(text, getattr(self.u, style))
 
     def ps(self, text: str, style: str = "body") -> list[Flowable]:
-        """User text of any length as paragraphs of bounded size."""
-        return paras(text, getattr(self.s, style))
+        """User text of any length as paragraphs of bounded size (in the assessment's
+        language)."""
+        return paras(text, getattr(self.u, style))
 
     def addressed(self, note: ReviewNote) -> list[Paragraph]:
         """How the caseworker answered a review comment, if they have (wherever the

@@ -35,7 +35,7 @@ def cover(c: SummaryContext) -> list[Flowable]:
     flow: list[Flowable] = [
         _top_line(c),
         Spacer(0, 2.5 * mm),
-        Heading(d.title or c.t("pdf.untitled"), c.s.title),
+        Heading(d.title, c.u.title) if d.title else Heading(c.t("pdf.untitled"), c.s.title),
     ]
     if where:
         flow.append(c.p(where, "muted"))
@@ -102,6 +102,7 @@ def _facts(c: SummaryContext) -> Table:
             ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
             ("LEFTPADDING", (0, 0), (0, -1), 0),
         ],
+        pairs=True,
     )
 
 

@@ -2,9 +2,11 @@
 
 While the document is laid out, every flowable a frame draws is put inside marked
 content (``/P <</MCID n>> BDC … EMC``) and recorded as an element of a structure tree:
-headings as H1–H3 (by bookmark level, so in order), paragraphs as P, tables as Table/TR
-with TH (scope Column, for header rows) and TD per cell, charts as Figure with their
-alternative text. Page headers, footers and the DRAFT watermark, and the lines and
+headings as H1–H3 (by bookmark level, so in order), paragraphs as P, lists as L/LI with
+Lbl and LBody (``reports.lists``), tables as Table/TR with TH (scope Column for header
+rows, scope Row for the labels of label/value tables) and TD per cell, charts as Figure
+with their alternative text, and ``/Lang`` on user text in another language than the
+document's. Page headers, footers and the DRAFT watermark, and the lines and
 shading of tables, are marked as artifacts. After the build, ``apply`` writes the tree
 into the PDF with pikepdf: ``/StructTreeRoot`` with its ``/ParentTree``, ``/StructParents``
 and ``/Tabs /S`` on each page, ``/MarkInfo <</Marked true>>``, ``/ViewerPreferences
@@ -34,11 +36,26 @@ class Element:
     content: list[tuple[int, int]] = field(default_factory=list)
     alt: str = ""
     scope: str = ""
+    lang: str = ""  # where the text is in another language than the document
+    id: str = ""  # a header cell others name in ``headers``
+    headers: tuple[str, ...] = ()
 
-    def add(self, tag: str, *, alt: str = "", scope: str = "") -> Element:
-        child = Element(tag, self, alt=alt, scope=scope)
+    def add(self, tag: str, *, alt: str = "", scope: str = "", lang: str = "") -> Element:
+        child = Element(tag, self, alt=alt, scope=scope, lang=lang)
         self.children.append(child)
         return child
+
+
+def lang_of(content: object) -> str:
+    """The language a paragraph (or a cell's first paragraph) says its text is in: the
+    ``lang`` its style carries (``styles.make_styles``), empty for the document's."""
+    if isinstance(content, list | tuple):
+        content = content[0] if content else None
+    return str(getattr(getattr(content, "style", None), "lang", "") or "")
+
+
+def _is_empty(content: object) -> bool:
+    return content is None or content == "" or content == []
 
 
 class Recorder:
@@ -49,6 +66,13 @@ class Recorder:
         self._next: dict[int, int] = {}
         self._table: Element | None = None
         self._row: Element | None = None
+        # A table split over pages is one table: its pieces share an ``origin`` and
+        # follow each other.
+        self._last_table: tuple[object, Element] | None = None
+        self._continued = False
+        self._ids = 0
+        self._header: str = ""  # the ID of the row's last header cell (pairs)
+        self._list: tuple[object, Element] | None = None  # the open list and its L
 
     def begin(self, canvas: Any, element: Element) -> None:
         canvas._code.append(self.marked(canvas, element))
@@ -70,6 +94,27 @@ class Recorder:
     def begin_artifact(canvas: Any) -> None:
         canvas._code.append("/Artifact BMC")
 
+    # ------------------------------------------------------------------ lists
+    def list_item(self, key: object, lang: str = "") -> tuple[Element, Element]:
+        """A new item (LI with Lbl and LBody) of the list ``key``: the list goes on if it
+        is the last thing in the tree, else a new L begins."""
+        if self._list is None or self._list[0] is not key or not self._is_last(self._list[1]):
+            self._list = (key, self.root.add("L"))
+        item = self._list[1].add("LI")
+        return item.add("Lbl"), item.add("LBody", lang=lang)
+
+    def parent_of(self, flowable: Flowable) -> Element:
+        """Where a flowable goes: into its list item's body if it belongs to one (an
+        answer under its numbered question), else the document."""
+        item = getattr(flowable, "list_item", None)
+        body = getattr(item, "body", None)
+        if body is not None and self._list is not None and self._is_last(self._list[1]):
+            return body  # type: ignore[no-any-return]
+        return self.root
+
+    def _is_last(self, element: Element) -> bool:
+        return bool(self.root.children) and self.root.children[-1] is element
+
     # ------------------------------------------------------------------ flowables
     def tag_of(self, flowable: Flowable) -> str | None:
         if getattr(flowable, "tags_itself", False):  # e.g. a streamed table's page
@@ -85,30 +130,63 @@ class Recorder:
 
     def table_callback(self, table: Table, event: str, *args: Any) -> None:
         """reportlab's Table render callback: TR per row, TH/TD per cell, artifacts for
-        backgrounds and rules."""
+        backgrounds and rules.
+
+        A table with a header row is data: Table, TR, TH (scope Column), TD. One with
+        ``tag_role`` "pairs" (label, value, label, value) is a table whose labels are
+        row headers: TH (scope Row) and each value a TD naming its label in Headers.
+        One without either lays out boxes and is read as a division of paragraphs. The
+        pieces of a table split over pages are one table; the header row a piece
+        repeats is an artifact."""
         canvas = table.canv
-        layout = getattr(table, "repeatRows", 0) == 0
+        role = getattr(table, "tag_role", "") or ("data" if table.repeatRows else "layout")
         if event == "startTable":
-            # A table with a header row is data (Table, TR, TH, TD); one without lays
-            # out labels and boxes, and is read as a division of paragraphs.
-            self._table = self.root.add("Div" if layout else "Table")
+            origin = getattr(table, "tag_origin", None) or table
+            last = self._last_table
+            self._continued = last is not None and last[0] is origin and self._is_last(last[1])
+            if last is not None and self._continued:
+                self._table = last[1]
+            else:
+                self._table = self.root.add("Div" if role == "layout" else "Table")
+                self._last_table = (origin, self._table)
         elif event in ("startBG", "startLines"):
             self.begin_artifact(canvas)
         elif event in ("endBG", "endLines"):
             self.end(canvas)
         elif event == "startRow":
             assert self._table is not None
-            self._row = self._table if layout else self._table.add("TR")
-        elif event == "startCell":
-            assert self._row is not None
-            if layout:
-                cell = self._row.add("P")
+            repeated = self._continued and args[0] < table.repeatRows
+            if repeated:
+                self._row = None
             else:
-                header = args[0] < table.repeatRows
-                cell = self._row.add("TH" if header else "TD", scope="Column" if header else "")
-            self.begin(canvas, cell)
+                self._row = self._table if role == "layout" else self._table.add("TR")
+        elif event == "startCell":
+            if self._row is None:  # a header row repeated on the next page
+                self.begin_artifact(canvas)
+                return
+            self.begin(canvas, self._cell(table, role, args[0], args[1], args[2]))
         elif event == "endCell":
             self.end(canvas)
+
+    def _cell(self, table: Table, role: str, row: int, column: int, content: Any) -> Element:
+        assert self._row is not None
+        lang = lang_of(content)
+        if role == "layout":
+            return self._row.add("P", lang=lang)
+        if role == "pairs":
+            if column % 2 == 0 and not _is_empty(content):
+                self._ids += 1
+                self._header = f"rh{self._ids}"
+                cell = self._row.add("TH", scope="Row", lang=lang)
+                cell.id = self._header
+                return cell
+            cell = self._row.add("TD", lang=lang)
+            if column % 2 == 1 and self._header:
+                cell.headers = (self._header,)
+            self._header = ""
+            return cell
+        header = row < table.repeatRows
+        return self._row.add("TH" if header else "TD", scope="Column" if header else "", lang=lang)
 
 
 class TaggingFrame(Frame):
@@ -128,7 +206,9 @@ class TaggingFrame(Frame):
         if tag is None:
             drawn = super().add(flowable, canv, trySplit)
             return drawn
-        element = recorder.root.add(tag, alt=getattr(flowable, "alt_text", "") or "")
+        element = recorder.parent_of(flowable).add(
+            tag, alt=getattr(flowable, "alt_text", "") or "", lang=lang_of(flowable)
+        )
         if tag == "Figure" and not element.alt:
             element.alt = ALT_DEFAULT
         start = len(canv._code)
@@ -138,7 +218,8 @@ class TaggingFrame(Frame):
             del canv._code[start:]
             page, mcid = element.content.pop()
             recorder._next[page] = mcid
-            recorder.root.children.remove(element)
+            assert element.parent is not None
+            element.parent.children.remove(element)
             return drawn
         recorder.end(canv)
         return drawn
@@ -176,13 +257,28 @@ def apply(pdf: pikepdf.Pdf, recorder: Recorder, title: str) -> None:
         node.K = kids[0] if len(kids) == 1 else pikepdf.Array(kids)
         if element.alt:
             node.Alt = pikepdf.String(element.alt)
-        if element.scope:
-            node.A = pikepdf.Dictionary(
-                O=pikepdf.Name.Table, Scope=pikepdf.Name("/" + element.scope)
-            )
+        if element.lang:
+            node.Lang = pikepdf.String(element.lang)
+        if element.id:
+            node.ID = pikepdf.String(element.id)
+            ids[element.id] = node
+        if element.scope or element.headers:
+            attributes = pikepdf.Dictionary(O=pikepdf.Name.Table)
+            if element.scope:
+                attributes.Scope = pikepdf.Name("/" + element.scope)
+            if element.headers:
+                attributes.Headers = pikepdf.Array([pikepdf.String(h) for h in element.headers])
+            node.A = attributes
         return node
 
+    ids: dict[str, pikepdf.Object] = {}
     root.K = build(recorder.root, root)
+    if ids:  # the name tree the Headers of table cells are looked up in
+        names = pikepdf.Array()
+        for key in sorted(ids):
+            names.append(pikepdf.String(key))
+            names.append(ids[key])
+        root.IDTree = pdf.make_indirect(pikepdf.Dictionary(Names=names))
     nums = pikepdf.Array()
     for index, page in enumerate(pages):
         page.obj.StructParents = index

@@ -30,7 +30,6 @@ __all__ = ["clean", "format_day", "markup", "plain", "visual"]
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
 
 # Break opportunities inside very long unbroken runs (URLs, pasted hashes).
-_LONG_RUN = re.compile(r"(\S{40})(?=\S)")
 
 # Letters of right-to-left scripts: Hebrew, Arabic, Syriac, Thaana, N'Ko and the Arabic
 # presentation forms.
@@ -93,12 +92,34 @@ def _uncovered() -> re.Pattern[str]:
 
 
 def drawable(text: str) -> str:
-    """``text`` with every character the font cannot draw (emoji, rare scripts) shown
-    as U+FFFD: a visible mark instead of an empty box, and no reference to the font's
-    missing-glyph shape, which PDF/A forbids."""
+    """``text`` with every character no font of the document can draw (emoji, rare
+    scripts) shown as U+FFFD: a visible mark instead of an empty box, and no reference
+    to the font's missing-glyph shape, which PDF/A forbids. Characters the document's
+    fallback font has (``fallback.active``) stay."""
     if text.isascii():
         return text
-    return _uncovered().sub("\ufffd", text)
+    active = fallback.active()
+    if active is None:
+        return _uncovered().sub("\ufffd", text)
+    chars = active[1]
+    return _uncovered().sub(lambda m: m.group() if m.group() in chars else "\ufffd", text)
+
+
+def font_runs(text: str, font: str) -> list[tuple[str, str]]:
+    """``text`` (drawable) cut into (font, run) pieces to draw on the canvas: the
+    characters the fallback font has in it, the rest in ``font``."""
+    active = fallback.active()
+    if active is None or not active[1].intersection(text):
+        return [(font, text)]
+    name, chars = active
+    return [(name if inside else font, run) for inside, run in _runs(text, chars)]
+
+
+def text_width(text: str, font: str, size: float) -> float:
+    """The width of ``text`` drawn as ``font_runs`` draws it."""
+    return sum(
+        float(pdfmetrics.stringWidth(run, face, size)) for face, run in font_runs(text, font)
+    )
 
 
 def plain(text: str) -> str:
@@ -110,10 +131,12 @@ def plain(text: str) -> str:
 def markup(text: str) -> str:
     """User text as paragraph markup that shows literally: never tags, never entities.
 
-    Newlines become line breaks; a zero-width space inside very long words lets
-    reportlab wrap them instead of running off the page.
+    Newlines become line breaks. A very long word (a link, a file's SHA-256) is wrapped
+    by reportlab itself (``splitLongWords``): an invisible break character put into it
+    would come along when the reader copies it from the PDF, and the copied hash or
+    address would no longer match.
     """
-    breakable = _LONG_RUN.sub("\\1\u200b", visual(clean(text)))
+    breakable = visual(clean(text))
     active = fallback.active()
     if active is None or not active[1].intersection(breakable):
         return escape(drawable(breakable)).replace("\n", "<br/>")

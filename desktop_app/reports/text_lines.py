@@ -10,7 +10,7 @@ with undrawable characters replaced): literally, like ``para``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -18,7 +18,17 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable
 
-from desktop_app.reports.text import plain
+from desktop_app.reports import fallback
+from desktop_app.reports.text import font_runs, plain, text_width
+
+Measure = Callable[[str, str, float], float]
+
+
+def _measure() -> Measure:
+    """How wide a string is: with a fallback font in use (CJK), its characters are
+    measured in it; without, the plain measure of the listing's one font (fast)."""
+    return text_width if fallback.active() is not None else stringWidth
+
 
 MAX_LINES = 20  # a longer text (a pasted report as a measure) is cut in a listing
 
@@ -27,20 +37,21 @@ def wrap_words(text: str, font: str, size: float, width: float) -> list[str]:
     """``text`` broken into lines no wider than ``width`` at spaces and newlines; a word
     wider than a line is cut between characters."""
     lines: list[str] = []
-    space = stringWidth(" ", font, size)
+    measure = _measure()
+    space = measure(" ", font, size)
     for paragraph in text.split("\n"):
         line: list[str] = []
         used = 0.0
         for word in paragraph.split():
-            measured = stringWidth(word, font, size)
+            measured = measure(word, font, size)
             while measured > width and len(word) > 1:
                 if line:
                     lines.append(" ".join(line))
                     line, used = [], 0.0
-                cut = _longest_prefix(word, font, size, width)
+                cut = _longest_prefix(word, font, size, width, measure)
                 lines.append(word[:cut])
                 word = word[cut:]
-                measured = stringWidth(word, font, size)
+                measured = measure(word, font, size)
             if line and used + space + measured > width:
                 lines.append(" ".join(line))
                 line, used = [], 0.0
@@ -50,11 +61,11 @@ def wrap_words(text: str, font: str, size: float, width: float) -> list[str]:
     return lines
 
 
-def _longest_prefix(word: str, font: str, size: float, width: float) -> int:
+def _longest_prefix(word: str, font: str, size: float, width: float, measure: Measure) -> int:
     low, high = 1, len(word)
     while low < high:
         middle = (low + high + 1) // 2
-        if stringWidth(word[:middle], font, size) <= width:
+        if measure(word[:middle], font, size) <= width:
             low = middle
         else:
             high = middle - 1
@@ -102,6 +113,8 @@ class TextLines(Flowable):
     def draw_into(self, text: PDFTextObject, x: float, top: float) -> None:
         """Add the lines to ``text`` (shared by a whole page of cells: one text object
         instead of one per line), the first line's top at ``top``."""
+        measure = _measure()
+        mixed = measure is text_width
         for line, style in self._lines:
             font, size = style.fontName, style.fontSize
             if text._fontname != font or text._fontsize != size:
@@ -111,13 +124,20 @@ class TextLines(Flowable):
                 text._lika_fill = style.textColor
             left = x
             if style.alignment == TA_RIGHT:
-                left += self.width - stringWidth(line, font, size)
+                left += self.width - measure(line, font, size)
             text.setTextOrigin(left, top - size)
-            text.textOut(line)
+            if not mixed:
+                text.textOut(line)
+            else:  # characters of the fallback font in it, the rest in the cell's
+                for face, run in font_runs(line, font):
+                    if text._fontname != face:
+                        text.setFont(face, size, style.leading)
+                    text.textOut(run)
             top -= style.leading
 
 
 def _fit(line: str, style: ParagraphStyle, width: float) -> str:
-    while len(line) > 2 and stringWidth(line, style.fontName, style.fontSize) > width:
+    measure = _measure()
+    while len(line) > 2 and measure(line, style.fontName, style.fontSize) > width:
         line = line[:-3] + " …"
     return line
