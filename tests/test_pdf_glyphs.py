@@ -184,3 +184,32 @@ def test_cjk_in_the_portfolio_prints_with_the_system_font(
     assert "\ufffd" not in pdf_text(out)
     with pikepdf.open(out) as pdf:
         assert pdfa_problems(pdf) == []
+
+
+def test_report_names_unprintable_characters_before_writing(tmp_path, content, capsys):
+    """`lika report` warns of characters no font can print, as `lika export-pdf` does,
+    naming the assessment and the field; the CSV needs no font and gets no warning."""
+    from desktop_app.__main__ import main
+    from desktop_app.storage.repository import AssessmentRepository
+
+    db = tmp_path / "g.db"
+    repository = AssessmentRepository.open(db)
+    a = complete_assessment(content)
+    a.decision.title = f"Bibliotek {DEVANAGARI}"
+    a.measures[0].owner = f"Rektor {DEVANAGARI}"
+    repository.create(a)
+    repository.create(complete_assessment(content))  # nothing to say about this one
+    repository.close()
+    period = ["--from", "2000-01-01", "--to", "2099-12-31"]
+    out = tmp_path / "r.pdf"
+    assert main(["report", "--db", str(db), *period, "--out", str(out)]) == 0
+    lines = capsys.readouterr().err.splitlines()
+    letters = " ".join(sorted(set(DEVANAGARI)))
+    assert lines == [
+        f"lika: warning: assessment 1, {field}: no font here can print {letters} "
+        "(shown as \N{REPLACEMENT CHARACTER})"
+        for field in ("title", "measure 1 owner")
+    ]
+    assert out.is_file()
+    assert main(["report", "--db", str(db), *period, "--out", str(tmp_path / "r.csv")]) == 0
+    assert capsys.readouterr().err == ""

@@ -26,6 +26,7 @@ from desktop_app.progress import NO_PROGRESS, Progress
 
 if TYPE_CHECKING:
     from desktop_app.reports.assessment_pdf import SummaryInput
+    from desktop_app.reports.fallback import Unprintable
     from desktop_app.reports.output import Attachment
     from desktop_app.reports.portfolio_input import PortfolioInput
     from desktop_app.reports.summary_input import Approval, ReviewNote
@@ -160,12 +161,16 @@ def export_summary(
     assessment = service.get(assessment_id)
     data = summary_input(service, assessment, language=language)
     if warn is not None:
-        for problem in unprintable(data):
-            warn(
-                f"{problem.field}: no font here can print {' '.join(problem.characters)} "
-                "(shown as \N{REPLACEMENT CHARACTER})"
-            )
+        _warn_unprintable(unprintable(data), warn)
     render_summary(data, out)
+
+
+def _warn_unprintable(problems: list[Unprintable], warn: Callable[[str], None]) -> None:
+    for problem in problems:
+        warn(
+            f"{problem.field}: no font here can print {' '.join(problem.characters)} "
+            "(shown as \N{REPLACEMENT CHARACTER})"
+        )
 
 
 def check_report_target(out: Path) -> str:
@@ -199,13 +204,21 @@ def portfolio_input(
     )
 
 
-def write_portfolio(data: PortfolioInput, out: Path, progress: Progress = NO_PROGRESS) -> None:
-    """Write the portfolio report as PDF or CSV, chosen by ``out``'s suffix."""
+def write_portfolio(
+    data: PortfolioInput,
+    out: Path,
+    progress: Progress = NO_PROGRESS,
+    warn: Callable[[str], None] | None = None,
+) -> None:
+    """Write the portfolio report as PDF or CSV, chosen by ``out``'s suffix; ``warn``
+    hears first of each listed text a PDF cannot print (a CSV needs no font)."""
     if check_report_target(out) == "csv":
         from desktop_app.reports.portfolio_csv import write_portfolio_csv
 
         write_portfolio_csv(data, out, progress)
     else:
-        from desktop_app.reports.portfolio_pdf import render_portfolio
+        from desktop_app.reports.portfolio_pdf import render_portfolio, unprintable
 
+        if warn is not None:
+            _warn_unprintable(unprintable(data), warn)
         render_portfolio(data, out, progress)

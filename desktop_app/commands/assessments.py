@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from desktop_app.commands.base import EXIT_OK, Session, assessment_id
+from desktop_app.commands.base import EXIT_OK, Session, assessment_id, warn
 from desktop_app.commands.terminal import for_terminal
 from desktop_app.domain.codes import Direction, SortKey, Status
 from desktop_app.domain.errors import InputError
@@ -216,9 +216,6 @@ def cmd_export_pdf(args: argparse.Namespace, session: Session, out: TextIO) -> i
     from desktop_app.app.reporting import export_summary
 
     language = Language(args.lang) if args.lang else None
-
-    def warn(message: str) -> None:
-        print(f"lika: warning: {message}", file=sys.stderr)
 
     export_summary(session.service, args.id, Path(args.out), language, warn)
     print(f"Wrote {args.out}", file=out)

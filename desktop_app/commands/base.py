@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, Protocol, TextIO
@@ -146,3 +147,8 @@ def format_option(parser: argparse.ArgumentParser) -> None:
 def dump_json(data: Any, out: TextIO) -> None:
     json.dump(data, out, ensure_ascii=False, indent=2)
     out.write("\n")
+
+
+def warn(message: str) -> None:
+    """A warning on stderr: stdout stays the command's one result."""
+    print(f"lika: warning: {message}", file=sys.stderr)

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
-from desktop_app.commands.base import EXIT_OK, Session
+from desktop_app.commands.base import EXIT_OK, Session, warn
 from desktop_app.domain.language import Language
 from desktop_app.progress import NO_PROGRESS, TerminalProgress
 
@@ -64,6 +64,6 @@ def cmd_report(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     )
     # Progress on stderr, and only on a terminal: stdout stays the one result line.
     progress = TerminalProgress(sys.stderr) if sys.stderr.isatty() else NO_PROGRESS
-    write_portfolio(data, args.out, progress)
+    write_portfolio(data, args.out, progress, warn=warn)
     print(f"Wrote {args.out} ({data.figures.total} assessments)", file=out)
     return EXIT_OK

@@ -344,6 +344,27 @@ def build_portfolio(
         fallback.deactivate()
 
 
+def unprintable(data: PortfolioInput) -> list[fallback.Unprintable]:
+    """The listed texts with characters no font here can print (they show as �), by
+    assessment and field, found before writing, as for the summary."""
+    register_fonts()
+    left = fallback.activate(_user_texts(data))
+    fallback.deactivate()
+    if not left:
+        return []
+    found: list[fallback.Unprintable] = []
+    for entry in data.figures.entries:
+        texts = {"title": entry.title, "case number": entry.case_number, "unit": entry.unit}
+        for number, measure in enumerate(entry.measures, 1):
+            texts[f"measure {number} description"] = measure.description
+            texts[f"measure {number} owner"] = measure.owner
+        found += [
+            fallback.Unprintable(f"assessment {entry.id}, {p.field.lstrip('.')}", p.characters)
+            for p in fallback.unprintable(texts, left)
+        ]
+    return found
+
+
 def _user_texts(data: PortfolioInput) -> Iterator[str]:
     """What people typed that the report prints: the unit, titles, case numbers, units,
     and the measures' descriptions and owners."""
