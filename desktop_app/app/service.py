@@ -25,13 +25,13 @@ from desktop_app.domain.errors import ContentError, WorkflowError
 from desktop_app.domain.identity import Identity
 from desktop_app.domain.model import (
     Assessment,
-    AssessmentSummary,
     Language,
     Status,
     StatusChange,
 )
 from desktop_app.domain.obsolete import KeptContent, find_kept
 from desktop_app.domain.portfolio import Period, PortfolioEntry
+from desktop_app.domain.register import RegisterRow
 from desktop_app.keys import KeyStore
 from desktop_app.storage.repository import utc_now
 
@@ -91,7 +91,7 @@ class AssessmentService:
         """The stored assessment (``NotFoundError`` for an unknown id)."""
         return self.repository.get(assessment_id)
 
-    def find_uid(self, uid: str) -> AssessmentSummary | None:
+    def find_uid(self, uid: str) -> RegisterRow | None:
         """The register entry with ``uid``, if any."""
         return self.repository.find_uid(uid)
 

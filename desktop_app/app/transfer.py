@@ -18,7 +18,8 @@ from desktop_app.app.registers import evaluation_records
 from desktop_app.approvals import judge_import, portable
 from desktop_app.checklists.guide import Content
 from desktop_app.domain.fingerprint import content_digest
-from desktop_app.domain.model import Assessment, AssessmentSummary, new_uid
+from desktop_app.domain.model import Assessment, new_uid
+from desktop_app.domain.register import RegisterRow
 from desktop_app.keys import TrustedKeys
 from desktop_app.storage import exchange, pdf_exchange
 from desktop_app.storage.exchange import ExchangeDocument, ExchangeError
@@ -153,7 +154,7 @@ class TransferService:
     def existing(self, document: ExchangeDocument) -> Assessment | None:
         return existing(self._repository, document)
 
-    def find(self, document: ExchangeDocument) -> AssessmentSummary | None:
+    def find(self, document: ExchangeDocument) -> RegisterRow | None:
         """The register entry with ``document``'s uid (what REPLACE would overwrite)."""
         return self._repository.find_uid(document.assessment.uid)
 
