@@ -60,6 +60,11 @@ class AssessmentStore(Protocol):
 
     def status_history(self, assessment_id: int) -> list[StatusChange]: ...
 
+    def approval_states(self) -> dict[int, str]:
+        """Per approved assessment, how its newest approval is known (a ``Trust`` value,
+        or ``unrecorded`` when no audit entry records it)."""
+        ...
+
     def portfolio_entries(
         self, period: Period | None = None, unit: str | None = None
     ) -> list[PortfolioEntry]: ...

@@ -98,10 +98,7 @@ class AssessmentService:
     def approval_states(self) -> dict[int, str]:
         """Per approved assessment, how its newest approval is known (``Trust`` value, or
         ``unrecorded``), for ``lika list --format json``."""
-        from desktop_app.storage.approval_records import approval_states
-
-        db = getattr(self.repository, "db", None)
-        return approval_states(db.conn) if db is not None else {}
+        return self.repository.approval_states()
 
     def delete(self, assessment_id: int) -> None:
         """Remove an assessment with everything stored about it (audited)."""

@@ -179,6 +179,13 @@ class AssessmentRepository:
         )
         return str(found[0]["hash"]) if found else ""
 
+    def approval_states(self) -> dict[int, str]:
+        """``approval_records.approval_states`` of this register."""
+        try:
+            return approval_records.approval_states(self.db.conn)
+        except sqlite3.Error as error:
+            raise describe_sqlite_error(error, self.path) from None
+
     def status_history(self, assessment_id: int) -> list[StatusChange]:
         found = self._query(approval_records.HISTORY_SQL, {"id": assessment_id})
         return [rows.status_change_from_row(r) for r in found]
