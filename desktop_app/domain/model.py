@@ -155,11 +155,6 @@ class Assessment:
     def measures_for(self, ground_key: str) -> list[Measure]:
         return [m for m in self.measures if ground_key in m.grounds]
 
-    @property
-    def is_locked(self) -> bool:
-        """Approved assessments are read-only; changes need a new revision."""
-        return self.status is Status.APPROVED
-
 
 @dataclass(frozen=True)
 class StatusChange:
