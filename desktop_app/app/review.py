@@ -176,7 +176,7 @@ class ReviewService:
 
     def _signed(self, a: Assessment, change: StatusChange) -> StatusChange:
         """An approval made here, signed with the approver's key (``approvals``)."""
-        from desktop_app.approvals import signed
+        from desktop_app.app.approvals import signed
 
         return signed(self._service.keys, a, change)
 

@@ -12,10 +12,10 @@ from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 
+from desktop_app.app.approvals import judge_import, portable
 from desktop_app.app.errors import AlreadyExistsError
 from desktop_app.app.ports import AssessmentStore
 from desktop_app.app.registers import evaluation_records, review_records
-from desktop_app.approvals import judge_import, portable
 from desktop_app.checklists.guide import Content
 from desktop_app.domain.fingerprint import content_digest
 from desktop_app.domain.model import Assessment, new_uid
