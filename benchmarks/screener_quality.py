@@ -33,11 +33,11 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from desktop_app.app.screening import screen
 from desktop_app.checklists.guide import Content, load_content
 from desktop_app.checklists.screener_lexicon import load_lexicon
 from desktop_app.domain.model import Decision, Language
 from desktop_app.domain.screener import Lexicon
-from desktop_app.screening import screen
 
 TEXTS = Path(__file__).resolve().parent / "screener_texts"
 HALVES = ("development", "held_out")

@@ -45,12 +45,6 @@ def window_request(argv: Sequence[str]) -> tuple[bool, Path | None, Path | None]
     return False, None, None
 
 
-def window_only(argv: Sequence[str]) -> tuple[bool, Path | None]:
-    """``window_request`` without the exchange file (kept for callers of old)."""
-    window, db, file = window_request(argv)
-    return window and file is None, db
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args == ["--version"]:  # answered before the command line's modules load

@@ -182,7 +182,7 @@ def sign_approval(assessment: Assessment, history: list[StatusChange]) -> list[S
     a file's approval is verified on import (issue 13)."""
     import dataclasses
 
-    from desktop_app.approvals import signed
+    from desktop_app.app.approvals import signed
     from desktop_app.domain.fingerprint import content_digest
     from desktop_app.keys import KeyStore
 

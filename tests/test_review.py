@@ -12,6 +12,7 @@ from desktop_app.domain.audit import AuditAction
 from desktop_app.domain.errors import InputError, NotFoundError, OpenCommentsError, WorkflowError
 from desktop_app.domain.fingerprint import content_digest, fingerprint
 from desktop_app.domain.model import Status
+from desktop_app.domain.register import RegisterQuery
 from desktop_app.domain.review import CommentTarget
 from desktop_app.domain.serialize import assessment_to_dict
 from desktop_app.storage.errors import ConflictError
@@ -268,6 +269,24 @@ def test_new_revision_of_an_approved_assessment(service, draft) -> None:
         (("assessment", "status"), "approved", "draft"),
         (("assessment", "revision"), "1", "2"),
     ]
+
+
+def test_revisions_and_uid_lookups_give_the_registers_own_rows(service, draft) -> None:
+    """The revisions dialog, imports and ``lika audit`` read the row the register lists,
+    every column filled (reviewer, open measures, next follow-up...), not a shorter copy."""
+    as_(service, CASEWORKER)
+    service.review.submit(draft)
+    as_(service, REVIEWER)
+    service.review.approve(draft)
+    approved = draft
+    revision = service.review.new_revision(approved)
+    with service.reader_here() as reader:
+        listed = {r.id: r for r in reader.rows(RegisterQuery(all_revisions=True))}
+    first = listed[approved.id]
+    assert first.reviewer == REVIEWER.name and first.open_measures == len(draft.measures) > 0
+    assert service.review.revisions(approved.series_uid) == [first, listed[revision.id]]
+    assert service.find_uid(approved.uid) == first
+    assert service.find_uid("no such uid") is None
 
 
 def test_revision_conflicts_are_refused(service, draft) -> None:

@@ -43,7 +43,7 @@ from desktop_app.domain.review import (
     same_person,
     submitter,
 )
-from desktop_app.domain.workflow import ALLOWED, change_status, is_editable
+from desktop_app.domain.workflow import ALLOWED, Lock, change_status, lock
 from tests.helpers import complete_assessment
 
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
@@ -107,8 +107,8 @@ def test_approval_stores_the_fingerprint_of_the_content(content) -> None:
 )
 def test_only_drafts_and_returned_ones_are_editable(status, editable) -> None:
     a = Assessment("se-dl", "1.0", status=status)
-    assert is_editable(a) is editable
-    assert a.is_locked is (status is Status.APPROVED)
+    assert (lock(a) is Lock.OPEN) is editable
+    assert (lock(a) is Lock.APPROVED) is (status is Status.APPROVED)
 
 
 # Comment targets

@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 
 from desktop_app.__main__ import main
+from desktop_app.app.screening import decision_from_text, guess_language, screen
 from desktop_app.checklists.screener_lexicon import load_lexicon
 from desktop_app.domain.errors import ContentError
 from desktop_app.domain.model import Decision, Language
 from desktop_app.domain.screener import GroundCues, Lexicon, Term, suggest_grounds
 from desktop_app.domain.wording import Pattern, WordIndex, tokens
-from desktop_app.screening import decision_from_text, guess_language, screen
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -18,7 +18,7 @@ from desktop_app.domain.audit import AuditEntry, ChainReport
 from desktop_app.domain.evaluation import Evaluation
 from desktop_app.domain.followup import MeasurePage, MeasureQuery
 from desktop_app.domain.identity import Identity
-from desktop_app.domain.model import Assessment, AssessmentSummary, Status, StatusChange
+from desktop_app.domain.model import Assessment, Status, StatusChange
 from desktop_app.domain.portfolio import Period, PortfolioEntry
 from desktop_app.domain.register import Page, RegisterQuery, RegisterRow
 from desktop_app.domain.review import CommentTarget, ReviewComment
@@ -56,9 +56,14 @@ class AssessmentStore(Protocol):
 
     def units(self) -> list[str]: ...
 
-    def find_uid(self, uid: str) -> AssessmentSummary | None: ...
+    def find_uid(self, uid: str) -> RegisterRow | None: ...
 
     def status_history(self, assessment_id: int) -> list[StatusChange]: ...
+
+    def approval_states(self) -> dict[int, str]:
+        """Per approved assessment, how its newest approval is known (a ``Trust`` value,
+        or ``unrecorded`` when no audit entry records it)."""
+        ...
 
     def portfolio_entries(
         self, period: Period | None = None, unit: str | None = None
@@ -115,7 +120,7 @@ class ReviewRecords(Protocol):
 
     def create_revision(self, revision: Assessment, previous: Assessment) -> Assessment: ...
 
-    def revisions(self, series_uid: str) -> list[AssessmentSummary]: ...
+    def revisions(self, series_uid: str) -> list[RegisterRow]: ...
 
     def newest_revision(self, series_uid: str) -> int: ...
 

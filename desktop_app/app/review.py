@@ -42,7 +42,8 @@ from desktop_app.domain.diff import DiffRow, compare
 from desktop_app.domain.errors import ContentError, InputError, OpenCommentsError, WorkflowError
 from desktop_app.domain.fingerprint import content_digest, fingerprint, read_given
 from desktop_app.domain.identity import Identity
-from desktop_app.domain.model import Assessment, AssessmentSummary, Status, StatusChange, new_uid
+from desktop_app.domain.model import Assessment, Status, StatusChange, new_uid
+from desktop_app.domain.register import RegisterRow
 from desktop_app.domain.review import (
     ApprovalRecord,
     CommentTarget,
@@ -175,7 +176,7 @@ class ReviewService:
 
     def _signed(self, a: Assessment, change: StatusChange) -> StatusChange:
         """An approval made here, signed with the approver's key (``approvals``)."""
-        from desktop_app.approvals import signed
+        from desktop_app.app.approvals import signed
 
         return signed(self._service.keys, a, change)
 
@@ -268,7 +269,7 @@ class ReviewService:
         revision.version = 0
         return self.store.create_revision(revision, a)
 
-    def revisions(self, series_uid: str) -> list[AssessmentSummary]:
+    def revisions(self, series_uid: str) -> list[RegisterRow]:
         """All revisions of one decision, oldest first."""
         return self.store.revisions(series_uid)
 
@@ -378,11 +379,11 @@ class ReviewService:
 
     def revisions_with_approvals(
         self, series_uid: str
-    ) -> list[tuple[AssessmentSummary, ApprovalRecord | None]]:
+    ) -> list[tuple[RegisterRow, ApprovalRecord | None]]:
         """Every revision of one decision, oldest first, with its approval (None unless
         approved: approval is final, so only an approved revision has one). Reads the
         summaries and the status history of the approved revisions, no assessment."""
-        found: list[tuple[AssessmentSummary, ApprovalRecord | None]] = []
+        found: list[tuple[RegisterRow, ApprovalRecord | None]] = []
         for summary in self.revisions(series_uid):
             approval = None
             if summary.status is Status.APPROVED:

@@ -25,13 +25,13 @@ from desktop_app.domain.errors import ContentError, WorkflowError
 from desktop_app.domain.identity import Identity
 from desktop_app.domain.model import (
     Assessment,
-    AssessmentSummary,
     Language,
     Status,
     StatusChange,
 )
 from desktop_app.domain.obsolete import KeptContent, find_kept
 from desktop_app.domain.portfolio import Period, PortfolioEntry
+from desktop_app.domain.register import RegisterRow
 from desktop_app.domain.statistics_warnings import find_statistics_warnings
 from desktop_app.keys import KeyStore
 from desktop_app.storage.repository import utc_now
@@ -92,17 +92,14 @@ class AssessmentService:
         """The stored assessment (``NotFoundError`` for an unknown id)."""
         return self.repository.get(assessment_id)
 
-    def find_uid(self, uid: str) -> AssessmentSummary | None:
+    def find_uid(self, uid: str) -> RegisterRow | None:
         """The register entry with ``uid``, if any."""
         return self.repository.find_uid(uid)
 
     def approval_states(self) -> dict[int, str]:
         """Per approved assessment, how its newest approval is known (``Trust`` value, or
         ``unrecorded``), for ``lika list --format json``."""
-        from desktop_app.storage.approval_records import approval_states
-
-        db = getattr(self.repository, "db", None)
-        return approval_states(db.conn) if db is not None else {}
+        return self.repository.approval_states()
 
     def delete(self, assessment_id: int) -> None:
         """Remove an assessment with everything stored about it (audited)."""

@@ -12,13 +12,14 @@ from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 
+from desktop_app.app.approvals import judge_import, portable
 from desktop_app.app.errors import AlreadyExistsError
 from desktop_app.app.ports import AssessmentStore
-from desktop_app.app.registers import evaluation_records
-from desktop_app.approvals import judge_import, portable
+from desktop_app.app.registers import evaluation_records, review_records
 from desktop_app.checklists.guide import Content
 from desktop_app.domain.fingerprint import content_digest
-from desktop_app.domain.model import Assessment, AssessmentSummary, new_uid
+from desktop_app.domain.model import Assessment, new_uid
+from desktop_app.domain.register import RegisterRow
 from desktop_app.keys import TrustedKeys
 from desktop_app.storage import exchange, pdf_exchange
 from desktop_app.storage.exchange import ExchangeDocument, ExchangeError
@@ -52,16 +53,9 @@ def export_document(repository: AssessmentStore, assessment_id: int) -> Exchange
         [portable(assessment, c) for c in repository.status_history(assessment_id)],
         evaluation_records(repository).for_assessment(assessment_id),
         {digest: repository.evidence_file(digest) for digest in digests},
-        audit_head=_chain_head(repository),
+        # The register's newest audit entry (``ID:HASH``), for ``lika check --against``.
+        audit_head=review_records(repository).chain_head(),
     )
-
-
-def _chain_head(repository: AssessmentStore) -> str:
-    """The register's newest audit entry (``ID:HASH``), for ``lika check --against``."""
-    from desktop_app.storage.audit import chain_head
-
-    db = getattr(repository, "db", None)
-    return chain_head(db) if db is not None else ""
 
 
 def export_file(repository: AssessmentStore, assessment_id: int, out: Path) -> None:
@@ -153,7 +147,7 @@ class TransferService:
     def existing(self, document: ExchangeDocument) -> Assessment | None:
         return existing(self._repository, document)
 
-    def find(self, document: ExchangeDocument) -> AssessmentSummary | None:
+    def find(self, document: ExchangeDocument) -> RegisterRow | None:
         """The register entry with ``document``'s uid (what REPLACE would overwrite)."""
         return self._repository.find_uid(document.assessment.uid)
 

@@ -39,7 +39,7 @@ def cmd_summary(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     assessment = service.get(args.id)
     language = Language(args.lang) if args.lang else assessment.language
     if args.out is not None:
-        from desktop_app import memo_export  # the Word writer loads only for --out
+        from desktop_app.app import memo_export  # the Word writer loads only for --out
 
         memo_export.write_memo(memo_export.memo_for(service, assessment, language), args.out)
         print(f"Wrote {args.out}", file=out)

@@ -13,7 +13,7 @@ from desktop_app.domain.errors import InputError
 from desktop_app.domain.language import Language
 
 if TYPE_CHECKING:  # the screener and its lexicon load when a text is screened
-    from desktop_app.screening import Screening
+    from desktop_app.app.screening import Screening
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -56,9 +56,9 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_screen(args: argparse.Namespace, session: Session, out: TextIO) -> int:
+    from desktop_app.app.screening import decision_from_text, screen
     from desktop_app.checklists.screener_lexicon import load_lexicon
     from desktop_app.defaults import DEFAULT_FRAMEWORK, load_defaults
-    from desktop_app.screening import decision_from_text, screen
 
     text = _read(args.file)
     framework = args.framework or load_defaults().framework or DEFAULT_FRAMEWORK

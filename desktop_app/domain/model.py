@@ -155,11 +155,6 @@ class Assessment:
     def measures_for(self, ground_key: str) -> list[Measure]:
         return [m for m in self.measures if ground_key in m.grounds]
 
-    @property
-    def is_locked(self) -> bool:
-        """Approved assessments are read-only; changes need a new revision."""
-        return self.status is Status.APPROVED
-
 
 @dataclass(frozen=True)
 class StatusChange:
@@ -190,24 +185,3 @@ class StatusChange:
     @property
     def unverified_claim(self) -> bool:
         return self.to_status is Status.APPROVED and self.trust is Trust.UNVERIFIED
-
-
-@dataclass(frozen=True)
-class AssessmentSummary:
-    """One row of the register: enough to list, sort and filter without loading children."""
-
-    id: int
-    uid: str
-    title: str
-    case_number: str
-    organisation: str
-    unit: str
-    decision_body: str
-    status: Status
-    revision: int
-    author: str
-    language: Language
-    framework_id: str
-    outcome: Outcome | None
-    created: datetime
-    updated: datetime

@@ -106,10 +106,6 @@ class StatisticsTable:
         return math.fsum(values) if values else None
 
     @property
-    def is_empty(self) -> bool:
-        return not self.given and not self.label.strip() and not self.source.strip()
-
-    @property
     def description(self) -> str:
         """How the audit log and the comparison show the table: its label and figures."""
         figures = ", ".join(f"{row} {format_number(v)}" for row, v in self.given.items())

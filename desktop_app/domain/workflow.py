@@ -57,12 +57,6 @@ def lock(assessment: Assessment, newest_revision: int | None = None) -> Lock:
     return Lock.OPEN
 
 
-def is_editable(assessment: Assessment) -> bool:
-    """Whether the caseworker may change the assessment now, by its status alone (not
-    in review, not approved); ``lock`` also knows about newer revisions."""
-    return assessment.status in EDITABLE
-
-
 def is_deletable(status: Status) -> bool:
     """An approved assessment is the record of what a body decided on: it stays.
     Its newer draft revision, and any draft, can be deleted."""

@@ -43,10 +43,6 @@ def read(db: Database, digest: str) -> bytes:
     return data
 
 
-def read_many(db: Database, digests: Iterable[str]) -> dict[str, bytes]:
-    return {digest: read(db, digest) for digest in dict.fromkeys(digests)}
-
-
 def missing(db: Database, digests: Iterable[str]) -> list[str]:
     """Which of ``digests`` the register does not hold."""
     wanted = list(dict.fromkeys(digests))
@@ -64,8 +60,3 @@ def prune(db: Database, now: datetime) -> int:
         [(now - KEEP_UNREFERENCED).isoformat()],
     )
     return cursor.rowcount
-
-
-def stored_bytes(db: Database) -> int:
-    """How many bytes of files the register holds (for the docs' growth figures)."""
-    return int(db.execute("SELECT coalesce(sum(size), 0) FROM evidence_files").fetchone()[0])

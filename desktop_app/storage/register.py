@@ -14,7 +14,7 @@ cross threads; WAL lets them read while the window writes).
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -199,6 +199,22 @@ class Register:
             return self.conn.execute(sql, params)
         except sqlite3.Error as error:
             raise describe_sqlite_error(error, self.path) from None
+
+    def _fetched(self, sql: str, params: Sequence[Any]) -> list[RegisterRow]:
+        cursor = self.execute(sql, list(params))
+        try:
+            fetched = cursor.fetchall()  # garbled text fails here, not in execute
+        except sqlite3.Error as error:
+            raise describe_sqlite_error(error, self.path) from None
+        return _rows_of(fetched)
+
+    def select(
+        self, where: str = "", params: Sequence[Any] = (), tail: str = ""
+    ) -> list[RegisterRow]:
+        """Rows of ``register_rows r`` by a plain ``where`` clause, ordered and limited
+        by ``tail``: the storage modules' lookups (by uid, by series, a short list)
+        read the same rows, every column filled, as the register's pages."""
+        return self._fetched(f"SELECT {_ROW_COLUMNS} FROM register_rows r {where} {tail}", params)
 
     def _hit_count(self, match: str) -> int:
         sql = "SELECT count(*) FROM register_search WHERE register_search MATCH ?"

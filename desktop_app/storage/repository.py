@@ -24,11 +24,11 @@ from desktop_app.domain.evaluation import Evaluation
 from desktop_app.domain.identity import Identity
 from desktop_app.domain.model import (
     Assessment,
-    AssessmentSummary,
     Status,
     StatusChange,
 )
 from desktop_app.domain.portfolio import Period, PortfolioEntry
+from desktop_app.domain.register import RegisterRow
 from desktop_app.domain.workflow import check_deletable
 from desktop_app.storage import approval_records, audit, evidence_files, rows
 from desktop_app.storage.children import ChildWriter, TableRows
@@ -39,6 +39,7 @@ from desktop_app.storage.database import (
 )
 from desktop_app.storage.errors import ConflictError
 from desktop_app.storage.portfolio import read_portfolio_entries
+from desktop_app.storage.register import Register
 
 Clock = Callable[[], datetime]
 
@@ -115,14 +116,11 @@ class AssessmentRepository:
 
     def list_summaries(
         self, *, status: Status | None = None, search: str = "", limit: int = -1, offset: int = 0
-    ) -> list[AssessmentSummary]:
+    ) -> list[RegisterRow]:
         """Register rows, newest change first. ``search`` matches title and case number."""
         clauses, params = self._filters(status, search)
-        sql = (
-            f"SELECT {rows.SUMMARY_COLUMNS} FROM assessments {clauses} "
-            "ORDER BY updated DESC, id DESC LIMIT ? OFFSET ?"
-        )
-        return [rows.summary_from_row(r) for r in self._query(sql, [*params, limit, offset])]
+        tail = "ORDER BY r.updated DESC, r.assessment_id DESC LIMIT ? OFFSET ?"
+        return self.register().select(clauses, [*params, limit, offset], tail)
 
     def count(self, *, status: Status | None = None, search: str = "") -> int:
         clauses, params = self._filters(status, search)
@@ -162,10 +160,15 @@ class AssessmentRepository:
         )
         return [r["unit"] for r in found]
 
-    def find_uid(self, uid: str) -> AssessmentSummary | None:
+    def find_uid(self, uid: str) -> RegisterRow | None:
         """The register entry with this globally unique id, if there is one."""
-        found = self._query(f"SELECT {rows.SUMMARY_COLUMNS} FROM assessments WHERE uid = ?", [uid])
-        return rows.summary_from_row(found[0]) if found else None
+        where = "WHERE r.assessment_id IN (SELECT id FROM assessments WHERE uid = ?)"
+        found = self.register().select(where, [uid])
+        return found[0] if found else None
+
+    def register(self) -> Register:
+        """The register's read model on this repository's connection."""
+        return Register(self.db.conn, self.path)
 
     def last_restore(self) -> str:
         """The hash of the newest ``restore`` entry in the audit log ('' for none): when
@@ -175,6 +178,13 @@ class AssessmentRepository:
             [AuditAction.RESTORE.value],
         )
         return str(found[0]["hash"]) if found else ""
+
+    def approval_states(self) -> dict[int, str]:
+        """``approval_records.approval_states`` of this register."""
+        try:
+            return approval_records.approval_states(self.db.conn)
+        except sqlite3.Error as error:
+            raise describe_sqlite_error(error, self.path) from None
 
     def status_history(self, assessment_id: int) -> list[StatusChange]:
         found = self._query(approval_records.HISTORY_SQL, {"id": assessment_id})

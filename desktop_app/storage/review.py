@@ -17,7 +17,8 @@ from desktop_app.domain.audit import AuditAction, AuditEntry, ChainReport
 from desktop_app.domain.audit_summary import address_summary, comment_summary, revision_summary
 from desktop_app.domain.errors import NotFoundError, WorkflowError
 from desktop_app.domain.identity import Identity
-from desktop_app.domain.model import Assessment, AssessmentSummary, Status
+from desktop_app.domain.model import Assessment, Status
+from desktop_app.domain.register import RegisterRow
 from desktop_app.domain.review import CommentTarget, ReviewComment
 from desktop_app.storage import audit, rows
 from desktop_app.storage.database import describe_sqlite_error
@@ -151,14 +152,11 @@ class ReviewStore:
                 summary=revision_summary(revision.revision, previous.id),
             )
 
-    def revisions(self, series_uid: str) -> list[AssessmentSummary]:
+    def revisions(self, series_uid: str) -> list[RegisterRow]:
         """Every revision of one decision, oldest first."""
-        found = self._query(
-            f"SELECT {rows.SUMMARY_COLUMNS} FROM assessments WHERE series_uid = ? "
-            "ORDER BY revision, id",
-            [series_uid],
-        )
-        return [rows.summary_from_row(r) for r in found]
+        where = "WHERE r.assessment_id IN (SELECT id FROM assessments WHERE series_uid = ?)"
+        tail = "ORDER BY r.revision, r.assessment_id"
+        return self.repository.register().select(where, [series_uid], tail)
 
     def newest_revision(self, series_uid: str) -> int:
         found = self._query(

@@ -19,7 +19,6 @@ from desktop_app.domain.evidence import Evidence, EvidenceKind
 from desktop_app.domain.model import (
     Answer,
     Assessment,
-    AssessmentSummary,
     Conclusion,
     Decision,
     Direction,
@@ -380,40 +379,6 @@ def _measure(row: dict[str, Any]) -> Measure:
         deadline=_date(row["deadline"]),
         status=MeasureStatus(row["status"]),
         followup_note=row["followup_note"],
-    )
-
-
-SUMMARY_COLUMNS = (
-    "id, uid, title, case_number, organisation, unit, decision_body, status, revision, "
-    "author, language, framework_id, outcome, created, updated"
-)
-
-
-def summary_from_row(row: dict[str, Any]) -> AssessmentSummary:
-    try:
-        return _summary(row)
-    except (KeyError, TypeError, ValueError) as error:
-        raise unreadable(row["id"], [("assessments", row)], error) from None
-
-
-def _summary(row: dict[str, Any]) -> AssessmentSummary:
-    ident = row["id"]
-    return AssessmentSummary(
-        id=ident,
-        uid=row["uid"],
-        title=row["title"],
-        case_number=row["case_number"],
-        organisation=row["organisation"],
-        unit=row["unit"],
-        decision_body=row["decision_body"],
-        status=STATUSES[row["status"]],
-        revision=row["revision"],
-        author=row["author"],
-        language=LANGUAGES[row["language"]],
-        framework_id=row["framework_id"],
-        outcome=OUTCOMES[row["outcome"]],
-        created=datetime.fromisoformat(row["created"]),
-        updated=datetime.fromisoformat(row["updated"]),
     )
 
 

@@ -162,7 +162,7 @@ def _handle(
             dialogs.error(f"{db_path.parent}: {error.strerror}")
             return EXIT_FAILURE
         return None
-    if problem is Problem.LOW_SPACE:
+    if diagnosis.can_continue:
         action = dialogs.problem(diagnosis, advice(problem), None)
         return None if action is Action.CONTINUE else EXIT_FAILURE
     if problem is Problem.READ_ONLY:
@@ -203,7 +203,7 @@ class MessageBoxDialogs:
             "%1", diagnosis.message
         )
         text = f"{headline(diagnosis, self._path)}\n\n{advice}\n\n{details}"
-        if diagnosis.problem is Problem.LOW_SPACE:
+        if diagnosis.can_continue:
             box = self._box(QMessageBox.Icon.Warning, text)
             go_on = box.addButton(
                 QCoreApplication.translate("Startup", "&Continue"),

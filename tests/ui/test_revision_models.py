@@ -12,7 +12,6 @@ from desktop_app.domain import merge
 from desktop_app.domain.audit import AuditAction, AuditChange, AuditEntry
 from desktop_app.domain.diff import compare
 from desktop_app.domain.model import (
-    AssessmentSummary,
     Direction,
     Language,
     Measure,
@@ -20,6 +19,7 @@ from desktop_app.domain.model import (
     RiskKind,
     Status,
 )
+from desktop_app.domain.register import RegisterRow
 from desktop_app.domain.review import ApprovalRecord
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.field_names import FieldNames
@@ -213,12 +213,14 @@ def test_the_history_has_a_line_per_changed_field(context, content) -> None:
     assert removed[-1] == "Åtgärder › Borttagen åtgärd: Borttagen åtgärd → –"
 
 
-def summary(number: int, status: Status) -> AssessmentSummary:
+def summary(number: int, status: Status) -> RegisterRow:
     at = datetime(2026, 11, number, 9, tzinfo=UTC)
-    return AssessmentSummary(
+    return RegisterRow(
         id=number, uid=f"u{number}", title="T", case_number="", organisation="", unit="",
-        decision_body="", status=status, revision=number, author="Ája Ŋuolja",
+        decision_body="", status=status, revision=number, author="Ája Ŋuolja", reviewer="",
         language=Language.SV, framework_id="se-dl", outcome=None, created=at, updated=at,
+        reference_date=at.date(), adverse_grounds=(), open_measures=0, next_deadline=None,
+        next_followup=None,
     )  # fmt: skip
 
 

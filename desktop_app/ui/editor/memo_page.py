@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app import memo_export
+from desktop_app.app import memo_export
 from desktop_app.domain.errors import LikaError
 from desktop_app.domain.memo_document import MemoDocument
 from desktop_app.reports.memo_html import memo_html

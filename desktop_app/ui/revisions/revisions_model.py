@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from desktop_app.domain.model import AssessmentSummary
+from desktop_app.domain.register import RegisterRow
 from desktop_app.domain.review import ApprovalRecord
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.list_table_model import Index, ListTableModel
@@ -19,7 +19,7 @@ REVISION, STATUS, UPDATED, APPROVER, APPROVED_AT, FINGERPRINT, SELF_APPROVED = r
 
 @dataclass(frozen=True)
 class RevisionInfo:
-    summary: AssessmentSummary
+    summary: RegisterRow
     approval: ApprovalRecord | None
 
 
