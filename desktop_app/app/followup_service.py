@@ -12,6 +12,7 @@ from datetime import date
 
 from desktop_app.app.ports import AssessmentStore, Clock
 from desktop_app.app.registers import evaluation_records
+from desktop_app.domain.clock import utc_now
 from desktop_app.domain.errors import WorkflowError
 from desktop_app.domain.evaluation import (
     Evaluation,
@@ -23,7 +24,6 @@ from desktop_app.domain.evaluation import (
 )
 from desktop_app.domain.identity import Identity
 from desktop_app.domain.model import Assessment
-from desktop_app.storage.repository import utc_now
 
 
 class FollowUpService:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, Self
 
 from desktop_app.domain.audit import AuditEntry, ChainReport
+from desktop_app.domain.clock import Clock as Clock
 from desktop_app.domain.evaluation import Evaluation
 from desktop_app.domain.followup import MeasurePage, MeasureQuery
 from desktop_app.domain.identity import Identity
@@ -26,8 +27,6 @@ from desktop_app.domain.review import CommentTarget, ReviewComment
 if TYPE_CHECKING:
     # Plain records of the backup files (no engine in them), named where they are made.
     from desktop_app.storage.backup import BackupInfo, Reason
-
-Clock = Callable[[], datetime]
 
 
 class PortfolioSource(Protocol):

@@ -16,11 +16,12 @@ from desktop_app.app.ports import (
     RegisterReader,
     ReviewRecords,
 )
+from desktop_app.domain.clock import utc_now
 from desktop_app.domain.followup import MeasurePage, MeasureQuery
 from desktop_app.domain.portfolio import Period, PortfolioEntry
 from desktop_app.domain.register import Page, RegisterQuery, RegisterRow
 from desktop_app.storage.register import PAGE_SIZE, Register
-from desktop_app.storage.repository import AssessmentRepository, utc_now
+from desktop_app.storage.repository import AssessmentRepository
 from desktop_app.storage.review import ReviewStore
 
 __all__ = [

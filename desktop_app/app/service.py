@@ -18,6 +18,7 @@ from desktop_app.app.review import ReviewService
 from desktop_app.checklists.guide import Content
 from desktop_app.defaults import DEFAULT_FRAMEWORK
 from desktop_app.domain.checklist import Checklist, ChecklistKind
+from desktop_app.domain.clock import utc_now
 from desktop_app.domain.completeness import Gap, QuestionCount, count_questions, find_gaps
 from desktop_app.domain.date_sense import find_date_warnings
 from desktop_app.domain.decision_types import DecisionType, find_type, with_decision_type
@@ -34,7 +35,6 @@ from desktop_app.domain.portfolio import Period, PortfolioEntry
 from desktop_app.domain.register import RegisterRow
 from desktop_app.domain.statistics_warnings import find_statistics_warnings
 from desktop_app.keys import KeyStore
-from desktop_app.storage.repository import utc_now
 
 if TYPE_CHECKING:
     from desktop_app.app.followup_service import FollowUpService

@@ -14,11 +14,11 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from desktop_app.domain.clock import Clock, utc_now
 from desktop_app.domain.errors import NotFoundError
 from desktop_app.domain.evaluation import Evaluation, ImpactAsExpected, MeasureResult
 from desktop_app.domain.model import MeasureStatus
 from desktop_app.storage.database import describe_sqlite_error
-from desktop_app.storage.repository import Clock, utc_now
 from desktop_app.storage.rows import inserted_id
 
 

@@ -116,8 +116,8 @@ def store_imported(
 
 
 def _write_evaluations(db: Database, assessment_id: int, evaluations: Sequence[Evaluation]) -> None:
+    from desktop_app.domain.clock import utc_now
     from desktop_app.storage.evaluations import evaluation_row, measure_result_row
-    from desktop_app.storage.repository import utc_now
 
     for evaluation in evaluations:
         recorded = evaluation.recorded_at or utc_now()

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ from sqlite_utils import Database
 
 from desktop_app.domain.audit import AuditAction, AuditChange
 from desktop_app.domain.audit_summary import CREATED, delete_summary, save_summary, status_summary
+from desktop_app.domain.clock import Clock, utc_now
 from desktop_app.domain.errors import NotFoundError, WorkflowError
 from desktop_app.domain.evaluation import Evaluation
 from desktop_app.domain.identity import Identity
@@ -40,12 +41,6 @@ from desktop_app.storage.database import (
 from desktop_app.storage.errors import ConflictError
 from desktop_app.storage.portfolio import read_portfolio_entries
 from desktop_app.storage.register import Register
-
-Clock = Callable[[], datetime]
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC).replace(microsecond=0)
 
 
 class AssessmentRepository:
