@@ -434,14 +434,18 @@ def _inline(node: Any, defs: dict[str, Any]) -> Any:
 @cache
 def _validator() -> jsonschema.Draft202012Validator:
     """The exchange schema with its references resolved once: following a reference
-    costs jsonschema more than checking the value, and a file has thousands of them."""
+    costs jsonschema more than checking the value, and a file has thousands of them.
+    (That the inlined schema is itself valid is checked by the tests, not on every
+    export: checking it against the meta-schema took longer than writing the PDF.)"""
     import jsonschema  # on first import only: it is slow to load and not needed at start-up
 
+    return jsonschema.Draft202012Validator(inlined_schema())
+
+
+def inlined_schema() -> dict[str, Any]:
     schema = validator(SCHEMA).schema
     assert isinstance(schema, Mapping)
-    inlined = _inline(schema, schema.get("$defs", {}))
-    jsonschema.Draft202012Validator.check_schema(inlined)
-    return jsonschema.Draft202012Validator(inlined)
+    return dict(_inline(schema, schema.get("$defs", {})))
 
 
 def _validate(raw: Any, source: str) -> None:
