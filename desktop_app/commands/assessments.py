@@ -213,7 +213,7 @@ def cmd_export_pdf(args: argparse.Namespace, session: Session, out: TextIO) -> i
     language = Language(args.lang) if args.lang else None
 
     def warn(message: str) -> None:
-        print(f"lika: warning: {message}", file=sys.stderr)
+        print(f"lika: warning: {for_terminal(message)}", file=sys.stderr)
 
     export_summary(session.service, args.id, Path(args.out), language, warn)
     print(f"Wrote {args.out}", file=out)

@@ -17,7 +17,7 @@ from desktop_app.ui.tasks import ImmediateRunner
 from tests.helpers import complete_assessment
 
 
-def _import_a_claim(context) -> int:
+def _import_a_claim(context, approver: str = "Direktör Dahl") -> int:
     """An assessment in review whose exchange file claimed an approval by a director."""
     service, repo = context.service, context.service.repository
     a = repo.create(complete_assessment(context.content))
@@ -27,7 +27,7 @@ def _import_a_claim(context) -> int:
     document.assessment.status = Status.APPROVED
     at = datetime(2026, 11, 20, 14, 5, tzinfo=UTC)
     digest = content_digest(document.assessment)
-    claim = StatusChange(Status.IN_REVIEW, Status.APPROVED, "Direktör Dahl", "dahl", at, "", digest)
+    claim = StatusChange(Status.IN_REVIEW, Status.APPROVED, approver, "dahl", at, "", digest)
     document.history.append(claim)
     transfer.import_document(repo, document, transfer.ImportMode.REPLACE)
     assert a.id is not None
@@ -60,3 +60,13 @@ def test_the_register_list_marks_the_reviewer_of_an_unverified_claim(qtbot, cont
     column = COLUMNS.index(SortKey.REVIEWER)
     shown = {view.model.index(row, column).data() for row in range(view.model.rowCount())}
     assert shown == {"Direktör Dahl (ej verifierat)", "Bo Berg"}
+
+
+def test_a_claimed_name_is_shown_literally_in_the_review_window(qtbot, context) -> None:
+    """Markup in a name from a file is text, not markup (issue 14)."""
+    name = '<b>Dahl</b> &amp; <a href="comment:step:decision">co</a>'
+    stored = context.service.repository.get(_import_a_claim(context, name))
+    review = ReviewWindow(context, stored)
+    qtbot.addWidget(review)
+    assert name in review.browser.toPlainText()
+    assert "<b>Dahl" not in review.browser.toHtml()
