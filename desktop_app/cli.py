@@ -28,6 +28,7 @@ from desktop_app.commands import (
     screen,
 )
 from desktop_app.commands.base import EXIT_FAILURE, EXIT_OK, Parser, Session
+from desktop_app.commands.terminal import for_terminal
 from desktop_app.domain.errors import LikaError
 
 COMMAND_MODULES = (assessments, review, audit, memo, report, data, deployment, screen)
@@ -73,7 +74,7 @@ def main(
     try:
         return int(args.run(args, session, out or sys.stdout))
     except LikaError as error:
-        print(f"lika: {error}", file=sys.stderr)
+        print(f"lika: {for_terminal(str(error))}", file=sys.stderr)  # it may name a title
         return error.exit_code
     except BrokenPipeError:
         # The reader went away (e.g. `lika list | head`); not an error worth a message.
@@ -83,13 +84,13 @@ def main(
         return 130
     except DriverError as error:  # a damaged register met outside the storage layer
         described = describe_driver_error(error, session.db_path)
-        print(f"lika: {described}", file=sys.stderr)
+        print(f"lika: {for_terminal(str(described))}", file=sys.stderr)
         return described.exit_code
     except Exception as error:
         if os.environ.get("LIKA_DEBUG"):
             raise
         print(
-            f"lika: internal error: {type(error).__name__}: {error} "
+            f"lika: internal error: {type(error).__name__}: {for_terminal(str(error))} "
             "(run with LIKA_DEBUG=1 for details)",
             file=sys.stderr,
         )

@@ -116,6 +116,31 @@ def test_check_finds_garbled_text(register, capsys) -> None:
     assert "not valid UTF-8" in out and "assessments" in out and "title" in out
 
 
+def test_garbled_text_is_found_in_any_chunk_and_named_cell_by_cell(register, monkeypatch) -> None:
+    """The text check decodes chunks of rows joined by line feeds: a text cut inside a
+    character next to a text that starts with the rest of it is still found, both are
+    named, and so is a cell in a later chunk."""
+    from desktop_app.storage import text_check
+
+    monkeypatch.setattr(text_check, "CHUNK", 2)
+    conn = sqlite3.connect(register)
+    ids = [r[0] for r in conn.execute("SELECT id FROM measures ORDER BY id")]
+    assert len(ids) >= 6
+    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
+        conn.execute(f'DROP TRIGGER "{name}"')  # the lock triggers, as an attacker would
+    # "ä" is C3 A4: one row ends with C3, the next row starts with A4.
+    conn.execute("UPDATE measures SET owner = CAST(X'41C3' AS TEXT) WHERE id = ?", [ids[0]])
+    conn.execute("UPDATE measures SET owner = CAST(X'A442' AS TEXT) WHERE id = ?", [ids[1]])
+    conn.execute("UPDATE measures SET description = CAST(X'FF' AS TEXT) WHERE id = ?", [ids[5]])
+    conn.commit()
+    assert [p for p in text_check.garbled_text(conn) if p.startswith("measures")] == [
+        f"measures row {ids[0]}, column owner",
+        f"measures row {ids[1]}, column owner",
+        f"measures row {ids[5]}, column description",
+    ]
+    conn.close()
+
+
 @pytest.mark.parametrize(
     "command", [["fingerprint", "2"], ["export", "2", "--out", "-"], ["summary", "2"], ["list"]]
 )

@@ -221,3 +221,42 @@ def test_fingerprint_is_unicode_normalised(content) -> None:
     a.decision.title = "Ska\u0301ne"  # decomposed á
     b.decision.title = "Skáne"
     assert fingerprint(a) == fingerprint(b)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Skåne",  # NFC already: the JSON as it is
+        "Ska\u0301ne",  # decomposed
+        "\u212b",  # the Ångström sign, which NFC replaces
+        "\n\u0303",  # the n of the escaped newline must not take the tilde
+        "x\u001a\u0301",  # nor the a of an escaped control character the acute
+        'quote " and \\ backslash\u0301',
+        "\ufb01 ligature (NFC keeps it) \u0338 <\u0338",
+    ],
+)
+def test_the_canonical_json_is_each_text_normalised(content, title) -> None:
+    """The quick path (the JSON as it is, when it is NFC) gives exactly what
+    normalising every text one by one gives: fingerprints of stored approvals stand."""
+    import json
+    import unicodedata
+
+    from desktop_app.domain.fingerprint import canonical_json
+    from desktop_app.domain.serialize import content_to_dict
+
+    def each(value):
+        if isinstance(value, str):
+            return unicodedata.normalize("NFC", value)
+        if isinstance(value, list):
+            return [each(v) for v in value]
+        if isinstance(value, dict):
+            return {each(k): each(v) for k, v in value.items()}
+        return value
+
+    a = complete_assessment(content)
+    a.decision.title = title
+    a.measures[0].owner = title
+    expected = json.dumps(
+        each(content_to_dict(a)), sort_keys=True, ensure_ascii=False, separators=(",", ":")
+    )
+    assert canonical_json(a) == expected

@@ -9,6 +9,8 @@ unchanged byte for byte. Written before the change (issue 13)."""
 from __future__ import annotations
 
 import base64
+import csv
+import io
 import json
 
 import pytest
@@ -91,6 +93,11 @@ def test_a_forged_approval_arrives_in_review_labelled_unverified(db, tmp_path, c
     assert "unverified" in out + err
     row = listed(db, capsys)[2]
     assert row["status"] == "in_review" and row["approval"] == "unverified"
+    assert row["reviewer"] == "Direktör Dahl" and row["reviewer_unverified"] is True
+    assert listed(db, capsys)[1]["reviewer_unverified"] is False
+    code, out, _ = run(db, capsys, "list", "--format", "csv")
+    by_id = {r["id"]: r for r in csv.DictReader(io.StringIO(out))}
+    assert [by_id[i]["reviewer_unverified"] for i in ("1", "2")] == ["False", "True"]
     printed = json.loads(run(db, capsys, "fingerprint", "2", "--format", "json")[1])
     assert printed["approved_fingerprint"] is None
     code, out, _ = run(db, capsys, "verify", "2", "--fingerprint", printed["fingerprint"])

@@ -274,3 +274,22 @@ def test_check_against_an_exchange_file_finds_a_rewritten_chain(db, tmp_path, ca
     _rewrite_chain_from(db, 1)
     code, found = check(db, capsys, "--against", str(exported))
     assert code == 1 and "rewritten" in found["against"][1]
+
+
+def test_a_changed_measure_of_a_later_approved_assessment_is_found(db, capsys, monkeypatch) -> None:
+    """The approved content is read in batches; a change in a child row of the second
+    approved assessment, in the second batch, is named for that assessment only."""
+    from desktop_app.storage import check_reads
+
+    assert run(db, capsys, "approve", "2", "--as", "Bo")[0] == 0
+    monkeypatch.setattr(check_reads, "BATCH", 1)
+    assert check(db, capsys)[0] == 0
+    around_triggers(
+        db,
+        ["review_lock_measures_update"],
+        "UPDATE measures SET owner = 'Mallory' WHERE assessment_id = 2",
+    )
+    code, found = check(db, capsys)
+    assert code == 1
+    assert "assessment 2 was changed after its approval" in problems(found)
+    assert "assessment 1 " not in problems(found)

@@ -27,6 +27,7 @@ LIST_FIELDS = (
     "revision", "author", "language", "framework", "outcome", "created", "uid",
     "reviewer", "reference_date", "adverse_grounds", "open_measures", "next_deadline",
     "overdue_measures", "next_followup", "evaluation_due", "decision_type",
+    "reviewer_unverified",
 )  # fmt: skip
 
 
@@ -63,6 +64,8 @@ def register_record(row: RegisterRow, today: date) -> dict[str, Any]:
         "next_followup": _iso(row.next_followup),
         "evaluation_due": row.evaluation_due(today),
         "decision_type": row.decision_type,
+        # The reviewer is only the approver an exchange file claimed, unverified.
+        "reviewer_unverified": row.reviewer_unverified,
     }
 
 

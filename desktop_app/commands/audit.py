@@ -22,6 +22,7 @@ from desktop_app.commands.base import (
     dump_json,
     format_option,
 )
+from desktop_app.commands.terminal import for_terminal
 from desktop_app.domain.codes import Status, Trust
 from desktop_app.domain.errors import InputError
 
@@ -93,9 +94,9 @@ def cmd_history(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     for e in entries:
         when = e.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
         who = e.actor if e.actor == e.os_user else f"{e.actor} ({e.os_user})"
-        print(f"{when}  {who}  {e.action.value}  {e.summary}", file=out)
-        for c in e.changes:
-            print(f"    {'.'.join(c.path)}: {c.old!r} -> {c.new!r}", file=out)
+        print(f"{when}  {for_terminal(who)}  {e.action.value}  {for_terminal(e.summary)}", file=out)
+        for c in e.changes:  # repr shows control characters as escapes too
+            print(f"    {for_terminal('.'.join(c.path))}: {c.old!r} -> {c.new!r}", file=out)
     return EXIT_OK
 
 
@@ -150,7 +151,7 @@ def cmd_fingerprint(args: argparse.Namespace, session: Session, out: TextIO) -> 
             file=sys.stderr,
         )
     if claim is not None:
-        print(f"lika: note: {_claim_text(claim)}", file=sys.stderr)
+        print(f"lika: note: {for_terminal(_claim_text(claim))}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -188,13 +189,15 @@ def cmd_verify(args: argparse.Namespace, session: Session, out: TextIO) -> int:
         assessment = transfer.read_file(lambda: session.content, args.id).assessment
         found = service.find_uid(assessment.uid)
         if found is None:
-            print(f"Not verified: the assessment in {args.id} is not in this register.", file=out)
+            where = for_terminal(str(args.id))
+            print(f"Not verified: the assessment in {where} is not in this register.", file=out)
             return EXIT_FAILURE
         args.id, args.fingerprint = found.id, content_digest(assessment)
     elif args.fingerprint is None:
         raise InputError("give --fingerprint X with an assessment id (or verify a PDF)")
     check = service.review.verify_fingerprint(args.id, args.fingerprint)
-    print(verdict_text(check, f"assessment {args.id} (revision {check.revision})"), file=out)
+    verdict = verdict_text(check, f"assessment {args.id} (revision {check.revision})")
+    print(for_terminal(verdict), file=out)  # it names the approver
     return EXIT_OK if check.matches else EXIT_FAILURE
 
 

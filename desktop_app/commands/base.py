@@ -151,4 +151,6 @@ def dump_json(data: Any, out: TextIO) -> None:
 
 def warn(message: str) -> None:
     """A warning on stderr: stdout stays the command's one result."""
-    print(f"lika: warning: {message}", file=sys.stderr)
+    from desktop_app.commands.terminal import for_terminal
+
+    print(f"lika: warning: {for_terminal(message)}", file=sys.stderr)

@@ -17,6 +17,7 @@ from desktop_app.commands.base import (
     dump_json,
     identity_option,
 )
+from desktop_app.commands.terminal import for_terminal
 from desktop_app.domain.errors import InputError
 
 
@@ -151,7 +152,8 @@ def cmd_check(args: argparse.Namespace, session: Session, out: TextIO) -> int:
         print(f"{session.db_path}:", file=out)
         width = max(len(r.name) for r in results)
         for result in results:
-            print(f"  {result.outcome.value:<8} {result.name:<{width}}  {result.message}", file=out)
+            message = for_terminal(result.message)
+            print(f"  {result.outcome.value:<8} {result.name:<{width}}  {message}", file=out)
         print("Something is wrong." if failed else "No problems found.", file=out)
     return EXIT_FAILURE if failed else EXIT_OK
 
@@ -185,7 +187,7 @@ def cmd_import(args: argparse.Namespace, session: Session, out: TextIO) -> int:
         ) from None
     title = stored.decision.title or "(untitled)"
     verb = "Replaced" if args.mode == transfer.ImportMode.REPLACE else "Imported"
-    print(f"{verb} assessment {stored.id}: {title}", file=out)
+    print(f"{verb} assessment {stored.id}: {for_terminal(title)}", file=out)
     for note in document.notes:
-        print(f"lika: warning: {note}", file=sys.stderr)
+        print(f"lika: warning: {for_terminal(note)}", file=sys.stderr)
     return EXIT_OK

@@ -12,6 +12,7 @@ import argparse
 from typing import Any, TextIO
 
 from desktop_app.commands.base import EXIT_OK, Session, dump_json
+from desktop_app.commands.terminal import for_terminal
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -51,7 +52,7 @@ def cmd_key(args: argparse.Namespace, _session: Session, out: TextIO) -> int:
         if args.format == "json":
             dump_json(listed, out)
         for item in listed if args.format == "text" else []:
-            print(f"{item['standing']:<8} {item['id']}  {item['name']}", file=out)
+            print(f"{item['standing']:<8} {item['id']}  {for_terminal(item['name'])}", file=out)
         return EXIT_OK
     public = public_key_text(store.ensure().public_key())
     if args.format == "json":

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from desktop_app.commands.base import EXIT_OK, Session, assessment_id
+from desktop_app.commands.terminal import lines_for_terminal
 from desktop_app.domain.language import Language
 
 
@@ -47,5 +48,5 @@ def cmd_summary(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     text = memo_text(
         assessment, service.checklists_for(assessment), service.content.vocabulary, language
     )
-    print(text, file=out)
+    print(lines_for_terminal(text, indent=""), file=out)  # its lines, for pasting
     return EXIT_OK

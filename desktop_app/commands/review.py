@@ -19,6 +19,7 @@ from desktop_app.commands.base import (
     format_option,
     identity_option,
 )
+from desktop_app.commands.terminal import for_terminal, lines_for_terminal
 from desktop_app.domain.errors import InputError
 
 if TYPE_CHECKING:  # the service loads when a command runs, not for --help
@@ -155,12 +156,13 @@ def cmd_comments(args: argparse.Namespace, session: Session, out: TextIO) -> int
     if not comments:
         print("No review comments.", file=out)
     for c in comments:
-        state = f"addressed by {c.addressed_by}" if c.addressed else "open"
+        state = f"addressed by {for_terminal(c.addressed_by)}" if c.addressed else "open"
         when = c.created.astimezone().strftime("%Y-%m-%d %H:%M")
-        print(f"#{c.id}  {c.target}  {c.author}, {when}  [{state}]", file=out)
-        print(f"    {c.text}", file=out)
+        head = f"#{c.id}  {for_terminal(str(c.target))}  {for_terminal(c.author)}, {when}"
+        print(f"{head}  [{state}]", file=out)
+        print(f"    {lines_for_terminal(c.text)}", file=out)
         if c.reply:
-            print(f"    reply: {c.reply}", file=out)
+            print(f"    reply: {lines_for_terminal(c.reply)}", file=out)
     return EXIT_OK
 
 
@@ -209,7 +211,8 @@ def cmd_revisions(args: argparse.Namespace, session: Session, out: TextIO) -> in
         mark = "*" if s.id == a.id else " "
         when = s.updated.astimezone().strftime("%Y-%m-%d")
         print(
-            f"{mark} {s.id:>6}  rev {s.revision:<3} {s.status.value:<10} {when}  {s.title}",
+            f"{mark} {s.id:>6}  rev {s.revision:<3} {s.status.value:<10} {when}  "
+            + for_terminal(s.title),
             file=out,
         )
     return EXIT_OK
@@ -236,7 +239,7 @@ def cmd_compare(args: argparse.Namespace, session: Session, out: TextIO) -> int:
         print(f"Assessments {args.id} and {args.other} say the same.", file=out)
     for r in shown:
         mark = "≠" if r.changed else " "
-        print(f"{mark} {'.'.join(r.path)}", file=out)
-        print(f"    {args.id}: {r.left}", file=out)
-        print(f"    {args.other}: {r.right}", file=out)
+        print(f"{mark} {for_terminal('.'.join(r.path))}", file=out)
+        print(f"    {args.id}: {lines_for_terminal(str(r.left), '        ')}", file=out)
+        print(f"    {args.other}: {lines_for_terminal(str(r.right), '        ')}", file=out)
     return EXIT_OK

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from desktop_app.commands.base import EXIT_OK, Session, dump_json
+from desktop_app.commands.terminal import for_terminal
 from desktop_app.domain.errors import InputError
 from desktop_app.domain.language import Language
 
@@ -124,6 +125,6 @@ def _print_text(result: Screening, session: Session, out: TextIO) -> None:
     labels = _labels(result, session)
     width = max(len(s.ground_key) for s in result.suggestions)
     for suggestion in result.suggestions:
-        words = ", ".join(suggestion.words())
+        words = for_terminal(", ".join(suggestion.words()))
         label = labels[suggestion.ground_key]
         print(f"{suggestion.ground_key:<{width}}  {label}: {words}", file=out)

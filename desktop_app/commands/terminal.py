@@ -22,3 +22,10 @@ def _escape(match: re.Match[str]) -> str:
 def for_terminal(text: str) -> str:
     """``text`` with every control character shown as an escape (``\\n``, ``\\u202e``)."""
     return _UNSAFE.sub(_escape, text)
+
+
+def lines_for_terminal(text: str, indent: str = "    ") -> str:
+    """Multi-line user text (a comment, a memo) for a terminal: each line escaped as
+    ``for_terminal`` does, the line breaks kept, and every line after the first
+    indented by ``indent`` so that no line of the text can pass for one of Lika's."""
+    return ("\n" + indent).join(for_terminal(line) for line in text.split("\n"))

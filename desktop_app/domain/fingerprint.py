@@ -43,9 +43,24 @@ def _normalise(value: Any) -> Any:
     return value
 
 
-def canonical_json(assessment: Assessment) -> str:
-    content = _normalise(content_to_dict(assessment))
+def _dumps(content: Any) -> str:
     return json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def canonical_json(assessment: Assessment) -> str:
+    """The content as JSON, every key and text NFC-normalised.
+
+    Most content is NFC already, and then the JSON of it as it is *is* the canonical
+    form: when the whole text is NFC, so is each key and text in it (JSON writes them
+    as they are, escaping only quotes, backslashes and control characters, none of
+    which composes with anything). Only otherwise is every text normalised one by one
+    (normalising the whole text instead would differ: the ``n`` of an escaped newline
+    composes with a combining tilde after it)."""
+    content = content_to_dict(assessment)
+    text = _dumps(content)
+    if unicodedata.is_normalized("NFC", text):
+        return text
+    return _dumps(_normalise(content))
 
 
 def content_digest(assessment: Assessment) -> str:

@@ -109,6 +109,8 @@ class RegisterRow(NamedTuple):
     next_deadline: date | None
     next_followup: date | None
     decision_type: str = ""  # a key of the decision types, "" for none
+    # The reviewer is only who an exchange file claimed approved it (``Trust.UNVERIFIED``).
+    reviewer_unverified: bool = False
 
     def has_overdue_measures(self, today: date) -> bool:
         return self.next_deadline is not None and self.next_deadline < today

@@ -30,7 +30,14 @@ from desktop_app.domain.statistics import table_from_dict, table_to_dict
 RECORD_FIELDS = ("uid", "series_uid", "revision", "status", "created", "updated")
 
 
+# Values that are plain already: the common case, answered before any isinstance (an
+# exact type test: a StrEnum is a str too, and must become its value).
+_AS_IS = frozenset({str, int, float, bool, type(None)})
+
+
 def _plain(value: Any) -> Any:
+    if type(value) in _AS_IS:
+        return value
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, datetime):
@@ -42,8 +49,16 @@ def _plain(value: Any) -> Any:
     return value
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def _part_to_dict(obj: object) -> dict[str, Any]:
-    return {f.name: _plain(getattr(obj, f.name)) for f in dataclasses.fields(obj)}  # type: ignore[arg-type]
+    # The field names of each dataclass, looked up once (``lika check`` serialises every
+    # approved assessment of the register).
+    names = _FIELD_NAMES.get(type(obj))
+    if names is None:
+        names = _FIELD_NAMES[type(obj)] = tuple(f.name for f in dataclasses.fields(obj))  # type: ignore[arg-type]
+    return {name: _plain(getattr(obj, name)) for name in names}
 
 
 def content_to_dict(assessment: Assessment) -> dict[str, Any]:
@@ -56,9 +71,9 @@ def content_to_dict(assessment: Assessment) -> dict[str, Any]:
     """
     empty_ground = _part_to_dict(GroundAssessment(ground_key=""))
     grounds = [
-        _part_to_dict(g)
-        for _, g in sorted(assessment.grounds.items())
-        if {**_part_to_dict(g), "ground_key": ""} != empty_ground
+        part
+        for part in (_part_to_dict(g) for _, g in sorted(assessment.grounds.items()))
+        if {**part, "ground_key": ""} != empty_ground
     ]
     answers = [_part_to_dict(a) for _, a in sorted(assessment.answers.items()) if a.value or a.note]
     # Only when chosen: an assessment without a type serialises (and so fingerprints)

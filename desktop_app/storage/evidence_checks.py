@@ -15,14 +15,13 @@ import json
 import re
 import sqlite3
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from desktop_app.domain.errors import InputError, LikaError
 from desktop_app.storage import audit, guards
 from desktop_app.storage.approval_records import record_problems
 
 if TYPE_CHECKING:
-    from desktop_app.domain.model import Assessment
     from desktop_app.storage.checks import CheckContext, CheckResult
 
 HEAD = re.compile(r"(\d+):([0-9a-f]{64})")
@@ -67,44 +66,34 @@ def check_approvals(ctx: CheckContext) -> CheckResult:
     """Content against approval, status against history, history against the log."""
     from desktop_app.domain.fingerprint import matches_content, shown
     from desktop_app.domain.model import Status
-    from desktop_app.storage import rows
-    from desktop_app.storage.approval_records import HISTORY_SQL
+    from desktop_app.storage import check_reads
 
     conn = ctx.conn
     assert conn is not None
-    if "assessments" not in _tables(conn):
+    if "assessments" not in check_reads.table_names(conn):
         return _result("approvals", "ok", "no assessments yet")
     found: list[str] = []
     try:
         found += record_problems(conn)
-        history_sql = (  # a register not upgraded yet has one generation
-            HISTORY_SQL
-            if audit.has_column(conn, "status_changes", "generation")
-            else "SELECT * FROM status_changes WHERE assessment_id = :id ORDER BY id"
-        )
         conn.row_factory = sqlite3.Row
-        for head in conn.execute("SELECT * FROM assessments ORDER BY id").fetchall():
-            ident = head["id"]
-            history = [
-                rows.status_change_from_row(dict(r))
-                for r in conn.execute(history_sql, {"id": ident}).fetchall()
-            ]
+        recorded: dict[int, str] = {}  # approved assessment -> its approval's fingerprint
+        for ident, status, history in check_reads.histories(conn):
             approvals = [c for c in history if c.approves]
             leads_to = history[-1].to_status.value if history else Status.DRAFT.value
-            status = head["status"]
             if status != leads_to and not (
                 history and history[-1].unverified_claim and status == Status.IN_REVIEW.value
             ):
                 found.append(
                     f"assessment {ident} is {status}, but its approval record leads to {leads_to}"
                 )
-            if status != Status.APPROVED.value or not approvals:
-                continue
-            recorded = approvals[-1].fingerprint
-            if recorded and not matches_content(recorded, _assessment(conn, dict(head))):
+            if status == Status.APPROVED.value and approvals and approvals[-1].fingerprint:
+                recorded[ident] = approvals[-1].fingerprint
+        for assessment in check_reads.contents(conn, list(recorded)):
+            assert assessment.id is not None
+            if not matches_content(recorded[assessment.id], assessment):
                 found.append(
-                    f"assessment {ident} was changed after its approval: its content no longer "
-                    f"matches the approved fingerprint {shown(recorded)}"
+                    f"assessment {assessment.id} was changed after its approval: its content "
+                    f"no longer matches the approved fingerprint {shown(recorded[assessment.id])}"
                 )
     except (sqlite3.DatabaseError, LikaError) as error:
         return _result("approvals", "problem", f"the approvals cannot be read: {error}")
@@ -116,33 +105,6 @@ def check_approvals(ctx: CheckContext) -> CheckResult:
         "approvals",
         "ok",
         "approved content matches its approvals, and the approval records agree with the audit log",
-    )
-
-
-def _tables(conn: sqlite3.Connection) -> set[str]:
-    return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-
-
-def _assessment(conn: sqlite3.Connection, head: dict[str, Any]) -> Assessment:
-    from desktop_app.storage import rows
-
-    tables = _tables(conn)
-
-    def children(table: str) -> list[dict[str, Any]]:
-        if table not in tables:  # a register not upgraded yet (no statistics, evidence)
-            return []
-        found = conn.execute(f"SELECT * FROM {table} WHERE assessment_id = ?", [head["id"]])
-        return [dict(r) for r in found.fetchall()]
-
-    # A register from before the decision types (0008) reads as having none.
-    head = {"decision_type": "", **head}
-    return rows.assessment_from_rows(
-        head,
-        children("ground_assessments"),
-        children("answers"),
-        children("measures"),
-        children("statistics_tables"),
-        children("evidence_items"),
     )
 
 

@@ -36,6 +36,13 @@ from desktop_app.storage.search_syntax import fts_query
 PAGE_SIZE = 200
 
 _DECISION_TYPE = "(SELECT a.decision_type FROM assessments a WHERE a.id = r.assessment_id)"
+# Whether the read model's reviewer (the newest approval or return) is an approval that
+# an exchange file only claimed: the same status change, read through its index.
+_REVIEWER_UNVERIFIED = (
+    "coalesce((SELECT s.trust = 'unverified' FROM status_changes s "
+    "WHERE s.assessment_id = r.assessment_id AND s.to_status IN ('approved', 'returned') "
+    "ORDER BY s.id DESC LIMIT 1), 0)"
+)
 # Per sort key: the stored column that holds the key, the ORDER BY expression (text
 # sorts without regard to case) and the index that serves it.
 _SORT_COLUMNS: dict[SortKey, tuple[str, str, str]] = {
@@ -67,7 +74,9 @@ _ROW_FIELDS = (
 )  # fmt: skip
 # Qualified: sorting by decision type joins ``assessments``, which has columns of the
 # same names.
-_ROW_COLUMNS = ", ".join([*(f"r.{name}" for name in _ROW_FIELDS), _DECISION_TYPE])
+_ROW_COLUMNS = ", ".join(
+    [*(f"r.{name}" for name in _ROW_FIELDS), _DECISION_TYPE, _REVIEWER_UNVERIFIED]
+)
 
 # Up to this many search hits, the hits drive the query and are sorted; above it, the
 # sort index is walked and each row checked against the hits. The first is quick for a
@@ -96,7 +105,7 @@ def _row(v: tuple[Any, ...]) -> RegisterRow:
         v[0], v[1], v[2], v[3], v[4], v[5], v[6], STATUSES[v[7]], v[8], v[9], v[10],
         LANGUAGES[v[11]], v[12], OUTCOMES[v[13]], _to_datetime(v[14]), _to_datetime(v[15]),
         _to_date(v[16]), _adverse(v[17]), v[18], v[19] and _to_date(v[19]),
-        v[20] and _to_date(v[20]), v[21],
+        v[20] and _to_date(v[20]), v[21], bool(v[22]),
     ))  # fmt: skip
 
 

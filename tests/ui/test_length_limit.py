@@ -51,3 +51,26 @@ def test_a_description_far_from_its_limit_shows_no_counter(qtbot, context) -> No
     box.insertPlainText("x" * 20_000)
     assert len(box.toPlainText()) == 20_000
     assert counter(box) is None
+
+
+def test_each_affected_group_stops_at_its_limit_and_counts(qtbot, context) -> None:
+    """The affected groups are one per line, each at most LINE_MAX characters (as the
+    exchange schema has them): a line is cut where it went over, and counted near it."""
+    editor = open_editor(qtbot, context)
+    box = editor.go_to_field(("decision", "affected_groups"))
+    assert isinstance(box, QPlainTextEdit)
+    box.setPlainText("Barn\nÄldre")
+    cursor = box.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    box.setTextCursor(cursor)
+    assert counter(box) is None or not counter(box).isVisible()
+    box.insertPlainText(" " + "g" * (LINE_MAX + 200))  # a paste onto the last line
+    assert box.toPlainText() == "Barn\n" + ("Äldre " + "g" * LINE_MAX)[:LINE_MAX]
+    assert counter(box).isVisible()
+    digits = "".join(ch if ch.isdigit() else " " for ch in counter(box).text()).split()
+    assert digits == ["1000", "1000"]
+    # A paste of several lines: each is cut, none joins another.
+    box.setPlainText("")
+    box.insertPlainText("a\n" + "b" * (LINE_MAX + 5) + "\nc")
+    assert box.toPlainText() == "a\n" + "b" * LINE_MAX + "\nc"
+    assert editor.document.assessment.decision.affected_groups == ["a", "b" * LINE_MAX, "c"]

@@ -118,14 +118,17 @@ class Binder(QObject):
             if path is not None:
                 show(self.document.value(path))
 
-    def _limit(self, widget: QLineEdit | QPlainTextEdit, source: PathSource) -> None:
-        """The field's longest text (domain.limits), counted near the limit."""
+    def _limit(
+        self, widget: QLineEdit | QPlainTextEdit, source: PathSource, *, per_line: bool = False
+    ) -> None:
+        """The field's longest text (domain.limits), counted near the limit; for a
+        list edited one item per line, each line's."""
 
         def limit() -> int:
             path = self._resolve(source)
             return max_length(path) if path is not None else TEXT_MAX
 
-        LengthLimit(widget, limit)
+        LengthLimit(widget, limit, per_line=per_line)
 
     # One method per kind of widget.
 
@@ -165,6 +168,7 @@ class Binder(QObject):
                     widget.setPlainText("\n".join(value))
 
         widget.setUndoRedoEnabled(False)
+        self._limit(widget, source, per_line=True)
         widget.textChanged.connect(
             lambda: self._edit(source, _lines(widget.toPlainText()), typing=True)
         )

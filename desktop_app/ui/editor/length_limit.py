@@ -7,28 +7,42 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QLocale, QObject
-from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit
 
 # The counter appears when this share of the limit is used.
 SHOW_FROM = 0.8
 
 
 class LengthLimit(QObject):
-    """Keeps the text of ``widget`` at most ``limit()`` characters and counts it."""
+    """Keeps the text of ``widget`` at most ``limit()`` characters and counts it; with
+    ``per_line`` (a list edited one item per line), each line, counting the one the
+    cursor is on."""
 
-    def __init__(self, widget: QLineEdit | QPlainTextEdit, limit: Callable[[], int]) -> None:
+    def __init__(
+        self,
+        widget: QLineEdit | QPlainTextEdit,
+        limit: Callable[[], int],
+        *,
+        per_line: bool = False,
+    ) -> None:
         super().__init__(widget)
         self.widget = widget
         self.limit = limit
+        self.per_line = per_line
+        self._cutting = False
         # Made when first needed: a widget made with the page would join the page's
         # Tab chain at its end and move the window's later stops (guidance) before it.
         self._counter: QLabel | None = None
-        widget.installEventFilter(self)
+        # A text box's viewport is resized after the box (it holds the scroll bars).
+        self._area = widget.viewport() if isinstance(widget, QPlainTextEdit) else widget
+        self._area.installEventFilter(self)
         if isinstance(widget, QLineEdit):
             widget.setMaxLength(limit())
             widget.textChanged.connect(self.update)
         else:
             widget.textChanged.connect(self._cut)
+            if per_line:
+                widget.cursorPositionChanged.connect(self.update)
         self.update()
 
     @property
@@ -41,19 +55,48 @@ class LengthLimit(QObject):
 
     def _text(self) -> str:
         widget = self.widget
-        return widget.text() if isinstance(widget, QLineEdit) else widget.toPlainText()
+        if isinstance(widget, QLineEdit):
+            return widget.text()
+        return widget.textCursor().block().text() if self.per_line else widget.toPlainText()
 
     def _cut(self) -> None:
         """Remove what went over the limit: the characters just typed or pasted."""
         assert isinstance(self.widget, QPlainTextEdit)
-        excess = len(self.widget.toPlainText()) - self.limit()
-        if excess > 0:
-            cursor = self.widget.textCursor()
-            end = cursor.position()
-            cursor.setPosition(max(end - excess, 0))
-            cursor.setPosition(end if end >= excess else excess, cursor.MoveMode.KeepAnchor)
-            cursor.removeSelectedText()
+        if self._cutting:  # the removal below changes the text again
+            return
+        self._cutting = True
+        try:
+            if self.per_line:
+                self._cut_lines()
+            else:
+                self._cut_span(0, len(self.widget.toPlainText()))
+        finally:
+            self._cutting = False
         self.update()
+
+    def _cut_span(self, start: int, end: int) -> None:
+        """Bring the text from ``start`` to ``end`` (a whole text, or one line) to the
+        limit: remove the characters just typed or pasted before the cursor when it is
+        in the span, else the end of the span."""
+        assert isinstance(self.widget, QPlainTextEdit)
+        excess = end - start - self.limit()
+        if excess <= 0:
+            return
+        cursor = self.widget.textCursor()
+        at = cursor.position()
+        if not start <= at <= end or at - start < excess:
+            at = end
+        cursor.setPosition(at - excess)
+        cursor.setPosition(at, cursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+
+    def _cut_lines(self) -> None:
+        assert isinstance(self.widget, QPlainTextEdit)
+        block = self.widget.document().lastBlock()
+        while block.isValid():  # from the end: a cut leaves earlier positions as they were
+            start = block.position()
+            self._cut_span(start, start + len(block.text()))
+            block = block.previous()
 
     def update(self) -> None:
         used, limit = len(self._text()), self.limit()
@@ -72,12 +115,13 @@ class LengthLimit(QObject):
         self.counter.show()
 
     def _place(self) -> None:
-        area: QWidget = self.widget
-        x = area.width() - self.counter.width() - 4
-        y = area.height() - self.counter.height() - 2
+        """In the bottom right corner of where the text is (left of a scroll bar)."""
+        area = self._area.geometry() if self._area is not self.widget else self.widget.rect()
+        x = area.right() + 1 - self.counter.width() - 4
+        y = area.bottom() + 1 - self.counter.height() - 2
         self.counter.move(max(x, 0), max(y, 0))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.widget and event.type() == QEvent.Type.Resize and self._counter:
+        if watched is self._area and event.type() == QEvent.Type.Resize and self._counter:
             self._place()
         return False

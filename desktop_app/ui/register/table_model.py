@@ -38,7 +38,7 @@ class RegisterTableModel(PagedTableModel[RegisterQuery, RegisterRow]):
             SortKey.STATUS: lambda r: context.label(r.status),
             SortKey.REVISION: lambda r: str(r.revision),
             SortKey.AUTHOR: lambda r: r.author,
-            SortKey.REVIEWER: lambda r: r.reviewer,
+            SortKey.REVIEWER: self._reviewer,
             SortKey.UPDATED: lambda r: context.short_date(r.updated.astimezone().date()),
             SortKey.OUTCOME: lambda r: context.label(r.outcome) if r.outcome else "",
             SortKey.ADVERSE_GROUNDS: self._adverse,
@@ -57,6 +57,13 @@ class RegisterTableModel(PagedTableModel[RegisterQuery, RegisterRow]):
         if key is SortKey.OUTCOME:
             return c.field(("conclusion", "outcome"))
         return c.term(f"register.{key.value}")
+
+    def _reviewer(self, row: RegisterRow) -> str:
+        """Who approved or returned it; a name only an exchange file claims is marked
+        unverified, as the review window and the PDF mark it."""
+        if row.reviewer_unverified:
+            return f"{row.reviewer} ({self.context.term('pdf.unverified')})"
+        return row.reviewer
 
     def _adverse(self, row: RegisterRow) -> str:
         mixed = self.context.term("register.mixed")
