@@ -44,6 +44,7 @@ def test_an_emptied_register_is_not_used_as_a_new_one(
 @pytest.mark.parametrize("command", [["list"], ["backup", "--out", "b.db"], ["fingerprint", "1"]])
 def test_an_emptied_register_is_named_by_every_command(register, tmp_path, capsys, command) -> None:
     good = emptied(register)
+    command = [str(tmp_path / part) if part == "b.db" else part for part in command]
     assert lika(*command, "--db", str(register)) == 1
     err = capsys.readouterr().err
     assert "damaged or emptied" in err and good.path.name in err
