@@ -18,7 +18,6 @@ it is checked, so it imports as before.
 from __future__ import annotations
 
 import base64
-import binascii
 import json
 import re
 from collections.abc import Mapping
@@ -33,11 +32,12 @@ from desktop_app.atomic_file import write_bytes
 from desktop_app.domain.checklist import Checklist
 from desktop_app.domain.errors import InputError
 from desktop_app.domain.evaluation import Evaluation, ImpactAsExpected, MeasureResult
-from desktop_app.domain.evidence import MAX_TOTAL_BYTES, check_file, sha256
+from desktop_app.domain.evidence import MAX_TOTAL_BYTES
 from desktop_app.domain.fingerprint import fingerprint, matches_content, shown
 from desktop_app.domain.model import Assessment, MeasureStatus, Status, StatusChange
 from desktop_app.domain.serialize import assessment_from_dict, assessment_to_dict
 from desktop_app.schemas import validator
+from desktop_app.storage.exchange_evidence import check_evidence
 from desktop_app.storage.exchange_rules import (
     check_against_checklists,
     check_evaluations,
@@ -466,49 +466,16 @@ def _build(raw: dict[str, Any], checklists: Mapping[str, Checklist], fail: Any) 
         assessment = assessment_from_dict(data)
     except InputError as error:
         raise fail(f"in the assessment: {error}") from None
+    # Before the approval is checked: the content it covers has the media types of the
+    # files, not the ones the file claims.
+    files = check_evidence(raw["files"], assessment, fail)
     history = [_change(c, f"history[{i}]", fail) for i, c in enumerate(raw["history"])]
     for where, problem in _approval_problems(assessment, history):
         raise fail(f"{where}: {problem}")
     evaluations = [_evaluation(e) for e in raw["evaluations"]]
-    files = _files(raw, assessment, fail)
     return ExchangeDocument(
         assessment, history, evaluations, files, audit_head=raw.get("audit_head", "")
     )
-
-
-def _files(raw: dict[str, Any], assessment: Assessment, fail: Any) -> dict[str, bytes]:
-    """The attached files' bytes: each decodes, has the hash and size it claims, is a
-    file Lika would attach (no programs), and is attached by the assessment; every
-    attached file is there."""
-    files: dict[str, bytes] = {}
-    names = {e.sha256: e.title for e in assessment.evidence if e.is_file}
-    for index, entry in enumerate(raw["files"]):
-        where = f"files[{index}]"
-        try:
-            data = base64.b64decode(entry["data"], validate=True)
-        except (binascii.Error, ValueError):
-            raise fail(f"{where}.data: is not base64") from None
-        digest = entry["sha256"]
-        if sha256(data) != digest:
-            raise fail(f"{where}: the content does not have the SHA-256 {digest}")
-        if len(data) != entry["size"]:
-            raise fail(f"{where}.size: the content has {len(data)} bytes, not {entry['size']}")
-        if digest in files:
-            raise fail(f"{where}: the file {digest} appears twice")
-        if digest not in names:
-            raise fail(f"{where}: no evidence in the assessment attaches this file")
-        try:
-            check_file(names[digest], data, already=sum(len(d) for d in files.values()))
-        except InputError as error:
-            raise fail(f"{where}: {error}") from None
-        files[digest] = data
-    for index, item in enumerate(assessment.evidence):
-        where = f"assessment.evidence[{index}]"
-        if item.is_file and item.sha256 not in files:
-            raise fail(f"{where}.sha256: the file {item.sha256 or '(none)'} is not in the file")
-        if item.is_file and item.size != len(files[item.sha256]):
-            raise fail(f"{where}.size: the file has {len(files[item.sha256])} bytes")
-    return files
 
 
 def _approval_problems(
