@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from desktop_app.domain.errors import InputError
-from desktop_app.domain.fingerprint import is_legacy
+from desktop_app.domain.fingerprint import fingerprint, is_legacy, matches_content, shown
 from desktop_app.domain.model import Assessment, Status, StatusChange, Trust
 from desktop_app.domain.signing import (
     SignatureProblem,
@@ -124,6 +124,13 @@ def _judge(
         raise ExchangeError(
             f"{where}: the approval's signature does not hold for this assessment: it was "
             "made for another assessment, another revision or other content, or forged"
+        )
+    if not matches_content(change.fingerprint, a):
+        # The signature holds for the fingerprint it names, but that is not this content.
+        raise ExchangeError(
+            f"{where}: the approval is signed over other content: it names the fingerprint "
+            f"{shown(change.fingerprint)}, but the assessment in the file has "
+            f"{fingerprint(a)} (the content was changed after the approval)"
         )
     standing, name = trusted.standing(change.public_key)
     key = describe_key(change.public_key)

@@ -481,15 +481,16 @@ def _build(raw: dict[str, Any], checklists: Mapping[str, Checklist], fail: Any) 
 def _approval_problems(
     assessment: Assessment, history: list[StatusChange]
 ) -> list[tuple[str, str]]:
-    """An approved assessment must say what it was approved with: content changed after
-    the approval (in the file) would enter the register as approved. Every Lika records
-    the fingerprint with the approval, so an approval without one is a file edited by
-    hand, and is refused too (otherwise blanking it would slip any change through)."""
-    if assessment.status is not Status.APPROVED:
+    """A history that ends in an approval must say what was approved, and it must be this
+    content, whatever the file's status says (a file may claim "in review" as an
+    unverified approval arrives; a signed approval over other content would otherwise be
+    verified later and stand): content changed after the approval is refused. Every Lika
+    records the fingerprint with the approval, so an approval without one is a file
+    edited by hand, and is refused too (otherwise blanking it would slip any change
+    through)."""
+    if not history or history[-1].to_status is not Status.APPROVED:
         return []
-    index, approval = next(
-        (i, c) for i, c in reversed(list(enumerate(history))) if c.to_status is Status.APPROVED
-    )
+    index, approval = len(history) - 1, history[-1]
     where = f"history[{index}].fingerprint"
     if not approval.fingerprint:
         return [
