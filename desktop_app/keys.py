@@ -108,10 +108,13 @@ class KeyStanding(StrEnum):
 
 @dataclass(frozen=True)
 class TrustedKeys:
-    """Public key (base64) -> the name it is listed under; revoked ones apart."""
+    """Public key (base64) -> the name it is listed under; revoked ones apart. ``own``:
+    the user's own key when IT does not list it (trusted, but under no one's name: the
+    user signs as whoever they act as)."""
 
     trusted: dict[str, str] = field(default_factory=dict)
     revoked: dict[str, str] = field(default_factory=dict)
+    own: str = ""
 
     def standing(self, public_text: str) -> tuple[KeyStanding, str]:
         key = public_text.strip()
@@ -137,8 +140,9 @@ class TrustedKeys:
                     if read is not None:
                         (trusted if path.suffix == ".pub" else revoked)[read[0]] = read[1]
         own_public = (own if own is not None else KeyStore()).public_text()
-        if own_public is not None:
-            trusted.setdefault(own_public, "your own key")
+        if own_public is not None and own_public not in trusted:
+            trusted[own_public] = "your own key"
+            return cls(trusted, revoked, own_public)
         return cls(trusted, revoked)
 
 

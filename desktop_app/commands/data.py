@@ -186,6 +186,9 @@ def cmd_import(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     title = stored.decision.title or "(untitled)"
     verb = "Replaced" if args.mode == transfer.ImportMode.REPLACE else "Imported"
     print(f"{verb} assessment {stored.id}: {title}", file=out)
+    if document.signed_by:
+        said = document.signed_by.removeprefix("; ")
+        print(said[:1].upper() + said[1:] + ".", file=out)
     for note in document.notes:
         print(f"lika: warning: {note}", file=sys.stderr)
     return EXIT_OK

@@ -74,6 +74,9 @@ class ExchangeDocument:
     files: dict[str, bytes] = field(default_factory=dict)
     # What the user should be told about the import (an unverified approval).
     notes: list[str] = field(default_factory=list)
+    # For an approval signed by a trusted key: whose key it is (``signed_note``), kept
+    # in the import's audit entry; "" otherwise.
+    signed_by: str = ""
     # The exporting register's newest audit entry (``ID:HASH``), for ``lika check
     # --against``; "" when unknown.
     audit_head: str = ""
