@@ -64,10 +64,23 @@ def holds(a: Assessment, change: StatusChange) -> SignatureCheck:
     return check
 
 
+def signing_problem(keys: KeyStore | None) -> str:
+    """Why approvals made here cannot be signed now ("" when they can): the user is
+    told, since the approval then stands here but arrives unverified elsewhere."""
+    if keys is None:
+        return ""
+    try:
+        keys.ensure()
+    except InputError as error:
+        return str(error)
+    return ""
+
+
 def signed(keys: KeyStore | None, a: Assessment, change: StatusChange) -> StatusChange:
     """``change`` (an approval made here) with its approver's signature; unsigned if
     there is no key store or the key cannot be made (the approval is still witnessed
-    here, it only cannot be checked elsewhere)."""
+    here, it only cannot be checked elsewhere: ``signing_problem`` says why, for the
+    user)."""
     if keys is None or change.to_status is not Status.APPROVED:
         return change
     try:

@@ -72,10 +72,12 @@ def atomic_write(
     suffix: str = "",
     mode: int = 0o644,
     error: type[LikaError] = InputError,
+    exclusive: bool = False,
 ) -> bool:
     """Call ``write`` with a temporary path beside ``out``; when it returns (anything
     but False, which means cancelled), make the file durable and rename it to ``out``.
-    Returns whether ``out`` was written."""
+    Returns whether ``out`` was written. ``exclusive``: never replace an existing
+    ``out`` (``FileExistsError`` if there is one: another process made it meanwhile)."""
     out = Path(out)
     folder = out.parent
     if not folder.is_dir():
@@ -95,19 +97,28 @@ def atomic_write(
         with temp.open("rb+") as file:
             os.fsync(file.fileno())
         temp.chmod(mode)
-        temp.replace(out)
+        if exclusive:
+            os.link(temp, out)  # atomic, and fails if ``out`` exists
+        else:
+            temp.replace(out)
         sync_folder(folder)
         return True
+    except FileExistsError:
+        if exclusive:
+            raise
+        raise error(describe_os_error(FileExistsError(errno.EEXIST, "exists"), out)) from None
     except OSError as failure:
         raise error(describe_os_error(failure, out)) from None
     finally:
         temp.unlink(missing_ok=True)
 
 
-def write_bytes(out: Path, data: bytes, *, suffix: str = "", mode: int = 0o644) -> None:
-    """Write ``data`` to ``out`` atomically."""
+def write_bytes(
+    out: Path, data: bytes, *, suffix: str = "", mode: int = 0o644, exclusive: bool = False
+) -> None:
+    """Write ``data`` to ``out`` atomically (``exclusive``: see ``atomic_write``)."""
 
     def write(temp: Path) -> None:
         temp.write_bytes(data)
 
-    atomic_write(out, write, suffix=suffix, mode=mode)
+    atomic_write(out, write, suffix=suffix, mode=mode, exclusive=exclusive)
