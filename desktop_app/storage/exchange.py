@@ -167,8 +167,9 @@ def dumps(document: ExchangeDocument) -> str:
 
 
 def write_file(document: ExchangeDocument, path: Path) -> None:
-    """Write the file whole or not at all (a partial file never replaces a good one)."""
-    write_bytes(Path(path), dumps(document).encode("utf-8"), suffix=".json")
+    """Write the file whole or not at all (a partial file never replaces a good one),
+    readable by its owner only: it holds the whole assessment and its attached files."""
+    write_bytes(Path(path), dumps(document).encode("utf-8"), suffix=".json", mode=0o600)
 
 
 # Reading
