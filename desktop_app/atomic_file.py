@@ -9,6 +9,10 @@ so a previous version is never destroyed and no half file is left. A process kil
 while writing can still leave its temporary file: the next write into that folder
 removes such files once they are an hour old (no write takes that long).
 
+The file gets ``mode`` as the user's umask allows it, as any new file would (``0o666``
+by default: 0644 under the usual umask, 0600 under a private one); a file that holds
+a whole assessment is written 0600 whatever the umask.
+
 An ``OSError`` becomes one clear message naming the file (full disk, read-only folder,
 no permission), of the kind the caller asks for (bad input by default).
 """
@@ -18,7 +22,8 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import tempfile
+import secrets
+import stat
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -70,12 +75,14 @@ def atomic_write(
     write: Callable[[Path], bool | None],
     *,
     suffix: str = "",
-    mode: int = 0o644,
+    mode: int = 0o666,
     error: type[LikaError] = InputError,
+    exclusive: bool = False,
 ) -> bool:
     """Call ``write`` with a temporary path beside ``out``; when it returns (anything
     but False, which means cancelled), make the file durable and rename it to ``out``.
-    Returns whether ``out`` was written."""
+    Returns whether ``out`` was written. ``exclusive``: never replace an existing
+    ``out`` (``FileExistsError`` if there is one: another process made it meanwhile)."""
     out = Path(out)
     folder = out.parent
     if not folder.is_dir():
@@ -84,30 +91,55 @@ def atomic_write(
         raise error(f"Cannot write {out}: it is a folder")
     remove_stale(folder)
     try:
-        handle, name = tempfile.mkstemp(prefix=PREFIX, suffix=suffix + SUFFIX, dir=folder)
-        os.close(handle)
+        temp = _new_temporary(folder, suffix, mode)
     except OSError as failure:
         raise error(describe_os_error(failure, out)) from None
-    temp = Path(name)
     try:
         if write(temp) is False:
             return False
         with temp.open("rb+") as file:
             os.fsync(file.fileno())
-        temp.chmod(mode)
-        temp.replace(out)
+        # As created (``mode`` under the umask), also if ``write`` made the file anew.
+        temp.chmod(stat.S_IMODE(temp.stat().st_mode) & mode)
+        if exclusive:
+            os.link(temp, out)  # atomic, and fails if ``out`` exists
+        else:
+            temp.replace(out)
         sync_folder(folder)
         return True
+    except FileExistsError:
+        if exclusive:
+            raise
+        raise error(describe_os_error(FileExistsError(errno.EEXIST, "exists"), out)) from None
     except OSError as failure:
         raise error(describe_os_error(failure, out)) from None
     finally:
         temp.unlink(missing_ok=True)
 
 
-def write_bytes(out: Path, data: bytes, *, suffix: str = "", mode: int = 0o644) -> None:
-    """Write ``data`` to ``out`` atomically."""
+def _new_temporary(folder: Path, suffix: str, mode: int) -> Path:
+    """A new empty file in ``folder``, created with ``mode`` (the kernel applies the
+    umask, so nothing has to read or change the process's umask)."""
+    for _attempt in range(100):
+        path = folder / f"{PREFIX}{secrets.token_hex(6)}{suffix}{SUFFIX}"
+        try:
+            handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY, mode)
+        except FileExistsError:
+            continue
+        os.close(handle)
+        return path
+    raise FileExistsError(errno.EEXIST, "no free temporary name", str(folder))
+
+
+_BINARY = getattr(os, "O_BINARY", 0)
+
+
+def write_bytes(
+    out: Path, data: bytes, *, suffix: str = "", mode: int = 0o666, exclusive: bool = False
+) -> None:
+    """Write ``data`` to ``out`` atomically (``exclusive``: see ``atomic_write``)."""
 
     def write(temp: Path) -> None:
         temp.write_bytes(data)
 
-    atomic_write(out, write, suffix=suffix, mode=mode)
+    atomic_write(out, write, suffix=suffix, mode=mode, exclusive=exclusive)

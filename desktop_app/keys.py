@@ -26,6 +26,7 @@ from cryptography.hazmat.primitives.serialization import (
     load_pem_private_key,
 )
 
+from desktop_app.atomic_file import write_bytes
 from desktop_app.defaults import OrganisationDefaults, load_defaults
 from desktop_app.domain.errors import InputError
 from desktop_app.domain.signing import key_id, load_public_key, public_key_text
@@ -71,19 +72,26 @@ class KeyStore:
         return key if isinstance(key, Ed25519PrivateKey) else None
 
     def ensure(self) -> Ed25519PrivateKey:
-        """The user's private key, created (0600) if there is none."""
+        """The user's private key, created (0600) if there is none.
+
+        Written whole or not at all (a 0600 temporary file, synced, then linked into
+        place, never over an existing one): a crash while writing leaves no empty key
+        file behind, which would make every later approval unsigned."""
         key = self.private_key()
         if key is not None:
             return key
+        if self.private_path.exists():
+            raise InputError(
+                f"The approver key {self.private_path} cannot be read (it is damaged or "
+                "not a key); ask IT, or move it away to get a new key"
+            )
         key = Ed25519PrivateKey.generate()
         pem = key.private_bytes(Encoding.PEM, PrivateFormat.PKCS8, NoEncryption())
         try:
             self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-            fd = os.open(self.private_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "wb") as file:
-                file.write(pem)
-            public = f"{public_key_text(key.public_key())} {os.environ.get('USER', '')}\n"
-            (self.folder / PUBLIC_NAME).write_text(public.rstrip() + "\n", encoding="ascii")
+            write_bytes(self.private_path, pem, mode=0o600, exclusive=True)
+            public = f"{public_key_text(key.public_key())} {os.environ.get('USER', '')}"
+            write_bytes(self.folder / PUBLIC_NAME, (public.rstrip() + "\n").encode("ascii"))
         except FileExistsError:  # another process made it meanwhile: use that one
             made = self.private_key()
             if made is None:
@@ -108,10 +116,13 @@ class KeyStanding(StrEnum):
 
 @dataclass(frozen=True)
 class TrustedKeys:
-    """Public key (base64) -> the name it is listed under; revoked ones apart."""
+    """Public key (base64) -> the name it is listed under; revoked ones apart. ``own``:
+    the user's own key when IT does not list it (trusted, but under no one's name: the
+    user signs as whoever they act as)."""
 
     trusted: dict[str, str] = field(default_factory=dict)
     revoked: dict[str, str] = field(default_factory=dict)
+    own: str = ""
 
     def standing(self, public_text: str) -> tuple[KeyStanding, str]:
         key = public_text.strip()
@@ -137,8 +148,9 @@ class TrustedKeys:
                     if read is not None:
                         (trusted if path.suffix == ".pub" else revoked)[read[0]] = read[1]
         own_public = (own if own is not None else KeyStore()).public_text()
-        if own_public is not None:
-            trusted.setdefault(own_public, "your own key")
+        if own_public is not None and own_public not in trusted:
+            trusted[own_public] = "your own key"
+            return cls(trusted, revoked, own_public)
         return cls(trusted, revoked)
 
 

@@ -98,3 +98,36 @@ def test_an_older_register_is_sealed_when_it_is_upgraded(tmp_path, capsys) -> No
     unsealed = conn.execute("SELECT count(*) FROM status_changes WHERE audit_id IS NULL")
     assert unsealed.fetchone()[0] == 0
     conn.close()
+
+
+def test_a_crash_while_the_key_is_written_leaves_no_empty_key(tmp_path, monkeypatch) -> None:
+    """Killed while writing the new key (simulated where either way of writing it
+    writes): no empty key file is left to make every later approval unsigned."""
+    import pathlib
+
+    store = KeyStore(tmp_path / "keys")
+
+    def killed(*_args, **_kwargs):
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "fdopen", killed)
+        patch.setattr(pathlib.Path, "write_bytes", killed)
+        with pytest.raises(KeyboardInterrupt):
+            store.ensure()
+    assert not store.private_path.exists()
+    assert not list(store.folder.glob(".lika-*"))
+    key = store.ensure()
+    assert store.private_key() is not None
+    assert public_key_text(store.private_key().public_key()) == public_key_text(key.public_key())
+
+
+def test_an_approval_that_cannot_be_signed_says_so(db, tmp_path, capsys, monkeypatch) -> None:
+    keys = tmp_path / "broken-keys"
+    keys.mkdir(mode=0o700)
+    (keys / "approver-ed25519.pem").write_bytes(b"")  # left by a crash before this fix
+    monkeypatch.setenv("LIKA_KEY_DIR", str(keys))
+    code, _out, err = run(db, capsys, "approve", "2", "--as", "Bo")
+    assert code == 0
+    assert "could not be signed" in err and "approver-ed25519.pem" in err, err
+    assert listed(db, capsys)[2]["status"] == "approved"

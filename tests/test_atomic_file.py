@@ -93,3 +93,35 @@ def test_a_killed_export_leaves_no_partial_file(tmp_path, content) -> None:
     process.wait(timeout=30)
     assert process.returncode == -signal.SIGKILL  # killed before it was done
     assert list(out.iterdir()) == []
+
+
+@pytest.fixture
+def umask():
+    """Set the process's umask for one test, and put the old one back."""
+    old = os.umask(0o022)
+    os.umask(old)
+    yield lambda value: os.umask(value)
+    os.umask(old)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes")
+def test_a_written_file_honours_a_private_umask(tmp_path, umask) -> None:
+    umask(0o077)
+    atomic_file.write_bytes(tmp_path / "a.pdf", b"%PDF-")
+    assert (tmp_path / "a.pdf").stat().st_mode & 0o777 == 0o600
+    umask(0o022)
+    atomic_file.write_bytes(tmp_path / "b.pdf", b"%PDF-")
+    assert (tmp_path / "b.pdf").stat().st_mode & 0o777 == 0o644
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes")
+def test_an_exchange_file_is_readable_by_its_owner_only(
+    tmp_path, content, repository, umask
+) -> None:
+    """It holds the whole assessment, with the attached files."""
+    from desktop_app.storage import exchange
+
+    umask(0o022)
+    document = exchange.ExchangeDocument(repository.create(complete_assessment(content)))
+    exchange.write_file(document, tmp_path / "a.json")
+    assert (tmp_path / "a.json").stat().st_mode & 0o777 == 0o600

@@ -241,6 +241,10 @@ def test_an_import_over_an_approved_assessment_changes_nothing(logged, tmp_path,
     out = tmp_path / "approved.json"
     transfer.export_file(service.repository, 1, out)
     document = exchange.read_file(out, content.checklists.checklists)
+    # An in-review copy with other content (a changed approved one is refused earlier,
+    # as signed over other content).
+    document.history = document.history[:-1]
+    document.assessment.status = Status.IN_REVIEW
     document.assessment.decision.title = "Ändrad i filen"
     entries = _count(logged)
     with pytest.raises(WorkflowError, match="approved and cannot be overwritten"):

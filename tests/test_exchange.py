@@ -483,6 +483,7 @@ def test_a_program_hidden_in_an_exchange_file_is_refused(content) -> None:
         data["assessment"]["evidence"][0].update(sha256=digest, size=len(program))
 
     with pytest.raises(
-        exchange.ExchangeError, match=re.escape("files[0]: besokare-2025.csv: programs")
+        exchange.ExchangeError,
+        match=re.escape("assessment.evidence[0]: besokare-2025.csv: programs"),
     ):
         exchange.parse(_hostile_files(swap), content.checklists.checklists)

@@ -206,3 +206,26 @@ def test_libreoffice_opens_and_converts_the_memo(demo_db, tmp_path, capsys) -> N
         ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert "Konsekvenser för jämlikhet" in text or "Konsekvenser for likestilling" in text
+
+
+def test_control_characters_from_an_import_do_not_break_the_word_memo(content, tmp_path) -> None:
+    """python-docx refuses text that is not XML (\\x02, \\x07, \\x1b…); such text can
+    arrive in an exchange file. It is left out, as the PDF leaves it out."""
+    from desktop_app.reports.memo_docx import write_memo_docx
+    from tests.helpers import complete_assessment
+
+    a = complete_assessment(content)
+    a.decision.title = "Skol\x02skjuts"
+    a.conclusion.summary = "Bra\x07 beslut\x1b[31m med\ttabb\noch rad"
+    for measure in a.measures:
+        measure.description = "Åtgärd\x0b" + measure.description
+        measure.owner = "Ägare\x01"
+    memo = memo_document(a, checklists(content, a), content.vocabulary, a.language)
+    out = tmp_path / "memo.docx"
+    write_memo_docx(memo, out)
+    document = docx.Document(str(out))
+    text = "\n".join(p.text for p in document.paragraphs)
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    assert "Bra beslut[31m med" in text
+    assert not any(ch in text + "".join(cells) for ch in "\x01\x02\x07\x0b\x1b")
+    assert any(c.startswith("Åtgärd") for c in cells) and "Ägare" in cells

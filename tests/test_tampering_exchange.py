@@ -283,3 +283,42 @@ def test_the_pdf_says_an_imported_approval_is_unverified(db, tmp_path, capsys) -
     text = " ".join(pdf_text(pdf).split())
     assert "EJ VERIFIERAT" in text and "Direktör Dahl" in text
     assert "Godkänd av" not in text
+
+
+# An approval over other content, whatever the file's status says
+
+
+def test_a_signed_approval_over_other_content_marked_in_review_is_refused(
+    db, tmp_path, capsys
+) -> None:
+    data = export(db, capsys, 1, tmp_path / "one.json")
+    assert data["history"][-1]["signature"]
+    data["assessment"]["conclusion"]["summary"] = "Inga grupper påverkas negativt"
+    data["assessment"]["status"] = "in_review"  # as an unverified claim would arrive
+    path = write(tmp_path / "other.json", data)
+    fresh = tmp_path / "fresh.db"
+    assert run(fresh, capsys, "list")[0] == 0
+    _refused(fresh, capsys, "import", str(path), message="history[")
+    assert listed(fresh, capsys) == {}
+
+
+def test_an_unsigned_claim_over_other_content_is_refused(db, tmp_path, capsys) -> None:
+    data = _forge_approval(export(db, capsys, 2, tmp_path / "two.json"))
+    data["assessment"]["status"] = "in_review"
+    data["assessment"]["conclusion"]["summary"] = "Något annat än det som godkändes"
+    path = write(tmp_path / "claim.json", data)
+    _refused(db, capsys, "import", str(path), "--replace", message="changed after the approval")
+
+
+def test_judging_refuses_a_signature_over_other_content(db, tmp_path, capsys, content) -> None:
+    """The judge compares the signed fingerprint with the content itself, also for a
+    document that did not come through the exchange file's own checks."""
+    from desktop_app.app.approvals import judge_import
+    from desktop_app.keys import TrustedKeys
+    from desktop_app.storage import exchange
+
+    export(db, capsys, 1, tmp_path / "one.json")
+    document = exchange.read_file(tmp_path / "one.json", content.checklists.checklists)
+    document.assessment.conclusion.summary = "Inga grupper påverkas negativt"
+    with pytest.raises(exchange.ExchangeError, match="signed over other content"):
+        judge_import(document, TrustedKeys.load())

@@ -19,10 +19,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from desktop_app.domain.audit_summary import signed_note
 from desktop_app.domain.errors import InputError
-from desktop_app.domain.fingerprint import is_legacy
+from desktop_app.domain.fingerprint import fingerprint, is_legacy, matches_content, shown
 from desktop_app.domain.model import Assessment, Status, StatusChange, Trust
+from desktop_app.domain.review import same_person
 from desktop_app.domain.signing import (
+    SignatureCheck,
     SignatureProblem,
     approval_message,
     public_key_text,
@@ -33,8 +36,9 @@ from desktop_app.keys import KeyStanding, KeyStore, TrustedKeys, describe_key
 from desktop_app.storage.exchange import ExchangeDocument, ExchangeError
 
 
-def message_for(a: Assessment, change: StatusChange) -> bytes:
-    """What the approver's key signs for ``change`` of ``a``."""
+def message_for(a: Assessment, change: StatusChange, *, version: int = 2) -> bytes:
+    """What the approver's key signs for ``change`` of ``a`` (``version`` 1: as Lika
+    signed before the comment was covered)."""
     return approval_message(
         assessment_uid=a.uid,
         series_uid=a.series_uid,
@@ -45,13 +49,38 @@ def message_for(a: Assessment, change: StatusChange) -> bytes:
         actor=change.actor,
         os_user=change.os_user,
         at=change.at.isoformat(timespec="seconds"),
+        comment=change.comment if version >= 2 else None,
     )
+
+
+def holds(a: Assessment, change: StatusChange) -> SignatureCheck:
+    """Whether ``change``'s signature holds for ``a``: over the current message, or over
+    the older one (a signature made before the comment was covered)."""
+    check = verify(change.public_key, change.signature, message_for(a, change))
+    if check.problem is SignatureProblem.INVALID:
+        older = verify(change.public_key, change.signature, message_for(a, change, version=1))
+        if older.ok:
+            return older
+    return check
+
+
+def signing_problem(keys: KeyStore | None) -> str:
+    """Why approvals made here cannot be signed now ("" when they can): the user is
+    told, since the approval then stands here but arrives unverified elsewhere."""
+    if keys is None:
+        return ""
+    try:
+        keys.ensure()
+    except InputError as error:
+        return str(error)
+    return ""
 
 
 def signed(keys: KeyStore | None, a: Assessment, change: StatusChange) -> StatusChange:
     """``change`` (an approval made here) with its approver's signature; unsigned if
     there is no key store or the key cannot be made (the approval is still witnessed
-    here, it only cannot be checked elsewhere)."""
+    here, it only cannot be checked elsewhere: ``signing_problem`` says why, for the
+    user)."""
     if keys is None or change.to_status is not Status.APPROVED:
         return change
     try:
@@ -73,7 +102,7 @@ def portable(a: Assessment, change: StatusChange) -> StatusChange:
     for the original, and would only get the file refused elsewhere)."""
     if not change.signature:
         return change
-    if verify(change.public_key, change.signature, message_for(a, change)).ok:
+    if holds(a, change).ok:
         return change
     return replace(change, signature="", public_key="")
 
@@ -87,6 +116,7 @@ def judge_import(
     a = document.assessment
     notes: list[str] = []
     history: list[StatusChange] = []
+    document.signed_by = ""
     for index, change in enumerate(document.history):
         if change.to_status is not Status.APPROVED:
             history.append(replace(change, trust=Trust.IMPORTED))
@@ -96,6 +126,8 @@ def judge_import(
         history.append(replace(change, trust=trust))
         if note:
             notes.append(note)
+        if trust is Trust.SIGNED:
+            document.signed_by = signed_note(change.actor, _signer(trusted, change.public_key))
     document.history = history
     if history and history[-1].approves:  # perhaps a claim elsewhere, verified here
         a.status = Status.APPROVED
@@ -114,7 +146,7 @@ def _judge(
     claim = f"the approval by {change.actor} ({change.at:%Y-%m-%d})"
     if not change.signature and not change.public_key:
         return Trust.UNVERIFIED, f"{claim} is unverified: it carries no signature"
-    check = verify(change.public_key, change.signature, message_for(a, change))
+    check = holds(a, change)
     if check.problem is SignatureProblem.MALFORMED:
         raise ExchangeError(
             f"{where}: the approval's signature or public key is not in the form Lika "
@@ -125,12 +157,25 @@ def _judge(
             f"{where}: the approval's signature does not hold for this assessment: it was "
             "made for another assessment, another revision or other content, or forged"
         )
+    if not matches_content(change.fingerprint, a):
+        # The signature holds for the fingerprint it names, but that is not this content.
+        raise ExchangeError(
+            f"{where}: the approval is signed over other content: it names the fingerprint "
+            f"{shown(change.fingerprint)}, but the assessment in the file has "
+            f"{fingerprint(a)} (the content was changed after the approval)"
+        )
     standing, name = trusted.standing(change.public_key)
     key = describe_key(change.public_key)
     if is_legacy(change.fingerprint):  # a signature over 48 bits proves too little
         return Trust.UNVERIFIED, f"{claim} is unverified: it names only a 48-bit fingerprint"
     if standing is KeyStanding.TRUSTED:
-        return Trust.SIGNED, ""
+        if change.public_key.strip() == trusted.own or same_person(name, change.actor):
+            return Trust.SIGNED, ""
+        return (
+            Trust.UNVERIFIED,
+            f"{claim} is unverified: it is signed by {key}, which IT lists for {name}, not "
+            f"for {change.actor}",
+        )
     if standing is KeyStanding.REVOKED:
         revoked = f"{claim} is unverified: it is signed by {key} ({name}), which IT revoked"
         return Trust.UNVERIFIED, revoked
@@ -138,3 +183,10 @@ def _judge(
         Trust.UNVERIFIED,
         f"{claim} is unverified: it is signed by {key}, which this register does not trust",
     )
+
+
+def _signer(trusted: TrustedKeys, public_key: str) -> str:
+    """Whose key a trusted key is, as the import records it."""
+    if public_key.strip() == trusted.own:
+        return f"the importing user ({describe_key(public_key)})"
+    return f"{trusted.standing(public_key)[1]} ({describe_key(public_key)})"

@@ -24,6 +24,8 @@ from desktop_app.domain.evidence import (
     Evidence,
     EvidenceKind,
     RefusalReason,
+    check_openable,
+    check_reference,
     file_evidence,
     link_evidence,
     sha256,
@@ -69,6 +71,15 @@ class EvidenceService:
         """A web link or a records-system reference, checked."""
         return link_evidence(kind, reference, title, target)
 
+    @staticmethod
+    def web_address(item: Evidence) -> str:
+        """The address of a link, to hand to the system: only a web address (http or
+        https) is; whatever came into the register another way is checked again here."""
+        if item.kind is not EvidenceKind.LINK:
+            raise InputError(f"{item.description} is not a web address")
+        check_reference(item.kind, item.reference, item.title)
+        return item.reference.strip()
+
     def read(self, item: Evidence) -> bytes:
         if not item.is_file:
             raise InputError(f"{item.description} is not a file")
@@ -76,15 +87,18 @@ class EvidenceService:
 
     def open_copy(self, item: Evidence) -> Path:
         """A read-only copy of an attached file, for the system's viewer; the copy is
-        checked against the item's hash, and removed when Lika exits."""
-        data = self.read(item)
-        if sha256(data) != item.sha256:  # the register's bytes are checked too
-            raise InputError(f"{item.title}: the stored file does not match its hash")
-        folder = Path(tempfile.mkdtemp(prefix=item.sha256[:8] + "-", dir=self._session_folder()))
+        checked against the item's hash, and removed when Lika exits. Only a file of a
+        kind that can be attached is opened (by the name the copy gets, which picks the
+        program that opens it)."""
         name = (
             "".join(c if c.isalnum() or c in _SAFE else "_" for c in item.title).strip(" .")
             or "file"
         )
+        check_openable(name)
+        data = self.read(item)
+        if sha256(data) != item.sha256:  # the register's bytes are checked too
+            raise InputError(f"{item.title}: the stored file does not match its hash")
+        folder = Path(tempfile.mkdtemp(prefix=item.sha256[:8] + "-", dir=self._session_folder()))
         copy = folder / name
         copy.write_bytes(data)
         copy.chmod(stat.S_IRUSR)

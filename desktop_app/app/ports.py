@@ -82,6 +82,7 @@ class AssessmentStore(Protocol):
         *,
         replace: bool = False,
         files: Sequence[bytes] = (),
+        note: str = "",
     ) -> None: ...
 
     def delete(self, assessment_id: int) -> None: ...

@@ -180,6 +180,16 @@ class ReviewService:
 
         return signed(self._service.keys, a, change)
 
+    def unsigned_reason(self, change: StatusChange) -> str:
+        """For an approval made here that could not be signed: why (the user is told:
+        it stands in this register, but a copy in an exchange file arrives unverified);
+        "" otherwise."""
+        from desktop_app.app.approvals import signing_problem
+
+        if change.to_status is not Status.APPROVED or change.signature:
+            return ""
+        return signing_problem(self._service.keys) or "the approver key could not be used"
+
     def return_for_changes(self, a: Assessment, comment: str = "") -> StatusChange:
         """In review -> returned, for the caseworker to address the comments."""
         return self.record_status(a, Status.RETURNED, comment)

@@ -122,6 +122,7 @@ def import_document(
             document.evaluations,
             replace=mode is ImportMode.REPLACE,
             files=list(document.files.values()),
+            note=document.signed_by,
         )
     except AlreadyExistsError:
         found = repository.find_uid(assessment.uid)

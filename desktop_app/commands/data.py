@@ -188,6 +188,9 @@ def cmd_import(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     title = stored.decision.title or "(untitled)"
     verb = "Replaced" if args.mode == transfer.ImportMode.REPLACE else "Imported"
     print(f"{verb} assessment {stored.id}: {for_terminal(title)}", file=out)
+    if document.signed_by:
+        said = document.signed_by.removeprefix("; ")
+        print(for_terminal(said[:1].upper() + said[1:] + "."), file=out)
     for note in document.notes:
         print(f"lika: warning: {for_terminal(note)}", file=sys.stderr)
     return EXIT_OK

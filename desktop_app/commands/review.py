@@ -8,6 +8,7 @@ the one who did it (default: the operating-system user, which is recorded too).
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
 from desktop_app.commands.base import (
@@ -104,6 +105,13 @@ def cmd_approve(args: argparse.Namespace, session: Session, out: TextIO) -> int:
         else ""
     )
     print(f"Assessment {a.id} is approved, fingerprint {change.fingerprint}{note}", file=out)
+    unsigned = service.review.unsigned_reason(change)
+    if unsigned:
+        print(
+            f"lika: warning: this approval could not be signed ({unsigned}); it stands in this "
+            "register, but a copy in an exchange file will arrive unverified",
+            file=sys.stderr,
+        )
     return EXIT_OK
 
 

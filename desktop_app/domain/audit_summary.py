@@ -72,6 +72,12 @@ def unverified_note(actor: str) -> str:
     return f"; the approval by {actor} {UNVERIFIED_SUFFIX}"
 
 
+def signed_note(actor: str, signer: str) -> str:
+    """Added to an import's summary for an approval signed by a key the register trusts:
+    whose key it is listed as."""
+    return f"; the approval by {actor} is signed by the key of {signer}"
+
+
 def delete_summary(status: Status | str) -> str:
     return f"deleted ({Status(status).value})"
 

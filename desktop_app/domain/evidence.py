@@ -47,6 +47,7 @@ class RefusalReason(StrEnum):
     MACROS = "macros"
     BAD_LINK = "bad_link"
     EMPTY_REFERENCE = "empty_reference"
+    NOT_OPENABLE = "not_openable"  # in a register already, but not a file Lika opens
 
 
 class AttachmentRefusedError(InputError):
@@ -259,17 +260,41 @@ def link_evidence(
 ) -> Evidence:
     """A web link (http or https only) or a records-system reference."""
     reference = reference.strip()
+    check_reference(kind, reference, title)
+    return Evidence(target=target, kind=kind, title=title.strip(), reference=reference)
+
+
+def check_reference(kind: EvidenceKind, reference: str, title: str = "") -> None:
+    """A link is a web address (http or https, with a host), a records-system reference
+    is not empty; else ``AttachmentRefusedError``. Whatever the system would do with
+    another scheme (``file:``, ``smb:``, ``javascript:``) is never asked of it."""
+    reference = reference.strip()
     if not reference:
         raise _refuse(RefusalReason.EMPTY_REFERENCE, title, "the reference is empty")
     if kind is EvidenceKind.LINK:
-        parts = urlsplit(reference)
-        if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        try:
+            parts = urlsplit(reference)
+            web = parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+        except ValueError:  # a malformed address (an unclosed IPv6 bracket)
+            web = False
+        if not web:
             raise _refuse(
                 RefusalReason.BAD_LINK, reference, "a link must be a web address (http or https)"
             )
     elif kind is not EvidenceKind.RECORD:
         raise ValueError(kind)
-    return Evidence(target=target, kind=kind, title=title.strip(), reference=reference)
+
+
+def check_openable(name: str) -> None:
+    """A file name the system may be asked to open: one of the kinds that can be
+    attached; else ``AttachmentRefusedError``. (A file that came into the register by
+    another way than ``check_file`` is not handed to whatever program its name picks.)"""
+    if extension(name) not in _ALLOWED:
+        raise _refuse(
+            RefusalReason.NOT_OPENABLE,
+            name,
+            f"cannot be opened: only {', '.join(ALLOWED_EXTENSIONS)} files are opened",
+        )
 
 
 def total_size(items: list[Evidence]) -> int:

@@ -4,9 +4,13 @@ An approval that travels in an exchange file is only believed when it carries a
 signature that verifies against a key the receiving register trusts. The signature is
 over a canonical JSON message binding everything the approval says: which assessment
 (uid), which decision and revision (series uid, revision number), which content (its
-full SHA-256), the status change, who and when. A signature copied onto another
-assessment, another revision or changed content therefore does not verify. The
-cryptography is ``cryptography``'s Ed25519, not a scheme of our own.
+full SHA-256), the status change, who, when, and the approver's comment (a condition
+is part of the approval). A signature copied onto another assessment, another revision,
+changed content or an edited comment therefore does not verify. The cryptography is
+``cryptography``'s Ed25519, not a scheme of our own.
+
+Versions of the message: ``lika-approval/2`` (with the comment) is what Lika signs;
+``lika-approval/1`` (without it) is what it signed before, and still verifies.
 """
 
 from __future__ import annotations
@@ -27,7 +31,8 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from desktop_app.domain.model import Trust
 
-MESSAGE_KIND = "lika-approval/1"
+MESSAGE_KIND = "lika-approval/2"
+MESSAGE_KIND_V1 = "lika-approval/1"  # signed before the comment was covered
 KEY_ID_LENGTH = 16
 
 
@@ -42,10 +47,12 @@ def approval_message(
     actor: str,
     os_user: str,
     at: str,
+    comment: str | None = None,
 ) -> bytes:
-    """The bytes an approver's key signs (``at`` as in the exchange file, to the second)."""
-    fields = {
-        "kind": MESSAGE_KIND,
+    """The bytes an approver's key signs (``at`` as in the exchange file, to the second):
+    ``lika-approval/2`` with ``comment``; without it (None), the older ``/1``."""
+    fields: dict[str, object] = {
+        "kind": MESSAGE_KIND if comment is not None else MESSAGE_KIND_V1,
         "assessment_uid": assessment_uid,
         "series_uid": series_uid,
         "revision": revision,
@@ -56,6 +63,8 @@ def approval_message(
         "os_user": os_user,
         "at": at,
     }
+    if comment is not None:
+        fields["comment"] = comment
     return json.dumps(fields, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import docx
@@ -19,6 +20,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from desktop_app.domain.errors import InputError
 from desktop_app.domain.memo_document import MemoDocument, MemoTable
 from desktop_app.reports.output import atomic_write
+from desktop_app.reports.safe_text import without_unsafe
 
 HEADING = "Heading 2"
 SUBHEADING = "Heading 3"
@@ -31,7 +33,9 @@ def memo_docx(memo: MemoDocument, template: Path | None = None) -> Document:
     """The memo section as a python-docx document, on ``template`` if one is given.
 
     The template's own body (a letterhead, sample text) is removed: only its styles,
-    page setup, headers and footers are kept."""
+    page setup, headers and footers are kept. Control characters (which python-docx
+    refuses, and which can arrive in an exchange file) are left out."""
+    memo = _safe(memo)
     if template is not None:
         try:
             document = docx.Document(_as_document(template))
@@ -59,6 +63,24 @@ def memo_docx(memo: MemoDocument, template: Path | None = None) -> Document:
     if memo.measures.rows:
         _table(document, memo.measures, table_style, (0.08, 0.39, 0.22, 0.17, 0.14))
     return document
+
+
+def _safe(memo: MemoDocument) -> MemoDocument:
+    """``memo`` with every text it writes cleaned (``safe_text``), in one place."""
+
+    def table(data: MemoTable) -> MemoTable:
+        return MemoTable(
+            tuple(map(without_unsafe, data.header)),
+            tuple(tuple(map(without_unsafe, row)) for row in data.rows),
+        )
+
+    return replace(
+        memo,
+        heading=without_unsafe(memo.heading),
+        paragraphs=tuple(replace(p, text=without_unsafe(p.text)) for p in memo.paragraphs),
+        impacts=table(memo.impacts),
+        measures=table(memo.measures),
+    )
 
 
 def _as_document(template: Path) -> io.BytesIO:

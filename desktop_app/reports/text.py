@@ -22,12 +22,9 @@ from desktop_app.domain.formats import BABEL_LOCALES, format_day
 from desktop_app.domain.model import Language
 from desktop_app.reports import fallback
 from desktop_app.reports.fonts import FACES, register_fonts
+from desktop_app.reports.safe_text import UNSAFE
 
 __all__ = ["clean", "format_day", "markup", "plain", "visual"]
-
-# C0/C1 controls except tab and newline, and bidi embeddings/overrides/isolates that could
-# reorder the surrounding layout; they are shown as nothing rather than breaking the page.
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
 
 # Break opportunities inside very long unbroken runs (URLs, pasted hashes).
 
@@ -49,7 +46,7 @@ def clean(text: str) -> str:
     """Normalise to NFC, drop control and bidi-override characters, and print a TAB as a
     space (the font has no glyph for it: it would show as a replacement mark)."""
     text = text.replace("\r\n", "\n").replace("\t", " ")
-    return _UNSAFE.sub("", unicodedata.normalize("NFC", text))
+    return UNSAFE.sub("", unicodedata.normalize("NFC", text))
 
 
 def _draw_order(match: re.Match[str]) -> str:

@@ -17,7 +17,7 @@ from sqlite_utils import Database
 
 from desktop_app.domain.audit import records_hash
 from desktop_app.domain.model import StatusChange
-from desktop_app.storage import audit, rows
+from desktop_app.storage import audit, rows, schema_facts
 
 
 def current_generation(db: Database | sqlite3.Connection, assessment_id: int) -> int:
@@ -60,9 +60,11 @@ HISTORY_SQL = (
 def record_problems(conn: sqlite3.Connection, assessment_id: int | None = None) -> list[str]:
     """Where the approval record and the audit log's account of it disagree: rows
     edited, removed, reordered or added outside Lika. All of the register, or the rows
-    and entries of one assessment. Empty for a register from before 0005."""
+    and entries of one assessment. Empty for a register from before 0005; a register
+    that had it and lost a column of it (``schema_facts``) cannot be checked, which is
+    the problem then."""
     if not audit.has_column(conn, "status_changes", "audit_id"):
-        return []
+        return _lost_columns(conn)
     where_rows = "" if assessment_id is None else "WHERE assessment_id = ?"
     params = [] if assessment_id is None else [assessment_id]
     columns = ", ".join(audit.RECORD_COLUMNS)
@@ -117,9 +119,15 @@ def record_problems(conn: sqlite3.Connection, assessment_id: int | None = None) 
 def approval_states(conn: sqlite3.Connection) -> dict[int, str]:
     """Per assessment whose current history holds an approval: how the newest one is
     known (``Trust`` value), or ``unrecorded`` when no audit entry records it (it was
-    written outside Lika). For ``lika list --format json``."""
+    written outside Lika). For ``lika list --format json``. A register that lost the
+    column tying rows to the log (``schema_facts``) has no recorded approval."""
     if not audit.has_column(conn, "status_changes", "audit_id"):
-        return {}
+        if not schema_facts.ran(conn, schema_facts.APPROVALS):
+            return {}
+        found = conn.execute(
+            "SELECT DISTINCT assessment_id FROM status_changes WHERE to_status = 'approved'"
+        )
+        return {r[0]: "unrecorded" for r in found}
     found = conn.execute(
         "SELECT s.assessment_id, s.trust, coalesce(l.record_hash, '') FROM status_changes s "
         "LEFT JOIN audit_log l ON l.id = s.audit_id "
@@ -127,6 +135,15 @@ def approval_states(conn: sqlite3.Connection) -> dict[int, str]:
         "FROM status_changes g WHERE g.assessment_id = s.assessment_id) ORDER BY s.id"
     )
     return {ident: trust if recorded else "unrecorded" for ident, trust, recorded in found}
+
+
+def _lost_columns(conn: sqlite3.Connection) -> list[str]:
+    if not schema_facts.ran(conn, schema_facts.APPROVALS):
+        return []  # from before 0005: nothing ties its rows to the log yet
+    return [
+        "the approval record cannot be checked against the audit log: its column "
+        "status_changes.audit_id was removed outside Lika"
+    ]
 
 
 def _unrecorded_entries(conn: sqlite3.Connection, assessment_id: int | None) -> list[str]:

@@ -221,12 +221,12 @@ def check_backups(ctx: CheckContext) -> CheckResult:
 
 def check_audit_log(ctx: CheckContext) -> CheckResult:
     """The audit log's hash chain is whole, and its append-only triggers are in place."""
-    from desktop_app.storage import audit, review_schema
+    from desktop_app.storage import audit, review_schema, schema_facts
 
     assert ctx.conn is not None
     names = {r[0] for r in ctx.conn.execute("SELECT name FROM sqlite_master").fetchall()}
     if "audit_log" not in names:
-        if "review_comments" in names:  # created with it (0003): it was removed
+        if schema_facts.ran(ctx.conn, schema_facts.AUDIT):  # it was created, and removed
             return _problem("audit", "the audit log is missing: it was removed outside Lika")
         return _ok("audit", "no audit log yet (it is created when Lika opens the register)")
     try:
@@ -310,6 +310,7 @@ CHECKS: list[Check] = [
     Check("file", check_file, gate=True),
     Check("format", check_format, gate=True),
     Check("schema", check_schema, gate=True),
+    Check("upgrades", evidence_checks.check_upgrades),
     Check("integrity", check_integrity),
     Check("references", check_foreign_keys),
     Check("values", check_values),

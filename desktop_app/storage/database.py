@@ -152,6 +152,8 @@ def open_database(path: Path, *, create: bool = True) -> Database:
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA foreign_keys = ON")
         existing = _check_lika_schema(db, path)
+        if existing:
+            _refuse_stripped(db, path)
         pending = migrations.pending(db)
         if pending and existing:
             _backup_before_migration(db, path)
@@ -178,6 +180,20 @@ def open_database(path: Path, *, create: bool = True) -> Database:
             raise describe_sqlite_error(error, path) from None
         raise
     return db
+
+
+def _refuse_stripped(db: Database, path: Path) -> None:
+    """A register that lost a table or column an upgrade it ran created (or the record
+    of that upgrade) was changed outside Lika: opening it would take it for an older
+    one, upgrade it and bury what was removed."""
+    from desktop_app.storage import schema_facts
+
+    found = schema_facts.problems(db.conn)
+    if found:
+        raise StorageError(
+            f"{path} was changed outside Lika: {found[0]}. Nothing was changed; run lika "
+            "check, and restore a backup"
+        )
 
 
 def _guard_evidence(db: Database, path: Path) -> None:

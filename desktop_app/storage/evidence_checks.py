@@ -40,6 +40,21 @@ def _more(found: list[str], shown: int = 3) -> str:
     return f"{text} (and {len(found) - shown} more)" if len(found) > shown else text
 
 
+def check_upgrades(ctx: CheckContext) -> CheckResult:
+    """Every upgrade the register ran is recorded, and what it created is there: a
+    missing table or column is not taken for an older register (``schema_facts``)."""
+    from desktop_app.storage import schema_facts
+
+    assert ctx.conn is not None
+    try:
+        found = schema_facts.problems(ctx.conn)
+    except sqlite3.DatabaseError as error:
+        return _result("upgrades", "problem", f"the register's upgrades cannot be read: {error}")
+    if found:
+        return _result("upgrades", "problem", _more(found))
+    return _result("upgrades", "ok", "every upgrade the register ran is recorded and in place")
+
+
 def check_guards(ctx: CheckContext) -> CheckResult:
     assert ctx.conn is not None
     findings = guards.find(ctx.conn)

@@ -18,7 +18,6 @@ it is checked, so it imports as before.
 from __future__ import annotations
 
 import base64
-import binascii
 import json
 import re
 from collections.abc import Mapping
@@ -33,11 +32,12 @@ from desktop_app.atomic_file import write_bytes
 from desktop_app.domain.checklist import Checklist
 from desktop_app.domain.errors import InputError
 from desktop_app.domain.evaluation import Evaluation, ImpactAsExpected, MeasureResult
-from desktop_app.domain.evidence import MAX_TOTAL_BYTES, check_file, sha256
+from desktop_app.domain.evidence import MAX_TOTAL_BYTES
 from desktop_app.domain.fingerprint import fingerprint, matches_content, shown
 from desktop_app.domain.model import Assessment, MeasureStatus, Status, StatusChange
 from desktop_app.domain.serialize import assessment_from_dict, assessment_to_dict
 from desktop_app.schemas import validator
+from desktop_app.storage.exchange_evidence import check_evidence
 from desktop_app.storage.exchange_rules import (
     check_against_checklists,
     check_evaluations,
@@ -74,6 +74,9 @@ class ExchangeDocument:
     files: dict[str, bytes] = field(default_factory=dict)
     # What the user should be told about the import (an unverified approval).
     notes: list[str] = field(default_factory=list)
+    # For an approval signed by a trusted key: whose key it is (``signed_note``), kept
+    # in the import's audit entry; "" otherwise.
+    signed_by: str = ""
     # The exporting register's newest audit entry (``ID:HASH``), for ``lika check
     # --against``; "" when unknown.
     audit_head: str = ""
@@ -164,8 +167,9 @@ def dumps(document: ExchangeDocument) -> str:
 
 
 def write_file(document: ExchangeDocument, path: Path) -> None:
-    """Write the file whole or not at all (a partial file never replaces a good one)."""
-    write_bytes(Path(path), dumps(document).encode("utf-8"), suffix=".json")
+    """Write the file whole or not at all (a partial file never replaces a good one),
+    readable by its owner only: it holds the whole assessment and its attached files."""
+    write_bytes(Path(path), dumps(document).encode("utf-8"), suffix=".json", mode=0o600)
 
 
 # Reading
@@ -470,63 +474,31 @@ def _build(raw: dict[str, Any], checklists: Mapping[str, Checklist], fail: Any) 
         assessment = assessment_from_dict(data)
     except InputError as error:
         raise fail(f"in the assessment: {error}") from None
+    # Before the approval is checked: the content it covers has the media types of the
+    # files, not the ones the file claims.
+    files = check_evidence(raw["files"], assessment, fail)
     history = [_change(c, f"history[{i}]", fail) for i, c in enumerate(raw["history"])]
     for where, problem in _approval_problems(assessment, history):
         raise fail(f"{where}: {problem}")
     evaluations = [_evaluation(e) for e in raw["evaluations"]]
-    files = _files(raw, assessment, fail)
     return ExchangeDocument(
         assessment, history, evaluations, files, audit_head=raw.get("audit_head", "")
     )
 
 
-def _files(raw: dict[str, Any], assessment: Assessment, fail: Any) -> dict[str, bytes]:
-    """The attached files' bytes: each decodes, has the hash and size it claims, is a
-    file Lika would attach (no programs), and is attached by the assessment; every
-    attached file is there."""
-    files: dict[str, bytes] = {}
-    names = {e.sha256: e.title for e in assessment.evidence if e.is_file}
-    for index, entry in enumerate(raw["files"]):
-        where = f"files[{index}]"
-        try:
-            data = base64.b64decode(entry["data"], validate=True)
-        except (binascii.Error, ValueError):
-            raise fail(f"{where}.data: is not base64") from None
-        digest = entry["sha256"]
-        if sha256(data) != digest:
-            raise fail(f"{where}: the content does not have the SHA-256 {digest}")
-        if len(data) != entry["size"]:
-            raise fail(f"{where}.size: the content has {len(data)} bytes, not {entry['size']}")
-        if digest in files:
-            raise fail(f"{where}: the file {digest} appears twice")
-        if digest not in names:
-            raise fail(f"{where}: no evidence in the assessment attaches this file")
-        try:
-            check_file(names[digest], data, already=sum(len(d) for d in files.values()))
-        except InputError as error:
-            raise fail(f"{where}: {error}") from None
-        files[digest] = data
-    for index, item in enumerate(assessment.evidence):
-        where = f"assessment.evidence[{index}]"
-        if item.is_file and item.sha256 not in files:
-            raise fail(f"{where}.sha256: the file {item.sha256 or '(none)'} is not in the file")
-        if item.is_file and item.size != len(files[item.sha256]):
-            raise fail(f"{where}.size: the file has {len(files[item.sha256])} bytes")
-    return files
-
-
 def _approval_problems(
     assessment: Assessment, history: list[StatusChange]
 ) -> list[tuple[str, str]]:
-    """An approved assessment must say what it was approved with: content changed after
-    the approval (in the file) would enter the register as approved. Every Lika records
-    the fingerprint with the approval, so an approval without one is a file edited by
-    hand, and is refused too (otherwise blanking it would slip any change through)."""
-    if assessment.status is not Status.APPROVED:
+    """A history that ends in an approval must say what was approved, and it must be this
+    content, whatever the file's status says (a file may claim "in review" as an
+    unverified approval arrives; a signed approval over other content would otherwise be
+    verified later and stand): content changed after the approval is refused. Every Lika
+    records the fingerprint with the approval, so an approval without one is a file
+    edited by hand, and is refused too (otherwise blanking it would slip any change
+    through)."""
+    if not history or history[-1].to_status is not Status.APPROVED:
         return []
-    index, approval = next(
-        (i, c) for i, c in reversed(list(enumerate(history))) if c.to_status is Status.APPROVED
-    )
+    index, approval = len(history) - 1, history[-1]
     where = f"history[{index}].fingerprint"
     if not approval.fingerprint:
         return [

@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from sqlite_utils import Database
 
 from desktop_app.domain.audit import AuditAction
-from desktop_app.storage import approval_schema, audit, review_schema
+from desktop_app.storage import approval_schema, audit, review_schema, schema_facts
 
 REPAIR_PREFIX = "guard triggers put back: "
 
@@ -42,15 +42,27 @@ class GuardFindings:
 
 
 def expected(conn: Database | sqlite3.Connection) -> dict[str, str]:
-    """Name -> statement of every guard this register should have (by its schema)."""
+    """Name -> statement of every guard this register should have: by the upgrades it
+    ran (``schema_facts``), not by the columns it has now, which a script can drop. A
+    guard on a table that is gone is left out (the table is reported missing)."""
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     found: dict[str, str] = {}
     if "audit_log" in tables:
         for make in review_schema.CURRENT_TRIGGERS:
             found.update(make())
-    if audit.has_column(conn, "status_changes", "audit_id"):
+    if schema_facts.ran(_connection(conn), schema_facts.APPROVALS):
         found.update(approval_schema.guard_triggers_v1())
-    return found
+    return {name: statement for name, statement in found.items() if _table_of(statement) in tables}
+
+
+def _connection(conn: Database | sqlite3.Connection) -> sqlite3.Connection:
+    return conn.conn if isinstance(conn, Database) else conn
+
+
+def _table_of(statement: str) -> str:
+    """The table a ``CREATE TRIGGER`` statement is on."""
+    found = re.search(r"\bON\s+(\w+)", statement)
+    return found.group(1) if found else ""
 
 
 def _same(a: str, b: str) -> bool:

@@ -7,10 +7,11 @@ finds and reads them; ``transfer.read_file`` checks them exactly as a JSON file.
 
 from __future__ import annotations
 
+import zlib
 from pathlib import Path
 from typing import Any
 
-from desktop_app.storage.exchange import ExchangeError
+from desktop_app.storage.exchange import MAX_FILE_BYTES, ExchangeError
 
 DATA_FILE_NAME = "lika-assessment.json"  # as reports.output writes it
 FINGERPRINT_KEY = "/LikaFingerprint"
@@ -46,13 +47,47 @@ def read_embedded(path: Path) -> tuple[bytes, str]:
                     "version that embeds the assessment); import the exchange file (.json)"
                 )
             spec = specs[0]
-            data = bytes(spec.EF.F.read_bytes())
+            data = _decoded(path, spec.EF.F)
             recorded = str(spec.get(FINGERPRINT_KEY, ""))
     except pikepdf.PdfError as error:
         raise ExchangeError(f"{path}: not a readable PDF ({error})") from None
     except OSError as error:
         raise ExchangeError(f"{path}: cannot be read: {error.strerror}") from None
     return data, recorded
+
+
+def _decoded(path: Path, stream: Any) -> bytes:
+    """The embedded file's bytes, inflated at most up to the exchange file's size limit:
+    a stream of a few kilobytes can inflate to gigabytes, and pikepdf would inflate it
+    whole. Only what Lika writes is read: the stream as it is, or one ``/FlateDecode``
+    without parameters."""
+    import pikepdf
+
+    filters = stream.get("/Filter")
+    names = list(filters) if isinstance(filters, pikepdf.Array) else [filters] if filters else []
+    params = stream.get("/DecodeParms")
+    if [str(n) for n in names] not in ([], ["/FlateDecode"]) or (params and len(params)):
+        raise ExchangeError(
+            f"{path}: its Lika data is compressed in a way Lika does not write "
+            f"({', '.join(str(n) for n in names) or 'parameters'}); it was not read"
+        )
+    raw = bytes(stream.read_raw_bytes())
+    if not names:
+        data = raw
+    else:
+        inflater = zlib.decompressobj()
+        try:
+            data = inflater.decompress(raw, MAX_FILE_BYTES + 1)
+        except zlib.error:
+            raise ExchangeError(f"{path}: its Lika data is damaged (it does not inflate)") from None
+        if len(data) <= MAX_FILE_BYTES and not inflater.eof:
+            raise ExchangeError(f"{path}: its Lika data is damaged (it is cut off)")
+    if len(data) > MAX_FILE_BYTES:
+        raise ExchangeError(
+            f"{path}: its Lika data is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, far "
+            "more than any assessment; it was not read"
+        )
+    return data
 
 
 def _is_ours(spec: Any) -> bool:

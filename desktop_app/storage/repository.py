@@ -348,6 +348,7 @@ class AssessmentRepository:
         *,
         replace: bool = False,
         files: Sequence[bytes] = (),
+        note: str = "",
     ) -> None:
         """Write an imported assessment, its review history and evaluations in one
         transaction, with an IMPORT audit entry (for a replacement: what it changed).
@@ -364,7 +365,9 @@ class AssessmentRepository:
             written, summary, fields = store_imported(
                 self, db, assessment, history, evaluations, replace=replace
             )
-            self.record_in_audit_log(db, assessment, AuditAction.IMPORT, summary, changes=fields)
+            self.record_in_audit_log(
+                db, assessment, AuditAction.IMPORT, summary + note, changes=fields
+            )
         self._children.remember(assessment, assessment.version, written)
 
     # Evidence files (their bytes; the items are children of the assessment)

@@ -1969,6 +1969,14 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
         <source>Approved. The assessment is now locked.</source>
         <translation>Godkjent. Vurderingen er nå låst.</translation>
     </message>
+    <message>
+        <source>Approval not signed</source>
+        <translation>Godkjenningen er ikke signert</translation>
+    </message>
+    <message>
+        <source>The approval stands in this register, but it could not be signed: a copy in an exchange file will arrive unverified.</source>
+        <translation>Godkjenningen gjelder i dette registeret, men den kunne ikke signeres: i en kopi i en utvekslingsfil kommer godkjenningen fram som ikke verifisert.</translation>
+    </message>
     <message numerus="yes">
         <source>Return the assessment to the caseworker? Your %n open comment(s) go with it; you can add an overall comment.</source>
         <translation>

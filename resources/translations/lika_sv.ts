@@ -1969,6 +1969,14 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
         <source>Approved. The assessment is now locked.</source>
         <translation>Godkänd. Bedömningen är nu låst.</translation>
     </message>
+    <message>
+        <source>Approval not signed</source>
+        <translation>Godkännandet är inte signerat</translation>
+    </message>
+    <message>
+        <source>The approval stands in this register, but it could not be signed: a copy in an exchange file will arrive unverified.</source>
+        <translation>Godkännandet gäller i det här registret, men det kunde inte signeras: i en kopia i en utbytesfil kommer godkännandet fram som inte verifierat.</translation>
+    </message>
     <message numerus="yes">
         <source>Return the assessment to the caseworker? Your %n open comment(s) go with it; you can add an overall comment.</source>
         <translation>

@@ -555,3 +555,25 @@ def test_comments_name_a_measure_as_the_list_of_what_is_left_does(context) -> No
     expected = "Measure 1 (Erbjud meröppet med personal en kväll i…)"
     assert numbered_measure(1, a.measures[0].description) == expected
     assert names.name(CommentTarget.measure(a.measures[0].uid)) == expected
+
+
+def test_an_approval_that_cannot_be_signed_is_not_passed_over_in_silence(
+    qtbot, window, context, tmp_path
+) -> None:
+    from desktop_app.keys import KeyStore
+
+    keys = tmp_path / "broken-keys"
+    keys.mkdir(mode=0o700)
+    (keys / "approver-ed25519.pem").write_bytes(b"")  # a crash left it empty
+    service, repo = context.service, context.service.repository
+    service.keys = KeyStore(keys)
+    a = repo.create(complete_assessment(context.content))
+    service.review.submit(a)
+    service.identity = REVIEWER
+    review = open_review(qtbot, window, a.id)
+    review.actions_.approve.trigger()
+    review.actions_.text_dialog.accept_button.click()
+    assert repo.get(a.id).status is Status.APPROVED
+    box = review.actions_.message_box
+    assert box is not None and box.isVisible() and box.icon() is QMessageBox.Icon.Warning
+    assert "could not be signed" in box.text() and "approver-ed25519.pem" in box.text()

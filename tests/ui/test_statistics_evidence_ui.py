@@ -223,3 +223,34 @@ def test_the_review_view_counts_the_tables_that_do_not_check(qtbot, qapp, contex
     shown = review.browser.toPlainText()
     assert "1 statistiktabell stämmer inte eller är ofullständig" in shown
     assert "Män: inget värde, fast tabellen har det andra könet." in shown
+
+
+def test_a_link_or_file_that_came_in_another_way_is_not_handed_to_the_system(
+    qtbot, context, monkeypatch
+) -> None:
+    """What is in the register already (an older import, a script) is checked again
+    when opened: only a web address, only a file of a kind that can be attached."""
+    from desktop_app.domain.evidence import Evidence, file_evidence
+    from desktop_app.ui.editor.evidence_editor import open_evidence
+
+    service = context.service
+    csv = "kön;antal\nkvinnor;3\n".encode()
+    service.repository.store_evidence_file(csv)
+    attached = file_evidence("data.csv", csv)
+    opened: list[QUrl] = []
+    warned: list[str] = []
+    monkeypatch.setattr(
+        "desktop_app.ui.editor.evidence_editor.QDesktopServices.openUrl",
+        lambda url: opened.append(url) or True,
+    )
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warned.append(args[2]))
+    parent = open_editor(qtbot, context)
+    for item in (
+        Evidence(kind=EvidenceKind.LINK, reference="file:///C:/Windows/System32/calc.exe"),
+        Evidence(**{**attached.__dict__, "title": "Bilaga.hta"}),
+    ):
+        assert not open_evidence(parent, context, service.evidence, item)
+    assert opened == []
+    assert "http" in warned[0] and "Bilaga.hta" in warned[1]
+    assert open_evidence(parent, context, service.evidence, attached)
+    assert opened[0].toLocalFile().endswith("data.csv")

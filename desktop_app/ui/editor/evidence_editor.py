@@ -34,6 +34,7 @@ from desktop_app.domain.evidence import (
     AttachmentRefusedError,
     Evidence,
     EvidenceKind,
+    RefusalReason,
 )
 from desktop_app.domain.statistics_text import refusal_text, size_text
 from desktop_app.ui.context import UiContext
@@ -55,18 +56,26 @@ def describe(context: UiContext, item: Evidence) -> str:
 
 def open_evidence(parent: QWidget, context: UiContext, service: EvidenceService,
                   item: Evidence) -> bool:  # fmt: skip
-    """Open a file (from a read-only copy) or a link with the system; False if it
-    could not be opened (the user was told why)."""
+    """Open a file (from a read-only copy) or a web link with the system; False if it
+    could not be opened (the user was told why). Only a file of a kind that can be
+    attached, and only an http or https address, is handed to the system."""
     if item.kind is EvidenceKind.RECORD:
         return False
+    title = QCoreApplication.translate("EvidenceSection", "Cannot open")
     try:
-        url = (
-            QUrl.fromLocalFile(str(service.open_copy(item)))
-            if item.is_file
-            else QUrl(item.reference)
-        )
+        if item.is_file:
+            url = QUrl.fromLocalFile(str(service.open_copy(item)))
+        else:
+            url = QUrl(service.web_address(item), QUrl.ParsingMode.StrictMode)
+            if not url.isValid() or url.scheme().lower() not in ("http", "https"):
+                raise AttachmentRefusedError(
+                    RefusalReason.BAD_LINK, item.reference, "not a web address"
+                )
+    except AttachmentRefusedError as error:
+        text = refusal_text(context.content.vocabulary, error, context.language)
+        QMessageBox.warning(parent, title, text)
+        return False
     except LikaError as error:
-        title = QCoreApplication.translate("EvidenceSection", "Cannot open")
         QMessageBox.warning(parent, title, str(error))
         return False
     return QDesktopServices.openUrl(url)

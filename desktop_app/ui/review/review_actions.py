@@ -130,7 +130,7 @@ class ReviewActions(QObject):
     def _approve(self, dialog: TextDialog) -> bool:
         window = self.window
         try:
-            window.context.service.review.approve(window.assessment, dialog.value())
+            change = window.context.service.review.approve(window.assessment, dialog.value())
         except LikaError as error:
             gaps = len(window.context.service.gaps(window.assessment))
             reason = str(error)
@@ -147,6 +147,17 @@ class ReviewActions(QObject):
             self._refused(self.tr("Not approved"), reason, dialog)
             return False
         self._changed(self.tr("Approved. The assessment is now locked."))
+        unsigned = window.context.service.review.unsigned_reason(change)
+        if unsigned:
+            self._warn(
+                self.tr("Approval not signed"),
+                self.tr(
+                    "The approval stands in this register, but it could not be signed: a copy "
+                    "in an exchange file will arrive unverified."
+                )
+                + "\n\n"
+                + unsigned,
+            )
         return True
 
     def ask_return(self) -> None:
@@ -230,6 +241,9 @@ class ReviewActions(QObject):
         and what the register holds now (the refusal often means it changed elsewhere)."""
         with contextlib.suppress(LikaError):  # deleted elsewhere: the reason says so
             self.window.reload()
+        self._warn(title, reason, over)
+
+    def _warn(self, title: str, reason: str, over: QWidget | None = None) -> None:
         box = QMessageBox(
             QMessageBox.Icon.Warning, title, reason, QMessageBox.StandardButton.Ok,
             over or self.window,
