@@ -13,7 +13,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop_app.app import registers
@@ -204,27 +204,10 @@ class MessageBoxDialogs:
         )
         text = f"{headline(diagnosis, self._path)}\n\n{advice}\n\n{details}"
         if diagnosis.can_continue:
-            box = self._box(QMessageBox.Icon.Warning, text)
-            go_on = box.addButton(
-                QCoreApplication.translate("Startup", "&Continue"),
-                QMessageBox.ButtonRole.AcceptRole,
-            )
-            box.addButton(
-                QCoreApplication.translate("Startup", "&Quit"), QMessageBox.ButtonRole.RejectRole
-            )
-            box.exec()
-            return Action.CONTINUE if box.clickedButton() is go_on else Action.QUIT
+            return self._go_on_or_quit(text, QCoreApplication.translate("Startup", "&Continue"))
         if diagnosis.problem is Problem.MISSING_FOLDER:
-            box = self._box(QMessageBox.Icon.Warning, text)
-            create = box.addButton(
-                QCoreApplication.translate("Startup", "&Create the folder"),
-                QMessageBox.ButtonRole.AcceptRole,
-            )
-            box.addButton(
-                QCoreApplication.translate("Startup", "&Quit"), QMessageBox.ButtonRole.RejectRole
-            )
-            box.exec()
-            return Action.CONTINUE if box.clickedButton() is create else Action.QUIT
+            create = QCoreApplication.translate("Startup", "&Create the folder")
+            return self._go_on_or_quit(text, create)
         if good is None:
             QMessageBox.critical(self._parent, "Lika", text)
             return Action.QUIT
@@ -249,7 +232,18 @@ class MessageBoxDialogs:
 
     def _box(self, icon: QMessageBox.Icon, text: str) -> QMessageBox:
         box = QMessageBox(icon, "Lika", text, QMessageBox.StandardButton.NoButton, self._parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # a path or message is shown as it is
         return box
+
+    def _go_on_or_quit(self, text: str, go_on_label: str) -> Action:
+        """A warning with two ways out: ``go_on_label`` (continue) or Quit."""
+        box = self._box(QMessageBox.Icon.Warning, text)
+        go_on = box.addButton(go_on_label, QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(
+            QCoreApplication.translate("Startup", "&Quit"), QMessageBox.ButtonRole.RejectRole
+        )
+        box.exec()
+        return Action.CONTINUE if box.clickedButton() is go_on else Action.QUIT
 
     def error(self, message: str) -> None:
         QMessageBox.critical(self._parent, "Lika", message)
