@@ -45,6 +45,7 @@ def message_for(a: Assessment, change: StatusChange) -> bytes:
         actor=change.actor,
         os_user=change.os_user,
         at=change.at.isoformat(timespec="seconds"),
+        role=change.role,
     )
 
 

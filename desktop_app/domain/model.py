@@ -12,6 +12,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from desktop_app.domain.evidence import Evidence
+from desktop_app.domain.identity import with_role
 
 # Language has a module of its own (the window needs it early); it is part of the model.
 from desktop_app.domain.language import Language as Language
@@ -232,7 +233,8 @@ class Trust(StrEnum):
 class StatusChange:
     """One step of the review workflow, as recorded in the register. An approval made
     here carries its approver's signature (``signature``, ``public_key``: base64) when
-    their key could sign it."""
+    their key could sign it. ``role`` is the actor's role title when they acted ("" in
+    changes recorded before Lika asked for it)."""
 
     from_status: Status | None
     to_status: Status
@@ -244,6 +246,12 @@ class StatusChange:
     signature: str = ""
     public_key: str = ""
     trust: Trust = Trust.WITNESSED
+    role: str = ""
+
+    @property
+    def by(self) -> str:
+        """Who made the change, with their role title: "Anna Berg, enhetschef"."""
+        return with_role(self.actor, self.role)
 
     @property
     def approves(self) -> bool:

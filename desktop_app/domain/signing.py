@@ -42,8 +42,11 @@ def approval_message(
     actor: str,
     os_user: str,
     at: str,
+    role: str = "",
 ) -> bytes:
-    """The bytes an approver's key signs (``at`` as in the exchange file, to the second)."""
+    """The bytes an approver's key signs (``at`` as in the exchange file, to the second).
+    The approver's role title is bound too when there is one; an approval without one
+    signs the message it always did, so approvals signed before roles still verify."""
     fields = {
         "kind": MESSAGE_KIND,
         "assessment_uid": assessment_uid,
@@ -55,6 +58,7 @@ def approval_message(
         "actor": actor,
         "os_user": os_user,
         "at": at,
+        **({"role": role} if role else {}),
     }
     return json.dumps(fields, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
 
