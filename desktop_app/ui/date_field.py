@@ -18,7 +18,7 @@ import datetime
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -30,8 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.date_input import DateInputError, input_text, parse_typed_date
+from desktop_app.domain.errors import InputError
 from desktop_app.domain.formats import format_day
 from desktop_app.domain.model import Language
+from desktop_app.domain.portfolio import Period
 
 NO_DATE = QDate(1900, 1, 1)
 INVALID = "dateInvalid"
@@ -52,9 +54,14 @@ class DateField(QLineEdit):
 
     dateChanged = Signal(QDate)
 
-    def __init__(self, language: Language, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, language: Language, parent: QWidget | None = None, *, confirm: bool = True
+    ) -> None:
         super().__init__(parent)
         self.language = Language(language)
+        # Say the day read under the field always (a form's field), or only while it
+        # is typed and when it cannot be read (a compact filter's field).
+        self.confirm = confirm
         self._date: date | None = None
         self._warning = ""
         self.warning_source: Callable[[], str] = lambda: ""
@@ -198,7 +205,7 @@ class DateField(QLineEdit):
         elif unreadable:
             message = self.tr("Not a date yet (for example %1 or %2)")
             message = message.replace("%1", "2027-03-15").replace("%2", "15.3.2027")
-        elif typed is not None:
+        elif typed is not None and (self.confirm or typing or self._warning):
             message = format_day(typed, self.language)
             if self._warning and typed == self._date:
                 message = f"{message}. {self._warning}"
@@ -209,6 +216,34 @@ class DateField(QLineEdit):
         alarm = self.is_unreadable() or (self._warning and not unreadable and typed is not None)
         self.message.setStyleSheet("color: #b00020;" if alarm else "")
         self.setAccessibleDescription(message)
+
+
+def date_field(
+    language: Language, value: date | None, accessible_name: str, *, confirm: bool = False
+) -> DateField:
+    """A typed date field showing ``value``, for a dialog or a filter; put its ``row``
+    into the layout. Without ``confirm`` it names the day read only while it is typed."""
+    field = DateField(language, confirm=confirm)
+    field.setAccessibleName(accessible_name)
+    field.setDate(to_qdate(value))
+    return field
+
+
+def period_of(start: DateField, end: DateField) -> Period:
+    """The period from two fields; ``InputError`` (in the window's language) when one
+    is empty or unreadable, or the period ends before it starts."""
+    first, last = start.value(), end.value()
+    if start.is_unreadable() or end.is_unreadable() or first is None or last is None:
+        raise InputError(
+            QCoreApplication.translate(
+                "DateField", "Type both dates of the period, for example %1."
+            ).replace("%1", input_text(date(2027, 3, 15), start.language))
+        )
+    if last < first:
+        raise InputError(
+            QCoreApplication.translate("DateField", "The period ends before it starts.")
+        )
+    return Period(first, last)
 
 
 def parse_typed_date_safe(text: str, language: Language) -> date | None:

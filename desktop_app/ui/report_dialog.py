@@ -10,11 +10,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -28,19 +27,13 @@ from PySide6.QtWidgets import (
 
 from desktop_app.app import registers
 from desktop_app.app.reporting import portfolio_input, write_portfolio
+from desktop_app.domain.errors import InputError
 from desktop_app.domain.model import Language
 from desktop_app.domain.portfolio import Period
 from desktop_app.progress import Progress
 from desktop_app.ui.context import UiContext
+from desktop_app.ui.date_field import date_field, period_of
 from desktop_app.ui.report_task import Opener, ReportTask, Runner, open_in_viewer, shared_runner
-
-
-def _qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def _date(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 class ReportDialog(QDialog):
@@ -61,15 +54,15 @@ class ReportDialog(QDialog):
         today = today or date.today()
         self.setWindowTitle(self.tr("Portfolio report"))
 
-        self.start = QDateEdit(_qdate(date(today.year, 1, 1)))
-        self.end = QDateEdit(_qdate(date(today.year, 12, 31)))
-        for edit, name in ((self.start, self.tr("From")), (self.end, self.tr("To"))):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setAccessibleName(name)
-        # The end can never be chosen before the start.
-        self.start.dateChanged.connect(self.end.setMinimumDate)
-        self.end.setMinimumDate(self.start.date())
+        language = context.language
+        self.start = date_field(language, date(today.year, 1, 1), self.tr("From"))
+        self.end = date_field(language, date(today.year, 12, 31), self.tr("To"))
+        # What is wrong with the period, if anything: the report waits until it is right.
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.problem.setStyleSheet("color: #b00020;")
+        self.problem.hide()
 
         self.unit = QComboBox()
         self.unit.setAccessibleName(self.tr("Department or unit"))
@@ -93,10 +86,13 @@ class ReportDialog(QDialog):
         self.open_when_done = QCheckBox(self.tr("&Open the report when it is written"))
 
         period = QHBoxLayout()
-        period.addWidget(self.start)
-        period.addWidget(self.end)
+        period.addWidget(self.start.row, 0, Qt.AlignmentFlag.AlignTop)
+        period.addWidget(QLabel("–"), 0, Qt.AlignmentFlag.AlignTop)
+        period.addWidget(self.end.row, 0, Qt.AlignmentFlag.AlignTop)
+        period.addStretch(1)
         form = QFormLayout()
         form.addRow(self.tr("&Period (decision date):"), period)
+        form.addRow("", self.problem)
         form.addRow(self.tr("&Unit:"), self.unit)
         form.addRow(self.tr("&Language:"), self.language)
         form.addRow(self.tr("Format:"), formats)
@@ -115,12 +111,29 @@ class ReportDialog(QDialog):
         )
         buttons.accepted.connect(self.choose_file)
         buttons.rejected.connect(self.reject)
+        for edit in (self.start, self.end):
+            edit.dateChanged.connect(lambda _d: self.check_period())
+            edit.editingFinished.connect(self.check_period)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
 
     def period(self) -> Period:
-        return Period(_date(self.start.date()), _date(self.end.date()))
+        """The chosen period; ``InputError`` saying what is wrong with it."""
+        return period_of(self.start, self.end)
+
+    def check_period(self) -> bool:
+        """Whether the period can be used; if not, say why and hold the report back."""
+        try:
+            self.period()
+        except InputError as error:
+            self.problem.setText("⚠ " + str(error))
+            self.problem.show()
+            self.create_button.setEnabled(False)
+            return False
+        self.problem.hide()
+        self.create_button.setEnabled(True)
+        return True
 
     def suffix(self) -> str:
         return ".csv" if self.as_csv.isChecked() else ".pdf"
@@ -130,6 +143,10 @@ class ReportDialog(QDialog):
         return f"lika-{p.start.isoformat()}-{p.end.isoformat()}{self.suffix()}"
 
     def choose_file(self) -> None:
+        for edit in (self.start, self.end):
+            edit.commit()
+        if not self.check_period():
+            return
         kind = (
             self.tr("CSV files (*.csv)")
             if self.as_csv.isChecked()
