@@ -18,11 +18,13 @@ import datetime
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
+    QDialog,
     QLabel,
+    QLayout,
     QLineEdit,
     QStyle,
     QVBoxLayout,
@@ -54,14 +56,19 @@ class DateField(QLineEdit):
 
     dateChanged = Signal(QDate)
 
+    # What cannot be read, for the owner of a field that is not ``inline`` to show in
+    # a line of its own ("" when the text reads).
+    problemChanged = Signal(str)
+
     def __init__(
-        self, language: Language, parent: QWidget | None = None, *, confirm: bool = True
+        self, language: Language, parent: QWidget | None = None, *, inline: bool = True
     ) -> None:
         super().__init__(parent)
         self.language = Language(language)
-        # Say the day read under the field always (a form's field), or only while it
-        # is typed and when it cannot be read (a compact filter's field).
-        self.confirm = confirm
+        # Say under the field which day it reads or that it cannot (a form's field), or
+        # leave that to the owner's own message line (a filter among others in a row).
+        self.inline = inline
+        self._problem = ""
         self._date: date | None = None
         self._warning = ""
         self.warning_source: Callable[[], str] = lambda: ""
@@ -205,28 +212,67 @@ class DateField(QLineEdit):
         elif unreadable:
             message = self.tr("Not a date yet (for example %1 or %2)")
             message = message.replace("%1", "2027-03-15").replace("%2", "15.3.2027")
-        elif typed is not None and (self.confirm or typing or self._warning):
+        elif typed is not None:
             message = format_day(typed, self.language)
             if self._warning and typed == self._date:
                 message = f"{message}. {self._warning}"
         else:
             message = ""
         self.message.setText(message)
-        self.message.setVisible(bool(message))
+        self.message.setVisible(bool(message) and self.inline)
         alarm = self.is_unreadable() or (self._warning and not unreadable and typed is not None)
         self.message.setStyleSheet("color: #b00020;" if alarm else "")
         self.setAccessibleDescription(message)
+        if self.message.isVisibleTo(self.row) and isinstance(self.window(), QDialog):
+            QTimer.singleShot(0, self, self._make_room)  # once the layout knows the text
+        if not self.inline:
+            self.setToolTip(message)
+            problem = message if self.is_unreadable() else ""
+            if problem != self._problem:
+                self._problem = problem
+                self.problemChanged.emit(problem)
+
+    def _make_room(self) -> None:
+        """A dialog does not grow by itself for a line that wraps (Qt sizes a window by
+        its layout's minimum, not its height for the width): make room for the message,
+        up to the screen's height. (A window whose page scrolls needs none.)"""
+        window = self.window()
+        layout = window.layout()
+        if layout is None or not layout.hasHeightForWidth() or not window.isVisible():
+            return
+        _invalidate(layout)  # its layouts keep the heights they had cached
+        needed = layout.totalHeightForWidth(window.width())
+        screen = window.screen().availableGeometry().height()
+        if window.height() < needed <= screen:
+            window.resize(window.width(), needed)
+
+
+def _invalidate(layout: QLayout) -> None:
+    layout.invalidate()
+    for index in range(layout.count()):
+        item = layout.itemAt(index)
+        inner = item.layout() if item is not None else None
+        if inner is not None:
+            _invalidate(inner)
 
 
 def date_field(
-    language: Language, value: date | None, accessible_name: str, *, confirm: bool = False
+    language: Language, value: date | None, accessible_name: str, *, inline: bool = True
 ) -> DateField:
     """A typed date field showing ``value``, for a dialog or a filter; put its ``row``
-    into the layout. Without ``confirm`` it names the day read only while it is typed."""
-    field = DateField(language, confirm=confirm)
+    into the layout. Not ``inline``: its owner shows ``problemChanged`` in a line of
+    its own (the field says the day it reads in its tooltip)."""
+    field = DateField(language, inline=inline)
     field.setAccessibleName(accessible_name)
     field.setDate(to_qdate(value))
     return field
+
+
+def show_problem(line: QLabel, problem: str) -> None:
+    """Show a field's ``problemChanged`` in its owner's message ``line`` (hidden when "")."""
+    if problem:
+        line.setText("⚠ " + problem)
+    line.setVisible(bool(problem))
 
 
 def period_of(start: DateField, end: DateField) -> Period:

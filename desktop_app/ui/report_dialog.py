@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QRadioButton,
     QVBoxLayout,
@@ -85,25 +84,20 @@ class ReportDialog(QDialog):
 
         self.open_when_done = QCheckBox(self.tr("&Open the report when it is written"))
 
-        period = QHBoxLayout()
-        period.addWidget(self.start.row, 0, Qt.AlignmentFlag.AlignTop)
-        period.addWidget(QLabel("–"), 0, Qt.AlignmentFlag.AlignTop)
-        period.addWidget(self.end.row, 0, Qt.AlignmentFlag.AlignTop)
-        period.addStretch(1)
         form = QFormLayout()
-        form.addRow(self.tr("&Period (decision date):"), period)
+        # One row each, the full width: what a field says about its date has room to wrap.
+        form.addRow(self.tr("&Period (decision date) from:"), self.start.row)
+        form.addRow(self.tr("Period &to:"), self.end.row)
         form.addRow("", self.problem)
         form.addRow(self.tr("&Unit:"), self.unit)
         form.addRow(self.tr("&Language:"), self.language)
         form.addRow(self.tr("Format:"), formats)
         form.addRow("", self.open_when_done)
-        for field, buddy in ((period, self.start), (self.unit, self.unit)):
+        for field, buddy in ((self.start.row, self.start), (self.end.row, self.end),
+                             (self.unit, self.unit), (self.language, self.language)):  # fmt: skip
             label = form.labelForField(field)
             assert isinstance(label, QLabel)
             label.setBuddy(buddy)
-        label = form.labelForField(self.language)
-        assert isinstance(label, QLabel)
-        label.setBuddy(self.language)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.create_button = buttons.addButton(
@@ -127,8 +121,10 @@ class ReportDialog(QDialog):
         try:
             self.period()
         except InputError as error:
+            # A field that cannot read its text says so itself, just above.
+            unreadable = self.start.is_unreadable() or self.end.is_unreadable()
             self.problem.setText("⚠ " + str(error))
-            self.problem.show()
+            self.problem.setVisible(not unreadable)
             self.create_button.setEnabled(False)
             return False
         self.problem.hide()

@@ -1819,8 +1819,12 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
         <translation>&amp;Åpne rapporten når den er ferdig</translation>
     </message>
     <message>
-        <source>&amp;Period (decision date):</source>
-        <translation>&amp;Periode (vedtaksdato):</translation>
+        <source>&amp;Period (decision date) from:</source>
+        <translation>&amp;Periode (vedtaksdato) fra:</translation>
+    </message>
+    <message>
+        <source>Period &amp;to:</source>
+        <translation>Periode &amp;til:</translation>
     </message>
     <message>
         <source>&amp;Unit:</source>

@@ -1819,8 +1819,12 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
         <translation>Ö&amp;ppna rapporten när den är klar</translation>
     </message>
     <message>
-        <source>&amp;Period (decision date):</source>
-        <translation>&amp;Period (beslutsdatum):</translation>
+        <source>&amp;Period (decision date) from:</source>
+        <translation>&amp;Period (beslutsdatum) från:</translation>
+    </message>
+    <message>
+        <source>Period &amp;to:</source>
+        <translation>Period &amp;till:</translation>
     </message>
     <message>
         <source>&amp;Unit:</source>

@@ -69,8 +69,12 @@ def test_the_register_filter_reads_typed_dates(qtbot, context) -> None:
     query = bar.apply_to(window.register_view.model.query, TODAY)
     assert query.date_to == date(2027, 3, 15)
     typed_into(qtbot, bar.date_to, "31.2.2027")
-    assert bar.date_to.is_unreadable() and bar.date_to.message.isVisible()
+    assert bar.date_to.is_unreadable() and bar.date_to.text() == "31.2.2027"
+    # said at once in the filters' own line, the list keeps the last date it could read
+    assert bar.message.isVisible() and "Nothing was saved" in bar.message.text()
     assert bar.apply_to(window.register_view.model.query, TODAY).date_to == date(2027, 3, 15)
+    typed_into(qtbot, bar.date_to, "1.4.2027")
+    assert not bar.message.isVisible()
 
 
 def test_the_overview_period_reads_typed_dates(qtbot, generated) -> None:
@@ -81,6 +85,7 @@ def test_the_overview_period_reads_typed_dates(qtbot, generated) -> None:
     assert_reads_every_form(qtbot, view.date_to)
     assert view.period().end == date(2027, 3, 15)
     typed_into(qtbot, view.date_from, "not a date")
+    assert not view.message.isHidden() and "Nothing was saved" in view.message.text()
     view.refresh()
     assert not view.message.isHidden() and "both dates" in view.message.text()
 
@@ -92,7 +97,13 @@ def test_the_report_period_reads_typed_dates_and_waits_for_a_readable_one(qtbot,
     assert dialog.create_button.isEnabled()
     typed_into(qtbot, dialog.start, "31.2.2027")
     assert not dialog.create_button.isEnabled()
-    assert "both dates" in dialog.problem.text()
+    message = dialog.start.message
+    assert message.isVisible() and "Nothing was saved" in message.text()
+    # the dialog grows so that the wrapped message is not cut off
+    qtbot.waitUntil(lambda: message.height() >= message.heightForWidth(message.width()))
+    dialog.start.clear()
+    dialog.start.commit()
+    assert not dialog.create_button.isEnabled() and "both dates" in dialog.problem.text()
     typed_into(qtbot, dialog.start, "1.4.2027")
     assert not dialog.create_button.isEnabled() and "before it starts" in dialog.problem.text()
     typed_into(qtbot, dialog.start, "2027-01-01")

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -67,7 +66,7 @@ class EvaluationDialog(QDialog):
             else self.tr("No follow-up date was set.")
         )
         today = followups.today()
-        self.evaluated_on = date_field(c.language, today, label("evaluated_on"), confirm=True)
+        self.evaluated_on = date_field(c.language, today, label("evaluated_on"))
         self.evaluator = QLabel(self.draft.evaluator)
         self.what_happened = QPlainTextEdit()
         self.what_happened.setAccessibleName(label("what_happened"))
@@ -85,7 +84,7 @@ class EvaluationDialog(QDialog):
         self.impact_note.setAccessibleName(label("impact_note"))
         self.again = QCheckBox(label("next_followup"))
         self.next_followup = date_field(
-            c.language, today + timedelta(days=365), label("next_followup"), confirm=True
+            c.language, today + timedelta(days=365), label("next_followup")
         )
         self.next_followup.setEnabled(False)
         self.again.toggled.connect(self.next_followup.setEnabled)
@@ -100,11 +99,7 @@ class EvaluationDialog(QDialog):
             form.addRow(label("measures"), QLabel(c.label(MeasuresDone.NO_MEASURES)))
         form.addRow(label("impact"), self.impact)
         form.addRow(label("impact_note"), self.impact_note)
-        again = QHBoxLayout()
-        again.addWidget(self.again, 0, Qt.AlignmentFlag.AlignTop)
-        again.addWidget(self.next_followup.row, 0, Qt.AlignmentFlag.AlignTop)
-        again.addStretch(1)
-        form.addRow(again)
+        form.addRow(self.again, self.next_followup.row)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )

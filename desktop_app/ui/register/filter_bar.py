@@ -8,7 +8,7 @@ from datetime import date
 from enum import StrEnum
 from typing import TypeVar
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,7 +24,7 @@ from desktop_app.domain.errors import InputError
 from desktop_app.domain.model import Direction, Status
 from desktop_app.domain.register import RegisterQuery
 from desktop_app.ui.context import UiContext
-from desktop_app.ui.date_field import date_field
+from desktop_app.ui.date_field import date_field, show_problem
 from desktop_app.ui.flow_layout import FlowLayout
 from desktop_app.ui.register.names import ContentNames
 from desktop_app.ui.register.units import fill_units
@@ -95,8 +95,12 @@ class FilterBar(QWidget):
             self.tr("The planned decision date, or the day the assessment was created")
         )
         language = context.language
-        self.date_from = date_field(language, date(today.year, 1, 1), self.tr("From date"))
-        self.date_to = date_field(language, date(today.year, 12, 31), self.tr("To date"))
+        self.date_from = date_field(
+            language, date(today.year, 1, 1), self.tr("From date"), inline=False
+        )
+        self.date_to = date_field(
+            language, date(today.year, 12, 31), self.tr("To date"), inline=False
+        )
         self.overdue = QCheckBox(self.tr("Has &overdue measures"))
         self.evaluation_due = QCheckBox(self.tr("Due for &evaluation"))
         self.clear = QPushButton(self.tr("C&lear filters"))
@@ -112,6 +116,8 @@ class FilterBar(QWidget):
             check.toggled.connect(lambda _on: self.changed.emit())
         for edit in (self.date_from, self.date_to):
             edit.dateChanged.connect(lambda _d: self._date_changed())
+            # What a field cannot read goes to the message line (the last date read stays).
+            edit.problemChanged.connect(lambda problem: show_problem(self.message, problem))
         self.period.toggled.connect(self._enable_dates)
         self._enable_dates(False)
 
@@ -127,7 +133,7 @@ class FilterBar(QWidget):
         period_layout = QHBoxLayout(period)
         period_layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.period, self.date_from.row, QLabel("–"), self.date_to.row):
-            period_layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignTop)
+            period_layout.addWidget(widget)
         self.flow = FlowLayout()
         for filter_widget in (self.status, self.unit, self.framework, self.decision_type,
                               self.ground, self.impact, period, self.overdue,

@@ -31,7 +31,7 @@ from desktop_app.domain.errors import InputError, LikaError
 from desktop_app.domain.model import Direction, Relevance, Status
 from desktop_app.domain.portfolio import Period, PortfolioFigures, portfolio_figures
 from desktop_app.ui.context import UiContext
-from desktop_app.ui.date_field import date_field, period_of, to_qdate
+from desktop_app.ui.date_field import date_field, period_of, show_problem, to_qdate
 from desktop_app.ui.flow_layout import FlowLayout
 from desktop_app.ui.register.charts import Bar, BarChart, segment_kinds
 from desktop_app.ui.register.names import ContentNames
@@ -84,8 +84,12 @@ class OverviewView(RegisterTab):
         ):
             self.preset.addItem(text, key)
         language = context.language
-        self.date_from = date_field(language, date(now.year, 1, 1), self.tr("From date"))
-        self.date_to = date_field(language, date(now.year, 12, 31), self.tr("To date"))
+        self.date_from = date_field(
+            language, date(now.year, 1, 1), self.tr("From date"), inline=False
+        )
+        self.date_to = date_field(
+            language, date(now.year, 12, 31), self.tr("To date"), inline=False
+        )
         self.unit = QComboBox()
         self.unit.setAccessibleName(self.tr("Unit"))
         self.unit.addItem(self.tr("All units"), None)
@@ -138,6 +142,8 @@ class OverviewView(RegisterTab):
         self.unit.currentIndexChanged.connect(lambda _i: self.refresh())
         for edit in (self.date_from, self.date_to):
             edit.dateChanged.connect(lambda _d: self._dates_changed())
+            # What a field cannot read goes to the message line (the last date read stays).
+            edit.problemChanged.connect(lambda problem: show_problem(self.message, problem))
         self._preset_changed()
 
     def _table(self, name: str) -> QTableWidget:
