@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QHeaderView
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QApplication, QStyle
 
 from desktop_app.domain.model import Language
 from desktop_app.ui.editor.widgets import mnemonic_letter
@@ -53,11 +53,30 @@ def test_comment_buttons_have_mnemonics() -> None:
         assert mnemonic_letter(CommentCard.tr(text))
 
 
-def test_the_navigation_shows_whole_names(qtbot, context) -> None:
+def test_the_navigation_shows_whole_names_and_states_in_a_narrow_pane(qtbot, context) -> None:
     editor = open_editor(qtbot, context)
-    header = editor.navigation.header()
-    assert header.sectionResizeMode(0) is QHeaderView.ResizeMode.ResizeToContents
-    assert editor.navigation.textElideMode() is Qt.TextElideMode.ElideNone
+    editor.resize(1000, 700)
+    editor.show()
+    nav = editor.navigation
+    nav.setFixedWidth(170)
+    qtbot.waitUntil(lambda: nav.viewport().width() < 170)
+    qtbot.wait(50)  # the delayed item layout
+    metrics = nav.fontMetrics()
+    margin = (
+        nav.iconSize().width()
+        + 3 * nav.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin)
+        + 8
+    )
+    for key in nav.page_keys():
+        item = nav.item(key)
+        rect = nav.visualItemRect(item)
+        assert rect.right() <= nav.viewport().width(), (key, rect)  # nothing off to the side
+        needed = metrics.boundingRect(
+            QRect(0, 0, rect.width() - margin, 10_000), Qt.TextFlag.TextWordWrap, item.text(0)
+        ).height()
+        assert rect.height() >= needed, (item.text(0), rect.height(), needed)
+    long_one = nav.visualItemRect(nav.item(("ground", "gender_identity")))
+    assert long_one.height() >= 2 * metrics.lineSpacing()  # wrapped, not cut
 
 
 def test_the_overview_says_how_the_period_counts(qtbot, context) -> None:

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QHeaderView,
     QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QTreeWidgetItemIterator,
@@ -34,6 +37,26 @@ _ICONS = {
 }
 
 
+class _WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their wrapped text at the pane's width: Qt's tree measures a row
+    for one line whatever the width, and then cuts the text it wraps."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        depth, parent = 0, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        indent = self.tree.indentation() * (depth + (1 if self.tree.rootIsDecorated() else 0))
+        measured = QStyleOptionViewItem(option)
+        measured.rect = QRect(0, 0, max(self.tree.viewport().width() - indent, 40), 1)
+        return super().sizeHint(measured, index)
+
+
 class NavigationTree(QTreeWidget):
     def __init__(self, context: UiContext) -> None:
         super().__init__()
@@ -41,13 +64,22 @@ class NavigationTree(QTreeWidget):
         self.setHeaderHidden(True)
         self.setAccessibleName(self.tr("Steps and grounds"))
         self.setIconSize(self.iconSize())
-        # Whole names and states, scrolled to if need be, never cut to "Könsid…".
-        self.header().setStretchLastSection(False)
-        self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # Whole names and states on as many lines as the pane's width needs, never cut
+        # to "Könsid…" nor hidden to the right of the pane.
+        self.header().setStretchLastSection(True)
+        self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setWordWrap(True)
+        self.setUniformRowHeights(False)
+        self.setItemDelegate(_WrappingDelegate(self))
         self._items: dict[PageKey, QTreeWidgetItem] = {}
         self._labels: dict[PageKey, str] = {}
         self._comments: dict[PageKey, int] = {}  # open review comments per page
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.scheduleDelayedItemsLayout()  # the rows' heights follow the new width
 
     def build(
         self,
