@@ -103,3 +103,29 @@ def test_a_mnemonic_scrolls_the_page_to_its_field(qtbot, context) -> None:
     qtbot.waitUntil(lambda: area.verticalScrollBar().value() > 0)
     top = first.mapTo(area.viewport(), first.rect().topLeft()).y()
     assert 0 <= top < area.viewport().height()
+
+
+def test_the_editor_does_not_grow_taller_as_comments_appear(qtbot, context) -> None:
+    from desktop_app.domain.model import Status
+    from desktop_app.domain.review import CommentTarget
+
+    service = context.service
+    a = service.repository.create(complete_assessment(context.content))
+    service.change_status(a, Status.IN_REVIEW)
+    said = "Beskriv hur många som kan antas säga upp trygghetslarm och vad det innebär. " * 3
+    service.review.add_comment(a, CommentTarget.step("decision"), said)
+    for number in range(8):
+        service.review.add_comment(a, CommentTarget.ground("age"), f"{number}: {said}")
+    service.review.return_for_changes(a, "Åter för komplettering. " + said)
+    editor = open_editor(qtbot, context, service.repository.get(a.id))
+    editor.resize(700, 380)
+    qtbot.wait(20)
+    size = editor.size()
+    for key in (("step", "decision"), ("ground", "age"), ("ground", "sex"), ("ground", "age")):
+        editor.show_page(key)  # none, one or eight comments appear above the page
+        qtbot.wait(50)  # the window would grow once its layout has run
+        assert editor.size() == size, key
+    assert len(editor.review_comments.cards) == 8
+    # the comments scroll; the page keeps room of its own
+    qtbot.waitUntil(lambda: editor.review_comments.area.verticalScrollBar().maximum() > 0)
+    assert editor.stack.height() >= 3 * editor.fontMetrics().lineSpacing()
