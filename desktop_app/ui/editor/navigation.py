@@ -9,13 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QHeaderView,
     QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QTreeWidgetItemIterator,
@@ -25,6 +23,7 @@ from desktop_app.domain.checklist import Checklist, Step
 from desktop_app.domain.completeness import Gap, ItemState, ground_state, step_gaps, step_state
 from desktop_app.domain.model import Assessment
 from desktop_app.ui.context import UiContext
+from desktop_app.ui.editor.wrapping_delegate import WrappingDelegate
 
 PageKey = tuple[str, str]
 COMMENT_MARK = "✉"  # beside pages with open review comments (and a count, and words)
@@ -35,26 +34,6 @@ _ICONS = {
     ItemState.MISSING: QStyle.StandardPixmap.SP_MessageBoxWarning,
     ItemState.NOT_RELEVANT: QStyle.StandardPixmap.SP_DialogNoButton,
 }
-
-
-class _WrappingDelegate(QStyledItemDelegate):
-    """Rows as tall as their wrapped text at the pane's width: Qt's tree measures a row
-    for one line whatever the width, and then cuts the text it wraps."""
-
-    def __init__(self, tree: QTreeWidget) -> None:
-        super().__init__(tree)
-        self.tree = tree
-
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        depth, parent = 0, index.parent()
-        while parent.isValid():
-            depth, parent = depth + 1, parent.parent()
-        indent = self.tree.indentation() * (depth + (1 if self.tree.rootIsDecorated() else 0))
-        measured = QStyleOptionViewItem(option)
-        measured.rect = QRect(0, 0, max(self.tree.viewport().width() - indent, 40), 1)
-        return super().sizeHint(measured, index)
 
 
 class NavigationTree(QTreeWidget):
@@ -72,7 +51,7 @@ class NavigationTree(QTreeWidget):
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.setWordWrap(True)
         self.setUniformRowHeights(False)
-        self.setItemDelegate(_WrappingDelegate(self))
+        self.setItemDelegate(WrappingDelegate(self))
         self._items: dict[PageKey, QTreeWidgetItem] = {}
         self._labels: dict[PageKey, str] = {}
         self._comments: dict[PageKey, int] = {}  # open review comments per page
@@ -148,18 +127,19 @@ class NavigationTree(QTreeWidget):
     def _show_state(
         self, item: QTreeWidgetItem, label: str, state: ItemState, left: int, comments: int = 0
     ) -> None:
+        # No-break spaces keep a mark with what it marks when the line wraps.
         word = self.context.term(f"state.{state.value}")
         if state is ItemState.MISSING:
             detail = self.tr("%n left", "", left)
             description = f"{word}: {detail}"
-            text = f"{STATE_MARKS[state]} {label} ({detail})"
+            text = f"{STATE_MARKS[state]}\u00a0{label} ({detail})"
         elif state is ItemState.NOT_RELEVANT:
             description = word
             detail = self.tr("not relevant")
-            text = f"{STATE_MARKS[state]} {label} ({detail})"
+            text = f"{STATE_MARKS[state]}\u00a0{label} ({detail})"
         else:
             description = word
-            text = f"{STATE_MARKS[state]} {label}"
+            text = f"{STATE_MARKS[state]}\u00a0{label}"
         if comments:
             text += f"  {COMMENT_MARK} {comments}"
             description += ", " + self.tr("%n open review comment(s)", "", comments)

@@ -30,6 +30,7 @@ from desktop_app.domain.evaluation import Evaluation, ImpactAsExpected, Measures
 from desktop_app.domain.model import Assessment, MeasureStatus
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.date_field import DateField, date_field
+from desktop_app.ui.editor.widgets import scrolling
 from desktop_app.ui.screen_fit import fit_to_screen
 from desktop_app.ui.typography import make_heading
 
@@ -105,13 +106,19 @@ class EvaluationDialog(QDialog):
         )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(intro)
+        # The fields scroll (the buttons stay) when large text meets a small screen.
+        fields = QWidget()
+        column = QVBoxLayout(fields)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(heading)
+        column.addWidget(intro)
         history = self._history()
         if history is not None:
-            layout.addWidget(history)
-        layout.addLayout(form)
+            column.addWidget(history)
+        column.addLayout(form)
+        column.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scrolling(fields), 1)
         layout.addWidget(buttons)
         fit_to_screen(self, 760, 640)
 
