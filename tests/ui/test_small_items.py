@@ -129,3 +129,20 @@ def test_the_editor_does_not_grow_taller_as_comments_appear(qtbot, context) -> N
     # the comments scroll; the page keeps room of its own
     qtbot.waitUntil(lambda: editor.review_comments.area.verticalScrollBar().maximum() > 0)
     assert editor.stack.height() >= 3 * editor.fontMetrics().lineSpacing()
+
+
+def test_a_returned_assessments_measures_table_keeps_five_rows(qtbot, context) -> None:
+    from desktop_app.domain.model import Status
+    from desktop_app.domain.review import CommentTarget
+
+    service = context.service
+    a = service.repository.create(complete_assessment(context.content))
+    service.change_status(a, Status.IN_REVIEW)
+    service.review.add_comment(a, CommentTarget.step("measures"), "Vem ansvarar? " * 20)
+    service.review.return_for_changes(a, "Åter för komplettering. " * 10)
+    editor = open_editor(qtbot, context, service.repository.get(a.id))
+    editor.resize(700, 380)
+    page = editor.show_page(("step", "measures"))
+    qtbot.wait(50)
+    rows = page.table.verticalHeader().defaultSectionSize()
+    assert page.table.height() >= page.table.horizontalHeader().height() + 5 * rows - 2
