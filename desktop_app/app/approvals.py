@@ -50,6 +50,7 @@ def message_for(a: Assessment, change: StatusChange, *, version: int = 2) -> byt
         os_user=change.os_user,
         at=change.at.isoformat(timespec="seconds"),
         comment=change.comment if version >= 2 else None,
+        role=change.role,
     )
 
 

@@ -134,6 +134,7 @@ def approval(service: AssessmentService, assessment: Assessment) -> Approval | N
         matches_content=matches_content(record.fingerprint, assessment),
         legacy=record.legacy,
         signed=record.trust is Trust.SIGNED,
+        approver_role=record.approver_role,
     )
 
 
@@ -144,7 +145,12 @@ def claim(service: AssessmentService, assessment: Assessment) -> Approval | None
     found = service.review.claimed_approval(assessment)
     if found is None:
         return None
-    return Approval(approver=found.approver, at=found.at, fingerprint=found.printed)
+    return Approval(
+        approver=found.approver,
+        at=found.at,
+        fingerprint=found.printed,
+        approver_role=found.approver_role,
+    )
 
 
 def export_summary(

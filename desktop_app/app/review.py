@@ -205,6 +205,7 @@ class ReviewService:
             at=self._now(),
             gaps=self._service.gaps(a),
             comment=comment,
+            role=self._service.identity.role,
         )
 
     def record_status(self, a: Assessment, to: Status, comment: str = "") -> StatusChange:

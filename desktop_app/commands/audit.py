@@ -121,6 +121,7 @@ def cmd_fingerprint(args: argparse.Namespace, session: Session, out: TextIO) -> 
                     None if record is None else "48-bit (older)" if record.legacy else "full"
                 ),
                 "approved_by": record.approver if record else None,
+                "approved_by_role": record.approver_role if record else None,
                 "approved_at": record.at.isoformat() if record else None,
                 "approval": record.trust.value if record else None,
                 "self_approved": record.self_approved if record else None,
@@ -210,7 +211,7 @@ def verdict_text(check: FingerprintCheck, name: str) -> str:
         if check.claim is not None:
             text += f" Note: {_claim_text(check.claim)}."
         return f"{text} Its content now has fingerprint {check.current}."
-    by = f"by {record.approver} on {_when(record.at)}"
+    by = f"by {record.signed_by} on {_when(record.at)}"
     if check.verdict is Verdict.TAMPERED:
         return (
             f"Not verified: the approval record of {name} was changed outside Lika "

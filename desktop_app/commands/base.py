@@ -126,18 +126,29 @@ def identity_option(parser: argparse.ArgumentParser) -> None:
         metavar="NAME",
         help="your name as the audit log records it (default: your operating-system user)",
     )
+    parser.add_argument(
+        "--role",
+        dest="as_role",
+        metavar="TITLE",
+        default="",
+        help="your role title, recorded with a status change (an approval: 'NAME, TITLE')",
+    )
 
 
 def acting_identity(args: argparse.Namespace) -> Identity:
-    """Who ``--as NAME`` says is acting; without it, the operating-system user."""
+    """Who ``--as NAME`` (and ``--role TITLE``) says is acting; without ``--as``, the
+    operating-system user."""
+    from dataclasses import replace
+
     from desktop_app.domain.identity import Identity, os_user
 
+    role = getattr(args, "as_role", "").strip()
     if args.as_name is None:
-        return Identity.default()
+        return replace(Identity.default(), role=role)
     name = args.as_name.strip()
     if not name:
         raise InputError("--as needs a name")
-    return Identity(name=name, os_user=os_user())
+    return Identity(name=name, os_user=os_user(), role=role)
 
 
 def format_option(parser: argparse.ArgumentParser) -> None:

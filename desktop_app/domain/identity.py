@@ -48,6 +48,11 @@ def _windows_display_name() -> str:  # pragma: no cover - Windows only
     return buffer.value.strip()
 
 
+def with_role(name: str, role: str) -> str:
+    """A name with its role title, as signed and shown: "Anna Berg, utredare"."""
+    return f"{name}, {role}" if role.strip() else name
+
+
 @dataclass(frozen=True)
 class Identity:
     """A display name and the OS account; the default uses the account for both.
@@ -60,7 +65,7 @@ class Identity:
     @property
     def signature(self) -> str:
         """The name with the role title: "Anna Berg, utredare"."""
-        return f"{self.name}, {self.role}" if self.role else self.name
+        return with_role(self.name, self.role)
 
     @classmethod
     def default(cls) -> Identity:

@@ -20,6 +20,7 @@ from desktop_app.domain.codes import Severity as Severity
 from desktop_app.domain.codes import Status as Status
 from desktop_app.domain.codes import Trust as Trust
 from desktop_app.domain.evidence import Evidence
+from desktop_app.domain.identity import with_role
 from desktop_app.domain.language import Language as Language
 from desktop_app.domain.statistics import StatisticsTable
 
@@ -160,7 +161,8 @@ class Assessment:
 class StatusChange:
     """One step of the review workflow, as recorded in the register. An approval made
     here carries its approver's signature (``signature``, ``public_key``: base64) when
-    their key could sign it."""
+    their key could sign it. ``role`` is the actor's role title when they acted ("" in
+    changes recorded before Lika asked for it)."""
 
     from_status: Status | None
     to_status: Status
@@ -172,6 +174,12 @@ class StatusChange:
     signature: str = ""
     public_key: str = ""
     trust: Trust = Trust.WITNESSED
+    role: str = ""
+
+    @property
+    def by(self) -> str:
+        """Who made the change, with their role title: "Anna Berg, enhetschef"."""
+        return with_role(self.actor, self.role)
 
     @property
     def approves(self) -> bool:

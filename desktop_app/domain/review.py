@@ -22,6 +22,7 @@ from desktop_app.domain.fingerprint import (
     printed_of_digest,
     shown,
 )
+from desktop_app.domain.identity import with_role
 from desktop_app.domain.model import Assessment, Status, StatusChange, Trust
 
 STEP_KEYS: tuple[str, ...] = ("decision", "grounds", "measures", "conclusion")
@@ -177,6 +178,12 @@ class ApprovalRecord:
     submitter: str = ""  # who submitted it for this approval ("" if unknown)
     trust: Trust = Trust.WITNESSED
     public_key: str = ""
+    approver_role: str = ""  # the approver's role title ("" if not recorded)
+
+    @property
+    def signed_by(self) -> str:
+        """The approver with their role title, as shown: "Anna Berg, enhetschef"."""
+        return with_role(self.approver, self.approver_role)
 
     @property
     def printed(self) -> str:
@@ -217,6 +224,7 @@ class ApprovalRecord:
             submitter=submitter(history[:index]),
             trust=change.trust,
             public_key=change.public_key,
+            approver_role=change.role,
         )
 
 

@@ -48,9 +48,12 @@ def approval_message(
     os_user: str,
     at: str,
     comment: str | None = None,
+    role: str = "",
 ) -> bytes:
     """The bytes an approver's key signs (``at`` as in the exchange file, to the second):
-    ``lika-approval/2`` with ``comment``; without it (None), the older ``/1``."""
+    ``lika-approval/2`` with ``comment``; without it (None), the older ``/1``. The
+    approver's role title is bound too when there is one; an approval without one signs
+    the message it always did, so approvals signed before roles still verify."""
     fields: dict[str, object] = {
         "kind": MESSAGE_KIND if comment is not None else MESSAGE_KIND_V1,
         "assessment_uid": assessment_uid,
@@ -62,6 +65,7 @@ def approval_message(
         "actor": actor,
         "os_user": os_user,
         "at": at,
+        **({"role": role} if role else {}),
     }
     if comment is not None:
         fields["comment"] = comment

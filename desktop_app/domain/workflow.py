@@ -92,8 +92,10 @@ def change_status(
     at: datetime,
     gaps: Sequence[Gap],
     comment: str = "",
+    role: str = "",
 ) -> StatusChange:
-    """Move ``assessment`` to ``to`` and return the record of it, or refuse."""
+    """Move ``assessment`` to ``to`` and return the record of it, or refuse. ``role``
+    is the actor's role title, recorded with the change."""
     frm = assessment.status
     if (frm, to) not in ALLOWED:
         raise WorkflowError(f"An assessment cannot go from {frm.value} to {to.value}")
@@ -113,4 +115,5 @@ def change_status(
         at=at,
         comment=comment,
         fingerprint=content_digest(assessment) if to is Status.APPROVED else "",
+        role=role.strip(),
     )

@@ -55,7 +55,7 @@ def _approval_box(c: SummaryContext) -> Flowable:
                         c.t(
                             "pdf.last_review",
                             status=c.label(change.to_status),
-                            name=change.actor,
+                            name=change.by,
                             date=format_moment(change.at, c.lang),
                         )
                     )
@@ -67,7 +67,7 @@ def _approval_box(c: SummaryContext) -> Flowable:
                 c.p(
                     c.t(
                         "pdf.approved_by",
-                        name=approval.approver,
+                        name=approval.signed_by,
                         date=format_moment(approval.at, c.lang),
                     ),
                     "h3",
@@ -101,7 +101,9 @@ def _approval_box(c: SummaryContext) -> Flowable:
     claim = c.data.claim
     if claim is not None:
         when = format_moment(claim.at, c.lang)
-        rows.append([c.p(c.t("pdf.unverified_claim", name=claim.approver, date=when), "cell_bold")])
+        rows.append(
+            [c.p(c.t("pdf.unverified_claim", name=claim.signed_by, date=when), "cell_bold")]
+        )
     rows.append([c.p(c.t("pdf.fingerprint_explained", fingerprint=current), "muted")])
     if c.data.chain_head:
         rows.append([c.p(c.t("pdf.audit_head", head=c.data.chain_head), "muted")])
@@ -132,7 +134,7 @@ def _history_table(c: SummaryContext) -> Flowable:
                     + (f" ({c.t('pdf.unverified')})" if change.unverified_claim else ""),
                     "cell_bold",
                 ),
-                c.p(change.actor, "cell"),
+                c.p(change.by, "cell"),
                 c.cell(change.comment or "–"),
             ]
         )

@@ -115,7 +115,7 @@ def _signoff(c: SummaryContext) -> Flowable:
         print_fingerprint = c.fingerprint
     else:
         who = c.t(
-            "pdf.approved_by", name=approval.approver, date=format_moment(approval.at, c.lang)
+            "pdf.approved_by", name=approval.signed_by, date=format_moment(approval.at, c.lang)
         )
         print_fingerprint = approval.fingerprint or c.fingerprint
     return c.p(f"{who} · {c.t('pdf.fingerprint', fingerprint=print_fingerprint)}", "cell_bold")

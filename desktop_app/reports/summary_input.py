@@ -13,6 +13,7 @@ from datetime import date, datetime
 
 from desktop_app.domain.checklist import Checklist, Ground
 from desktop_app.domain.fingerprint import is_legacy, matches_content, shown
+from desktop_app.domain.identity import with_role
 from desktop_app.domain.model import Assessment, Language, Status, StatusChange
 from desktop_app.domain.review import approval_record, decisive_change
 from desktop_app.domain.vocabulary import Vocabulary
@@ -44,6 +45,12 @@ class Approval:
     matches_content: bool | None = None  # None: compare ``fingerprint`` with the page's
     legacy: bool = False  # recorded in the older, weaker 48-bit form
     signed: bool = False  # arrived in a file, signed by a key the register trusts
+    approver_role: str = ""  # the approver's role title when they approved
+
+    @property
+    def signed_by(self) -> str:
+        """The approver with their role title: "Anna Berg, enhetschef"."""
+        return with_role(self.approver, self.approver_role)
 
 
 @dataclass(frozen=True)
@@ -92,12 +99,13 @@ class SummaryInput:
             matches_content=matches_content(change.fingerprint, self.assessment),
             legacy=is_legacy(change.fingerprint),
             comment=change.comment,
+            approver_role=change.role,
         )
 
     @property
     def reviewer(self) -> str:
         approval = self.effective_approval
         if approval is not None:
-            return approval.approver
+            return approval.signed_by
         change = self.decisive_change
-        return change.actor if change else ""
+        return change.by if change else ""

@@ -67,12 +67,12 @@ def record_problems(conn: sqlite3.Connection, assessment_id: int | None = None) 
         return _lost_columns(conn)
     where_rows = "" if assessment_id is None else "WHERE assessment_id = ?"
     params = [] if assessment_id is None else [assessment_id]
-    columns = ", ".join(audit.RECORD_COLUMNS)
+    columns = audit.record_select(conn)
     by_entry: dict[int | None, list[Any]] = {}
     for row in conn.execute(
         f"SELECT audit_id, {columns} FROM status_changes {where_rows} ORDER BY id", params
     ):
-        by_entry.setdefault(row[0], []).append(list(row[1:]))
+        by_entry.setdefault(row[0], []).append(audit.covered(row[1:]))
     where_entries = "record_hash != ''" + (
         ""
         if assessment_id is None

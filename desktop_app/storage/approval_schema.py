@@ -115,3 +115,8 @@ def seal_v1(db: Database) -> None:
             db, LIKA, at, assessment_id=assessment_id, assessment_uid=uid, revision=revision,
             action=AuditAction.SEAL, summary=f"sealed {len(ids)} status change(s)",
         )  # fmt: skip
+
+
+def add_role_v1(db: Database) -> None:
+    """``status_changes.role`` (migration ``0010_i15_approver_role``)."""
+    db.execute("ALTER TABLE status_changes ADD COLUMN role TEXT NOT NULL DEFAULT ''")

@@ -111,16 +111,33 @@ def entry_row(
     return row
 
 
-# The columns of a status change that its audit entry's ``record_hash`` covers.
+# The columns of a status change that its audit entry's ``record_hash`` covers; the
+# role title (``ROLE_COLUMN``, migration 0010) follows them only when it is not empty,
+# so the hashes of rows recorded before it existed still hold.
 RECORD_COLUMNS = (
     "id", "assessment_id", "from_status", "to_status", "actor", "os_user", "at", "comment",
     "fingerprint", "signature", "public_key", "trust", "generation",
 )  # fmt: skip
+ROLE_COLUMN = "role"
 
 
 def record_values(row: dict[str, Any]) -> list[Any]:
-    """A status-change row's covered values, in ``RECORD_COLUMNS`` order."""
-    return [row[c] for c in RECORD_COLUMNS]
+    """A status-change row's covered values, in ``RECORD_COLUMNS`` order (then its role)."""
+    return covered([*(row[c] for c in RECORD_COLUMNS), row.get(ROLE_COLUMN) or ""])
+
+
+def covered(selected: Sequence[Any]) -> list[Any]:
+    """The covered values of a row selected by ``record_select``: the role goes only
+    when there is one."""
+    *values, role = selected
+    return [*values, role] if role else values
+
+
+def record_select(db: Database | sqlite3.Connection) -> str:
+    """The SELECT list of a status change's covered values, for ``covered``: the
+    ``RECORD_COLUMNS``, then the role ('' in a register from before 0010)."""
+    role = ROLE_COLUMN if has_column(db, "status_changes", ROLE_COLUMN) else "''"
+    return f"{', '.join(RECORD_COLUMNS)}, {role}"
 
 
 def status_records_hash(db: Database | sqlite3.Connection, audit_id: int) -> str:
@@ -129,10 +146,10 @@ def status_records_hash(db: Database | sqlite3.Connection, audit_id: int) -> str
     if not has_column(db, "status_changes", "audit_id"):
         return ""
     found = db.execute(
-        f"SELECT {', '.join(RECORD_COLUMNS)} FROM status_changes WHERE audit_id = ? ORDER BY id",
+        f"SELECT {record_select(db)} FROM status_changes WHERE audit_id = ? ORDER BY id",
         [audit_id],
     ).fetchall()
-    return records_hash(found) if found else ""
+    return records_hash([covered(r) for r in found]) if found else ""
 
 
 def has_column(db: Database | sqlite3.Connection, table: str, column: str) -> bool:

@@ -99,6 +99,7 @@ def _change_to_dict(change: StatusChange) -> dict[str, Any]:
             if change.signature
             else {}
         ),
+        **({"role": change.role} if change.role else {}),
     }
 
 
@@ -574,6 +575,7 @@ def _change(data: dict[str, Any], where: str, fail: Any) -> StatusChange:
             fingerprint=data["fingerprint"],
             signature=data.get("signature", ""),
             public_key=data.get("public_key", ""),
+            role=data.get("role", ""),
         )
     except ValueError as error:
         raise fail(f"{where}: {error}") from None

@@ -223,3 +223,12 @@ def signed_approvals(db: Database) -> None:
     approved assessment undeletable by trigger (see ``approval_schema``). Columns are
     only added: no table is transformed, so the triggers of 0002 and 0003 stay."""
     approval_schema.upgrade_v1(db)
+
+
+@migrations(name="0010_i15_approver_role")
+def approver_role(db: Database) -> None:
+    """The role title of whoever made a status change (issue 15: the approver signs as
+    "name, title"). A column added, not a table transformed, so the append-only triggers
+    of 0005 stay; rows from before keep "" and the audit log's hashes of them, which
+    cover the role only when there is one, still hold."""
+    approval_schema.add_role_v1(db)

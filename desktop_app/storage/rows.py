@@ -395,6 +395,7 @@ def status_change_row(assessment_id: int, change: StatusChange) -> dict[str, Any
         "signature": change.signature,
         "public_key": change.public_key,
         "trust": change.trust.value,
+        "role": change.role,
     }
 
 
@@ -411,6 +412,7 @@ def status_change_from_row(row: dict[str, Any]) -> StatusChange:
         signature=row.get("signature", ""),
         public_key=row.get("public_key", ""),
         trust=known(TRUSTS, row.get("trust", Trust.WITNESSED.value), ident, "approval trust"),
+        role=row.get("role") or "",
     )
 
 

@@ -18,11 +18,13 @@ import datetime
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
+    QDialog,
     QLabel,
+    QLayout,
     QLineEdit,
     QStyle,
     QVBoxLayout,
@@ -30,8 +32,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.date_input import DateInputError, input_text, parse_typed_date
+from desktop_app.domain.errors import InputError
 from desktop_app.domain.formats import format_day
 from desktop_app.domain.model import Language
+from desktop_app.domain.portfolio import Period
 
 NO_DATE = QDate(1900, 1, 1)
 INVALID = "dateInvalid"
@@ -52,9 +56,19 @@ class DateField(QLineEdit):
 
     dateChanged = Signal(QDate)
 
-    def __init__(self, language: Language, parent: QWidget | None = None) -> None:
+    # What cannot be read, for the owner of a field that is not ``inline`` to show in
+    # a line of its own ("" when the text reads).
+    problemChanged = Signal(str)
+
+    def __init__(
+        self, language: Language, parent: QWidget | None = None, *, inline: bool = True
+    ) -> None:
         super().__init__(parent)
         self.language = Language(language)
+        # Say under the field which day it reads or that it cannot (a form's field), or
+        # leave that to the owner's own message line (a filter among others in a row).
+        self.inline = inline
+        self._problem = ""
         self._date: date | None = None
         self._warning = ""
         self.warning_source: Callable[[], str] = lambda: ""
@@ -205,10 +219,77 @@ class DateField(QLineEdit):
         else:
             message = ""
         self.message.setText(message)
-        self.message.setVisible(bool(message))
+        self.message.setVisible(bool(message) and self.inline)
         alarm = self.is_unreadable() or (self._warning and not unreadable and typed is not None)
         self.message.setStyleSheet("color: #b00020;" if alarm else "")
         self.setAccessibleDescription(message)
+        if self.message.isVisibleTo(self.row) and isinstance(self.window(), QDialog):
+            QTimer.singleShot(0, self, self._make_room)  # once the layout knows the text
+        if not self.inline:
+            self.setToolTip(message)
+            problem = message if self.is_unreadable() else ""
+            if problem != self._problem:
+                self._problem = problem
+                self.problemChanged.emit(problem)
+
+    def _make_room(self) -> None:
+        """A dialog does not grow by itself for a line that wraps (Qt sizes a window by
+        its layout's minimum, not its height for the width): make room for the message,
+        up to the screen's height. (A window whose page scrolls needs none.)"""
+        window = self.window()
+        layout = window.layout()
+        if layout is None or not layout.hasHeightForWidth() or not window.isVisible():
+            return
+        _invalidate(layout)  # its layouts keep the heights they had cached
+        needed = layout.totalHeightForWidth(window.width())
+        screen = window.screen().availableGeometry().height()
+        if window.height() < needed <= screen:
+            window.resize(window.width(), needed)
+
+
+def _invalidate(layout: QLayout) -> None:
+    layout.invalidate()
+    for index in range(layout.count()):
+        item = layout.itemAt(index)
+        inner = item.layout() if item is not None else None
+        if inner is not None:
+            _invalidate(inner)
+
+
+def date_field(
+    language: Language, value: date | None, accessible_name: str, *, inline: bool = True
+) -> DateField:
+    """A typed date field showing ``value``, for a dialog or a filter; put its ``row``
+    into the layout. Not ``inline``: its owner shows ``problemChanged`` in a line of
+    its own (the field says the day it reads in its tooltip)."""
+    field = DateField(language, inline=inline)
+    field.setAccessibleName(accessible_name)
+    field.setDate(to_qdate(value))
+    return field
+
+
+def show_problem(line: QLabel, problem: str) -> None:
+    """Show a field's ``problemChanged`` in its owner's message ``line`` (hidden when "")."""
+    if problem:
+        line.setText("⚠ " + problem)
+    line.setVisible(bool(problem))
+
+
+def period_of(start: DateField, end: DateField) -> Period:
+    """The period from two fields; ``InputError`` (in the window's language) when one
+    is empty or unreadable, or the period ends before it starts."""
+    first, last = start.value(), end.value()
+    if start.is_unreadable() or end.is_unreadable() or first is None or last is None:
+        raise InputError(
+            QCoreApplication.translate(
+                "DateField", "Type both dates of the period, for example %1."
+            ).replace("%1", input_text(date(2027, 3, 15), start.language))
+        )
+    if last < first:
+        raise InputError(
+            QCoreApplication.translate("DateField", "The period ends before it starts.")
+        )
+    return Period(first, last)
 
 
 def parse_typed_date_safe(text: str, language: Language) -> date | None:

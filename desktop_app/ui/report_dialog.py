@@ -10,16 +10,14 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QRadioButton,
     QVBoxLayout,
@@ -28,19 +26,13 @@ from PySide6.QtWidgets import (
 
 from desktop_app.app import registers
 from desktop_app.app.reporting import portfolio_input, write_portfolio
+from desktop_app.domain.errors import InputError
 from desktop_app.domain.model import Language
 from desktop_app.domain.portfolio import Period
 from desktop_app.progress import Progress
 from desktop_app.ui.context import UiContext
+from desktop_app.ui.date_field import date_field, period_of
 from desktop_app.ui.report_task import Opener, ReportTask, Runner, open_in_viewer, shared_runner
-
-
-def _qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def _date(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 class ReportDialog(QDialog):
@@ -61,15 +53,15 @@ class ReportDialog(QDialog):
         today = today or date.today()
         self.setWindowTitle(self.tr("Portfolio report"))
 
-        self.start = QDateEdit(_qdate(date(today.year, 1, 1)))
-        self.end = QDateEdit(_qdate(date(today.year, 12, 31)))
-        for edit, name in ((self.start, self.tr("From")), (self.end, self.tr("To"))):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setAccessibleName(name)
-        # The end can never be chosen before the start.
-        self.start.dateChanged.connect(self.end.setMinimumDate)
-        self.end.setMinimumDate(self.start.date())
+        language = context.language
+        self.start = date_field(language, date(today.year, 1, 1), self.tr("From"))
+        self.end = date_field(language, date(today.year, 12, 31), self.tr("To"))
+        # What is wrong with the period, if anything: the report waits until it is right.
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.problem.setStyleSheet("color: #b00020;")
+        self.problem.hide()
 
         self.unit = QComboBox()
         self.unit.setAccessibleName(self.tr("Department or unit"))
@@ -92,22 +84,20 @@ class ReportDialog(QDialog):
 
         self.open_when_done = QCheckBox(self.tr("&Open the report when it is written"))
 
-        period = QHBoxLayout()
-        period.addWidget(self.start)
-        period.addWidget(self.end)
         form = QFormLayout()
-        form.addRow(self.tr("&Period (decision date):"), period)
+        # One row each, the full width: what a field says about its date has room to wrap.
+        form.addRow(self.tr("&Period (decision date) from:"), self.start.row)
+        form.addRow(self.tr("Period &to:"), self.end.row)
+        form.addRow("", self.problem)
         form.addRow(self.tr("&Unit:"), self.unit)
         form.addRow(self.tr("&Language:"), self.language)
         form.addRow(self.tr("Format:"), formats)
         form.addRow("", self.open_when_done)
-        for field, buddy in ((period, self.start), (self.unit, self.unit)):
+        for field, buddy in ((self.start.row, self.start), (self.end.row, self.end),
+                             (self.unit, self.unit), (self.language, self.language)):  # fmt: skip
             label = form.labelForField(field)
             assert isinstance(label, QLabel)
             label.setBuddy(buddy)
-        label = form.labelForField(self.language)
-        assert isinstance(label, QLabel)
-        label.setBuddy(self.language)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.create_button = buttons.addButton(
@@ -115,12 +105,31 @@ class ReportDialog(QDialog):
         )
         buttons.accepted.connect(self.choose_file)
         buttons.rejected.connect(self.reject)
+        for edit in (self.start, self.end):
+            edit.dateChanged.connect(lambda _d: self.check_period())
+            edit.editingFinished.connect(self.check_period)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
 
     def period(self) -> Period:
-        return Period(_date(self.start.date()), _date(self.end.date()))
+        """The chosen period; ``InputError`` saying what is wrong with it."""
+        return period_of(self.start, self.end)
+
+    def check_period(self) -> bool:
+        """Whether the period can be used; if not, say why and hold the report back."""
+        try:
+            self.period()
+        except InputError as error:
+            # A field that cannot read its text says so itself, just above.
+            unreadable = self.start.is_unreadable() or self.end.is_unreadable()
+            self.problem.setText("⚠ " + str(error))
+            self.problem.setVisible(not unreadable)
+            self.create_button.setEnabled(False)
+            return False
+        self.problem.hide()
+        self.create_button.setEnabled(True)
+        return True
 
     def suffix(self) -> str:
         return ".csv" if self.as_csv.isChecked() else ".pdf"
@@ -130,6 +139,10 @@ class ReportDialog(QDialog):
         return f"lika-{p.start.isoformat()}-{p.end.isoformat()}{self.suffix()}"
 
     def choose_file(self) -> None:
+        for edit in (self.start, self.end):
+            edit.commit()
+        if not self.check_period():
+            return
         kind = (
             self.tr("CSV files (*.csv)")
             if self.as_csv.isChecked()

@@ -510,6 +510,14 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
         <source>Not a date yet (for example %1 or %2)</source>
         <translation>Ingen fullstendig dato ennå (for eksempel %1 eller %2)</translation>
     </message>
+    <message>
+        <source>Type both dates of the period, for example %1.</source>
+        <translation>Skriv begge datoene i perioden, for eksempel %1.</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>Perioden slutter før den begynner.</translation>
+    </message>
 </context>
 <context>
     <name>DecisionPage</name>
@@ -747,8 +755,16 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
         <translation>Tidligere evalueringer:</translation>
     </message>
     <message>
+        <source>Type the date of the evaluation.</source>
+        <translation>Skriv datoen for evalueringen.</translation>
+    </message>
+    <message>
         <source>The evaluation was not saved</source>
         <translation>Evalueringen ble ikke lagret</translation>
+    </message>
+    <message>
+        <source>“%1” needs a date Lika can read: type it as %2 or %3.</source>
+        <translation>«%1» trenger en dato Lika kan lese: skriv den som %2 eller %3.</translation>
     </message>
 </context>
 <context>
@@ -1803,8 +1819,12 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
         <translation>&amp;Åpne rapporten når den er ferdig</translation>
     </message>
     <message>
-        <source>&amp;Period (decision date):</source>
-        <translation>&amp;Periode (vedtaksdato):</translation>
+        <source>&amp;Period (decision date) from:</source>
+        <translation>&amp;Periode (vedtaksdato) fra:</translation>
+    </message>
+    <message>
+        <source>Period &amp;to:</source>
+        <translation>Periode &amp;til:</translation>
     </message>
     <message>
         <source>&amp;Unit:</source>

@@ -510,6 +510,14 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
         <source>Not a date yet (for example %1 or %2)</source>
         <translation>Inget fullständigt datum ännu (till exempel %1 eller %2)</translation>
     </message>
+    <message>
+        <source>Type both dates of the period, for example %1.</source>
+        <translation>Skriv periodens båda datum, till exempel %1.</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>Perioden slutar innan den börjar.</translation>
+    </message>
 </context>
 <context>
     <name>DecisionPage</name>
@@ -747,8 +755,16 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
         <translation>Tidigare utvärderingar:</translation>
     </message>
     <message>
+        <source>Type the date of the evaluation.</source>
+        <translation>Skriv datumet för utvärderingen.</translation>
+    </message>
+    <message>
         <source>The evaluation was not saved</source>
         <translation>Utvärderingen sparades inte</translation>
+    </message>
+    <message>
+        <source>“%1” needs a date Lika can read: type it as %2 or %3.</source>
+        <translation>”%1” behöver ett datum som Lika kan läsa: skriv det som %2 eller %3.</translation>
     </message>
 </context>
 <context>
@@ -1803,8 +1819,12 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
         <translation>Ö&amp;ppna rapporten när den är klar</translation>
     </message>
     <message>
-        <source>&amp;Period (decision date):</source>
-        <translation>&amp;Period (beslutsdatum):</translation>
+        <source>&amp;Period (decision date) from:</source>
+        <translation>&amp;Period (beslutsdatum) från:</translation>
+    </message>
+    <message>
+        <source>Period &amp;to:</source>
+        <translation>Period &amp;till:</translation>
     </message>
     <message>
         <source>&amp;Unit:</source>

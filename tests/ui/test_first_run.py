@@ -41,3 +41,31 @@ def test_os_full_name_is_the_gecos_name(monkeypatch) -> None:
     entry = pwd.struct_passwd(("ante", "x", 1000, 1000, "Ánte Ŋuolja,,,Room 4", "/h", "/bin/sh"))
     monkeypatch.setattr(pwd, "getpwuid", lambda _uid: entry)
     assert identity.os_full_name() == "Ánte Ŋuolja"
+
+
+def test_the_role_goes_with_an_approval_made_in_review_mode(qtbot, context) -> None:
+    from desktop_app.domain.model import Status
+    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.tasks import ImmediateRunner
+    from tests.helpers import complete_assessment
+    from tests.ui.test_review_flow import open_review
+
+    service = context.service
+    a = service.repository.create(complete_assessment(context.content))
+    service.review.submit(a)
+    dialog = ask_identity_once(None, context)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("Birgitta Holm")
+    dialog.role.setText("Enhetschef")
+    dialog.accept()
+    window = MainWindow(context, runner=ImmediateRunner())
+    qtbot.addWidget(window)
+    review = open_review(qtbot, window, a.id)
+    review.actions_.approve.trigger()
+    review.actions_.text_dialog.accept_button.click()
+    stored = service.repository.get(a.id)
+    assert stored.status is Status.APPROVED
+    record = service.review.approval(stored)
+    assert (record.approver, record.approver_role) == ("Birgitta Holm", "Enhetschef")
+    assert "Birgitta Holm, Enhetschef" in review.banner.text()
+    assert "Birgitta Holm, Enhetschef" in " ".join(review.browser.toPlainText().split())

@@ -120,13 +120,14 @@ def test_report_dialog_pdf_in_another_language(qtbot, context, content, tmp_path
     dialog.task.result_box.close()
 
 
-def test_the_period_cannot_end_before_it_starts(qtbot, context):
+def test_a_period_that_ends_before_it_starts_holds_the_report_back(qtbot, context):
     dialog = ReportDialog(context, today=date(2026, 11, 23))
     qtbot.addWidget(dialog)
     dialog.start.setDate(QDate(2027, 3, 1))
-    assert dialog.end.date() >= dialog.start.date()
-    dialog.end.setDate(QDate(2026, 1, 1))
-    assert dialog.end.date() == QDate(2027, 3, 1)
+    assert not dialog.create_button.isEnabled()
+    assert "before it starts" in dialog.problem.text()
+    dialog.end.setDate(QDate(2027, 12, 31))
+    assert dialog.create_button.isEnabled() and dialog.problem.isHidden()
 
 
 def test_main_window_reaches_the_report_dialog(qtbot, context):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QHeaderView
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QApplication, QStyle
 
 from desktop_app.domain.model import Language
 from desktop_app.ui.editor.widgets import mnemonic_letter
@@ -53,11 +53,30 @@ def test_comment_buttons_have_mnemonics() -> None:
         assert mnemonic_letter(CommentCard.tr(text))
 
 
-def test_the_navigation_shows_whole_names(qtbot, context) -> None:
+def test_the_navigation_shows_whole_names_and_states_in_a_narrow_pane(qtbot, context) -> None:
     editor = open_editor(qtbot, context)
-    header = editor.navigation.header()
-    assert header.sectionResizeMode(0) is QHeaderView.ResizeMode.ResizeToContents
-    assert editor.navigation.textElideMode() is Qt.TextElideMode.ElideNone
+    editor.resize(1000, 700)
+    editor.show()
+    nav = editor.navigation
+    nav.setFixedWidth(170)
+    qtbot.waitUntil(lambda: nav.viewport().width() < 170)
+    qtbot.wait(50)  # the delayed item layout
+    metrics = nav.fontMetrics()
+    margin = (
+        nav.iconSize().width()
+        + 3 * nav.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin)
+        + 8
+    )
+    for key in nav.page_keys():
+        item = nav.item(key)
+        rect = nav.visualItemRect(item)
+        assert rect.right() <= nav.viewport().width(), (key, rect)  # nothing off to the side
+        needed = metrics.boundingRect(
+            QRect(0, 0, rect.width() - margin, 10_000), Qt.TextFlag.TextWordWrap, item.text(0)
+        ).height()
+        assert rect.height() >= needed, (item.text(0), rect.height(), needed)
+    long_one = nav.visualItemRect(nav.item(("ground", "gender_identity")))
+    assert long_one.height() >= 2 * metrics.lineSpacing()  # wrapped, not cut
 
 
 def test_the_overview_says_how_the_period_counts(qtbot, context) -> None:
@@ -84,3 +103,46 @@ def test_a_mnemonic_scrolls_the_page_to_its_field(qtbot, context) -> None:
     qtbot.waitUntil(lambda: area.verticalScrollBar().value() > 0)
     top = first.mapTo(area.viewport(), first.rect().topLeft()).y()
     assert 0 <= top < area.viewport().height()
+
+
+def test_the_editor_does_not_grow_taller_as_comments_appear(qtbot, context) -> None:
+    from desktop_app.domain.model import Status
+    from desktop_app.domain.review import CommentTarget
+
+    service = context.service
+    a = service.repository.create(complete_assessment(context.content))
+    service.change_status(a, Status.IN_REVIEW)
+    said = "Beskriv hur många som kan antas säga upp trygghetslarm och vad det innebär. " * 3
+    service.review.add_comment(a, CommentTarget.step("decision"), said)
+    for number in range(8):
+        service.review.add_comment(a, CommentTarget.ground("age"), f"{number}: {said}")
+    service.review.return_for_changes(a, "Åter för komplettering. " + said)
+    editor = open_editor(qtbot, context, service.repository.get(a.id))
+    editor.resize(700, 380)
+    qtbot.wait(20)
+    size = editor.size()
+    for key in (("step", "decision"), ("ground", "age"), ("ground", "sex"), ("ground", "age")):
+        editor.show_page(key)  # none, one or eight comments appear above the page
+        qtbot.wait(50)  # the window would grow once its layout has run
+        assert editor.size() == size, key
+    assert len(editor.review_comments.cards) == 8
+    # the comments scroll; the page keeps room of its own
+    qtbot.waitUntil(lambda: editor.review_comments.area.verticalScrollBar().maximum() > 0)
+    assert editor.stack.height() >= 3 * editor.fontMetrics().lineSpacing()
+
+
+def test_a_returned_assessments_measures_table_keeps_five_rows(qtbot, context) -> None:
+    from desktop_app.domain.model import Status
+    from desktop_app.domain.review import CommentTarget
+
+    service = context.service
+    a = service.repository.create(complete_assessment(context.content))
+    service.change_status(a, Status.IN_REVIEW)
+    service.review.add_comment(a, CommentTarget.step("measures"), "Vem ansvarar? " * 20)
+    service.review.return_for_changes(a, "Åter för komplettering. " * 10)
+    editor = open_editor(qtbot, context, service.repository.get(a.id))
+    editor.resize(700, 380)
+    page = editor.show_page(("step", "measures"))
+    qtbot.wait(50)
+    rows = page.table.verticalHeader().defaultSectionSize()
+    assert page.table.height() >= page.table.horizontalHeader().height() + 5 * rows - 2

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QHeaderView,
     QStyle,
@@ -22,6 +23,7 @@ from desktop_app.domain.checklist import Checklist, Step
 from desktop_app.domain.completeness import Gap, ItemState, ground_state, step_gaps, step_state
 from desktop_app.domain.model import Assessment
 from desktop_app.ui.context import UiContext
+from desktop_app.ui.editor.wrapping_delegate import WrappingDelegate
 
 PageKey = tuple[str, str]
 COMMENT_MARK = "✉"  # beside pages with open review comments (and a count, and words)
@@ -41,13 +43,22 @@ class NavigationTree(QTreeWidget):
         self.setHeaderHidden(True)
         self.setAccessibleName(self.tr("Steps and grounds"))
         self.setIconSize(self.iconSize())
-        # Whole names and states, scrolled to if need be, never cut to "Könsid…".
-        self.header().setStretchLastSection(False)
-        self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # Whole names and states on as many lines as the pane's width needs, never cut
+        # to "Könsid…" nor hidden to the right of the pane.
+        self.header().setStretchLastSection(True)
+        self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setWordWrap(True)
+        self.setUniformRowHeights(False)
+        self.setItemDelegate(WrappingDelegate(self))
         self._items: dict[PageKey, QTreeWidgetItem] = {}
         self._labels: dict[PageKey, str] = {}
         self._comments: dict[PageKey, int] = {}  # open review comments per page
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.scheduleDelayedItemsLayout()  # the rows' heights follow the new width
 
     def build(
         self,
@@ -116,18 +127,19 @@ class NavigationTree(QTreeWidget):
     def _show_state(
         self, item: QTreeWidgetItem, label: str, state: ItemState, left: int, comments: int = 0
     ) -> None:
+        # No-break spaces keep a mark with what it marks when the line wraps.
         word = self.context.term(f"state.{state.value}")
         if state is ItemState.MISSING:
             detail = self.tr("%n left", "", left)
             description = f"{word}: {detail}"
-            text = f"{STATE_MARKS[state]} {label} ({detail})"
+            text = f"{STATE_MARKS[state]}\u00a0{label} ({detail})"
         elif state is ItemState.NOT_RELEVANT:
             description = word
             detail = self.tr("not relevant")
-            text = f"{STATE_MARKS[state]} {label} ({detail})"
+            text = f"{STATE_MARKS[state]}\u00a0{label} ({detail})"
         else:
             description = word
-            text = f"{STATE_MARKS[state]} {label}"
+            text = f"{STATE_MARKS[state]}\u00a0{label}"
         if comments:
             text += f"  {COMMENT_MARK} {comments}"
             description += ", " + self.tr("%n open review comment(s)", "", comments)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -30,7 +29,8 @@ from desktop_app.domain.errors import LikaError
 from desktop_app.domain.evaluation import Evaluation, ImpactAsExpected, MeasuresDone
 from desktop_app.domain.model import Assessment, MeasureStatus
 from desktop_app.ui.context import UiContext
-from desktop_app.ui.register.filter_bar import date_edit, from_qdate, to_qdate
+from desktop_app.ui.date_field import DateField, date_field
+from desktop_app.ui.editor.widgets import scrolling
 from desktop_app.ui.screen_fit import fit_to_screen
 from desktop_app.ui.typography import make_heading
 
@@ -67,8 +67,7 @@ class EvaluationDialog(QDialog):
             else self.tr("No follow-up date was set.")
         )
         today = followups.today()
-        self.evaluated_on = date_edit(c, today, label("evaluated_on"))
-        self.evaluated_on.setMaximumDate(to_qdate(today))
+        self.evaluated_on = date_field(c.language, today, label("evaluated_on"))
         self.evaluator = QLabel(self.draft.evaluator)
         self.what_happened = QPlainTextEdit()
         self.what_happened.setAccessibleName(label("what_happened"))
@@ -85,12 +84,14 @@ class EvaluationDialog(QDialog):
         self.impact_note = QLineEdit()
         self.impact_note.setAccessibleName(label("impact_note"))
         self.again = QCheckBox(label("next_followup"))
-        self.next_followup = date_edit(c, today + timedelta(days=365), label("next_followup"))
+        self.next_followup = date_field(
+            c.language, today + timedelta(days=365), label("next_followup")
+        )
         self.next_followup.setEnabled(False)
         self.again.toggled.connect(self.next_followup.setEnabled)
 
         form = QFormLayout()
-        form.addRow(label("evaluated_on"), self.evaluated_on)
+        form.addRow(label("evaluated_on"), self.evaluated_on.row)
         form.addRow(label("evaluator"), self.evaluator)
         form.addRow(label("what_happened"), self.what_happened)
         if self.draft.measures:
@@ -99,23 +100,25 @@ class EvaluationDialog(QDialog):
             form.addRow(label("measures"), QLabel(c.label(MeasuresDone.NO_MEASURES)))
         form.addRow(label("impact"), self.impact)
         form.addRow(label("impact_note"), self.impact_note)
-        again = QHBoxLayout()
-        again.addWidget(self.again)
-        again.addWidget(self.next_followup)
-        again.addStretch(1)
-        form.addRow(again)
+        form.addRow(self.again, self.next_followup.row)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(intro)
+        # The fields scroll (the buttons stay) when large text meets a small screen.
+        fields = QWidget()
+        column = QVBoxLayout(fields)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(heading)
+        column.addWidget(intro)
         history = self._history()
         if history is not None:
-            layout.addWidget(history)
-        layout.addLayout(form)
+            column.addWidget(history)
+        column.addLayout(form)
+        column.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scrolling(fields), 1)
         layout.addWidget(buttons)
         fit_to_screen(self, 760, 640)
 
@@ -176,7 +179,9 @@ class EvaluationDialog(QDialog):
                     note=note.text() if note else "",
                 )
             )
-        on: date = from_qdate(self.evaluated_on.date())
+        on = self.evaluated_on.value()
+        if on is None:  # ``save`` does not get here with an empty or unreadable field
+            raise LikaError(self.tr("Type the date of the evaluation."))
         return replace(
             self.draft,
             evaluated_on=on,
@@ -184,10 +189,32 @@ class EvaluationDialog(QDialog):
             measures=tuple(results),
             impact=ImpactAsExpected(self.impact.currentData()),
             impact_note=self.impact_note.text(),
-            next_followup=from_qdate(self.next_followup.date()) if self.again.isChecked() else None,
+            next_followup=self.next_followup.value() if self.again.isChecked() else None,
         )
 
+    def _unreadable(self) -> DateField | None:
+        """The first date field whose text is not a date (or is empty where one is
+        needed): the evaluation is not saved until it is corrected."""
+        fields = [self.evaluated_on] + ([self.next_followup] if self.again.isChecked() else [])
+        for field in fields:
+            field.commit()
+            if field.is_unreadable() or field.value() is None:
+                return field
+        return None
+
     def save(self) -> None:
+        wrong = self._unreadable()
+        if wrong is not None:
+            wrong.setFocus()
+            QMessageBox.warning(
+                self,
+                self.tr("The evaluation was not saved"),
+                self.tr("“%1” needs a date Lika can read: type it as %2 or %3.")
+                .replace("%1", wrong.accessibleName())
+                .replace("%2", "2027-03-15")
+                .replace("%3", "15.3.2027"),
+            )
+            return
         try:
             self.saved = self.followups.record(self.evaluation())
         except LikaError as error:

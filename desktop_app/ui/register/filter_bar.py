@@ -8,11 +8,10 @@ from datetime import date
 from enum import StrEnum
 from typing import TypeVar
 
-from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -25,29 +24,13 @@ from desktop_app.domain.errors import InputError
 from desktop_app.domain.model import Direction, Status
 from desktop_app.domain.register import RegisterQuery
 from desktop_app.ui.context import UiContext
+from desktop_app.ui.date_field import date_field, show_problem
 from desktop_app.ui.flow_layout import FlowLayout
 from desktop_app.ui.register.names import ContentNames
 from desktop_app.ui.register.units import fill_units
 
 SEARCH_DELAY_MS = 250
 MINIMUM_COMBO_CHARACTERS = 16
-
-
-def to_qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def from_qdate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
-
-
-def date_edit(context: UiContext, value: date, accessible_name: str) -> QDateEdit:
-    edit = QDateEdit(to_qdate(value))
-    edit.setCalendarPopup(True)
-    edit.setLocale(context.locale)
-    edit.setDisplayFormat(context.locale.dateFormat(context.locale.FormatType.ShortFormat))
-    edit.setAccessibleName(accessible_name)
-    return edit
 
 
 E = TypeVar("E", bound=StrEnum)
@@ -111,8 +94,13 @@ class FilterBar(QWidget):
         self.period.setToolTip(
             self.tr("The planned decision date, or the day the assessment was created")
         )
-        self.date_from = date_edit(context, date(today.year, 1, 1), self.tr("From date"))
-        self.date_to = date_edit(context, date(today.year, 12, 31), self.tr("To date"))
+        language = context.language
+        self.date_from = date_field(
+            language, date(today.year, 1, 1), self.tr("From date"), inline=False
+        )
+        self.date_to = date_field(
+            language, date(today.year, 12, 31), self.tr("To date"), inline=False
+        )
         self.overdue = QCheckBox(self.tr("Has &overdue measures"))
         self.evaluation_due = QCheckBox(self.tr("Due for &evaluation"))
         self.clear = QPushButton(self.tr("C&lear filters"))
@@ -128,6 +116,8 @@ class FilterBar(QWidget):
             check.toggled.connect(lambda _on: self.changed.emit())
         for edit in (self.date_from, self.date_to):
             edit.dateChanged.connect(lambda _d: self._date_changed())
+            # What a field cannot read goes to the message line (the last date read stays).
+            edit.problemChanged.connect(lambda problem: show_problem(self.message, problem))
         self.period.toggled.connect(self._enable_dates)
         self._enable_dates(False)
 
@@ -142,7 +132,7 @@ class FilterBar(QWidget):
         period = QWidget()
         period_layout = QHBoxLayout(period)
         period_layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.period, self.date_from, QLabel("–"), self.date_to):
+        for widget in (self.period, self.date_from.row, QLabel("–"), self.date_to.row):
             period_layout.addWidget(widget)
         self.flow = FlowLayout()
         for filter_widget in (self.status, self.unit, self.framework, self.decision_type,
@@ -202,8 +192,8 @@ class FilterBar(QWidget):
                 decision_type=self.decision_type.currentData(),
                 ground=self.ground.currentData(),
                 impact=_enum(Direction, self.impact.currentData()),
-                date_from=from_qdate(self.date_from.date()) if dated else None,
-                date_to=from_qdate(self.date_to.date()) if dated else None,
+                date_from=self.date_from.value() if dated else None,
+                date_to=self.date_to.value() if dated else None,
                 overdue=self.overdue.isChecked(),
                 evaluation_due=self.evaluation_due.isChecked(),
                 today=today,

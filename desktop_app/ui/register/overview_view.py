@@ -31,9 +31,9 @@ from desktop_app.domain.errors import InputError, LikaError
 from desktop_app.domain.model import Direction, Relevance, Status
 from desktop_app.domain.portfolio import Period, PortfolioFigures, portfolio_figures
 from desktop_app.ui.context import UiContext
+from desktop_app.ui.date_field import date_field, period_of, show_problem, to_qdate
 from desktop_app.ui.flow_layout import FlowLayout
 from desktop_app.ui.register.charts import Bar, BarChart, segment_kinds
-from desktop_app.ui.register.filter_bar import date_edit, from_qdate, to_qdate
 from desktop_app.ui.register.names import ContentNames
 from desktop_app.ui.register.paged_model import ReaderFactory, Runner
 from desktop_app.ui.register.tab import RegisterTab
@@ -83,8 +83,13 @@ class OverviewView(RegisterTab):
             (self.tr("Chosen dates"), "custom"),
         ):
             self.preset.addItem(text, key)
-        self.date_from = date_edit(context, date(now.year, 1, 1), self.tr("From date"))
-        self.date_to = date_edit(context, date(now.year, 12, 31), self.tr("To date"))
+        language = context.language
+        self.date_from = date_field(
+            language, date(now.year, 1, 1), self.tr("From date"), inline=False
+        )
+        self.date_to = date_field(
+            language, date(now.year, 12, 31), self.tr("To date"), inline=False
+        )
         self.unit = QComboBox()
         self.unit.setAccessibleName(self.tr("Unit"))
         self.unit.addItem(self.tr("All units"), None)
@@ -106,9 +111,9 @@ class OverviewView(RegisterTab):
         period_label.setBuddy(self.preset)
         controls.addWidget(period_label)
         controls.addWidget(self.preset)
-        controls.addWidget(self.date_from)
+        controls.addWidget(self.date_from.row)
         controls.addWidget(QLabel("–"))
-        controls.addWidget(self.date_to)
+        controls.addWidget(self.date_to.row)
         controls.addWidget(self.unit)
         controls.addWidget(self.refresh_button)
         content = QWidget()
@@ -137,6 +142,8 @@ class OverviewView(RegisterTab):
         self.unit.currentIndexChanged.connect(lambda _i: self.refresh())
         for edit in (self.date_from, self.date_to):
             edit.dateChanged.connect(lambda _d: self._dates_changed())
+            # What a field cannot read goes to the message line (the last date read stays).
+            edit.problemChanged.connect(lambda problem: show_problem(self.message, problem))
         self._preset_changed()
 
     def _table(self, name: str) -> QTableWidget:
@@ -178,7 +185,7 @@ class OverviewView(RegisterTab):
         """The chosen period (``None`` for all time); ``InputError`` if it is reversed."""
         if self.preset.currentData() == "all":
             return None
-        return Period(from_qdate(self.date_from.date()), from_qdate(self.date_to.date()))
+        return period_of(self.date_from, self.date_to)
 
     def set_units(self, units: list[str]) -> None:
         fill_units(self.unit, units)

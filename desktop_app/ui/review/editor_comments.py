@@ -30,6 +30,7 @@ from desktop_app.ui.review.targets import PageKey, TargetNames, open_counts, pag
 
 CARD_STYLE = "QFrame#comment-card { border: 1px solid palette(mid); border-radius: 3px; }"
 VISIBLE_LINES = 14  # more cards than fit scroll; the page keeps most of the room
+LEAST_LINES = 3  # in a small window the comments shrink to this and scroll
 
 
 class CommentCard(QFrame):
@@ -106,9 +107,12 @@ class CommentsBar(QWidget):
         self.returned = wrapped_label("")
         self.returned.setAccessibleName(self.tr("Returned from review"))
         self.returned.setStyleSheet("border: 1px solid palette(mid); padding: 6px;")
+        # The return note and the cards scroll together in one area, whose height never
+        # asks the window to grow: it shrinks with a small window (the page keeps room).
         self._cards_box = QWidget()
         self._cards = QVBoxLayout(self._cards_box)
         self._cards.setContentsMargins(0, 0, 0, 0)
+        self._cards.addWidget(self.returned)
         self.area = QScrollArea()
         self.area.setWidget(self._cards_box)
         self.area.setWidgetResizable(True)
@@ -116,7 +120,6 @@ class CommentsBar(QWidget):
         self.area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.returned)
         layout.addWidget(self.area)
         document.statusChanged.connect(self.reload)
         self.setVisible(False)  # until ``reload`` (called once the bar has a parent)
@@ -180,26 +183,28 @@ class CommentsBar(QWidget):
             card.addressRequested.connect(self.ask_address)
             card.measureRequested.connect(self.measureRequested)
             self._cards.addWidget(card)
+            card.show()  # at once, not when the event loop gets to it: Tab may come first
             self.cards.append(card)
         previous = self.tab_after
         for button in (b for card in self.cards for b in card.findChildren(QPushButton)):
             if previous is not None:
                 QWidget.setTabOrder(previous, button)
             previous = button
-        self.area.setVisible(bool(self.cards))
-        self.setVisible(bool(self.cards) or self.returned.isVisibleTo(self))
+        self.setVisible(bool(self.cards) or self.returned.isVisibleTo(self._cards_box))
         self._fit()
 
     def _fit(self) -> None:
-        """As tall as the cards need, up to VISIBLE_LINES lines; the rest scrolls."""
+        """As tall as the note and cards need, up to VISIBLE_LINES lines, and down to
+        LEAST_LINES in a small window; the rest scrolls."""
         width = self.area.viewport().width() or self.width()
         layout = self._cards_box.layout()
         has_height = layout is not None and layout.hasHeightForWidth()
         needed = layout.totalHeightForWidth(width) if layout is not None and has_height else -1
         if needed < 0:
             needed = self._cards_box.sizeHint().height()
-        limit = self.fontMetrics().lineSpacing() * VISIBLE_LINES
-        self.area.setFixedHeight(min(needed + 2, limit))
+        line = self.fontMetrics().lineSpacing()
+        self.area.setMaximumHeight(min(needed + 2, line * VISIBLE_LINES))
+        self.area.setMinimumHeight(min(needed + 2, line * LEAST_LINES))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

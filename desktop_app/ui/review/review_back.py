@@ -17,9 +17,9 @@ if TYPE_CHECKING:
 def reviewer(b: ReviewHtml) -> str:
     """Who approved, else who made the last review decision (return), else ""."""
     if b.data.approval is not None:
-        return b.data.approval.approver
+        return b.data.approval.signed_by
     last = decisive_change(b.data.history)
-    return last.actor if last else ""
+    return last.by if last else ""
 
 
 def signoff(b: ReviewHtml) -> list[str]:
@@ -35,13 +35,13 @@ def signoff(b: ReviewHtml) -> list[str]:
                 b.t(
                     "pdf.last_review",
                     status=b.label(last.to_status),
-                    name=last.actor,
+                    name=last.by,
                     date=b.context.short_date(last.at),
                 )
             )
     else:
         approved = b.t(
-            "pdf.approved_by", name=approval.approver, date=b.context.short_date(approval.at)
+            "pdf.approved_by", name=approval.signed_by, date=b.context.short_date(approval.at)
         )
         inner += f"<h3>✔ {text(approved)}</h3>"
         if approval.self_approved:
@@ -65,7 +65,7 @@ def signoff(b: ReviewHtml) -> list[str]:
     if data.claim is not None:
         claim = b.t(
             "pdf.unverified_claim",
-            name=data.claim.approver,
+            name=data.claim.signed_by,
             date=b.context.short_date(data.claim.at),
         )
         inner += f'<p class="unverified"><b>⚠ {text(claim)}</b></p>'
@@ -83,7 +83,7 @@ def signoff(b: ReviewHtml) -> list[str]:
                 text(b.context.short_date(change.at)),
                 f"<b>{text(b.label(change.to_status))}</b>"
                 + (f" ({text(b.t('pdf.unverified'))})" if change.unverified_claim else ""),
-                text(change.actor),
+                text(change.by),
                 text(change.comment or "–"),
             ]
             for change in data.history

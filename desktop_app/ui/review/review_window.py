@@ -202,7 +202,7 @@ class ReviewWindow(QMainWindow):
                     "Approved by %1, %2. The assessment is locked; to change it, start a "
                     "new revision."
                 )
-                .replace("%1", data.approval.approver)
+                .replace("%1", data.approval.signed_by)
                 .replace("%2", self.context.short_date(data.approval.at))
             )
             if data.approval.self_approved:
