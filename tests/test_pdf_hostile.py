@@ -152,10 +152,14 @@ def test_any_text_builds_as_pdf_a(text) -> None:
 
 
 def test_unwritable_folder_gives_a_clear_message(content, tmp_path, monkeypatch) -> None:
-    def refuse(**_kwargs):
-        raise PermissionError(13, "Permission denied")
+    real_open = atomic_file.os.open
 
-    monkeypatch.setattr(atomic_file.tempfile, "mkstemp", refuse)
+    def refuse(path, flags, *args):  # a new file cannot be made in the folder
+        if flags & atomic_file.os.O_CREAT:
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(atomic_file.os, "open", refuse)
     with pytest.raises(InputError, match=r"Cannot write .*x\.pdf: you have no permission"):
         render_summary(summary(content, complete_assessment(content)), tmp_path / "x.pdf")
     assert list(tmp_path.iterdir()) == []
