@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from desktop_app.storage.review_schema import REFUSED_PREFIX
+from desktop_app.storage.review_schema import REFUSED_PREFIX, child_lock_triggers, raise_refusal
 
 SCHEMA_V1 = """
 CREATE TABLE statistics_tables (
@@ -67,34 +67,18 @@ CREATE TABLE evidence_files (
 """
 
 CHILD_TABLES = ("statistics_tables", "evidence_items")
-_LOCKED = f"{REFUSED_PREFIX}An approved assessment cannot be changed; start a new revision"
 _FILE_CHANGED = f"{REFUSED_PREFIX}A stored evidence file cannot be changed"
 _FILE_IN_USE = f"{REFUSED_PREFIX}An approved assessment attaches this file; it cannot be removed"
 
 
-def _raise(message: str) -> str:
-    return f"SELECT RAISE(ABORT, '{message}');"
-
-
 def lock_triggers_v1() -> list[tuple[str, str]]:
     """Approved assessments' statistics and evidence, and stored files, stay as they are."""
-    triggers: list[tuple[str, str]] = []
-    for table in CHILD_TABLES:
-        for event, ref in (("INSERT", "NEW"), ("UPDATE", "OLD"), ("DELETE", "OLD")):
-            name = f"review_lock_{table}_{event.lower()}"
-            triggers.append(
-                (
-                    name,
-                    f"CREATE TRIGGER {name} BEFORE {event} ON {table} WHEN (SELECT status "
-                    f"FROM assessments WHERE id = {ref}.assessment_id) = 'approved' "
-                    f"BEGIN {_raise(_LOCKED)} END",
-                )
-            )
+    triggers = child_lock_triggers(CHILD_TABLES)
     triggers.append(
         (
             "review_lock_evidence_files_update",
             "CREATE TRIGGER review_lock_evidence_files_update BEFORE UPDATE ON evidence_files "
-            f"BEGIN {_raise(_FILE_CHANGED)} END",
+            f"BEGIN {raise_refusal(_FILE_CHANGED)} END",
         )
     )
     triggers.append(
@@ -103,7 +87,7 @@ def lock_triggers_v1() -> list[tuple[str, str]]:
             "CREATE TRIGGER review_lock_evidence_files_delete BEFORE DELETE ON evidence_files "
             "WHEN EXISTS (SELECT 1 FROM evidence_items i JOIN assessments a "
             "ON a.id = i.assessment_id WHERE i.sha256 = OLD.sha256 AND a.status = 'approved') "
-            f"BEGIN {_raise(_FILE_IN_USE)} END",
+            f"BEGIN {raise_refusal(_FILE_IN_USE)} END",
         )
     )
     return triggers

@@ -69,12 +69,31 @@ LOCKED_COLUMNS = (
 )  # fmt: skip
 CHILD_TABLES = ("ground_assessments", "answers", "measures")
 
-_LOCKED = f"{REFUSED_PREFIX}An approved assessment cannot be changed; start a new revision"
+LOCKED_MESSAGE = f"{REFUSED_PREFIX}An approved assessment cannot be changed; start a new revision"
 _APPEND_ONLY = f"{REFUSED_PREFIX}The audit log is append-only: its entries cannot be "
 
 
-def _raise(message: str) -> str:
+def raise_refusal(message: str) -> str:
+    """The trigger body that refuses a change with ``message``."""
     return f"SELECT RAISE(ABORT, '{message}');"
+
+
+def child_lock_triggers(tables: tuple[str, ...]) -> list[tuple[str, str]]:
+    """(name, SQL) of the triggers that refuse adding, changing or removing a row of
+    ``tables`` (each with an ``assessment_id``) that belongs to an approved assessment."""
+    triggers: list[tuple[str, str]] = []
+    for table in tables:
+        for event, ref in (("INSERT", "NEW"), ("UPDATE", "OLD"), ("DELETE", "OLD")):
+            name = f"review_lock_{table}_{event.lower()}"
+            triggers.append(
+                (
+                    name,
+                    f"CREATE TRIGGER {name} BEFORE {event} ON {table} WHEN (SELECT status "
+                    f"FROM assessments WHERE id = {ref}.assessment_id) = 'approved' "
+                    f"BEGIN {raise_refusal(LOCKED_MESSAGE)} END",
+                )
+            )
+    return triggers
 
 
 def lock_triggers_v1() -> list[tuple[str, str]]:
@@ -83,21 +102,11 @@ def lock_triggers_v1() -> list[tuple[str, str]]:
         (
             "review_lock_assessments",
             "CREATE TRIGGER review_lock_assessments BEFORE UPDATE ON assessments "
-            f"WHEN OLD.status = 'approved' AND ({changed}) BEGIN {_raise(_LOCKED)} END",
+            f"WHEN OLD.status = 'approved' AND ({changed}) "
+            f"BEGIN {raise_refusal(LOCKED_MESSAGE)} END",
         )
     ]
-    for table in CHILD_TABLES:
-        for event, ref in (("INSERT", "NEW"), ("UPDATE", "OLD"), ("DELETE", "OLD")):
-            name = f"review_lock_{table}_{event.lower()}"
-            triggers.append(
-                (
-                    name,
-                    f"CREATE TRIGGER {name} BEFORE {event} ON {table} WHEN (SELECT status "
-                    f"FROM assessments WHERE id = {ref}.assessment_id) = 'approved' "
-                    f"BEGIN {_raise(_LOCKED)} END",
-                )
-            )
-    return triggers
+    return triggers + child_lock_triggers(CHILD_TABLES)
 
 
 def audit_triggers_v1() -> list[tuple[str, str]]:
@@ -105,12 +114,12 @@ def audit_triggers_v1() -> list[tuple[str, str]]:
         (
             "audit_log_no_update",
             "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "
-            f"BEGIN {_raise(_APPEND_ONLY + 'changed')} END",
+            f"BEGIN {raise_refusal(_APPEND_ONLY + 'changed')} END",
         ),
         (
             "audit_log_no_delete",
             "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log "
-            f"BEGIN {_raise(_APPEND_ONLY + 'removed')} END",
+            f"BEGIN {raise_refusal(_APPEND_ONLY + 'removed')} END",
         ),
     ]
 
@@ -123,7 +132,8 @@ def decision_type_lock_triggers() -> list[tuple[str, str]]:
             "review_lock_decision_type",
             "CREATE TRIGGER review_lock_decision_type BEFORE UPDATE OF decision_type "
             "ON assessments WHEN OLD.status = 'approved' "
-            f"AND NEW.decision_type IS NOT OLD.decision_type BEGIN {_raise(_LOCKED)} END",
+            "AND NEW.decision_type IS NOT OLD.decision_type "
+            f"BEGIN {raise_refusal(LOCKED_MESSAGE)} END",
         )
     ]
 
