@@ -18,8 +18,8 @@ import datetime
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QDialog,
@@ -199,7 +199,21 @@ class DateField(QLineEdit):
         self.setStyleSheet("QLineEdit { border: 2px solid #b00020; }" if invalid else "")
         self._show_message()
 
-    def _show_message(self, typing: bool = False) -> None:
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        if not self.inline:
+            self._show_message(describe=True)  # for a screen reader, as the field is reached
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and not self.inline:
+            self._show_message(describe=True)  # before Qt shows the tooltip
+        return super().event(event)
+
+    def _show_message(self, typing: bool = False, describe: bool = False) -> None:
+        """Say which day the text reads, or that it cannot be read. A filter's field
+        (not ``inline``) says the day in words only once it has the focus or its tooltip
+        is asked for: the words come from Babel's locale data, which would otherwise load
+        at start-up for the register's filters (tens of milliseconds before the list)."""
         text = self.text().strip()
         try:
             typed = parse_typed_date(text, self.language)
@@ -212,6 +226,8 @@ class DateField(QLineEdit):
         elif unreadable:
             message = self.tr("Not a date yet (for example %1 or %2)")
             message = message.replace("%1", "2027-03-15").replace("%2", "15.3.2027")
+        elif typed is not None and not (self.inline or describe or self.hasFocus()):
+            message = ""  # in words when reached (see above)
         elif typed is not None:
             message = format_day(typed, self.language)
             if self._warning and typed == self._date:

@@ -110,3 +110,23 @@ def test_the_list_names_a_measure_by_its_current_description(qtbot, context) -> 
     shown = [model.data(model.index(r, 0)) for r in range(model.rowCount())]
     assert not any("(F)" in text for text in shown), shown
     assert any("Färdtjänst" in text or "ärdtjänst" in text for text in shown), shown
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # the tooltip, offscreen
+def test_a_filters_field_says_the_day_in_words_when_reached(qtbot) -> None:
+    """A filter's date field (not inline) leaves the day in words, and with it Babel's
+    locale data, until the field is reached: by the keyboard or by a tooltip."""
+    from PySide6.QtCore import QDate, QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+
+    field = DateField(Language.SV, inline=False)
+    qtbot.addWidget(field.row)
+    field.row.show()
+    field.setDate(QDate(2027, 3, 15))
+    assert field.toolTip() == "" and field.accessibleDescription() == ""
+    QApplication.sendEvent(field, QHelpEvent(QEvent.Type.ToolTip, QPoint(1, 1), QPoint(1, 1)))
+    assert "15 mars 2027" in field.toolTip()
+    field.setDate(QDate(2027, 4, 1))
+    field.setFocus()
+    qtbot.waitUntil(lambda: focused() is field)
+    assert "1 april 2027" in field.accessibleDescription()
