@@ -28,6 +28,7 @@ from desktop_app.domain.errors import LikaError
 from desktop_app.locations import APP_NAME, default_database_path
 from desktop_app.resources import resource_path
 from desktop_app.ui.language import ui_language
+from desktop_app.ui.literal_text import literal
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.settings import Settings
 from desktop_app.ui.smoke_hook import report_shown_if_requested
@@ -91,7 +92,8 @@ def _report_failed_start(window: MainWindow, error: Exception) -> int:
     traceback.print_exception(error)
     window.hide()
     message = QCoreApplication.translate("Startup", "Lika could not start: %1")
-    QMessageBox.critical(None, "Lika", message.replace("%1", f"{type(error).__name__}: {error}"))
+    text = message.replace("%1", f"{type(error).__name__}: {error}")
+    QMessageBox.critical(None, "Lika", literal(text))
     return 1
 
 
@@ -102,7 +104,7 @@ def run_app(db_path: Path | None, import_file: Path | None = None) -> int:
     try:
         settings = Settings(defaults=load_defaults())  # a broken defaults file is reported here
     except LikaError as error:
-        QMessageBox.critical(None, "Lika", str(error))
+        QMessageBox.critical(None, "Lika", literal(str(error)))
         return error.exit_code
     install_translators(app, ui_language(settings.ui_language))
     path = db_path or default_database_path(settings.defaults)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop_app.domain.errors import LikaError
 from desktop_app.ui.context import UiContext
+from desktop_app.ui.literal_text import literal
 from desktop_app.ui.register.paged_model import Runner
 
 if TYPE_CHECKING:  # imported when first needed: the editor brings reportlab (start-up time)
@@ -68,7 +69,7 @@ class AssessmentWindows(QObject):
             QMessageBox.warning(
                 self._parent_widget(),
                 QCoreApplication.translate("MainWindow", "Could not open the assessment"),
-                str(error),
+                literal(str(error)),
             )
             return None
         editor.closed.connect(self._on_editor_closed)

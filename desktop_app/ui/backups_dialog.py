@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.app.backups import BackupInfo, Reason, backups
 from desktop_app.domain.errors import LikaError
+from desktop_app.ui.literal_text import literal
 from desktop_app.ui.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
@@ -162,7 +163,7 @@ class BackupsDialog(QDialog):
             identity = self.data_actions.context.service.identity
             kept = backups(self.db_path).restore(info.path, actor=identity, force=True)
         except LikaError as error:
-            QMessageBox.warning(self, self.tr("Not restored"), str(error))
+            QMessageBox.warning(self, self.tr("Not restored"), literal(str(error)))
             return False
         window.restore_watch.rearm()
         window.refresh()

@@ -23,6 +23,7 @@ from desktop_app.app.errors import DamagedDatabaseError
 from desktop_app.app.transfer import ExchangeDocument
 from desktop_app.domain.errors import LikaError
 from desktop_app.progress import Cancelled, Progress
+from desktop_app.ui.literal_text import literal
 from desktop_app.ui.session import SessionKeeper
 from desktop_app.ui.tasks import ImmediateRunner, TaskRunner
 
@@ -193,7 +194,7 @@ class DataActions(QObject):
         try:
             self.service.transfer.export_file(assessment_id, out)
         except LikaError as error:
-            QMessageBox.warning(self.window, self.tr("Not exported"), str(error))
+            QMessageBox.warning(self.window, self.tr("Not exported"), literal(str(error)))
             return False
         self.window.statusBar().showMessage(self.tr("Exported to %1").replace("%1", str(out)), 8000)
         return True
@@ -221,7 +222,7 @@ class DataActions(QObject):
 
     def _import_failed(self, path: Path, error: BaseException) -> None:
         message = str(error) if isinstance(error, LikaError) else f"{type(error).__name__}: {error}"
-        QMessageBox.warning(self.window, self.tr("Not imported"), message)
+        QMessageBox.warning(self.window, self.tr("Not imported"), literal(message))
 
     def _store(self, path: Path, document: ExchangeDocument) -> None:
         mode = transfer.ImportMode.NEW

@@ -21,6 +21,7 @@ from desktop_app.domain.model import Assessment
 from desktop_app.progress import Progress
 from desktop_app.reports.assessment_pdf import render_summary
 from desktop_app.ui.context import UiContext
+from desktop_app.ui.literal_text import literal
 from desktop_app.ui.report_task import (
     Opener,
     ReportTask,
@@ -87,7 +88,9 @@ class SummaryExport(QObject):
         try:
             data = summary_input(self.context.service, copy.deepcopy(self.document.assessment))
         except LikaError as error:
-            QMessageBox.warning(self.window, self.tr("The PDF was not written"), str(error))
+            QMessageBox.warning(
+                self.window, self.tr("The PDF was not written"), literal(str(error))
+            )
             return None
 
         def work(progress: Progress) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from desktop_app.domain.errors import LikaError
+from desktop_app.ui.literal_text import literal
 from desktop_app.ui.opening_page import OpeningPage
 from desktop_app.ui.screen_fit import fit_to_screen
 
@@ -194,7 +195,7 @@ class MainWindow(QMainWindow):
     def report_content_errors(self) -> None:
         """Tell the user which checklist files were skipped, one dialog each."""
         for error in self.context.content.checklists.errors:
-            QMessageBox.warning(self, self.tr("A checklist file was skipped"), str(error))
+            QMessageBox.warning(self, self.tr("A checklist file was skipped"), literal(str(error)))
 
     def _tab_shown(self, index: int) -> None:
         widget = self.tabs.widget(index)
@@ -248,7 +249,7 @@ class MainWindow(QMainWindow):
         self.evaluate_action.setEnabled(row is not None and can_be_evaluated(row.status))
 
     def _show_error(self, title: str, error: LikaError) -> None:
-        QMessageBox.warning(self, title, str(error))
+        QMessageBox.warning(self, title, literal(str(error)))
 
     def _exported(self, path: str, count: int) -> None:
         self.statusBar().showMessage(

@@ -21,6 +21,7 @@ from desktop_app.checklists.guide import Content, load_content
 from desktop_app.domain.errors import LikaError
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.language import ui_language
+from desktop_app.ui.literal_text import literal
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.settings import Settings
 from desktop_app.ui.smoke_hook import quit_when_listed_if_requested
@@ -84,6 +85,6 @@ def fill_window(
 
 
 def _give_up(window: MainWindow, message: str, exit_code: int) -> int:
-    QMessageBox.critical(window, "Lika", message)
+    QMessageBox.critical(window, "Lika", literal(message))
     window.hide()
     return exit_code

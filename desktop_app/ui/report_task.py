@@ -18,6 +18,7 @@ from shiboken6 import isValid
 
 from desktop_app.domain.errors import LikaError
 from desktop_app.progress import Cancelled, Progress
+from desktop_app.ui.literal_text import literal
 from desktop_app.ui.tasks import Runner, Task, TaskRunner
 
 Opener = Callable[[Path], bool]
@@ -112,7 +113,7 @@ class ReportTask(QObject):
             return
         message = str(error) if isinstance(error, LikaError) else f"{type(error).__name__}: {error}"
         self.failed.emit(message)
-        QMessageBox.warning(self._window, self.tr("The report was not written"), message)
+        QMessageBox.warning(self._window, self.tr("The report was not written"), literal(message))
 
     def _show_result(self, out: Path) -> None:
         box = QMessageBox(self._window)

@@ -22,6 +22,7 @@ from desktop_app.app.backups import diagnose as diagnose_register
 from desktop_app.app.ports import AssessmentStore
 from desktop_app.domain.errors import LikaError
 from desktop_app.domain.identity import Identity
+from desktop_app.ui.literal_text import literal
 
 EXIT_BAD_INPUT, EXIT_FAILURE = 2, 1
 
@@ -246,7 +247,7 @@ class MessageBoxDialogs:
         return Action.CONTINUE if box.clickedButton() is go_on else Action.QUIT
 
     def error(self, message: str) -> None:
-        QMessageBox.critical(self._parent, "Lika", message)
+        QMessageBox.critical(self._parent, "Lika", literal(message))
 
     def info(self, message: str) -> None:
-        QMessageBox.information(self._parent, "Lika", message)
+        QMessageBox.information(self._parent, "Lika", literal(message))

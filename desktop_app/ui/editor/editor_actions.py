@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop_app.domain.errors import LikaError, OpenCommentsError, WorkflowError
+from desktop_app.ui.literal_text import literal
 from desktop_app.ui.message_boxes import when_clicked
 from desktop_app.ui.modules_chooser import ModulesDialog
 
@@ -261,10 +262,10 @@ class EditorActions(QObject):
             if self.document.gaps:
                 self._show_refusal()
             else:
-                QMessageBox.warning(self.editor, self.tr("Not submitted"), str(error))
+                QMessageBox.warning(self.editor, self.tr("Not submitted"), literal(str(error)))
             return
         except LikaError as error:
-            QMessageBox.warning(self.editor, self.tr("Not submitted"), str(error))
+            QMessageBox.warning(self.editor, self.tr("Not submitted"), literal(str(error)))
             return
         if submitted:
             self.editor.statusBar().showMessage(

@@ -50,6 +50,7 @@ from desktop_app.ui.editor.widgets import (
 )
 from desktop_app.ui.export_pdf import install_pdf_export
 from desktop_app.ui.help_menu import install_help_menu
+from desktop_app.ui.literal_text import literal
 from desktop_app.ui.review.editor_comments import CommentCard, CommentsBar
 from desktop_app.ui.revisions.editor_hooks import for_editor as revision_actions_for
 from desktop_app.ui.screen_fit import fit_to_screen
@@ -357,7 +358,7 @@ class EditorWindow(QMainWindow):
 
     def _on_save_failed(self, message: str) -> None:
         self.statusBar().showMessage(self.tr("Not saved"))
-        QMessageBox.warning(self, self.tr("Changes not saved"), message)
+        QMessageBox.warning(self, self.tr("Changes not saved"), literal(message))
 
     # Export and closing
 

@@ -41,6 +41,7 @@ from desktop_app.ui.context import UiContext
 from desktop_app.ui.editor.document import AssessmentDocument
 from desktop_app.ui.editor.widgets import NAVIGATION, wrapped_label
 from desktop_app.ui.flow_layout import FlowLayout
+from desktop_app.ui.literal_text import literal
 
 UID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -73,10 +74,10 @@ def open_evidence(parent: QWidget, context: UiContext, service: EvidenceService,
                 )
     except AttachmentRefusedError as error:
         text = refusal_text(context.content.vocabulary, error, context.language)
-        QMessageBox.warning(parent, title, text)
+        QMessageBox.warning(parent, title, literal(text))
         return False
     except LikaError as error:
-        QMessageBox.warning(parent, title, str(error))
+        QMessageBox.warning(parent, title, literal(str(error)))
         return False
     return QDesktopServices.openUrl(url)
 
@@ -201,7 +202,7 @@ class EvidenceSection(QGroupBox):
             QMessageBox.warning(self, self.tr("File not attached"), text)
             return None
         except LikaError as error:
-            QMessageBox.warning(self, self.tr("File not attached"), str(error))
+            QMessageBox.warning(self, self.tr("File not attached"), literal(str(error)))
             return None
         self._add(item, self.tr("Attach file"))
         return item

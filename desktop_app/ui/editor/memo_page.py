@@ -33,6 +33,7 @@ from desktop_app.reports.memo_html import memo_html
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.editor.document import AssessmentDocument
 from desktop_app.ui.editor.widgets import NAVIGATION, heading, set_guidance, wrapped_label
+from desktop_app.ui.literal_text import literal
 
 
 class MemoPage(QWidget):
@@ -137,7 +138,9 @@ class MemoPage(QWidget):
         try:
             memo_export.write_memo(self.memo_document(), out)
         except LikaError as error:
-            QMessageBox.warning(self, self.tr("The memo section was not written"), str(error))
+            QMessageBox.warning(
+                self, self.tr("The memo section was not written"), literal(str(error))
+            )
             return None
         self.copied.setText(self.tr("Written to %1").replace("%1", str(out)))
         return out

@@ -15,6 +15,7 @@ from desktop_app.domain.errors import LikaError, NotFoundError
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.editor.conflict_dialog import Choice, ConflictDialog
 from desktop_app.ui.editor.document import AssessmentDocument
+from desktop_app.ui.literal_text import literal
 
 
 def install_save_feedback(
@@ -50,7 +51,9 @@ def resolve_conflict(window: QMainWindow, context: UiContext, document: Assessme
         return
     except LikaError as error:
         QMessageBox.warning(
-            window, QCoreApplication.translate("SaveFeedback", "Changes not saved"), str(error)
+            window,
+            QCoreApplication.translate("SaveFeedback", "Changes not saved"),
+            literal(str(error)),
         )
         return
     mine = document.assessment

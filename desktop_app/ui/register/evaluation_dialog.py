@@ -31,6 +31,7 @@ from desktop_app.domain.model import Assessment, MeasureStatus
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.date_field import DateField, date_field
 from desktop_app.ui.editor.widgets import scrolling
+from desktop_app.ui.literal_text import literal
 from desktop_app.ui.screen_fit import fit_to_screen
 from desktop_app.ui.typography import make_heading
 
@@ -218,6 +219,6 @@ class EvaluationDialog(QDialog):
         try:
             self.saved = self.followups.record(self.evaluation())
         except LikaError as error:
-            QMessageBox.warning(self, self.tr("The evaluation was not saved"), str(error))
+            QMessageBox.warning(self, self.tr("The evaluation was not saved"), literal(str(error)))
             return
         self.accept()

@@ -33,6 +33,7 @@ from desktop_app.domain.portfolio import Period, PortfolioFigures, portfolio_fig
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.date_field import date_field, period_of, show_problem, to_qdate
 from desktop_app.ui.flow_layout import FlowLayout
+from desktop_app.ui.literal_text import literal
 from desktop_app.ui.register.charts import Bar, BarChart, segment_kinds
 from desktop_app.ui.register.names import ContentNames
 from desktop_app.ui.register.paged_model import ReaderFactory, Runner
@@ -222,7 +223,9 @@ class OverviewView(RegisterTab):
         if not isinstance(error, LikaError):
             raise error
         self.summary.setText("")
-        QMessageBox.warning(self, self.tr("The overview could not be computed"), str(error))
+        QMessageBox.warning(
+            self, self.tr("The overview could not be computed"), literal(str(error))
+        )
 
     # Showing
 

@@ -26,6 +26,7 @@ from desktop_app.domain.errors import InputError, LikaError
 from desktop_app.domain.register import RegisterQuery, SortKey
 from desktop_app.progress import Progress
 from desktop_app.ui.context import UiContext
+from desktop_app.ui.literal_text import literal
 from desktop_app.ui.register.filter_bar import FilterBar
 from desktop_app.ui.register.paged_model import ReaderFactory, Runner
 from desktop_app.ui.register.tab import RegisterTab
@@ -201,7 +202,7 @@ class RegisterView(RegisterTab):
         self.empty_label.setVisible(empty)
 
     def _show_failure(self, error: object) -> None:
-        QMessageBox.warning(self, self.tr("The register could not be read"), str(error))
+        QMessageBox.warning(self, self.tr("The register could not be read"), literal(str(error)))
 
     # Export
 
@@ -233,7 +234,7 @@ class RegisterView(RegisterTab):
             progress.close()
             if not isinstance(error, LikaError):
                 raise error
-            QMessageBox.warning(self, self.tr("The export failed"), str(error))
+            QMessageBox.warning(self, self.tr("The export failed"), literal(str(error)))
 
         task = self._runner.run(
             work, done, failed, lambda done_, _total, _label: progress.setValue(done_)

@@ -32,6 +32,7 @@ from desktop_app.domain.model import Assessment
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.editor.widgets import text_box, wrapped_label
 from desktop_app.ui.field_names import FieldNames
+from desktop_app.ui.literal_text import literal
 from desktop_app.ui.revisions.compare_model import LEFT, MARK, RIGHT, WHAT, CompareModel
 from desktop_app.ui.screen_fit import fit_to_screen
 
@@ -169,7 +170,7 @@ def open_comparison(
         rows = service.review.compare(left.id, right.id)
     except LikaError as error:
         title = QCoreApplication.translate("CompareDialog", "The revisions cannot be compared")
-        QMessageBox.warning(parent, title, str(error))
+        QMessageBox.warning(parent, title, literal(str(error)))
         return None
     dialog = CompareDialog(context, left, right, rows, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

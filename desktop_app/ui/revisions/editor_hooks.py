@@ -21,6 +21,7 @@ from desktop_app.domain.errors import LikaError
 from desktop_app.domain.fingerprint import fingerprint
 from desktop_app.domain.model import Assessment
 from desktop_app.ui.context import UiContext
+from desktop_app.ui.literal_text import literal
 from desktop_app.ui.message_boxes import menu_holding
 from desktop_app.ui.register.paged_model import Runner
 from desktop_app.ui.revisions.compare_view import CompareDialog, open_comparison
@@ -167,7 +168,7 @@ class RevisionActions(QObject):
             previous = context.service.review.previous_revision(assessment)
         except LikaError as error:
             QMessageBox.warning(
-                self.window, self.tr("The revisions cannot be compared"), str(error)
+                self.window, self.tr("The revisions cannot be compared"), literal(str(error))
             )
             return None
         if previous is None:

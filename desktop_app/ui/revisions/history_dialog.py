@@ -32,6 +32,7 @@ from desktop_app.domain.model import Assessment
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.editor.widgets import text_box, wrapped_label
 from desktop_app.ui.field_names import FieldNames
+from desktop_app.ui.literal_text import literal
 from desktop_app.ui.register.paged_model import Runner
 from desktop_app.ui.revisions.history_model import (
     ACTION,
@@ -177,7 +178,7 @@ def open_history(
         QMessageBox.warning(
             parent,
             QCoreApplication.translate("HistoryDialog", "The history cannot be shown"),
-            str(error),
+            literal(str(error)),
         )
         return None
     dialog = HistoryDialog(context, assessment, entries, chain, parent)

@@ -25,6 +25,7 @@ from desktop_app.domain.errors import LikaError
 from desktop_app.domain.model import Assessment
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.editor.widgets import wrapped_label
+from desktop_app.ui.literal_text import literal
 from desktop_app.ui.revisions.compare_view import CompareDialog, open_comparison
 from desktop_app.ui.revisions.revisions_model import RevisionInfo, RevisionsModel
 from desktop_app.ui.screen_fit import fit_to_screen
@@ -137,7 +138,7 @@ def open_revisions(
         QMessageBox.warning(
             parent,
             QCoreApplication.translate("RevisionsDialog", "The revisions cannot be shown"),
-            str(error),
+            literal(str(error)),
         )
         return None
     dialog = RevisionsDialog(context, assessment, revisions, parent)

@@ -1,0 +1,21 @@
+"""Text that a message box shows exactly as written.
+
+QMessageBox guesses whether its text is HTML (``Qt.mightBeRichText``): a title or a file
+name such as ``<b>Budget</b> 2027`` inside an error message would be shown bold, and an
+``<img>`` tag would load a picture. Messages that can carry what people typed or named
+(titles, names, paths, the text of an error) go through ``literal`` first.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtGui import Qt
+
+
+def literal(text: str) -> str:
+    """``text`` unchanged when Qt would show it as plain text; otherwise as HTML that
+    shows exactly those characters (line breaks kept)."""
+    if not Qt.mightBeRichText(text):
+        return text
+    return "<p>" + html.escape(text, quote=False).replace("\n", "<br/>") + "</p>"
