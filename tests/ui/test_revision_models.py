@@ -345,3 +345,17 @@ def test_a_generated_registers_history_is_in_the_window_language(context, conten
                 assert shown != stored.summary
                 assert "->" not in shown and not shown.startswith("comment")
     assert seen == {AuditAction.COMMENT, AuditAction.ADDRESS, AuditAction.STATUS}
+
+
+def test_the_revisions_table_names_the_approvers_role(context) -> None:
+    approval = ApprovalRecord(
+        approver="Anna Berg",
+        os_user="anna",
+        at=datetime(2026, 11, 3, 10, tzinfo=UTC),
+        fingerprint="3f2a-9c1b-77d0",
+        author="Ája Ŋuolja",
+        comment="",
+        approver_role="enhetschef",
+    )
+    model = RevisionsModel(context, [RevisionInfo(summary(1, Status.APPROVED), approval)])
+    assert texts(model, 0)[APPROVER] == "Anna Berg, enhetschef (anna)"

@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from desktop_app.domain.identity import with_role
 from desktop_app.domain.register import RegisterRow
 from desktop_app.domain.review import ApprovalRecord
 from desktop_app.ui.context import UiContext
@@ -23,11 +24,13 @@ class RevisionInfo:
     approval: ApprovalRecord | None
 
 
-def person(name: str, os_user: str) -> str:
-    """A display name with the computer account beside it when they differ."""
+def person(name: str, os_user: str, role: str = "") -> str:
+    """A display name (with its role title) and the computer account beside it when
+    the account differs from the name."""
+    shown = with_role(name, role)
     if not os_user or os_user == name:
-        return name
-    return f"{name} ({os_user})"
+        return shown
+    return f"{shown} ({os_user})"
 
 
 class RevisionsModel(ListTableModel[RevisionInfo]):
@@ -82,7 +85,7 @@ class RevisionsModel(ListTableModel[RevisionInfo]):
         if approval is None:
             return ""
         if column == APPROVER:
-            return person(approval.approver, approval.os_user)
+            return person(approval.approver, approval.os_user, approval.approver_role)
         if column == APPROVED_AT:
             return self.context.short_date(approval.at)
         if column == FINGERPRINT:
