@@ -143,6 +143,8 @@ class RevisionSummary:
 class ImportSummary:
     status: str
     replaced: bool  # over the stored assessment, not as a new one
+    approver: str = ""  # of a signed approval in the file ("" when there was none)
+    signer: str = ""  # the name the signing key is listed under
 
 
 @dataclass(frozen=True)
@@ -188,6 +190,7 @@ _ADDRESS = re.compile(
 )
 _REVISION = re.compile(r"^revision (?P<revision>\d+) of assessment (?P<previous>\d+)$")
 _IMPORT = re.compile(r"^imported (?P<how>as new|over the stored one) \((?P<status>\w+)\)")
+_SIGNED = re.compile(r"; the approval by (?P<actor>.+) is signed by the key of (?P<signer>.+)$")
 _DELETED = re.compile(r"^deleted \((?P<status>\w+)\)$")
 _RESTORED = re.compile(
     r"^restored backup (?P<backup>.+) \((?P<taken>[^()]+)\); (?:the log it replaced had "
@@ -222,7 +225,13 @@ def read_summary(action: AuditAction, summary: str) -> Summary | None:
     if action is AuditAction.NEW_REVISION and (found := _REVISION.match(summary)):
         return RevisionSummary(int(found["revision"]), int(found["previous"]))
     if action is AuditAction.IMPORT and (found := _IMPORT.match(summary)):
-        return ImportSummary(found["status"], found["how"] != "as new")
+        signed = _SIGNED.search(summary)
+        return ImportSummary(
+            found["status"],
+            found["how"] != "as new",
+            signed["actor"] if signed else "",
+            signed["signer"] if signed else "",
+        )
     if action is AuditAction.DELETE and (found := _DELETED.match(summary)):
         return DeleteSummary(found["status"])
     if action is AuditAction.RESTORE and (found := _RESTORED.match(summary)):

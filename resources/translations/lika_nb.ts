@@ -28,6 +28,10 @@
         <translation>Godkjenningen i filen er ikke verifisert: den godkjenner ingenting.</translation>
     </message>
     <message>
+        <source>The approval by %1 is signed by the key of %2.</source>
+        <translation>Godkjenningen av %1 er signert med nøkkelen til %2.</translation>
+    </message>
+    <message>
         <source>It was: %1</source>
         <translation>Hadde status: %1</translation>
     </message>

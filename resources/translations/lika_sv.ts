@@ -28,6 +28,10 @@
         <translation>Godkännandet i filen är inte verifierat: det godkänner ingenting.</translation>
     </message>
     <message>
+        <source>The approval by %1 is signed by the key of %2.</source>
+        <translation>Godkännandet av %1 är signerat med nyckeln för %2.</translation>
+    </message>
+    <message>
         <source>It was: %1</source>
         <translation>Hade status: %1</translation>
     </message>

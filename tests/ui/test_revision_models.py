@@ -277,6 +277,11 @@ def test_the_revisions_table_shows_who_approved_what(context) -> None:
             "Revision 2, a copy of assessment 7",
         ),
         (AuditAction.IMPORT, "imported as new (approved)", "As a new assessment (Godkänd)"),
+        (
+            AuditAction.IMPORT,
+            "imported as new (approved); the approval by Bo Ek is signed by the key of Bo Ek",
+            "As a new assessment (Godkänd). The approval by Bo Ek is signed by the key of Bo Ek.",
+        ),
         (AuditAction.DELETE, "deleted (draft)", "It was: Utkast"),
         # A form the window does not know is shown as stored.
         (AuditAction.STATUS, "something else entirely", "something else entirely"),

@@ -79,7 +79,13 @@ class AuditTexts:
                 if said.replaced
                 else QCoreApplication.translate("AuditTexts", "As a new assessment (%1)")
             )
-            return text.replace("%1", self.names.status(said.status))
+            text = text.replace("%1", self.names.status(said.status))
+            if said.signer:
+                signed = QCoreApplication.translate(
+                    "AuditTexts", "The approval by %1 is signed by the key of %2."
+                )
+                text += ". " + signed.replace("%1", said.approver).replace("%2", said.signer)
+            return text
         if isinstance(said, DeleteSummary):
             return QCoreApplication.translate("AuditTexts", "It was: %1").replace(
                 "%1", self.names.status(said.status)
