@@ -101,3 +101,25 @@ def test_import_and_errors_escape_the_title(db, capsys, tmp_path) -> None:
     assert code != 0
     safe(err)
     assert err.count("\n") == 1, err
+
+
+def test_a_fingerprint_changed_in_the_register_is_printed_escaped(db, capsys) -> None:
+    """Someone with sqlite3 writes escape sequences where the approved fingerprint was:
+    `lika fingerprint` warns that it does not match, and shows it escaped."""
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    triggers = [r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'status_changes'"
+    )]  # fmt: skip
+    for name in triggers:
+        conn.execute(f"DROP TRIGGER {name}")
+    with conn:
+        conn.execute(
+            "UPDATE status_changes SET fingerprint = ? WHERE assessment_id = 2 "
+            "AND to_status = 'approved'",
+            [HOSTILE],
+        )
+    conn.close()
+    _code, out, err = run(db, capsys, "fingerprint", "2")
+    safe(out + err)

@@ -142,13 +142,13 @@ def cmd_fingerprint(args: argparse.Namespace, session: Session, out: TextIO) -> 
     elif record is not None and not matches_content(record.fingerprint, a):
         print(
             f"lika: warning: assessment {a.id} was approved with fingerprint "
-            f"{record.printed}, but what the register holds now has {current}",
+            f"{for_terminal(record.printed)}, but what the register holds now has {current}",
             file=sys.stderr,
         )
     elif record is not None and record.legacy:
         print(
             f"lika: note: assessment {a.id} was approved with the older, weaker 48-bit "
-            f"fingerprint {record.printed}",
+            f"fingerprint {for_terminal(record.printed)}",
             file=sys.stderr,
         )
     if claim is not None:

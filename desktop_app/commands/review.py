@@ -108,8 +108,8 @@ def cmd_approve(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     unsigned = service.review.unsigned_reason(change)
     if unsigned:
         print(
-            f"lika: warning: this approval could not be signed ({unsigned}); it stands in this "
-            "register, but a copy in an exchange file will arrive unverified",
+            f"lika: warning: this approval could not be signed ({for_terminal(unsigned)}); it "
+            "stands in this register, but a copy in an exchange file will arrive unverified",
             file=sys.stderr,
         )
     return EXIT_OK
