@@ -12,32 +12,25 @@ the comment and resubmits, and the reviewer approves. Writes revision-comparison
 
 from __future__ import annotations
 
-import argparse
 import dataclasses
 import os
-import tempfile
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings
+from demo_session import demo_session
 from PySide6.QtWidgets import QApplication, QWidget
 
-from desktop_app.app.demo import load_demo
 from desktop_app.app.service import AssessmentService, Identity
-from desktop_app.checklists.guide import load_content
 from desktop_app.domain import edits
 from desktop_app.domain.checklist import QuestionType
 from desktop_app.domain.model import Assessment, Language, Measure, Status
 from desktop_app.domain.review import CommentTarget
 from desktop_app.storage.repository import AssessmentRepository
-from desktop_app.ui.app import create_application
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.revisions.compare_view import CompareDialog
 from desktop_app.ui.revisions.history_dialog import HistoryDialog
-from desktop_app.ui.settings import Settings
-from desktop_app.ui.translations import install_translators
 
 CASEWORKER = Identity("Máret Čuđe-Šolli", "maret")
 REVIEWER = Identity("Per-Anders Lindqvist", "palindqvist")
@@ -189,23 +182,11 @@ def revision_screenshots(context: UiContext, out: Path, suffix: str) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--lang", default="sv", choices=[lang.value for lang in Language])
-    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
-    args = parser.parse_args()
-    app = create_application()
-    install_translators(app, Language(args.lang))
-    work = Path(tempfile.mkdtemp())
-    content = load_content()
-    repository = AssessmentRepository.open(work / "demo.db")
-    load_demo(repository, content)
-    settings = Settings(QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat))
-    service = AssessmentService(repository, content, CASEWORKER)
-    context = UiContext(service=service, settings=settings, language=Language(args.lang))
-    args.out.mkdir(parents=True, exist_ok=True)
-    revision_screenshots(context, args.out, "" if args.lang == "sv" else f"-{args.lang}")
-    repository.close()
-    app.quit()
+    session = demo_session(CASEWORKER)
+    suffix = "" if session.language is Language.SV else f"-{session.language.value}"
+    revision_screenshots(session.context, session.out, suffix)
+    session.repository.close()
+    session.app.quit()
 
 
 if __name__ == "__main__":

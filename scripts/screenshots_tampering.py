@@ -12,34 +12,26 @@
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import io
 import os
 import sqlite3
-import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings
+from demo_session import demo_session
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QLabel
 
 from desktop_app.__main__ import main as lika
 from desktop_app.app import transfer
-from desktop_app.app.demo import load_demo
-from desktop_app.app.service import AssessmentService, Identity
-from desktop_app.checklists.guide import load_content
+from desktop_app.app.service import Identity
 from desktop_app.domain.fingerprint import content_digest
-from desktop_app.domain.model import Language, Status, StatusChange
-from desktop_app.storage.repository import AssessmentRepository
-from desktop_app.ui.app import create_application
+from desktop_app.domain.model import Status, StatusChange
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.review.review_window import ReviewWindow
-from desktop_app.ui.settings import Settings
-from desktop_app.ui.translations import install_translators
 
 CASEWORKER = Identity("Máret Čuđe-Šolli", "maret")
 
@@ -109,24 +101,11 @@ def check_tampering(work: Path, out: Path) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--lang", default="sv", choices=[lang.value for lang in Language])
-    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
-    args = parser.parse_args()
-    app = create_application()
-    install_translators(app, Language(args.lang))
-    work = Path(tempfile.mkdtemp())
-    content = load_content()
-    repository = AssessmentRepository.open(work / "demo.db")
-    load_demo(repository, content)
-    settings = Settings(QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat))
-    service = AssessmentService(repository, content, CASEWORKER)
-    context = UiContext(service=service, settings=settings, language=Language(args.lang))
-    args.out.mkdir(parents=True, exist_ok=True)
-    unverified_approval(context, args.out)
-    repository.close()
-    check_tampering(work, args.out)
-    app.quit()
+    session = demo_session(CASEWORKER)
+    unverified_approval(session.context, session.out)
+    session.repository.close()
+    check_tampering(session.work, session.out)
+    session.app.quit()
 
 
 if __name__ == "__main__":
