@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from desktop_app.domain.audit_summary import signed_note
+from desktop_app.domain.audit_summary import OWN_KEY, signed_note
 from desktop_app.domain.errors import InputError
 from desktop_app.domain.fingerprint import fingerprint, is_legacy, matches_content, shown
 from desktop_app.domain.model import Assessment, Status, StatusChange, Trust
@@ -189,5 +189,5 @@ def _judge(
 def _signer(trusted: TrustedKeys, public_key: str) -> str:
     """Whose key a trusted key is, as the import records it."""
     if public_key.strip() == trusted.own:
-        return f"the importing user ({describe_key(public_key)})"
+        return f"{OWN_KEY} ({describe_key(public_key)})"
     return f"{trusted.standing(public_key)[1]} ({describe_key(public_key)})"

@@ -72,6 +72,10 @@ def unverified_note(actor: str) -> str:
     return f"; the approval by {actor} {UNVERIFIED_SUFFIX}"
 
 
+# Who a key belongs to when it is the importing user's own (not listed by IT).
+OWN_KEY = "the importing user"
+
+
 def signed_note(actor: str, signer: str) -> str:
     """Added to an import's summary for an approval signed by a key the register trusts:
     whose key it is listed as."""
@@ -144,7 +148,8 @@ class ImportSummary:
     status: str
     replaced: bool  # over the stored assessment, not as a new one
     approver: str = ""  # of a signed approval in the file ("" when there was none)
-    signer: str = ""  # the name the signing key is listed under
+    signer: str = ""  # the name the signing key is listed under (or ``OWN_KEY``)
+    key_id: str = ""  # the signing key's short id
 
 
 @dataclass(frozen=True)
@@ -190,7 +195,10 @@ _ADDRESS = re.compile(
 )
 _REVISION = re.compile(r"^revision (?P<revision>\d+) of assessment (?P<previous>\d+)$")
 _IMPORT = re.compile(r"^imported (?P<how>as new|over the stored one) \((?P<status>\w+)\)")
-_SIGNED = re.compile(r"; the approval by (?P<actor>.+) is signed by the key of (?P<signer>.+)$")
+_SIGNED = re.compile(
+    r"; the approval by (?P<actor>.+) is signed by the key of (?P<signer>.+?)"
+    r"(?: \(key (?P<key>[0-9a-f]+)\))?$"
+)
 _DELETED = re.compile(r"^deleted \((?P<status>\w+)\)$")
 _RESTORED = re.compile(
     r"^restored backup (?P<backup>.+) \((?P<taken>[^()]+)\); (?:the log it replaced had "
@@ -231,6 +239,7 @@ def read_summary(action: AuditAction, summary: str) -> Summary | None:
             found["how"] != "as new",
             signed["actor"] if signed else "",
             signed["signer"] if signed else "",
+            (signed["key"] or "") if signed else "",
         )
     if action is AuditAction.DELETE and (found := _DELETED.match(summary)):
         return DeleteSummary(found["status"])

@@ -32,6 +32,14 @@
         <translation>Godkjenningen av %1 er signert med nøkkelen til %2.</translation>
     </message>
     <message>
+        <source>the importing user</source>
+        <translation>den som importerte</translation>
+    </message>
+    <message>
+        <source>%1 (key %2)</source>
+        <translation>%1 (nøkkel %2)</translation>
+    </message>
+    <message>
         <source>It was: %1</source>
         <translation>Hadde status: %1</translation>
     </message>

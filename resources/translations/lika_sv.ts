@@ -32,6 +32,14 @@
         <translation>Godkännandet av %1 är signerat med nyckeln för %2.</translation>
     </message>
     <message>
+        <source>the importing user</source>
+        <translation>den som importerade</translation>
+    </message>
+    <message>
+        <source>%1 (key %2)</source>
+        <translation>%1 (nyckel %2)</translation>
+    </message>
+    <message>
         <source>It was: %1</source>
         <translation>Hade status: %1</translation>
     </message>

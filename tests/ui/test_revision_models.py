@@ -282,6 +282,13 @@ def test_the_revisions_table_shows_who_approved_what(context) -> None:
             "imported as new (approved); the approval by Bo Ek is signed by the key of Bo Ek",
             "As a new assessment (Godkänd). The approval by Bo Ek is signed by the key of Bo Ek.",
         ),
+        (
+            AuditAction.IMPORT,
+            "imported as new (approved); the approval by Bo Ek is signed by the key of "
+            "the importing user (key 28059ccd2d301bd1)",
+            "As a new assessment (Godkänd). The approval by Bo Ek is signed by the key of "
+            "the importing user (key 28059ccd2d301bd1).",
+        ),
         (AuditAction.DELETE, "deleted (draft)", "It was: Utkast"),
         # A form the window does not know is shown as stored.
         (AuditAction.STATUS, "something else entirely", "something else entirely"),

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from desktop_app.domain.audit import AuditAction, AuditEntry
 from desktop_app.domain.audit_summary import (
     CREATED,
+    OWN_KEY,
     UNVERIFIED_SUFFIX,
     AddressSummary,
     CommentSummary,
@@ -84,7 +85,13 @@ class AuditTexts:
                 signed = QCoreApplication.translate(
                     "AuditTexts", "The approval by %1 is signed by the key of %2."
                 )
-                text += ". " + signed.replace("%1", said.approver).replace("%2", said.signer)
+                signer = said.signer
+                if signer == OWN_KEY:
+                    signer = QCoreApplication.translate("AuditTexts", "the importing user")
+                if said.key_id:
+                    key = QCoreApplication.translate("AuditTexts", "%1 (key %2)")
+                    signer = key.replace("%2", said.key_id).replace("%1", signer)
+                text += ". " + signed.replace("%1", said.approver).replace("%2", signer)
             return text
         if isinstance(said, DeleteSummary):
             return QCoreApplication.translate("AuditTexts", "It was: %1").replace(
