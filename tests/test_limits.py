@@ -50,3 +50,12 @@ def test_max_length_by_field_path() -> None:
     assert limits.max_length(("ground", "age", "groups")) == limits.CELL_MAX
     assert limits.max_length(("decision", "description")) == limits.TEXT_MAX
     assert limits.max_length(("conclusion", "summary")) == limits.TEXT_MAX
+
+
+def test_the_schema_states_how_many_affected_groups() -> None:
+    """The editor stops at the number of groups the exchange schema accepts."""
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    decision = schema["$defs"]["decision"]["properties"]
+    assert decision["affected_groups"]["maxItems"] == limits.GROUPS_MAX
+    assert limits.max_items(("decision", "affected_groups")) == limits.GROUPS_MAX
+    assert limits.max_items(("decision", "title")) is None

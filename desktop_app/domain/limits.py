@@ -22,6 +22,10 @@ TEXT_MAX = 1_000_000
 # The exchange schema's names for them (resources/schemas/exchange.schema.json $defs).
 SCHEMA_DEFS = {"line": LINE_MAX, "cell": CELL_MAX, "text": TEXT_MAX}
 
+# How many affected groups a decision may name (the schema's ``maxItems``): the editor
+# takes them one per line and stops there, so every assessment it saves can be exported.
+GROUPS_MAX = 1_000
+
 _LINES = {
     ("decision", "title"),
     ("decision", "case_number"),
@@ -47,3 +51,9 @@ def max_length(path: tuple[str, ...]) -> int:
     if kind in _CELLS:
         return CELL_MAX
     return TEXT_MAX
+
+
+def max_items(path: tuple[str, ...]) -> int | None:
+    """How many items the list at ``path`` may hold, for a list edited one per line;
+    None where only the length of the text counts."""
+    return GROUPS_MAX if (path[0], path[-1]) == ("decision", "affected_groups") else None

@@ -1331,6 +1331,10 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
         <source>%1 of %2 characters</source>
         <translation>%1 av %2 tegn</translation>
     </message>
+    <message>
+        <source>%1 of %2 lines</source>
+        <translation>%1 av %2 linjer</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

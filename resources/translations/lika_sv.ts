@@ -1331,6 +1331,10 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
         <source>%1 of %2 characters</source>
         <translation>%1 av %2 tecken</translation>
     </message>
+    <message>
+        <source>%1 of %2 lines</source>
+        <translation>%1 av %2 rader</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

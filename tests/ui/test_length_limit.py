@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPlainTextEdit
 
-from desktop_app.domain.limits import CELL_MAX, LINE_MAX
+from desktop_app.domain.limits import CELL_MAX, GROUPS_MAX, LINE_MAX
 from tests.ui.editor_helpers import open_editor
 
 
@@ -74,3 +74,39 @@ def test_each_affected_group_stops_at_its_limit_and_counts(qtbot, context) -> No
     box.insertPlainText("a\n" + "b" * (LINE_MAX + 5) + "\nc")
     assert box.toPlainText() == "a\n" + "b" * LINE_MAX + "\nc"
     assert editor.document.assessment.decision.affected_groups == ["a", "b" * LINE_MAX, "c"]
+
+
+def test_affected_groups_stop_at_the_number_an_export_accepts(qtbot, context) -> None:
+    """More groups than the exchange schema's GROUPS_MAX could be typed or pasted, and
+    the assessment then could not be exported: the lines past the limit are cut where
+    they were pasted, and the box counts the groups near the limit."""
+    editor = open_editor(qtbot, context)
+    box = editor.go_to_field(("decision", "affected_groups"))
+    assert isinstance(box, QPlainTextEdit)
+    box.setPlainText("")
+    box.insertPlainText("\n".join(f"grupp {n}" for n in range(GROUPS_MAX - 2)))
+    assert counter(box).isVisible()  # near the limit, the groups are counted
+    digits = "".join(ch if ch.isdigit() else " " for ch in counter(box).text()).split()
+    assert digits[-2:] == [str(GROUPS_MAX - 2), str(GROUPS_MAX)]
+    cursor = box.textCursor()
+    cursor.movePosition(cursor.MoveOperation.Start)
+    box.setTextCursor(cursor)
+    box.insertPlainText("ny 1\nny 2\nny 3\nny 4\n")  # a paste at the top: 4 more lines
+    groups = editor.document.assessment.decision.affected_groups
+    assert len(groups) == GROUPS_MAX
+    assert groups[:2] == ["ny 1", "ny 2"]  # what fitted of the paste is kept ...
+    assert groups[2] == "grupp 0"  # ... and nothing typed before is lost
+    assert groups[-1] == f"grupp {GROUPS_MAX - 3}"
+    # Blank lines are not groups and do not count.
+    box.setPlainText("a\n\n\nb")
+    assert editor.document.assessment.decision.affected_groups == ["a", "b"]
+    # A paste at the end: what goes past the limit is the end of the paste.
+    box.setPlainText("\n".join(f"grupp {n}" for n in range(GROUPS_MAX - 1)))
+    cursor = box.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    box.setTextCursor(cursor)
+    box.insertPlainText("\nx\ny")
+    groups = editor.document.assessment.decision.affected_groups
+    assert len(groups) == GROUPS_MAX
+    assert groups[-2:] == [f"grupp {GROUPS_MAX - 2}", "x"]
+    assert box.toPlainText().endswith(f"grupp {GROUPS_MAX - 2}\nx")

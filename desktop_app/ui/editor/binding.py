@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.edits import FieldPath
-from desktop_app.domain.limits import TEXT_MAX, max_length
+from desktop_app.domain.limits import TEXT_MAX, max_items, max_length
 from desktop_app.domain.model import Language
 from desktop_app.ui.date_field import DateField, from_qdate, to_qdate
 from desktop_app.ui.editor.document import AssessmentDocument
@@ -128,7 +128,11 @@ class Binder(QObject):
             path = self._resolve(source)
             return max_length(path) if path is not None else TEXT_MAX
 
-        LengthLimit(widget, limit, per_line=per_line)
+        def items() -> int | None:
+            path = self._resolve(source)
+            return max_items(path) if path is not None else None
+
+        LengthLimit(widget, limit, per_line=per_line, items=items)
 
     # One method per kind of widget.
 

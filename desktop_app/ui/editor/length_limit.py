@@ -1,12 +1,14 @@
 """The longest text a field may hold (``domain.limits``), enforced where it is typed: a
 counter in the corner of the box once the text nears its limit, and a paste that would
-pass it is cut at the limit (the exchange schema refuses longer texts as well)."""
+pass it is cut at the limit (the exchange schema refuses longer texts as well). A list
+edited one item per line is also held to its number of items."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QLocale, QObject
+from PySide6.QtGui import QTextBlock, QTextCursor
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit
 
 # The counter appears when this share of the limit is used.
@@ -16,7 +18,7 @@ SHOW_FROM = 0.8
 class LengthLimit(QObject):
     """Keeps the text of ``widget`` at most ``limit()`` characters and counts it; with
     ``per_line`` (a list edited one item per line), each line, counting the one the
-    cursor is on."""
+    cursor is on, and at most ``items()`` non-blank lines when that gives a number."""
 
     def __init__(
         self,
@@ -24,11 +26,13 @@ class LengthLimit(QObject):
         limit: Callable[[], int],
         *,
         per_line: bool = False,
+        items: Callable[[], int | None] = lambda: None,
     ) -> None:
         super().__init__(widget)
         self.widget = widget
         self.limit = limit
         self.per_line = per_line
+        self.items = items
         self._cutting = False
         # Made when first needed: a widget made with the page would join the page's
         # Tab chain at its end and move the window's later stops (guidance) before it.
@@ -68,6 +72,7 @@ class LengthLimit(QObject):
         try:
             if self.per_line:
                 self._cut_lines()
+                self._cut_items()
             else:
                 self._cut_span(0, len(self.widget.toPlainText()))
         finally:
@@ -98,17 +103,61 @@ class LengthLimit(QObject):
             self._cut_span(start, start + len(block.text()))
             block = block.previous()
 
-    def update(self) -> None:
+    def _item_blocks(self) -> list[QTextBlock]:
+        assert isinstance(self.widget, QPlainTextEdit)
+        found, block = [], self.widget.document().firstBlock()
+        while block.isValid():
+            if block.text().strip():  # blank lines are not items
+                found.append(block)
+            block = block.next()
+        return found
+
+    def _cut_items(self) -> None:
+        """Remove the lines past ``items()``: those just typed or pasted (ending at the
+        cursor), so that the items that were there before are kept; then the last."""
+        assert isinstance(self.widget, QPlainTextEdit)
+        most = self.items()
+        blocks = self._item_blocks() if most is not None else []
+        if most is None or len(blocks) <= most:
+            return
+        cursor = self.widget.textCursor()
+        at = cursor.block()
+        if cursor.positionInBlock() == 0 and at.previous().isValid():
+            at = at.previous()  # a paste ending in a line break stops before this line
+        before = [b for b in blocks if b.blockNumber() <= at.blockNumber()]
+        after = [b for b in blocks if b.blockNumber() > at.blockNumber()]
+        excess = len(blocks) - most
+        doomed = (before[::-1] + after[::-1])[:excess]
+        for block in sorted(doomed, key=lambda b: b.blockNumber(), reverse=True):
+            _remove_line(self.widget, block)
+
+    def _messages(self) -> list[str]:
+        """What the counter says: the characters (near their limit), and for a list
+        edited one item per line the number of items (near theirs)."""
+        locale, texts = QLocale(), []
         used, limit = len(self._text()), self.limit()
-        if used < limit * SHOW_FROM:
+        if used >= limit * SHOW_FROM:
+            text = self.tr("%1 of %2 characters")
+            texts.append(
+                text.replace("%1", locale.toString(used)).replace("%2", locale.toString(limit))
+            )
+        most = self.items() if self.per_line else None
+        if most is not None:
+            count = len(self._item_blocks())
+            if count >= most * SHOW_FROM:
+                text = self.tr("%1 of %2 lines")
+                texts.append(
+                    text.replace("%1", locale.toString(count)).replace("%2", locale.toString(most))
+                )
+        return texts
+
+    def update(self) -> None:
+        texts = self._messages()
+        if not texts:
             if self._counter is not None:
                 self._counter.hide()
             return
-        locale = QLocale()
-        text = self.tr("%1 of %2 characters")
-        self.counter.setText(
-            text.replace("%1", locale.toString(used)).replace("%2", locale.toString(limit))
-        )
+        self.counter.setText(" · ".join(texts))
         self.counter.setAccessibleName(self.counter.text())
         self.counter.adjustSize()
         self._place()
@@ -125,3 +174,16 @@ class LengthLimit(QObject):
         if watched is self._area and event.type() == QEvent.Type.Resize and self._counter:
             self._place()
         return False
+
+
+def _remove_line(widget: QPlainTextEdit, block: QTextBlock) -> None:
+    """Remove ``block`` with one of the line breaks around it."""
+    cursor = QTextCursor(block)
+    if block.next().isValid():
+        cursor.setPosition(block.next().position(), QTextCursor.MoveMode.KeepAnchor)
+    elif block.previous().isValid():
+        cursor.setPosition(block.previous().position() + block.previous().length() - 1)
+        cursor.setPosition(block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+    else:
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+    cursor.removeSelectedText()
