@@ -1,5 +1,6 @@
 """``lika defaults``: which organisation defaults are in force, and from which file;
-``lika key``: the user's approver key, for IT to list as trusted.
+``lika key``: the user's approver key, for IT to list as trusted; ``lika server-schema``:
+the SQL that creates the register on a PostgreSQL server, for a DBA (issue 20).
 
 For IT trying out a ``defaults.ini`` before rolling it out (docs/it-deployment.md): it
 reads the files exactly as the window does and shows each value with its origin. A broken
@@ -34,6 +35,25 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
     key.add_argument("--trusted", action="store_true", help="list the keys trusted here")
     key.add_argument("--format", choices=("text", "json"), default="text")
     key.set_defaults(run=cmd_key)
+
+    schema = commands.add_parser(
+        "server-schema",
+        parents=[common],
+        help="print the SQL that creates the register's schema and roles on PostgreSQL",
+        description="Prints, without connecting anywhere, the SQL script that creates (or "
+        "brings up to date) the Lika register's tables, roles and functions in a PostgreSQL "
+        "database, for a DBA to read and run with psql -v ON_ERROR_STOP=1. Running it again "
+        "changes nothing. Lika itself cannot use such a register yet "
+        "(docs/it-deployment.md).",
+    )
+    schema.set_defaults(run=cmd_server_schema)
+
+
+def cmd_server_schema(_args: argparse.Namespace, _session: Session, out: TextIO) -> int:
+    from desktop_app.app import server_schema
+
+    out.write(server_schema.script())
+    return EXIT_OK
 
 
 def cmd_key(args: argparse.Namespace, _session: Session, out: TextIO) -> int:
