@@ -346,3 +346,51 @@ def test_a_strategist_reads_everything_and_writes_no_assessment(server):
             "framework_version, created, updated) VALUES ('x', 'x', 'draft', 'sv', 'se', '1', "
             "'', '')",
         )
+
+
+def test_concurrent_writers_never_fork_the_chain(server):
+    """Sessions appending at once (under both isolation levels a client may use) wait for
+    each other: one chain, every id issued once, verified by the domain."""
+    import threading
+
+    import psycopg
+
+    drafts = {who: server.new_draft(who, series=f"c-{who}") for who in ("anna", "bo")}
+    failures: list[BaseException] = []
+
+    def write(who: str, isolation: psycopg.IsolationLevel) -> None:
+        try:
+            with server.connect(who) as conn:
+                conn.isolation_level = isolation
+                conn.autocommit = False
+                done = 0
+                while done < 15:
+                    try:
+                        conn.execute(
+                            "SELECT lika.append_audit('save', %s, %s, 1, %s)",
+                            [drafts[who], f"c-{who}-1", f"save {done}"],
+                        )
+                        conn.commit()
+                        done += 1
+                    except psycopg.errors.SerializationFailure:
+                        conn.rollback()  # the client's retry, as for any 40001
+        except BaseException as error:
+            failures.append(error)
+
+    threads = [
+        threading.Thread(target=write, args=("anna", psycopg.IsolationLevel.READ_COMMITTED)),
+        threading.Thread(target=write, args=("bo", psycopg.IsolationLevel.REPEATABLE_READ)),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert failures == []
+    with server.connect() as owner:
+        rows = owner.execute(
+            "SELECT id, at, actor, os_user, assessment_id, assessment_uid, revision, action, "
+            "summary, changes, prev_hash, hash, record_hash FROM lika.audit_log ORDER BY id"
+        ).fetchall()
+        issued = owner.execute("SELECT last_id FROM lika.audit_issued").fetchone()[0]
+    assert [r[0] for r in rows] == list(range(1, 31))
+    assert verify_chain([_parse(r) for r in rows], last_issued_id=issued).ok
