@@ -394,3 +394,62 @@ def test_concurrent_writers_never_fork_the_chain(server):
         issued = owner.execute("SELECT last_id FROM lika.audit_issued").fetchone()[0]
     assert [r[0] for r in rows] == list(range(1, 31))
     assert verify_chain([_parse(r) for r in rows], last_issued_id=issued).ok
+
+
+# What a client role may write without row-level security: the stored files (protected by
+# their trigger, removed only by an admin).
+WRITABLE_WITHOUT_RLS = {"evidence_files"}
+# SECURITY DEFINER functions a client role may call: the two ways to write the record,
+# and the checks the policies call.
+CALLABLE_DEFINERS = {"change_status", "append_audit", "owns", "may_edit"}
+
+
+def test_no_table_or_definer_function_is_open_by_accident(server):
+    """Guards every later migration: a table a client role can write has row-level
+    security, and no SECURITY DEFINER function (which writes as the tables' owner) is
+    callable but the ones meant to be, whatever PUBLIC's default EXECUTE would allow."""
+    from desktop_app.storage.postgres.roles_v1 import ROLES
+
+    with server.connect() as owner:
+        tables = owner.execute(
+            "SELECT c.relname, c.relrowsecurity FROM pg_class c JOIN pg_namespace n "
+            "ON n.oid = c.relnamespace WHERE n.nspname = 'lika' AND c.relkind = 'r'"
+        ).fetchall()
+        definers = [
+            r[0]
+            for r in owner.execute(
+                "SELECT p.oid::regprocedure::text FROM pg_proc p JOIN pg_namespace n "
+                "ON n.oid = p.pronamespace WHERE n.nspname = 'lika' AND p.prosecdef"
+            )
+        ]
+        open_tables, open_functions = set(), set()
+        for role in ROLES:
+            for table, secured in tables:
+                writes = owner.execute(
+                    "SELECT has_table_privilege(%s, %s, 'INSERT') "
+                    "OR has_table_privilege(%s, %s, 'UPDATE') "
+                    "OR has_table_privilege(%s, %s, 'DELETE') "
+                    "OR has_any_column_privilege(%s, %s, 'UPDATE')",
+                    [role, f"lika.{table}"] * 4,
+                ).fetchone()[0]
+                if writes and not secured:
+                    open_tables.add(table)
+            for function in definers:
+                if owner.execute(
+                    "SELECT has_function_privilege(%s, %s, 'EXECUTE')", [role, function]
+                ).fetchone()[0]:
+                    open_functions.add(function.removeprefix("lika.").split("(")[0])
+    assert open_tables == WRITABLE_WITHOUT_RLS
+    assert open_functions == CALLABLE_DEFINERS
+    assert len(definers) > len(CALLABLE_DEFINERS)  # the internal ones exist, and are closed
+
+
+def test_every_role_can_search(server):
+    server.new_draft("anna", title="Ŋuolja")
+    for who in server.PEOPLE:
+        with server.connect(who) as conn:
+            found = conn.execute(
+                "SELECT count(*) FROM lika.register_search "
+                "WHERE document @@ lika.search_query(ARRAY['ŋuol'])"
+            ).fetchone()
+        assert found == (1,), who

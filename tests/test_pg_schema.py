@@ -113,3 +113,19 @@ def test_the_command_prints_without_a_driver_or_a_connection():
     loaded = modules_after(["server-schema"])
     assert "desktop_app.storage.postgres.migrations" in loaded
     assert not {m for m in loaded if m.split(".")[0] in {"psycopg", "sqlite_utils"}}
+
+
+def test_the_command_writes_the_script_to_a_file(tmp_path, capsys):
+    target = tmp_path / "lika-schema.sql"
+    assert main(["server-schema", "--out", str(target)]) == 0
+    assert target.read_text(encoding="utf-8") == server_schema.script()
+    assert capsys.readouterr().out == f"Wrote {target}\n"
+    assert main(["server-schema", "--out", str(tmp_path / "missing" / "x.sql")]) == 2
+    assert "the folder does not exist" in capsys.readouterr().err
+
+
+def test_the_script_is_the_migrations_in_order():
+    script = server_schema.script()
+    positions = [script.index(f"-- Migration {name}\n") for name in migrations.names()]
+    assert positions == sorted(positions)
+    assert migrations.names() == ["0001_register", "0002_roles", "0003_search"]
