@@ -52,6 +52,9 @@ UNUSED_PYTHON_MODULES = [
     # Lika never opens a network connection; without these, OpenSSL (5 MB) stays out.
     # hashlib falls back to Python's built-in hashes, urllib and http.client to no TLS.
     "ssl", "_ssl", "_hashlib",
+    # The PostgreSQL driver (extra "postgres", issue 20) is installed for the tests but
+    # no frozen code path uses it yet; it joins the bundle with the server engine.
+    "psycopg", "psycopg_binary", "psycopg_c", "psycopg_pool",
 ]  # fmt: skip
 
 # Qt plug-ins to keep, per category; a category not named here is dropped whole.

@@ -86,3 +86,18 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 
     if QGuiApplication.instance() is not None:
         QGuiApplication.clipboard().clear()
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """The session's throwaway PostgreSQL cluster (``tests/postgres_cluster.py``): skipped
+    where PostgreSQL cannot be started, a failure on CI."""
+    from tests.postgres_cluster import start_cluster
+
+    yield from start_cluster()
+
+
+@pytest.fixture
+def pg_database(pg_cluster) -> str:
+    """A fresh, empty database on the throwaway cluster; its name."""
+    return pg_cluster.new_database()

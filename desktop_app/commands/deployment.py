@@ -1,5 +1,6 @@
 """``lika defaults``: which organisation defaults are in force, and from which file;
-``lika key``: the user's approver key, for IT to list as trusted.
+``lika key``: the user's approver key, for IT to list as trusted; ``lika server-schema``:
+the SQL that creates the register on a PostgreSQL server, for a DBA (issue 20).
 
 For IT trying out a ``defaults.ini`` before rolling it out (docs/it-deployment.md): it
 reads the files exactly as the window does and shows each value with its origin. A broken
@@ -9,10 +10,12 @@ file gets the same one-line message and exit code 2 as anywhere else.
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any, TextIO
 
 from desktop_app.commands.base import EXIT_OK, Session, dump_json
 from desktop_app.commands.terminal import for_terminal
+from desktop_app.domain.errors import InputError, LikaError
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -34,6 +37,46 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
     key.add_argument("--trusted", action="store_true", help="list the keys trusted here")
     key.add_argument("--format", choices=("text", "json"), default="text")
     key.set_defaults(run=cmd_key)
+
+    schema = commands.add_parser(
+        "server-schema",
+        parents=[common],
+        help="print the SQL that creates the register's schema and roles on PostgreSQL",
+        description="Prints, without connecting anywhere, the SQL script that creates (or "
+        "brings up to date) the Lika register's tables, roles and functions in a PostgreSQL "
+        "database, for a DBA to read and run with psql -v ON_ERROR_STOP=1. Running it again "
+        "changes nothing. Lika itself cannot use such a register yet "
+        "(docs/it-deployment.md).",
+    )
+    schema.add_argument(
+        "--out",
+        type=Path,
+        metavar="FILE.sql",
+        help="write the script to FILE.sql (UTF-8, as psql reads it) instead of printing it",
+    )
+    schema.set_defaults(run=cmd_server_schema)
+
+
+def cmd_server_schema(args: argparse.Namespace, _session: Session, out: TextIO) -> int:
+    from desktop_app.app import server_schema
+
+    script = server_schema.script()
+    if args.out is None:
+        out.write(script)
+        return EXIT_OK
+    # A file, not the console: on Windows a redirected console would write the
+    # ANSI code page, and psql reads UTF-8.
+    from desktop_app.atomic_file import describe_os_error, write_bytes
+
+    target: Path = args.out
+    if not target.parent.is_dir():
+        raise InputError(f"Cannot write {target}: the folder does not exist")
+    try:
+        write_bytes(target, script.encode("utf-8"))
+    except OSError as error:
+        raise LikaError(describe_os_error(error, target)) from None  # exit code 1
+    print(f"Wrote {for_terminal(str(target))}", file=out)
+    return EXIT_OK
 
 
 def cmd_key(args: argparse.Namespace, _session: Session, out: TextIO) -> int:

@@ -23,15 +23,21 @@ def _has_token(chunk: str) -> bool:
     return any(ch.isalnum() for ch in chunk)
 
 
-def fts_query(text: str, *, prefix_last: bool = True) -> str | None:
-    """The FTS5 MATCH expression for ``text``, or ``None`` if it holds no words."""
+def chunks(text: str) -> list[str]:
+    """The whitespace-separated chunks of ``text`` that hold a word, each one phrase of
+    the query; the PostgreSQL register's ``lika.search_query`` takes the same."""
     cleaned = "".join(
         " " if unicodedata.category(ch) in _SEPARATOR_CATEGORIES else ch for ch in text
     )
-    chunks = [c for c in cleaned.split() if _has_token(c)]
-    if not chunks:
+    return [c for c in cleaned.split() if _has_token(c)]
+
+
+def fts_query(text: str, *, prefix_last: bool = True) -> str | None:
+    """The FTS5 MATCH expression for ``text``, or ``None`` if it holds no words."""
+    found = chunks(text)
+    if not found:
         return None
-    phrases = ['"' + c.replace('"', '""') + '"' for c in chunks]
+    phrases = ['"' + c.replace('"', '""') + '"' for c in found]
     if prefix_last:
         phrases[-1] += "*"
     return " ".join(phrases)

@@ -1,0 +1,30 @@
+"""Applying the migrations to a server, through ``psycopg`` (imported only here)."""
+
+from __future__ import annotations
+
+import psycopg
+
+from desktop_app.storage.postgres import migrations
+
+
+def apply(conninfo: str) -> list[str]:
+    """Bring the database at ``conninfo`` (a libpq connection string) up to date; the
+    migrations that were applied now (none when it already was)."""
+    with psycopg.connect(conninfo, autocommit=True) as conn:
+        before = applied(conn)
+        for statement in migrations.statements():
+            conn.execute(statement)
+        return [name for name in applied(conn) if name not in before]
+
+
+def applied(conn: psycopg.Connection[tuple[object, ...]]) -> list[str]:
+    """The migrations recorded in the database, in the order they were applied."""
+    found = conn.execute(
+        "SELECT to_regclass(%s) IS NOT NULL", [migrations.MIGRATIONS_TABLE]
+    ).fetchone()
+    if not found or not found[0]:
+        return []
+    rows = conn.execute(
+        f"SELECT name FROM {migrations.MIGRATIONS_TABLE} ORDER BY applied_at, name"
+    ).fetchall()
+    return [str(r[0]) for r in rows]
