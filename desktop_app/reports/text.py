@@ -13,9 +13,7 @@ from datetime import date, datetime
 from functools import cache
 from xml.sax.saxutils import escape
 
-import arabic_reshaper
 from babel.dates import format_date, format_time
-from bidi import get_display
 from reportlab.pdfbase import pdfmetrics
 
 from desktop_app.domain.formats import BABEL_LOCALES, format_day
@@ -50,6 +48,11 @@ def clean(text: str) -> str:
 
 
 def _draw_order(match: re.Match[str]) -> str:
+    # Imported on the first right-to-left run: arabic-reshaper loads fontTools, a tenth
+    # of ``lika export-pdf``'s imports, and most documents have no such run (issue 18).
+    import arabic_reshaper
+    from bidi import get_display
+
     run = match.group()
     drawn: str = get_display(arabic_reshaper.reshape(run), base_dir="R")
     return drawn.replace(" ", "\u00a0") if len(run) <= _MAX_JOINED_RUN else drawn
