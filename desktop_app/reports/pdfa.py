@@ -76,7 +76,8 @@ _NAMESPACES = {
     "pdfuaid": "http://www.aiim.org/pdfua/ns/id/",
 }
 # What XML 1.0 cannot hold at all: such characters are shown as U+FFFD in both places.
-_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# (Written as the few characters it has: as "all but XML's", it took 8 ms to compile.)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _PDF_DATE = re.compile(
     r"(?:D:)?(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(?:(Z)(?:00'?(?:00'?)?)?|([+-])(\d{2})'?(\d{2})'?)?$"
 )
