@@ -163,3 +163,20 @@ def test_jsons_edges_as_jsonschema_has_them() -> None:
 def test_a_keyword_it_does_not_check_is_refused_not_skipped(schema: dict[str, Any]) -> None:
     with pytest.raises(UnsupportedSchemaError):
         compile_schema(schema)
+
+
+def test_a_schema_it_cannot_check_leaves_the_check_to_jsonschema(monkeypatch) -> None:
+    """Should the schema come to use a keyword this module does not know, exports are
+    checked by jsonschema, not refused or let through."""
+    schema = {**SCHEMA, "minProperties": 1}
+    monkeypatch.setattr(exchange, "inlined_schema", lambda: schema)
+    exchange._quick_check.cache_clear()
+    try:
+        assert exchange._quick_check() is None
+        data = json.loads((CORPUS / "valid.json").read_text(encoding="utf-8"))
+        exchange._check_written(data)  # valid: passes
+        data["assessment"]["decision"]["description"] = "å" * 1_000_001
+        with pytest.raises(exchange.ExchangeError, match="cannot be exported"):
+            exchange._check_written(data)
+    finally:
+        exchange._quick_check.cache_clear()
