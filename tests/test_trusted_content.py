@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,13 @@ from desktop_app.checklists.loader import load_checklist
 from desktop_app.checklists.yamlfile import YamlDocument
 from desktop_app.domain.errors import ContentError
 from desktop_app.resources import resource_path
+
+
+@pytest.fixture(autouse=True)
+def forget_records() -> Iterator[None]:
+    """No test leaves a record it put in force cached for the tests after it."""
+    yield
+    trusted._record.cache_clear()
 
 
 def in_force(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
@@ -136,3 +145,16 @@ def test_a_record_from_other_rules_hands_out_nothing(record, monkeypatch):
     text = resource_path("guide", "steps.yaml").read_text(encoding="utf-8")
     monkeypatch.setattr(trusted, "RULES", b"other rules")
     assert trusted.parsed(text) is None and not trusted.is_trusted(text)
+
+
+def test_damaged_parsed_data_in_the_record_means_the_yaml_is_parsed(tmp_path, monkeypatch):
+    path = tmp_path / trusted.RECORD_NAME
+    trusted.write_record(path)
+    record = json.loads(path.read_text(encoding="utf-8"))
+    record["parsed"] = {d: text[:-5] for d, text in record["parsed"].items()}
+    path.write_text(json.dumps(record), encoding="utf-8")
+    in_force(monkeypatch, path)
+    source = resource_path("guide", "steps.yaml")
+    assert trusted.is_trusted(source.read_text(encoding="utf-8"))
+    assert trusted.parsed(source.read_text(encoding="utf-8")) is None
+    assert load_content().steps

@@ -94,7 +94,12 @@ def parsed(text: str) -> Parsed | None:
     if not validated:
         return None
     found = data.get(digest(text))
-    return None if found is None else Parsed(json.loads(found))
+    if found is None:
+        return None
+    try:
+        return Parsed(json.loads(found))
+    except ValueError:  # a damaged record: the file is parsed as YAML instead
+        return None
 
 
 def passed(text: str, data: Any) -> None:
