@@ -5,13 +5,34 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
-from desktop_app.checklists import trusted
+from desktop_app.checklists import trusted, yamlfile
+from desktop_app.checklists.guide import load_content
 from desktop_app.checklists.loader import load_checklist
+from desktop_app.checklists.yamlfile import YamlDocument
 from desktop_app.domain.errors import ContentError
 from desktop_app.resources import resource_path
+
+
+@pytest.fixture(autouse=True)
+def forget_records() -> Iterator[None]:
+    """No test leaves a record it put in force cached for the tests after it."""
+    yield
+    trusted._record.cache_clear()
+
+
+def in_force(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
+    """Make the record at ``path`` the one the app reads (the rest of resources/ stays)."""
+    monkeypatch.setattr(
+        trusted,
+        "resource_path",
+        lambda *parts: path if parts == (trusted.RECORD_NAME,) else resource_path(*parts),
+    )
+    trusted._record.cache_clear()
 
 
 @pytest.fixture
@@ -19,9 +40,9 @@ def record(tmp_path, monkeypatch):
     """A build's record, in force for the test."""
     path = tmp_path / trusted.RECORD_NAME
     count = trusted.write_record(path)
-    digests = frozenset(json.loads(path.read_text(encoding="utf-8"))["validated"])
-    monkeypatch.setattr(trusted, "_trusted", lambda: digests)
-    return count
+    in_force(monkeypatch, path)
+    yield count
+    trusted._record.cache_clear()
 
 
 def test_the_build_records_every_built_in_file_that_passed(record):
@@ -49,12 +70,13 @@ def test_an_edited_built_in_file_is_still_checked(record, tmp_path):
 def test_without_a_record_everything_is_checked(tmp_path, monkeypatch):
     # A fresh source checkout has none (a developer may have built one: not used here).
     monkeypatch.setattr(trusted, "resource_path", lambda *parts: tmp_path.joinpath(*parts))
-    trusted._trusted.cache_clear()
+    trusted._record.cache_clear()
     try:
         assert trusted._trusted() == frozenset()
         assert not trusted.is_trusted("anything")
+        assert trusted.parsed("anything") is None
     finally:
-        trusted._trusted.cache_clear()
+        trusted._record.cache_clear()
 
 
 def test_a_changed_schema_trusts_nothing(record, monkeypatch):
@@ -73,3 +95,66 @@ def test_starting_the_window_imports_no_schema_library_when_content_is_trusted()
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert result.stdout.strip() == "False"
+
+
+def test_trusted_content_comes_from_the_record_exactly_as_from_yaml(record, monkeypatch, tmp_path):
+    """No built-in file is parsed as YAML when the record holds it (issue 18: the
+    checklists as YAML took a tenth of a second of every command), and the content is
+    the same as parsed from YAML."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(yamlfile, "_strict_loader", lambda: pytest.fail("YAML parsed"))
+        from_record = load_content()
+    in_force(monkeypatch, tmp_path / "no-record.json")
+    from_yaml = load_content()
+    assert from_record.steps == from_yaml.steps
+    assert from_record.vocabulary == from_yaml.vocabulary
+    assert from_record.checklists.checklists == from_yaml.checklists.checklists
+    assert from_record.checklists.decision_types == from_yaml.checklists.decision_types
+    assert from_record.checklists.checklists  # not two empty libraries
+
+
+def test_an_edited_file_is_parsed_from_its_text_not_taken_from_the_record(record, tmp_path):
+    source = resource_path("guide", "steps.yaml")
+    edited = tmp_path / "steps.yaml"
+    text = source.read_text(encoding="utf-8")
+    assert trusted.parsed(text) is not None
+    edited.write_text(text.replace("steps:", "steps:  # edited", 1), encoding="utf-8")
+    assert trusted.parsed(edited.read_text(encoding="utf-8")) is None
+    assert YamlDocument(edited).data == YamlDocument(source).data
+
+
+def test_a_file_from_the_record_still_names_the_line_of_a_problem(record, monkeypatch, tmp_path):
+    path = resource_path("guide", "steps.yaml")
+    from_record = YamlDocument(path)
+    assert trusted.parsed(path.read_text(encoding="utf-8")) is not None
+    message = str(from_record.error(["steps", 2, "title"], "a problem"))
+    in_force(monkeypatch, tmp_path / "no-record.json")
+    assert str(YamlDocument(path).error(["steps", 2, "title"], "a problem")) == message
+    assert ", line " in message
+
+
+def test_data_json_cannot_give_back_exactly_is_not_recorded():
+    assert trusted._as_json({"a": [1, 1.0, True, None, "ø", {"b": []}]}) is not None
+    assert trusted._as_json({1: "a"}) is None  # a key that is not text
+    assert trusted._as_json({"a": {1, 2}}) is None  # a set
+    assert trusted._as_json({"a": float("nan")}) is None
+    assert trusted._as_json({"a": (1, 2)}) is None  # a tuple would come back a list
+
+
+def test_a_record_from_other_rules_hands_out_nothing(record, monkeypatch):
+    text = resource_path("guide", "steps.yaml").read_text(encoding="utf-8")
+    monkeypatch.setattr(trusted, "RULES", b"other rules")
+    assert trusted.parsed(text) is None and not trusted.is_trusted(text)
+
+
+def test_damaged_parsed_data_in_the_record_means_the_yaml_is_parsed(tmp_path, monkeypatch):
+    path = tmp_path / trusted.RECORD_NAME
+    trusted.write_record(path)
+    record = json.loads(path.read_text(encoding="utf-8"))
+    record["parsed"] = {d: text[:-5] for d, text in record["parsed"].items()}
+    path.write_text(json.dumps(record), encoding="utf-8")
+    in_force(monkeypatch, path)
+    source = resource_path("guide", "steps.yaml")
+    assert trusted.is_trusted(source.read_text(encoding="utf-8"))
+    assert trusted.parsed(source.read_text(encoding="utf-8")) is None
+    assert load_content().steps

@@ -10,6 +10,12 @@ the app then skips the schema check for a file whose text matches a recorded dig
 A file edited after the build, or an organisation's own checklist, does not match and
 is checked as always; so is everything in a source checkout, which has no record. The
 other checks (ids, duplicate keys, required steps) run every time either way.
+
+The record also holds each trusted file's data as parsed then, as JSON: reading the
+checklists as YAML took about a tenth of a second of every ``lika`` command that needs
+content (issue 18), JSON a few milliseconds. The data is used only for a file whose text
+has the recorded digest, so an edited file is parsed (and checked) as YAML again; data
+JSON cannot give back exactly (keys that are not text, sets) is not recorded.
 """
 
 from __future__ import annotations
@@ -17,13 +23,27 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from desktop_app.resources import resource_path
 
 RECORD_NAME = "validated-content.json"
-_recording: set[str] | None = None
+# Part of every digest: raise it when ``yamlfile`` turns YAML into data differently (or
+# the record's layout changes), so a record made before hands out nothing parsed the
+# old way. The record is part of the build, as trusted as the code beside it.
+RULES = b"lika-content-record 2"
+# While a record is made: digest -> the data as JSON text, or None if JSON cannot hold it.
+_recording: dict[str, str | None] | None = None
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A trusted file's data as the build parsed it (a fresh copy for each reader)."""
+
+    data: Any
 
 
 @cache
@@ -36,16 +56,24 @@ def _schemas_digest() -> bytes:
 
 def digest(text: str) -> str:
     """Of a file's text under the schemas in force: a changed schema trusts nothing."""
-    return hashlib.sha256(_schemas_digest() + text.encode("utf-8")).hexdigest()
+    return hashlib.sha256(RULES + _schemas_digest() + text.encode("utf-8")).hexdigest()
 
 
 @cache
-def _trusted() -> frozenset[str]:
+def _record() -> tuple[frozenset[str], dict[str, str]]:
+    """The trusted digests, and the parsed data (as JSON text) of those that have it."""
     try:
         record = json.loads(resource_path(RECORD_NAME).read_text(encoding="utf-8"))
-        return frozenset(str(d) for d in record["validated"])
-    except (OSError, ValueError, KeyError, TypeError):
-        return frozenset()  # no record (a source checkout) or a broken one: check all
+        validated = frozenset(str(d) for d in record["validated"])
+        found = record.get("parsed", {})
+        parsed = {str(d): t for d, t in found.items() if d in validated and isinstance(t, str)}
+        return validated, parsed
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return frozenset(), {}  # no record (a source checkout) or a broken one: check all
+
+
+def _trusted() -> frozenset[str]:
+    return _record()[0]
 
 
 def is_trusted(text: str) -> bool:
@@ -57,10 +85,48 @@ def is_trusted(text: str) -> bool:
     return bool(trusted) and digest(text) in trusted
 
 
-def passed(text: str) -> None:
-    """Called after a successful schema check; remembered while a record is made."""
+def parsed(text: str) -> Parsed | None:
+    """The data of this exact text as the build parsed it, if it was trusted and
+    recorded then (never while a record is being made)."""
     if _recording is not None:
-        _recording.add(digest(text))
+        return None
+    validated, data = _record()
+    if not validated:
+        return None
+    found = data.get(digest(text))
+    if found is None:
+        return None
+    try:
+        return Parsed(json.loads(found))
+    except ValueError:  # a damaged record: the file is parsed as YAML instead
+        return None
+
+
+def passed(text: str, data: Any) -> None:
+    """Called after a successful schema check with the data checked; remembered while a
+    record is made."""
+    if _recording is not None:
+        _recording[digest(text)] = _as_json(data)
+
+
+def _as_json(data: Any) -> str | None:
+    """``data`` as JSON text, if reading that text gives exactly ``data`` back."""
+    try:
+        text = json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    except (TypeError, ValueError):
+        return None
+    return text if _same(json.loads(text), data) else None
+
+
+def _same(one: Any, two: Any) -> bool:
+    """Equal, and of the same types throughout (``True`` is not 1, 1 is not 1.0)."""
+    if type(one) is not type(two):
+        return False
+    if isinstance(one, dict):
+        return one.keys() == two.keys() and all(_same(one[k], two[k]) for k in one)
+    if isinstance(one, list):
+        return len(one) == len(two) and all(_same(a, b) for a, b in zip(one, two, strict=True))
+    return bool(one == two)
 
 
 def write_record(out: Path) -> int:
@@ -70,17 +136,21 @@ def write_record(out: Path) -> int:
     global _recording
     from desktop_app.checklists.guide import load_content
 
-    _recording = set()
+    _recording = {}
     try:
         content = load_content()
         if content.checklists.errors:
             raise content.checklists.errors[0]
-        validated = sorted(_recording)
+        recorded = dict(sorted(_recording.items()))
     finally:
         _recording = None
+    record = {
+        "validated": list(recorded),
+        "parsed": {d: text for d, text in recorded.items() if text is not None},
+    }
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps({"validated": validated}, indent=1) + "\n", encoding="utf-8")
-    return len(validated)
+    out.write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return len(recorded)
 
 
 if __name__ == "__main__":

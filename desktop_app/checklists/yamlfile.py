@@ -19,40 +19,49 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-import yaml
 
 from desktop_app.checklists import trusted
 from desktop_app.domain.errors import ContentError
 
 if TYPE_CHECKING:
     import jsonschema
+    import yaml
 
 MAX_CONTENT_BYTES = 4 * 1024 * 1024
 
-_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+@cache
+def _strict_loader() -> type[yaml.SafeLoader]:
+    """SafeLoader without YAML 1.1 surprises (made when the first file is parsed: a
+    command that finds all its content in the trust record never imports PyYAML)."""
+    import yaml
+
+    base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class StrictLoader(base):  # type: ignore[valid-type,misc]
+        pass
+
+    StrictLoader.yaml_implicit_resolvers = {
+        first: [
+            (tag, regexp)
+            for tag, regexp in resolvers
+            if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")
+        ]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    StrictLoader.add_implicit_resolver(
+        "tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf")
+    )
+    StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    return StrictLoader
 
 
-class _StrictLoader(_SafeLoader):  # type: ignore[valid-type,misc]
-    """SafeLoader without YAML 1.1 surprises."""
+def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    import yaml
 
-
-_StrictLoader.yaml_implicit_resolvers = {
-    first: [
-        (tag, regexp)
-        for tag, regexp in resolvers
-        if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")
-    ]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_StrictLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf")
-)
-
-
-def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode) -> dict[Any, Any]:
     seen: set[Any] = set()
     for key_node, _ in node.value:
         key = loader.construct_object(key_node)
@@ -62,9 +71,6 @@ def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode) -> dict[An
             )
         seen.add(key)
     return loader.construct_mapping(node)
-
-
-_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
 def _read_bounded(path: Path) -> str:
@@ -93,6 +99,8 @@ def _too_large(path: Path) -> str:
 def _refuse_aliases(root: yaml.Node | None, path: Path) -> None:
     """Refuse a node reached twice: the composer shares one node for an anchor and all
     its aliases. Stops at the first, so the walk is linear in the file's size."""
+    import yaml
+
     seen: set[int] = set()
     stack = [root] if root is not None else []
     while stack:
@@ -111,18 +119,35 @@ def _refuse_aliases(root: yaml.Node | None, path: Path) -> None:
 
 
 class YamlDocument:
-    """A parsed YAML file: its data, and the line of any place in it."""
+    """A parsed YAML file: its data, and the line of any place in it.
+
+    A file the build checked and recorded (``trusted.parsed``) takes its data from the
+    record; its YAML is parsed only if a line number is ever asked for."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         text = _read_bounded(path)
         self._text = text
-        loader = _StrictLoader(text)
+        self._parsed = False
+        self._root: yaml.Node | None = None
+        recorded = trusted.parsed(text)
+        if recorded is not None:
+            self.data: Any = recorded.data
+        else:
+            self._root, self.data = self._parse()
+            self._parsed = True
+
+    def _parse(self) -> tuple[yaml.Node | None, Any]:
+        """The node tree and the data built from it, in one parse."""
+        import yaml
+
+        loader = _strict_loader()(self._text)
+        path = self.path
         try:
             # One parse: the node tree (for line numbers) and the data built from it.
-            self._root = loader.get_single_node()
-            _refuse_aliases(self._root, path)
-            self.data: Any = None if self._root is None else loader.construct_document(self._root)
+            root = loader.get_single_node()
+            _refuse_aliases(root, path)
+            data = None if root is None else loader.construct_document(root)
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             line = f", line {mark.line + 1}" if mark else ""
@@ -131,9 +156,14 @@ class YamlDocument:
             raise ContentError(f"{path}: {error}") from None
         finally:
             loader.dispose()
+        return root, data
 
     def line_of(self, place: Iterable[str | int]) -> int | None:
         """The 1-based line of the value at ``place`` (keys and indexes), if it exists."""
+        import yaml
+
+        if not self._parsed:  # the data came from the trust record: parse for the lines
+            self._root, self._parsed = self._parse()[0], True
         node = self._root
         line = node.start_mark.line + 1 if node is not None else None
         for step in place:
@@ -167,7 +197,7 @@ class YamlDocument:
         if errors:
             best = jsonschema.exceptions.best_match(errors)
             raise self.error(best.absolute_path, best.message)
-        trusted.passed(self._text)
+        trusted.passed(self._text, self.data)
 
 
 def format_place(place: Iterable[str | int]) -> str:

@@ -21,15 +21,19 @@ import hashlib
 import json
 from dataclasses import dataclass
 from enum import StrEnum
-
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import (
-    Ed25519PrivateKey,
-    Ed25519PublicKey,
-)
-from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+from typing import TYPE_CHECKING
 
 from desktop_app.domain.model import Trust
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+        Ed25519PrivateKey,
+        Ed25519PublicKey,
+    )
+
+# ``cryptography`` is imported by the functions that use it: the service loads this
+# module, and most commands (``lika export-pdf``) never sign or check a signature; its
+# import was about 20 ms of theirs (issue 18).
 
 MESSAGE_KIND = "lika-approval/2"
 MESSAGE_KIND_V1 = "lika-approval/1"  # signed before the comment was covered
@@ -79,6 +83,8 @@ def sign(key: Ed25519PrivateKey, message: bytes) -> str:
 
 def public_key_text(key: Ed25519PublicKey) -> str:
     """The raw 32-byte public key, base64: how keys travel and are listed."""
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
     return base64.b64encode(key.public_bytes(Encoding.Raw, PublicFormat.Raw)).decode("ascii")
 
 
@@ -102,6 +108,8 @@ class SignatureCheck:
 
 def load_public_key(public_text: str) -> Ed25519PublicKey | None:
     """The public key of its base64 text, or None if it is not one."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     try:
         raw = base64.b64decode(public_text.strip(), validate=True)
         return Ed25519PublicKey.from_public_bytes(raw)
@@ -111,6 +119,8 @@ def load_public_key(public_text: str) -> Ed25519PublicKey | None:
 
 def verify(public_text: str, signature: str, message: bytes) -> SignatureCheck:
     """Whether ``signature`` is ``public_text``'s signature over ``message``."""
+    from cryptography.exceptions import InvalidSignature
+
     key = load_public_key(public_text)
     try:
         raw = base64.b64decode(signature.strip(), validate=True)

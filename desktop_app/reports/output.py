@@ -63,9 +63,9 @@ def to_pdfa(
         if attachment is not None:
             part = PDFA_PART_WITH_DATA
             _attach(pdf, attachment)
-        pdfa.declare(pdf, part)
         if finish is not None:
             finish(pdf)  # e.g. the structure tree of a tagged PDF
+        pdfa.declare(pdf, part, universal_access="/StructTreeRoot" in pdf.Root)
         pdf.save(out, **pdfa.save_options())
 
 

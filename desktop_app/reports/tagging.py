@@ -10,7 +10,8 @@ document's. Page headers, footers and the DRAFT watermark, and the lines and
 shading of tables, are marked as artifacts. After the build, ``apply`` writes the tree
 into the PDF with pikepdf: ``/StructTreeRoot`` with its ``/ParentTree``, ``/StructParents``
 and ``/Tabs /S`` on each page, ``/MarkInfo <</Marked true>>``, ``/ViewerPreferences
-<</DisplayDocTitle true>>``, and ``pdfuaid:part`` 1 in the XMP metadata.
+<</DisplayDocTitle true>>``, and the title in the document information; ``pdfa.declare``
+then says ``pdfuaid:part`` 1 in the XMP metadata of a PDF with a structure tree.
 
 One recorder per document, reached through the canvas (``canvas.tags``).
 """
@@ -291,33 +292,5 @@ def apply(pdf: pikepdf.Pdf, recorder: Recorder, title: str) -> None:
     pdf.Root.StructTreeRoot = root
     pdf.Root.MarkInfo = pikepdf.Dictionary(Marked=True)
     pdf.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
-    with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
-        meta.register_xml_namespace(PDFUA_NS, "pdfuaid")
-        meta["pdfuaid:part"] = "1"
-        if title:
-            meta["dc:title"] = title
-    # PDF/A allows a namespace outside its own list only with a description of it.
-    xmp = bytes(pdf.Root.Metadata.read_bytes())
-    if b"pdfaExtension:schemas" not in xmp:
-        xmp = xmp.replace(b"</rdf:RDF>", PDFUA_EXTENSION.encode() + b"</rdf:RDF>", 1)
-        pdf.Root.Metadata.write(xmp)
-
-
-PDFUA_NS = "http://www.aiim.org/pdfua/ns/id/"
-PDFUA_EXTENSION = f"""<rdf:Description rdf:about=""
- xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"
- xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"
- xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
-<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">
-<pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
-<pdfaSchema:namespaceURI>{PDFUA_NS}</pdfaSchema:namespaceURI>
-<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
-<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource">
-<pdfaProperty:name>part</pdfaProperty:name>
-<pdfaProperty:valueType>Integer</pdfaProperty:valueType>
-<pdfaProperty:category>internal</pdfaProperty:category>
-<pdfaProperty:description>Part of ISO 14289 the file conforms to</pdfaProperty:description>
-</rdf:li></rdf:Seq></pdfaSchema:property>
-</rdf:li></rdf:Bag></pdfaExtension:schemas>
-</rdf:Description>
-"""
+    if title:  # the XMP packet (``pdfa.declare``) is written from the document information
+        pdf.docinfo["/Title"] = pikepdf.String(title)

@@ -13,12 +13,14 @@ from datetime import date, datetime
 from functools import cache
 from xml.sax.saxutils import escape
 
-import arabic_reshaper
-from babel.dates import format_date, format_time
-from bidi import get_display
 from reportlab.pdfbase import pdfmetrics
 
-from desktop_app.domain.formats import BABEL_LOCALES, format_day
+from desktop_app.domain.formats import (
+    format_clock,
+    format_day,
+    format_medium_day,
+    format_numeric_day,
+)
 from desktop_app.domain.model import Language
 from desktop_app.reports import fallback
 from desktop_app.reports.fonts import FACES, register_fonts
@@ -50,6 +52,11 @@ def clean(text: str) -> str:
 
 
 def _draw_order(match: re.Match[str]) -> str:
+    # Imported on the first right-to-left run: arabic-reshaper loads fontTools, a tenth
+    # of ``lika export-pdf``'s imports, and most documents have no such run (issue 18).
+    import arabic_reshaper
+    from bidi import get_display
+
     run = match.group()
     drawn: str = get_display(arabic_reshaper.reshape(run), base_dir="R")
     return drawn.replace(" ", "\u00a0") if len(run) <= _MAX_JOINED_RUN else drawn
@@ -184,12 +191,10 @@ def chunks(text: str, size: int = CHUNK) -> list[str]:
 def format_short_day(value: date | None, language: Language, empty: str = "–") -> str:
     if value is None:
         return empty
-    return format_date(value, format="short", locale=BABEL_LOCALES[language])
+    return format_numeric_day(value, language)
 
 
 def format_moment(value: datetime, language: Language) -> str:
     """A recorded time (stored in UTC) in the local time zone, date and minutes."""
     local = value.astimezone() if value.tzinfo else value
-    locale = BABEL_LOCALES[language]
-    day = format_date(local, "medium", locale=locale)
-    return f"{day} {format_time(local, 'short', locale=locale)}"
+    return f"{format_medium_day(local, language)} {format_clock(local)}"

@@ -36,7 +36,8 @@ from desktop_app.domain.evidence import MAX_TOTAL_BYTES
 from desktop_app.domain.fingerprint import fingerprint, matches_content, shown
 from desktop_app.domain.model import Assessment, MeasureStatus, Status, StatusChange
 from desktop_app.domain.serialize import assessment_from_dict, assessment_to_dict
-from desktop_app.schemas import validator
+from desktop_app.resources import resource_path
+from desktop_app.schema_subset import Check, UnsupportedSchemaError, compile_schema
 from desktop_app.storage.exchange_evidence import check_evidence
 from desktop_app.storage.exchange_rules import (
     check_against_checklists,
@@ -143,8 +144,20 @@ def to_dict(document: ExchangeDocument) -> dict[str, Any]:
         "evaluations": [_evaluation_to_dict(e) for e in document.evaluations],
         "files": _files_to_list(document),
     }
-    _validate(data, "This assessment cannot be exported")
+    _check_written(data)
     return data
+
+
+def _check_written(data: dict[str, Any]) -> None:
+    """Refuse to write what the reading side (``_validate``, jsonschema) would refuse.
+
+    The yes/no answer comes from ``schema_subset``, which checks the same schema with
+    the same meaning without importing jsonschema (a third of ``lika export-pdf``'s
+    time, issue 18); only a refusal asks jsonschema, for the message it gives a reader.
+    Should the two ever disagree, jsonschema, the reader's own check, decides."""
+    quick = _quick_check()
+    if quick is None or not quick(data):
+        _validate(data, "This assessment cannot be exported")
 
 
 def _files_to_list(document: ExchangeDocument) -> list[dict[str, Any]]:
@@ -447,8 +460,21 @@ def _validator() -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(inlined_schema())
 
 
+@cache
+def _quick_check() -> Check | None:
+    """The yes/no check, or None if the schema came to use a keyword ``schema_subset``
+    does not know (then jsonschema checks every file; ``tests/test_schema_subset.py``
+    fails until it learns it)."""
+    try:
+        return compile_schema(inlined_schema())
+    except UnsupportedSchemaError:
+        return None
+
+
 def inlined_schema() -> dict[str, Any]:
-    schema = validator(SCHEMA).schema
+    """The exchange schema with its local references replaced by what they refer to
+    (read as JSON: building a jsonschema validator only to read it costs an import)."""
+    schema = json.loads(resource_path("schemas", SCHEMA).read_text(encoding="utf-8"))
     assert isinstance(schema, Mapping)
     return dict(_inline(schema, schema.get("$defs", {})))
 

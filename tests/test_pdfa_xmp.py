@@ -1,0 +1,75 @@
+"""The XMP packet Lika writes itself says what pikepdf's metadata editor said, from the
+same document information (issue 18: that editor's lxml round trips were per export)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+from desktop_app.reports import pdfa
+from desktop_app.reports.output import to_pdfa
+from tests.pdfcheck import pdfa_problems
+
+HOSTILE = "A & B <c> \"d\" 'e' ]]> ø ŋ ‏عربي‏ 😀"
+
+
+def reportlab_pdf(title: str, author: str) -> bytes:
+    from reportlab.pdfgen.canvas import Canvas
+
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, invariant=False)
+    canvas.setTitle(title)
+    canvas.setAuthor(author)
+    canvas.setSubject(f"{title} subject")
+    canvas.setKeywords(f"{author}, 26/1")
+    canvas.setCreator("Lika")
+    canvas.drawString(72, 72, "x")
+    canvas.save()
+    return buffer.getvalue()
+
+
+def by_pikepdf(data: bytes, part: int) -> dict[str, object]:
+    """What pikepdf's editor wrote from the same document information (the old way)."""
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        del pdf.docinfo["/Trapped"]
+        with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
+            meta.load_from_docinfo(pdf.docinfo, raise_failure=True)
+            meta["pdfaid:part"] = str(part)
+            meta["pdfaid:conformance"] = "B"
+        return dict(pdf.open_metadata())
+
+
+@pytest.mark.parametrize("title", ["Plain", HOSTILE])
+def test_the_packet_says_what_pikepdfs_editor_said(title: str, tmp_path: Path) -> None:
+    data = reportlab_pdf(title, f"{title}, author")
+    to_pdfa(data, tmp_path / "ours.pdf")
+    with pikepdf.open(tmp_path / "ours.pdf") as pdf:
+        ours = dict(pdf.open_metadata())
+        assert str(pdf.docinfo["/Title"]) == title
+        # The fonts of this bare canvas are not embedded; the metadata rules all pass.
+        assert [p for p in pdfa_problems(pdf) if "ont" not in p.rule + p.message] == []
+    assert ours == by_pikepdf(data, 2)  # PDF/A-2b: nothing attached
+
+
+def test_characters_xml_cannot_hold_are_marked_in_both_places(tmp_path: Path) -> None:
+    to_pdfa(reportlab_pdf("A\x01B", "C"), tmp_path / "x.pdf")
+    with pikepdf.open(tmp_path / "x.pdf") as pdf:
+        assert str(pdf.docinfo["/Title"]) == "A\ufffdB"
+        assert pdf.open_metadata()["dc:title"] == "A\ufffdB"
+
+
+def test_a_tagged_pdf_says_pdf_ua_with_the_schema_pdf_a_wants(tmp_path: Path) -> None:
+    packet = pdfa.xmp_packet({"/Title": "T"}, 2, universal_access=True)
+    assert b"<pdfuaid:part" in packet and b"pdfaExtension:schemas" in packet
+    assert b"pdfuaid" not in pdfa.xmp_packet({"/Title": "T"}, 2)
+
+
+def test_dates_as_xmp_has_them() -> None:
+    assert pdfa._iso_date("D:20261206223013+01'00'") == "2026-12-06T22:30:13+01:00"
+    assert pdfa._iso_date("D:20261206223013-05'30") == "2026-12-06T22:30:13-05:30"
+    assert pdfa._iso_date("D:20261206223013Z00'00'") == "2026-12-06T22:30:13Z"
+    assert pdfa._iso_date("D:20261206223013") == "2026-12-06T22:30:13"
+    assert pdfa._iso_date("yesterday") is None
