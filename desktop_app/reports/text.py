@@ -13,14 +13,10 @@ from datetime import date, datetime
 from functools import cache
 from xml.sax.saxutils import escape
 
+from babel.dates import format_date, format_time
 from reportlab.pdfbase import pdfmetrics
 
-from desktop_app.domain.formats import (
-    format_clock,
-    format_day,
-    format_medium_day,
-    format_numeric_day,
-)
+from desktop_app.domain.formats import BABEL_LOCALES, format_day
 from desktop_app.domain.model import Language
 from desktop_app.reports import fallback
 from desktop_app.reports.fonts import FACES, register_fonts
@@ -191,10 +187,12 @@ def chunks(text: str, size: int = CHUNK) -> list[str]:
 def format_short_day(value: date | None, language: Language, empty: str = "–") -> str:
     if value is None:
         return empty
-    return format_numeric_day(value, language)
+    return format_date(value, format="short", locale=BABEL_LOCALES[language])
 
 
 def format_moment(value: datetime, language: Language) -> str:
     """A recorded time (stored in UTC) in the local time zone, date and minutes."""
     local = value.astimezone() if value.tzinfo else value
-    return f"{format_medium_day(local, language)} {format_clock(local)}"
+    locale = BABEL_LOCALES[language]
+    day = format_date(local, "medium", locale=locale)
+    return f"{day} {format_time(local, 'short', locale=locale)}"
