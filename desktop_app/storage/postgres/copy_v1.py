@@ -220,6 +220,10 @@ BEGIN
         EXECUTE format('SELECT setval(pg_get_serial_sequence(%L, %L), '
             'coalesce((SELECT max(id) FROM lika.%I), 0) + 1, false)', 'lika.' || t, 'id', t);
     END LOOP;
+    -- Fresh statistics first: the rebuild below plans its queries on them.
+    FOREACH t IN ARRAY {_array(_QUIET)} LOOP
+        EXECUTE format('ANALYZE lika.%I', t);
+    END LOOP;
     -- Heads may change anywhere a merged revision joins a series: the whole read model.
     DELETE FROM lika.register_rows;
     INSERT INTO lika.register_rows SELECT * FROM lika.register_source;
