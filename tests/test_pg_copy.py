@@ -231,3 +231,84 @@ def test_ten_thousand_assessments_move_with_the_chain_checked(tmp_path, server, 
     assert report["tables"]["assessments"]["target"] == 10000
     for table, count in report["tables"].items():
         assert count["source"] == count["copied"] == count["target"], table
+
+
+def attach_file(path: Path, tmp_path: Path) -> bytes:
+    """A stored evidence file (bytes that are not text) on the first draft of ``path``."""
+    from desktop_app.app.evidence_service import EvidenceService
+    from desktop_app.storage.repository import AssessmentRepository
+
+    data = b"%PDF-1.4\n" + bytes(range(256)) * 40
+    file = tmp_path / "underlag.pdf"
+    file.write_bytes(data)
+    repository = AssessmentRepository.open(path)
+    try:
+        draft_id = repository.db.execute(
+            "SELECT id FROM assessments WHERE status = 'draft' ORDER BY id LIMIT 1"
+        ).fetchone()[0]
+        assessment = repository.get(draft_id)
+        assessment.evidence.append(EvidenceService(repository).attach_file(assessment, file))
+        repository.save(assessment)
+    finally:
+        repository.close()
+    return data
+
+
+def test_stored_files_make_the_round_trip_byte_for_byte(tmp_path, server, capsys):
+    source = demo(tmp_path / "demo.db", capsys)
+    data = attach_file(source, tmp_path)
+    code, report, err = migrate(source, server, capsys)
+    assert code == 0, err
+    files = report["tables"]["evidence_files"]
+    assert files["source"] == files["copied"] == files["target"] >= 1
+    copy = tmp_path / "copy.db"
+    code, _out, err = lika("backup", "--db", url_for(server), "--out", str(copy), capsys=capsys)
+    assert code == 0, err
+    assert table_rows(copy, "evidence_files") == table_rows(source, "evidence_files")
+    assert data in [row[3] for row in table_rows(copy, "evidence_files")]
+    code, out, err = lika("check", "--db", str(copy), capsys=capsys)
+    assert code == 0, out + err
+
+
+def test_a_second_register_merges_whole_and_its_records_stay_verifiable(tmp_path, server, capsys):
+    """Another caseworker's register (other uids): every assessment merged, approved ones
+    with their approval records under their import entries; a file copy of the merged
+    server register passes lika check (the records match the log)."""
+    assert migrate(demo(tmp_path / "anna.db", capsys), server, capsys)[0] == 0
+    second = demo(tmp_path / "bo.db", capsys)
+    attach_file(second, tmp_path)
+    code, report, err = migrate(second, server, capsys, "--merge")
+    assert code == 0, err
+    tables = report["tables"]
+    assert tables["assessments"]["copied"] == tables["assessments"]["source"]
+    assert tables["status_changes"]["copied"] == tables["status_changes"]["source"] > 0
+    assert tables["audit_log"]["copied"] == tables["assessments"]["source"]  # one each
+    assert tables["evidence_files"]["copied"] == 1  # the demo's own are there already
+    assert report["target_chain"]["ok"] and not report["conflicts"]
+    with server.connect() as conn:
+        covered = conn.execute(
+            "SELECT count(*) FROM lika.status_changes s JOIN lika.audit_log l "
+            "ON l.id = s.audit_id WHERE l.action = 'import' AND l.record_hash <> ''"
+        ).fetchone()[0]
+    assert covered == tables["status_changes"]["copied"]
+    copy = tmp_path / "merged.db"
+    code, _out, err = lika("backup", "--db", url_for(server), "--out", str(copy), capsys=capsys)
+    assert code == 0, err
+    code, out, err = lika("check", "--db", str(copy), capsys=capsys)
+    assert code == 0, out + err
+    code, out, _err = lika("list", "--db", str(copy), "--format", "json", capsys=capsys)
+    assert code == 0 and json.loads(out)
+
+
+def test_a_file_with_a_broken_chain_is_not_copied(tmp_path, server, capsys):
+    source = demo(tmp_path / "demo.db", capsys)
+    conn = sqlite3.connect(source)
+    with conn:
+        conn.execute("DROP TRIGGER audit_log_no_update")
+        conn.execute("UPDATE audit_log SET summary = 'forged' WHERE id = 3")
+    conn.close()
+    code, report, err = migrate(source, server, capsys)
+    assert code == 1 and report is None
+    assert "audit log" in err and "entry 3" in err
+    with server.connect() as conn:
+        assert conn.execute("SELECT count(*) FROM lika.assessments").fetchone() == (0,)
