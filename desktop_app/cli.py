@@ -26,12 +26,24 @@ from desktop_app.commands import (
     report,
     review,
     screen,
+    server_copy,
 )
 from desktop_app.commands.base import EXIT_FAILURE, EXIT_OK, Parser, Session
 from desktop_app.commands.terminal import for_terminal
 from desktop_app.domain.errors import LikaError
 
-COMMAND_MODULES = (assessments, review, audit, memo, report, data, deployment, screen)
+COMMAND_MODULES = (
+    assessments, review, audit, memo, report, data, deployment, screen, server_copy,
+)  # fmt: skip
+
+
+def database_arg(text: str) -> Path | str:
+    """``--db``: a register file, or a server register's URL kept as written (a Path
+    would fold its ``//``). Only the commands that know a server take the URL so far
+    (``lika backup``); the others refuse it (``Session.db_path``)."""
+    from desktop_app.app.server_copy import is_server_url
+
+    return text if is_server_url(text) else Path(text)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     # (`lika --db X list` and `lika list --db X` mean the same).
     common.add_argument(
         "--db",
-        type=Path,
+        type=database_arg,
         metavar="PATH",
         default=argparse.SUPPRESS,
         help="the database file (default: lika.db in your data folder)",
@@ -67,9 +79,9 @@ def main(
 ) -> int:
     """Run one command and return its exit code; with no command, open the window."""
     args = build_parser().parse_args(argv)
-    db: Path | None = getattr(args, "db", None)
+    db: Path | str | None = getattr(args, "db", None)
     if args.command is None:
-        return open_window(db)
+        return open_window(Path(db) if db is not None else None)
     session = Session(db, default_db)
     try:
         return int(args.run(args, session, out or sys.stdout))

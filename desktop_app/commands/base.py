@@ -34,7 +34,7 @@ class Parser(argparse.ArgumentParser):
 class Session:
     """What a command needs, opened only when it asks (``--version`` opens nothing)."""
 
-    def __init__(self, db_path: Path | None, default_db: Callable[[], Path]) -> None:
+    def __init__(self, db_path: Path | str | None, default_db: Callable[[], Path]) -> None:
         self._db_path = db_path
         self._default_db = default_db
         self._service: AssessmentService | None = None
@@ -44,7 +44,16 @@ class Session:
 
     @property
     def db_path(self) -> Path:
+        if isinstance(self._db_path, str):
+            raise InputError(
+                "This command cannot use a register on a server yet; --db names a file"
+            )
         return self._db_path or self._default_db()
+
+    @property
+    def db_url(self) -> str | None:
+        """The server register ``--db`` named (``postgresql://…``), else None."""
+        return self._db_path if isinstance(self._db_path, str) else None
 
     @property
     def service(self) -> AssessmentService:

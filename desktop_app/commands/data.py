@@ -27,7 +27,9 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
         parents=[common],
         help="back up the database (checked with PRAGMA integrity_check)",
         description="Copy the database with SQLite's backup API, safe while Lika is running. "
-        "Without --out the copy goes to the backup folder next to the database.",
+        "Without --out the copy goes to the backup folder next to the database. With --db "
+        "postgresql://… (a server register), --out FILE writes a portable register file, "
+        "its audit chain checked; the server itself is backed up with pg_dump.",
     )
     make.add_argument("--out", type=Path, metavar="FILE", help="where to write the backup")
     make.set_defaults(run=cmd_backup)
@@ -103,6 +105,15 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
 def cmd_backup(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     from desktop_app.app.backups import Reason, backups
 
+    if session.db_url is not None:
+        from desktop_app.commands.server_copy import backup_to_file
+
+        if args.out is None:
+            raise InputError(
+                "A server register is backed up with --out FILE (a portable register file); "
+                "the server itself with pg_dump (docs/it-deployment.md)"
+            )
+        return backup_to_file(session.db_url, args.out, out)
     db_path = session.db_path
     if not db_path.is_file():
         raise InputError(f"No database at {db_path}")

@@ -184,6 +184,13 @@ def append(
     )
 
 
+def parse_entry(row: Sequence[Any]) -> AuditEntry:
+    """An entry from a row of the audit log's columns in table order, read from either
+    engine (``storage.postgres.copy_tables`` checks the server's chain with it);
+    TypeError or ValueError when a value was changed to nonsense."""
+    return _parse(row)
+
+
 def _parse(row: Sequence[Any]) -> AuditEntry:
     """An entry from its row; TypeError or ValueError when a value was changed to nonsense."""
     at, action, changes = row[1], row[7], row[9]
