@@ -41,6 +41,7 @@ class Session:
         self._content: Content | None = None
         self._checked = False
         self._store: AssessmentStore | None = None
+        self._reader: RegisterReader | None = None  # read as it is (``register_reader``)
 
     @property
     def db_path(self) -> Path:
@@ -87,11 +88,17 @@ class Session:
         return self._content
 
     def register_reader(self) -> RegisterReader:
-        """Register queries without loading the content (``lika list`` needs none)."""
+        """Register queries without loading the content (``lika list`` needs none):
+        read as it is when opening would change nothing (``registers.open_as_is``, no
+        sqlite-utils), else opened, checked first, as for every other command."""
         if self._service is not None:
             return self._service.reader_here()
         from desktop_app.app import registers
 
+        if self._reader is None and self._store is None:
+            self._reader = registers.open_as_is(self.db_path)
+        if self._reader is not None:
+            return self._reader
         if self._store is None:
             self.check_before_writing()
             self._store = registers.open_store(self.db_path)
@@ -102,6 +109,8 @@ class Session:
             self._service.close()
         if self._store is not None:
             self._store.close()
+        if self._reader is not None:
+            self._reader.close()
 
 
 class Command(Protocol):
