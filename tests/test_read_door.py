@@ -154,3 +154,21 @@ def test_lika_list_still_upgrades_an_older_register(register, capsys) -> None:
     finally:
         conn.close()
     assert [b.reason for b in backup.list_backups(register)] == [backup.Reason.MIGRATION]
+
+
+def test_a_busy_register_is_named_busy_at_once(register, monkeypatch) -> None:
+    """Declining would make ``lika list`` wait out the busy timeout a second time (and a
+    third, in the start-up check) before saying the same."""
+    from desktop_app.app.errors import DatabaseBusyError
+    from desktop_app.storage import read_door
+
+    monkeypatch.setattr(read_door, "BUSY_TIMEOUT_MS", 50)
+    holder = sqlite3.connect(register, isolation_level=None)
+    try:
+        holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+        holder.execute("BEGIN EXCLUSIVE")
+        holder.execute("UPDATE assessments SET title = title WHERE id = 1")
+        with pytest.raises(DatabaseBusyError, match="busy in another program"):
+            open_as_is(register)
+    finally:
+        holder.close()

@@ -31,12 +31,15 @@ KNOWN: tuple[str, ...] = (
 
 def applied(conn: sqlite3.Connection) -> set[str]:
     """The upgrades the register records as applied (none in a new file, or when the
-    record was removed)."""
+    record was removed). A register that cannot be read (busy, damaged) raises: taking
+    it for one without upgrades would call it tampered with, or new."""
     try:
         found = conn.execute(
             f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ?", [MIGRATION_SET]
         ).fetchall()
-    except sqlite3.OperationalError:  # no such table
+    except sqlite3.OperationalError as error:
+        if "no such table" not in str(error):
+            raise
         return set()
     return {r[0] for r in found}
 
