@@ -4,7 +4,6 @@ options and JSON output that several command modules share (``--as``, ``--format
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -165,6 +164,8 @@ def format_option(parser: argparse.ArgumentParser) -> None:
 
 
 def dump_json(data: Any, out: TextIO) -> None:
+    import json  # here: most commands, and lika list's table, print none
+
     json.dump(data, out, ensure_ascii=False, indent=2)
     out.write("\n")
 
