@@ -25,6 +25,7 @@ from desktop_app.domain.errors import LikaError
 # The modules of ``desktop_app.commands``, in the order ``lika --help`` lists them, with
 # the commands each one adds (``tests/test_cli_imports.py`` keeps this true). A command
 # needs only its own module's parser: ``lika list`` builds and imports no other (issue 18).
+# They are imported by name, so ``build.spec`` names them for the bundle from here.
 COMMANDS: dict[str, tuple[str, ...]] = {
     "assessments": ("demo", "list", "export-pdf"),
     "review": ("submit", "approve", "return", "comment", "comments", "address",
