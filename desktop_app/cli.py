@@ -9,6 +9,7 @@ Commands live in ``desktop_app.commands``, one module per area.
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -17,24 +18,26 @@ from typing import TextIO
 
 from desktop_app import __version__
 from desktop_app.app.errors import DriverError, describe_driver_error
-from desktop_app.commands import (
-    assessments,
-    audit,
-    data,
-    deployment,
-    memo,
-    report,
-    review,
-    screen,
-    server_copy,
-)
 from desktop_app.commands.base import EXIT_FAILURE, EXIT_OK, Parser, Session
 from desktop_app.commands.terminal import for_terminal
 from desktop_app.domain.errors import LikaError
 
-COMMAND_MODULES = (
-    assessments, review, audit, memo, report, data, deployment, screen, server_copy,
-)  # fmt: skip
+# The modules of ``desktop_app.commands``, in the order ``lika --help`` lists them, with
+# the commands each one adds (``tests/test_cli_imports.py`` keeps this true). A command
+# needs only its own module's parser: ``lika list`` builds and imports no other (issue 18).
+# They are imported by name, so ``build.spec`` names them for the bundle from here.
+COMMANDS: dict[str, tuple[str, ...]] = {
+    "assessments": ("demo", "list", "export-pdf"),
+    "review": ("submit", "approve", "return", "comment", "comments", "address",
+               "new-revision", "revisions", "compare"),
+    "audit": ("history", "fingerprint", "verify"),
+    "memo": ("summary",),
+    "report": ("report",),
+    "data": ("backup", "restore", "check", "export", "import"),
+    "deployment": ("defaults", "key", "server-schema"),
+    "screen": ("screen",),
+    "server_copy": ("migrate",),
+}  # fmt: skip
 
 
 def database_arg(text: str) -> Path | str:
@@ -46,7 +49,10 @@ def database_arg(text: str) -> Path | str:
     return text if is_server_url(text) else Path(text)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command; with ``command``, of its own module's commands only,
+    which parses that command's arguments the same way (and anything else as a
+    mistake, which ``main`` never asks of it)."""
     common = Parser(add_help=False)
     # SUPPRESS: a subcommand without --db must not overwrite one given before it
     # (`lika --db X list` and `lika list --db X` mean the same).
@@ -65,9 +71,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"lika {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for module in COMMAND_MODULES:
-        module.register(commands, common)
+    named = [name for name, known in COMMANDS.items() if command in known] or list(COMMANDS)
+    for name in named:
+        importlib.import_module(f"desktop_app.commands.{name}").register(commands, common)
     return parser
+
+
+def command_named(argv: Sequence[str]) -> str | None:
+    """The command ``argv`` runs, when it comes before any option other than ``--db``
+    (``lika list …``, ``lika --db X list …``); None for anything else (``--help``, an
+    abbreviated option, a mistake), which the whole parser then reads."""
+    args = iter(argv)
+    for arg in args:
+        if arg == "--db":
+            next(args, None)
+        elif not arg.startswith("--db="):
+            return None if arg.startswith("-") else arg
+    return None
 
 
 def main(
@@ -78,7 +98,7 @@ def main(
     out: TextIO | None = None,
 ) -> int:
     """Run one command and return its exit code; with no command, open the window."""
-    args = build_parser().parse_args(argv)
+    args = build_parser(command_named(argv)).parse_args(argv)
     db: Path | str | None = getattr(args, "db", None)
     if args.command is None:
         return open_window(Path(db) if db is not None else None)

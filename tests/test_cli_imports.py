@@ -34,6 +34,22 @@ HEAVY = (
     "desktop_app.app.reporting",
 )
 CONTENT = ("yaml", "jsonschema", "desktop_app.checklists.loader", "desktop_app.checklists.guide")
+# What opening the register for writing loads, and ``lika list`` does without when the
+# register can be read as it is (``storage.read_door``): sqlite-utils with click and
+# pluggy, the migrations, the repository, the domain model.
+WRITING = (
+    "sqlite_utils",
+    "click",
+    "pluggy",
+    "desktop_app.storage.database",
+    "desktop_app.storage.migrations",
+    "desktop_app.storage.repository",
+    "desktop_app.storage.rows",
+    "desktop_app.storage.audit",
+    "desktop_app.domain.model",
+    "desktop_app.app.service",
+    "desktop_app.app.ports",
+)
 
 
 def modules_after(args: list[str], env_db: Path | None = None) -> set[str]:
@@ -78,6 +94,59 @@ def test_list_reads_the_register_without_loading_content(demo_db):  # noqa: F811
     assert "desktop_app.storage.register" in loaded  # it did list
     assert sorted(m for m in CONTENT if m in loaded) == []
     assert not any(m.startswith(("reportlab", "pikepdf")) for m in loaded)
+
+
+@pytest.mark.parametrize("options", [[], ["--search", "kommunen"], ["--format", "csv"]])
+def test_list_reads_an_up_to_date_register_without_what_writing_needs(
+    demo_db,  # noqa: F811
+    options,
+):
+    loaded = modules_after(["list", "--db", str(demo_db), *options])
+    assert "desktop_app.storage.read_door" in loaded  # it did list, through that door
+    assert sorted(m for m in WRITING if m in loaded) == []
+    commands = {m for m in loaded if m.startswith("desktop_app.commands.")}
+    assert commands == {f"desktop_app.commands.{m}" for m in ("assessments", "base", "terminal")}
+
+
+def test_the_command_table_names_each_module_s_commands():
+    """``cli.COMMANDS`` says which module adds a command; a command missing from it is
+    still parsed (by the whole parser), one under the wrong module would not be."""
+    import argparse
+    import importlib
+    import pkgutil
+
+    import desktop_app.commands
+    from desktop_app.cli import COMMANDS
+
+    found = {}
+    for info in pkgutil.iter_modules(desktop_app.commands.__path__):
+        module = importlib.import_module(f"desktop_app.commands.{info.name}")
+        if hasattr(module, "register"):
+            commands = argparse.ArgumentParser().add_subparsers()
+            module.register(commands, argparse.ArgumentParser(add_help=False))
+            found[info.name] = tuple(commands.choices)
+    assert found == COMMANDS
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["list"],
+        ["list", "--db", "x.db", "--search", "skola", "--format", "csv"],
+        ["--db", "x.db", "list", "--status", "approved", "--ascending"],
+        ["--db=x.db", "list", "--db", "y.db"],
+        ["--db", "list", "list"],
+        ["export-pdf", "3", "--out", "a.pdf"],
+        ["approve", "2", "--as", "Bo"],
+        ["check"],
+    ],
+)
+def test_a_command_parses_the_same_with_its_own_module_alone(argv):
+    from desktop_app.cli import build_parser, command_named
+
+    assert command_named(argv) is not None
+    alone = build_parser(command_named(argv)).parse_args(argv)
+    assert vars(alone) == vars(build_parser().parse_args(argv))
 
 
 def test_version_is_answered_before_the_command_line_loads():

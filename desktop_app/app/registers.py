@@ -7,26 +7,27 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
-from desktop_app.app.ports import (
-    AssessmentStore,
-    Clock,
-    EvaluationRecords,
-    RegisterReader,
-    ReviewRecords,
-)
 from desktop_app.domain.clock import utc_now
-from desktop_app.domain.followup import MeasurePage, MeasureQuery
-from desktop_app.domain.portfolio import Period, PortfolioEntry
-from desktop_app.domain.register import Page, RegisterQuery, RegisterRow
 from desktop_app.storage.register import PAGE_SIZE, Register
-from desktop_app.storage.repository import AssessmentRepository
-from desktop_app.storage.review import ReviewStore
+
+if TYPE_CHECKING:  # types only: ``lika list`` reads without the model (issue 18)
+    from desktop_app.app.ports import (
+        AssessmentStore,
+        Clock,
+        EvaluationRecords,
+        RegisterReader,
+        ReviewRecords,
+    )
+    from desktop_app.domain.followup import MeasurePage, MeasureQuery
+    from desktop_app.domain.portfolio import Period, PortfolioEntry
+    from desktop_app.domain.register import Page, RegisterQuery, RegisterRow
 
 __all__ = [
     "SqliteReader",
     "evaluation_records",
+    "open_as_is",
     "open_reader",
     "open_store",
     "reader_on",
@@ -36,7 +37,20 @@ __all__ = [
 
 def open_store(path: Path, *, clock: Clock = utc_now) -> AssessmentStore:
     """The register at ``path``, opened for writing (created and migrated if needed)."""
+    from desktop_app.storage.repository import AssessmentRepository  # with sqlite-utils
+
     return AssessmentRepository.open(path, clock=clock)
+
+
+def open_as_is(path: Path) -> RegisterReader | None:
+    """A reader on the register at ``path`` for a command that only reads (``lika
+    list``), without loading what writing needs; None when opening it would create,
+    upgrade or repair it, or refuse it (``open_store`` then does that, with its
+    messages). Raises ``DatabaseBusyError`` when the register is busy."""
+    from desktop_app.storage.read_door import open_as_is as open_register
+
+    register = open_register(path)
+    return None if register is None else SqliteReader(register)
 
 
 class SqliteReader:
@@ -81,6 +95,8 @@ class SqliteReader:
     ) -> list[PortfolioEntry]:
         from sqlite_utils import Database  # after storage (``storage.lazy_imports``)
 
+        from desktop_app.storage.repository import AssessmentRepository
+
         db = Database(self._register.conn, recursive_triggers=False, execute_plugins=False)
         return AssessmentRepository(db).portfolio_entries(period, unit)
 
@@ -93,6 +109,8 @@ def open_reader(path: Path | str) -> RegisterReader:
 def reader_on(store: AssessmentStore) -> RegisterReader:
     """Register queries on ``store``'s own connection (the CLI: one thread, one
     connection); closing the reader leaves the store open."""
+    from desktop_app.storage.repository import AssessmentRepository
+
     assert isinstance(store, AssessmentRepository), "a SQLite register"
     return _Borrowed(Register(store.db.conn, store.path))
 
@@ -104,6 +122,9 @@ class _Borrowed(SqliteReader):
 
 def review_records(store: AssessmentStore) -> ReviewRecords:
     """Comments, revisions and the audit trail of ``store``'s register."""
+    from desktop_app.storage.repository import AssessmentRepository
+    from desktop_app.storage.review import ReviewStore
+
     assert isinstance(store, AssessmentRepository), "a SQLite register"
     return ReviewStore(store)
 
@@ -111,6 +132,7 @@ def review_records(store: AssessmentStore) -> ReviewRecords:
 def evaluation_records(store: AssessmentStore, *, clock: Clock = utc_now) -> EvaluationRecords:
     """The evaluations of ``store``'s register."""
     from desktop_app.storage.evaluations import EvaluationStore  # step 4 only, not at start-up
+    from desktop_app.storage.repository import AssessmentRepository
 
     assert isinstance(store, AssessmentRepository), "a SQLite register"
     return EvaluationStore(store.db, clock=clock)

@@ -15,7 +15,6 @@ from desktop_app.commands.terminal import for_terminal
 from desktop_app.domain.codes import Direction, SortKey, Status
 from desktop_app.domain.errors import InputError
 from desktop_app.domain.language import Language
-from desktop_app.progress import NO_PROGRESS, TerminalProgress
 
 if TYPE_CHECKING:  # the register's types load when a command runs, not for --help
     from desktop_app.domain.register import RegisterQuery, RegisterRow
@@ -116,6 +115,7 @@ def cmd_demo(args: argparse.Namespace, session: Session, out: TextIO) -> int:
 
 def _generate(count: int, session: Session, out: TextIO) -> int:
     from desktop_app.app.demo import add_generated
+    from desktop_app.progress import NO_PROGRESS, TerminalProgress
 
     started = time.perf_counter()
     progress = TerminalProgress(sys.stderr, "Generating…") if sys.stderr.isatty() else NO_PROGRESS
@@ -173,14 +173,17 @@ def list_query(args: argparse.Namespace, session: Session, today: date) -> Regis
 
 
 def cmd_list(args: argparse.Namespace, session: Session, out: TextIO) -> int:
-    from desktop_app.app.register_export import write_csv, write_json
-
     today = date.today()
     query = list_query(args, session, today)
     rows = session.register_reader().rows(query)
+    # The public records' fields (and their file writing) load only for those formats.
     if args.format == "json":
+        from desktop_app.app.register_export import write_json
+
         write_json(rows, out, today, session.service.approval_states())
     elif args.format == "csv":
+        from desktop_app.app.register_export import write_csv
+
         write_csv(rows, out, today)
     else:
         _print_table(list(rows), out)

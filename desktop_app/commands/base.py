@@ -4,7 +4,6 @@ options and JSON output that several command modules share (``--as``, ``--format
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -41,6 +40,7 @@ class Session:
         self._content: Content | None = None
         self._checked = False
         self._store: AssessmentStore | None = None
+        self._reader: RegisterReader | None = None  # read as it is (``register_reader``)
 
     @property
     def db_path(self) -> Path:
@@ -96,11 +96,17 @@ class Session:
         return self._content
 
     def register_reader(self) -> RegisterReader:
-        """Register queries without loading the content (``lika list`` needs none)."""
+        """Register queries without loading the content (``lika list`` needs none):
+        read as it is when opening would change nothing (``registers.open_as_is``, no
+        sqlite-utils), else opened, checked first, as for every other command."""
         if self._service is not None:
             return self._service.reader_here()
         from desktop_app.app import registers
 
+        if self._reader is None and self._store is None:
+            self._reader = registers.open_as_is(self.db_path)
+        if self._reader is not None:
+            return self._reader
         if self._store is None:
             self.check_before_writing()
             self._store = registers.open_store(self.db_path)
@@ -111,6 +117,8 @@ class Session:
             self._service.close()
         if self._store is not None:
             self._store.close()
+        if self._reader is not None:
+            self._reader.close()
 
 
 class Command(Protocol):
@@ -165,6 +173,8 @@ def format_option(parser: argparse.ArgumentParser) -> None:
 
 
 def dump_json(data: Any, out: TextIO) -> None:
+    import json  # here: most commands, and lika list's table, print none
+
     json.dump(data, out, ensure_ascii=False, indent=2)
     out.write("\n")
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
+from desktop_app.domain.codes import MeasureStatus, Status
 from desktop_app.domain.errors import InputError
-from desktop_app.domain.model import MeasureStatus, Status
 
 
 class ImpactAsExpected(StrEnum):

@@ -4,7 +4,6 @@ every status change and audit entry."""
 
 from __future__ import annotations
 
-import getpass
 import os
 import sys
 from dataclasses import dataclass
@@ -12,6 +11,8 @@ from dataclasses import dataclass
 
 def os_user() -> str:
     """The operating-system account name, recorded beside the display name."""
+    import getpass  # here: lika list names nobody
+
     try:
         return getpass.getuser()
     except (KeyError, OSError):

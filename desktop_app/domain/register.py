@@ -13,10 +13,10 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import NamedTuple
 
+from desktop_app.domain.codes import Direction, Outcome, Status
 from desktop_app.domain.codes import SortKey as SortKey
 from desktop_app.domain.errors import InputError
-from desktop_app.domain.evaluation import evaluation_due
-from desktop_app.domain.model import Direction, Language, Outcome, Status
+from desktop_app.domain.language import Language
 
 
 @dataclass(frozen=True)
@@ -116,6 +116,9 @@ class RegisterRow(NamedTuple):
         return self.next_deadline is not None and self.next_deadline < today
 
     def evaluation_due(self, today: date) -> bool:
+        # Here, not at the top: listing the register needs no evaluations (issue 18).
+        from desktop_app.domain.evaluation import evaluation_due
+
         return evaluation_due(self.status, self.next_followup, today)
 
 

@@ -21,13 +21,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-
-from desktop_app.domain.audit import AuditAction
 from desktop_app.domain.identity import Identity
-from desktop_app.storage import audit
 from desktop_app.storage.review_schema import REFUSED_PREFIX
+
+if TYPE_CHECKING:  # the guards' names and columns are read without sqlite-utils (issue 18)
+    from sqlite_utils import Database
 
 _APPEND_ONLY = f"{REFUSED_PREFIX}The approval record is append-only: a status change cannot be "
 _NO_DELETE = (
@@ -79,6 +79,8 @@ def guard_triggers_v1() -> list[tuple[str, str]]:
 
 def upgrade_v1(db: Database) -> None:
     """The columns, the seal of the rows already recorded, then the triggers."""
+    from desktop_app.storage import audit  # the upgrade's; the model comes with it
+
     for table, column, kind in COLUMNS_V1:
         db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
     db.execute("CREATE INDEX status_changes_audit ON status_changes(audit_id)")
@@ -97,6 +99,9 @@ def upgrade_v1(db: Database) -> None:
 def seal_v1(db: Database) -> None:
     """One ``seal`` entry per assessment with status changes, covering them: from now
     on they are as protected as those recorded later."""
+    from desktop_app.domain.audit import AuditAction
+    from desktop_app.storage import audit
+
     found = db.execute(
         "SELECT s.id, s.assessment_id, a.uid, a.revision FROM status_changes s "
         "JOIN assessments a ON a.id = s.assessment_id ORDER BY s.assessment_id, s.id"

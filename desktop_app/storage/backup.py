@@ -40,6 +40,7 @@ from desktop_app.storage.database import (
     connect_readonly,
     describe_sqlite_error,
 )
+from desktop_app.storage.integrity import integrity_problems as integrity_problems
 
 DEFAULT_KEEP = 10
 DAILY = timedelta(hours=24)
@@ -123,17 +124,6 @@ def backup_time(path: Path) -> datetime:
     if match is not None:
         return datetime.strptime(match["stamp"], _STAMP).astimezone()
     return datetime.fromtimestamp(Path(path).stat().st_mtime).astimezone().replace(microsecond=0)
-
-
-def integrity_problems(conn: sqlite3.Connection, *, quick: bool = False) -> list[str]:
-    """What ``PRAGMA integrity_check`` (or ``quick_check``) finds; empty when all is well."""
-    pragma = "quick_check" if quick else "integrity_check"
-    try:
-        rows = conn.execute(f"PRAGMA {pragma}").fetchall()
-    except sqlite3.DatabaseError as error:
-        return [str(error)]
-    problems = [str(row[0]) for row in rows]
-    return [] if problems == ["ok"] else problems
 
 
 def _check_space(db_path: Path, folder: Path) -> None:

@@ -29,12 +29,9 @@ from desktop_app.storage.database import (
     check_understood,
     connect_readonly,
 )
+from desktop_app.storage.integrity import FULL_CHECK_BYTES
 from desktop_app.storage.migrations import migrations
 
-# Up to this size the start-up check runs SQLite's full integrity check (which also
-# compares every index with its table); a larger register gets the quick check, which
-# reads every page once but does not compare indexes.
-FULL_CHECK_BYTES = 64 * 1024 * 1024
 # Below this much free space the window warns before opening (autosave needs room).
 LOW_SPACE_BYTES = 50 * 1024 * 1024
 

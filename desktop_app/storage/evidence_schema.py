@@ -18,9 +18,12 @@ tables too.
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from desktop_app.storage.review_schema import REFUSED_PREFIX, child_lock_triggers, raise_refusal
+
+if TYPE_CHECKING:  # the listing door reads these names without sqlite-utils (issue 18)
+    from sqlite_utils import Database
 
 SCHEMA_V1 = """
 CREATE TABLE statistics_tables (

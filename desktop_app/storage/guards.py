@@ -15,11 +15,12 @@ import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
+from desktop_app.storage import approval_schema, review_schema, schema_facts
 
-from desktop_app.domain.audit import AuditAction
-from desktop_app.storage import approval_schema, audit, review_schema, schema_facts
+if TYPE_CHECKING:  # ``find`` serves the listing door, which does without sqlite-utils
+    from sqlite_utils import Database
 
 REPAIR_PREFIX = "guard triggers put back: "
 
@@ -56,7 +57,7 @@ def expected(conn: Database | sqlite3.Connection) -> dict[str, str]:
 
 
 def _connection(conn: Database | sqlite3.Connection) -> sqlite3.Connection:
-    return conn.conn if isinstance(conn, Database) else conn
+    return conn if isinstance(conn, sqlite3.Connection) else conn.conn
 
 
 def _table_of(statement: str) -> str:
@@ -91,6 +92,8 @@ def repair(db: Database) -> GuardFindings:
     """Put missing or altered guards back, recording first in the audit log what was
     found (inside one write transaction). Call only on an up-to-date register: during an
     upgrade, a migration may legitimately re-create tables and their triggers."""
+    from desktop_app.domain.audit import AuditAction
+    from desktop_app.storage import audit
     from desktop_app.storage.approval_schema import LIKA
     from desktop_app.storage.database import write_transaction
 
@@ -113,6 +116,9 @@ def repair(db: Database) -> GuardFindings:
 
 def repairs(conn: sqlite3.Connection) -> list[tuple[int, str, str]]:
     """The repair entries in the log: (id, when, what was found)."""
+    from desktop_app.domain.audit import AuditAction
+    from desktop_app.storage import audit
+
     if not audit.has_column(conn, "audit_log", "record_hash"):
         return []
     found = conn.execute(

@@ -2,21 +2,36 @@
 
 Add a new function at the end to change the schema; never edit one that has shipped.
 A database that has migrations this list does not know was written by a newer Lika and
-is refused unopened (see ``database.open_database``).
+is refused unopened (see ``database.open_database``). Each step's name is also listed in
+``migration_names.KNOWN``, which the listing door reads without sqlite-utils: a step whose
+name is not there is refused when this module loads.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlite_utils import Database, Migrations
 
 from desktop_app.storage import approval_schema, evidence_schema, register_schema, review_schema
-
-MIGRATION_SET = "lika"
+from desktop_app.storage.migration_names import KNOWN
+from desktop_app.storage.migration_names import MIGRATION_SET as MIGRATION_SET
 
 migrations = Migrations(MIGRATION_SET)
 
+Step = Callable[[Database], None]
 
-@migrations(name="0001_initial")
+
+def listed(name: str) -> Callable[[Step], Step]:
+    """Register a step as ``migrations(name=...)`` does, once ``name`` is in
+    ``migration_names.KNOWN`` (else the listing door would take a register that needs
+    this upgrade for an up-to-date one)."""
+    if name not in KNOWN:
+        raise RuntimeError(f"Add the migration {name!r} to storage/migration_names.py (KNOWN)")
+    return migrations(name=name)
+
+
+@listed("0001_initial")
 def initial_schema(db: Database) -> None:
     """Assessments with their grounds, answers and measures, and the status history."""
     _run_script(
@@ -110,7 +125,7 @@ def initial_schema(db: Database) -> None:
     )
 
 
-@migrations(name="0002_i8_register")
+@listed("0002_i8_register")
 def register_index(db: Database) -> None:
     """The register: evaluations (step 4), the read model behind the list, and the
     FTS5 search index, all kept in sync by triggers (see ``register_schema``).
@@ -132,7 +147,7 @@ def register_index(db: Database) -> None:
     register_schema.rebuild(db)
 
 
-@migrations(name="0003_review")
+@listed("0003_review")
 def review(db: Database) -> None:
     """Review comments and the append-only, hash-chained audit log, with the triggers
     that refuse changes to the log and to approved assessments (see ``review_schema``);
@@ -142,7 +157,7 @@ def review(db: Database) -> None:
     register_schema.upgrade_search_v2(db)
 
 
-@migrations(name="0004_unique_revision")
+@listed("0004_unique_revision")
 def unique_revision(db: Database) -> None:
     """At most one assessment per revision number of a decision: a UNIQUE index on
     ``assessments(series_uid, revision)`` (beside the plain index of 0001), so that no
@@ -167,7 +182,7 @@ def unique_revision(db: Database) -> None:
         )
 
 
-@migrations(name="0008_decision_type")
+@listed("0008_decision_type")
 def decision_type(db: Database) -> None:
     """The decision type of an assessment (issue 17): a column of ``assessments``, indexed
     for the register's filter, frozen by approval like the other columns.
@@ -205,7 +220,7 @@ def known_migrations() -> set[str]:
     return {m.name for m in migrations.pending(Database(memory=True, execute_plugins=False))}
 
 
-@migrations(name="0009_statistics_evidence")
+@listed("0009_statistics_evidence")
 def statistics_evidence(db: Database) -> None:
     """Sex-disaggregated statistics tables and evidence (files, links, records-system
     references) on the decision and its grounds, with the files' bytes stored once per
@@ -215,7 +230,7 @@ def statistics_evidence(db: Database) -> None:
     register_schema.upgrade_search_v3(db)
 
 
-@migrations(name="0005_signed_approvals")
+@listed("0005_signed_approvals")
 def signed_approvals(db: Database) -> None:
     """Approvals as evidence (issue 13): signature, public key, trust, audit entry and
     generation on each status change; ``record_hash`` on each audit entry; the rows
@@ -225,7 +240,7 @@ def signed_approvals(db: Database) -> None:
     approval_schema.upgrade_v1(db)
 
 
-@migrations(name="0010_i15_approver_role")
+@listed("0010_i15_approver_role")
 def approver_role(db: Database) -> None:
     """The role title of whoever made a status change (issue 15: the approver signs as
     "name, title"). A column added, not a table transformed, so the append-only triggers

@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from desktop_app.domain.model import Direction
+from desktop_app.domain.codes import Direction
 from desktop_app.domain.register import (
     AdverseGround,
     Page,
@@ -28,10 +28,10 @@ from desktop_app.domain.register import (
     RegisterRow,
     SortKey,
 )
-from desktop_app.storage.database import BUSY_TIMEOUT_MS, describe_sqlite_error
 from desktop_app.storage.register_schema import NO_DATE_KEY, STATUS_RANKS
-from desktop_app.storage.rows import LANGUAGES, OUTCOMES, STATUSES, first_unreadable
+from desktop_app.storage.row_codes import LANGUAGES, OUTCOMES, STATUSES
 from desktop_app.storage.search_syntax import fts_query
+from desktop_app.storage.sqlite_errors import BUSY_TIMEOUT_MS, describe_sqlite_error
 
 PAGE_SIZE = 200
 
@@ -113,6 +113,8 @@ def _rows_of(fetched: list[tuple[Any, ...]]) -> list[RegisterRow]:
     try:
         return [_row(values) for values in fetched]
     except (KeyError, TypeError, ValueError) as error:
+        from desktop_app.storage.rows import first_unreadable  # which row, and why
+
         raise first_unreadable(fetched, _row, _tables, error) from None
 
 

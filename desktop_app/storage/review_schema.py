@@ -21,7 +21,10 @@ them into a ``WorkflowError``.
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the listing door reads these names without sqlite-utils (issue 18)
+    from sqlite_utils import Database
 
 REFUSED_PREFIX = "lika-refused: "
 

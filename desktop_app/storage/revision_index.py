@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
+if TYPE_CHECKING:  # the listing door reads the index without sqlite-utils (issue 18)
+    from sqlite_utils import Database
 
 INDEX = "assessments_series_revision"
 CREATE_INDEX = f"CREATE UNIQUE INDEX {INDEX} ON assessments(series_uid, revision)"

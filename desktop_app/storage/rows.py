@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
-from enum import Enum
 from typing import Any, TypeVar
 
 from desktop_app.domain.errors import UnreadableDataError
@@ -23,10 +22,8 @@ from desktop_app.domain.model import (
     Decision,
     Direction,
     GroundAssessment,
-    Language,
     Measure,
     MeasureStatus,
-    Outcome,
     Relevance,
     RiskKind,
     Severity,
@@ -36,22 +33,15 @@ from desktop_app.domain.model import (
 )
 from desktop_app.domain.review import CommentTarget, ReviewComment
 from desktop_app.domain.statistics import SEX_ROWS, FigureUnit, StatisticsTable, StatisticsTopic
+from desktop_app.storage.row_codes import LANGUAGES as LANGUAGES
+from desktop_app.storage.row_codes import OUTCOMES as OUTCOMES
+from desktop_app.storage.row_codes import STATUSES as STATUSES
+from desktop_app.storage.row_codes import by_value as _by_value
 
 E = TypeVar("E")
 T = TypeVar("T")
 
 
-def _by_value(enum: type[Enum], *, optional: bool = False) -> dict[Any, Any]:
-    """Value -> member; an optional column also maps NULL and '' to None (as ``_opt``)."""
-    found: dict[Any, Any] = {m.value: m for m in enum}
-    if optional:
-        found.update({None: None, "": None})
-    return found
-
-
-STATUSES: dict[str, Status] = _by_value(Status)
-LANGUAGES: dict[str, Language] = _by_value(Language)
-OUTCOMES: dict[str | None, Outcome | None] = _by_value(Outcome, optional=True)
 _OPTIONAL_STATUSES: dict[str | None, Status | None] = _by_value(Status, optional=True)
 TRUSTS: dict[str, Trust] = _by_value(Trust)
 

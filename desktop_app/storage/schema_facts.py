@@ -26,12 +26,9 @@ before it; only an older copy shows that (``lika check --against``).
 from __future__ import annotations
 
 import sqlite3
-from functools import cache
 
-from sqlite_utils import Database
-
+from desktop_app.storage import migration_names
 from desktop_app.storage.approval_schema import COLUMNS_V1
-from desktop_app.storage.migrations import MIGRATION_SET, migrations
 
 AUDIT = "0003_review"
 APPROVALS = "0005_signed_approvals"
@@ -47,9 +44,8 @@ REQUIRED: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 
-@cache
 def _known() -> tuple[str, ...]:
-    return tuple(m.name for m in migrations.pending(Database(memory=True, execute_plugins=False)))
+    return migration_names.KNOWN
 
 
 def _before(name: str) -> tuple[str, ...]:
@@ -59,15 +55,7 @@ def _before(name: str) -> tuple[str, ...]:
     return FOUNDATION
 
 
-def applied(conn: sqlite3.Connection) -> set[str]:
-    """The upgrades the register records as applied."""
-    try:
-        found = conn.execute(
-            "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET]
-        ).fetchall()
-    except sqlite3.OperationalError:  # no such table: a new file, or removed
-        return set()
-    return {r[0] for r in found}
+applied = migration_names.applied  # the upgrades the register records as applied
 
 
 class _Schema:

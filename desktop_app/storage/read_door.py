@@ -1,0 +1,114 @@
+"""The listing's door to the register: read-only, plain ``sqlite3``, no sqlite-utils.
+
+``lika list`` only reads. Opening the register the usual way (``database.open_database``)
+imports sqlite-utils with click and pluggy, which cost a listing more than the listing
+itself (issue 18). This door opens a read-only connection, but only to a register that
+opening would leave exactly as it is: a Lika register with every upgrade this version
+knows and none it does not (``migration_names``), that the start-up check finds
+undamaged (the same SQLite check as ``checks.refuse_if_damaged``), in the journal mode
+opening would set, with no trace of tampering to refuse (``schema_facts``) and nothing
+to put back (the register's and the review's triggers, the guards, the revision index).
+
+Anything else, and any error but a busy register, makes it answer None: the caller then
+opens the register the usual way, which creates, upgrades, repairs or refuses it with the
+usual messages. The door never decides what the usual way would decide otherwise.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from desktop_app.storage import (
+    guards,
+    migration_names,
+    register_schema,
+    review_schema,
+    revision_index,
+    schema_facts,
+)
+from desktop_app.storage.filesystem import is_network_path
+from desktop_app.storage.integrity import FULL_CHECK_BYTES, integrity_problems
+from desktop_app.storage.register import Register
+from desktop_app.storage.sqlite_errors import (
+    BUSY_TIMEOUT_MS,
+    SQLITE_HEADER,
+    describe_sqlite_error,
+)
+
+
+def open_as_is(path: Path | str) -> Register | None:
+    """The register at ``path`` for reading, or None when it must be opened the usual
+    way first (or refused). Raises only ``DatabaseBusyError``: waiting for a busy
+    register twice would say nothing more."""
+    path = Path(path)
+    if not _plain_register_file(path):
+        return None
+    try:
+        conn = sqlite3.connect(
+            path.resolve().as_uri() + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
+        )
+    except sqlite3.Error:
+        return None
+    try:
+        if _as_it_is(conn, path):
+            return Register(conn, path)
+    except sqlite3.Error as error:
+        if _busy(error):
+            conn.close()
+            raise describe_sqlite_error(error, path) from None
+    except (OSError, UnicodeDecodeError):
+        pass
+    conn.close()
+    return None
+
+
+def _plain_register_file(path: Path) -> bool:
+    """An SQLite file that opening would neither create nor refuse for its place: its
+    folder exists, both can be written (as opening needs), and it is not empty."""
+    folder = path.parent
+    try:
+        if not (folder.is_dir() and path.is_file()):
+            return False
+        if not (os.access(path, os.W_OK) and os.access(folder, os.W_OK | os.X_OK)):
+            return False
+        with path.open("rb") as file:
+            return file.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def _as_it_is(conn: sqlite3.Connection, path: Path) -> bool:
+    """Whether opening the register would only read it (``database.open_database``),
+    after the start-up check found nothing (``checks.diagnose``)."""
+    if migration_names.applied(conn) != set(migration_names.KNOWN):
+        return False  # an older register is upgraded, a newer one refused
+    journal = str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower()
+    if journal != ("delete" if is_network_path(path) else "wal"):
+        return False  # opening sets it
+    if integrity_problems(conn, quick=path.stat().st_size > FULL_CHECK_BYTES):
+        return False  # refused, naming the newest good backup
+    if schema_facts.problems(conn):
+        return False  # refused: changed outside Lika
+    kinds = conn.execute("SELECT name, type FROM sqlite_master").fetchall()
+    tables = {name for name, kind in kinds if kind == "table"}
+    triggers = {name for name, kind in kinds if kind == "trigger"}
+    if "audit_log" not in tables or "register_rows" not in tables:
+        return False
+    wanted = [name for name, _ in register_schema.CURRENT_TRIGGERS()]
+    wanted += [name for make in review_schema.CURRENT_TRIGGERS for name, _ in make()]
+    if any(name not in triggers for name in wanted):
+        return False  # put back, and the read model rebuilt
+    if guards.find(conn):
+        return False  # put back, with an audit entry saying so
+    # Without its index (and no duplicates in the way), opening creates it.
+    return revision_index.has_index(conn) or bool(revision_index.duplicates(conn))
+
+
+def _busy(error: sqlite3.Error) -> bool:
+    text = str(error)
+    return "locked" in text or "busy" in text
+
+
+__all__ = ["open_as_is"]
