@@ -128,4 +128,5 @@ def test_the_script_is_the_migrations_in_order():
     script = server_schema.script()
     positions = [script.index(f"-- Migration {name}\n") for name in migrations.names()]
     assert positions == sorted(positions)
-    assert migrations.names() == ["0001_register", "0002_roles", "0003_search"]
+    # the shipped ones first, in order; later ones (phase 2: 0004_...) follow them
+    assert migrations.names()[:3] == ["0001_register", "0002_roles", "0003_search"]
