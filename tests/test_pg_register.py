@@ -234,3 +234,21 @@ def test_a_reader_names_the_register_it_cannot_reach(tmp_path) -> None:
         ServerReader.open(url)
     assert "secret" not in str(raised.value)
     assert "***" in str(raised.value)
+
+
+@pytest.mark.parametrize("who", ["anna", "rita", "sara", "ada"])
+def test_every_role_reads_the_register(pg_cluster, pg_database, who) -> None:
+    """A reader connects as the person's own login (no superuser): the read model, the
+    search index and ``lika.search_query`` are readable by every Lika role."""
+    from tests.pg_helpers import Server
+
+    server = Server(pg_cluster, pg_database)
+    made = server.new_draft("anna", "Snöskoterleden vid Kiruna")
+    with ServerReader.open(pg_cluster.dsn_for(pg_database, server.login[who])) as reader:
+        query = RegisterQuery(today=TODAY, search="snöskoter")
+        assert [r.id for r in reader.page(query).rows] == [made]
+        assert [r.title for r in reader.rows(query)] == ["Snöskoterleden vid Kiruna"]
+        assert reader.count(RegisterQuery(today=TODAY, search="kiruna skoter")) == 0
+        assert reader.units() == []
+        assert reader.measures_count(MeasureQuery(today=TODAY)) == 0
+        assert [e.id for e in reader.portfolio_entries()] == [made]
