@@ -134,15 +134,26 @@ FILTERS = [
 ]
 
 
+@pytest.fixture(params=["hits first", "index walk"])
+def plan(request, monkeypatch) -> str:
+    """Both plans of a search page (``reader_sql.FEW_HITS``): this register is small, so
+    the walk of the sort index is chosen only when told to."""
+    from desktop_app.storage.postgres import reader_sql
+
+    if request.param == "index walk":
+        monkeypatch.setattr(reader_sql, "FEW_HITS", -1)
+    return request.param
+
+
 @pytest.mark.parametrize("filters", FILTERS, ids=str)
 @pytest.mark.parametrize("search", ["", "kommunen", "skol"])
-def test_every_filter(engines, filters, search) -> None:
+def test_every_filter(engines, filters, search, plan) -> None:
     query = RegisterQuery(today=TODAY, sort=SortKey.TITLE, descending=False, search=search)
     assert_same(engines, RegisterQuery(**{**query.__dict__, **filters}))
 
 
 @pytest.mark.parametrize("search", SEARCHES)
-def test_searches(engines, search) -> None:
+def test_searches(engines, search, plan) -> None:
     for key in (SortKey.UPDATED, SortKey.TITLE):
         assert_same(engines, RegisterQuery(today=TODAY, search=search, sort=key))
 
@@ -192,6 +203,11 @@ def test_portfolio_entries(engines, period, unit) -> None:
     assert server.portfolio_entries(period, unit) == expected
 
 
+# What a user may type, but for the characters the server's words leave out and SQLite's
+# keep (see test_numbers_other_than_digits_are_words): numbers that are not digits (¹,
+# ½, Ⅻ), private-use characters, and letters of scripts newer than SQLite's Unicode 6.1
+# tables (Nushu, say: a word character on SQLite, a separator on the server).
+_TYPED = st.characters(max_codepoint=0x2FFF, blacklist_categories=("No", "Nl", "Co"))
 _WORDS = st.sampled_from(["kommunen", "skol", "får", "åre", "Ŋ", "éclair", "a", "9", "-", "*"])
 
 
@@ -199,7 +215,7 @@ _WORDS = st.sampled_from(["kommunen", "skol", "får", "åre", "Ŋ", "éclair", "
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(
-    search=st.one_of(st.lists(_WORDS, max_size=3).map(" ".join), st.text(max_size=12)),
+    search=st.one_of(st.lists(_WORDS, max_size=3).map(" ".join), st.text(_TYPED, max_size=12)),
     key=st.sampled_from(list(SortKey)),
     descending=st.booleans(),
     status=st.none() | st.sampled_from(list(Status)),
@@ -209,7 +225,7 @@ _WORDS = st.sampled_from(["kommunen", "skol", "får", "åre", "Ŋ", "éclair", "
     limit=st.integers(1, 60),
 )
 def test_any_query_reads_the_same(
-    engines, search, key, descending, status, unit, overdue, all_revisions, limit
+    engines, plan, search, key, descending, status, unit, overdue, all_revisions, limit
 ) -> None:
     query = RegisterQuery(
         today=TODAY, search=search, sort=key, descending=descending, status=status,
@@ -252,3 +268,16 @@ def test_every_role_reads_the_register(pg_cluster, pg_database, who) -> None:
         assert reader.units() == []
         assert reader.measures_count(MeasureQuery(today=TODAY)) == 0
         assert [e.id for e in reader.portfolio_entries()] == [made]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="phase 1's lika.search_words splits at [^[:alnum:]], which leaves out the "
+    "numbers that are not digits (and private-use characters) that SQLite's unicode61 "
+    "keeps in a word: 'x²' is one word on SQLite, 'x' on the server. Needs a new "
+    "search migration (search_v1 is frozen).",
+)
+def test_numbers_other_than_digits_are_words(engines) -> None:
+    sqlite, server = engines
+    query = RegisterQuery(today=TODAY, search="0¹")  # no title holds it
+    assert server.count(query) == sqlite.count(query) == 0

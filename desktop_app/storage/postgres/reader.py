@@ -26,6 +26,7 @@ from desktop_app.storage.postgres.connection import connect, shown
 from desktop_app.storage.register import PAGE_SIZE
 from desktop_app.storage.register import _rows_of as rows_of
 from desktop_app.storage.rows import first_unreadable
+from desktop_app.storage.search_syntax import chunks
 
 if TYPE_CHECKING:
     import psycopg
@@ -88,10 +89,20 @@ class ServerReader:
         self, query: RegisterQuery, after: tuple[Any, int] | None = None, limit: int = PAGE_SIZE
     ) -> Page:
         """Up to ``limit`` rows of ``query`` following the row whose key is ``after``."""
-        fetched = self._fetch(*reader_sql.page_sql(query, after, limit))
+        sql = reader_sql.page_sql(query, after, limit, hits_first=self._few_hits(query))
+        fetched = self._fetch(*sql)
         found = rows_of(fetched)  # the last column is the sort value
         next_after = (fetched[-1][-1], found[-1].id) if len(found) == limit else None
         return Page(found, next_after)
+
+    def _few_hits(self, query: RegisterQuery) -> bool:
+        """Whether the planner expects few enough hits of the search to start from them
+        (its estimate: planning only, no document read)."""
+        words = chunks(query.search)
+        if not words:
+            return False
+        plan = self._fetch(reader_sql.ESTIMATE_SQL, [words])[0][0]
+        return int(plan[0]["Plan"]["Plan Rows"]) <= reader_sql.FEW_HITS
 
     def count(self, query: RegisterQuery) -> int:
         return int(self._fetch(*reader_sql.count_sql(query))[0][0])
@@ -99,7 +110,8 @@ class ServerReader:
     def rows(self, query: RegisterQuery) -> Iterator[RegisterRow]:
         """Every row of ``query`` (exports of any size), in one statement."""
         batch: list[tuple[Any, ...]] = []
-        for values in self._stream(*reader_sql.page_sql(query, None, None)):
+        sql = reader_sql.page_sql(query, None, None, hits_first=self._few_hits(query))
+        for values in self._stream(*sql):
             batch.append(values)
             if len(batch) == BATCH:
                 yield from rows_of(batch)

@@ -8,8 +8,15 @@ orders. A page key is ``(sort value, id)`` with the sort value as the server com
 it (``lower(title)`` for the title, say), so the next page continues with one row
 comparison on the same index. Search reads ``lika.register_search`` with
 ``lika.search_query`` of the chunks ``search_syntax.chunks`` splits, as FTS5 gets them
-on SQLite; unlike FTS5 the server keeps statistics of the index, so the planner, not a
-hit count, chooses between starting from the hits and walking the sort index.
+on SQLite.
+
+A page of a search has two plans, as on SQLite: start from the hits (the GIN index),
+then sort them; or walk the sort index and check each row against the search. The
+planner estimates the hits well (statistics of the index) but prices the check of a
+row's document as if it were free, so it walks the index even for a word in one
+assessment of twenty-five, reading thousands of documents for a page. With few
+estimated hits (``FEW_HITS``) the hits are therefore computed first
+(``MATERIALIZED``); with many, the planner's walk is the right plan.
 """
 
 from __future__ import annotations
@@ -63,10 +70,16 @@ SORT: dict[SortKey, tuple[str, str]] = {
     SortKey.DECISION_TYPE: ('(a.decision_type COLLATE "C")', "text"),
 }
 
-SEARCH_MATCH = (
-    "r.assessment_id IN (SELECT s.assessment_id FROM lika.register_search s "
-    "WHERE s.document @@ lika.search_query(%s::text[]))"
+# Up to this many estimated hits, a page starts from the hits (see the module's text).
+FEW_HITS = 10_000
+
+HITS = (
+    "SELECT s.assessment_id FROM lika.register_search s "
+    "WHERE s.document @@ lika.search_query(%s::text[])"
 )
+ESTIMATE_SQL = "EXPLAIN (FORMAT JSON) " + HITS
+
+SEARCH_MATCH = f"r.assessment_id IN ({HITS})"
 
 
 class Where:
@@ -89,8 +102,8 @@ def same_unit(column: str) -> str:
     return f"{_nocase(column)} = {_nocase('%s::text')}"
 
 
-def filters(query: RegisterQuery) -> Where:
-    """Every filter of ``query``, the search included."""
+def filters(query: RegisterQuery, *, search: bool = True) -> Where:
+    """Every filter of ``query``, the search unless ``search`` is false."""
     where = Where()
     if not query.all_revisions:
         where.add("r.is_head = 1")
@@ -126,22 +139,33 @@ def filters(query: RegisterQuery) -> Where:
             'r.status_rank = 3 AND (r.followup_key COLLATE "C") <= %s', query.today.isoformat()
         )
     words = chunks(query.search)
-    if words:
+    if words and search:
         where.add(SEARCH_MATCH, words)
     return where
 
 
 def page_sql(
-    query: RegisterQuery, after: tuple[Any, int] | None, limit: int | None
+    query: RegisterQuery,
+    after: tuple[Any, int] | None,
+    limit: int | None,
+    *,
+    hits_first: bool = False,
 ) -> tuple[str, list[Any]]:
     """One page (``limit`` None: every row) of ``query`` after the key ``after``; the
-    last column is the sort value of the page key."""
-    where = filters(query)
+    last column is the sort value of the page key. ``hits_first``: the search's hits
+    are found first, then sorted (few hits)."""
+    words = chunks(query.search)
+    hits_first = hits_first and bool(words)
+    where = filters(query, search=not hits_first)
     expr, kind = SORT[query.sort]
     direction = "DESC" if query.descending else "ASC"
     joined = query.sort is SortKey.DECISION_TYPE
     row_id = "a.id" if joined else "r.assessment_id"
     source = "lika.register_rows r"
+    head, head_params = "", []
+    if hits_first:
+        head, head_params = f"WITH hits AS MATERIALIZED ({HITS}) ", [words]
+        source = "hits JOIN lika.register_rows r ON r.assessment_id = hits.assessment_id"
     if joined:
         source += " JOIN lika.assessments a ON a.id = r.assessment_id"
     if after is not None:
@@ -150,12 +174,12 @@ def page_sql(
             *after,
         )
     sql = (
-        f"SELECT {ROW_COLUMNS}, {expr} FROM {source} {where.sql()} "
+        f"{head}SELECT {ROW_COLUMNS}, {expr} FROM {source} {where.sql()} "
         f"ORDER BY {expr} {direction}, {row_id} {direction}"
     )
     if limit is None:
-        return sql, where.params
-    return sql + " LIMIT %s", [*where.params, limit]
+        return sql, [*head_params, *where.params]
+    return sql + " LIMIT %s", [*head_params, *where.params, limit]
 
 
 def count_sql(query: RegisterQuery) -> tuple[str, list[Any]]:
