@@ -69,8 +69,8 @@ class ServerReader:
         except psycopg.Error as error:
             raise _described(error, self.url) from None
 
-    def _stream(self, sql: str, params: list[Any]) -> Iterator[tuple[Any, ...]]:
-        """Every row of ``sql``, one statement read ``BATCH`` rows at a time."""
+    def _stream(self, sql: str, params: list[Any], batch: int = BATCH) -> Iterator[tuple[Any, ...]]:
+        """Every row of ``sql``, one statement read ``batch`` rows at a time."""
         import psycopg
 
         try:
@@ -78,9 +78,9 @@ class ServerReader:
                 self.conn.transaction(),
                 self.conn.cursor(name=f"lika_rows_{next(_CURSOR_NAMES)}") as cursor,
             ):
-                cursor.itersize = BATCH
+                cursor.itersize = batch
                 cursor.execute(sql, params)
-                while fetched := cursor.fetchmany(BATCH):
+                while fetched := cursor.fetchmany(batch):
                     yield from fetched
         except psycopg.Error as error:
             raise _described(error, self.url) from None
@@ -107,16 +107,17 @@ class ServerReader:
     def count(self, query: RegisterQuery) -> int:
         return int(self._fetch(*reader_sql.count_sql(query))[0][0])
 
-    def rows(self, query: RegisterQuery) -> Iterator[RegisterRow]:
-        """Every row of ``query`` (exports of any size), in one statement."""
-        batch: list[tuple[Any, ...]] = []
-        sql = reader_sql.page_sql(query, None, None, hits_first=self._few_hits(query))
-        for values in self._stream(*sql):
-            batch.append(values)
-            if len(batch) == BATCH:
-                yield from rows_of(batch)
-                batch = []
-        yield from rows_of(batch)
+    def rows(self, query: RegisterQuery, batch: int = BATCH) -> Iterator[RegisterRow]:
+        """Every row of ``query`` (exports of any size), in one statement read ``batch``
+        rows at a time."""
+        sql, params = reader_sql.page_sql(query, None, None, hits_first=self._few_hits(query))
+        read: list[tuple[Any, ...]] = []
+        for values in self._stream(sql, params, batch):
+            read.append(values)
+            if len(read) == batch:
+                yield from rows_of(read)
+                read = []
+        yield from rows_of(read)
 
     def units(self) -> list[str]:
         """Every unit named in the register, for the unit filter."""
