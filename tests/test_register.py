@@ -20,7 +20,12 @@ TODAY = date(2026, 11, 23)
 
 @pytest.fixture
 def register(service, content):
-    """Six assessments that differ in unit, framework, grounds, dates and measures."""
+    return six_assessments(service, content)
+
+
+def six_assessments(service, content):
+    """Six assessments that differ in unit, framework, grounds, dates and measures (the
+    server register's tests read a copy of them, tests/test_pg_register_suites.py)."""
     repo = service.repository
     a = make(content, "Bibliotek", unit="Kultur", decision_date=date(2026, 3, 1))
     a.measures[0].deadline = date(2026, 10, 1)  # overdue on TODAY

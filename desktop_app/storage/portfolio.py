@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sqlite3
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
@@ -64,15 +64,55 @@ def read_portfolio_entries(
 ) -> list[PortfolioEntry]:
     """The newest revision of every assessment in ``period`` and ``unit``, by id."""
     where, params = _selection(period, unit)
+    return assemble(
+        _rows(
+            conn,
+            "SELECT g.assessment_id, g.ground_key, g.relevance, g.direction, g.severity "
+            "FROM register_rows r JOIN ground_assessments g "
+            f"ON g.assessment_id = r.assessment_id WHERE {where}",
+            params,
+        ),
+        # A measure's status is the newest evaluation's word on it, as in the register.
+        _rows(
+            conn,
+            "SELECT m.assessment_id, m.uid, m.description, m.owner, m.deadline, "
+            f"{EFFECTIVE_MEASURE_STATUS_SQL} FROM register_rows r "
+            f"JOIN measures m ON m.assessment_id = r.assessment_id WHERE {where} "
+            "ORDER BY m.assessment_id, m.position",
+            params,
+        ),
+        _rows(
+            conn,
+            "SELECT DISTINCT st.assessment_id FROM register_rows r JOIN statistics_tables st "
+            f"ON st.assessment_id = r.assessment_id WHERE {where} AND coalesce("
+            "st.women, st.men, st.girls, st.boys, st.other) IS NOT NULL",
+            params,
+        ),
+        _rows(
+            conn,
+            "SELECT r.assessment_id, r.title, r.case_number, r.unit, r.status, "
+            "r.framework_id, a.decision_date, substr(r.created, 1, 10), a.followup_date, "
+            "a.outcome, a.decision_type FROM register_rows r "
+            f"JOIN assessments a ON a.id = r.assessment_id WHERE {where} "
+            "ORDER BY r.assessment_id",
+            params,
+        ),
+    )
+
+
+def assemble(
+    ground_rows: Iterable[tuple[Any, ...]],
+    measure_rows: Iterable[tuple[Any, ...]],
+    statistics_rows: Iterable[tuple[Any, ...]],
+    entry_rows: Iterable[tuple[Any, ...]],
+) -> list[PortfolioEntry]:
+    """The entries from the four selections, read in this order (each may be a lazy
+    stream over one connection): grounds, measures by assessment and position, ids of
+    assessments with statistics, and the assessments by id. The server register's
+    reader runs the same selections on PostgreSQL and builds its entries here too."""
     impacts: dict[tuple[str, str | None, str | None], GroundImpact] = {}
     grounds: dict[int, dict[str, GroundImpact]] = {}
-    for assessment_id, key, relevance, direction, severity in _rows(
-        conn,
-        "SELECT g.assessment_id, g.ground_key, g.relevance, g.direction, g.severity "
-        "FROM register_rows r JOIN ground_assessments g ON g.assessment_id = r.assessment_id "
-        f"WHERE {where}",
-        params,
-    ):
+    for assessment_id, key, relevance, direction, severity in ground_rows:
         impact = impacts.get((relevance, direction, severity))
         if impact is None:
             impact = impacts[(relevance, direction, severity)] = GroundImpact(
@@ -82,40 +122,15 @@ def read_portfolio_entries(
         if found is None:
             found = grounds[assessment_id] = {}
         found[key] = impact
-    # A measure's status is the newest evaluation's word on it, as in the register.
     measures: dict[int, list[MeasureFacts]] = {}
-    for assessment_id, uid, description, owner, deadline, status in _rows(
-        conn,
-        "SELECT m.assessment_id, m.uid, m.description, m.owner, m.deadline, "
-        f"{EFFECTIVE_MEASURE_STATUS_SQL} FROM register_rows r "
-        f"JOIN measures m ON m.assessment_id = r.assessment_id WHERE {where} "
-        "ORDER BY m.assessment_id, m.position",
-        params,
-    ):
+    for assessment_id, uid, description, owner, deadline, status in measure_rows:
         measures.setdefault(assessment_id, []).append(
             MeasureFacts(uid, description, owner, _date(deadline), _MEASURE_STATUS[status])
         )
-    with_statistics = {
-        r[0]
-        for r in _rows(
-            conn,
-            "SELECT DISTINCT st.assessment_id FROM register_rows r JOIN statistics_tables st "
-            f"ON st.assessment_id = r.assessment_id WHERE {where} AND coalesce("
-            "st.women, st.men, st.girls, st.boys, st.other) IS NOT NULL",
-            params,
-        )
-    }
+    with_statistics = {r[0] for r in statistics_rows}
     entries = []
     for (id_, title, case_number, unit_, status, framework, decided, created,
-         followup, outcome, decision_type) in _rows(
-        conn,
-        "SELECT r.assessment_id, r.title, r.case_number, r.unit, r.status, r.framework_id, "
-        "a.decision_date, substr(r.created, 1, 10), a.followup_date, a.outcome, "
-        "a.decision_type "
-        f"FROM register_rows r JOIN assessments a ON a.id = r.assessment_id WHERE {where} "
-        "ORDER BY r.assessment_id",
-        params,
-    ):  # fmt: skip
+         followup, outcome, decision_type) in entry_rows:  # fmt: skip
         entries.append(
             PortfolioEntry(
                 id=id_,

@@ -1,4 +1,4 @@
-"""Copying a register onto the server (migration ``0004_h20m_copy``), frozen once shipped.
+"""Copying a register onto the server (migration ``0004_copy``), frozen once shipped.
 
 ``lika migrate`` moves SQLite registers onto the server. Rows go in as they are, but
 the append-only audit log and the approval records cannot be written by any client

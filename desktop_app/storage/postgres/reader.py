@@ -1,0 +1,162 @@
+"""``RegisterReader`` on a PostgreSQL server: the list, its counts, the unit filter's
+choices, the follow-up list and the portfolio's entries, read-only.
+
+One connection per reader, as SQLite's ``Register.open_reader`` (a worker thread opens
+its own). It runs in autocommit: a page is one statement and holds no transaction open
+while the user scrolls; ``rows`` and the portfolio, which may read the whole register,
+stream through a server-side cursor inside a transaction of their own (one statement,
+read in batches, memory independent of the register's size). The rows are decoded by
+the SQLite register's own functions: the read model stores the same text in the same
+columns on both engines.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, Self
+
+from desktop_app.domain.followup import MeasurePage, MeasureQuery
+from desktop_app.domain.portfolio import Period, PortfolioEntry
+from desktop_app.domain.register import Page, RegisterQuery, RegisterRow
+from desktop_app.storage.errors import StorageError
+from desktop_app.storage.portfolio import assemble
+from desktop_app.storage.postgres import reader_more, reader_sql
+from desktop_app.storage.postgres.connection import connect, shown
+from desktop_app.storage.register import PAGE_SIZE
+from desktop_app.storage.register import _rows_of as rows_of
+from desktop_app.storage.rows import first_unreadable
+from desktop_app.storage.search_syntax import chunks
+
+if TYPE_CHECKING:
+    import psycopg
+
+BATCH = 1000
+_CURSOR_NAMES = itertools.count()  # two streams at once need two cursor names
+
+
+class ServerReader:
+    """Read-only register queries on one connection to the server."""
+
+    def __init__(self, conn: psycopg.Connection[Any], url: str = "") -> None:
+        self.conn = conn
+        self.url = url
+
+    @classmethod
+    def open(cls, url: str) -> ServerReader:
+        """A connection of its own to the register at ``url``, for one (worker) thread."""
+        import psycopg
+
+        try:
+            return cls(connect(url, autocommit=True), url)
+        except psycopg.Error as error:
+            raise _described(error, url) from None
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _fetch(self, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
+        import psycopg
+
+        try:
+            return self.conn.execute(sql, params).fetchall()
+        except psycopg.Error as error:
+            raise _described(error, self.url) from None
+
+    def _stream(self, sql: str, params: list[Any], batch: int = BATCH) -> Iterator[tuple[Any, ...]]:
+        """Every row of ``sql``, one statement read ``batch`` rows at a time."""
+        import psycopg
+
+        try:
+            with (
+                self.conn.transaction(),
+                self.conn.cursor(name=f"lika_rows_{next(_CURSOR_NAMES)}") as cursor,
+            ):
+                cursor.itersize = batch
+                cursor.execute(sql, params)
+                while fetched := cursor.fetchmany(batch):
+                    yield from fetched
+        except psycopg.Error as error:
+            raise _described(error, self.url) from None
+
+    def page(
+        self, query: RegisterQuery, after: tuple[Any, int] | None = None, limit: int = PAGE_SIZE
+    ) -> Page:
+        """Up to ``limit`` rows of ``query`` following the row whose key is ``after``."""
+        sql = reader_sql.page_sql(query, after, limit, hits_first=self._few_hits(query))
+        fetched = self._fetch(*sql)
+        found = rows_of(fetched)  # the last column is the sort value
+        next_after = (fetched[-1][-1], found[-1].id) if len(found) == limit else None
+        return Page(found, next_after)
+
+    def _few_hits(self, query: RegisterQuery) -> bool:
+        """Whether the planner expects few enough hits of the search to start from them
+        (its estimate: planning only, no document read)."""
+        words = chunks(query.search)
+        if not words:
+            return False
+        plan = self._fetch(reader_sql.ESTIMATE_SQL, [words])[0][0]
+        return int(plan[0]["Plan"]["Plan Rows"]) <= reader_sql.FEW_HITS
+
+    def count(self, query: RegisterQuery) -> int:
+        return int(self._fetch(*reader_sql.count_sql(query))[0][0])
+
+    def rows(self, query: RegisterQuery, batch: int = BATCH) -> Iterator[RegisterRow]:
+        """Every row of ``query`` (exports of any size), in one statement read ``batch``
+        rows at a time."""
+        sql, params = reader_sql.page_sql(query, None, None, hits_first=self._few_hits(query))
+        read: list[tuple[Any, ...]] = []
+        for values in self._stream(sql, params, batch):
+            read.append(values)
+            if len(read) == batch:
+                yield from rows_of(read)
+                read = []
+        yield from rows_of(read)
+
+    def units(self) -> list[str]:
+        """Every unit named in the register, for the unit filter."""
+        return [r[0] for r in self._fetch(reader_sql.UNITS_SQL, [])]
+
+    def measures_page(
+        self, query: MeasureQuery, after: tuple[str, int] | None = None, limit: int = PAGE_SIZE
+    ) -> MeasurePage:
+        """Open measures of ``query`` by deadline (then id), following ``after``."""
+        fetched = self._fetch(*reader_more.measures_page_sql(query, after, limit))
+        try:
+            found = [reader_more.due_row(v) for v in fetched]
+        except ValueError as error:
+            raise first_unreadable(
+                fetched, reader_more.due_row, reader_more.due_tables, error
+            ) from None
+        next_after = (fetched[-1][5], fetched[-1][0]) if len(found) == limit else None
+        return MeasurePage(found, next_after)
+
+    def measures_count(self, query: MeasureQuery) -> int:
+        return int(self._fetch(*reader_more.measures_count_sql(query))[0][0])
+
+    def portfolio_entries(
+        self, period: Period | None = None, unit: str | None = None
+    ) -> list[PortfolioEntry]:
+        """The newest revision of every assessment in ``period`` and ``unit``, by id."""
+        grounds, measures, statistics, entries = (
+            self._stream(sql, params) for sql, params in reader_more.portfolio_sql(period, unit)
+        )
+        return assemble(grounds, measures, statistics, entries)
+
+
+def _described(error: Exception, url: str) -> StorageError:
+    """A message that names the register (password hidden) and what the server said."""
+    said = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    return StorageError(f"The register at {shown(url)} could not be read: {said}")
+
+
+def open_server_reader(url: str) -> ServerReader:
+    """A ``RegisterReader`` on the server register at ``url`` (``app.registers`` picks it
+    for a ``postgresql://`` register)."""
+    return ServerReader.open(url)

@@ -1,0 +1,193 @@
+"""The SQL of the server register's list: filters, search, sort and page keys, meaning
+exactly what ``storage/register.py`` means on SQLite.
+
+Text sorts and the unit filter fold ASCII letters only and compare bytes
+(``lower(x COLLATE "C")``: SQLite's NOCASE), plain text keys compare ``COLLATE "C"``
+(SQLite's BINARY); the indexes of migration ``0005_register_order`` serve these
+orders. A page key is ``(sort value, id)`` with the sort value as the server computed
+it (``lower(title)`` for the title, say), so the next page continues with one row
+comparison on the same index. Search reads ``lika.register_search`` with
+``lika.search_query`` of the chunks ``search_syntax.chunks`` splits, as FTS5 gets them
+on SQLite.
+
+A page of a search has two plans, as on SQLite: start from the hits (the GIN index),
+then sort them; or walk the sort index and check each row against the search. The
+planner estimates the hits well (statistics of the index) but prices the check of a
+row's document as if it were free, so it walks the index even for a word in one
+assessment of twenty-five, reading thousands of documents for a page. With few
+estimated hits (``FEW_HITS``) the hits are therefore computed first
+(``MATERIALIZED``); with many, the planner's walk is the right plan.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from desktop_app.domain.register import RegisterQuery, SortKey
+from desktop_app.storage.register_schema import STATUS_RANKS
+from desktop_app.storage.search_syntax import chunks
+
+ROW_FIELDS = (
+    "assessment_id", "uid", "title", "case_number", "organisation", "unit", "decision_body",
+    "status", "revision", "author", "reviewer", "language", "framework_id", "outcome",
+    "created", "updated", "reference_date", "adverse_grounds", "open_measures",
+    "next_deadline", "next_followup",
+)  # fmt: skip
+
+_DECISION_TYPE = "(SELECT d.decision_type FROM lika.assessments d WHERE d.id = r.assessment_id)"
+# Whether the reviewer (the newest approval or return) is an approval that an exchange
+# file only claimed (as storage/register.py).
+_REVIEWER_UNVERIFIED = (
+    "coalesce((SELECT s.trust = 'unverified' FROM lika.status_changes s "
+    "WHERE s.assessment_id = r.assessment_id AND s.to_status IN ('approved', 'returned') "
+    "ORDER BY s.id DESC LIMIT 1), false)"
+)
+ROW_COLUMNS = ", ".join(
+    [*(f"r.{name}" for name in ROW_FIELDS), _DECISION_TYPE, _REVIEWER_UNVERIFIED]
+)
+
+
+def _nocase(column: str) -> str:
+    return f'lower({column} COLLATE "C")'
+
+
+# Per sort key: the ORDER BY expression and the type of its page key's parameter.
+SORT: dict[SortKey, tuple[str, str]] = {
+    SortKey.TITLE: (_nocase("r.title"), "text"),
+    SortKey.CASE_NUMBER: (_nocase("r.case_number"), "text"),
+    SortKey.UNIT: (_nocase("r.unit"), "text"),
+    SortKey.DECISION_BODY: (_nocase("r.decision_body"), "text"),
+    SortKey.STATUS: ("r.status_rank", "integer"),
+    SortKey.REVISION: ("r.revision", "integer"),
+    SortKey.AUTHOR: (_nocase("r.author"), "text"),
+    SortKey.REVIEWER: (_nocase("r.reviewer"), "text"),
+    SortKey.UPDATED: ('(r.updated COLLATE "C")', "text"),
+    SortKey.OUTCOME: ("r.outcome_rank", "integer"),
+    SortKey.ADVERSE_GROUNDS: ("r.adverse_count", "integer"),
+    SortKey.OPEN_MEASURES: ("r.open_measures", "integer"),
+    SortKey.NEXT_FOLLOWUP: ('(r.followup_key COLLATE "C")', "text"),
+    # Not in the read model (as on SQLite): through a join with the assessments.
+    SortKey.DECISION_TYPE: ('(a.decision_type COLLATE "C")', "text"),
+}
+
+# Up to this many estimated hits, a page starts from the hits (see the module's text).
+FEW_HITS = 10_000
+
+HITS = (
+    "SELECT s.assessment_id FROM lika.register_search s "
+    "WHERE s.document @@ lika.search_query(%s::text[])"
+)
+ESTIMATE_SQL = "EXPLAIN (FORMAT JSON) " + HITS
+
+SEARCH_MATCH = f"r.assessment_id IN ({HITS})"
+
+
+class Where:
+    """A WHERE clause with its parameters in order (``%s`` placeholders)."""
+
+    def __init__(self) -> None:
+        self.conditions: list[str] = []
+        self.params: list[Any] = []
+
+    def add(self, condition: str, *params: Any) -> None:
+        self.conditions.append(condition)
+        self.params.extend(params)
+
+    def sql(self) -> str:
+        return ("WHERE " + " AND ".join(self.conditions)) if self.conditions else ""
+
+
+def same_unit(column: str) -> str:
+    """``column`` equals a parameter as SQLite's ``= ? COLLATE NOCASE`` does."""
+    return f"{_nocase(column)} = {_nocase('%s::text')}"
+
+
+def filters(query: RegisterQuery, *, search: bool = True) -> Where:
+    """Every filter of ``query``, the search unless ``search`` is false."""
+    where = Where()
+    if not query.all_revisions:
+        where.add("r.is_head = 1")
+    if query.status is not None:
+        where.add("r.status_rank = %s", STATUS_RANKS[query.status.value])
+    if query.unit:
+        where.add(same_unit("r.unit"), query.unit)
+    if query.framework:
+        where.add("r.framework_id = %s", query.framework)
+    if query.decision_type is not None:
+        where.add(
+            "r.assessment_id IN (SELECT id FROM lika.assessments WHERE decision_type = %s)",
+            query.decision_type,
+        )
+    if query.ground or query.impact:
+        sub = "SELECT g.assessment_id FROM lika.ground_assessments g WHERE g.relevance = 'relevant'"
+        params: list[Any] = []
+        if query.ground:
+            sub += " AND g.ground_key = %s"
+            params.append(query.ground)
+        if query.impact:
+            sub += " AND g.direction = %s"
+            params.append(query.impact.value)
+        where.add(f"r.assessment_id IN ({sub})", *params)
+    if query.date_from:
+        where.add('(r.reference_date COLLATE "C") >= %s', query.date_from.isoformat())
+    if query.date_to:
+        where.add('(r.reference_date COLLATE "C") <= %s', query.date_to.isoformat())
+    if query.overdue:
+        where.add('(r.next_deadline COLLATE "C") < %s', query.today.isoformat())
+    if query.evaluation_due:
+        where.add(
+            'r.status_rank = 3 AND (r.followup_key COLLATE "C") <= %s', query.today.isoformat()
+        )
+    words = chunks(query.search)
+    if words and search:
+        where.add(SEARCH_MATCH, words)
+    return where
+
+
+def page_sql(
+    query: RegisterQuery,
+    after: tuple[Any, int] | None,
+    limit: int | None,
+    *,
+    hits_first: bool = False,
+) -> tuple[str, list[Any]]:
+    """One page (``limit`` None: every row) of ``query`` after the key ``after``; the
+    last column is the sort value of the page key. ``hits_first``: the search's hits
+    are found first, then sorted (few hits)."""
+    words = chunks(query.search)
+    hits_first = hits_first and bool(words)
+    where = filters(query, search=not hits_first)
+    expr, kind = SORT[query.sort]
+    direction = "DESC" if query.descending else "ASC"
+    joined = query.sort is SortKey.DECISION_TYPE
+    row_id = "a.id" if joined else "r.assessment_id"
+    source = "lika.register_rows r"
+    head, head_params = "", []
+    if hits_first:
+        head, head_params = f"WITH hits AS MATERIALIZED ({HITS}) ", [words]
+        source = "hits JOIN lika.register_rows r ON r.assessment_id = hits.assessment_id"
+    if joined:
+        source += " JOIN lika.assessments a ON a.id = r.assessment_id"
+    if after is not None:
+        where.add(
+            f"({expr}, {row_id}) {'<' if query.descending else '>'} (%s::{kind}, %s::bigint)",
+            *after,
+        )
+    sql = (
+        f"{head}SELECT {ROW_COLUMNS}, {expr} FROM {source} {where.sql()} "
+        f"ORDER BY {expr} {direction}, {row_id} {direction}"
+    )
+    if limit is None:
+        return sql, [*head_params, *where.params]
+    return sql + " LIMIT %s", [*head_params, *where.params, limit]
+
+
+def count_sql(query: RegisterQuery) -> tuple[str, list[Any]]:
+    where = filters(query)
+    return f"SELECT count(*) FROM lika.register_rows r {where.sql()}", where.params
+
+
+UNITS_SQL = (
+    "SELECT unit FROM (SELECT DISTINCT unit FROM lika.register_rows WHERE unit <> '') u "
+    f'ORDER BY {_nocase("unit")}, unit COLLATE "C"'
+)
