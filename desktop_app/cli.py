@@ -12,7 +12,6 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import TextIO
 
 from desktop_app import __version__
@@ -30,6 +29,7 @@ from desktop_app.commands import (
 from desktop_app.commands.base import EXIT_FAILURE, EXIT_OK, Parser, Session
 from desktop_app.commands.terminal import for_terminal
 from desktop_app.domain.errors import LikaError
+from desktop_app.register_location import Location, location
 
 COMMAND_MODULES = (assessments, review, audit, memo, report, data, deployment, screen)
 
@@ -40,10 +40,11 @@ def build_parser() -> argparse.ArgumentParser:
     # (`lika --db X list` and `lika list --db X` mean the same).
     common.add_argument(
         "--db",
-        type=Path,
-        metavar="PATH",
+        type=location,
+        metavar="PATH|URL",
         default=argparse.SUPPRESS,
-        help="the database file (default: lika.db in your data folder)",
+        help="the database file, or a server register's postgresql:// URL "
+        "(default: lika.db in your data folder, or IT's database_url)",
     )
     parser = Parser(
         prog="lika",
@@ -61,13 +62,13 @@ def build_parser() -> argparse.ArgumentParser:
 def main(
     argv: Sequence[str],
     *,
-    default_db: Callable[[], Path],
-    open_window: Callable[[Path | None], int],
+    default_db: Callable[[], Location],
+    open_window: Callable[[Location | None], int],
     out: TextIO | None = None,
 ) -> int:
     """Run one command and return its exit code; with no command, open the window."""
     args = build_parser().parse_args(argv)
-    db: Path | None = getattr(args, "db", None)
+    db: Location | None = getattr(args, "db", None)
     if args.command is None:
         return open_window(db)
     session = Session(db, default_db)

@@ -1,6 +1,9 @@
 """Opening a register: for writing, for reading on a worker thread, and the stores of
 review and evaluation records on it. With ``app.backups``, the one place that picks the
-storage engine (SQLite today); everything it hands out is typed by ``app.ports``.
+storage engine: a ``ServerUrl`` (``--db postgresql://…`` or IT's ``database_url``)
+opens the register on a PostgreSQL server, a path a SQLite file. Everything it hands
+out is typed by ``app.ports``. What the server engine does not do yet raises
+``NotOnServerError`` here, by name, instead of falling back to a file.
 """
 
 from __future__ import annotations
@@ -18,8 +21,11 @@ from desktop_app.app.ports import (
 )
 from desktop_app.domain.clock import utc_now
 from desktop_app.domain.followup import MeasurePage, MeasureQuery
+from desktop_app.domain.identity import Identity
 from desktop_app.domain.portfolio import Period, PortfolioEntry
 from desktop_app.domain.register import Page, RegisterQuery, RegisterRow
+from desktop_app.register_location import Location, is_server
+from desktop_app.storage.errors import NotOnServerError
 from desktop_app.storage.register import PAGE_SIZE, Register
 from desktop_app.storage.repository import AssessmentRepository
 from desktop_app.storage.review import ReviewStore
@@ -30,13 +36,36 @@ __all__ = [
     "open_reader",
     "open_store",
     "reader_on",
+    "refuse_on_server",
     "review_records",
+    "signed_in",
 ]
 
 
-def open_store(path: Path, *, clock: Clock = utc_now) -> AssessmentStore:
-    """The register at ``path``, opened for writing (created and migrated if needed)."""
-    return AssessmentRepository.open(path, clock=clock)
+def open_store(where: Location, *, clock: Clock = utc_now) -> AssessmentStore:
+    """The register at ``where``, opened for writing: a file (created and migrated if
+    needed) or a server register (migrated by IT, ``lika server-schema``)."""
+    if is_server(where):
+        from desktop_app.storage.postgres.store import ServerStore  # psycopg only here
+
+        return ServerStore.open(str(where), clock=clock)
+    return AssessmentRepository.open(Path(where), clock=clock)
+
+
+def refuse_on_server(where: Location | str, what: str) -> Path:
+    """``where`` as the register file, for a use case that works on the file itself;
+    ``NotOnServerError`` naming ``what`` for a server register."""
+    if is_server(where):
+        raise NotOnServerError(what)
+    return Path(where)
+
+
+def signed_in(store: AssessmentStore) -> Identity | None:
+    """Who the server authenticated, for a store on a server (its ``actor``, which the
+    store keeps whatever the service names); None for a file, where Settings name them."""
+    from desktop_app.storage.postgres.connection import is_server_url
+
+    return store.actor if is_server_url(store.path) else None
 
 
 class SqliteReader:
@@ -87,7 +116,7 @@ class SqliteReader:
 
 def open_reader(path: Path | str) -> RegisterReader:
     """A read-only connection of its own to the register, for a worker thread."""
-    return SqliteReader(Register.open_reader(path))
+    return SqliteReader(Register.open_reader(refuse_on_server(path, "The register view")))
 
 
 def reader_on(store: AssessmentStore) -> RegisterReader:
@@ -104,7 +133,10 @@ class _Borrowed(SqliteReader):
 
 def review_records(store: AssessmentStore) -> ReviewRecords:
     """Comments, revisions and the audit trail of ``store``'s register."""
-    assert isinstance(store, AssessmentRepository), "a SQLite register"
+    if not isinstance(store, AssessmentRepository):
+        from desktop_app.storage.postgres.review_records import ServerReviewRecords
+
+        return ServerReviewRecords(store)
     return ReviewStore(store)
 
 
@@ -112,5 +144,11 @@ def evaluation_records(store: AssessmentStore, *, clock: Clock = utc_now) -> Eva
     """The evaluations of ``store``'s register."""
     from desktop_app.storage.evaluations import EvaluationStore  # step 4 only, not at start-up
 
+    _refuse_server_store(store, "Follow-up evaluations")
     assert isinstance(store, AssessmentRepository), "a SQLite register"
     return EvaluationStore(store.db, clock=clock)
+
+
+def _refuse_server_store(store: AssessmentStore, what: str) -> None:
+    if not isinstance(store, AssessmentRepository):
+        raise NotOnServerError(what)

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from desktop_app.app.service import AssessmentService
     from desktop_app.checklists.guide import Content
     from desktop_app.domain.identity import Identity
+    from desktop_app.register_location import Location
 
 # Storage, content and the service are imported when a command first asks for them:
 # ``lika --version`` and ``--help`` need none of them (issue 18).
@@ -34,7 +35,7 @@ class Parser(argparse.ArgumentParser):
 class Session:
     """What a command needs, opened only when it asks (``--version`` opens nothing)."""
 
-    def __init__(self, db_path: Path | None, default_db: Callable[[], Path]) -> None:
+    def __init__(self, db_path: Location | None, default_db: Callable[[], Location]) -> None:
         self._db_path = db_path
         self._default_db = default_db
         self._service: AssessmentService | None = None
@@ -43,8 +44,16 @@ class Session:
         self._store: AssessmentStore | None = None
 
     @property
-    def db_path(self) -> Path:
+    def db_path(self) -> Location:
+        """The register file, or a server register's URL (``register_location``)."""
         return self._db_path or self._default_db()
+
+    def db_file(self, what: str) -> Path:
+        """The register file, for commands that work on the file itself (backups,
+        checks); on a server register, ``NotOnServerError`` naming ``what``."""
+        from desktop_app.app.registers import refuse_on_server
+
+        return refuse_on_server(self.db_path, what)
 
     @property
     def service(self) -> AssessmentService:
@@ -56,7 +65,9 @@ class Session:
             content = self.content
             self.check_before_writing()
             repository = registers.open_store(self.db_path)
-            self._service = AssessmentService(repository, content, Identity.default())
+            # On a server, the login the server authenticated (the store's actor).
+            who = registers.signed_in(repository) or Identity.default()
+            self._service = AssessmentService(repository, content, who)
         return self._service
 
     def check_before_writing(self) -> None:
@@ -65,8 +76,11 @@ class Session:
         if self._checked:
             return
         from desktop_app.app.backups import refuse_if_damaged
+        from desktop_app.register_location import ServerUrl
 
-        refuse_if_damaged(self.db_path)
+        where = self.db_path
+        if not isinstance(where, ServerUrl):  # a server checks its own pages
+            refuse_if_damaged(where)
         self._checked = True
 
     @property

@@ -103,7 +103,7 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
 def cmd_backup(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     from desktop_app.app.backups import Reason, backups
 
-    db_path = session.db_path
+    db_path = session.db_file("lika backup (PostgreSQL's own tools back up a server)")
     if not db_path.is_file():
         raise InputError(f"No database at {db_path}")
     session.check_before_writing()  # a backup of an emptied register is no backup
@@ -125,7 +125,7 @@ def cmd_backup(args: argparse.Namespace, session: Session, out: TextIO) -> int:
 def cmd_restore(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     from desktop_app.app.backups import backups
 
-    db_path = session.db_path
+    db_path = session.db_file("lika restore")
     actor = acting_identity(args)
     kept = backups(db_path).restore(args.file, actor=actor, force=args.force)
     print(f"Restored {db_path} from {args.file}", file=out)
@@ -137,7 +137,7 @@ def cmd_restore(args: argparse.Namespace, session: Session, out: TextIO) -> int:
 def cmd_check(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     from desktop_app.app.backups import Outcome, run_checks
 
-    results = run_checks(session.db_path, against=args.against)
+    results = run_checks(session.db_file("lika check"), against=args.against)
     failed = any(r.outcome is Outcome.PROBLEM for r in results)
     if args.format == "json":
         record = {

@@ -49,7 +49,11 @@ class AssessmentRepository:
         self._clock = clock
         # Who the audit log names for the writes; the service sets its identity here.
         self.actor: Identity = Identity.default()
-        self._children = ChildWriter(self._query)
+        self._children = ChildWriter(
+            lambda table, ident: self._query(
+                f"SELECT * FROM {table} WHERE assessment_id = ?", [ident]
+            )
+        )
 
     @classmethod
     def open(cls, path: Path, *, clock: Clock = utc_now) -> AssessmentRepository:

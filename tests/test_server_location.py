@@ -1,0 +1,43 @@
+"""``--db postgresql://…`` names a server register: never a SQLite file by that name
+(issue 20). Without a server these run everywhere; the server ones carry ``postgres``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktop_app.__main__ import main, window_request
+from desktop_app.register_location import ServerUrl, location
+
+UNREACHABLE = "postgresql://lika@/no_such_db?host=/nonexistent-lika-socket-dir"
+
+
+def _files_under(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*"))
+
+
+@pytest.mark.parametrize("command", [["list"], ["demo"], ["export-pdf", "1", "--out", "x.pdf"]])
+def test_a_server_url_never_becomes_a_sqlite_file(tmp_path, monkeypatch, capsys, command):
+    monkeypatch.chdir(tmp_path)
+    code = main(["--db", UNREACHABLE, *command])
+    err = capsys.readouterr().err
+    assert code == 1, err
+    assert _files_under(tmp_path) == [], "a file was made for a server URL"
+    assert err.count("\n") == 1 and "Traceback" not in err, err
+    assert "cannot be reached" in err
+    assert "no_such_db" in err
+
+
+def test_a_password_in_the_url_is_not_printed(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    main(["--db", "postgresql://lika:s3cret@/db?host=/nonexistent-lika-socket-dir", "list"])
+    err = capsys.readouterr().err
+    assert "s3cret" not in err and "***" in err
+
+
+def test_the_window_gets_the_url_as_text():
+    window, db, _ = window_request(["--db", "postgresql://server/lika"])
+    assert window and db == ServerUrl("postgresql://server/lika")
+    assert isinstance(location("postgres://h/d"), ServerUrl)
+    assert location("lika.db") == Path("lika.db")
