@@ -67,6 +67,9 @@ def repository(db_path: Path, clock: FakeClock) -> Iterator[AssessmentRepository
 # SQLite file and on a fresh migrated server database, as a login that is both a
 # caseworker and a reviewer (one person doing everything, as the SQLite tests act).
 ENGINES = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+# For a test of such a fixture that is about the file alone (names from Settings, a
+# use case the server has not got yet): it runs on SQLite only, and says so.
+SQLITE_ONLY = pytest.mark.parametrize("engine", ["sqlite"])
 
 
 @pytest.fixture(params=ENGINES)

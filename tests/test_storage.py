@@ -441,3 +441,9 @@ def test_what_sqlite_utils_imports_for_its_command_line_loads_only_when_used() -
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_find_uid_finds_that_one(store, content) -> None:
+    one, two = (store.create(complete_assessment(content)) for _ in range(2))
+    assert [store.find_uid(a.uid).id for a in (one, two)] == [one.id, two.id]
+    assert store.find_uid("no-such-uid") is None

@@ -122,6 +122,7 @@ def open_reader(path: Path | str) -> RegisterReader:
 def reader_on(store: AssessmentStore) -> RegisterReader:
     """Register queries on ``store``'s own connection (the CLI: one thread, one
     connection); closing the reader leaves the store open."""
+    _refuse_server_store(store, "Listing the register")
     assert isinstance(store, AssessmentRepository), "a SQLite register"
     return _Borrowed(Register(store.db.conn, store.path))
 
@@ -135,7 +136,9 @@ def review_records(store: AssessmentStore) -> ReviewRecords:
     """Comments, revisions and the audit trail of ``store``'s register."""
     if not isinstance(store, AssessmentRepository):
         from desktop_app.storage.postgres.review_records import ServerReviewRecords
+        from desktop_app.storage.postgres.store import ServerStore
 
+        assert isinstance(store, ServerStore), "a server register"
         return ServerReviewRecords(store)
     return ReviewStore(store)
 

@@ -1,33 +1,61 @@
-"""``app.ports.ReviewRecords`` on a server register: the reads that editing and
-submitting need (comments, the newest revision, the chain's head).
+"""``app.ports.ReviewRecords`` on a server register: comments, revisions and the audit
+trail, as ``storage.review.ReviewStore`` keeps them in a file.
 
-Writing comments and revisions and reading or checking the audit trail have no server
-implementation yet: they raise ``NotOnServerError`` by name rather than doing half.
+The server names the people: a comment's author, the one who addresses it and every
+audit entry are the login (``session_user``); the ``actor`` the use cases pass is not
+written (row-level security refuses any other name). The status checks are the file's,
+made again inside the transaction. The approval record's cross-check against the audit
+log (``record_problems``) has no server implementation yet: it raises
+``NotOnServerError`` rather than reporting nothing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, LiteralString
 
-from desktop_app.domain.audit import AuditEntry, ChainReport
-from desktop_app.domain.errors import NotFoundError
+from desktop_app.domain.audit import AuditAction, AuditEntry, ChainReport, verify_chain
+from desktop_app.domain.audit_summary import address_summary, comment_summary, revision_summary
+from desktop_app.domain.errors import NotFoundError, WorkflowError
 from desktop_app.domain.identity import Identity
-from desktop_app.domain.model import Assessment
+from desktop_app.domain.model import Assessment, Status
 from desktop_app.domain.register import RegisterRow
 from desktop_app.domain.review import CommentTarget, ReviewComment
-from desktop_app.storage import rows
+from desktop_app.storage import audit, rows
 from desktop_app.storage.errors import NotOnServerError
+from desktop_app.storage.review import ADDRESSABLE
+
+if TYPE_CHECKING:
+    from desktop_app.storage.postgres.store import ServerStore
+
+_ENTRY_COLUMNS: LiteralString = (
+    "id, at, actor, os_user, assessment_id, assessment_uid, revision, action, summary, "
+    "changes, prev_hash, hash, record_hash"
+)
 
 
 class ServerReviewRecords:
-    def __init__(self, store: Any) -> None:
-        # A ``ServerStore`` (typed loosely: the port hands out ``AssessmentStore``).
+    def __init__(self, store: ServerStore) -> None:
         self._store = store
 
-    def _query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
-        return list(self._store._query(sql, params))
+    def _query(self, sql: LiteralString, params: Any = ()) -> list[dict[str, Any]]:
+        return self._store._query(sql, params)
+
+    def _stored(self, db: Any, assessment_id: int) -> Assessment:
+        found = db.execute(
+            "SELECT id, uid, revision, status FROM lika.assessments WHERE id = %s",
+            [assessment_id],
+        ).fetchone()
+        if found is None:
+            raise NotFoundError(f"No assessment with id {assessment_id}")
+        return Assessment(
+            "", "", id=found["id"], uid=found["uid"], revision=found["revision"],
+            status=rows.known(rows.STATUSES, found["status"], found["id"], "status"),
+        )  # fmt: skip
+
+    # Comments
 
     def comments(self, assessment_id: int) -> list[ReviewComment]:
         found = self._query(
@@ -42,26 +70,6 @@ class ServerReviewRecords:
             raise NotFoundError(f"No review comment with id {comment_id}")
         return rows.comment_from_row(found[0])
 
-    def newest_revision(self, series_uid: str) -> int:
-        found = self._query(
-            "SELECT max(revision) AS newest FROM lika.assessments WHERE series_uid = %s",
-            [series_uid],
-        )
-        return int(found[0]["newest"] or 0)
-
-    def chain_head(self) -> str:
-        found = self._query("SELECT id, hash FROM lika.audit_log ORDER BY id DESC LIMIT 1")
-        return f"{found[0]['id']}:{found[0]['hash']}" if found else ""
-
-    # Not yet on a server register.
-
-    @staticmethod
-    def _not_yet(what: str) -> NoReturn:
-        raise NotOnServerError(what)
-
-    def record_problems(self, assessment_id: int) -> list[str]:
-        self._not_yet("Checking the approval record")
-
     def add_comment(
         self,
         assessment: Assessment,
@@ -70,22 +78,155 @@ class ServerReviewRecords:
         actor: Identity,
         at: datetime,
     ) -> ReviewComment:
-        self._not_yet("Writing a review comment")
+        """A reviewer's comment, in the login's name (the server's policy)."""
+        assert assessment.id is not None
+        me = self._store.actor
+        with self._store._transaction() as db:
+            stored = self._stored(db, assessment.id)
+            if stored.uid != assessment.uid:
+                raise NotFoundError(f"Assessment {assessment.id} was deleted elsewhere")
+            if stored.status is not Status.IN_REVIEW:
+                raise WorkflowError(
+                    f"Comments are made while an assessment is in review; assessment "
+                    f"{assessment.id} is {stored.status.value}"
+                )
+            comment = ReviewComment(
+                id=0, assessment_id=assessment.id, target=target, text=text,
+                author=me.name, os_user=me.os_user, created=at,
+            )  # fmt: skip
+            row = rows.comment_row(comment)
+            del row["addressed_at"], row["addressed_by"], row["reply"]  # not a reviewer's
+            found = db.execute(
+                "INSERT INTO lika.review_comments (assessment_id, target, text, author, "
+                "os_user, created) VALUES (%(assessment_id)s, %(target)s, %(text)s, "
+                "%(author)s, %(os_user)s, %(created)s) RETURNING id",
+                row,
+            ).fetchone()
+            assert found is not None  # RETURNING of an INSERT
+            comment_id = int(found["id"])
+            summary = comment_summary(comment_id, target, text)
+            self._store._audit(db, stored, AuditAction.COMMENT, summary)
+        return replace(comment, id=comment_id)
 
     def address(self, comment_id: int, reply: str, actor: Identity, at: datetime) -> ReviewComment:
-        self._not_yet("Answering a review comment")
+        """The assessment's caseworker marks a comment addressed, in the login's name."""
+        me = self._store.actor
+        with self._store._transaction() as db:
+            comment = self.comment(comment_id)
+            stored = self._stored(db, comment.assessment_id)
+            if comment.addressed:
+                raise WorkflowError(f"Review comment {comment_id} is already addressed")
+            if stored.status not in ADDRESSABLE:
+                raise WorkflowError(
+                    f"Comments are addressed once the assessment is returned; assessment "
+                    f"{stored.id} is {stored.status.value}"
+                )
+            updated = db.execute(
+                "UPDATE lika.review_comments SET addressed_at = %s, addressed_by = %s, "
+                "reply = %s WHERE id = %s",
+                [at.isoformat(), me.name, reply, comment_id],
+            )
+            if updated.rowcount != 1:
+                raise WorkflowError(
+                    f"Your login {me.name} may not address comments on assessment "
+                    f"{stored.id}: its own caseworker does"
+                )
+            self._store._audit(db, stored, AuditAction.ADDRESS, address_summary(comment_id, reply))
+        return replace(comment, addressed_at=at, addressed_by=me.name, reply=reply)
+
+    # Revisions
 
     def create_revision(self, revision: Assessment, previous: Assessment) -> Assessment:
-        self._not_yet("Starting a new revision")
+        """Store ``revision`` if ``previous`` is, in this transaction, unchanged,
+        approved and the newest of its series (the unique index catches a race)."""
+        assert previous.id is not None
+        with self._store._transaction() as db:
+            row = db.execute(
+                "SELECT uid, version, status, (SELECT max(revision) FROM lika.assessments n "
+                "WHERE n.series_uid = a.series_uid) AS newest FROM lika.assessments a "
+                "WHERE id = %s",
+                [previous.id],
+            ).fetchone()
+            if row is None or row["uid"] != previous.uid:
+                raise NotFoundError(f"Assessment {previous.id} was deleted elsewhere")
+            if row["status"] != Status.APPROVED.value or row["version"] != previous.version:
+                raise WorkflowError(
+                    f"Revision conflict: assessment {previous.id} is not approved as loaded "
+                    "(it changed elsewhere); reload it"
+                )
+            if row["newest"] != previous.revision:
+                raise WorkflowError(
+                    f"Revision conflict: assessment {previous.id} (revision "
+                    f"{previous.revision}) already has a newer revision ({row['newest']})"
+                )
+            # A nested transaction (a savepoint) in this one.
+            return self._store.create(
+                revision,
+                action=AuditAction.NEW_REVISION,
+                summary=revision_summary(revision.revision, previous.id),
+            )
 
     def revisions(self, series_uid: str) -> list[RegisterRow]:
-        self._not_yet("The list of revisions")
+        return self._store.register_rows(
+            "WHERE r.assessment_id IN (SELECT id FROM lika.assessments WHERE series_uid = %s) "
+            "ORDER BY r.revision, r.assessment_id",
+            [series_uid],
+        )
+
+    def newest_revision(self, series_uid: str) -> int:
+        found = self._query(
+            "SELECT max(revision) AS newest FROM lika.assessments WHERE series_uid = %s",
+            [series_uid],
+        )
+        return int(found[0]["newest"] or 0)
+
+    # Audit trail
+
+    def _entries(self, where: LiteralString = "", params: Any = ()) -> list[AuditEntry]:
+        found = self._query(
+            f"SELECT {_ENTRY_COLUMNS} FROM lika.audit_log {where} ORDER BY id", params
+        )
+        return [audit.entry_from_row(list(r.values())) for r in found]
 
     def history(self, assessment_id: int) -> list[AuditEntry]:
-        self._not_yet("The audit history")
+        """As the file's: an assessment's entries (by uid; a deleted one's by id), with
+        the register-wide entries made since its first."""
+        found = self._query("SELECT uid FROM lika.assessments WHERE id = %s", [assessment_id])
+        own: LiteralString = "assessment_uid = %(key)s" if found else "assessment_id = %(key)s"
+        key = found[0]["uid"] if found else assessment_id
+        entries = self._entries(
+            f"WHERE {own} OR (assessment_uid = '' AND id > "
+            f"(SELECT min(id) FROM lika.audit_log WHERE {own}))",
+            {"key": key},
+        )
+        if not found and not entries:
+            raise NotFoundError(f"No assessment with id {assessment_id}")
+        return entries
 
     def verify_audit(self) -> ChainReport:
-        self._not_yet("Checking the audit log")
+        """The whole chain, and that no entry after the newest was removed (the server's
+        counter of issued ids)."""
+        issued = self._query("SELECT last_id FROM lika.audit_issued")
+        return verify_chain(self._entries(), last_issued_id=int(issued[0]["last_id"]))
+
+    def chain_head(self) -> str:
+        found = self._query("SELECT id, hash FROM lika.audit_log ORDER BY id DESC LIMIT 1")
+        return f"{found[0]['id']}:{found[0]['hash']}" if found else ""
 
     def audit_check(self) -> Callable[[], ChainReport]:
-        self._not_yet("Checking the audit log")
+        """``verify_audit`` on a connection of its own, for a worker thread."""
+        from desktop_app.storage.postgres.store import ServerStore
+
+        url = self._store.url
+
+        def check() -> ChainReport:
+            store = ServerStore.open(url)
+            try:
+                return ServerReviewRecords(store).verify_audit()
+            finally:
+                store.close()
+
+        return check
+
+    def record_problems(self, assessment_id: int) -> list[str]:
+        raise NotOnServerError("Checking the approval record against the audit log")

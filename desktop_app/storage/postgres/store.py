@@ -150,8 +150,15 @@ class ServerStore(ServerReads):
         assessment.id = int(inserted["id"])
         return self._children.write(db, assessment, None)
 
-    def create(self, assessment: Assessment) -> Assessment:
-        """Store a new draft (owned by this login); sets ``id``, timestamps, ``version``."""
+    def create(
+        self,
+        assessment: Assessment,
+        *,
+        action: AuditAction = AuditAction.CREATE,
+        summary: str = CREATED,
+    ) -> Assessment:
+        """Store a new draft (owned by this login); sets ``id``, timestamps, ``version``.
+        The audit entry is ``action`` (a new revision names itself)."""
         if assessment.status is not Status.DRAFT:
             raise NotOnServerError(
                 "Storing an assessment that is not a draft (an import with its history)"
@@ -165,7 +172,7 @@ class ServerStore(ServerReads):
                 "version": 1,
             }
             written = self._insert(db, assessment, row)
-            self._audit(db, assessment, AuditAction.CREATE, CREATED)
+            self._audit(db, assessment, action, summary)
         assessment.created, assessment.updated = now, assessment.updated or now
         assessment.version = 1
         self._children.remember(assessment, 1, written)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, cast
+from typing import Any, LiteralString, cast
 
 import psycopg
 from psycopg import sql
@@ -39,7 +39,6 @@ _ROW_SQL = (
     "WHERE s.assessment_id = r.assessment_id AND s.to_status IN ('approved', 'returned') "
     "ORDER BY s.id DESC LIMIT 1), false) "
     "FROM lika.register_rows r "
-    "WHERE r.assessment_id IN (SELECT id FROM lika.assessments WHERE uid = %s)"
 )
 
 
@@ -150,12 +149,19 @@ class ServerReads:
         )
         return str(found[0]["hash"]) if found else ""
 
-    def _find_uid(self, uid: str) -> RegisterRow | None:
+    def register_rows(self, where: LiteralString, params: Any) -> list[RegisterRow]:
+        """Register rows (``register_rows r``) by a plain ``where`` and order clause."""
         from desktop_app.storage.register import rows_of
 
         with self._errors():
-            fetched = self.conn.cursor(row_factory=tuple_row).execute(_ROW_SQL, [uid])
-            found = rows_of(fetched.fetchall())
+            fetched = self.conn.cursor(row_factory=tuple_row).execute(_ROW_SQL + where, params)
+            found: list[RegisterRow] = rows_of(fetched.fetchall())
+        return found
+
+    def _find_uid(self, uid: str) -> RegisterRow | None:
+        found = self.register_rows(
+            "WHERE r.assessment_id IN (SELECT id FROM lika.assessments WHERE uid = %s)", [uid]
+        )
         return found[0] if found else None
 
     def _portfolio_entries(
