@@ -153,5 +153,33 @@ def test_evidence_files_and_what_is_not_there_yet(open_as, content):
         store.store_imported(a, [])
     with pytest.raises(NotOnServerError):
         registers.reader_on(store)
-    with pytest.raises(NotOnServerError):
-        registers.evaluation_records(store)
+
+
+def test_an_evaluation_is_recorded_in_the_logins_name(open_as, server, content):
+    from datetime import date
+
+    from desktop_app.domain.evaluation import Evaluation, ImpactAsExpected, MeasureResult
+    from desktop_app.domain.model import MeasureStatus
+
+    anna = _service(open_as("anna"), content)
+    a = anna.repository.create(complete_assessment(content))
+    records = registers.evaluation_records(anna.repository)
+    measure = a.measures[0]
+    made = records.record(
+        Evaluation(
+            id=None,
+            assessment_id=a.id,
+            followup_date=None,
+            evaluated_on=date(2027, 3, 1),
+            evaluator="Someone Else",
+            os_user="else",
+            recorded_at=None,
+            what_happened="Det gick bra",
+            impact=ImpactAsExpected.YES,
+            impact_note="",
+            next_followup=date(2028, 3, 1),
+            measures=(MeasureResult(measure.uid, measure.description, MeasureStatus.DONE, ""),),
+        )
+    )
+    assert made.evaluator == made.os_user == server.login["anna"]
+    assert records.for_assessment(a.id) == [made]

@@ -147,8 +147,12 @@ def evaluation_records(store: AssessmentStore, *, clock: Clock = utc_now) -> Eva
     """The evaluations of ``store``'s register."""
     from desktop_app.storage.evaluations import EvaluationStore  # step 4 only, not at start-up
 
-    _refuse_server_store(store, "Follow-up evaluations")
-    assert isinstance(store, AssessmentRepository), "a SQLite register"
+    if not isinstance(store, AssessmentRepository):
+        from desktop_app.storage.postgres.evaluations import ServerEvaluations
+        from desktop_app.storage.postgres.store import ServerStore
+
+        assert isinstance(store, ServerStore), "a server register"
+        return ServerEvaluations(store, clock=clock)
     return EvaluationStore(store.db, clock=clock)
 
 
