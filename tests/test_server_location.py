@@ -41,3 +41,30 @@ def test_the_window_gets_the_url_as_text():
     assert window and db == ServerUrl("postgresql://server/lika")
     assert isinstance(location("postgres://h/d"), ServerUrl)
     assert location("lika.db") == Path("lika.db")
+
+
+@pytest.mark.postgres
+def test_the_command_line_on_a_server_register(
+    pg_cluster, pg_database, tmp_path, monkeypatch, capsys
+):
+    """demo, export-pdf, history and fingerprint work against a local server; what has
+    no server implementation yet says so in one line, exit 1, and writes no file."""
+    from tests.pg_helpers import Server
+
+    server = Server(pg_cluster, pg_database)
+    url = pg_cluster.url_for(pg_database, server.solo())
+    monkeypatch.chdir(tmp_path)
+    assert main(["--db", url, "demo"]) == 0
+    assert "Added 11 demo assessments" in capsys.readouterr().out
+    pdf = tmp_path / "one.pdf"
+    assert main(["--db", url, "export-pdf", "1", "--out", str(pdf)]) == 0
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert main(["--db", url, "history", "1"]) == 0
+    assert f"{server.database}_solo  create" in capsys.readouterr().out
+    assert main(["--db", url, "fingerprint", "1"]) == 0
+    capsys.readouterr()
+    for command in (["list"], ["check"], ["backup"], ["demo", "--count", "3"]):
+        assert main(["--db", url, *command]) == 1, command
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "not available on a server register" in err, err
+    assert _files_under(tmp_path) == [pdf]
