@@ -68,3 +68,14 @@ def test_the_command_line_on_a_server_register(
         err = capsys.readouterr().err
         assert err.count("\n") == 1 and "not available on a server register" in err, err
     assert _files_under(tmp_path) == [pdf]
+
+
+def test_lika_defaults_shows_the_server_without_its_password(tmp_path, monkeypatch, capsys):
+    ini = tmp_path / "defaults.ini"
+    ini.write_text("[lika]\ndatabase_url = postgresql://it:hemligt@db.example.org/lika\n")
+    monkeypatch.setenv("LIKA_DEFAULTS", str(ini))
+    assert main(["defaults"]) == 0
+    out = capsys.readouterr().out
+    assert "hemligt" not in out
+    assert "database_url      postgresql://it:***@db.example.org/lika" in out
+    assert "database          postgresql://it:***@db.example.org/lika" in out

@@ -48,6 +48,13 @@ class Session:
         """The register file, or a server register's URL (``register_location``)."""
         return self._db_path or self._default_db()
 
+    @property
+    def db_shown(self) -> str:
+        """The register for messages: a server URL without its password."""
+        from desktop_app.register_location import shown
+
+        return shown(str(self.db_path))
+
     def db_file(self, what: str) -> Path:
         """The register file, for commands that work on the file itself (backups,
         checks); on a server register, ``NotOnServerError`` naming ``what``."""

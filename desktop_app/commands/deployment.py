@@ -107,6 +107,7 @@ def cmd_key(args: argparse.Namespace, _session: Session, out: TextIO) -> int:
 
 def cmd_defaults(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     from desktop_app.defaults import DEFAULT_FRAMEWORK, KEYS, candidate_files, load_defaults
+    from desktop_app.register_location import shown as hidden  # a URL's password
 
     defaults = load_defaults()
     print("Defaults files, most specific first:", file=out)
@@ -117,9 +118,9 @@ def cmd_defaults(args: argparse.Namespace, session: Session, out: TextIO) -> int
     for key in KEYS:
         value = getattr(defaults, key)
         if key in defaults.origins:
-            shown, origin = str(value), defaults.where(key)
+            shown, origin = hidden(str(value)), defaults.where(key)
         else:
             shown, origin = built_in.get(key, "(not set)"), "Lika's own default"
         print(f"{key:<17} {shown}  [{origin}]", file=out)
-    print(f"{'database':<17} {session.db_path}", file=out)
+    print(f"{'database':<17} {session.db_shown}", file=out)
     return EXIT_OK
