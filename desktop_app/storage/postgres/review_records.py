@@ -20,12 +20,12 @@ from desktop_app.domain.audit import AuditAction, AuditEntry, ChainReport, verif
 from desktop_app.domain.audit_summary import address_summary, comment_summary, revision_summary
 from desktop_app.domain.errors import NotFoundError, WorkflowError
 from desktop_app.domain.identity import Identity
-from desktop_app.domain.model import Assessment, Status
+from desktop_app.domain.model import Assessment
 from desktop_app.domain.register import RegisterRow
 from desktop_app.domain.review import CommentTarget, ReviewComment
 from desktop_app.storage import audit, rows
 from desktop_app.storage.errors import NotOnServerError
-from desktop_app.storage.review import ADDRESSABLE
+from desktop_app.storage.review import check_addressable, check_commentable, check_revisable
 
 if TYPE_CHECKING:
     from desktop_app.storage.postgres.store import ServerStore
@@ -83,13 +83,7 @@ class ServerReviewRecords:
         me = self._store.actor
         with self._store._transaction() as db:
             stored = self._stored(db, assessment.id)
-            if stored.uid != assessment.uid:
-                raise NotFoundError(f"Assessment {assessment.id} was deleted elsewhere")
-            if stored.status is not Status.IN_REVIEW:
-                raise WorkflowError(
-                    f"Comments are made while an assessment is in review; assessment "
-                    f"{assessment.id} is {stored.status.value}"
-                )
+            check_commentable(stored, assessment)
             comment = ReviewComment(
                 id=0, assessment_id=assessment.id, target=target, text=text,
                 author=me.name, os_user=me.os_user, created=at,
@@ -114,13 +108,7 @@ class ServerReviewRecords:
         with self._store._transaction() as db:
             comment = self.comment(comment_id)
             stored = self._stored(db, comment.assessment_id)
-            if comment.addressed:
-                raise WorkflowError(f"Review comment {comment_id} is already addressed")
-            if stored.status not in ADDRESSABLE:
-                raise WorkflowError(
-                    f"Comments are addressed once the assessment is returned; assessment "
-                    f"{stored.id} is {stored.status.value}"
-                )
+            check_addressable(comment, stored)
             updated = db.execute(
                 "UPDATE lika.review_comments SET addressed_at = %s, addressed_by = %s, "
                 "reply = %s WHERE id = %s",
@@ -147,18 +135,7 @@ class ServerReviewRecords:
                 "WHERE id = %s",
                 [previous.id],
             ).fetchone()
-            if row is None or row["uid"] != previous.uid:
-                raise NotFoundError(f"Assessment {previous.id} was deleted elsewhere")
-            if row["status"] != Status.APPROVED.value or row["version"] != previous.version:
-                raise WorkflowError(
-                    f"Revision conflict: assessment {previous.id} is not approved as loaded "
-                    "(it changed elsewhere); reload it"
-                )
-            if row["newest"] != previous.revision:
-                raise WorkflowError(
-                    f"Revision conflict: assessment {previous.id} (revision "
-                    f"{previous.revision}) already has a newer revision ({row['newest']})"
-                )
+            check_revisable(row, previous)
             # A nested transaction (a savepoint) in this one.
             return self._store.create(
                 revision,

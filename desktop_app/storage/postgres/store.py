@@ -31,7 +31,7 @@ from psycopg.types.json import Jsonb
 from desktop_app.domain.audit import AuditAction, AuditChange
 from desktop_app.domain.audit_summary import CREATED, delete_summary, save_summary
 from desktop_app.domain.clock import Clock, utc_now
-from desktop_app.domain.errors import NotFoundError, UnreadableDataError, WorkflowError
+from desktop_app.domain.errors import NotFoundError, UnreadableDataError
 from desktop_app.domain.evaluation import Evaluation
 from desktop_app.domain.identity import Identity
 from desktop_app.domain.model import Assessment, Status, StatusChange
@@ -46,12 +46,9 @@ from desktop_app.storage.postgres.connection import connect, shown
 from desktop_app.storage.postgres.errors import NotPermittedError, described
 from desktop_app.storage.postgres.session import session_identity
 from desktop_app.storage.postgres.store_reads import ServerReads
+from desktop_app.storage.save_checks import CHANGED_ELSEWHERE, check_saveable
 
 Row = dict[str, Any]
-
-_CHANGED_ELSEWHERE = (
-    "This assessment was changed elsewhere after you opened it; reload it to see the other changes"
-)
 
 
 def _changes(changes: Sequence[AuditChange]) -> Jsonb:
@@ -185,12 +182,12 @@ class ServerStore(ServerReads):
             raise ValueError("save() needs a stored assessment; use create()")
         now = self._clock()
         with self._transaction() as db:
-            stored = self._stored(db, assessment)
+            stored = db.execute(
+                "SELECT * FROM lika.assessments WHERE id = %s", [assessment.id]
+            ).fetchone()
+            check_saveable(stored, assessment)
+            assert stored is not None
             version = int(stored["version"])
-            if stored["status"] == Status.APPROVED.value:
-                raise WorkflowError(
-                    "An approved assessment cannot be changed; start a new revision"
-                )
             if status_change is not None:  # returned -> draft, logged before the save
                 self._change_status(db, assessment, status_change, version)
                 version += 1
@@ -227,18 +224,6 @@ class ServerStore(ServerReads):
         assessment.updated = now
         self._children.remember(assessment, assessment.version, written)
 
-    def _stored(self, db: psycopg.Connection[Row], assessment: Assessment) -> Row:
-        found = db.execute(
-            "SELECT * FROM lika.assessments WHERE id = %s", [assessment.id]
-        ).fetchone()
-        if found is None or found["uid"] != assessment.uid:  # an id can be reused
-            raise NotFoundError(
-                f"Assessment {assessment.id} was deleted elsewhere after you opened it"
-            )
-        if found["version"] != assessment.version:
-            raise ConflictError(_CHANGED_ELSEWHERE)
-        return found
-
     def _refusal(
         self, db: psycopg.Connection[Row], assessment: Assessment, version: int
     ) -> Exception:
@@ -250,7 +235,7 @@ class ServerStore(ServerReads):
         if found is None:
             return NotFoundError(f"Assessment {assessment.id} was deleted elsewhere")
         if found["version"] != version:
-            return ConflictError(_CHANGED_ELSEWHERE)
+            return ConflictError(CHANGED_ELSEWHERE)
         return NotPermittedError(
             f"Your login {self._actor.name} may not edit assessment {assessment.id} "
             f"(it belongs to {found['owner']}); the server's roles decide who edits what"

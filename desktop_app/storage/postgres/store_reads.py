@@ -24,6 +24,7 @@ from desktop_app.domain.portfolio import Period, PortfolioEntry
 from desktop_app.domain.register import RegisterRow
 from desktop_app.storage import rows
 from desktop_app.storage.postgres.errors import described
+from desktop_app.storage.search_syntax import contains_pattern
 
 Row = dict[str, Any]
 Query = str | sql.Composable
@@ -106,8 +107,7 @@ class ServerReads:
             params.append(status.value)
         if search.strip():
             conditions.append(r"(title ILIKE %s ESCAPE '\' OR case_number ILIKE %s ESCAPE '\')")
-            escaped = search.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            params += [f"%{escaped}%"] * 2
+            params += [contains_pattern(search)] * 2
         where = ("WHERE " + " AND ".join(conditions)) if conditions else ""
         found = self._query(f"SELECT count(*) AS n FROM lika.assessments {where}", params)
         return int(found[0]["n"])
