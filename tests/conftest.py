@@ -113,6 +113,14 @@ def store(open_store: Callable[..., Any]) -> Any:
     return open_store()
 
 
+def count_rows(store: Any, table: str) -> int:
+    """How many rows ``table`` of the store's register holds, on either engine (a test's
+    look behind the port)."""
+    if isinstance(store, AssessmentRepository):
+        return int(store.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+    return int(store._query(f"SELECT count(*) AS n FROM lika.{table}")[0]["n"])
+
+
 @pytest.fixture
 def store_service(store: Any, content: Content, clock: FakeClock) -> AssessmentService:
     """The use cases on ``store``; on a server, as the login it authenticated."""
