@@ -183,3 +183,23 @@ def test_an_evaluation_is_recorded_in_the_logins_name(open_as, server, content):
     )
     assert made.evaluator == made.os_user == server.login["anna"]
     assert records.for_assessment(a.id) == [made]
+
+
+def test_a_dropped_connection_fails_once_and_the_next_save_reaches_the_server(
+    open_as, server, content
+):
+    from desktop_app.storage.errors import StorageError
+
+    store = open_as("anna")
+    a = store.create(complete_assessment(content))
+    a.decision.title = "Sparad efter avbrottet"
+    with server.connect() as admin:
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s",
+            [server.login["anna"]],
+        )
+    with pytest.raises(StorageError, match="cannot be reached"):
+        store.save(a)
+    store.save(a)  # the same edit, kept by the caller
+    assert store.get(a.id).decision.title == "Sparad efter avbrottet"
+    assert store.get(a.id).version == a.version == 2

@@ -95,7 +95,7 @@ class ServerStore(ServerReads):
         return self._url
 
     def close(self) -> None:
-        self.conn.close()
+        self._conn.close()
 
     @contextmanager
     def _transaction(self) -> Iterator[psycopg.Connection[Row]]:

@@ -61,8 +61,25 @@ class _QmarkConnection:
 
 class ServerReads:
     def __init__(self, conn: psycopg.Connection[Row], url: str) -> None:
-        self.conn = conn
+        self._conn = conn
         self._url = url
+
+    @property
+    def conn(self) -> psycopg.Connection[Row]:
+        """The store's connection; one that dropped (server restarted, network gone) is
+        opened again here, so the call after a failed one reaches the server again. The
+        failed call itself raised ("cannot be reached") and wrote nothing: the edit is
+        still in the caller's hands, and the version guard holds across the two."""
+        if self._conn.broken:
+            from psycopg.rows import dict_row
+
+            from desktop_app.storage.postgres.connection import connect
+
+            try:
+                self._conn = connect(self._url, autocommit=True, row_factory=dict_row)
+            except psycopg.Error as error:
+                raise described(error, self._url) from None
+        return self._conn
 
     @contextmanager
     def _errors(self) -> Iterator[None]:
