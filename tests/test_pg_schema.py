@@ -128,4 +128,6 @@ def test_the_script_is_the_migrations_in_order():
     script = server_schema.script()
     positions = [script.index(f"-- Migration {name}\n") for name in migrations.names()]
     assert positions == sorted(positions)
-    assert migrations.names() == ["0001_register", "0002_roles", "0003_search"]
+    assert migrations.names() == [
+        "0001_register", "0002_roles", "0003_search", "0004_h20s_autosave",
+    ]  # fmt: skip

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop_app.storage.postgres import audit_v1, roles_v1, search_v1, tables_v1
+from desktop_app.storage.postgres import audit_v1, autosave_v1, roles_v1, search_v1, tables_v1
 
 MIGRATIONS_TABLE = "lika.schema_migrations"
 # pg_advisory_xact_lock key: any fixed number, the same for every installer of Lika.
@@ -32,6 +32,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_register", tables_v1.SQL),
     Migration("0002_roles", audit_v1.SQL + roles_v1.SQL),
     Migration("0003_search", search_v1.SQL),
+    Migration("0004_h20s_autosave", autosave_v1.SQL),
 )
 
 _PREAMBLE = f"""-- The Lika register's schema on PostgreSQL (issue 20), by `lika server-schema`.
