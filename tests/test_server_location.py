@@ -67,6 +67,10 @@ def test_the_command_line_on_a_server_register(
         assert main(["--db", url, *command]) == 1, command
         err = capsys.readouterr().err
         assert err.count("\n") == 1 and "not available on a server register" in err, err
+    assert main(["--db", url, "submit", "4", "--as", "Someone Else"]) == 2
+    assert "on a server register the login the server authenticated acts" in (
+        capsys.readouterr().err
+    )
     assert _files_under(tmp_path) == [pdf]
 
 

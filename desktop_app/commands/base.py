@@ -49,6 +49,13 @@ class Session:
         return self._db_path or self._default_db()
 
     @property
+    def on_server(self) -> bool:
+        """Whether the register is on a database server (``--db postgresql://…``)."""
+        from desktop_app.register_location import is_server
+
+        return is_server(self.db_path)
+
+    @property
     def db_shown(self) -> str:
         """The register for messages: a server URL without its password."""
         from desktop_app.register_location import shown
