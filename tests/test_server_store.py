@@ -203,3 +203,23 @@ def test_a_dropped_connection_fails_once_and_the_next_save_reaches_the_server(
     store.save(a)  # the same edit, kept by the caller
     assert store.get(a.id).decision.title == "Sparad efter avbrottet"
     assert store.get(a.id).version == a.version == 2
+
+
+def test_a_returned_assessment_is_submitted_in_one_step(open_as, server, content):
+    """returned -> draft -> in_review: two server calls in one transaction, the version
+    guard on each, and the window's copy one version on per change."""
+    anna, rita = _service(open_as("anna"), content), _service(open_as("rita"), content)
+    a = anna.repository.create(complete_assessment(content))
+    anna.change_status(a, Status.IN_REVIEW)
+    rita.change_status(rita.get(a.id), Status.RETURNED, "Lägg till källor")
+    a = anna.get(a.id)
+    before = a.version
+    anna.change_status(a, Status.IN_REVIEW)
+    stored = anna.get(a.id)
+    assert (
+        (stored.status, stored.version) == (Status.IN_REVIEW, before + 2) == (a.status, a.version)
+    )
+    assert [c.to_status for c in anna.status_history(a.id)][-2:] == [Status.DRAFT, Status.IN_REVIEW]
+    a.decision.title = "Ändrad i granskning"
+    with pytest.raises(WorkflowError):
+        anna.save(a)
