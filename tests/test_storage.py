@@ -447,3 +447,28 @@ def test_find_uid_finds_that_one(store, content) -> None:
     one, two = (store.create(complete_assessment(content)) for _ in range(2))
     assert [store.find_uid(a.uid).id for a in (one, two)] == [one.id, two.id]
     assert store.find_uid("no-such-uid") is None
+
+
+def test_the_stores_reads_mean_the_same_on_both_engines(store_service, content) -> None:
+    """units, counts with a search, the portfolio's entries, approval states and the
+    restore mark: what the port reads besides an assessment, on each engine."""
+    store = store_service.repository
+    made = []
+    for title, unit in (("Skolskjuts 100%_klar", "Barn- och utbildning"), ("Hemtjänst", "omsorg")):
+        a = complete_assessment(content)
+        a.decision.title, a.decision.unit = title, unit
+        made.append(store.create(a))
+    store_service.change_status(made[1], Status.IN_REVIEW)
+    store_service.change_status(made[1], Status.APPROVED)
+    assert store.units() == ["Barn- och utbildning", "omsorg"]
+    assert store.count() == 2 and store.count(status=Status.APPROVED) == 1
+    assert store.count(search="100%_") == 1 and store.count(search="%") == 1
+    assert store.count(search="HEMTJ") == 1
+    entries = store.portfolio_entries()
+    assert [(e.id, e.unit, e.status) for e in entries] == [
+        (made[0].id, "Barn- och utbildning", Status.DRAFT),
+        (made[1].id, "omsorg", Status.APPROVED),
+    ]
+    assert store.portfolio_entries(unit="omsorg")[0].grounds == entries[1].grounds
+    assert store.approval_states() == {made[1].id: "witnessed"}
+    assert store.last_restore() == ""
