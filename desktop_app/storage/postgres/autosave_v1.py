@@ -14,7 +14,7 @@ for every word of the body. Here, with the same results:
 
 from __future__ import annotations
 
-SQL = """
+_SEARCH_VECTOR = """
 CREATE OR REPLACE FUNCTION lika.search_vector(title text, body text) RETURNS tsvector
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $fn$
     WITH head AS (SELECT lika.search_tokens(title) AS words),
@@ -28,31 +28,31 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $fn$
     FROM words
 $fn$;
 
-CREATE OR REPLACE FUNCTION lika.search_child_changed() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = lika, pg_temp AS $fn$
-BEGIN
-    IF TG_OP IN ('UPDATE', 'DELETE') THEN
-        PERFORM lika.refresh_search(OLD.assessment_id);
-    END IF;
-    IF TG_OP = 'INSERT'
-       OR (TG_OP = 'UPDATE' AND NEW.assessment_id IS DISTINCT FROM OLD.assessment_id) THEN
-        PERFORM lika.refresh_search(NEW.assessment_id);
-    END IF;
-    RETURN NULL;
-END
-$fn$;
+"""
 
-CREATE OR REPLACE FUNCTION lika.register_child_changed() RETURNS trigger
+
+def _child_changed(trigger_function: str, refresh: str) -> str:
+    """A child row's trigger function that refreshes ``refresh(assessment_id)`` for the
+    old row and for the new one, once when both are of the same assessment."""
+    return f"""
+CREATE OR REPLACE FUNCTION lika.{trigger_function}() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = lika, pg_temp AS $fn$
 BEGIN
     IF TG_OP IN ('UPDATE', 'DELETE') THEN
-        PERFORM lika.refresh_register_row(OLD.assessment_id);
+        PERFORM lika.{refresh}(OLD.assessment_id);
     END IF;
     IF TG_OP = 'INSERT'
        OR (TG_OP = 'UPDATE' AND NEW.assessment_id IS DISTINCT FROM OLD.assessment_id) THEN
-        PERFORM lika.refresh_register_row(NEW.assessment_id);
+        PERFORM lika.{refresh}(NEW.assessment_id);
     END IF;
     RETURN NULL;
 END
 $fn$;
 """
+
+
+SQL = (
+    _SEARCH_VECTOR
+    + _child_changed("search_child_changed", "refresh_search")
+    + _child_changed("register_child_changed", "refresh_register_row")
+)
