@@ -43,6 +43,15 @@ _ROW_SQL = (
 )
 
 
+_FOLD = "'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'"
+
+
+def _contains(column: str) -> str:
+    """``column LIKE %s`` as SQLite's LIKE matches: ASCII letters in any case, every
+    other character as itself (``lower`` would fold å and Å too)."""
+    return f"translate({column}, {_FOLD}) LIKE translate(%s, {_FOLD}) ESCAPE '\\'"
+
+
 class _QmarkConnection:
     """SQLite-style SQL (``?`` placeholders, unqualified tables) on the server: for the
     storage modules whose queries both engines understand."""
@@ -123,7 +132,8 @@ class ServerReads:
             conditions.append("status = %s")
             params.append(status.value)
         if search.strip():
-            conditions.append(r"(title ILIKE %s ESCAPE '\' OR case_number ILIKE %s ESCAPE '\')")
+            # SQLite's LIKE ignores the case of ASCII letters only: so does this.
+            conditions.append(f"({_contains('title')} OR {_contains('case_number')})")
             params += [contains_pattern(search)] * 2
         where = ("WHERE " + " AND ".join(conditions)) if conditions else ""
         found = self._query(f"SELECT count(*) AS n FROM lika.assessments {where}", params)
