@@ -159,12 +159,13 @@ def test_an_evaluation_is_recorded_in_the_logins_name(open_as, server, content):
     from datetime import date
 
     from desktop_app.domain.evaluation import Evaluation, ImpactAsExpected, MeasureResult
-    from desktop_app.domain.model import MeasureStatus
+    from desktop_app.domain.model import Measure, MeasureStatus
 
     anna = _service(open_as("anna"), content)
-    a = anna.repository.create(complete_assessment(content))
+    a = complete_assessment(content)
+    a.measures = [Measure(description=f"Åtgärd {n}", uid=f"{9 - n}-uid") for n in range(4)]
+    anna.repository.create(a)
     records = registers.evaluation_records(anna.repository)
-    measure = a.measures[0]
     made = records.record(
         Evaluation(
             id=None,
@@ -178,11 +179,13 @@ def test_an_evaluation_is_recorded_in_the_logins_name(open_as, server, content):
             impact=ImpactAsExpected.YES,
             impact_note="",
             next_followup=date(2028, 3, 1),
-            measures=(MeasureResult(measure.uid, measure.description, MeasureStatus.DONE, ""),),
+            measures=tuple(
+                MeasureResult(m.uid, m.description, MeasureStatus.DONE, "") for m in a.measures
+            ),
         )
     )
     assert made.evaluator == made.os_user == server.login["anna"]
-    assert records.for_assessment(a.id) == [made]
+    assert records.for_assessment(a.id) == [made]  # the measures in the assessment's order
 
 
 def test_a_dropped_connection_fails_once_and_the_next_save_reaches_the_server(

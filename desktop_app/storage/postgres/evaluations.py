@@ -62,10 +62,14 @@ class ServerEvaluations:
             "SELECT * FROM lika.evaluations WHERE assessment_id = %s ORDER BY id",
             [assessment_id],
         )
+        # In the assessment's order of measures (the order they are recorded in; the
+        # file keeps insertion order, the server's table has no such column).
         results = self._store._query(
-            "SELECT evaluation_id, measure_uid, description, status, note "
-            "FROM lika.evaluation_measures WHERE assessment_id = %s "
-            "ORDER BY evaluation_id, measure_uid",
+            "SELECT em.evaluation_id, em.measure_uid, em.description, em.status, em.note "
+            "FROM lika.evaluation_measures em LEFT JOIN lika.measures m "
+            "ON m.assessment_id = em.assessment_id AND m.uid = em.measure_uid "
+            "WHERE em.assessment_id = %s "
+            "ORDER BY em.evaluation_id, m.position NULLS LAST, em.measure_uid",
             [assessment_id],
         )
         return evaluations_from(heads, [tuple(r.values()) for r in results])
