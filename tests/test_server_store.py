@@ -226,3 +226,41 @@ def test_a_returned_assessment_is_submitted_in_one_step(open_as, server, content
     a.decision.title = "Ändrad i granskning"
     with pytest.raises(WorkflowError):
         anna.save(a)
+
+
+def test_concurrent_saves_lose_no_update_and_keep_the_chain(open_as, server, content):
+    """Eight connections append to one assessment at once, each reloading after a
+    conflict, as a window does: every append arrives, none twice, and the audit chain
+    the server wrote verifies."""
+    import threading
+
+    first = open_as("anna")
+    a = first.create(complete_assessment(content))
+    stores = [open_as("anna") for _ in range(8)]  # opened here: the fixture closes them
+    conflicts: list[int] = []
+    failures: list[BaseException] = []
+
+    def append(number: int) -> None:
+        store = stores[number]
+        try:
+            while True:
+                mine = store.get(a.id)
+                mine.grounds["age"].justification += f" [{number}]"
+                try:
+                    store.save(mine)
+                    return
+                except ConflictError:
+                    conflicts.append(number)
+        except BaseException as error:  # reported below, not lost in the thread
+            failures.append(error)
+
+    threads = [threading.Thread(target=append, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert not failures, failures
+    text = first.get(a.id).grounds["age"].justification
+    assert sorted(int(part.split("]")[0]) for part in text.split("[")[1:]) == list(range(8))
+    assert first.get(a.id).version == 1 + 8
+    assert verify_chain(_audit_entries(server)).ok
