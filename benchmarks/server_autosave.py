@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import platform
+import shutil
 import statistics
 import sys
 import tempfile
@@ -86,6 +87,7 @@ def main() -> int:
             store.close()
     finally:
         pg_throwaway.stop(folder)
+        shutil.rmtree(folder, ignore_errors=True)
     print(f"Autosave (one more sentence in a justification); {args.repeat} saves each")
     print(f"{'':<8}{'median':>10}{'p95':>10}")
     for name, found in times.items():
