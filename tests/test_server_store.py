@@ -102,6 +102,8 @@ def test_review_on_the_server_records_the_logins_and_keeps_the_chain(open_as, se
         (Status.APPROVED, server.login["rita"]),
     ]
     assert len(history[-1].fingerprint) == 64 and history[-1].role == "reviewer"
+    # Witnessed by the server, not signed: a key's signature covers the client's time.
+    assert (history[-1].signature, history[-1].public_key) == ("", "")
     assert anna.approval_states() == {a.id: "witnessed"}
     report = verify_chain(_audit_entries(server))
     assert report.ok, report
