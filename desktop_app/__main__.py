@@ -6,17 +6,19 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from desktop_app.register_location import Location, location
 
-def _open_window(db: Path | None, import_file: Path | None = None) -> int:
+
+def _open_window(db: Location | None, import_file: Path | None = None) -> int:
     from desktop_app.ui.app import run_app
 
     return run_app(db, import_file=import_file)
 
 
-def _default_db() -> Path:
-    from desktop_app.locations import default_database_path
+def _default_db() -> Location:
+    from desktop_app.locations import default_register
 
-    return default_database_path()
+    return default_register()
 
 
 def exchange_file(arg: str) -> Path | None:
@@ -27,7 +29,7 @@ def exchange_file(arg: str) -> Path | None:
     return Path(arg)
 
 
-def window_request(argv: Sequence[str]) -> tuple[bool, Path | None, Path | None]:
+def window_request(argv: Sequence[str]) -> tuple[bool, Location | None, Path | None]:
     """Whether ``argv`` asks for nothing but the window (``lika``, ``lika --db PATH``,
     ``lika FILE.json``), which register, and which exchange file to import. The window
     then starts without loading the command line's modules; everything else,
@@ -39,9 +41,9 @@ def window_request(argv: Sequence[str]) -> tuple[bool, Path | None, Path | None]
     if not args:
         return True, None, file
     if len(args) == 2 and args[0] == "--db" and args[1] and not args[1].startswith("-"):
-        return True, Path(args[1]), file
+        return True, location(args[1]), file
     if len(args) == 1 and args[0].startswith("--db=") and len(args[0]) > len("--db="):
-        return True, Path(args[0].removeprefix("--db=")), file
+        return True, location(args[0].removeprefix("--db=")), file
     return False, None, None
 
 

@@ -13,7 +13,6 @@ import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import TextIO
 
 from desktop_app import __version__
@@ -21,6 +20,7 @@ from desktop_app.app.errors import DriverError, describe_driver_error
 from desktop_app.commands.base import EXIT_FAILURE, EXIT_OK, Parser, Session
 from desktop_app.commands.terminal import for_terminal
 from desktop_app.domain.errors import LikaError
+from desktop_app.register_location import Location, location
 
 # The modules of ``desktop_app.commands``, in the order ``lika --help`` lists them, with
 # the commands each one adds (``tests/test_cli_imports.py`` keeps this true). A command
@@ -40,15 +40,6 @@ COMMANDS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 
-def database_arg(text: str) -> Path | str:
-    """``--db``: a register file, or a server register's URL kept as written (a Path
-    would fold its ``//``). Only the commands that know a server take the URL so far
-    (``lika backup``); the others refuse it (``Session.db_path``)."""
-    from desktop_app.app.server_copy import is_server_url
-
-    return text if is_server_url(text) else Path(text)
-
-
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The parser of every command; with ``command``, of its own module's commands only,
     which parses that command's arguments the same way (and anything else as a
@@ -58,10 +49,11 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     # (`lika --db X list` and `lika list --db X` mean the same).
     common.add_argument(
         "--db",
-        type=database_arg,
-        metavar="PATH",
+        type=location,
+        metavar="PATH|URL",
         default=argparse.SUPPRESS,
-        help="the database file (default: lika.db in your data folder)",
+        help="the database file, or a server register's postgresql:// URL "
+        "(default: lika.db in your data folder, or IT's database_url)",
     )
     parser = Parser(
         prog="lika",
@@ -93,15 +85,15 @@ def command_named(argv: Sequence[str]) -> str | None:
 def main(
     argv: Sequence[str],
     *,
-    default_db: Callable[[], Path],
-    open_window: Callable[[Path | None], int],
+    default_db: Callable[[], Location],
+    open_window: Callable[[Location | None], int],
     out: TextIO | None = None,
 ) -> int:
     """Run one command and return its exit code; with no command, open the window."""
     args = build_parser(command_named(argv)).parse_args(argv)
-    db: Path | str | None = getattr(args, "db", None)
+    db: Location | None = getattr(args, "db", None)
     if args.command is None:
-        return open_window(Path(db) if db is not None else None)
+        return open_window(db)
     session = Session(db, default_db)
     try:
         return int(args.run(args, session, out or sys.stdout))

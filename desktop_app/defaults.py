@@ -36,6 +36,7 @@ KEYS = (
     "organisation",
     "framework",
     "database_folder",
+    "database_url",
     "checklist_folder",
     "memo_template",
     "trusted_keys_folder",
@@ -56,6 +57,9 @@ class OrganisationDefaults:
     organisation: str = ""
     framework: str | None = None
     database_folder: Path | None = None
+    # A register on a PostgreSQL server (a libpq URL, postgresql://…): used instead of
+    # the file in database_folder when set (docs/it-deployment.md).
+    database_url: str = ""
     checklist_folder: Path | None = None
     # The organisation's Word template (.docx or .dotx): its styles shape the memo's .docx.
     memo_template: Path | None = None
@@ -201,7 +205,22 @@ def _validate(key: str, value: str, base: Path, place: str) -> str | Path:
         return value
     if key == "memo_template":
         return _template(value, base, place)
+    if key == "database_url":
+        return _server_url(value, place)
     return _folder(value, base, place, key)
+
+
+def _server_url(value: str, place: str) -> str:
+    """A libpq connection URL; refused unless it is one, so that a typo never turns
+    into a register file of that name."""
+    from desktop_app.register_location import is_server_url
+
+    if not is_server_url(value) or any(ord(c) < 32 for c in value):
+        raise DefaultsError(
+            f"{place}: database_url must be a PostgreSQL connection URL such as "
+            "postgresql://server.example.org/lika"
+        )
+    return value
 
 
 def _template(value: str, base: Path, place: str) -> Path:

@@ -15,6 +15,7 @@ from pathlib import Path
 from platformdirs import user_data_dir
 
 from desktop_app.defaults import OrganisationDefaults, load_defaults
+from desktop_app.register_location import Location, ServerUrl
 
 APP_NAME = "Lika"
 DATABASE_NAME = "lika.db"
@@ -28,3 +29,12 @@ def default_database_path(defaults: OrganisationDefaults | None = None) -> Path:
     """``lika.db`` in IT's database folder if one is set, else in the user's data folder."""
     folder = (defaults if defaults is not None else load_defaults()).database_folder
     return (folder or data_dir()) / DATABASE_NAME
+
+
+def default_register(defaults: OrganisationDefaults | None = None) -> Location:
+    """The register used without ``--db``: IT's server (``database_url``) if one is
+    set, else the file ``default_database_path`` names."""
+    defaults = defaults if defaults is not None else load_defaults()
+    if defaults.database_url:
+        return ServerUrl(defaults.database_url)
+    return default_database_path(defaults)

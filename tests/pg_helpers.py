@@ -59,6 +59,14 @@ class Server:
             for who, role in self.PEOPLE.items():
                 conn.execute(f'CREATE ROLE "{self.login[who]}" LOGIN IN ROLE {role}')
 
+    def solo(self) -> str:
+        """A login that is both caseworker and reviewer (a small organisation's one
+        person, or the tests that act as one); its name."""
+        name = f"{self.database}_solo"
+        with self.connect() as conn:
+            conn.execute(f'CREATE ROLE "{name}" LOGIN IN ROLE lika_caseworker, lika_reviewer')
+        return name
+
     def connect(self, who: str | None = None):
         """A connection as ``who`` (a key of PEOPLE), or as the superuser who installed
         the schema (the tables' owner)."""

@@ -51,6 +51,14 @@ class Cluster:
             base = base.replace(f"user={pg_throwaway.SUPERUSER}", f"user={user}")
         return base
 
+    def url_for(self, dbname: str, user: str | None = None) -> str:
+        """The same as a libpq URL (what ``--db`` and ``database_url`` take): the Unix
+        socket's folder in ``host=``."""
+        from urllib.parse import quote
+
+        who = quote(user or pg_throwaway.SUPERUSER, safe="")
+        return f"postgresql://{who}@/{quote(dbname, safe='')}?host={self.folder.resolve()}"
+
     def new_database(self) -> str:
         """A fresh, empty database (UTF-8, C locale); its name."""
         import psycopg

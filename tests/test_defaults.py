@@ -166,8 +166,8 @@ def test_the_cli_uses_the_database_folder_and_reports_a_broken_file(tmp_path):
     result = _lika(["list"], env)
     assert result.returncode == 2
     assert result.stderr == f"lika: {path}, line 3: unknown setting 'color' (known: " + (
-        "organisation, framework, database_folder, checklist_folder, memo_template, "
-        "trusted_keys_folder)\n"
+        "organisation, framework, database_folder, database_url, checklist_folder, "
+        "memo_template, trusted_keys_folder)\n"
     )
 
 
@@ -217,3 +217,20 @@ def test_lika_defaults_shows_each_value_and_where_it_comes_from(tmp_path, monkey
     assert capsys.readouterr().err == (
         f"lika: {path}, line 2: framework '?' is not a framework id such as se-dl or no-ldl\n"
     )
+
+
+def test_database_url_names_a_server_register(tmp_path) -> None:
+    """IT's ``database_url`` is a libpq URL; anything else is refused with its line,
+    never taken as a file name (issue 20)."""
+    from desktop_app.locations import default_register
+    from desktop_app.register_location import ServerUrl
+
+    good = write(tmp_path / "d.ini", "[lika]\ndatabase_url = postgresql://db.example.org/lika\n")
+    defaults = parse_file(good)
+    assert defaults.database_url == "postgresql://db.example.org/lika"
+    assert default_register(defaults) == ServerUrl("postgresql://db.example.org/lika")
+    assert isinstance(default_register(defaults), ServerUrl)
+    bad = write(tmp_path / "e.ini", "[lika]\ndatabase_url = db.example.org/lika\n")
+    with pytest.raises(DefaultsError, match="line 2: database_url must be a PostgreSQL"):
+        parse_file(bad)
+    assert default_register(parse_file(write(tmp_path / "f.ini", "[lika]\n"))).name == "lika.db"

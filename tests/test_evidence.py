@@ -27,6 +27,7 @@ from desktop_app.domain.evidence import (
 )
 from desktop_app.domain.model import Status
 from desktop_app.storage import evidence_files
+from tests.conftest import count_rows
 from tests.helpers import complete_assessment
 
 PDF = b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -137,7 +138,8 @@ def test_links_must_be_web_addresses_and_references_not_empty() -> None:
 # In the register
 
 
-def test_attached_file_is_stored_once_and_read_back_checked(repository, content, tmp_path) -> None:
+def test_attached_file_is_stored_once_and_read_back_checked(store, content, tmp_path) -> None:
+    repository = store
     evidence = EvidenceService(repository, temp_root=tmp_path)
     source = tmp_path / "underlag.pdf"
     source.write_bytes(PDF)
@@ -147,25 +149,25 @@ def test_attached_file_is_stored_once_and_read_back_checked(repository, content,
     second = evidence.attach_file(assessment, source)
     assessment.evidence += [first, second]
     repository.save(assessment)
-    count = repository.db.execute("SELECT count(*) FROM evidence_files").fetchone()[0]
-    assert count == 1
+    assert count_rows(repository, "evidence_files") == 1
     stored = repository.get(assessment.id)
     assert stored.evidence == [first, second]
     assert evidence.read(stored.evidence[0]) == PDF
 
 
-def test_a_file_too_large_is_refused_before_it_is_read(repository, content, tmp_path) -> None:
+def test_a_file_too_large_is_refused_before_it_is_read(store, content, tmp_path) -> None:
+    repository = store
     evidence = EvidenceService(repository, temp_root=tmp_path)
     huge = tmp_path / "huge.pdf"
     with huge.open("wb") as file:
         file.truncate(MAX_FILE_BYTES + 1)
     with pytest.raises(AttachmentRefusedError, match="larger than 10 MB"):
         evidence.attach_file(complete_assessment(content), huge)
-    assert repository.db.execute("SELECT count(*) FROM evidence_files").fetchone()[0] == 0
+    assert count_rows(repository, "evidence_files") == 0
 
 
-def test_open_copy_is_read_only_and_has_the_stored_content(repository, content, tmp_path) -> None:
-    evidence = EvidenceService(repository, temp_root=tmp_path)
+def test_open_copy_is_read_only_and_has_the_stored_content(store, content, tmp_path) -> None:
+    evidence = EvidenceService(store, temp_root=tmp_path)
     source = tmp_path / "Besökare; 2025.csv"
     source.write_bytes(CSV)
     item = evidence.attach_file(complete_assessment(content), source)

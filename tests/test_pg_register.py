@@ -246,7 +246,7 @@ def test_a_reader_names_the_register_it_cannot_reach(tmp_path) -> None:
     from desktop_app.storage.errors import StorageError
 
     url = f"postgresql://nobody:secret@/nothing?host={tmp_path}"
-    with pytest.raises(StorageError, match=r"could not be read") as raised:
+    with pytest.raises(StorageError, match=r"cannot be reached") as raised:
         ServerReader.open(url)
     assert "secret" not in str(raised.value)
     assert "***" in str(raised.value)

@@ -129,9 +129,6 @@ def test_the_script_is_the_migrations_in_order():
     positions = [script.index(f"-- Migration {name}\n") for name in migrations.names()]
     assert positions == sorted(positions)
     assert migrations.names() == [
-        "0001_register",
-        "0002_roles",
-        "0003_search",
-        "0004_copy",
-        "0005_register_order",
-    ]
+        "0001_register", "0002_roles", "0003_search", "0004_copy", "0005_register_order",
+        "0006_autosave",
+    ]  # fmt: skip

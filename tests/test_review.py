@@ -16,7 +16,7 @@ from desktop_app.domain.register import RegisterQuery
 from desktop_app.domain.review import CommentTarget
 from desktop_app.domain.serialize import assessment_to_dict
 from desktop_app.storage.errors import ConflictError
-from tests.conftest import FakeClock
+from tests.conftest import SQLITE_ONLY, FakeClock
 from tests.helpers import complete_assessment
 
 CASEWORKER = Identity("Ája Ŋuolja", "aja")
@@ -25,6 +25,12 @@ REVIEWER = Identity("Birgitta Holm", "bholm")
 
 def _actions(service: AssessmentService, assessment_id: int) -> list[str]:
     return [e.action.value for e in service.review.history(assessment_id)]
+
+
+@pytest.fixture
+def service(store_service):
+    """The review use cases on each engine (``store_service``)."""
+    return store_service
 
 
 @pytest.fixture
@@ -39,6 +45,7 @@ def as_(service: AssessmentService, who: Identity) -> AssessmentService:
     return service
 
 
+@SQLITE_ONLY  # names from Settings, or a use case not on the server yet
 def test_the_whole_round(service, draft) -> None:
     review = service.review
     as_(service, CASEWORKER)
@@ -106,6 +113,7 @@ def test_submitting_an_incomplete_assessment_names_what_is_missing(service, draf
     assert _actions(service, draft.id) == before
 
 
+@SQLITE_ONLY  # names from Settings, or a use case not on the server yet
 def test_approving_an_incomplete_assessment_is_refused(service, draft, db_path) -> None:
     service.review.submit(draft)
     # Made incomplete behind the service's back (another program, an old Lika).
@@ -134,6 +142,7 @@ def test_self_approval_is_allowed_and_recorded_as_such(service, draft) -> None:
     assert record is not None and record.self_approved
 
 
+@SQLITE_ONLY  # names from Settings, or a use case not on the server yet
 def test_approving_what_you_submitted_is_self_approval_everywhere(service, draft, content) -> None:
     """The author field names someone else, but the approver sent it to review: the
     service, the PDF's approval and the PDF's own reading of the history all say so."""
@@ -271,6 +280,7 @@ def test_new_revision_of_an_approved_assessment(service, draft) -> None:
     ]
 
 
+@SQLITE_ONLY  # names from Settings, or a use case not on the server yet
 def test_revisions_and_uid_lookups_give_the_registers_own_rows(service, draft) -> None:
     """The revisions dialog, imports and ``lika audit`` read the row the register lists,
     every column filled (reviewer, open measures, next follow-up...), not a shorter copy."""
@@ -325,6 +335,7 @@ def test_the_older_revision_cannot_be_edited_even_if_not_approved(service, draft
 # Fingerprints
 
 
+@SQLITE_ONLY  # names from Settings, or a use case not on the server yet
 def test_verify_fingerprint(service, draft) -> None:
     approved = _approved(service, draft)
     printed = fingerprint(approved)
@@ -339,6 +350,7 @@ def test_verify_fingerprint(service, draft) -> None:
         service.review.verify_fingerprint(999, printed)
 
 
+@SQLITE_ONLY  # names from Settings, or a use case not on the server yet
 def test_a_draft_has_no_approved_fingerprint(service, draft) -> None:
     check = service.review.verify_fingerprint(draft.id, fingerprint(draft))
     assert (check.matches, check.approved, check.current) == (False, "", fingerprint(draft))
@@ -347,6 +359,7 @@ def test_a_draft_has_no_approved_fingerprint(service, draft) -> None:
 # Audit trail
 
 
+@SQLITE_ONLY  # names from Settings, or a use case not on the server yet
 def test_identity_follows_the_setting(service, draft) -> None:
     service.identity = Identity("Ny Namn", "nn")
     draft.decision.title = "Av någon annan"
@@ -378,6 +391,7 @@ def test_entries_of_different_databases_do_not_mix(tmp_path, content) -> None:
 # The PDF (CLI export-pdf and the window's export both build it through summary_input)
 
 
+@SQLITE_ONLY  # names from Settings, or a use case not on the server yet
 def test_the_pdf_shows_comments_replies_and_self_approval(service, draft, tmp_path) -> None:
     from pypdf import PdfReader
 

@@ -25,12 +25,12 @@ def test_migrate_needs_a_register_file(tmp_path, capsys):
     assert code == 2 and "No database at" in err
 
 
-def test_a_server_url_keeps_its_slashes_and_other_commands_refuse_it(capsys):
+def test_a_server_url_keeps_its_slashes_and_commands_without_a_server_side_refuse_it(capsys):
     from desktop_app.cli import build_parser
 
     assert build_parser().parse_args(["list", "--db", URL]).db == URL
-    code, err = lika("list", "--db", URL, capsys=capsys)
-    assert code == 2 and "cannot use a register on a server yet" in err
+    code, err = lika("check", "--db", URL, capsys=capsys)
+    assert code == 1 and "not available on a server register" in err
 
 
 def test_backup_of_a_server_register_unreachable_is_a_failure(tmp_path, capsys):

@@ -6,7 +6,6 @@ import sqlite3
 import stat
 import subprocess
 import sys
-import uuid
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop_app.domain.errors import InputError, NotFoundError, WorkflowError
-from desktop_app.domain.model import Measure, Status
+from desktop_app.domain.model import Measure, Status, new_uid
 from desktop_app.domain.serialize import assessment_to_dict
 from desktop_app.storage.database import (
     NewerDatabaseError,
@@ -28,67 +27,75 @@ from tests.conftest import FakeClock
 from tests.helpers import SAMI_NAME, complete_assessment
 
 
-def test_create_and_get_round_trip(repository, content) -> None:
+def test_create_and_get_round_trip(store, content) -> None:
     a = complete_assessment(content)
     a.answer("age.evidence").value = "yes"
     a.answer("age.evidence").note = "Källa: SCB 2025 <b>&amp;</b>"
-    repository.create(a)
-    loaded = repository.get(a.id)
+    store.create(a)
+    loaded = store.get(a.id)
     assert assessment_to_dict(loaded) == assessment_to_dict(a)
     assert (loaded.id, loaded.version) == (a.id, 1)
     assert loaded.decision.author == SAMI_NAME
 
 
-def test_save_writes_changes_and_bumps_version(repository, content) -> None:
-    a = repository.create(complete_assessment(content))
+def test_save_writes_changes_and_bumps_version(store, content) -> None:
+    a = store.create(complete_assessment(content))
     a.decision.title = "Nytt namn"
     a.grounds["sex"].justification = "Ändrad motivering"
     a.measures.insert(0, Measure(description="Första"))
     del a.grounds["religion"]
-    repository.save(a)
-    loaded = repository.get(a.id)
+    store.save(a)
+    loaded = store.get(a.id)
     assert loaded.version == a.version == 2
     assert assessment_to_dict(loaded) == assessment_to_dict(a)
     assert loaded.measures[0].description == "Första"
 
 
-def test_stale_save_is_refused_and_changes_nothing(repository, content) -> None:
-    a = repository.create(complete_assessment(content))
-    stale = repository.get(a.id)
+def test_stale_save_is_refused_and_changes_nothing(store, content) -> None:
+    a = store.create(complete_assessment(content))
+    stale = store.get(a.id)
     a.decision.title = "Sparad först"
-    repository.save(a)
+    store.save(a)
     stale.decision.title = "Sparad sedan"
     with pytest.raises(ConflictError, match="changed elsewhere"):
-        repository.save(stale)
-    assert repository.get(a.id).decision.title == "Sparad först"
+        store.save(stale)
+    assert store.get(a.id).decision.title == "Sparad först"
 
 
-def test_approved_assessment_cannot_be_saved(service, content) -> None:
-    a = service.repository.create(complete_assessment(content))
-    service.change_status(a, Status.IN_REVIEW)
-    service.change_status(a, Status.APPROVED)
+def test_approved_assessment_cannot_be_saved(store_service, content) -> None:
+    a = store_service.repository.create(complete_assessment(content))
+    store_service.change_status(a, Status.IN_REVIEW)
+    store_service.change_status(a, Status.APPROVED)
     a.decision.title = "Efteråt"
     with pytest.raises(WorkflowError, match="approved"):
-        service.save(a)
-    assert service.repository.get(a.id).decision.title != "Efteråt"
+        store_service.save(a)
+    assert store_service.repository.get(a.id).decision.title != "Efteråt"
 
 
-def test_save_never_changes_the_status_by_itself(repository, content) -> None:
-    a = repository.create(complete_assessment(content))
+def test_save_never_changes_the_status_by_itself(store, content) -> None:
+    a = store.create(complete_assessment(content))
     a.status = Status.APPROVED
-    repository.save(a)
-    assert repository.get(a.id).status is Status.DRAFT
+    store.save(a)
+    assert store.get(a.id).status is Status.DRAFT
 
 
-def test_delete_removes_children(repository, content) -> None:
+def test_delete_removes_children(store, content) -> None:
+    a = store.create(complete_assessment(content))
+    kept = store.create(complete_assessment(content))
+    store.delete(a.id)
+    with pytest.raises(NotFoundError):
+        store.get(a.id)
+    assert store.count() == 1 and store.find_uid(a.uid) is None
+    assert assessment_to_dict(store.get(kept.id)) == assessment_to_dict(kept)
+    with pytest.raises(NotFoundError):
+        store.delete(a.id)
+
+
+def test_delete_removes_the_child_rows(repository, content) -> None:
     a = repository.create(complete_assessment(content))
     repository.delete(a.id)
-    with pytest.raises(NotFoundError):
-        repository.get(a.id)
     for table in ("ground_assessments", "answers", "measures"):
         assert repository.db[table].count == 0
-    with pytest.raises(NotFoundError):
-        repository.delete(a.id)
 
 
 def test_list_filters_and_pages(repository, content) -> None:
@@ -106,13 +113,13 @@ def test_list_filters_and_pages(repository, content) -> None:
     assert repository.count(status=Status.APPROVED) == 0
 
 
-def test_status_history_is_kept(service, content) -> None:
-    a = service.repository.create(complete_assessment(content))
-    service.change_status(a, Status.IN_REVIEW)
-    service.change_status(a, Status.RETURNED, "Komplettera statistiken")
+def test_status_history_is_kept(store_service, content) -> None:
+    a = store_service.repository.create(complete_assessment(content))
+    store_service.change_status(a, Status.IN_REVIEW)
+    store_service.change_status(a, Status.RETURNED, "Komplettera statistiken")
     a.decision.title = "Kompletterad"
-    service.save(a)
-    history = service.repository.get(a.id), service.repository.status_history(a.id)
+    store_service.save(a)
+    history = store_service.repository.get(a.id), store_service.repository.status_history(a.id)
     assert history[0].status is Status.DRAFT
     assert [c.to_status for c in history[1]] == [Status.IN_REVIEW, Status.RETURNED, Status.DRAFT]
     assert history[1][1].comment == "Komplettera statistiken"
@@ -234,14 +241,14 @@ def _has_revision_index(path: Path) -> bool:
     return found is not None
 
 
-def test_a_revision_number_is_taken_once_even_behind_the_checks(repository, content) -> None:
-    first = repository.create(complete_assessment(content))
+def test_a_revision_number_is_taken_once_even_behind_the_checks(store, content) -> None:
+    first = store.create(complete_assessment(content))
     again = complete_assessment(content)
     again.series_uid = first.series_uid  # revision 1 of the same decision, a second time
-    before = len(repository.list_summaries())
+    before = store.count()
     with pytest.raises(WorkflowError, match=r"^Revision conflict: another assessment already"):
-        repository.create(again)
-    assert len(repository.list_summaries()) == before
+        store.create(again)
+    assert store.count() == before
 
 
 def test_an_old_register_with_a_revision_taken_twice_opens_and_heals(db_path, content) -> None:
@@ -291,9 +298,8 @@ def test_a_reused_id_is_not_mistaken_for_the_deleted_assessment(db_path, content
     two.close()
 
 
-def test_saves_through_two_connections_stay_exact(db_path, content) -> None:
-    one = AssessmentRepository.open(db_path, clock=FakeClock())
-    two = AssessmentRepository.open(db_path, clock=FakeClock())
+def test_saves_through_two_connections_stay_exact(open_store, content) -> None:
+    one, two = open_store(FakeClock()), open_store(FakeClock())
     a = one.create(complete_assessment(content))
     b = two.get(a.id)
     b.measures.clear()
@@ -305,18 +311,16 @@ def test_saves_through_two_connections_stay_exact(db_path, content) -> None:
     one.save(a)
     for repo in (one, two):
         assert assessment_to_dict(repo.get(a.id)) == assessment_to_dict(a)
-    one.close()
-    two.close()
 
 
-def test_a_status_change_between_saves(service, content) -> None:
-    a = service.repository.create(complete_assessment(content))
-    service.change_status(a, Status.IN_REVIEW)
-    service.change_status(a, Status.RETURNED, "Komplettera")
+def test_a_status_change_between_saves(store_service, content) -> None:
+    a = store_service.repository.create(complete_assessment(content))
+    store_service.change_status(a, Status.IN_REVIEW)
+    store_service.change_status(a, Status.RETURNED, "Komplettera")
     a.grounds["sex"].justification = "Kompletterad"
     del a.grounds["religion"]
-    service.save(a)
-    assert assessment_to_dict(service.repository.get(a.id)) == assessment_to_dict(a)
+    store_service.save(a)
+    assert assessment_to_dict(store_service.repository.get(a.id)) == assessment_to_dict(a)
 
 
 @settings(
@@ -325,13 +329,15 @@ def test_a_status_change_between_saves(service, content) -> None:
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(data=st.data())
-def test_any_sequence_of_saves_stores_exactly_what_is_in_memory(data, content, tmp_path) -> None:
+def test_any_sequence_of_saves_stores_exactly_what_is_in_memory(data, content, store) -> None:
     from tests.strategies import exchange_documents
 
-    repo = AssessmentRepository.open(tmp_path / f"{uuid.uuid4()}.db", clock=FakeClock())
-    try:
+    repo = store  # one register for every example: each stores a new decision
+    if True:
         current = data.draw(exchange_documents(content)).assessment
         current.status = Status.DRAFT
+        current.uid, current.series_uid, current.revision = new_uid(), new_uid(), 1
+        current.previous_id = None
         repo.create(current)
         for _ in range(3):
             nxt = data.draw(exchange_documents(content)).assessment
@@ -343,8 +349,6 @@ def test_any_sequence_of_saves_stores_exactly_what_is_in_memory(data, content, t
             )
             repo.save(current)
             assert assessment_to_dict(repo.get(current.id)) == assessment_to_dict(current)
-    finally:
-        repo.close()
 
 
 # Registers on network shares
@@ -437,3 +441,35 @@ def test_what_sqlite_utils_imports_for_its_command_line_loads_only_when_used() -
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_find_uid_finds_that_one(store, content) -> None:
+    one, two = (store.create(complete_assessment(content)) for _ in range(2))
+    assert [store.find_uid(a.uid).id for a in (one, two)] == [one.id, two.id]
+    assert store.find_uid("no-such-uid") is None
+
+
+def test_the_stores_reads_mean_the_same_on_both_engines(store_service, content) -> None:
+    """units, counts with a search, the portfolio's entries, approval states and the
+    restore mark: what the port reads besides an assessment, on each engine."""
+    store = store_service.repository
+    made = []
+    for title, unit in (("Skolskjuts 100%_klar", "Barn- och utbildning"), ("Hemtjänst", "omsorg")):
+        a = complete_assessment(content)
+        a.decision.title, a.decision.unit = title, unit
+        made.append(store.create(a))
+    store_service.change_status(made[1], Status.IN_REVIEW)
+    store_service.change_status(made[1], Status.APPROVED)
+    assert store.units() == ["Barn- och utbildning", "omsorg"]
+    assert store.count() == 2 and store.count(status=Status.APPROVED) == 1
+    assert store.count(search="100%_") == 1 and store.count(search="%") == 1
+    assert store.count(search="HEMTJ") == 1
+    assert store.count(search="HEMTJÄNST") == 0  # LIKE folds ASCII letters only (SQLite's)
+    entries = store.portfolio_entries()
+    assert [(e.id, e.unit, e.status) for e in entries] == [
+        (made[0].id, "Barn- och utbildning", Status.DRAFT),
+        (made[1].id, "omsorg", Status.APPROVED),
+    ]
+    assert store.portfolio_entries(unit="omsorg")[0].grounds == entries[1].grounds
+    assert store.approval_states() == {made[1].id: "witnessed"}
+    assert store.last_restore() == ""

@@ -28,9 +28,9 @@ from desktop_app.progress import NO_PROGRESS, Progress
 from desktop_app.resources import resource_path
 from desktop_app.schemas import validator
 from desktop_app.storage.repository import AssessmentRepository
-from desktop_app.storage.review import ReviewStore
 
 if TYPE_CHECKING:
+    from desktop_app.app.ports import AssessmentStore
     from desktop_app.app.service import AssessmentService
 
 DEMO_FILE = resource_path("demo", "assessments.yaml")
@@ -56,7 +56,7 @@ def _shift_content(data: dict[str, Any], days: timedelta) -> dict[str, Any]:
 
 
 def _attach(
-    repository: AssessmentRepository,
+    repository: AssessmentStore,
     assessment: Assessment,
     attachment: dict[str, Any],
     path: Path,
@@ -79,18 +79,29 @@ def _attach(
 
 
 def load_demo(
-    repository: AssessmentRepository,
+    repository: AssessmentStore,
     content: Content,
     *,
     today: date | None = None,
     path: Path = DEMO_FILE,
 ) -> list[Assessment]:
-    """Add every demo assessment, with its review history, to ``repository``."""
+    """Add every demo assessment, with its review history, to ``repository``: in a
+    file in the demo people's names; on a server in the login's (the server names who
+    acts, so that login must be a caseworker and a reviewer: it plays both)."""
+    from desktop_app.app.registers import review_records, signed_in
+
     document = YamlDocument(path)
     document.validate(validator("demo.schema.json"))
     days = (today or date.today()) - date.fromisoformat(document.data["reference_date"])
     created: list[Assessment] = []
-    store = ReviewStore(repository)
+    store = review_records(repository)
+    login = signed_in(repository)
+    if login is not None and not {"caseworker", "reviewer"} <= set(login.role.split(", ")):
+        raise InputError(
+            f"The demo plays a caseworker and a reviewer; on a server register the login "
+            f"needs both roles (lika_caseworker and lika_reviewer), and {login.name} has "
+            f"{login.role or 'no Lika role'}"
+        )
     for index, entry in enumerate(document.data["assessments"]):
         try:
             assessment = assessment_from_dict(_shift_content(entry["assessment"], days))
@@ -105,7 +116,10 @@ def load_demo(
                 raise document.error(place, str(error)) from None
         steps = entry.get("workflow", [])
         author = steps[0]["actor"] if steps else assessment.decision.author.split(",")[0]
-        repository.create(assessment, actor=Identity(author, "demo"))
+        if isinstance(repository, AssessmentRepository):
+            repository.create(assessment, actor=Identity(author, "demo"))
+        else:
+            repository.create(assessment)
         checklists = [content.checklists.get(assessment.framework_id)] + [
             content.checklists.get(m) for m in assessment.modules
         ]
@@ -154,7 +168,6 @@ def load_demo(
 
 def add_demo(service: AssessmentService) -> list[Assessment]:
     """``lika demo``: the demo assessments, added to the service's register."""
-    assert isinstance(service.repository, AssessmentRepository), "a SQLite register"
     return load_demo(service.repository, service.content)
 
 
@@ -163,9 +176,11 @@ def add_generated(service: AssessmentService, count: int, progress: Progress = N
     how many were stored. An empty register always gets the same data (benchmarks
     compare runs); adding to one that has some needs other ids than the first run had."""
     from desktop_app.app.generator import DEFAULT_SEED, generate
+    from desktop_app.app.registers import refuse_on_server
     from desktop_app.storage.bulk import bulk_insert
 
     repository = service.repository
+    refuse_on_server(repository.path, "lika demo --count (bulk generation)")
     assert isinstance(repository, AssessmentRepository), "a SQLite register"
     has_rows = repository.db.execute("SELECT 1 FROM assessments LIMIT 1").fetchone()
     seed = random.randrange(2**32) if has_rows else DEFAULT_SEED

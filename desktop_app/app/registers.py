@@ -1,6 +1,9 @@
 """Opening a register: for writing, for reading on a worker thread, and the stores of
 review and evaluation records on it. With ``app.backups``, the one place that picks the
-storage engine (SQLite today); everything it hands out is typed by ``app.ports``.
+storage engine: a ``ServerUrl`` (``--db postgresql://…`` or IT's ``database_url``)
+opens the register on a PostgreSQL server, a path a SQLite file. Everything it hands
+out is typed by ``app.ports``. What the server engine does not do yet raises
+``NotOnServerError`` here, by name, instead of falling back to a file.
 """
 
 from __future__ import annotations
@@ -10,6 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
 from desktop_app.domain.clock import utc_now
+from desktop_app.register_location import Location, is_server
+from desktop_app.storage.errors import NotOnServerError
 from desktop_app.storage.register import PAGE_SIZE, Register
 
 if TYPE_CHECKING:  # types only: ``lika list`` reads without the model (issue 18)
@@ -17,10 +22,12 @@ if TYPE_CHECKING:  # types only: ``lika list`` reads without the model (issue 18
         AssessmentStore,
         Clock,
         EvaluationRecords,
+        ReaderFactory,
         RegisterReader,
         ReviewRecords,
     )
     from desktop_app.domain.followup import MeasurePage, MeasureQuery
+    from desktop_app.domain.identity import Identity
     from desktop_app.domain.portfolio import Period, PortfolioEntry
     from desktop_app.domain.register import Page, RegisterQuery, RegisterRow
 
@@ -30,16 +37,40 @@ __all__ = [
     "open_as_is",
     "open_reader",
     "open_store",
+    "reader_factory",
     "reader_on",
+    "refuse_on_server",
     "review_records",
+    "signed_in",
 ]
 
 
-def open_store(path: Path, *, clock: Clock = utc_now) -> AssessmentStore:
-    """The register at ``path``, opened for writing (created and migrated if needed)."""
+def open_store(where: Location, *, clock: Clock = utc_now) -> AssessmentStore:
+    """The register at ``where``, opened for writing: a file (created and migrated if
+    needed) or a server register (migrated by IT, ``lika server-schema``)."""
+    if is_server(where):
+        from desktop_app.storage.postgres.store import ServerStore  # psycopg only here
+
+        return ServerStore.open(str(where), clock=clock)
     from desktop_app.storage.repository import AssessmentRepository  # with sqlite-utils
 
-    return AssessmentRepository.open(path, clock=clock)
+    return AssessmentRepository.open(Path(where), clock=clock)
+
+
+def refuse_on_server(where: Location | str, what: str) -> Path:
+    """``where`` as the register file, for a use case that works on the file itself;
+    ``NotOnServerError`` naming ``what`` for a server register."""
+    if is_server(where):
+        raise NotOnServerError(what)
+    return Path(where)
+
+
+def signed_in(store: AssessmentStore) -> Identity | None:
+    """Who the server authenticated, for a store on a server (its ``actor``, which the
+    store keeps whatever the service names); None for a file, where Settings name them."""
+    from desktop_app.storage.postgres.connection import is_server_url
+
+    return store.actor if is_server_url(store.path) else None
 
 
 def open_as_is(path: Path) -> RegisterReader | None:
@@ -101,9 +132,21 @@ class SqliteReader:
         return AssessmentRepository(db).portfolio_entries(period, unit)
 
 
-def open_reader(path: Path | str) -> RegisterReader:
-    """A read-only connection of its own to the register, for a worker thread."""
-    return SqliteReader(Register.open_reader(path))
+def open_reader(where: Location | str) -> RegisterReader:
+    """A read-only connection of its own to the register (a file, or a server register
+    by its full URL), for a worker thread."""
+    if is_server(where):
+        from desktop_app.storage.postgres.reader import open_server_reader  # psycopg here
+
+        return open_server_reader(str(where))
+    return SqliteReader(Register.open_reader(where))
+
+
+def reader_factory(store: AssessmentStore) -> ReaderFactory:
+    """Opens readers of ``store``'s register on whichever (worker) thread calls it; a
+    server store hands its full URL (its ``path`` hides the password)."""
+    where: Location | str = getattr(store, "url", None) or store.path
+    return lambda: open_reader(where)
 
 
 def reader_on(store: AssessmentStore) -> RegisterReader:
@@ -111,6 +154,12 @@ def reader_on(store: AssessmentStore) -> RegisterReader:
     connection); closing the reader leaves the store open."""
     from desktop_app.storage.repository import AssessmentRepository
 
+    if not isinstance(store, AssessmentRepository):
+        from desktop_app.storage.postgres.reader import open_server_reader
+        from desktop_app.storage.postgres.store import ServerStore
+
+        assert isinstance(store, ServerStore), "a server register"
+        return open_server_reader(store.url)  # a connection of its own, closed with it
     assert isinstance(store, AssessmentRepository), "a SQLite register"
     return _Borrowed(Register(store.db.conn, store.path))
 
@@ -125,7 +174,12 @@ def review_records(store: AssessmentStore) -> ReviewRecords:
     from desktop_app.storage.repository import AssessmentRepository
     from desktop_app.storage.review import ReviewStore
 
-    assert isinstance(store, AssessmentRepository), "a SQLite register"
+    if not isinstance(store, AssessmentRepository):
+        from desktop_app.storage.postgres.review_records import ServerReviewRecords
+        from desktop_app.storage.postgres.store import ServerStore
+
+        assert isinstance(store, ServerStore), "a server register"
+        return ServerReviewRecords(store)
     return ReviewStore(store)
 
 
@@ -134,5 +188,10 @@ def evaluation_records(store: AssessmentStore, *, clock: Clock = utc_now) -> Eva
     from desktop_app.storage.evaluations import EvaluationStore  # step 4 only, not at start-up
     from desktop_app.storage.repository import AssessmentRepository
 
-    assert isinstance(store, AssessmentRepository), "a SQLite register"
+    if not isinstance(store, AssessmentRepository):
+        from desktop_app.storage.postgres.evaluations import ServerEvaluations
+        from desktop_app.storage.postgres.store import ServerStore
+
+        assert isinstance(store, ServerStore), "a server register"
+        return ServerEvaluations(store, clock=clock)
     return EvaluationStore(store.db, clock=clock)

@@ -124,8 +124,7 @@ class AssessmentService:
     def readers(self) -> ReaderFactory:
         """Opens register queries on a read-only connection of their own, on whichever
         (worker) thread calls it; made here, where the register's connection lives."""
-        path = self.repository.path
-        return lambda: registers.open_reader(path)
+        return registers.reader_factory(self.repository)
 
     def reader_here(self) -> RegisterReader:
         """Register queries on this service's connection (one thread: the CLI)."""

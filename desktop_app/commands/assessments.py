@@ -103,13 +103,13 @@ def cmd_demo(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     existing = session.service.count()
     if existing and not args.force:
         print(
-            f"{session.db_path} already holds {existing} assessments; no demo data added "
+            f"{session.db_shown} already holds {existing} assessments; no demo data added "
             "(use --force to add it anyway)",
             file=sys.stderr,
         )
         return EXIT_OK
     added = add_demo(session.service)
-    print(f"Added {len(added)} demo assessments to {session.db_path}", file=out)
+    print(f"Added {len(added)} demo assessments to {session.db_shown}", file=out)
     return EXIT_OK
 
 
@@ -121,7 +121,7 @@ def _generate(count: int, session: Session, out: TextIO) -> int:
     progress = TerminalProgress(sys.stderr, "Generating…") if sys.stderr.isatty() else NO_PROGRESS
     stored = add_generated(session.service, count, progress)
     elapsed = time.perf_counter() - started
-    print(f"Generated {stored} assessments in {session.db_path} ({elapsed:.1f} s)", file=out)
+    print(f"Generated {stored} assessments in {session.db_shown} ({elapsed:.1f} s)", file=out)
     return EXIT_OK
 
 

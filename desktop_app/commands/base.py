@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from desktop_app.app.service import AssessmentService
     from desktop_app.checklists.guide import Content
     from desktop_app.domain.identity import Identity
+    from desktop_app.register_location import Location
 
 # Storage, content and the service are imported when a command first asks for them:
 # ``lika --version`` and ``--help`` need none of them (issue 18).
@@ -33,7 +34,7 @@ class Parser(argparse.ArgumentParser):
 class Session:
     """What a command needs, opened only when it asks (``--version`` opens nothing)."""
 
-    def __init__(self, db_path: Path | str | None, default_db: Callable[[], Path]) -> None:
+    def __init__(self, db_path: Location | None, default_db: Callable[[], Location]) -> None:
         self._db_path = db_path
         self._default_db = default_db
         self._service: AssessmentService | None = None
@@ -43,17 +44,30 @@ class Session:
         self._reader: RegisterReader | None = None  # read as it is (``register_reader``)
 
     @property
-    def db_path(self) -> Path:
-        if isinstance(self._db_path, str):
-            raise InputError(
-                "This command cannot use a register on a server yet; --db names a file"
-            )
+    def db_path(self) -> Location:
+        """The register file, or a server register's URL (``register_location``)."""
         return self._db_path or self._default_db()
 
     @property
-    def db_url(self) -> str | None:
-        """The server register ``--db`` named (``postgresql://…``), else None."""
-        return self._db_path if isinstance(self._db_path, str) else None
+    def on_server(self) -> bool:
+        """Whether the register is on a database server (``--db postgresql://…``)."""
+        from desktop_app.register_location import is_server
+
+        return is_server(self.db_path)
+
+    @property
+    def db_shown(self) -> str:
+        """The register for messages: a server URL without its password."""
+        from desktop_app.register_location import shown
+
+        return shown(str(self.db_path))
+
+    def db_file(self, what: str) -> Path:
+        """The register file, for commands that work on the file itself (backups,
+        checks); on a server register, ``NotOnServerError`` naming ``what``."""
+        from desktop_app.app.registers import refuse_on_server
+
+        return refuse_on_server(self.db_path, what)
 
     @property
     def service(self) -> AssessmentService:
@@ -65,7 +79,9 @@ class Session:
             content = self.content
             self.check_before_writing()
             repository = registers.open_store(self.db_path)
-            self._service = AssessmentService(repository, content, Identity.default())
+            # On a server, the login the server authenticated (the store's actor).
+            who = registers.signed_in(repository) or Identity.default()
+            self._service = AssessmentService(repository, content, who)
         return self._service
 
     def check_before_writing(self) -> None:
@@ -74,8 +90,11 @@ class Session:
         if self._checked:
             return
         from desktop_app.app.backups import refuse_if_damaged
+        from desktop_app.register_location import ServerUrl
 
-        refuse_if_damaged(self.db_path)
+        where = self.db_path
+        if not isinstance(where, ServerUrl):  # a server checks its own pages
+            refuse_if_damaged(where)
         self._checked = True
 
     @property
@@ -104,7 +123,11 @@ class Session:
         from desktop_app.app import registers
 
         if self._reader is None and self._store is None:
-            self._reader = registers.open_as_is(self.db_path)
+            where = self.db_path
+            if isinstance(where, Path):
+                self._reader = registers.open_as_is(where)
+            else:  # a server register: the server checks and upgrades nothing here
+                self._reader = registers.open_reader(where)
         if self._reader is not None:
             return self._reader
         if self._store is None:

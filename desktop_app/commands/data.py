@@ -105,7 +105,7 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
 def cmd_backup(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     from desktop_app.app.backups import Reason, backups
 
-    if session.db_url is not None:
+    if session.on_server:
         from desktop_app.commands.server_copy import backup_to_file
 
         if args.out is None:
@@ -113,8 +113,8 @@ def cmd_backup(args: argparse.Namespace, session: Session, out: TextIO) -> int:
                 "A server register is backed up with --out FILE (a portable register file); "
                 "the server itself with pg_dump (docs/it-deployment.md)"
             )
-        return backup_to_file(session.db_url, args.out, out)
-    db_path = session.db_path
+        return backup_to_file(str(session.db_path), args.out, out)
+    db_path = session.db_file("lika backup")
     if not db_path.is_file():
         raise InputError(f"No database at {db_path}")
     session.check_before_writing()  # a backup of an emptied register is no backup
@@ -136,7 +136,7 @@ def cmd_backup(args: argparse.Namespace, session: Session, out: TextIO) -> int:
 def cmd_restore(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     from desktop_app.app.backups import backups
 
-    db_path = session.db_path
+    db_path = session.db_file("lika restore")
     actor = acting_identity(args)
     kept = backups(db_path).restore(args.file, actor=actor, force=args.force)
     print(f"Restored {db_path} from {args.file}", file=out)
@@ -148,7 +148,7 @@ def cmd_restore(args: argparse.Namespace, session: Session, out: TextIO) -> int:
 def cmd_check(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     from desktop_app.app.backups import Outcome, run_checks
 
-    results = run_checks(session.db_path, against=args.against)
+    results = run_checks(session.db_file("lika check"), against=args.against)
     failed = any(r.outcome is Outcome.PROBLEM for r in results)
     if args.format == "json":
         record = {

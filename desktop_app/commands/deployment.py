@@ -45,8 +45,8 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
         description="Prints, without connecting anywhere, the SQL script that creates (or "
         "brings up to date) the Lika register's tables, roles and functions in a PostgreSQL "
         "database, for a DBA to read and run with psql -v ON_ERROR_STOP=1. Running it again "
-        "changes nothing. Lika itself cannot use such a register yet "
-        "(docs/it-deployment.md).",
+        "changes nothing. Then --db postgresql://… (or database_url in defaults.ini) opens "
+        "that register; what works there so far: docs/it-deployment.md.",
     )
     schema.add_argument(
         "--out",
@@ -107,6 +107,7 @@ def cmd_key(args: argparse.Namespace, _session: Session, out: TextIO) -> int:
 
 def cmd_defaults(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     from desktop_app.defaults import DEFAULT_FRAMEWORK, KEYS, candidate_files, load_defaults
+    from desktop_app.register_location import shown as hidden  # a URL's password
 
     defaults = load_defaults()
     print("Defaults files, most specific first:", file=out)
@@ -117,9 +118,9 @@ def cmd_defaults(args: argparse.Namespace, session: Session, out: TextIO) -> int
     for key in KEYS:
         value = getattr(defaults, key)
         if key in defaults.origins:
-            shown, origin = str(value), defaults.where(key)
+            shown, origin = hidden(str(value)), defaults.where(key)
         else:
             shown, origin = built_in.get(key, "(not set)"), "Lika's own default"
         print(f"{key:<17} {shown}  [{origin}]", file=out)
-    print(f"{'database':<17} {session.db_path}", file=out)
+    print(f"{'database':<17} {session.db_shown}", file=out)
     return EXIT_OK

@@ -31,6 +31,11 @@ if TYPE_CHECKING:  # the service loads when a command runs, not for --help
 def acting_service(args: argparse.Namespace, session: Session) -> AssessmentService:
     """The session's service, acting as ``--as NAME`` if given."""
     identity = acting_identity(args)  # a bad --as is refused before the register opens
+    if args.as_name is not None and session.on_server:
+        raise InputError(
+            "--as names who acts in a register file; on a server register the login the "
+            "server authenticated acts, and the audit log names it"
+        )
     service = session.service
     if args.as_name is not None:
         service.identity = identity

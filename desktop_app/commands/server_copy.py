@@ -49,7 +49,8 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
 def cmd_migrate(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     from desktop_app.app.server_copy import migrate
 
-    report = migrate(Path(session.db_path), args.to, merge=args.merge, owner=args.owner)
+    source = session.db_file("lika migrate (its --db is the register file to copy)")
+    report = migrate(source, args.to, merge=args.merge, owner=args.owner)
     if args.format == "json":
         dump_json(_copy_record(report), out)
     else:

@@ -277,3 +277,7 @@ def verify(conn: sqlite3.Connection) -> ChainReport:
                 False, len(entries), row[0], f"audit entry {row[0]} was changed ({error})"
             )
     return verify_chain(entries, last_issued_id=_last_issued_id(conn))
+
+
+# For the server register's reads, which select the same columns (``postgres``).
+entry_from_row = _entry

@@ -6,22 +6,25 @@ for an assessment are remembered, tagged with its uid and the version they belon
 They are used only when the stored version is still that version (checked in the same
 transaction): every change to these tables moves the version on, so equal versions
 mean equal rows. Otherwise the rows are read from the database.
+
+Engine-neutral: which rows to delete, insert and update is decided here; the SQL that
+does it is the engine's (``ChildSql``: SQLite's below, the server's in
+``storage/postgres/children_sql.py``).
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import Any
-
-from sqlite_utils import Database
+from typing import Any, Protocol
 
 from desktop_app.domain.model import Assessment
 from desktop_app.storage import rows
 
 Row = dict[str, Any]
 TableRows = dict[str, dict[Any, Row]]  # table -> key -> row
-Query = Callable[[str, Any], list[Row]]
+# The stored rows of one child table of one assessment: (table, assessment_id) -> rows.
+ReadChildren = Callable[[str, int], list[Row]]
 
 TABLES = (
     ("ground_assessments", "ground_key"),
@@ -50,9 +53,40 @@ def wanted_rows(assessment: Assessment) -> TableRows:
     }
 
 
+class ChildSql(Protocol):
+    """An engine's three writes of child rows, in the caller's transaction (``db``)."""
+
+    def delete(self, db: Any, table: str, key: str, assessment_id: int, value: Any) -> None: ...
+
+    def insert(self, db: Any, table: str, row: Row) -> None: ...
+
+    def update(self, db: Any, table: str, key: str, row: Row) -> None: ...
+
+
+class SqliteChildSql:
+    """``ChildSql`` on a sqlite-utils ``Database``."""
+
+    def delete(self, db: Any, table: str, key: str, assessment_id: int, value: Any) -> None:
+        db.execute(
+            f"DELETE FROM {table} WHERE assessment_id = ? AND {key} = ?", [assessment_id, value]
+        )
+
+    def insert(self, db: Any, table: str, row: Row) -> None:
+        db.table(table).insert(row)
+
+    def update(self, db: Any, table: str, key: str, row: Row) -> None:
+        db.execute(
+            f"UPDATE {table} SET "
+            + ", ".join(f"{c} = :{c}" for c in row if c not in (key, "assessment_id"))
+            + f" WHERE assessment_id = :assessment_id AND {key} = :{key}",
+            row,
+        )
+
+
 class ChildWriter:
-    def __init__(self, query: Query) -> None:
-        self._query = query
+    def __init__(self, read: ReadChildren, sql: ChildSql | None = None) -> None:
+        self._read = read
+        self._sql: ChildSql = sql or SqliteChildSql()
         self._known: OrderedDict[int, tuple[str, int, TableRows]] = OrderedDict()
 
     def stored(self, assessment: Assessment, stored_version: int | None) -> TableRows:
@@ -65,18 +99,12 @@ class ChildWriter:
         if known is not None and known[:2] == (assessment.uid, stored_version):
             return known[2]
         return {
-            table: {
-                r[key]: r
-                for r in self._query(
-                    f"SELECT * FROM {table} WHERE assessment_id = ?", [assessment.id]
-                )
-            }
-            for table, key in TABLES
+            table: {r[key]: r for r in self._read(table, assessment.id)} for table, key in TABLES
         }
 
     def write(
         self,
-        db: Database,
+        db: Any,
         assessment: Assessment,
         stored_version: int | None,
         existing: TableRows | None = None,
@@ -88,7 +116,7 @@ class ChildWriter:
         if existing is None:
             existing = self.stored(assessment, stored_version)
         for table, key in TABLES:
-            _sync(db, table, key, assessment.id, wanted[table], existing[table])
+            self._sync(db, table, key, assessment.id, wanted[table], existing[table])
         return wanted
 
     def remember(self, assessment: Assessment, version: int, written: TableRows) -> None:
@@ -109,27 +137,20 @@ class ChildWriter:
     def forget(self, assessment_id: int) -> None:
         self._known.pop(assessment_id, None)
 
-
-def _sync(
-    db: Database,
-    table: str,
-    key: str,
-    assessment_id: int,
-    wanted: dict[Any, Row],
-    existing: dict[Any, Row],
-) -> None:
-    for stale in existing.keys() - wanted.keys():
-        db.execute(
-            f"DELETE FROM {table} WHERE assessment_id = ? AND {key} = ?", [assessment_id, stale]
-        )
-    for name, row in wanted.items():
-        old = existing.get(name)
-        if old is None:
-            db.table(table).insert({**row, "assessment_id": assessment_id})
-        elif not row.items() <= old.items():  # some column differs (compared in C)
-            db.execute(
-                f"UPDATE {table} SET "
-                + ", ".join(f"{c} = :{c}" for c in row if c != key)
-                + f" WHERE assessment_id = :assessment_id AND {key} = :{key}",
-                {**row, "assessment_id": assessment_id},
-            )
+    def _sync(
+        self,
+        db: Any,
+        table: str,
+        key: str,
+        assessment_id: int,
+        wanted: dict[Any, Row],
+        existing: dict[Any, Row],
+    ) -> None:
+        for stale in existing.keys() - wanted.keys():
+            self._sql.delete(db, table, key, assessment_id, stale)
+        for name, row in wanted.items():
+            old = existing.get(name)
+            if old is None:
+                self._sql.insert(db, table, {**row, "assessment_id": assessment_id})
+            elif not row.items() <= old.items():  # some column differs (compared in C)
+                self._sql.update(db, table, key, {**row, "assessment_id": assessment_id})

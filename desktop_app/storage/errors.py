@@ -48,3 +48,12 @@ class ConflictError(LikaError):
 
 class AlreadyExistsError(InputError):
     """An imported assessment has the uid of one already in the register."""
+
+
+class NotOnServerError(LikaError):
+    """A use case that has no implementation on a server register (yet): said plainly
+    rather than falling back to a file (a ``--db postgresql://`` value is never a path)."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__(f"{what} is not available on a server register (PostgreSQL) yet")
+        self.what = what

@@ -8,6 +8,7 @@ Triggers keep the register's read model and search index in step.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
@@ -92,29 +93,38 @@ class EvaluationStore:
         )
         names = [c[0] for c in heads.description]
         found = [dict(zip(names, r, strict=True)) for r in heads.fetchall()]
-        results: dict[int, list[MeasureResult]] = {}
-        for evaluation_id, uid, description, status, note in self.db.execute(
+        results = self.db.execute(
             "SELECT evaluation_id, measure_uid, description, status, note "
             "FROM evaluation_measures WHERE assessment_id = ? ORDER BY evaluation_id, rowid",
             [assessment_id],
-        ).fetchall():
-            results.setdefault(evaluation_id, []).append(
-                MeasureResult(uid, description, MeasureStatus(status), note)
-            )
-        return [
-            Evaluation(
-                id=row["id"],
-                assessment_id=row["assessment_id"],
-                followup_date=_date(row["followup_date"]),
-                evaluated_on=date.fromisoformat(row["evaluated_on"]),
-                evaluator=row["evaluator"],
-                os_user=row["os_user"],
-                recorded_at=datetime.fromisoformat(row["recorded_at"]),
-                what_happened=row["what_happened"],
-                impact=ImpactAsExpected(row["impact"]),
-                impact_note=row["impact_note"],
-                next_followup=_date(row["next_followup"]),
-                measures=tuple(results.get(row["id"], [])),
-            )
-            for row in found
-        ]
+        ).fetchall()
+        return evaluations_from(found, results)
+
+
+def evaluations_from(
+    heads: list[dict[str, Any]], results: Sequence[Sequence[Any]]
+) -> list[Evaluation]:
+    """Evaluations from their rows and their measure results' rows (evaluation_id,
+    measure_uid, description, status, note; in order), for either engine."""
+    by_evaluation: dict[int, list[MeasureResult]] = {}
+    for evaluation_id, uid, description, status, note in results:
+        by_evaluation.setdefault(evaluation_id, []).append(
+            MeasureResult(uid, description, MeasureStatus(status), note)
+        )
+    return [
+        Evaluation(
+            id=row["id"],
+            assessment_id=row["assessment_id"],
+            followup_date=_date(row["followup_date"]),
+            evaluated_on=date.fromisoformat(row["evaluated_on"]),
+            evaluator=row["evaluator"],
+            os_user=row["os_user"],
+            recorded_at=datetime.fromisoformat(row["recorded_at"]),
+            what_happened=row["what_happened"],
+            impact=ImpactAsExpected(row["impact"]),
+            impact_note=row["impact_note"],
+            next_followup=_date(row["next_followup"]),
+            measures=tuple(by_evaluation.get(row["id"], [])),
+        )
+        for row in heads
+    ]

@@ -310,3 +310,7 @@ class Register:
 
 
 __all__ = ["FEW_HITS", "NO_DATE_KEY", "PAGE_SIZE", "Register"]
+
+
+# For the server store's lookups, which select the same columns (``postgres.store_reads``).
+rows_of = _rows_of

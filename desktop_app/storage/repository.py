@@ -20,7 +20,7 @@ from sqlite_utils import Database
 from desktop_app.domain.audit import AuditAction, AuditChange
 from desktop_app.domain.audit_summary import CREATED, delete_summary, save_summary, status_summary
 from desktop_app.domain.clock import Clock, utc_now
-from desktop_app.domain.errors import NotFoundError, WorkflowError
+from desktop_app.domain.errors import NotFoundError
 from desktop_app.domain.evaluation import Evaluation
 from desktop_app.domain.identity import Identity
 from desktop_app.domain.model import (
@@ -41,6 +41,8 @@ from desktop_app.storage.database import (
 from desktop_app.storage.errors import ConflictError
 from desktop_app.storage.portfolio import read_portfolio_entries
 from desktop_app.storage.register import Register
+from desktop_app.storage.save_checks import check_saveable
+from desktop_app.storage.search_syntax import contains_pattern
 
 
 class AssessmentRepository:
@@ -49,7 +51,11 @@ class AssessmentRepository:
         self._clock = clock
         # Who the audit log names for the writes; the service sets its identity here.
         self.actor: Identity = Identity.default()
-        self._children = ChildWriter(self._query)
+        self._children = ChildWriter(
+            lambda table, ident: self._query(
+                f"SELECT * FROM {table} WHERE assessment_id = ?", [ident]
+            )
+        )
 
     @classmethod
     def open(cls, path: Path, *, clock: Clock = utc_now) -> AssessmentRepository:
@@ -130,11 +136,7 @@ class AssessmentRepository:
             params.append(status.value)
         if search.strip():
             conditions.append("(title LIKE ? ESCAPE '\\' OR case_number LIKE ? ESCAPE '\\')")
-            pattern = (
-                "%"
-                + search.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-                + "%"
-            )
+            pattern = contains_pattern(search)
             params += [pattern, pattern]
         return ("WHERE " + " AND ".join(conditions) if conditions else ""), params
 
@@ -260,19 +262,7 @@ class AssessmentRepository:
         now = self._clock()
         with self._transaction() as db:
             stored = self._query("SELECT * FROM assessments WHERE id = ?", [assessment.id])
-            if not stored or stored[0]["uid"] != assessment.uid:  # an id can be reused
-                raise NotFoundError(
-                    f"Assessment {assessment.id} was deleted elsewhere after you opened it"
-                )
-            if stored[0]["version"] != assessment.version:
-                raise ConflictError(
-                    "This assessment was changed elsewhere after you opened it; "
-                    "reload it to see the other changes"
-                )
-            if stored[0]["status"] == Status.APPROVED.value:
-                raise WorkflowError(
-                    "An approved assessment cannot be changed; start a new revision"
-                )
+            check_saveable(stored[0] if stored else None, assessment)
             # The status only ever changes together with a recorded status change.
             row = rows.assessment_row(assessment)
             if status_change is None:

@@ -8,7 +8,7 @@ approved or returned it meanwhile) and write their audit entry with the change.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -27,6 +27,46 @@ from desktop_app.storage.repository import AssessmentRepository
 
 # Statuses in which the caseworker may mark a comment addressed.
 ADDRESSABLE = frozenset({Status.RETURNED, Status.DRAFT})
+
+
+def check_commentable(stored: Assessment, assessment: Assessment) -> None:
+    """A comment is made on the assessment as loaded, while it is in review (checked
+    inside the writing transaction, on either engine)."""
+    if stored.uid != assessment.uid:
+        raise NotFoundError(f"Assessment {assessment.id} was deleted elsewhere")
+    if stored.status is not Status.IN_REVIEW:
+        raise WorkflowError(
+            f"Comments are made while an assessment is in review; assessment "
+            f"{assessment.id} is {stored.status.value}"
+        )
+
+
+def check_addressable(comment: ReviewComment, stored: Assessment) -> None:
+    """A comment is addressed once, after its assessment was returned."""
+    if comment.addressed:
+        raise WorkflowError(f"Review comment {comment.id} is already addressed")
+    if stored.status not in ADDRESSABLE:
+        raise WorkflowError(
+            f"Comments are addressed once the assessment is returned; assessment "
+            f"{stored.id} is {stored.status.value}"
+        )
+
+
+def check_revisable(row: Mapping[str, Any] | None, previous: Assessment) -> None:
+    """``previous`` as stored (``row``: uid, version, status, newest revision of its
+    series) may get a new revision: unchanged since loaded, approved, the newest."""
+    if row is None or row["uid"] != previous.uid:
+        raise NotFoundError(f"Assessment {previous.id} was deleted elsewhere")
+    if row["status"] != Status.APPROVED.value or row["version"] != previous.version:
+        raise WorkflowError(
+            f"Revision conflict: assessment {previous.id} is not approved as loaded "
+            "(it changed elsewhere); reload it"
+        )
+    if row["newest"] != previous.revision:
+        raise WorkflowError(
+            f"Revision conflict: assessment {previous.id} (revision "
+            f"{previous.revision}) already has a newer revision ({row['newest']})"
+        )
 
 
 class ReviewStore:
@@ -74,13 +114,7 @@ class ReviewStore:
         assert assessment.id is not None
         with self.repository.transaction() as db:
             stored = self._stored(assessment.id)
-            if stored.uid != assessment.uid:
-                raise NotFoundError(f"Assessment {assessment.id} was deleted elsewhere")
-            if stored.status is not Status.IN_REVIEW:
-                raise WorkflowError(
-                    f"Comments are made while an assessment is in review; assessment "
-                    f"{assessment.id} is {stored.status.value}"
-                )
+            check_commentable(stored, assessment)
             comment = ReviewComment(
                 id=0,  # issued by the table below
                 assessment_id=assessment.id,
@@ -103,13 +137,7 @@ class ReviewStore:
         with self.repository.transaction() as db:
             comment = self.comment(comment_id)
             stored = self._stored(comment.assessment_id)
-            if comment.addressed:
-                raise WorkflowError(f"Review comment {comment_id} is already addressed")
-            if stored.status not in ADDRESSABLE:
-                raise WorkflowError(
-                    f"Comments are addressed once the assessment is returned; assessment "
-                    f"{stored.id} is {stored.status.value}"
-                )
+            check_addressable(comment, stored)
             db.execute(
                 "UPDATE review_comments SET addressed_at = ?, addressed_by = ?, reply = ? "
                 "WHERE id = ?",
@@ -133,19 +161,7 @@ class ReviewStore:
                 "WHERE n.series_uid = a.series_uid) AS newest FROM assessments a WHERE id = ?",
                 [previous.id],
             )
-            if not stored or stored[0]["uid"] != previous.uid:
-                raise NotFoundError(f"Assessment {previous.id} was deleted elsewhere")
-            row = stored[0]
-            if row["status"] != Status.APPROVED.value or row["version"] != previous.version:
-                raise WorkflowError(
-                    f"Revision conflict: assessment {previous.id} is not approved as loaded "
-                    "(it changed elsewhere); reload it"
-                )
-            if row["newest"] != previous.revision:
-                raise WorkflowError(
-                    f"Revision conflict: assessment {previous.id} (revision "
-                    f"{previous.revision}) already has a newer revision ({row['newest']})"
-                )
+            check_revisable(stored[0] if stored else None, previous)
             return self.repository.create(
                 revision,
                 action=AuditAction.NEW_REVISION,

@@ -41,3 +41,11 @@ def fts_query(text: str, *, prefix_last: bool = True) -> str | None:
     if prefix_last:
         phrases[-1] += "*"
     return " ".join(phrases)
+
+
+def contains_pattern(text: str) -> str:
+    """A LIKE pattern (escape character ``\\``) that matches ``text`` anywhere, its
+    ``%`` and ``_`` as themselves: the repository's title and case-number filter, on
+    either engine."""
+    escaped = text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"

@@ -25,7 +25,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from desktop_app import __version__
 from desktop_app.defaults import load_defaults
 from desktop_app.domain.errors import LikaError
-from desktop_app.locations import APP_NAME, default_database_path
+from desktop_app.locations import APP_NAME, default_database_path, default_register
+from desktop_app.register_location import Location, ServerUrl
+from desktop_app.register_location import shown as shown_url
 from desktop_app.resources import resource_path
 from desktop_app.ui.language import ui_language
 from desktop_app.ui.literal_text import literal
@@ -97,7 +99,22 @@ def _report_failed_start(window: MainWindow, error: Exception) -> int:
     return 1
 
 
-def run_app(db_path: Path | None, import_file: Path | None = None) -> int:
+def refuse_server_register(where: object) -> int | None:
+    """The window on a server register (``--db postgresql://…`` or IT's
+    ``database_url``) is not there yet: said in the user's language, exit code 1, and
+    no file is made in its name. None for a register file."""
+    if not isinstance(where, ServerUrl):
+        return None
+    message = QCoreApplication.translate(
+        "Startup",
+        "The register %1 is on a database server. The window cannot open a register on "
+        "a server yet; use the command line (lika --db URL list, export-pdf, …).",
+    )
+    QMessageBox.critical(None, "Lika", literal(message.replace("%1", shown_url(where))))
+    return 1
+
+
+def run_app(db_path: Location | None, import_file: Path | None = None) -> int:
     """The window on the register at ``db_path``; ``import_file``: an exchange file to
     import once it is open (``lika FILE.json``, a double-click on the file)."""
     app = create_application()
@@ -107,7 +124,11 @@ def run_app(db_path: Path | None, import_file: Path | None = None) -> int:
         QMessageBox.critical(None, "Lika", literal(str(error)))
         return error.exit_code
     install_translators(app, ui_language(settings.ui_language))
-    path = db_path or default_database_path(settings.defaults)
+    where = db_path or default_register(settings.defaults)
+    refused = refuse_server_register(where)
+    if refused is not None:
+        return refused
+    path = Path(where)
     window = show_main_window(path)
 
     def fill() -> None:

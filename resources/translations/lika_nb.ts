@@ -2528,6 +2528,10 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
         <source>Lika could not start: %1</source>
         <translation>Lika kunne ikke starte: %1</translation>
     </message>
+    <message>
+        <source>The register %1 is on a database server. The window cannot open a register on a server yet; use the command line (lika --db URL list, export-pdf, …).</source>
+        <translation>Registeret %1 ligger på en databaseserver. Vinduet kan ennå ikke åpne et register på en server; bruk kommandolinjen (lika --db URL list, export-pdf, …).</translation>
+    </message>
 </context>
 <context>
     <name>StatisticsSection</name>

@@ -2528,6 +2528,10 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
         <source>Lika could not start: %1</source>
         <translation>Lika kunde inte starta: %1</translation>
     </message>
+    <message>
+        <source>The register %1 is on a database server. The window cannot open a register on a server yet; use the command line (lika --db URL list, export-pdf, …).</source>
+        <translation>Registret %1 ligger på en databasserver. Fönstret kan ännu inte öppna ett register på en server; använd kommandoraden (lika --db URL list, export-pdf, …).</translation>
+    </message>
 </context>
 <context>
     <name>StatisticsSection</name>

@@ -1,6 +1,6 @@
-"""The register on a PostgreSQL server (issue 20): schema, migrations, roles and search.
-
-Phase 1: the server side only. ``migrations`` holds the versioned SQL and applies it
-(``psycopg``); ``lika server-schema`` prints it for a DBA. No engine behind
-``--db postgresql://`` uses it yet (docs/it-deployment.md).
+"""The register on a PostgreSQL server (issue 20): the schema as versioned SQL
+(``migrations``, printed by ``lika server-schema``), the engine behind
+``--db postgresql://`` (``store``, ``reader``, ``review_records``, ``evaluations``) and
+moving registers in and out (``copy_*``). Nothing here imports ``psycopg`` until a
+connection is made (``connection.connect``).
 """

@@ -10,31 +10,16 @@ file path needs no driver.
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit, urlunsplit
+
+# Told apart from a file path where the command line and the window can see it too.
+from desktop_app.register_location import SCHEMES, is_server_url, shown
 
 if TYPE_CHECKING:
     import psycopg
 
-SCHEMES = ("postgresql://", "postgres://")
+__all__ = ["APPLICATION_NAME", "SCHEMES", "connect", "is_server_url", "shown"]
+
 APPLICATION_NAME = "lika"
-
-
-def is_server_url(text: str) -> bool:
-    """Whether ``text`` (a ``--db`` value or ``database_url``) names a server register
-    rather than a SQLite file."""
-    return text.strip().lower().startswith(SCHEMES)
-
-
-def shown(url: str) -> str:
-    """``url`` for messages and logs: a password in it is replaced by ``***``."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    host = parts.hostname or ""
-    if parts.port is not None:
-        host = f"{host}:{parts.port}"
-    user = f"{parts.username}:***@" if parts.username else ":***@"
-    return urlunsplit(parts._replace(netloc=user + host))
 
 
 def connect(url: str, *, autocommit: bool = False, **options: Any) -> psycopg.Connection[Any]:

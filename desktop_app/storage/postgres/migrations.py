@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from desktop_app.storage.postgres import (
     audit_v1,
+    autosave_v1,
     copy_v1,
     order_v1,
     roles_v1,
@@ -41,6 +42,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0003_search", search_v1.SQL),
     Migration("0004_copy", copy_v1.SQL),
     Migration("0005_register_order", order_v1.SQL),
+    Migration("0006_autosave", autosave_v1.SQL),
 )
 
 _PREAMBLE = f"""-- The Lika register's schema on PostgreSQL (issue 20), by `lika server-schema`.

@@ -19,10 +19,10 @@ from typing import TYPE_CHECKING, Any, Self
 from desktop_app.domain.followup import MeasurePage, MeasureQuery
 from desktop_app.domain.portfolio import Period, PortfolioEntry
 from desktop_app.domain.register import Page, RegisterQuery, RegisterRow
-from desktop_app.storage.errors import StorageError
 from desktop_app.storage.portfolio import assemble
 from desktop_app.storage.postgres import reader_more, reader_sql
-from desktop_app.storage.postgres.connection import connect, shown
+from desktop_app.storage.postgres.connection import connect
+from desktop_app.storage.postgres.errors import described
 from desktop_app.storage.register import PAGE_SIZE
 from desktop_app.storage.register import _rows_of as rows_of
 from desktop_app.storage.rows import first_unreadable
@@ -50,7 +50,7 @@ class ServerReader:
         try:
             return cls(connect(url, autocommit=True), url)
         except psycopg.Error as error:
-            raise _described(error, url) from None
+            raise described(error, url) from None
 
     def close(self) -> None:
         self.conn.close()
@@ -67,7 +67,7 @@ class ServerReader:
         try:
             return self.conn.execute(sql, params).fetchall()
         except psycopg.Error as error:
-            raise _described(error, self.url) from None
+            raise described(error, self.url) from None
 
     def _stream(self, sql: str, params: list[Any], batch: int = BATCH) -> Iterator[tuple[Any, ...]]:
         """Every row of ``sql``, one statement read ``batch`` rows at a time."""
@@ -83,7 +83,7 @@ class ServerReader:
                 while fetched := cursor.fetchmany(batch):
                     yield from fetched
         except psycopg.Error as error:
-            raise _described(error, self.url) from None
+            raise described(error, self.url) from None
 
     def page(
         self, query: RegisterQuery, after: tuple[Any, int] | None = None, limit: int = PAGE_SIZE
@@ -148,12 +148,6 @@ class ServerReader:
             self._stream(sql, params) for sql, params in reader_more.portfolio_sql(period, unit)
         )
         return assemble(grounds, measures, statistics, entries)
-
-
-def _described(error: Exception, url: str) -> StorageError:
-    """A message that names the register (password hidden) and what the server said."""
-    said = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-    return StorageError(f"The register at {shown(url)} could not be read: {said}")
 
 
 def open_server_reader(url: str) -> ServerReader:
