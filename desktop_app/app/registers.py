@@ -5,10 +5,9 @@ storage engine (SQLite today); everything it hands out is typed by ``app.ports``
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Self
 
+from desktop_app.app.list_reader import SqliteReader, open_reader
 from desktop_app.app.ports import (
     AssessmentStore,
     Clock,
@@ -17,10 +16,7 @@ from desktop_app.app.ports import (
     ReviewRecords,
 )
 from desktop_app.domain.clock import utc_now
-from desktop_app.domain.followup import MeasurePage, MeasureQuery
-from desktop_app.domain.portfolio import Period, PortfolioEntry
-from desktop_app.domain.register import Page, RegisterQuery, RegisterRow
-from desktop_app.storage.register import PAGE_SIZE, Register
+from desktop_app.storage.register import Register
 from desktop_app.storage.repository import AssessmentRepository
 from desktop_app.storage.review import ReviewStore
 
@@ -37,57 +33,6 @@ __all__ = [
 def open_store(path: Path, *, clock: Clock = utc_now) -> AssessmentStore:
     """The register at ``path``, opened for writing (created and migrated if needed)."""
     return AssessmentRepository.open(path, clock=clock)
-
-
-class SqliteReader:
-    """``RegisterReader`` on one SQLite connection (the register's tables and views)."""
-
-    def __init__(self, register: Register) -> None:
-        self._register = register
-
-    def close(self) -> None:
-        self._register.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def page(self, query: RegisterQuery, after: Any = None, limit: int = PAGE_SIZE) -> Page:
-        return self._register.page(query, after, limit)
-
-    def count(self, query: RegisterQuery) -> int:
-        return self._register.count(query)
-
-    def rows(self, query: RegisterQuery) -> Iterator[RegisterRow]:
-        return self._register.rows(query)
-
-    def units(self) -> list[str]:
-        return self._register.units()
-
-    def measures_page(self, query: MeasureQuery, after: Any = None) -> MeasurePage:
-        from desktop_app.storage.followup import measures_page  # the follow-up tab's
-
-        return measures_page(self._register, query, after)
-
-    def measures_count(self, query: MeasureQuery) -> int:
-        from desktop_app.storage.followup import measures_count
-
-        return measures_count(self._register, query)
-
-    def portfolio_entries(
-        self, period: Period | None = None, unit: str | None = None
-    ) -> list[PortfolioEntry]:
-        from sqlite_utils import Database  # after storage (``storage.lazy_imports``)
-
-        db = Database(self._register.conn, recursive_triggers=False, execute_plugins=False)
-        return AssessmentRepository(db).portfolio_entries(period, unit)
-
-
-def open_reader(path: Path | str) -> RegisterReader:
-    """A read-only connection of its own to the register, for a worker thread."""
-    return SqliteReader(Register.open_reader(path))
 
 
 def reader_on(store: AssessmentStore) -> RegisterReader:

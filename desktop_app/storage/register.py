@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from desktop_app.domain.errors import LikaError
 from desktop_app.domain.model import Direction
 from desktop_app.domain.register import (
     AdverseGround,
@@ -28,12 +29,22 @@ from desktop_app.domain.register import (
     RegisterRow,
     SortKey,
 )
-from desktop_app.storage.database import BUSY_TIMEOUT_MS, describe_sqlite_error
 from desktop_app.storage.register_schema import NO_DATE_KEY, STATUS_RANKS
 from desktop_app.storage.rows import LANGUAGES, OUTCOMES, STATUSES, first_unreadable
 from desktop_app.storage.search_syntax import fts_query
 
 PAGE_SIZE = 200
+# As ``storage.database.BUSY_TIMEOUT_MS`` (a test checks): importing that module would
+# load sqlite-utils, which the window's first page does without (``storage.first_look``).
+BUSY_TIMEOUT_MS = 5000
+
+
+def describe_sqlite_error(error: sqlite3.Error, path: Path | str) -> LikaError:
+    """``storage.database.describe_sqlite_error``, imported only when something failed."""
+    from desktop_app.storage.database import describe_sqlite_error as describe
+
+    return describe(error, path)
+
 
 _DECISION_TYPE = "(SELECT a.decision_type FROM assessments a WHERE a.id = r.assessment_id)"
 # Whether the read model's reviewer (the newest approval or return) is an approval that

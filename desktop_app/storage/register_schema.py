@@ -28,7 +28,10 @@ does this on open as a safety net).
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # only its type: the register's list reads without sqlite-utils
+    from sqlite_utils import Database
 
 # The date that sorts after every real date, so "no follow-up" comes last when sorting
 # by the nearest follow-up.
