@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
-from desktop_app.app.ports import RegisterReader
-from desktop_app.domain.followup import MeasurePage, MeasureQuery
-from desktop_app.domain.portfolio import Period, PortfolioEntry
-from desktop_app.domain.register import Page, RegisterQuery, RegisterRow
 from desktop_app.storage.register import PAGE_SIZE, Register
+
+if TYPE_CHECKING:
+    from desktop_app.app.ports import RegisterReader
+    from desktop_app.domain.followup import MeasurePage, MeasureQuery
+    from desktop_app.domain.portfolio import Period, PortfolioEntry
+    from desktop_app.domain.register import Page, RegisterQuery, RegisterRow
 
 __all__ = ["SqliteReader", "first_look", "open_reader"]
 

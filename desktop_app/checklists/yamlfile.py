@@ -13,58 +13,24 @@ content uses none. libyaml itself refuses nesting deeper than 1,000 levels.
 
 Each file is parsed once, by libyaml's C parser where PyYAML has it (the wheels do):
 the pure-Python parser made reading the checklists most of the app's start-up time.
+A built-in file the build recorded is not parsed at all (``trusted.parsed``), so PyYAML
+is imported (``yaml_strict``) only for other files, or for the line of an error.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-import yaml
 
 from desktop_app.checklists import trusted
 from desktop_app.domain.errors import ContentError
 
 if TYPE_CHECKING:
     import jsonschema
+    import yaml
 
 MAX_CONTENT_BYTES = 4 * 1024 * 1024
-
-_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _StrictLoader(_SafeLoader):  # type: ignore[valid-type,misc]
-    """SafeLoader without YAML 1.1 surprises."""
-
-
-_StrictLoader.yaml_implicit_resolvers = {
-    first: [
-        (tag, regexp)
-        for tag, regexp in resolvers
-        if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")
-    ]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_StrictLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf")
-)
-
-
-def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode) -> dict[Any, Any]:
-    seen: set[Any] = set()
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node)
-        if key in seen:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"the key {key!r} appears twice", key_node.start_mark
-            )
-        seen.add(key)
-    return loader.construct_mapping(node)
-
-
-_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
 def _read_bounded(path: Path) -> str:
@@ -90,26 +56,6 @@ def _too_large(path: Path) -> str:
     )
 
 
-def _refuse_aliases(root: yaml.Node | None, path: Path) -> None:
-    """Refuse a node reached twice: the composer shares one node for an anchor and all
-    its aliases. Stops at the first, so the walk is linear in the file's size."""
-    seen: set[int] = set()
-    stack = [root] if root is not None else []
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            raise ContentError(
-                f"{path}, line {node.start_mark.line + 1}: uses a YAML alias to repeat "
-                f"this part (anchored here); Lika's content files do not allow aliases"
-            )
-        seen.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                stack.extend((key, value))
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
-
-
 class YamlDocument:
     """A parsed YAML file: its data, and the line of any place in it."""
 
@@ -117,23 +63,28 @@ class YamlDocument:
         self.path = path
         text = _read_bounded(path)
         self._text = text
-        loader = _StrictLoader(text)
-        try:
-            # One parse: the node tree (for line numbers) and the data built from it.
-            self._root = loader.get_single_node()
-            _refuse_aliases(self._root, path)
-            self.data: Any = None if self._root is None else loader.construct_document(self._root)
-        except yaml.MarkedYAMLError as error:
-            mark = error.problem_mark or error.context_mark
-            line = f", line {mark.line + 1}" if mark else ""
-            raise ContentError(f"{path}{line}: {error.problem or error.context}") from None
-        except yaml.YAMLError as error:
-            raise ContentError(f"{path}: {error}") from None
-        finally:
-            loader.dispose()
+        self._root: yaml.Node | None = None
+        known, data = trusted.parsed(text)
+        if known:  # this exact text was parsed and checked when the app was built
+            self.data: Any = data
+            self._parsed = False  # the node tree is made only if a line is asked for
+            return
+        self._parse()
+
+    def _parse(self) -> None:
+        from desktop_app.checklists.yaml_strict import parse  # not for a recorded file
+
+        self._root, self.data = parse(self._text, self.path)
+        self._parsed = True
 
     def line_of(self, place: Iterable[str | int]) -> int | None:
         """The 1-based line of the value at ``place`` (keys and indexes), if it exists."""
+        if not self._parsed:
+            data = self.data
+            self._parse()  # the same text: the same data, now with its lines
+            self.data = data
+        import yaml
+
         node = self._root
         line = node.start_mark.line + 1 if node is not None else None
         for step in place:
@@ -167,7 +118,7 @@ class YamlDocument:
         if errors:
             best = jsonschema.exceptions.best_match(errors)
             raise self.error(best.absolute_path, best.message)
-        trusted.passed(self._text)
+        trusted.passed(self._text, self.data)
 
 
 def format_place(place: Iterable[str | int]) -> str:
