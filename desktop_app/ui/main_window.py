@@ -269,18 +269,23 @@ class MainWindow(QMainWindow):
         return self.register_view.selected_id()
 
     def _update_actions(self) -> None:
+        if not self.attached:  # only the list is there (``show_list``): nothing to do yet
+            waiting = (self.new_action, self.open_action, self.delete_action,
+                       self.evaluate_action, self.export_action, self.refresh_action)  # fmt: skip
+            for action in waiting:
+                action.setEnabled(False)
+            return
         from desktop_app.domain.evaluation import can_be_evaluated
         from desktop_app.domain.workflow import is_deletable
 
         selected = self.register_view.table.selectionModel().selectedRows()
         row = self.register_view.model.row_at(selected[0].row()) if selected else None
-        ready = self.attached  # before, only the list is there (``show_list``)
-        self.open_action.setEnabled(ready and row is not None)
+        self.open_action.setEnabled(row is not None)
         # The domain refuses to delete an approved assessment; do not offer it.
-        self.delete_action.setEnabled(ready and row is not None and is_deletable(row.status))
-        self.evaluate_action.setEnabled(ready and row is not None and can_be_evaluated(row.status))
+        self.delete_action.setEnabled(row is not None and is_deletable(row.status))
+        self.evaluate_action.setEnabled(row is not None and can_be_evaluated(row.status))
         for action in (self.new_action, self.export_action, self.refresh_action):
-            action.setEnabled(ready)
+            action.setEnabled(True)
 
     def _show_error(self, title: str, error: LikaError) -> None:
         QMessageBox.warning(self, title, literal(str(error)))
