@@ -17,19 +17,15 @@ import sys
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from cryptography.hazmat.primitives.serialization import (
-    Encoding,
-    NoEncryption,
-    PrivateFormat,
-    load_pem_private_key,
-)
+from typing import TYPE_CHECKING
 
 from desktop_app.atomic_file import write_bytes
 from desktop_app.defaults import OrganisationDefaults, load_defaults
 from desktop_app.domain.errors import InputError
 from desktop_app.domain.signing import key_id, load_public_key, public_key_text
+
+if TYPE_CHECKING:  # imported where a key is used (``domain.signing`` says why)
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 ENVIRONMENT_VARIABLE = "LIKA_KEY_DIR"
 PRIVATE_NAME = "approver-ed25519.pem"
@@ -64,6 +60,9 @@ class KeyStore:
 
     def private_key(self) -> Ed25519PrivateKey | None:
         """The user's private key, or None if they have none yet (or it cannot be read)."""
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+        from cryptography.hazmat.primitives.serialization import load_pem_private_key
+
         try:
             data = self.private_path.read_bytes()
             key = load_pem_private_key(data, password=None)
@@ -85,6 +84,13 @@ class KeyStore:
                 f"The approver key {self.private_path} cannot be read (it is damaged or "
                 "not a key); ask IT, or move it away to get a new key"
             )
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+        from cryptography.hazmat.primitives.serialization import (
+            Encoding,
+            NoEncryption,
+            PrivateFormat,
+        )
+
         key = Ed25519PrivateKey.generate()
         pem = key.private_bytes(Encoding.PEM, PrivateFormat.PKCS8, NoEncryption())
         try:

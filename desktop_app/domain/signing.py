@@ -21,15 +21,17 @@ import hashlib
 import json
 from dataclasses import dataclass
 from enum import StrEnum
-
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import (
-    Ed25519PrivateKey,
-    Ed25519PublicKey,
-)
-from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+from typing import TYPE_CHECKING
 
 from desktop_app.domain.model import Trust
+
+if TYPE_CHECKING:
+    # ``cryptography`` is imported where a key is used: loading it costs about 10 MB
+    # and 15 ms, which the window's start (that signs and checks nothing) does without.
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+        Ed25519PrivateKey,
+        Ed25519PublicKey,
+    )
 
 MESSAGE_KIND = "lika-approval/2"
 MESSAGE_KIND_V1 = "lika-approval/1"  # signed before the comment was covered
@@ -79,6 +81,8 @@ def sign(key: Ed25519PrivateKey, message: bytes) -> str:
 
 def public_key_text(key: Ed25519PublicKey) -> str:
     """The raw 32-byte public key, base64: how keys travel and are listed."""
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
     return base64.b64encode(key.public_bytes(Encoding.Raw, PublicFormat.Raw)).decode("ascii")
 
 
@@ -102,6 +106,8 @@ class SignatureCheck:
 
 def load_public_key(public_text: str) -> Ed25519PublicKey | None:
     """The public key of its base64 text, or None if it is not one."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     try:
         raw = base64.b64decode(public_text.strip(), validate=True)
         return Ed25519PublicKey.from_public_bytes(raw)
@@ -111,6 +117,8 @@ def load_public_key(public_text: str) -> Ed25519PublicKey | None:
 
 def verify(public_text: str, signature: str, message: bytes) -> SignatureCheck:
     """Whether ``signature`` is ``public_text``'s signature over ``message``."""
+    from cryptography.exceptions import InvalidSignature
+
     key = load_public_key(public_text)
     try:
         raw = base64.b64decode(signature.strip(), validate=True)
