@@ -71,7 +71,11 @@ def test_the_first_page_is_listed_from_the_first_look_before_the_register_is_ope
     assert first is not None
     assert window.listed and not window.attached
     assert len(titles(window)) == 5  # read at once, not on a worker
+    units = window.register_view.filters.unit
+    offered = units.count()
     qtbot.waitUntil(lambda: window.register_view.was_listed)
+    # The units for the filter are read on a worker once the page is on the screen.
+    qtbot.waitUntil(lambda: units.count() > offered)
     # Only the list: what needs the service waits for it.
     assert not window.new_action.isEnabled() and not window.export_action.isEnabled()
     assert not window.tabs.isTabEnabled(1) and not window.tabs.isTabEnabled(2)

@@ -77,6 +77,22 @@ class _SelectOnFocus(QObject):
         return False
 
 
+# As ``ui.opening_page.DRAW_WAIT_MS``: a window that is never drawn goes on all the same.
+LISTED_WAIT_MS = 500
+
+
+class _Once:
+    """Calls ``then`` the first time it is called."""
+
+    def __init__(self, then: Callable[[], None]) -> None:
+        self._then: Callable[[], None] | None = then
+
+    def __call__(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            then()
+
+
 class _ListedWatch(QObject):
     """Emits the view's ``listed`` once, after the list's first paint with its first
     page (or its empty state) loaded: then the rows are on the screen."""
@@ -159,8 +175,19 @@ class RegisterView(RegisterTab):
         self._listed_watch = _ListedWatch(self)
         if first_reader is None:
             self.model.refresh()
+            self._load_units()
         else:
-            self.model.refresh(self.model.read_page(first_reader, self.model.query, None))
+            # The first page now; the count and the units once it is on the screen (or
+            # after a while if the window is not drawn), so that no worker competes with it.
+            self.model.refresh(
+                self.model.read_page(first_reader, self.model.query, None), count=False
+            )
+            once = _Once(self._after_listed)
+            self.listed.connect(once)
+            QTimer.singleShot(LISTED_WAIT_MS, once)
+
+    def _after_listed(self) -> None:
+        self.model.count_now()
         self._load_units()
 
     @property
