@@ -100,11 +100,14 @@ def test_an_edited_built_in_file_is_still_checked(record, tmp_path):
 def test_without_a_record_everything_is_checked(tmp_path, monkeypatch):
     # A fresh source checkout has none (a developer may have built one: not used here).
     monkeypatch.setattr(trusted, "resource_path", lambda *parts: tmp_path.joinpath(*parts))
+    trusted._record.cache_clear()
     trusted._trusted.cache_clear()
     try:
         assert trusted._trusted() == frozenset()
         assert not trusted.is_trusted("anything")
+        assert trusted.parsed("anything") == (False, None)
     finally:
+        trusted._record.cache_clear()
         trusted._trusted.cache_clear()
 
 
