@@ -131,6 +131,19 @@ def test_no_first_look_where_the_normal_start_must_decide(
         assert not window.listed
 
 
+def test_a_first_page_that_cannot_be_read_leaves_it_to_the_normal_start(
+    qtbot, register_file, settings
+) -> None:
+    """Garbled text in the first page (changed outside Lika) fails while the rows are
+    fetched: no first look, and the window untouched for the normal path."""
+    with sqlite3.connect(register_file) as conn:
+        conn.execute("UPDATE register_rows SET title = CAST(X'C328FF' AS TEXT)")
+    conn.close()
+    window = shown_window(qtbot, register_file)
+    assert list_first_page(window, register_file, settings) is None
+    assert not window.listed
+
+
 def test_a_damaged_register_still_gets_its_message_after_the_first_look(
     qtbot, tmp_path, content, settings, monkeypatch
 ) -> None:
