@@ -16,16 +16,17 @@ Where the file is looked for, most specific first (a setting in an earlier file 
 
 from __future__ import annotations
 
-import configparser
-import difflib
 import os
 import re
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.domain.errors import InputError
+
+if TYPE_CHECKING:
+    import configparser
 
 # The framework of a new assessment when neither the user nor IT chose one.
 DEFAULT_FRAMEWORK = "se-dl"
@@ -154,6 +155,11 @@ def parse_file(path: Path) -> OrganisationDefaults:
 
 
 def parse_text(text: str, path: Path) -> OrganisationDefaults:
+    # Imported here: without a defaults file (most starts) the window's first paint
+    # does without them (issue 18).
+    import configparser
+    import difflib
+
     # No interpolation: "%" is ordinary text here (and %USERNAME% is expanded below).
     parser = configparser.ConfigParser(interpolation=None, default_section="\x00")
     try:
@@ -265,6 +271,8 @@ def _line_of(lines: list[str], *, key: str | None = None, section: str | None = 
 
 
 def _describe_parse_error(error: configparser.Error, path: Path) -> str:
+    import configparser
+
     if isinstance(error, configparser.MissingSectionHeaderError):
         return f"{path}, line {error.lineno}: the settings must come under a [{SECTION}] line"
     if isinstance(error, configparser.DuplicateOptionError):

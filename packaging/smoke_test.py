@@ -37,6 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # The lines desktop_app/ui/smoke_hook.py prints (this script runs outside the app).
 MARKER = "LIKA_SMOKE_TEST: main window shown"
 READY_MARKER = "LIKA_SMOKE_TEST: register listed"
+STARTED_MARKER = "LIKA_SMOKE_TEST: start complete"
 TIMEOUT = 120
 
 # Output that means the bundle is broken, whatever the exit code says.
@@ -246,7 +247,7 @@ def check_gui(
     markers on: there the exit code alone tells that the window showed its register."""
     gui_env = {**env, "QT_QPA_PLATFORM": platform, "LIKA_SMOKE_TEST_QUIT_AFTER_SHOW": "1"}
     result = run([*wrapper, exe], gui_env, what=f"window ({platform}, {exe.name})")
-    for marker in (MARKER, READY_MARKER) if prints else ():
+    for marker in (MARKER, READY_MARKER, STARTED_MARKER) if prints else ():
         if marker not in result.stdout:
             raise SmokeTestError(f"window ({platform}): no {marker!r} line in the output")
     print(f"ok: the main window showed the register and closed ({platform}, {exe.name})")

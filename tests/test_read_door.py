@@ -21,7 +21,7 @@ from desktop_app.domain.register import RegisterQuery
 from desktop_app.storage import checks, migration_names, register_schema, review_schema
 from desktop_app.storage.database import open_database
 from desktop_app.storage.migrations import listed, migrations
-from desktop_app.storage.read_door import open_as_is
+from desktop_app.storage.read_door import first_look, open_as_is
 from desktop_app.storage.register import Register
 from desktop_app.storage.revision_index import INDEX
 from tests.safety_helpers import damage, make_newer, register_state
@@ -170,5 +170,49 @@ def test_a_busy_register_is_named_busy_at_once(register, monkeypatch) -> None:
         holder.execute("UPDATE assessments SET title = title WHERE id = 1")
         with pytest.raises(DatabaseBusyError, match="busy in another program"):
             open_as_is(register)
+    finally:
+        holder.close()
+
+
+# What only the start check's integrity scan finds: the first look leaves it to the usual
+# opening, which follows it at once (``tests/ui/test_first_list.py`` shows its message).
+SCANNED = {"damaged", "an index damaged"}
+
+
+@pytest.mark.parametrize("state", sorted(set(STATES) - SCANNED))
+def test_the_window_s_first_look_declines_what_the_usual_door_would_change(register, state) -> None:
+    """The window's first page comes through the same door: one place decides whether
+    a register is exactly as opening would leave it."""
+    STATES[state](register)
+    looked = first_look(register)
+    if looked is not None:
+        looked.close()
+    assert looked is None
+
+
+def test_the_first_look_reads_what_the_door_reads_without_the_scan(register, monkeypatch) -> None:
+    from desktop_app.storage import read_door
+
+    scanned: list[bool] = []
+    monkeypatch.setattr(read_door, "integrity_problems", lambda *a, **k: scanned.append(1) or [])
+    before = register_state(register)
+    looked = first_look(register)
+    assert looked is not None and not scanned
+    with looked:
+        rows = list(looked.rows(RegisterQuery()))
+    assert len(rows) == 3 and register_state(register) == before
+    opened = open_as_is(register)
+    assert opened is not None and scanned  # the listing's door scans
+    opened.close()
+
+
+def test_the_first_look_does_not_wait_for_a_busy_register(register) -> None:
+    """The usual opening waits (and says so); the first page simply is not listed first."""
+    holder = sqlite3.connect(register, isolation_level=None)
+    try:
+        holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+        holder.execute("BEGIN EXCLUSIVE")
+        holder.execute("UPDATE assessments SET title = title WHERE id = 1")
+        assert first_look(register) is None
     finally:
         holder.close()

@@ -158,3 +158,49 @@ def test_damaged_parsed_data_in_the_record_means_the_yaml_is_parsed(tmp_path, mo
     assert trusted.is_trusted(source.read_text(encoding="utf-8"))
     assert trusted.parsed(source.read_text(encoding="utf-8")) is None
     assert load_content().steps
+
+
+def test_every_recorded_file_gives_exactly_what_its_yaml_gives(record, monkeypatch):
+    """What the record keeps of each file is the very data its YAML parses to (types
+    included: 1, 1.0 and True differ), and a line for an error message is still found."""
+    built_in = [*resource_path("checklists").glob("*.yaml"), *resource_path("guide").glob("*.yaml")]
+    for path in built_in:
+        recorded = YamlDocument(path)
+        assert not recorded._parsed, path  # from the record
+        with monkeypatch.context() as without:
+            without.setattr(trusted, "parsed", lambda text: None)
+            parsed = YamlDocument(path)
+        assert parsed._parsed
+        assert repr(recorded.data) == repr(parsed.data), path
+        first_key = next(iter(parsed.data))
+        assert recorded.line_of([first_key]) == parsed.line_of([first_key])
+    # Fresh values every time: a loader that changed them could not change the next.
+    vocabulary = resource_path("guide", "vocabulary.yaml")
+    assert YamlDocument(vocabulary).data is not YamlDocument(vocabulary).data
+
+
+def test_the_window_s_content_imports_no_yaml_when_content_is_recorded(tmp_path):
+    """The window's content (``ui.first_list``) comes from the record: PyYAML is not
+    even imported."""
+    written = tmp_path / trusted.RECORD_NAME
+    trusted.write_record(written)
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtCore import QSettings\n"
+        "from desktop_app.checklists import trusted\n"
+        "from desktop_app.resources import resource_path\n"
+        "from desktop_app.ui.first_list import load_window_content\n"
+        "from desktop_app.ui.settings import Settings\n"
+        f"record = Path({str(written)!r})\n"
+        "trusted.resource_path = lambda *parts: (\n"
+        "    record if parts == (trusted.RECORD_NAME,) else resource_path(*parts))\n"
+        f"ini = {str(tmp_path / 'settings.ini')!r}\n"
+        "load_window_content(Settings(QSettings(ini, QSettings.Format.IniFormat)))\n"
+        "print('yaml' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"

@@ -14,17 +14,19 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, Self
 
-from desktop_app.domain.audit import AuditEntry, ChainReport
 from desktop_app.domain.clock import Clock as Clock
-from desktop_app.domain.evaluation import Evaluation
-from desktop_app.domain.followup import MeasurePage, MeasureQuery
-from desktop_app.domain.identity import Identity
-from desktop_app.domain.model import Assessment, Status, StatusChange
-from desktop_app.domain.portfolio import Period, PortfolioEntry
-from desktop_app.domain.register import Page, RegisterQuery, RegisterRow
-from desktop_app.domain.review import CommentTarget, ReviewComment
 
 if TYPE_CHECKING:
+    # Types only: the window's first page (``app.registers.first_look``) needs none of them loaded.
+    from desktop_app.domain.audit import AuditEntry, ChainReport
+    from desktop_app.domain.evaluation import Evaluation
+    from desktop_app.domain.followup import MeasurePage, MeasureQuery
+    from desktop_app.domain.identity import Identity
+    from desktop_app.domain.model import Assessment, Status, StatusChange
+    from desktop_app.domain.portfolio import Period, PortfolioEntry
+    from desktop_app.domain.register import Page, RegisterQuery, RegisterRow
+    from desktop_app.domain.review import CommentTarget, ReviewComment
+
     # Plain records of the backup files (no engine in them), named where they are made.
     from desktop_app.storage.backup import BackupInfo, Reason
 

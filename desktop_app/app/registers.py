@@ -34,6 +34,7 @@ if TYPE_CHECKING:  # types only: ``lika list`` reads without the model (issue 18
 __all__ = [
     "SqliteReader",
     "evaluation_records",
+    "first_look",
     "open_as_is",
     "open_reader",
     "open_store",
@@ -81,6 +82,16 @@ def open_as_is(path: Path) -> RegisterReader | None:
     from desktop_app.storage.read_door import open_as_is as open_register
 
     register = open_register(path)
+    return None if register is None else SqliteReader(register)
+
+
+def first_look(path: Path) -> RegisterReader | None:
+    """A reader for the window's first page, listed before the register is opened the
+    usual way: ``open_as_is``'s answer without the start check's integrity scan (the
+    usual opening runs it right after) and without waiting for a busy register."""
+    from desktop_app.storage.read_door import first_look as look
+
+    register = look(path)
     return None if register is None else SqliteReader(register)
 
 

@@ -12,6 +12,12 @@ to put back (the register's and the review's triggers, the guards, the revision 
 Anything else, and any error but a busy register, makes it answer None: the caller then
 opens the register the usual way, which creates, upgrades, repairs or refuses it with the
 usual messages. The door never decides what the usual way would decide otherwise.
+
+The window's first page (``first_look``, issue 18) comes through the same door, with two
+differences: the register is opened the usual way right after, start check included, so
+the door leaves that check's integrity scan to it (about half a second at 100,000
+assessments, which the first page would otherwise wait for twice), and it never waits for
+another program's lock (the usual way does).
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from desktop_app.storage import (
     revision_index,
     schema_facts,
 )
+from desktop_app.storage.errors import DatabaseBusyError
 from desktop_app.storage.filesystem import is_network_path
 from desktop_app.storage.integrity import FULL_CHECK_BYTES, integrity_problems
 from desktop_app.storage.register import Register
@@ -37,22 +44,35 @@ from desktop_app.storage.sqlite_errors import (
     describe_sqlite_error,
 )
 
+# The first look never waits for another program's lock: the usual way does.
+LOOK_TIMEOUT_S = 0.2
+
 
 def open_as_is(path: Path | str) -> Register | None:
     """The register at ``path`` for reading, or None when it must be opened the usual
     way first (or refused). Raises only ``DatabaseBusyError``: waiting for a busy
     register twice would say nothing more."""
-    path = Path(path)
+    return _open(Path(path), timeout_s=BUSY_TIMEOUT_MS / 1000, scan=True)
+
+
+def first_look(path: Path | str) -> Register | None:
+    """``open_as_is`` for the window's first page, which the usual opening and its start
+    check follow at once: no integrity scan, no waiting, None for a busy register too."""
+    try:
+        return _open(Path(path), timeout_s=LOOK_TIMEOUT_S, scan=False)
+    except DatabaseBusyError:
+        return None
+
+
+def _open(path: Path, *, timeout_s: float, scan: bool) -> Register | None:
     if not _plain_register_file(path):
         return None
     try:
-        conn = sqlite3.connect(
-            path.resolve().as_uri() + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
-        )
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=timeout_s)
     except sqlite3.Error:
         return None
     try:
-        if _as_it_is(conn, path):
+        if _as_it_is(conn, path, scan=scan):
             return Register(conn, path)
     except sqlite3.Error as error:
         if _busy(error):
@@ -79,15 +99,16 @@ def _plain_register_file(path: Path) -> bool:
         return False
 
 
-def _as_it_is(conn: sqlite3.Connection, path: Path) -> bool:
+def _as_it_is(conn: sqlite3.Connection, path: Path, *, scan: bool) -> bool:
     """Whether opening the register would only read it (``database.open_database``),
-    after the start-up check found nothing (``checks.diagnose``)."""
+    after the start-up check found nothing (``checks.diagnose``; its integrity scan
+    only with ``scan``)."""
     if migration_names.applied(conn) != set(migration_names.KNOWN):
         return False  # an older register is upgraded, a newer one refused
     journal = str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower()
     if journal != ("delete" if is_network_path(path) else "wal"):
         return False  # opening sets it
-    if integrity_problems(conn, quick=path.stat().st_size > FULL_CHECK_BYTES):
+    if scan and integrity_problems(conn, quick=path.stat().st_size > FULL_CHECK_BYTES):
         return False  # refused, naming the newest good backup
     if schema_facts.problems(conn):
         return False  # refused: changed outside Lika
@@ -111,4 +132,4 @@ def _busy(error: sqlite3.Error) -> bool:
     return "locked" in text or "busy" in text
 
 
-__all__ = ["open_as_is"]
+__all__ = ["LOOK_TIMEOUT_S", "first_look", "open_as_is"]

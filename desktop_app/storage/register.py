@@ -272,7 +272,11 @@ class Register:
     ) -> Page:
         """Up to ``limit`` rows of ``query`` following the row whose key is ``after``."""
         sql, params = self.page_sql(query, after, limit)
-        fetched = self.execute(sql, params).fetchall()
+        cursor = self.execute(sql, params)
+        try:
+            fetched = cursor.fetchall()  # garbled text or a damaged page fails here
+        except sqlite3.Error as error:
+            raise describe_sqlite_error(error, self.path) from None
         found = _rows_of(fetched)  # the last column is the sort key
         next_after = (fetched[-1][-1], found[-1].id) if len(found) == limit else None
         return Page(found, next_after)

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -32,11 +33,13 @@ from desktop_app.resources import resource_path
 from desktop_app.ui.language import ui_language
 from desktop_app.ui.literal_text import literal
 from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.opening_page import DRAW_WAIT_MS
 from desktop_app.ui.settings import Settings
 from desktop_app.ui.smoke_hook import report_shown_if_requested
 from desktop_app.ui.translations import install_translators
 
 if TYPE_CHECKING:
+    from desktop_app.ui.first_list import FirstList
     from desktop_app.ui.startup import Dialogs
 
 
@@ -131,13 +134,13 @@ def run_app(db_path: Location | None, import_file: Path | None = None) -> int:
     path = Path(where)
     window = show_main_window(path)
 
-    def fill() -> None:
+    def fill(first: FirstList | None) -> None:
         if not window.isVisible():
             return  # closed before its register was opened: the program is ending
         from desktop_app.ui.opening import fill_window
 
         try:
-            exit_code = fill_window(window, path, settings, is_default=db_path is None)
+            exit_code = fill_window(window, path, settings, is_default=db_path is None, first=first)
         except Exception as error:  # a slot would swallow it, and the window wait forever
             exit_code = _report_failed_start(window, error)
         if exit_code is not None:
@@ -149,5 +152,36 @@ def run_app(db_path: Location | None, import_file: Path | None = None) -> int:
         if import_file is not None:
             window.data_actions.import_file(import_file)
 
-    window.opening.when_drawn(fill)
+    def list_then_fill() -> None:
+        """The first page from a first look, painted; then the rest (``ui/first_list``)."""
+        if not window.isVisible():
+            return
+        from desktop_app.ui.first_list import list_first_page
+
+        try:
+            first = list_first_page(window, path, settings)
+        except Exception as error:
+            QApplication.exit(_report_failed_start(window, error))
+            return
+        if first is None:
+            fill(None)
+        else:
+            after_first_paint(window, lambda: fill(first))
+
+    window.opening.when_drawn(list_then_fill)
     return app.exec()
+
+
+def after_first_paint(window: MainWindow, then: Callable[[], None]) -> None:
+    """Call ``then`` once, when the list's first page has been painted, or after
+    ``DRAW_WAIT_MS`` if it is not (a minimised window)."""
+    called = False
+
+    def once() -> None:
+        nonlocal called
+        if not called:
+            called = True
+            then()
+
+    window.register_view.listed.connect(once)
+    QTimer.singleShot(DRAW_WAIT_MS, once)

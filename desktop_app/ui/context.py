@@ -1,4 +1,9 @@
-"""What the windows need from the rest of the app, handed to them explicitly."""
+"""What the windows need from the rest of the app, handed to them explicitly.
+
+``ListContext`` is the part the register list needs (the content's words in the
+window's language); the main window lists the register's first page with it before the
+service is loaded (``ui/first_list.py``). ``UiContext`` adds the service.
+"""
 
 from __future__ import annotations
 
@@ -6,47 +11,33 @@ import dataclasses
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 
-from desktop_app.app.service import AssessmentService
-from desktop_app.checklists.guide import Content
-from desktop_app.checklists.screener_lexicon import load_lexicon
 from desktop_app.domain.checklist import Question, Text
 from desktop_app.domain.errors import ContentError
 from desktop_app.domain.model import Language
-from desktop_app.domain.screener import Lexicon
 from desktop_app.ui.settings import Settings
 from desktop_app.ui.translations import QT_LOCALES
 
+if TYPE_CHECKING:
+    from desktop_app.app.service import AssessmentService
+    from desktop_app.checklists.guide import Content
+    from desktop_app.domain.screener import Lexicon
 
-@dataclass
-class UiContext:
-    service: AssessmentService
-    settings: Settings
-    language: Language
-    _lexicon: Lexicon | ContentError | None = dataclasses.field(
-        default=None, init=False, repr=False
-    )
+
+class ListContext:
+    """The content's words, dates and numbers in the window's language."""
+
+    def __init__(self, content: Content, settings: Settings, language: Language) -> None:
+        self._content = content
+        self.settings = settings
+        self.language = language
 
     @property
     def content(self) -> Content:
-        return self.service.content
-
-    def lexicon(self) -> Lexicon:
-        """The ground screener's word lists, read once when first needed.
-
-        Raises ``ContentError`` (every time) if the files are broken; the editor then
-        works without suggestions and says why.
-        """
-        if self._lexicon is None:
-            try:
-                self._lexicon = load_lexicon()
-            except ContentError as error:
-                self._lexicon = error
-        if isinstance(self._lexicon, ContentError):
-            raise self._lexicon
-        return self._lexicon
+        return self._content
 
     def label(self, value: StrEnum) -> str:
         """An enum value's name in the window's language."""
@@ -84,3 +75,34 @@ class UiContext:
     def local(self, text: Text) -> str:
         """Checklist content in the window's language."""
         return text.get(self.language)
+
+
+@dataclass
+class UiContext(ListContext):
+    service: AssessmentService
+    settings: Settings
+    language: Language
+    _lexicon: Lexicon | ContentError | None = dataclasses.field(
+        default=None, init=False, repr=False
+    )
+
+    @property
+    def content(self) -> Content:
+        return self.service.content
+
+    def lexicon(self) -> Lexicon:
+        """The ground screener's word lists, read once when first needed.
+
+        Raises ``ContentError`` (every time) if the files are broken; the editor then
+        works without suggestions and says why.
+        """
+        if self._lexicon is None:
+            from desktop_app.checklists.screener_lexicon import load_lexicon
+
+            try:
+                self._lexicon = load_lexicon()
+            except ContentError as error:
+                self._lexicon = error
+        if isinstance(self._lexicon, ContentError):
+            raise self._lexicon
+        return self._lexicon

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtGui import Qt
-
 
 def literal(text: str) -> str:
     """``text`` unchanged when Qt would show it as plain text; otherwise as HTML that
     shows exactly those characters (line breaks kept)."""
+    # Here, not at the top: building PySide6's ``Qt`` namespace takes 15-30 ms, and
+    # this module is imported before the window's first paint (``ui/app.py``).
+    from PySide6.QtGui import Qt
+
     if not Qt.mightBeRichText(text):
         return text
     return "<p>" + html.escape(text, quote=False).replace("\n", "<br/>") + "</p>"

@@ -27,8 +27,9 @@ from desktop_app.ui.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from desktop_app.app.followup_service import FollowUpService
+    from desktop_app.app.ports import ReaderFactory, RegisterReader
     from desktop_app.ui.assessment_windows import AssessmentWindows
-    from desktop_app.ui.context import UiContext
+    from desktop_app.ui.context import ListContext, UiContext
     from desktop_app.ui.data_actions import DataActions
     from desktop_app.ui.editor.editor_window import EditorWindow
     from desktop_app.ui.lazy_page import LazyPage
@@ -56,7 +57,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.today = today
         self._runner = runner
-        self.attached = False
+        self.listed = False  # the register tab is there (``show_list``)
+        self.attached = False  # and the service behind it (``attach``)
         fit_to_screen(self, 1200, 700)
         self.setWindowTitle("Lika")
         if context is None:
@@ -76,19 +78,59 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(Path(str(path)).name)
         self.setWindowFilePath(str(path))
 
-    def attach(self, context: UiContext) -> None:
-        """Fill the window with the register, tabs, menus and actions of ``context``."""
-        from desktop_app.ui.assessment_windows import AssessmentWindows
-        from desktop_app.ui.data_actions import install_data_actions
+    def show_list(
+        self,
+        context: ListContext,
+        readers: ReaderFactory,
+        runner: Runner | None = None,
+        first_reader: RegisterReader | None = None,
+    ) -> None:
+        """The register tab, its menus and toolbar, with the list's first page (read
+        from ``first_reader`` now, or on a worker): what the window shows before the
+        service is loaded (``ui/first_list.py``). The actions that need the service
+        stay disabled, and the other tabs closed, until ``attach``."""
         from desktop_app.ui.lazy_page import LazyPage
         from desktop_app.ui.register.register_view import RegisterView
-        from desktop_app.ui.restore_watch import RestoreWatch
-        from desktop_app.ui.revisions.register_actions import RegisterRevisionActions
+        from desktop_app.ui.smoke_hook import report_listed_if_requested
         from desktop_app.ui.tasks import TaskRunner
 
-        assert not self.attached, "a main window shows one register"
-        self.context = context
+        assert not self.listed, "a main window shows one register"
+        if runner is not None:
+            self._runner = runner
         self.runner: Runner = self._runner if self._runner is not None else TaskRunner(self)
+        self._readers = readers
+        self.register_view: RegisterView = RegisterView(
+            context, readers, self.runner, self.today, first_reader=first_reader
+        )
+        report_listed_if_requested(self.register_view)
+        # Follow-up and overview are built when first shown (or asked for).
+        self.followup_page: LazyPage[FollowUpView] = LazyPage(self._build_followup_view)
+        self.overview_page: LazyPage[OverviewView] = LazyPage(self._build_overview_view)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.register_view, self.tr("&Register"))
+        self.tabs.addTab(self.followup_page, self.tr("Follo&w-up"))
+        self.tabs.addTab(self.overview_page, self.tr("O&verview"))
+        for index in (1, 2):
+            self.tabs.setTabEnabled(index, False)
+        self.setCentralWidget(self.tabs)
+        self._build_actions()
+        self.register_view.selectionChanged.connect(self._update_actions)
+        self._update_actions()
+        self.listed = True
+
+    def attach(self, context: UiContext) -> None:
+        """Fill the window with the register, tabs, menus and actions of ``context``
+        (after ``show_list``, or doing it first)."""
+        from desktop_app.ui.assessment_windows import AssessmentWindows
+        from desktop_app.ui.data_actions import install_data_actions
+        from desktop_app.ui.menu_actions import install_report_action, install_settings_action
+        from desktop_app.ui.restore_watch import RestoreWatch
+        from desktop_app.ui.revisions.register_actions import RegisterRevisionActions
+
+        assert not self.attached, "a main window shows one register"
+        if not self.listed:
+            self.show_list(context, context.service.readers())
+        self.context = context
         self.windows: AssessmentWindows = AssessmentWindows(context, self.runner, self)
         self.windows.editorOpened.connect(self.editorOpened)
         self.windows.changed.connect(self.refresh)
@@ -98,24 +140,14 @@ class MainWindow(QMainWindow):
         self._show_register_in_title(context.service.register_path)
         self.followups: FollowUpService = context.service.followups(today=self.today)
         self._readers = context.service.readers()
-        self.register_view: RegisterView = RegisterView(
-            context, self._readers, self.runner, self.today
-        )
-        # Follow-up and overview are built when first shown (or asked for).
-        self.followup_page: LazyPage[FollowUpView] = LazyPage(self._build_followup_view)
-        self.overview_page: LazyPage[OverviewView] = LazyPage(self._build_overview_view)
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self.register_view, self.tr("&Register"))
-        self.tabs.addTab(self.followup_page, self.tr("Follo&w-up"))
-        self.tabs.addTab(self.overview_page, self.tr("O&verview"))
-        self.tabs.currentChanged.connect(self._tab_shown)
-        self.setCentralWidget(self.tabs)
-
-        self._build_actions()
+        self.settings_action = install_settings_action(self, self._file_menu, self.context)
+        self._file_menu.insertAction(self._quit_action, self.settings_action)  # before Quit
+        # Runs after the (modal) settings dialog closed: a new name counts for
+        # evaluations too, not only for new assessments and the review.
+        self.settings_action.triggered.connect(self._identity_changed)
+        self.report_action = install_report_action(self, self.context)
         self.register_view.activated.connect(self.open_assessment)
-        self.register_view.selectionChanged.connect(self._update_actions)
         self.register_view.exported.connect(self._exported)
-        self._update_actions()
         self.data_actions: DataActions = install_data_actions(self)
         self.revision_actions: RegisterRevisionActions = RegisterRevisionActions(self)
         self.restore_watch = RestoreWatch(context.service.last_restore, self)
@@ -123,7 +155,11 @@ class MainWindow(QMainWindow):
         from desktop_app.ui.help_menu import install_help_menu
 
         self.help_menu = install_help_menu(self, context.language, context.service.register_path)
+        self.tabs.currentChanged.connect(self._tab_shown)
+        for index in (1, 2):
+            self.tabs.setTabEnabled(index, True)
         self.attached = True
+        self._update_actions()
 
     def _build_followup_view(self) -> FollowUpView:
         from desktop_app.ui.register.followup_view import FollowUpView
@@ -147,8 +183,8 @@ class MainWindow(QMainWindow):
         return self.overview_page.content()
 
     def _build_actions(self) -> None:
-        from desktop_app.ui.menu_actions import install_report_action, install_settings_action
-
+        """The register's actions, menus and toolbar; ``attach`` adds the settings and
+        the reports, which need the service."""
         self.new_action = QAction(self.tr("&New assessment"), self)
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_action.triggered.connect(self.new_assessment)
@@ -165,20 +201,16 @@ class MainWindow(QMainWindow):
         self.refresh_action = QAction(self.tr("Re&fresh"), self)
         self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
         self.refresh_action.triggered.connect(self.refresh)
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        menu = self.menuBar().addMenu(self.tr("&File"))
+        self._quit_action = QAction(self.tr("&Quit"), self)
+        self._quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self._quit_action.triggered.connect(self.close)
+        menu = self._file_menu = self.menuBar().addMenu(self.tr("&File"))
         for action in (self.new_action, self.open_action, self.delete_action):
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(self.export_action)
         menu.addSeparator()
-        self.settings_action = install_settings_action(self, menu, self.context)
-        # Runs after the (modal) settings dialog closed: a new name counts for
-        # evaluations too, not only for new assessments and the review.
-        self.settings_action.triggered.connect(self._identity_changed)
-        menu.addAction(quit_action)
+        menu.addAction(self._quit_action)
         register_menu = self.menuBar().addMenu(self.tr("Re&gister"))
         register_menu.addAction(self.evaluate_action)
         register_menu.addAction(self.refresh_action)
@@ -187,7 +219,6 @@ class MainWindow(QMainWindow):
         for action in (self.new_action, self.open_action, self.delete_action,
                        self.evaluate_action, self.export_action):  # fmt: skip
             toolbar.addAction(action)
-        self.report_action = install_report_action(self, self.context)
 
     def _identity_changed(self) -> None:
         self.followups.identity = self.context.service.identity
@@ -238,6 +269,12 @@ class MainWindow(QMainWindow):
         return self.register_view.selected_id()
 
     def _update_actions(self) -> None:
+        if not self.attached:  # only the list is there (``show_list``): nothing to do yet
+            waiting = (self.new_action, self.open_action, self.delete_action,
+                       self.evaluate_action, self.export_action, self.refresh_action)  # fmt: skip
+            for action in waiting:
+                action.setEnabled(False)
+            return
         from desktop_app.domain.evaluation import can_be_evaluated
         from desktop_app.domain.workflow import is_deletable
 
@@ -247,6 +284,8 @@ class MainWindow(QMainWindow):
         # The domain refuses to delete an approved assessment; do not offer it.
         self.delete_action.setEnabled(row is not None and is_deletable(row.status))
         self.evaluate_action.setEnabled(row is not None and can_be_evaluated(row.status))
+        for action in (self.new_action, self.export_action, self.refresh_action):
+            action.setEnabled(True)
 
     def _show_error(self, title: str, error: LikaError) -> None:
         QMessageBox.warning(self, title, literal(str(error)))

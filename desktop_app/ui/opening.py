@@ -2,8 +2,9 @@
 
 ``ui/app.py`` shows the main window first and calls ``fill_window`` from the event loop,
 so the user sees Lika at once while the content is read and the register is checked and
-opened. Problems (broken content, a register that is not a Lika database, damaged or
-newer, a read-only folder: see ``ui.startup``) are shown in a dialog over the window,
+opened; where it can, it lists the register's first page before (``ui/first_list.py``).
+Problems (broken content, a register that is not a Lika database, damaged or newer, a
+read-only folder: see ``ui.startup``) are shown in a dialog over the window,
 which is then hidden (not closed: closing the last window would queue a quit of its
 own that could end a later event loop); the caller ends the program with the exit code
 returned here, 2 for bad input and 1 otherwise, as on the command line.
@@ -17,24 +18,16 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.app.ports import AssessmentStore
 from desktop_app.app.service import AssessmentService
-from desktop_app.checklists.guide import Content, load_content
+from desktop_app.checklists.guide import Content
 from desktop_app.domain.errors import LikaError
 from desktop_app.ui.context import UiContext
+from desktop_app.ui.first_list import FirstList, file_state, load_window_content
 from desktop_app.ui.language import ui_language
 from desktop_app.ui.literal_text import literal
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.settings import Settings
 from desktop_app.ui.smoke_hook import quit_when_listed_if_requested
 from desktop_app.ui.startup import Dialogs, MessageBoxDialogs, open_register
-
-
-def load_window_content(settings: Settings) -> Content:
-    """Built-in and organisation checklists; refuses a defaults file naming a law that is
-    not installed (before any register is opened or created)."""
-    folder = settings.checklist_folder
-    content = load_content([folder] if folder else [])
-    settings.defaults.check_framework([f.id for f in content.checklists.frameworks()])
-    return content
 
 
 def window_context(repository: AssessmentStore, content: Content, settings: Settings) -> UiContext:
@@ -56,14 +49,19 @@ def fill_window(
     *,
     is_default: bool,
     dialogs: Dialogs | None = None,
+    first: FirstList | None = None,
 ) -> int | None:
     """Check and open the register at ``path`` (``is_default``: the user named none),
     attach it to ``window`` and reopen interrupted work; or hide the window and return
-    the exit code when the register cannot be used."""
-    try:
-        content = load_window_content(settings)
-    except LikaError as error:
-        return _give_up(window, str(error), error.exit_code)
+    the exit code when the register cannot be used. ``first``: the window lists the
+    register's first page already (``ui/first_list.py``)."""
+    if first is not None:
+        content = first.content
+    else:
+        try:
+            content = load_window_content(settings)
+        except LikaError as error:
+            return _give_up(window, str(error), error.exit_code)
     opened = open_register(
         path,
         dialogs or MessageBoxDialogs(path, window),
@@ -78,6 +76,8 @@ def fill_window(
     except LikaError as error:
         opened.close()
         return _give_up(window, str(error), error.exit_code)
+    if first is not None and file_state(path) != first.files:
+        window.register_view.refresh()  # upgraded or restored since it was listed
     quit_when_listed_if_requested(window)
     window.report_content_errors()
     window.data_actions.start()

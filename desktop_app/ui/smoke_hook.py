@@ -5,9 +5,13 @@
 
 - prints ``MARKER`` on stdout once the main window has been drawn on the screen for the
   first time (it appears before the register is opened: see ``ui/app.py``);
-- prints ``READY_MARKER`` and quits with exit code 0 once the register's first page is
-  in the list, or with 1 if it could not be read. A start that fails before that (a
-  damaged register, broken content) ends with its own exit code, as without the hook.
+- prints ``READY_MARKER`` once the register's first page has been painted in the list
+  (it may be before the service is loaded: see ``ui/first_list.py``);
+- prints ``STARTED_MARKER`` and quits with exit code 0 once the start is complete (the
+  register checked, opened and attached to the window, its list read, the start-up
+  backup begun), or quits with 1 if the list could not be read. A start
+  that fails before that (a damaged register, broken content) ends with its own exit
+  code, as without the hook.
 
 So the smoke test proves the whole start-up works (Qt plug-ins, content, database), and
 the benchmark can time the window and measure the memory of a complete start. Without
@@ -25,10 +29,12 @@ from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.register.register_view import RegisterView
 
 ENVIRONMENT_VARIABLE = "LIKA_SMOKE_TEST_QUIT_AFTER_SHOW"
 MARKER = "LIKA_SMOKE_TEST: main window shown"
 READY_MARKER = "LIKA_SMOKE_TEST: register listed"
+STARTED_MARKER = "LIKA_SMOKE_TEST: start complete"
 
 
 def requested() -> bool:
@@ -46,25 +52,40 @@ def report_shown_if_requested(window: MainWindow) -> None:
         window.opening.drawn.connect(lambda: _say(MARKER))
 
 
+def report_listed_if_requested(view: RegisterView) -> None:
+    """Call right after the register view is made: ``READY_MARKER`` once its first
+    page has been painted (``RegisterView.listed``)."""
+    if requested():
+        view.listed.connect(lambda: _say(READY_MARKER))
+
+
 def quit_when_listed_if_requested(window: MainWindow) -> None:
-    """Call right after ``window.attach()``."""
+    """Call right after ``window.attach()``: quit once the start is complete, the
+    register's first page painted (and reported) and its list read with the service
+    attached; with 1 if the list could not be read."""
     if not requested():
         return
-    model = window.register_view.model
+    view = window.register_view
+    model = view.model
     failures: list[str] = []
     model.failed.connect(failures.append)  # emitted right after loading ends
 
     def finish() -> None:
         if not failures:
-            _say(READY_MARKER)
+            _say(STARTED_MARKER)
         QApplication.exit(1 if failures else 0)
+
+    def check() -> None:
+        if not model.loading and (view.was_listed or failures):
+            QTimer.singleShot(0, finish)  # after ``listed``'s own slots (the marker)
+        elif not model.loading:
+            view.listed.connect(lambda: QTimer.singleShot(0, finish))
+        else:
+            model.loadingChanged.connect(loading_changed)
 
     def loading_changed(loading: bool) -> None:
         if not loading:
             model.loadingChanged.disconnect(loading_changed)
-            QTimer.singleShot(0, finish)
+            check()
 
-    if model.loading:
-        model.loadingChanged.connect(loading_changed)
-    else:
-        QTimer.singleShot(0, finish)
+    check()

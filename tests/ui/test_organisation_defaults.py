@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.defaults import OrganisationDefaults, parse_file
 from desktop_app.ui.settings import Settings
-from desktop_app.ui.smoke_hook import MARKER, READY_MARKER
+from desktop_app.ui.smoke_hook import MARKER, READY_MARKER, STARTED_MARKER
 
 
 @pytest.fixture
@@ -100,7 +100,7 @@ def test_the_smoke_test_hook_shows_the_window_and_quits_once_the_register_is_lis
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == [MARKER, READY_MARKER]
+    assert result.stdout.splitlines() == [MARKER, READY_MARKER, STARTED_MARKER]
 
 
 def test_the_new_assessment_dialog_preselects_the_organisations_law(

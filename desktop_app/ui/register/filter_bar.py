@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.errors import InputError
 from desktop_app.domain.model import Direction, Status
 from desktop_app.domain.register import RegisterQuery
-from desktop_app.ui.context import UiContext
+from desktop_app.ui.context import ListContext
 from desktop_app.ui.date_field import date_field, show_problem
 from desktop_app.ui.flow_layout import FlowLayout
 from desktop_app.ui.register.names import ContentNames
@@ -61,7 +61,7 @@ class FilterBar(QWidget):
 
     changed = Signal()
 
-    def __init__(self, context: UiContext, today: date, parent: QWidget | None = None) -> None:
+    def __init__(self, context: ListContext, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         names = ContentNames(context.content, context.language)

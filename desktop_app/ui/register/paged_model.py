@@ -70,8 +70,10 @@ class PagedTableModel(QAbstractTableModel, Generic[Q, R]):
         self._query = query
         self.refresh()
 
-    def refresh(self) -> None:
-        """Read the first page (and the count) of the current query again."""
+    def refresh(self, first: tuple[list[R], Any] | None = None, *, count: bool = True) -> None:
+        """Read the first page (and the count) of the current query again; or show
+        ``first``, that page read already (the window's first look, ``ui/first_list``),
+        and only count on the worker: now, or (``count=False``) at ``count_now``."""
         for task in self._tasks:
             task.cancel()
         self._generation += 1
@@ -80,17 +82,32 @@ class PagedTableModel(QAbstractTableModel, Generic[Q, R]):
         self._count = -1
         self.countChanged.emit(-1)
         self._fetching = False
-        first = self._runner.run(
-            lambda _p: self._in_worker(lambda r: self.read_page(r, query, None)),
-            lambda page: self._first_page(generation, page),
-            lambda error: self._failed(generation, error),
+        self._tasks = []
+        if first is None:
+            self._tasks.append(
+                self._runner.run(
+                    lambda _p: self._in_worker(lambda r: self.read_page(r, query, None)),
+                    lambda page: self._first_page(generation, page),
+                    lambda error: self._failed(generation, error),
+                )
+            )
+        if count:
+            self.count_now()
+        if first is not None:
+            self._first_page(generation, first)
+
+    def count_now(self) -> None:
+        """Count the rows of the current query on the worker (unless known already)."""
+        generation, query = self._generation, self._query
+        if self._count >= 0:
+            return
+        self._tasks.append(
+            self._runner.run(
+                lambda _p: self._in_worker(lambda r: self.read_count(r, query)),
+                lambda n: self._counted(generation, n),
+                lambda error: self._failed(generation, error),
+            )
         )
-        count = self._runner.run(
-            lambda _p: self._in_worker(lambda r: self.read_count(r, query)),
-            lambda n: self._counted(generation, n),
-            lambda error: self._failed(generation, error),
-        )
-        self._tasks = [first, count]
 
     def _in_worker(self, work: Callable[[RegisterReader], Any]) -> Any:
         with self._readers() as reader:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.app.ports import RegisterReader
 from desktop_app.app.register_export import export_csv_file
 from desktop_app.domain.errors import InputError, LikaError
 from desktop_app.domain.register import RegisterQuery, SortKey
 from desktop_app.progress import Progress
-from desktop_app.ui.context import UiContext
+from desktop_app.ui.context import ListContext
 from desktop_app.ui.literal_text import literal
 from desktop_app.ui.register.filter_bar import FilterBar
 from desktop_app.ui.register.paged_model import ReaderFactory, Runner
@@ -76,21 +77,60 @@ class _SelectOnFocus(QObject):
         return False
 
 
+# As ``ui.opening_page.DRAW_WAIT_MS``: a window that is never drawn goes on all the same.
+LISTED_WAIT_MS = 500
+
+
+class _Once:
+    """Calls ``then`` the first time it is called."""
+
+    def __init__(self, then: Callable[[], None]) -> None:
+        self._then: Callable[[], None] | None = then
+
+    def __call__(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            then()
+
+
+class _ListedWatch(QObject):
+    """Emits the view's ``listed`` once, after the list's first paint with its first
+    page (or its empty state) loaded: then the rows are on the screen."""
+
+    def __init__(self, view: RegisterView) -> None:
+        super().__init__(view)
+        self._view = view
+        self.done = False
+        view.table.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self.done and event.type() == QEvent.Type.Paint and not self._view.model.loading:
+            self.done = True
+            self._view.table.viewport().removeEventFilter(self)
+            QTimer.singleShot(0, self._view.listed.emit)  # after this paint has been shown
+        return False
+
+
 class RegisterView(RegisterTab):
     """Every assessment, as the filters and the sort order select them."""
 
     activated = Signal(int)  # assessment id
     selectionChanged = Signal()
     exported = Signal(str, int)  # path, number of rows
+    listed = Signal()  # once: the first page (or "no assessments") has been painted
 
     def __init__(
         self,
-        context: UiContext,
+        context: ListContext,
         readers: ReaderFactory,
         runner: Runner,
         today: Callable[[], date] = date.today,
         parent: QWidget | None = None,
+        *,
+        first_reader: RegisterReader | None = None,
     ) -> None:
+        """``first_reader``: read the first page from it now, on this thread (the
+        window's first look, ``ui/first_list``), instead of on a worker."""
         super().__init__(context, readers, runner, today, parent)
         self._started = True  # the register is the first tab: filled at once
         self.filters = FilterBar(context, today(), self)
@@ -132,8 +172,28 @@ class RegisterView(RegisterTab):
         self.model.countChanged.connect(lambda _n: self._update_labels())
         self.model.loadingChanged.connect(lambda _on: self._update_labels())
         self.model.failed.connect(self._show_failure)
-        self.model.refresh()
+        self._listed_watch = _ListedWatch(self)
+        if first_reader is None:
+            self.model.refresh()
+            self._load_units()
+        else:
+            # The first page now; the count and the units once it is on the screen (or
+            # after a while if the window is not drawn), so that no worker competes with it.
+            self.model.refresh(
+                self.model.read_page(first_reader, self.model.query, None), count=False
+            )
+            once = _Once(self._after_listed)
+            self.listed.connect(once)
+            QTimer.singleShot(LISTED_WAIT_MS, once)
+
+    def _after_listed(self) -> None:
+        self.model.count_now()
         self._load_units()
+
+    @property
+    def was_listed(self) -> bool:
+        """Whether the first page has been painted (``listed`` was or is being emitted)."""
+        return self._listed_watch.done
 
     def focus_list(self) -> None:
         self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)

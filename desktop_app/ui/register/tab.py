@@ -10,14 +10,14 @@ from datetime import date
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.app.ports import ReaderFactory
-from desktop_app.ui.context import UiContext
+from desktop_app.ui.context import ListContext
 from desktop_app.ui.tasks import Runner
 
 
 class RegisterTab(QWidget):
     def __init__(
         self,
-        context: UiContext,
+        context: ListContext,
         readers: ReaderFactory,
         runner: Runner,
         today: Callable[[], date] = date.today,

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from desktop_app.app.ports import RegisterReader
 from desktop_app.domain.model import Direction
 from desktop_app.domain.register import RegisterQuery, RegisterRow, SortKey
-from desktop_app.ui.context import UiContext
+from desktop_app.ui.context import ListContext
 from desktop_app.ui.register.names import ContentNames
 from desktop_app.ui.register.paged_model import Index, PagedTableModel, ReaderFactory, Runner
 
@@ -21,7 +21,7 @@ _NUMERIC = {SortKey.REVISION, SortKey.OPEN_MEASURES}
 class RegisterTableModel(PagedTableModel[RegisterQuery, RegisterRow]):
     def __init__(
         self,
-        context: UiContext,
+        context: ListContext,
         readers: ReaderFactory,
         runner: Runner,
         query: RegisterQuery | None = None,

@@ -1,0 +1,90 @@
+"""Two source checkouts of Lika started alternately, with the minimal window between them.
+
+    .venv/bin/python benchmarks/startup_compare.py BEFORE AFTER [--large DB] [--runs 11]
+
+On a shared machine the bare window's first paint moves a lot from one benchmark run to
+the next (0.11 to 0.25 s at a load average of 4), so a before/after taken in two runs of
+``startup.py --source`` can say little. This starts ``python -m desktop_app`` from each
+checkout (``PYTHONPATH``, from a neutral folder) and the minimal window in turn, as
+``startup.py`` does, and prints each one's first paint and first page listed over the
+minimal window's first paint, and its peak memory. BEFORE can be a ``git worktree`` or an
+export (``git archive COMMIT | tar -x -C DIR``) of the older commit; give each checkout
+its trust record (``python -m desktop_app.checklists.trusted``, run in it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from startup import MB, ROOT, Run, isolated_environment, time_to_window
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("before", type=Path)
+    parser.add_argument("after", type=Path)
+    parser.add_argument("--large", type=Path, help="time this register instead of a demo one")
+    parser.add_argument("--runs", type=int, default=11)
+    args = parser.parse_args(argv)
+    trees = {"before": args.before.resolve(), "after": args.after.resolve()}
+    with tempfile.TemporaryDirectory(prefix="lika-compare-") as tmp:
+        home = Path(tmp)
+        env = {**isolated_environment(home), "LIKA_DEFAULTS": "", "QT_QPA_PLATFORM": "offscreen"}
+        db = home / "register.db"
+        subprocess.run([sys.executable, "-m", "desktop_app", "demo", "--db", db], cwd=home,
+                       env={**env, "PYTHONPATH": str(trees["before"])}, check=True,
+                       capture_output=True)  # fmt: skip
+        env["LIKA_SMOKE_TEST_QUIT_AFTER_SHOW"] = "1"
+        register = str(args.large or db)
+        minimal = [sys.executable, str(ROOT / "benchmarks" / "minimal_window.py")]
+        measured: dict[str, list[Run]] = {"before": [], "after": [], "minimal": []}
+
+        def start(name: str) -> Run:
+            if name == "minimal":
+                return time_to_window(minimal, env, timeout=300)
+            command = [sys.executable, "-m", "desktop_app", "--db", register]
+            # From the temporary home, so that ``-m`` finds the checkout by PYTHONPATH.
+            return _in(home, command, {**env, "PYTHONPATH": str(trees[name])})
+
+        for name in measured:
+            start(name)  # warm-up
+        for _ in range(args.runs):
+            for name in measured:
+                measured[name].append(start(name))
+
+    bare = statistics.median(r.seconds for r in measured["minimal"])
+    bare_rss = statistics.median(r.peak_rss for r in measured["minimal"])
+    print(f"{args.runs} runs each; minimal window: first paint {bare:.3f} s, "
+          f"{bare_rss / MB:.0f} MB")  # fmt: skip
+    for name in ("before", "after"):
+        runs = measured[name]
+        paint = statistics.median(r.seconds for r in runs)
+        listed = statistics.median(r.listed for r in runs if r.listed is not None)
+        rss = statistics.median(r.peak_rss for r in runs)
+        print(
+            f"{name:<7} first paint {paint:.3f} s ({paint / bare:.2f}x)  "
+            f"listed {listed:.3f} s ({listed / bare:.2f}x)  "
+            f"peak {rss / MB:.0f} MB ({rss / bare_rss:.2f}x)"
+        )
+    return 0
+
+
+def _in(folder: Path, command: list[str], env: dict[str, str]) -> Run:
+    """``time_to_window`` with ``folder`` as the working directory."""
+    import os
+
+    previous = Path.cwd()
+    os.chdir(folder)
+    try:
+        return time_to_window(command, env, timeout=300)
+    finally:
+        os.chdir(previous)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

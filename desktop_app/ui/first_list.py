@@ -1,0 +1,90 @@
+"""The register's first page on the screen before the service is loaded (issue 18).
+
+After the window's first paint (``ui/app.py``), start-up used to load the service
+layer and sqlite-utils, check and open the register for writing, attach it and only
+then read the first page on a worker: the user waited for all of it. Now the event
+loop's first turn reads the checklists' words (the list's headers and labels need
+them) and takes a first look at the register through a read-only connection
+(``app.registers.first_look``: plain sqlite3, the door of ``lika list``, so only a
+register the usual opening would leave as it is), fills the register tab with its
+first page and lets it be painted. Only then does ``ui/opening.fill_window`` run as
+before: the bounded start check still comes before anything writes, a register that
+needs an upgrade, is damaged or newer still gets its message (the window is then
+hidden as before), and the service, backups and the restore of open editors follow.
+Where there is no first look (no file yet, any doubt about the file, a busy register,
+a read that fails) the normal path does everything, as before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktop_app.domain.errors import LikaError
+from desktop_app.ui.context import ListContext
+from desktop_app.ui.language import ui_language
+from desktop_app.ui.settings import Settings
+
+if TYPE_CHECKING:
+    from desktop_app.checklists.guide import Content
+    from desktop_app.ui.main_window import MainWindow
+
+FileState = tuple[tuple[int, int] | None, ...]
+
+
+def load_window_content(settings: Settings) -> Content:
+    """Built-in and organisation checklists; refuses a defaults file naming a law that is
+    not installed (before any register is opened or created)."""
+    from desktop_app.checklists.guide import load_content
+
+    folder = settings.checklist_folder
+    content = load_content([folder] if folder else [])
+    settings.defaults.check_framework([f.id for f in content.checklists.frameworks()])
+    return content
+
+
+def file_state(path: Path) -> FileState:
+    """Size and modification time of the register and its write-ahead log: whether
+    opening it (an upgrade, a restored backup) changed what the first look listed."""
+    state: list[tuple[int, int] | None] = []
+    for file in (path, path.with_name(path.name + "-wal")):
+        try:
+            stat = file.stat()
+            state.append((stat.st_size, stat.st_mtime_ns))
+        except OSError:
+            state.append(None)
+    return tuple(state)
+
+
+@dataclass(frozen=True)
+class FirstList:
+    """What the first look read: the content (not read twice) and the register's
+    files as they were listed."""
+
+    content: Content
+    files: FileState
+
+
+def list_first_page(window: MainWindow, path: Path, settings: Settings) -> FirstList | None:
+    """Fill ``window``'s register tab with the first page of ``path`` from a first
+    look; None (and the window untouched) where the normal path must do it all."""
+    from desktop_app.app.registers import first_look, open_reader
+
+    if not path.is_file():
+        return None  # no register yet: the normal path creates it (first run)
+    try:
+        content = load_window_content(settings)
+    except LikaError:
+        return None  # the normal path loads it again and says what is wrong
+    reader = first_look(path)
+    if reader is None:
+        return None
+    context = ListContext(content, settings, ui_language(settings.ui_language))
+    try:
+        with reader:
+            window.show_list(context, lambda: open_reader(path), first_reader=reader)
+    except LikaError:
+        return None  # the first page could not be read: the normal path checks why
+    # As read (a reader creates the empty write-ahead log of a register closed cleanly).
+    return FirstList(content, file_state(path))
