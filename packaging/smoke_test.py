@@ -239,6 +239,17 @@ def check_cli(exe: Path, env: dict[str, str], home: Path, version: str | None) -
         raise SmokeTestError(f"a bad id should give one 'lika:' line, got {result.stderr!r}")
     print("ok: a bad id gets one line and exit code 2")
 
+    # A server register (issue 20): the bundle carries the PostgreSQL driver and libpq,
+    # so a server that is not there is "cannot be reached", not a missing driver.
+    host = "127.0.0.1:1" if sys.platform == "win32" else "/nonexistent-lika-smoke-socket"
+    url = (
+        f"postgresql://lika@/lika?host={host}" if "/" in host else f"postgresql://lika@{host}/lika"
+    )
+    result = run([exe, "--db", url, "list"], env, expect=1, what="list on a server register")
+    if "cannot be reached" not in result.stderr:
+        raise SmokeTestError(f"a server register that is not there: {result.stderr!r}")
+    print("ok: a server register is reached through the bundled PostgreSQL driver")
+
 
 def check_gui(
     exe: Path, env: dict[str, str], platform: str, wrapper: list[str], *, prints: bool = True

@@ -48,13 +48,14 @@ UNUSED_PYTHON_MODULES = [
     # Nothing in Lika or its libraries runs an event loop or a process pool; PyInstaller
     # finds them through concurrent.futures and then runs a start-up hook for
     # multiprocessing in every launch.
-    "asyncio", "multiprocessing", "concurrent.futures.process", "xmlrpc",
+    # (asyncio stays: psycopg imports it for its async connection classes.)
+    "multiprocessing", "concurrent.futures.process", "xmlrpc",
     # Lika never opens a network connection; without these, OpenSSL (5 MB) stays out.
     # hashlib falls back to Python's built-in hashes, urllib and http.client to no TLS.
     "ssl", "_ssl", "_hashlib",
-    # The PostgreSQL driver (extra "postgres", issue 20) is installed for the tests but
-    # no frozen code path uses it yet; it joins the bundle with the server engine.
-    "psycopg", "psycopg_binary", "psycopg_c", "psycopg_pool",
+    # The PostgreSQL driver's C build and pool: the bundle carries psycopg with
+    # psycopg_binary (its libpq and OpenSSL inside), for server registers (issue 20).
+    "psycopg_c", "psycopg_pool",
 ]  # fmt: skip
 
 # Qt plug-ins to keep, per category; a category not named here is dropped whole.

@@ -37,13 +37,3 @@ def test_backup_of_a_server_register_unreachable_is_a_failure(tmp_path, capsys):
     code, err = lika("backup", "--db", URL, "--out", str(tmp_path / "b.db"), capsys=capsys)
     assert code == 1 and "Cannot read postgresql://ada@/lika" in err
     assert not (tmp_path / "b.db").exists()
-
-
-def test_without_the_driver_it_says_what_to_install(tmp_path, capsys, monkeypatch):
-    import sys
-
-    for name in [m for m in sys.modules if m.startswith("desktop_app.storage.postgres.copy")]:
-        monkeypatch.delitem(sys.modules, name)
-    monkeypatch.setitem(sys.modules, "psycopg", None)
-    code, err = lika("backup", "--db", URL, "--out", str(tmp_path / "b.db"), capsys=capsys)
-    assert code == 1 and "lika[postgres]" in err

@@ -7,14 +7,12 @@ copy runs.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.domain.audit import ChainReport
-from desktop_app.domain.errors import InputError, LikaError
+from desktop_app.domain.errors import InputError
 
 if TYPE_CHECKING:
     from desktop_app.storage.postgres.copy_in import CopyReport
@@ -43,8 +41,7 @@ def migrate(source: Path, url: str, *, merge: bool = False, owner: str = "") -> 
         raise InputError(f"{url} is not a server register (postgresql://…)")
     if not Path(source).is_file():
         raise InputError(f"No database at {source}")
-    with _driver():
-        from desktop_app.storage.postgres.copy_in import copy_in
+    from desktop_app.storage.postgres.copy_in import copy_in
 
     return copy_in(Path(source), url, merge=merge, owner=owner.strip())
 
@@ -63,22 +60,7 @@ def backup_server(url: str, target: Path) -> BackupReport:
     target = Path(target)
     if not target.parent.is_dir():
         raise InputError(f"Cannot write {target}: the folder does not exist")
-    with _driver():
-        from desktop_app.storage.postgres.copy_out import copy_out
+    from desktop_app.storage.postgres.copy_out import copy_out
 
     counts, server_chain, file_chain = copy_out(url, target)
     return BackupReport(shown(url), target, counts, server_chain, file_chain)
-
-
-@contextmanager
-def _driver() -> Iterator[None]:
-    """A Lika installed without the PostgreSQL driver says so, instead of failing inside."""
-    try:
-        yield
-    except ModuleNotFoundError as error:
-        if error.name != "psycopg":
-            raise
-        raise LikaError(
-            "This Lika was installed without the PostgreSQL driver (psycopg): "
-            "pip install 'lika[postgres]'"
-        ) from None
