@@ -1,0 +1,93 @@
+"""The server's words are SQLite's words: ``lika.search_words`` (migration
+``0006_h20q_search``) against the FTS5 ``unicode61 remove_diacritics 0`` tokenizer the
+SQLite register uses, for every code point and for any text (issue 20)."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from desktop_app.storage.postgres import unicode61_data as data
+from scripts.sqlite_unicode61 import SURROGATES, read_sqlite
+
+
+def test_the_data_is_this_sqlites_tokenizer() -> None:
+    """If SQLite ever changes unicode61, this fails: rerun scripts/sqlite_unicode61.py
+    and add a migration that rebuilds the server's index with the new table."""
+    separators, folds, continuers = read_sqlite()
+    assert list(data.SEPARATORS) == separators
+    assert list(data.FOLDS) == folds
+    assert list(data.CONTINUERS) == continuers
+
+
+def sqlite_words(text: str) -> list[str]:
+    """The words SQLite's register index makes of ``text``, in order."""
+    conn = sqlite3.connect(":memory:")
+    conn.execute('CREATE VIRTUAL TABLE t USING fts5(x, tokenize="unicode61 remove_diacritics 0")')
+    conn.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, instance)")
+    conn.execute("INSERT INTO t (rowid, x) VALUES (1, ?)", [text])
+    words = [term for term, _ in conn.execute("SELECT term, offset FROM v ORDER BY offset")]
+    conn.close()
+    return words
+
+
+@pytest.fixture(scope="module")
+def server(pg_cluster):
+    import psycopg
+
+    from desktop_app.app import server_schema
+
+    dsn = pg_cluster.dsn_for(pg_cluster.new_database())
+    server_schema.install(dsn)
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        yield conn
+
+
+def _words(conn, text: str) -> list[str]:
+    return conn.execute("SELECT lika.search_words(%s)", [text]).fetchone()[0]
+
+
+@pytest.mark.postgres
+def test_every_code_point_splits_and_folds_as_on_sqlite(server) -> None:
+    separator = {cp for a, b in data.SEPARATORS for cp in range(a, b + 1)}
+    fold = dict(data.FOLDS)
+    points = [cp for cp in range(1, 0x110000) if cp not in SURROGATES]
+    for start in range(0, len(points), 20_000):
+        chunk = points[start : start + 20_000]
+        expected = [chr(fold.get(cp, cp)) for cp in chunk if cp not in separator]
+        # each alone (spaces between), then all the word characters as one word
+        assert _words(server, " ".join(chr(cp) for cp in chunk)) == expected
+        word = "".join(chr(cp) for cp in chunk if cp not in separator)
+        assert _words(server, word) == ["".join(expected)]
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize(
+    "text",
+    ["x² ½ Ⅻ 0¹", "\ue000\uf8ff", "𛅰𛅱 Nushu", "ΟΔΟΣ ὁδός ς", "İstanbul ıi", "ſtraße ẞ µ",
+     "Ꭰ ꭰ Ა ა", "ŊUOLJA Šaddá", "a\u0301b", "e-post: a.b@c.se 2026/0815", ""],
+)  # fmt: skip
+def test_texts_split_as_on_sqlite(server, text) -> None:
+    assert _words(server, text) == sqlite_words(text)
+
+
+@pytest.mark.postgres
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=st.text(st.characters(blacklist_categories=("Cs",), min_codepoint=1)))
+def test_any_text_splits_as_on_sqlite(server, text) -> None:
+    assert _words(server, text) == sqlite_words(text)
+
+
+@pytest.mark.postgres
+def test_a_long_word_keeps_its_place(server) -> None:
+    """A word no lexeme can hold is left out of the document but keeps its position, as
+    on SQLite, so no phrase spans it."""
+    vector = server.execute(
+        "SELECT lika.search_vector('a ' || repeat('x', 3000) || ' b', 'c')::text"
+    ).fetchone()[0]
+    assert vector == "'a':1 'b':3 'c':5"
