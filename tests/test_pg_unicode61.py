@@ -91,3 +91,44 @@ def test_a_long_word_keeps_its_place(server) -> None:
         "SELECT lika.search_vector('a ' || repeat('x', 3000) || ' b', 'c')::text"
     ).fetchone()[0]
     assert vector == "'a':1 'b':3 'c':5"
+    text = "a " + "x" * 3000 + " b"
+    conn = sqlite3.connect(":memory:")
+    conn.execute('CREATE VIRTUAL TABLE t USING fts5(x, tokenize="unicode61 remove_diacritics 0")')
+    conn.execute("INSERT INTO t (x) VALUES (?)", [text])
+    assert conn.execute("SELECT count(*) FROM t WHERE t MATCH '\"a b\"'").fetchone()[0] == 0
+    found = server.execute(
+        "SELECT lika.search_vector('', %s) @@ lika.search_query(ARRAY['a b'])", [text]
+    ).fetchone()[0]
+    assert found is False
+
+
+@pytest.mark.postgres
+def test_the_migration_rebuilds_an_existing_registers_index(
+    repository, content, pg_cluster, pg_database
+) -> None:
+    """A register indexed by phase 1 (``x²`` left out as ``x``) is found by its words
+    once 0006_h20q_search has run."""
+    import psycopg
+
+    from desktop_app.storage.postgres import migrations
+    from scripts.pg_copy_register import copy_register
+    from tests.register_helpers import make
+
+    repository.create(make(content, "Ytan x² och ½ mil"))
+    names = migrations.names()
+    before = migrations.statements()[: names.index("0006_h20q_search") + 1]  # + preamble
+    with psycopg.connect(pg_cluster.dsn_for(pg_database), autocommit=True) as conn:
+        for statement in before:
+            conn.execute(statement)
+        with sqlite3.connect(repository.path) as lite:
+            copy_register(lite, conn)
+        lexemes = "SELECT array_agg(lexeme) FROM lika.register_search, unnest(document)"
+        assert not {"x²", "½"} & set(conn.execute(lexemes).fetchone()[0])  # phase 1's
+        for statement in migrations.statements():
+            conn.execute(statement)
+        assert {"x²", "½"} <= set(conn.execute(lexemes).fetchone()[0])
+        stale = conn.execute(
+            "SELECT count(*) FROM lika.register_search s JOIN lika.register_search_source v "
+            "USING (assessment_id) WHERE s.document <> lika.search_vector(v.title, v.body)"
+        ).fetchone()[0]
+        assert stale == 0

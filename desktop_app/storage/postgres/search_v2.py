@@ -6,8 +6,9 @@ Migration 0003 split text at ``[^[:alnum:]]`` and lower-cased it with ICU. That 
 ``½``, ``Ⅻ``), private-use characters and every character Unicode 6.1 had not assigned
 (Nushu, say) inside a word, and folds case with its own Unicode 6.1 table (``ſ`` to
 ``s``, ``µ`` to ``μ``, ``ς`` to ``σ``; ``İ`` and Cherokee unchanged), whatever ICU's
-version says. And it cost about 3 ms per assessment (four passes over the words, each
-through SQL rows), most of copying a register in.
+version says. And building a document cost about 2.5 ms (the title was split again for
+every word of the body), most of copying a register in; here about 0.1 ms
+(``benchmarks/pg_search_index.py``).
 
 Here the tokenizer is data read from SQLite itself (``unicode61_data``, written by
 ``scripts/sqlite_unicode61.py``): unicode61 works one code point at a time, so a
