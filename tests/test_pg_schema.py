@@ -134,4 +134,5 @@ def test_the_script_is_the_migrations_in_order():
         "0003_search",
         "0004_copy",
         "0005_register_order",
+        "0006_h20q_search",
     ]
