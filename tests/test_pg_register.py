@@ -274,3 +274,12 @@ def test_numbers_other_than_digits_are_words(engines) -> None:
     sqlite, server = engines
     query = RegisterQuery(today=TODAY, search="0¹")  # no title holds it
     assert server.count(query) == sqlite.count(query) == 0
+
+
+def test_a_last_chunk_without_words_keeps_the_prefix_from_the_others(engines) -> None:
+    """U+19B0 is a letter to Python (``chunks`` keeps it) but a separator to unicode61:
+    on SQLite the empty last phrase takes the prefix, so 'skol' must be a whole word."""
+    sqlite, server = engines
+    query = RegisterQuery(today=TODAY, search="skol \u19b0")
+    assert server.count(query) == sqlite.count(query)
+    assert sqlite.count(RegisterQuery(today=TODAY, search="skol")) > sqlite.count(query)

@@ -23,7 +23,10 @@ character class of its separators and a table of its folds say everything.
   is splitting before);
 - ``search_vector``: positions counted over every word, as FTS5 does; a word of 2047
   bytes or more (no lexeme can hold it) is left out but keeps its position, so no phrase
-  spans it, as on SQLite.
+  spans it, as on SQLite;
+- ``search_query``: as 0003's, but when the last chunk has no words (``chunks`` keeps a
+  chunk Python calls alphanumeric, such as U+19B0, that unicode61 splits at) no other
+  chunk becomes the prefix: FTS5 gives the ``*`` to that empty last phrase.
 
 The regular expressions and strings are written with ``\\u``/``\\U`` escapes and
 compared ``COLLATE "C"``: the database's locale plays no part. The index is rebuilt.
@@ -117,6 +120,35 @@ BEGIN
         ) words
         WHERE octet_length(t) < 2047
     ), '')::tsvector;
+END
+$fn$;
+
+CREATE OR REPLACE FUNCTION lika.search_query(chunks text[]) RETURNS tsquery
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $fn$
+DECLARE
+    phrases text[] := '{{}}';
+    chunk text;
+    words text[];
+BEGIN
+    FOREACH chunk IN ARRAY coalesce(chunks, '{{}}') LOOP
+        words := lika.search_words(chunk);
+        IF EXISTS (SELECT 1 FROM unnest(words) w WHERE octet_length(w) >= 2047) THEN
+            RETURN '''x'' & !''x'''::tsquery;  -- no document holds such a word
+        END IF;
+        IF cardinality(words) > 0 THEN
+            phrases := phrases || ('(' || array_to_string(
+                ARRAY(SELECT '''' || w || '''' FROM unnest(words) AS w), ' <-> ') || ')');
+        END IF;
+    END LOOP;
+    IF cardinality(phrases) = 0 THEN
+        RETURN NULL;
+    END IF;
+    -- The last chunk is the prefix, as FTS5's last phrase: if it has no words, none is.
+    IF cardinality(words) > 0 THEN
+        phrases[cardinality(phrases)] := regexp_replace(phrases[cardinality(phrases)],
+            '''\\)$', ''':*)');
+    END IF;
+    RETURN array_to_string(phrases, ' & ')::tsquery;
 END
 $fn$;
 
