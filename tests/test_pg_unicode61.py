@@ -7,7 +7,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from desktop_app.storage.postgres import unicode61_data as data
@@ -132,3 +132,36 @@ def test_the_migration_rebuilds_an_existing_registers_index(
             "USING (assessment_id) WHERE s.document <> lika.search_vector(v.title, v.body)"
         ).fetchone()[0]
         assert stale == 0
+
+
+_PIECES = st.sampled_from(["kommun", "Kommunen", "x²", "½", "ᦰ", "\u0301", "a\u0301b", "ſtad",
+                           "ΣΟΣ", "\ue000", "İ", "-", " ", "9", "\u19b0x"])  # fmt: skip
+_TEXT = st.lists(st.one_of(_PIECES, st.characters(min_codepoint=1, blacklist_categories=("Cs",))),
+                 max_size=12).map("".join)  # fmt: skip
+
+
+@pytest.mark.postgres
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(title=_TEXT, body=_TEXT, search=_TEXT)
+def test_a_search_finds_a_document_as_on_sqlite(server, title, body, search) -> None:
+    """Document and query together: SQLite's MATCH of ``fts_query`` against the server's
+    ``search_vector @@ search_query`` of the same chunks."""
+    from desktop_app.storage.search_syntax import chunks, fts_query
+
+    conn = sqlite3.connect(":memory:")
+    conn.execute(
+        'CREATE VIRTUAL TABLE t USING fts5(title, body, tokenize="unicode61 remove_diacritics 0")'
+    )
+    conn.execute("INSERT INTO t (title, body) VALUES (?, ?)", [title, body])
+    match = fts_query(search)
+    on_sqlite = match is not None and bool(
+        conn.execute("SELECT count(*) FROM t WHERE t MATCH ?", [match]).fetchone()[0]
+    )
+    on_server = server.execute(
+        "SELECT coalesce(lika.search_vector(%s, %s) @@ lika.search_query(%s::text[]), false)",
+        [title, body, chunks(search)],
+    ).fetchone()[0]
+    event(f"found: {on_sqlite}")
+    assert on_server == on_sqlite
