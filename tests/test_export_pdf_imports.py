@@ -19,11 +19,25 @@ ROOT = Path(__file__).resolve().parent.parent
 # What it once loaded and does not need: the schema library (the exchange data is checked
 # by ``schema_subset``), YAML (the content comes parsed from the record), lxml (the XMP
 # is written by ``reports.pdfa``), cryptography (nothing is signed) and PDF/A's
-# validator. Babel stays: dates and lists in three languages are its job, not ours.
-NOT_NEEDED = ("jsonschema", "referencing", "yaml", "lxml", "cryptography", "pikepdf.pdfa")
+# validator. Babel stays: dates and lists in three languages are its job, not ours. A
+# register that opening would leave as it is is read through the read-only door, without
+# sqlite-utils (with click and pluggy) or the migrations (``storage.read_door``).
+NOT_NEEDED = (
+    "jsonschema",
+    "referencing",
+    "yaml",
+    "lxml",
+    "cryptography",
+    "pikepdf.pdfa",
+    "sqlite_utils",
+    "click",
+    "pluggy",
+    "desktop_app.storage.migrations",
+    "desktop_app.storage.database",
+)
 
 
-def test_export_pdf_loads_no_schema_library_yaml_lxml_or_cryptography(
+def test_export_pdf_loads_no_schema_library_yaml_lxml_cryptography_or_sqlite_utils(
     demo_db,  # noqa: F811
     tmp_path,
 ):

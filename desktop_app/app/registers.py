@@ -38,6 +38,7 @@ __all__ = [
     "open_as_is",
     "open_reader",
     "open_store",
+    "open_store_as_is",
     "reader_factory",
     "reader_on",
     "refuse_on_server",
@@ -83,6 +84,19 @@ def open_as_is(path: Path) -> RegisterReader | None:
 
     register = open_register(path)
     return None if register is None else SqliteReader(register)
+
+
+def open_store_as_is(path: Path) -> AssessmentStore | None:
+    """The register at ``path`` for a command that only reads whole assessments (``lika
+    export-pdf``): the repository's own reads on ``open_as_is``'s read-only connection,
+    without sqlite-utils or the migrations; None when opening would change or refuse the
+    register (``open_store`` then does that, after the start check). A write on it fails.
+    Raises ``DatabaseBusyError`` when the register is busy."""
+    from desktop_app.storage.read_door import open_as_is as open_register
+    from desktop_app.storage.repository import AssessmentRepository
+
+    register = open_register(path)
+    return None if register is None else AssessmentRepository.reading(register.conn)
 
 
 def first_look(path: Path) -> RegisterReader | None:

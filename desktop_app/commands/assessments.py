@@ -220,6 +220,7 @@ def cmd_export_pdf(args: argparse.Namespace, session: Session, out: TextIO) -> i
 
     language = Language(args.lang) if args.lang else None
 
-    export_summary(session.service, args.id, Path(args.out), language, warn)
+    # It only reads: a register that opening would leave as it is is read as it is.
+    export_summary(session.reading_service, args.id, Path(args.out), language, warn)
     print(f"Wrote {args.out}", file=out)
     return EXIT_OK

@@ -84,6 +84,24 @@ class Session:
             self._service = AssessmentService(repository, content, who)
         return self._service
 
+    @property
+    def reading_service(self) -> AssessmentService:
+        """The service for a command that only reads (``lika export-pdf``): on a register
+        file that opening would leave as it is, over the read-only door
+        (``registers.open_store_as_is``: the start check's integrity scan done there, no
+        sqlite-utils or migrations); any other register, ``service`` as usual."""
+        if self._service is None and isinstance(self.db_path, Path):
+            from desktop_app.app import registers
+            from desktop_app.app.service import AssessmentService
+            from desktop_app.domain.identity import Identity
+
+            content = self.content
+            store = registers.open_store_as_is(self.db_path)
+            if store is not None:
+                self._checked = True  # the door's own check (``read_door._as_it_is``)
+                self._service = AssessmentService(store, content, Identity.default())
+        return self.service
+
     def check_before_writing(self) -> None:
         """The window's start-up check, before the register is opened (opening may
         upgrade it) or written: a damaged or emptied register is never used."""

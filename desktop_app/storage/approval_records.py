@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.domain.audit import records_hash
 from desktop_app.domain.model import StatusChange
 from desktop_app.storage import audit, rows, schema_facts
+
+if TYPE_CHECKING:  # types only: the export reads without sqlite-utils (issue 18)
+    from sqlite_utils import Database
 
 
 def current_generation(db: Database | sqlite3.Connection, assessment_id: int) -> int:

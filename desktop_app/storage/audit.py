@@ -12,9 +12,7 @@ import json
 import sqlite3
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.domain.audit import (
     GENESIS_HASH,
@@ -32,6 +30,9 @@ from desktop_app.domain.errors import UnreadableDataError
 from desktop_app.domain.identity import Identity
 from desktop_app.domain.merge import changes
 from desktop_app.domain.model import Assessment
+
+if TYPE_CHECKING:  # types only: the export reads without sqlite-utils (issue 18)
+    from sqlite_utils import Database
 
 
 def field_changes(before: Assessment, after: Assessment) -> tuple[AuditChange, ...]:

@@ -11,16 +11,17 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.domain.clock import Clock, utc_now
 from desktop_app.domain.errors import NotFoundError
 from desktop_app.domain.evaluation import Evaluation, ImpactAsExpected, MeasureResult
 from desktop_app.domain.model import MeasureStatus
-from desktop_app.storage.database import describe_sqlite_error
 from desktop_app.storage.rows import inserted_id
+from desktop_app.storage.sqlite_errors import describe_sqlite_error
+
+if TYPE_CHECKING:  # types only: the export reads without sqlite-utils (issue 18)
+    from sqlite_utils import Database
 
 
 def _iso(value: date | None) -> str | None:

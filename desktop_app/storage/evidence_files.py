@@ -11,10 +11,12 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from datetime import datetime, timedelta
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from desktop_app.domain.errors import NotFoundError, UnreadableDataError
+
+if TYPE_CHECKING:  # types only: the export reads without sqlite-utils (issue 18)
+    from sqlite_utils import Database
 
 # How long a file nothing refers to is kept (an open editor can undo its removal).
 KEEP_UNREFERENCED = timedelta(days=1)

@@ -13,9 +13,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any, cast
 
 from desktop_app.domain.audit import AuditAction, AuditChange
 from desktop_app.domain.audit_summary import CREATED, delete_summary, save_summary, status_summary
@@ -33,16 +31,16 @@ from desktop_app.domain.register import RegisterRow
 from desktop_app.domain.workflow import check_deletable
 from desktop_app.storage import approval_records, audit, evidence_files, rows
 from desktop_app.storage.children import ChildWriter, TableRows
-from desktop_app.storage.database import (
-    describe_sqlite_error,
-    open_database,
-    write_transaction,
-)
 from desktop_app.storage.errors import ConflictError
+from desktop_app.storage.plain_db import PlainDb
 from desktop_app.storage.portfolio import read_portfolio_entries
 from desktop_app.storage.register import Register
 from desktop_app.storage.save_checks import check_saveable
 from desktop_app.storage.search_syntax import contains_pattern
+from desktop_app.storage.sqlite_errors import describe_sqlite_error
+
+if TYPE_CHECKING:  # sqlite-utils opens and writes (``open``); reads need only sqlite3
+    from sqlite_utils import Database
 
 
 class AssessmentRepository:
@@ -59,7 +57,17 @@ class AssessmentRepository:
 
     @classmethod
     def open(cls, path: Path, *, clock: Clock = utc_now) -> AssessmentRepository:
+        from desktop_app.storage.database import open_database  # with sqlite-utils
+
         return cls(open_database(path), clock=clock)
+
+    @classmethod
+    def reading(cls, conn: sqlite3.Connection) -> AssessmentRepository:
+        """The repository's reads on a read-only connection from ``read_door`` (a
+        register that opening would leave as it is), without importing sqlite-utils:
+        every read goes through ``db.execute`` and ``db.conn``, which ``PlainDb`` gives.
+        For commands that only read (``lika export-pdf``); a write on it fails."""
+        return cls(cast("Database", PlainDb(conn)))
 
     @property
     def path(self) -> str:
@@ -76,6 +84,8 @@ class AssessmentRepository:
         another process makes this one wait (busy timeout) instead of failing halfway
         on a snapshot that went stale between its read and its write.
         """
+        from desktop_app.storage.database import write_transaction
+
         conn = self.db.conn
         try:
             with write_transaction(self.db) as db:

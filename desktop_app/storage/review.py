@@ -21,9 +21,9 @@ from desktop_app.domain.model import Assessment, Status
 from desktop_app.domain.register import RegisterRow
 from desktop_app.domain.review import CommentTarget, ReviewComment
 from desktop_app.storage import audit, rows
-from desktop_app.storage.database import describe_sqlite_error
 from desktop_app.storage.register import Register
 from desktop_app.storage.repository import AssessmentRepository
+from desktop_app.storage.sqlite_errors import describe_sqlite_error
 
 # Statuses in which the caseworker may mark a comment addressed.
 ADDRESSABLE = frozenset({Status.RETURNED, Status.DRAFT})
