@@ -150,12 +150,12 @@ class _Client:
 
 # A refusal that only a lost race explains (the state moved on between read and act).
 RACES = (
+    "comments are made while an assessment is in review",  # another reviewer acted first
     "only a draft or returned assessment can be submitted",
     "revision conflict",
     "is in review",
     "an approved assessment cannot be changed",
     "is newer, so changes belong there",
-    "comments are made while an assessment is in review",
     "not addressed yet",
     "is already addressed",  # the other window addressed the comment first
 )
