@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from desktop_app.storage.postgres import (
     audit_v1,
     autosave_v1,
+    concurrency_v1,
     copy_v1,
     order_v1,
     roles_v1,
@@ -45,6 +46,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0005_register_order", order_v1.SQL),
     Migration("0006_autosave", autosave_v1.SQL),
     Migration("0007_search_unicode61", search_v2.SQL),
+    Migration("0008_concurrency", concurrency_v1.SQL),
 )
 
 _PREAMBLE = f"""-- The Lika register's schema on PostgreSQL (issue 20), by `lika server-schema`.

@@ -31,7 +31,7 @@ from psycopg.types.json import Jsonb
 from desktop_app.domain.audit import AuditAction, AuditChange
 from desktop_app.domain.audit_summary import CREATED, delete_summary, save_summary
 from desktop_app.domain.clock import Clock, utc_now
-from desktop_app.domain.errors import NotFoundError, UnreadableDataError
+from desktop_app.domain.errors import NotFoundError, UnreadableDataError, WorkflowError
 from desktop_app.domain.evaluation import Evaluation
 from desktop_app.domain.identity import Identity
 from desktop_app.domain.model import Assessment, Status, StatusChange
@@ -185,7 +185,7 @@ class ServerStore(ServerReads):
         if assessment.id is None:
             raise ValueError("save() needs a stored assessment; use create()")
         now = self._clock()
-        with self._transaction() as db:
+        with self._stale_is_conflict(assessment.id, assessment.version), self._transaction() as db:
             stored = db.execute(
                 "SELECT * FROM lika.assessments WHERE id = %s", [assessment.id]
             ).fetchone()
@@ -228,6 +228,23 @@ class ServerStore(ServerReads):
         assessment.updated = now
         self._children.remember(assessment, assessment.version, written)
 
+    @contextmanager
+    def _stale_is_conflict(self, assessment_id: int, version: int) -> Iterator[None]:
+        """A status change refused for the status it found ("cannot go from returned to
+        returned") when this copy is stale: the assessment moved on since it was loaded
+        (another reviewer, another window), so the refusal is a ``ConflictError`` like a
+        stale save's: reload it. ``lika.change_status`` checks the transition before the
+        version, so only a look at the version after the refusal tells the two apart."""
+        try:
+            yield
+        except WorkflowError as refused:
+            found = self._query(
+                "SELECT version FROM lika.assessments WHERE id = %s", [assessment_id]
+            )
+            if found and int(found[0]["version"]) != version:
+                raise ConflictError(CHANGED_ELSEWHERE) from refused
+            raise
+
     def _refusal(
         self, db: psycopg.Connection[Row], assessment: Assessment, version: int
     ) -> Exception:
@@ -251,7 +268,7 @@ class ServerStore(ServerReads):
         if assessment.id is None:
             raise ValueError("record_status_change() needs a stored assessment")
         version = assessment.version
-        with self._transaction() as db:
+        with self._stale_is_conflict(assessment.id, version), self._transaction() as db:
             for change in changes:
                 self._change_status(db, assessment, change, version)
                 version += 1
