@@ -10,10 +10,12 @@ from pathlib import Path
 
 from desktop_app.app.ports import Backups
 from desktop_app.domain.identity import Identity
+from desktop_app.register_location import Location, is_server
 from desktop_app.storage import backup, checks
 from desktop_app.storage.backup import BackupInfo, Reason
 from desktop_app.storage.checks import CheckResult, Diagnosis, Outcome, Problem
 from desktop_app.storage.database import check_not_a_folder
+from desktop_app.storage.errors import NotOnServerError
 from desktop_app.storage.restore import restore_backup
 
 __all__ = [
@@ -43,9 +45,17 @@ def refuse_if_damaged(path: Path) -> None:
     checks.refuse_if_damaged(path)
 
 
-def run_checks(path: Path, against: Path | None = None) -> list[CheckResult]:
+def run_checks(path: Location, against: Path | None = None) -> list[CheckResult]:
     """Every check of ``lika check``; ``against``: an older copy (a backup, a PDF or an
-    exchange file) whose audit head the register's history must still contain."""
+    exchange file) whose audit head the register's history must still contain. A server
+    register gets the checks that mean something there (``storage.postgres.checks``)."""
+    if is_server(path):
+        if against is not None:
+            raise NotOnServerError("lika check --against")
+        from desktop_app.storage.postgres import checks as server_checks  # psycopg here
+
+        return server_checks.run_checks(str(path))
+    path = Path(path)
     if against is None:
         return checks.run_checks(path)
     from desktop_app.storage import evidence_checks
