@@ -190,3 +190,23 @@ def test_every_role_may_check(demo, capsys, pg_cluster, who) -> None:
     server, _url = demo
     code, checks = checked(pg_cluster.url_for(server.database, server.login[who]), capsys)
     assert code == 0, [c for c in checks.items() if c[1][0] == "problem"]
+
+
+def test_against_an_older_copy(demo, tmp_path, capsys) -> None:
+    """--against a portable backup: the server's history still holds its head, until
+    that entry is rewritten behind Lika's back."""
+    server, url = demo
+    copy = tmp_path / "copy.db"
+    assert lika("--db", url, "backup", "--out", str(copy)) == 0
+    capsys.readouterr()
+    assert lika("--db", url, "check", "--against", str(copy)) == 0
+    out = capsys.readouterr().out
+    assert "ok       against" in out and "still holds what copy.db saw" in out
+    tamper(
+        server,
+        "UPDATE lika.audit_log SET hash = repeat('0', 64) "
+        "WHERE id = (SELECT max(id) FROM lika.audit_log)",
+    )
+    assert lika("--db", url, "check", "--against", str(copy)) == 1
+    out = capsys.readouterr().out
+    assert "problem  against" in out and "differs" in out

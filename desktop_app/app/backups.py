@@ -15,7 +15,6 @@ from desktop_app.storage import backup, checks
 from desktop_app.storage.backup import BackupInfo, Reason
 from desktop_app.storage.checks import CheckResult, Diagnosis, Outcome, Problem
 from desktop_app.storage.database import check_not_a_folder
-from desktop_app.storage.errors import NotOnServerError
 from desktop_app.storage.restore import restore_backup
 
 __all__ = [
@@ -49,18 +48,18 @@ def run_checks(path: Location, against: Path | None = None) -> list[CheckResult]
     """Every check of ``lika check``; ``against``: an older copy (a backup, a PDF or an
     exchange file) whose audit head the register's history must still contain. A server
     register gets the checks that mean something there (``storage.postgres.checks``)."""
+    from desktop_app.storage import evidence_checks
+
+    head = evidence_checks.head_of(against) if against is not None else None
     if is_server(path):
-        if against is not None:
-            raise NotOnServerError("lika check --against")
         from desktop_app.storage.postgres import checks as server_checks  # psycopg here
 
-        return server_checks.run_checks(str(path))
+        return server_checks.run_checks(
+            str(path), against=(against, head) if against and head else None
+        )
     path = Path(path)
     if against is None:
         return checks.run_checks(path)
-    from desktop_app.storage import evidence_checks
-
-    head = evidence_checks.head_of(against)
     return checks.run_checks(path, against=(against, head) if head else None)
 
 

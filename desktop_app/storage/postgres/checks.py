@@ -12,6 +12,7 @@ know) is what these checks find, each under the file's check name.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, LiteralString
 
 import psycopg
@@ -30,6 +31,9 @@ _CHILDREN: tuple[LiteralString, ...] = (
     "ground_assessments", "answers", "measures", "status_changes", "evaluations",
     "review_comments", "statistics_tables", "evidence_items",
 )  # fmt: skip
+
+
+_BACKED_UP = "the server is backed up by IT (pg_dump or archiving), not by Lika"
 
 
 def _more(found: list[str]) -> str:
@@ -191,9 +195,19 @@ def check_approvals(store: ServerStore) -> CheckResult:
     )  # fmt: skip
 
 
-def run_checks(url: str) -> list[CheckResult]:
+def check_against(query: Query, path: Path, head: tuple[int, str]) -> CheckResult:
+    """The server's history still holds the entry an older copy saw (``--against``)."""
+    from desktop_app.storage.evidence_checks import judge_against
+
+    found = query("SELECT hash FROM lika.audit_log WHERE id = %s", [head[0]])
+    return judge_against(found[0]["hash"] if found else None, path, head)
+
+
+def run_checks(
+    url: str, *, against: tuple[Path, tuple[int, str]] | None = None
+) -> list[CheckResult]:
     """Every server check, in the file's order; each failure to read is that check's
-    finding. Only reads."""
+    finding. ``against``: an older copy and the audit head it saw. Only reads."""
     store = ServerStore.open(url)
     query: Query = store._query
     steps: list[tuple[str, Callable[[], CheckResult]]] = [
@@ -204,7 +218,10 @@ def run_checks(url: str) -> list[CheckResult]:
         ("audit", lambda: check_audit(query)),
         ("approvals", lambda: check_approvals(store)),
         ("revisions", lambda: check_revisions(query)),
+        ("backups", lambda: CheckResult("backups", Outcome.SKIPPED, _BACKED_UP)),
     ]
+    if against is not None:
+        steps.append(("against", lambda: check_against(query, *against)))
     results: list[CheckResult] = []
     try:
         for name, step in steps:
@@ -216,6 +233,4 @@ def run_checks(url: str) -> list[CheckResult]:
                 break  # another schema: the other checks would read it wrongly
     finally:
         store.close()
-    skipped = "the server is backed up by IT (pg_dump or archiving), not by Lika"
-    results.append(CheckResult("backups", Outcome.SKIPPED, skipped))
     return results
