@@ -11,7 +11,8 @@ know) is what these checks find, each under the file's check name.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import defaultdict
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, LiteralString
 
@@ -19,7 +20,9 @@ import psycopg
 
 from desktop_app.domain.audit import verify_chain
 from desktop_app.domain.errors import LikaError
+from desktop_app.domain.model import Assessment
 from desktop_app.storage import audit, rows
+from desktop_app.storage.check_reads import BATCH, CHILD_TABLES
 from desktop_app.storage.checks import CheckResult, Outcome
 from desktop_app.storage.postgres import migrations
 from desktop_app.storage.postgres.approval_checks import Query, record_problems
@@ -153,12 +156,27 @@ def check_revisions(query: Query) -> CheckResult:
     return CheckResult("revisions", Outcome.OK, "each revision number of a decision is used once")
 
 
-def check_approvals(store: ServerStore) -> CheckResult:
+def _contents(query: Query, ids: list[int]) -> Iterator[Assessment]:
+    """The assessments ``ids`` as stored, ``BATCH`` at a time, one statement per table
+    (as ``check_reads.contents`` reads a file)."""
+    for start in range(0, len(ids), BATCH):
+        batch = ids[start : start + BATCH]
+        children: list[dict[int, list[dict[str, Any]]]] = []
+        for table in CHILD_TABLES:
+            grouped: dict[int, list[dict[str, Any]]] = defaultdict(list)
+            for r in query(f"SELECT * FROM lika.{table} WHERE assessment_id = ANY(%s)", [batch]):
+                grouped[r["assessment_id"]].append(r)
+            children.append(grouped)
+        for head in query("SELECT * FROM lika.assessments WHERE id = ANY(%s)", [batch]):
+            ident = head["id"]
+            yield rows.assessment_from_rows(head, *(found.get(ident, []) for found in children))
+
+
+def check_approvals(query: Query) -> CheckResult:
     """Content against approval, status against history, history against the log."""
     from desktop_app.domain.fingerprint import matches_content, shown
     from desktop_app.domain.model import Status
 
-    query: Query = store._query
     found = record_problems(query)
     histories: dict[int, list[Any]] = {}
     for r in query(
@@ -168,6 +186,7 @@ def check_approvals(store: ServerStore) -> CheckResult:
         (),
     ):
         histories.setdefault(r["assessment_id"], []).append(rows.status_change_from_row(r))
+    recorded: dict[int, str] = {}  # approved assessment -> its approval's fingerprint
     for r in query("SELECT id, status FROM lika.assessments ORDER BY id", ()):
         ident, status = r["id"], r["status"]
         history = histories.get(ident, [])
@@ -181,12 +200,14 @@ def check_approvals(store: ServerStore) -> CheckResult:
             continue
         approvals = [c for c in history if c.approves]
         if status == Status.APPROVED.value and approvals and approvals[-1].fingerprint:
-            recorded = approvals[-1].fingerprint
-            if not matches_content(recorded, store.get(ident)):
-                found.append(
-                    f"assessment {ident} was changed after its approval: its content "
-                    f"no longer matches the approved fingerprint {shown(recorded)}"
-                )
+            recorded[ident] = approvals[-1].fingerprint
+    for assessment in _contents(query, list(recorded)):
+        assert assessment.id is not None
+        if not matches_content(recorded[assessment.id], assessment):
+            found.append(
+                f"assessment {assessment.id} was changed after its approval: its content "
+                f"no longer matches the approved fingerprint {shown(recorded[assessment.id])}"
+            )
     if found:
         return CheckResult("approvals", Outcome.PROBLEM, _more(found))
     return CheckResult(
@@ -216,7 +237,7 @@ def run_checks(
         ("values", lambda: check_values(query)),
         ("text", lambda: check_text(query)),
         ("audit", lambda: check_audit(query)),
-        ("approvals", lambda: check_approvals(store)),
+        ("approvals", lambda: check_approvals(query)),
         ("revisions", lambda: check_revisions(query)),
         ("backups", lambda: CheckResult("backups", Outcome.SKIPPED, _BACKED_UP)),
     ]
