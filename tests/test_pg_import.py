@@ -144,6 +144,9 @@ def test_refused(demo, tmp_path, capsys) -> None:
     forged = json.dumps([{"to_status": "approved", "trust": "witnessed", "actor": "Rita"}])
     with server.connect("anna") as anna, pytest.raises(psycopg.Error, match="imported"):
         anna.execute("SELECT lika.import_history(%s, 1, %s::jsonb, 'x')", [mine, forged])
+    unsigned = json.dumps([{"to_status": "approved", "trust": "signed", "actor": "Rita"}])
+    with server.connect("anna") as anna, pytest.raises(psycopg.Error, match="imported"):
+        anna.execute("SELECT lika.import_history(%s, 1, %s::jsonb, 'x')", [mine, unsigned])
     claim = json.dumps([{"to_status": "in_review", "trust": "imported", "actor": "Anna"}])
     with server.connect("bo") as bo, pytest.raises(psycopg.Error, match="own caseworker"):
         bo.execute("SELECT lika.import_history(%s, 1, %s::jsonb, 'x')", [mine, claim])

@@ -15,7 +15,10 @@ replacing), and then calls ``lika.import_history``, which:
 - appends one ``import`` entry in the session's name, whose ``record_hash`` covers the
   records (a new generation when they replace a history).
 
-Nothing lets a client write a record as witnessed, in its own or anyone else's name.
+Nothing lets a client write a record as witnessed, in its own or anyone else's name. A
+``signed`` approval must carry its signature and public key, kept with the record; the
+server cannot verify an Ed25519 signature itself, so that judgement is the importing
+PC's (``app.approvals``), as for a file, and the import entry names who made it.
 """
 
 from __future__ import annotations
@@ -56,6 +59,8 @@ BEGIN
         WHERE r ->> 'trust' IS NULL OR r ->> 'trust' NOT IN ('imported', 'unverified', 'signed')
            OR r ->> 'to_status' NOT IN ('draft', 'in_review', 'approved', 'returned')
            OR (r ->> 'to_status' = 'approved') <> (r ->> 'trust' IN ('unverified', 'signed'))
+           OR (r ->> 'trust' = 'signed' AND (coalesce(r ->> 'signature', '') = ''
+               OR coalesce(r ->> 'public_key', '') = ''))
     ) THEN
         RAISE EXCEPTION 'lika-refused: %', 'An imported status change is a record from '
             'the file: imported, or an approval unverified or signed' USING ERRCODE = '22023';
