@@ -183,3 +183,28 @@ def test_a_file_with_evaluations_is_refused_whole(demo, tmp_path, capsys) -> Non
     err = capsys.readouterr().err
     assert "follow-up evaluations is not available on a server register" in err
     assert one(server, "SELECT count(*) FROM lika.assessments") == count
+
+
+def test_a_signed_approval_from_a_file_register_stands(demo, tmp_path, content, capsys) -> None:
+    """An approval signed by a key this PC trusts (here its own) arrives approved, its
+    record ``signed``, in the approver's name from the file; the entry is the login's."""
+    from tests.tampering_helpers import export, make_register
+
+    server, url = demo
+    register = make_register(tmp_path / "register.db", content, capsys)
+    data = export(register, capsys, 1, tmp_path / "one.json")
+    assert data["history"][-1]["signature"]
+    assert lika("--db", url, "import", str(tmp_path / "one.json")) == 0, capsys.readouterr()
+    new = one(server, "SELECT max(id) FROM lika.assessments")
+    assert one(server, f"SELECT status FROM lika.assessments WHERE id = {new}") == "approved"
+    approval = one(
+        server,
+        f"SELECT array[actor, trust] FROM lika.status_changes WHERE assessment_id = {new} "
+        "AND to_status = 'approved'",
+    )
+    assert approval == ["Bo", "signed"]
+    assert newest_entry(server)[:2] == (f"{server.database}_solo", "import")
+    checks_clean(url, capsys)
+    # Approved on the server: no import overwrites it, as in a file.
+    assert lika("--db", url, "import", "--replace", str(tmp_path / "one.json")) != 0
+    assert "cannot be overwritten" in capsys.readouterr().err
