@@ -84,8 +84,11 @@ def test_as_new_of_an_approved_one(demo, tmp_path, capsys) -> None:
         f"SELECT array_agg(trust ORDER BY id) FROM lika.status_changes WHERE assessment_id = {new}",
     )
     assert "witnessed" not in trusts and trusts[-1] == "unverified"
-    actor, action, _summary = newest_entry(server)
+    actor, action, summary = newest_entry(server)
     assert (actor, action) == (f"{server.database}_solo", "import")
+    # The file's name and what it claimed: an approval it could not prove.
+    assert summary.startswith("imported as new (in_review) from a.json; the approval by ")
+    assert summary.endswith("in the file is unverified")
     checks_clean(url, capsys)
 
 

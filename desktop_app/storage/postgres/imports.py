@@ -41,6 +41,7 @@ def store_imported(
     replace: bool,
     files: Sequence[bytes],
     note: str,
+    source: str = "",
 ) -> None:
     from desktop_app.storage.postgres.store import _changes
 
@@ -58,7 +59,7 @@ def store_imported(
         claim = next((c for c in reversed(history) if c.unverified_claim), None)
         said = unverified_note(claim.actor) if claim else ""
         counted = len(fields) if existing is not None else None
-        summary = import_summary(assessment.status, counted) + said + note
+        summary = import_summary(assessment.status, counted, source) + said + note
         records = [rows.status_change_row(assessment.id, c) for c in history]
         db.execute(
             "SELECT lika.import_history(%s, %s, %s::jsonb, %s, %s)",

@@ -276,13 +276,21 @@ class ServerStore(ServerReads):
         replace: bool = False,
         files: Sequence[bytes] = (),
         note: str = "",
+        source: str = "",
     ) -> None:
         """An imported assessment with its history as imported records, through the
         server's ``lika.import_history`` (``imports``)."""
         from desktop_app.storage.postgres.imports import store_imported
 
         store_imported(
-            self, assessment, history, evaluations, replace=replace, files=files, note=note
+            self,
+            assessment,
+            history,
+            evaluations,
+            replace=replace,
+            files=files,
+            note=note,
+            source=source,
         )
 
     def delete(self, assessment_id: int) -> None:
