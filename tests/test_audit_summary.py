@@ -137,3 +137,16 @@ def test_a_restore_summary_is_read_back(replaced, kept, read) -> None:
     assert isinstance(said, RestoreSummary)
     assert (said.backup, said.taken) == ("fredag (kopia).db", AT.isoformat())
     assert (said.replaced.value, said.entries, said.head, said.kept) == read
+
+
+def test_an_import_names_its_file_and_still_reads_as_an_import() -> None:
+    from desktop_app.domain.audit import AuditAction
+    from desktop_app.domain.audit_summary import import_summary, read_summary
+    from desktop_app.domain.model import Status
+
+    text = import_summary(Status.DRAFT, 2, "one.json")
+    assert text == "imported over the stored one (draft) from one.json; 2 field(s) changed"
+    said = read_summary(AuditAction.IMPORT, text)
+    assert said is not None and said == read_summary(
+        AuditAction.IMPORT, import_summary(Status.DRAFT, 2)
+    )

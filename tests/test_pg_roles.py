@@ -403,7 +403,7 @@ WRITABLE_WITHOUT_RLS = {"evidence_files"}
 # the checks the policies call, and an administrator's copy of a register (copy_v1).
 CALLABLE_DEFINERS = {
     "change_status", "append_audit", "owns", "may_edit",
-    "copy_begin", "copy_rows", "copy_imports", "copy_finish",
+    "copy_begin", "copy_rows", "copy_imports", "copy_finish", "import_history",
 }  # fmt: skip
 
 

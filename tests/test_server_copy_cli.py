@@ -29,7 +29,7 @@ def test_a_server_url_keeps_its_slashes_and_commands_without_a_server_side_refus
     from desktop_app.cli import build_parser
 
     assert build_parser().parse_args(["list", "--db", URL]).db == URL
-    code, err = lika("check", "--db", URL, capsys=capsys)
+    code, err = lika("restore", "--db", URL, "x.db", capsys=capsys)
     assert code == 1 and "not available on a server register" in err
 
 

@@ -70,7 +70,7 @@ def test_the_command_line_on_a_server_register(
     assert len(listed) == 11 and {row["id"] for row in listed} >= {1, 4}
     assert main(["--db", url, "list", "--search", "skolskjuts"]) == 0
     assert capsys.readouterr().out.strip()
-    for command in (["check"], ["demo", "--count", "3"]):
+    for command in (["restore", "x.db"], ["demo", "--count", "3"]):
         assert main(["--db", url, *command]) == 1, command
         err = capsys.readouterr().err
         assert err.count("\n") == 1 and "not available on a server register" in err, err

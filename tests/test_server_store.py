@@ -16,7 +16,7 @@ from desktop_app.domain.register import RegisterQuery
 from desktop_app.domain.review import CommentTarget
 from desktop_app.domain.serialize import assessment_to_dict
 from desktop_app.register_location import ServerUrl
-from desktop_app.storage.errors import ConflictError, NotOnServerError
+from desktop_app.storage.errors import AlreadyExistsError, ConflictError
 from tests.conftest import FakeClock
 from tests.helpers import complete_assessment
 from tests.pg_helpers import Server
@@ -152,7 +152,7 @@ def test_evidence_files_and_what_is_not_there_yet(open_as, content):
     assert store.store_evidence_file(b"%PDF-1.7 statistik") == digest
     assert store.evidence_file(digest) == b"%PDF-1.7 statistik"
     a = store.create(complete_assessment(content))
-    with pytest.raises(NotOnServerError, match="not available on a server register"):
+    with pytest.raises(AlreadyExistsError, match="already exists"):  # lika import: test_pg_import
         store.store_imported(a, [])
     with registers.reader_on(store) as reader:  # the server's own reader
         assert [row.id for row in reader.rows(RegisterQuery())] == [a.id]

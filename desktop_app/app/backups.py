@@ -10,6 +10,7 @@ from pathlib import Path
 
 from desktop_app.app.ports import Backups
 from desktop_app.domain.identity import Identity
+from desktop_app.register_location import Location, is_server
 from desktop_app.storage import backup, checks
 from desktop_app.storage.backup import BackupInfo, Reason
 from desktop_app.storage.checks import CheckResult, Diagnosis, Outcome, Problem
@@ -43,14 +44,22 @@ def refuse_if_damaged(path: Path) -> None:
     checks.refuse_if_damaged(path)
 
 
-def run_checks(path: Path, against: Path | None = None) -> list[CheckResult]:
+def run_checks(path: Location, against: Path | None = None) -> list[CheckResult]:
     """Every check of ``lika check``; ``against``: an older copy (a backup, a PDF or an
-    exchange file) whose audit head the register's history must still contain."""
-    if against is None:
-        return checks.run_checks(path)
+    exchange file) whose audit head the register's history must still contain. A server
+    register gets the checks that mean something there (``storage.postgres.checks``)."""
     from desktop_app.storage import evidence_checks
 
-    head = evidence_checks.head_of(against)
+    head = evidence_checks.head_of(against) if against is not None else None
+    if is_server(path):
+        from desktop_app.storage.postgres import checks as server_checks  # psycopg here
+
+        return server_checks.run_checks(
+            str(path), against=(against, head) if against and head else None
+        )
+    path = Path(path)
+    if against is None:
+        return checks.run_checks(path)
     return checks.run_checks(path, against=(against, head) if head else None)
 
 

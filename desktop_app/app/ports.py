@@ -85,6 +85,7 @@ class AssessmentStore(Protocol):
         replace: bool = False,
         files: Sequence[bytes] = (),
         note: str = "",
+        source: str = "",
     ) -> None: ...
 
     def delete(self, assessment_id: int) -> None: ...

@@ -89,6 +89,7 @@ def read_file(content: Content | Callable[[], Content], path: Path) -> ExchangeD
             f"{path}: the assessment embedded in this PDF was changed after it was exported "
             "(its content no longer matches the fingerprint recorded with it); it was not read"
         )
+    document.source = Path(path).name
     return document
 
 
@@ -123,6 +124,7 @@ def import_document(
             replace=mode is ImportMode.REPLACE,
             files=list(document.files.values()),
             note=document.signed_by,
+            source=document.source,
         )
     except AlreadyExistsError:
         found = repository.find_uid(assessment.uid)

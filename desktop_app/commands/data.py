@@ -148,11 +148,11 @@ def cmd_restore(args: argparse.Namespace, session: Session, out: TextIO) -> int:
 def cmd_check(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     from desktop_app.app.backups import Outcome, run_checks
 
-    results = run_checks(session.db_file("lika check"), against=args.against)
+    results = run_checks(session.db_path, against=args.against)
     failed = any(r.outcome is Outcome.PROBLEM for r in results)
     if args.format == "json":
         record = {
-            "database": str(session.db_path),
+            "database": session.db_shown,
             "ok": not failed,
             "checks": [
                 {"name": r.name, "outcome": r.outcome.value, "message": r.message} for r in results
@@ -160,7 +160,7 @@ def cmd_check(args: argparse.Namespace, session: Session, out: TextIO) -> int:
         }
         dump_json(record, out)
     else:
-        print(f"{session.db_path}:", file=out)
+        print(f"{session.db_shown}:", file=out)
         width = max(len(r.name) for r in results)
         for result in results:
             message = for_terminal(result.message)

@@ -57,11 +57,13 @@ def revision_summary(revision: int, previous_id: int | None) -> str:
     return f"revision {revision} of assessment {previous_id}"
 
 
-def import_summary(status: Status, changed: int | None = None) -> str:
-    """A new assessment (``changed`` None), or one imported over the stored one."""
+def import_summary(status: Status, changed: int | None = None, source: str = "") -> str:
+    """A new assessment (``changed`` None), or one imported over the stored one;
+    ``source``: the file's name, when known."""
+    origin = f" from {source}" if source else ""
     if changed is None:
-        return f"imported as new ({status.value})"
-    return f"imported over the stored one ({status.value}); {save_summary(changed)}"
+        return f"imported as new ({status.value}){origin}"
+    return f"imported over the stored one ({status.value}){origin}; {save_summary(changed)}"
 
 
 UNVERIFIED_SUFFIX = "in the file is unverified"  # an import's claimed approval

@@ -40,6 +40,7 @@ class Outcome(StrEnum):
     OK = "ok"
     WARNING = "warning"
     PROBLEM = "problem"
+    SKIPPED = "skipped"  # not Lika's to check there (a server register's backups)
 
 
 @dataclass(frozen=True)

@@ -180,8 +180,14 @@ def _pdf_head(path: Path) -> str | None:
 
 
 def check_against(conn: sqlite3.Connection, path: Path, head: tuple[int, str]) -> CheckResult:
+    found = conn.execute("SELECT hash FROM audit_log WHERE id = ?", [head[0]]).fetchone()
+    return judge_against(found[0] if found else None, path, head)
+
+
+def judge_against(found: str | None, path: Path, head: tuple[int, str]) -> CheckResult:
+    """The ``against`` verdict on the hash the register holds for the entry ``path``
+    saw (None: no such entry), for a register file or a server register alike."""
     entry, digest = head
-    found = conn.execute("SELECT hash FROM audit_log WHERE id = ?", [entry]).fetchone()
     short = f"{entry}:{digest[:16]}…"
     if found is None:
         return _result(
@@ -190,7 +196,7 @@ def check_against(conn: sqlite3.Connection, path: Path, head: tuple[int, str]) -
             f"{path.name} saw audit entry {short}, which the register no longer has: its "
             "history was rewritten or cut short since",
         )
-    if found[0] != digest:
+    if found != digest:
         return _result(
             "against",
             "problem",
@@ -202,4 +208,6 @@ def check_against(conn: sqlite3.Connection, path: Path, head: tuple[int, str]) -
     )
 
 
-__all__ = ["audit", "check_against", "check_approvals", "check_guards", "head_of"]
+__all__ = [
+    "audit", "check_against", "check_approvals", "check_guards", "head_of", "judge_against",
+]  # fmt: skip

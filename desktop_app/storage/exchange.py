@@ -81,6 +81,8 @@ class ExchangeDocument:
     # The exporting register's newest audit entry (``ID:HASH``), for ``lika check
     # --against``; "" when unknown.
     audit_head: str = ""
+    # The name of the file it was read from (named in the import's audit entry).
+    source: str = ""
 
 
 # Writing

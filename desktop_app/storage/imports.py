@@ -35,6 +35,7 @@ def store_imported(
     evaluations: Sequence[Evaluation],
     *,
     replace: bool,
+    source: str = "",
 ) -> tuple[TableRows, str, tuple[AuditChange, ...]]:
     """Write it; returns the child rows written, and the summary and field changes
     for the audit entry."""
@@ -110,9 +111,9 @@ def store_imported(
     claim = next((c for c in reversed(history) if c.unverified_claim), None)
     said = unverified_note(claim.actor) if claim else ""
     if before is None:
-        return written, import_summary(assessment.status) + said, ()
+        return written, import_summary(assessment.status, source=source) + said, ()
     fields = audit.field_changes(before, assessment)
-    return written, import_summary(assessment.status, len(fields)) + said, fields
+    return written, import_summary(assessment.status, len(fields), source) + said, fields
 
 
 def _write_evaluations(db: Database, assessment_id: int, evaluations: Sequence[Evaluation]) -> None:

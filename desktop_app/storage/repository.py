@@ -349,9 +349,11 @@ class AssessmentRepository:
         replace: bool = False,
         files: Sequence[bytes] = (),
         note: str = "",
+        source: str = "",
     ) -> None:
         """Write an imported assessment, its review history and evaluations in one
-        transaction, with an IMPORT audit entry (for a replacement: what it changed).
+        transaction, with an IMPORT audit entry naming ``source`` (the file) and, for a
+        replacement, what it changed.
 
         With ``replace``, the stored assessment with the same uid is overwritten in place
         (same id; its version moves on, so a window editing it meets the version guard);
@@ -363,7 +365,7 @@ class AssessmentRepository:
             for data in files:  # first: the lock triggers guard an approved one's files
                 evidence_files.store(db, data, self._clock())
             written, summary, fields = store_imported(
-                self, db, assessment, history, evaluations, replace=replace
+                self, db, assessment, history, evaluations, replace=replace, source=source
             )
             self.record_in_audit_log(
                 db, assessment, AuditAction.IMPORT, summary + note, changes=fields

@@ -5,8 +5,7 @@ The server names the people: a comment's author, the one who addresses it and ev
 audit entry are the login (``session_user``); the ``actor`` the use cases pass is not
 written (row-level security refuses any other name). The status checks are the file's,
 made again inside the transaction. The approval record's cross-check against the audit
-log (``record_problems``) has no server implementation yet: it raises
-``NotOnServerError`` rather than reporting nothing.
+log (``record_problems``) is ``approval_checks``'.
 """
 
 from __future__ import annotations
@@ -24,7 +23,6 @@ from desktop_app.domain.model import Assessment
 from desktop_app.domain.register import RegisterRow
 from desktop_app.domain.review import CommentTarget, ReviewComment
 from desktop_app.storage import audit, rows
-from desktop_app.storage.errors import NotOnServerError
 from desktop_app.storage.review import check_addressable, check_commentable, check_revisable
 
 if TYPE_CHECKING:
@@ -206,4 +204,7 @@ class ServerReviewRecords:
         return check
 
     def record_problems(self, assessment_id: int) -> list[str]:
-        raise NotOnServerError("Checking the approval record against the audit log")
+        """Where one assessment's approval record and the audit log disagree."""
+        from desktop_app.storage.postgres.approval_checks import record_problems
+
+        return record_problems(self._store._query, assessment_id)

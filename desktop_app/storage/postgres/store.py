@@ -293,10 +293,22 @@ class ServerStore(ServerReads):
         replace: bool = False,
         files: Sequence[bytes] = (),
         note: str = "",
+        source: str = "",
     ) -> None:
-        """An imported assessment carries a review history that only the server's own
-        functions may write; there is no such function yet."""
-        raise NotOnServerError("Importing an exchange file")
+        """An imported assessment with its history as imported records, through the
+        server's ``lika.import_history`` (``imports``)."""
+        from desktop_app.storage.postgres.imports import store_imported
+
+        store_imported(
+            self,
+            assessment,
+            history,
+            evaluations,
+            replace=replace,
+            files=files,
+            note=note,
+            source=source,
+        )
 
     def delete(self, assessment_id: int) -> None:
         """Delete an unapproved assessment (the server's policies: one's own, or any

@@ -1,0 +1,212 @@
+"""``lika check`` and ``lika verify``'s approval-record cross-check on a server register
+(issue 20): a clean demo register checks clean; what a superuser does behind Lika's
+functions is found, under the right check's name."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from desktop_app.cli import main
+
+pytestmark = pytest.mark.postgres
+
+
+def lika(*argv: str) -> int:
+    return main(list(argv), default_db=lambda: Path("unused.db"), open_window=lambda _: 0)
+
+
+@pytest.fixture
+def demo(pg_cluster, pg_database, tmp_path, monkeypatch, capsys) -> Iterator[tuple[Any, str]]:
+    """A server register with the demo's assessments, and the URL of its one login."""
+    from tests.pg_helpers import Server
+
+    server = Server(pg_cluster, pg_database)
+    url = pg_cluster.url_for(pg_database, server.solo())
+    monkeypatch.chdir(tmp_path)
+    assert lika("--db", url, "demo") == 0
+    capsys.readouterr()
+    yield server, url
+
+
+def checked(url: str, capsys) -> tuple[int, dict[str, tuple[str, str]]]:
+    code = lika("--db", url, "check", "--format", "json")
+    record = json.loads(capsys.readouterr().out)
+    assert record["ok"] is (code == 0)
+    return code, {c["name"]: (c["outcome"], c["message"]) for c in record["checks"]}
+
+
+def tamper(server: Any, *statements: str) -> None:
+    """As the superuser, with every trigger off (``session_replication_role``)."""
+    with server.connect() as conn:
+        conn.execute("SET session_replication_role = replica")
+        for statement in statements:
+            conn.execute(statement)
+
+
+def approved_id(server: Any) -> int:
+    with server.connect() as conn:
+        row = conn.execute(
+            "SELECT id FROM lika.assessments WHERE status = 'approved' ORDER BY id LIMIT 1"
+        ).fetchone()
+    return int(row[0])
+
+
+def test_a_clean_demo_register_checks_clean(demo, capsys) -> None:
+    _server, url = demo
+    code, checks = checked(url, capsys)
+    assert code == 0, [c for c in checks.items() if c[1][0] == "problem"]
+    assert {name for name, (outcome, _) in checks.items() if outcome != "ok"} == {"backups"}
+    assert checks["backups"] == (
+        "skipped",
+        "the server is backed up by IT (pg_dump or archiving), not by Lika",
+    )
+    assert "hash chain intact" in checks["audit"][1]
+    assert set(checks) >= {"schema", "references", "values", "text", "approvals", "revisions"}
+    assert lika("--db", url, "check") == 0
+    out = capsys.readouterr().out
+    assert "No problems found." in out and "skipped  backups" in out
+
+
+def test_an_approved_title_changed_behind_lika(demo, capsys) -> None:
+    server, url = demo
+    ident = approved_id(server)
+    tamper(server, f"UPDATE lika.assessments SET title = 'Ändrad' WHERE id = {ident}")
+    code, checks = checked(url, capsys)
+    assert code == 1
+    assert checks["approvals"][0] == "problem"
+    assert f"assessment {ident} was changed after its approval" in checks["approvals"][1]
+    assert checks["audit"][0] == "ok"
+
+
+def test_an_audit_row_deleted_with_the_trigger_off(demo, capsys) -> None:
+    server, url = demo
+    tamper(server, "DELETE FROM lika.audit_log WHERE id = 3")
+    code, checks = checked(url, capsys)
+    assert code == 1
+    assert checks["audit"] == (
+        "problem",
+        "the audit log has been tampered with: audit entry 4 does not follow entry 2: "
+        "an entry before it was removed or changed",
+    )
+
+
+def test_the_newest_audit_rows_deleted(demo, capsys) -> None:
+    server, url = demo
+    tamper(server, "DELETE FROM lika.audit_log WHERE id = (SELECT max(id) FROM lika.audit_log)")
+    code, checks = checked(url, capsys)
+    assert code == 1 and checks["audit"][0] == "problem"
+    assert "were removed" in checks["audit"][1]
+
+
+def test_a_bogus_status(demo, capsys) -> None:
+    server, url = demo
+    tamper(
+        server,
+        "ALTER TABLE lika.assessments DROP CONSTRAINT assessments_status_known",
+        "UPDATE lika.assessments SET status = 'bogus' WHERE id = 2",
+    )
+    code, checks = checked(url, capsys)
+    assert code == 1
+    assert checks["values"] == (
+        "problem",
+        "1 value Lika does not know: assessment 2 has an unknown status 'bogus'",
+    )
+
+
+def test_an_orphan_and_a_duplicate_revision(demo, capsys) -> None:
+    server, url = demo
+    tamper(
+        server,
+        "INSERT INTO lika.answers (assessment_id, question_id) VALUES (999, 'q')",
+        "DROP INDEX lika.assessments_series_revision",
+        "UPDATE lika.assessments SET series_uid = (SELECT series_uid FROM lika.assessments "
+        "WHERE id = 1), revision = 1 WHERE id = 2",
+    )
+    code, checks = checked(url, capsys)
+    assert code == 1
+    assert checks["references"][0] == "problem"
+    assert "answers point at missing assessment 999" in checks["references"][1]
+    assert checks["revisions"][0] == "problem"
+    assert "assessments 1 and 2 share revision 1" in checks["revisions"][1]
+
+
+def test_the_revision_guard_dropped(demo, capsys) -> None:
+    server, url = demo
+    tamper(server, "DROP INDEX lika.assessments_series_revision")
+    code, checks = checked(url, capsys)
+    assert code == 0 and checks["revisions"][0] == "warning"
+    assert "assessments_series_revision" in checks["revisions"][1]
+
+
+def test_approval_records_edited_behind_lika(demo, capsys) -> None:
+    """``lika check`` and ``lika verify`` both name approval rows changed outside Lika."""
+    server, url = demo
+    ident = approved_id(server)
+    tamper(
+        server,
+        f"UPDATE lika.status_changes SET actor = 'someone' WHERE assessment_id = {ident} "
+        "AND to_status = 'approved'",
+    )
+    code, checks = checked(url, capsys)
+    assert code == 1 and checks["approvals"][0] == "problem"
+    assert "were changed, removed or reordered outside Lika" in checks["approvals"][1]
+    assert lika("--db", url, "fingerprint", str(ident)) == 0
+    digest = capsys.readouterr().out.split()[-1]
+    code = lika("--db", url, "verify", str(ident), "--fingerprint", digest)
+    out = capsys.readouterr().out
+    assert code == 1, out
+    assert "outside Lika" in out
+
+
+def test_verify_on_a_clean_server_register(demo, capsys) -> None:
+    server, url = demo
+    ident = approved_id(server)
+    assert lika("--db", url, "fingerprint", str(ident)) == 0
+    digest = capsys.readouterr().out.split()[-1]
+    assert lika("--db", url, "verify", str(ident), "--fingerprint", digest) == 0, (
+        capsys.readouterr()
+    )
+
+
+def test_an_unknown_migration(demo, capsys) -> None:
+    server, url = demo
+    tamper(server, "INSERT INTO lika.schema_migrations (name) VALUES ('0099_future')")
+    code, checks = checked(url, capsys)
+    assert code == 1
+    assert checks["schema"] == (
+        "problem",
+        "migrations this Lika does not know: 0099_future (a newer Lika's schema?)",
+    )
+    assert "audit" not in checks  # another schema is not read as this one
+
+
+@pytest.mark.parametrize("who", ["anna", "rita", "sara", "ada"])
+def test_every_role_may_check(demo, capsys, pg_cluster, who) -> None:
+    server, _url = demo
+    code, checks = checked(pg_cluster.url_for(server.database, server.login[who]), capsys)
+    assert code == 0, [c for c in checks.items() if c[1][0] == "problem"]
+
+
+def test_against_an_older_copy(demo, tmp_path, capsys) -> None:
+    """--against a portable backup: the server's history still holds its head, until
+    that entry is rewritten behind Lika's back."""
+    server, url = demo
+    copy = tmp_path / "copy.db"
+    assert lika("--db", url, "backup", "--out", str(copy)) == 0
+    capsys.readouterr()
+    assert lika("--db", url, "check", "--against", str(copy)) == 0
+    out = capsys.readouterr().out
+    assert "ok       against" in out and "still holds what copy.db saw" in out
+    tamper(
+        server,
+        "UPDATE lika.audit_log SET hash = repeat('0', 64) "
+        "WHERE id = (SELECT max(id) FROM lika.audit_log)",
+    )
+    assert lika("--db", url, "check", "--against", str(copy)) == 1
+    out = capsys.readouterr().out
+    assert "problem  against" in out and "differs" in out
