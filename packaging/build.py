@@ -42,6 +42,7 @@ ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 SYSTEM_LIBRARIES = {
     "libc.so.6": "libc6", "libm.so.6": "libc6", "libdl.so.2": "libc6",
     "libpthread.so.0": "libc6", "librt.so.1": "libc6", "libutil.so.1": "libc6",
+    "libresolv.so.2": "libc6",  # the PostgreSQL driver's libpq resolves host names with it
     "ld-linux-x86-64.so.2": "libc6", "ld-linux-aarch64.so.1": "libc6",
     "libEGL.so.1": "libegl1", "libGL.so.1": "libgl1", "libOpenGL.so.0": "libopengl0",
     "libGLX.so.0": "libglx0", "libxcb.so.1": "libxcb1",
