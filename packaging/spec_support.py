@@ -50,9 +50,8 @@ UNUSED_PYTHON_MODULES = [
     # multiprocessing in every launch.
     # (asyncio stays: psycopg imports it for its async connection classes.)
     "multiprocessing", "concurrent.futures.process", "xmlrpc",
-    # Lika never opens a network connection; without these, OpenSSL (5 MB) stays out.
-    # hashlib falls back to Python's built-in hashes, urllib and http.client to no TLS.
-    "ssl", "_ssl", "_hashlib",
+    # (ssl stays: the PostgreSQL driver imports it to connect to a server register,
+    # issue 20; Lika opens no other network connection.)
     # The PostgreSQL driver's C build and pool: the bundle carries psycopg with
     # psycopg_binary (its libpq and OpenSSL inside), for server registers (issue 20).
     "psycopg_c", "psycopg_pool",
