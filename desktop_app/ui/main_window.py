@@ -67,16 +67,36 @@ class MainWindow(QMainWindow):
         else:
             self.attach(context)
 
-    def show_opening(self, path: Path) -> None:
+    def show_opening(self, path: Path | str) -> None:
         """Name the register being opened, in the title and in the empty window."""
+        from desktop_app.register_location import is_server_url, shown
+
+        if is_server_url(str(path)):
+            path = shown(str(path))  # never a password on the screen
         self._show_register_in_title(path)
         self.opening.show_register(path)
 
     def _show_register_in_title(self, path: Path | str) -> None:
         """The register's name once (Qt adds " — Lika"); its full path is under
-        Help → About and, where the platform shows it, as the window's file."""
+        Help → About and, where the platform shows it, as the window's file. A server
+        register by its URL (``path`` is then the URL without its password)."""
+        from desktop_app.register_location import is_server_url
+
+        if is_server_url(str(path)):
+            self.setWindowTitle(str(path))
+            return
         self.setWindowTitle(Path(str(path)).name)
         self.setWindowFilePath(str(path))
+
+    def _show_login(self, context: UiContext) -> None:
+        """On a server register the login the server authenticated acts (its roles
+        decide what it may do): said at the bottom of the window, for as long as it is
+        open."""
+        from PySide6.QtWidgets import QLabel
+
+        who = context.service.identity.signature
+        self.login_label = QLabel(self.tr("Signed in to the server as %1").replace("%1", who))
+        self.statusBar().addPermanentWidget(self.login_label)
 
     def show_list(
         self,
@@ -138,6 +158,8 @@ class MainWindow(QMainWindow):
         self.editors: dict[int, EditorWindow] = self.windows.editors
         self.reviews: dict[int, ReviewWindow] = self.windows.reviews
         self._show_register_in_title(context.service.register_path)
+        if context.server_url:
+            self._show_login(context)
         self.followups: FollowUpService = context.service.followups(today=self.today)
         self._readers = context.service.readers()
         self.settings_action = install_settings_action(self, self._file_menu, self.context)

@@ -476,6 +476,10 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
         <translation>Ikke importert</translation>
     </message>
     <message>
+        <source>%1 was not imported: importing exchange files into a register on a database server is not available yet. Import it into a register file, or ask IT.</source>
+        <translation>%1 ble ikke importert: å importere utvekslingsfiler til et register på en databaseserver er ikke mulig ennå. Importer den til en registerfil, eller spør IT.</translation>
+    </message>
+    <message>
         <source>Untitled assessment</source>
         <translation>Vurdering uten tittel</translation>
     </message>
@@ -1338,6 +1342,10 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Signed in to the server as %1</source>
+        <translation>Logget inn på serveren som %1</translation>
+    </message>
     <message>
         <source>&amp;Register</source>
         <translation>&amp;Register</translation>
@@ -2318,6 +2326,45 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
     </message>
 </context>
 <context>
+    <name>ServerBackupsDialog</name>
+    <message>
+        <source>Backups</source>
+        <translation>Sikkerhetskopier</translation>
+    </message>
+    <message>
+        <source>The register %1 is on a database server. IT backs the server up with PostgreSQL&apos;s own tools (pg_dump or continuous archiving) and restores it when needed; Lika makes no backups of its own here.
+
+You can save a copy of the whole register as a register file, to hand on or to archive.</source>
+        <translation>Registeret %1 ligger på en databaseserver. IT sikkerhetskopierer serveren med PostgreSQLs egne verktøy (pg_dump eller kontinuerlig arkivering) og gjenoppretter den ved behov; Lika tar ingen egne sikkerhetskopier her.
+
+Du kan lagre en kopi av hele registeret som en registerfil, for å gi videre eller arkivere.</translation>
+    </message>
+    <message>
+        <source>&amp;Save a copy as a register file…</source>
+        <translation>&amp;Lagre en kopi som registerfil…</translation>
+    </message>
+    <message>
+        <source>Save a copy as a register file</source>
+        <translation>Lagre en kopi som registerfil</translation>
+    </message>
+    <message>
+        <source>Lika registers (*.db)</source>
+        <translation>Lika-registre (*.db)</translation>
+    </message>
+    <message>
+        <source>Copy saved</source>
+        <translation>Kopien er lagret</translation>
+    </message>
+    <message>
+        <source>A copy of the register was saved as %1.</source>
+        <translation>En kopi av registeret ble lagret som %1.</translation>
+    </message>
+    <message>
+        <source>No copy was saved</source>
+        <translation>Ingen kopi ble lagret</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -2527,10 +2574,6 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
     <message>
         <source>Lika could not start: %1</source>
         <translation>Lika kunne ikke starte: %1</translation>
-    </message>
-    <message>
-        <source>The register %1 is on a database server. The window cannot open a register on a server yet; use the command line (lika --db URL list, export-pdf, …).</source>
-        <translation>Registeret %1 ligger på en databaseserver. Vinduet kan ennå ikke åpne et register på en server; bruk kommandolinjen (lika --db URL list, export-pdf, …).</translation>
     </message>
 </context>
 <context>

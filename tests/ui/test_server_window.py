@@ -1,0 +1,153 @@
+"""The window on a server register (issue 20): opened without first look, start
+check, backups or identity question; the login acts; editing, autosave, submit and
+approve go to the server."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from desktop_app.app import registers
+from desktop_app.app.service import AssessmentService
+from desktop_app.domain.model import Status
+from desktop_app.register_location import ServerUrl, shown
+from desktop_app.ui.app import start_window
+from desktop_app.ui.editor.editor_window import EditorWindow
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.review.review_window import ReviewWindow
+from desktop_app.ui.server_backups import ServerBackupsDialog
+from desktop_app.ui.tasks import ImmediateRunner
+from tests.helpers import complete_assessment
+from tests.pg_helpers import Server
+
+pytestmark = pytest.mark.postgres
+
+SCREENSHOT = Path("/tmp/h20w-server-window.png")
+
+
+@pytest.fixture
+def server_url(pg_cluster) -> ServerUrl:
+    server = Server(pg_cluster, pg_cluster.new_database())
+    return ServerUrl(pg_cluster.url_for(server.database, server.solo()))
+
+
+def seeded(url: ServerUrl, content) -> int:
+    """One complete draft on the server, created as the login; its id."""
+    store = registers.open_store(url)
+    try:
+        service = AssessmentService(store, content, store.actor)
+        created = store.create(complete_assessment(content))
+        assert created.id is not None and service.get(created.id).status is Status.DRAFT
+        return created.id
+    finally:
+        store.close()
+
+
+def stored(url: ServerUrl, content, assessment_id: int):
+    store = registers.open_store(url)
+    try:
+        return AssessmentService(store, content, store.actor).get(assessment_id)
+    finally:
+        store.close()
+
+
+def approver(url: ServerUrl, assessment_id: int) -> str:
+    store = registers.open_store(url)
+    try:
+        changes = store.status_history(assessment_id)
+        return next(c.actor for c in changes if c.to_status is Status.APPROVED)
+    finally:
+        store.close()
+
+
+def open_window(qtbot, url: ServerUrl, settings) -> MainWindow:
+    window = start_window(url, settings)
+    assert isinstance(window, MainWindow)
+    qtbot.addWidget(window)
+    return window
+
+
+def test_the_window_works_on_a_server_register(qtbot, settings, content, server_url) -> None:
+    assessment_id = seeded(server_url, content)
+    window = open_window(qtbot, server_url, settings)
+    login = window.context.service.identity.name
+
+    assert window.windowTitle() == shown(server_url)
+    assert (
+        login in window.login_label.text() and "caseworker, reviewer" in window.login_label.text()
+    )
+    assert not window.data_actions.daily.isActive()  # no backups of the window's own
+    qtbot.waitUntil(lambda: window.register_view.model.rowCount() == 1)
+
+    editor = window.open_assessment(assessment_id)
+    assert isinstance(editor, EditorWindow)
+    qtbot.addWidget(editor)
+    editor.document.set_value(("decision", "title"), "Skolskjuts på servern")
+    qtbot.waitUntil(lambda: not editor.document.dirty, timeout=10000)  # autosaved
+    assert stored(server_url, content, assessment_id).decision.title == "Skolskjuts på servern"
+
+    assert editor.document.submit_for_review()
+    assert stored(server_url, content, assessment_id).status is Status.IN_REVIEW
+    assert window.windows.close_for(assessment_id) is not False
+    review = window.open_assessment(assessment_id)
+    assert isinstance(review, ReviewWindow)
+    qtbot.addWidget(review)
+    assert login in review.identity.text()
+    review.actions_.approve.trigger()
+    review.actions_.text_dialog.accept_button.click()
+    assert stored(server_url, content, assessment_id).status is Status.APPROVED
+    assert approver(server_url, assessment_id) == login
+    window.refresh()
+    model = window.register_view.model
+    qtbot.waitUntil(lambda: model.rowCount() == 1 and model.row_at(0).status is Status.APPROVED)
+    window.grab().save(str(SCREENSHOT))
+    window.close()
+
+
+def test_backups_and_import_on_a_server_say_what_is_there(
+    qtbot, settings, content, server_url, tmp_path, monkeypatch
+) -> None:
+    seeded(server_url, content)
+    window = open_window(qtbot, server_url, settings)
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: said.append(args[2]))
+
+    dialog = ServerBackupsDialog(str(server_url), ImmediateRunner(), window)
+    qtbot.addWidget(dialog)
+    assert "pg_dump" in dialog.text.text() and shown(server_url) in dialog.text.text()
+    dialog.save_copy(tmp_path / "copy.db")
+    assert (tmp_path / "copy.db").is_file() and "copy.db" in said[-1]
+    copy = registers.open_store(tmp_path / "copy.db")
+    try:
+        assert copy.count() == 1
+    finally:
+        copy.close()
+
+    window.data_actions.import_file(tmp_path / "some.json")
+    assert "not available yet" in said[-1] and "some.json" in said[-1]
+
+
+def test_the_server_backups_dialog_speaks_the_users_language(qtbot, qapp) -> None:
+    from desktop_app.domain.language import Language
+    from desktop_app.ui.translations import install_translators
+
+    said = {Language.SV: "IT säkerhetskopierar servern", Language.NB: "IT sikkerhetskopierer"}
+    for language, text in said.items():
+        install_translators(qapp, language)  # removed again after the test
+        dialog = ServerBackupsDialog("postgresql://anna:hemligt@db/lika", ImmediateRunner())
+        qtbot.addWidget(dialog)
+        assert text in dialog.text.text() and "hemligt" not in dialog.text.text()
+
+
+def test_a_server_register_that_cannot_be_opened_is_said_once(
+    qtbot, settings, pg_cluster, monkeypatch
+) -> None:
+    """No such database (or no server): one message without the password, an exit
+    code, and no file made in the URL's name."""
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: said.append(args[2]))
+    url = ServerUrl(pg_cluster.url_for("no_such_register").replace("@/", ":hemligt@/"))
+    assert start_window(url, settings) in (1, 2)
+    assert len(said) == 1 and "hemligt" not in said[0]
