@@ -2278,6 +2278,10 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
         <translation>Ikke lagret ennå: %1 Lika prøver igjen om litt.</translation>
     </message>
     <message>
+        <source>Not saved yet: the server cannot be reached. Your changes are kept in this window, and Lika saves them as soon as the server is back. (%1)</source>
+        <translation>Ikke lagret ennå: serveren kan ikke nås. Endringene dine er beholdt i dette vinduet, og Lika lagrer dem så snart serveren er tilbake. (%1)</translation>
+    </message>
+    <message>
         <source>Not saved: deleted elsewhere</source>
         <translation>Ikke lagret: slettet et annet sted</translation>
     </message>

@@ -2278,6 +2278,10 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
         <translation>Inte sparat ännu: %1 Lika försöker igen om en stund.</translation>
     </message>
     <message>
+        <source>Not saved yet: the server cannot be reached. Your changes are kept in this window, and Lika saves them as soon as the server is back. (%1)</source>
+        <translation>Inte sparat ännu: servern kan inte nås. Dina ändringar finns kvar i det här fönstret, och Lika sparar dem så snart servern är tillbaka. (%1)</translation>
+    </message>
+    <message>
         <source>Not saved: deleted elsewhere</source>
         <translation>Inte sparat: raderad på annat håll</translation>
     </message>

@@ -151,3 +151,40 @@ def test_a_server_register_that_cannot_be_opened_is_said_once(
     url = ServerUrl(pg_cluster.url_for("no_such_register").replace("@/", ":hemligt@/"))
     assert start_window(url, settings) in (1, 2)
     assert len(said) == 1 and "hemligt" not in said[0]
+
+
+def test_a_dropped_connection_never_loses_an_edit(
+    qtbot, settings, content, server_url, pg_cluster, monkeypatch
+) -> None:
+    """The server drops the window's connection: the autosave fails with "cannot be
+    reached", the edit stays in the editor, the status bar says so, and the save is
+    tried again until it goes through (the store reconnects on its next call)."""
+    from desktop_app.ui.editor import document as document_module
+
+    monkeypatch.setattr(document_module, "UNREACHABLE_RETRY_MS", 200)
+    assessment_id = seeded(server_url, content)
+    window = open_window(qtbot, server_url, settings)
+    editor = window.open_assessment(assessment_id)
+    assert isinstance(editor, EditorWindow)
+    qtbot.addWidget(editor)
+    login = window.context.service.identity.name
+    with psycopg_connect(pg_cluster.dsn_for("postgres")) as admin:
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s",
+            [login],
+        )
+    editor.document.set_value(("decision", "title"), "Skrivet medan servern var borta")
+    assert not editor.document.save_now()
+    assert editor.document.dirty
+    assert "server cannot be reached" in editor.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: not editor.document.dirty, timeout=10000)  # tried again, saved
+    assert stored(server_url, content, assessment_id).decision.title == (
+        "Skrivet medan servern var borta"
+    )
+    assert "server cannot be reached" not in editor.statusBar().currentMessage()
+
+
+def psycopg_connect(dsn: str):
+    import psycopg
+
+    return psycopg.connect(dsn, autocommit=True)

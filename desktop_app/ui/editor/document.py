@@ -21,7 +21,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from desktop_app.app.errors import ConflictError, DatabaseBusyError
+from desktop_app.app.errors import ConflictError, DatabaseBusyError, ServerUnreachableError
 from desktop_app.app.service import AssessmentService
 from desktop_app.domain import edits, merge
 from desktop_app.domain.completeness import Gap
@@ -34,6 +34,7 @@ from desktop_app.ui.editor import undo
 SAVE_DELAY_MS = 700
 MAX_SAVE_DELAY_MS = 1000
 BUSY_RETRY_MS = 2000
+UNREACHABLE_RETRY_MS = 5000  # a server restarting, a network coming back
 
 
 class AssessmentDocument(QObject):
@@ -47,6 +48,7 @@ class AssessmentDocument(QObject):
     # An undo or redo changed this path: the editor shows where.
     revealRequested = Signal(tuple)
     saveDelayed = Signal(str)  # the register is busy; the save is retried
+    saveUnreachable = Signal(str)  # the server cannot be reached; the save is retried
     conflicted = Signal()  # someone else saved meanwhile; nothing is lost
     itemsChanged = Signal(str)  # "statistics" or "evidence" changed
 
@@ -205,6 +207,10 @@ class AssessmentDocument(QObject):
         except ConflictError:
             self.in_conflict = True
             self.conflicted.emit()
+            return False
+        except ServerUnreachableError as error:  # the edit stays here, tried again
+            self._timer.start(UNREACHABLE_RETRY_MS)
+            self.saveUnreachable.emit(str(error))
             return False
         except DatabaseBusyError as error:
             self._timer.start(BUSY_RETRY_MS)
