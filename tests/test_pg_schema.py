@@ -130,5 +130,5 @@ def test_the_script_is_the_migrations_in_order():
     assert positions == sorted(positions)
     assert migrations.names() == [
         "0001_register", "0002_roles", "0003_search", "0004_copy", "0005_register_order",
-        "0006_autosave",
+        "0006_autosave", "0007_h20w_notify",
     ]  # fmt: skip

@@ -160,6 +160,7 @@ class MainWindow(QMainWindow):
         self._show_register_in_title(context.service.register_path)
         if context.server_url:
             self._show_login(context)
+            self._watch_changes(context.server_url)
         self.followups: FollowUpService = context.service.followups(today=self.today)
         self._readers = context.service.readers()
         self.settings_action = install_settings_action(self, self._file_menu, self.context)
@@ -182,6 +183,37 @@ class MainWindow(QMainWindow):
             self.tabs.setTabEnabled(index, True)
         self.attached = True
         self._update_actions()
+
+    def _watch_changes(self, url: str) -> None:
+        """A server register tells the window of every change at once (LISTEN/NOTIFY):
+        the lists are read again (once for a burst of changes) and an open window of
+        that assessment shows it."""
+        from PySide6.QtCore import QTimer
+
+        from desktop_app.app import registers
+        from desktop_app.ui.change_watch import ChangeWatch
+
+        feed = registers.change_feed(url)
+        assert feed is not None, "a server register"
+        self.change_watch = ChangeWatch(feed, self)
+        self._refresh_soon = QTimer(self, singleShot=True, interval=300)
+        self._refresh_soon.timeout.connect(self.refresh)
+        self.change_watch.changed.connect(self.changed_elsewhere)
+        self.destroyed.connect(self.change_watch.stop)
+        self.change_watch.start()
+
+    def changed_elsewhere(self, assessment_id: int) -> None:
+        """Someone (maybe this window) committed a change to ``assessment_id``."""
+        self._refresh_soon.start()
+        editor = self.editors.get(assessment_id)
+        if editor is not None:
+            editor.document.stored_changed()
+        review = self.reviews.get(assessment_id)
+        if review is not None:
+            try:
+                review.reload()
+            except LikaError:  # deleted elsewhere
+                self.windows.close_for(assessment_id)
 
     def _build_followup_view(self) -> FollowUpView:
         from desktop_app.ui.register.followup_view import FollowUpView
@@ -414,4 +446,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.runner.wait()
+        if hasattr(self, "change_watch"):
+            self.change_watch.stop()
+            self._refresh_soon.stop()
         event.accept()

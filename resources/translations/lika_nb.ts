@@ -2282,6 +2282,10 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
         <translation>Ikke lagret ennå: serveren kan ikke nås. Endringene dine er beholdt i dette vinduet, og Lika lagrer dem så snart serveren er tilbake. (%1)</translation>
     </message>
     <message>
+        <source>Changed elsewhere: this window shows the version saved there.</source>
+        <translation>Endret et annet sted: vinduet viser nå versjonen som ble lagret der.</translation>
+    </message>
+    <message>
         <source>Not saved: deleted elsewhere</source>
         <translation>Ikke lagret: slettet et annet sted</translation>
     </message>

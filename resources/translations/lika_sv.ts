@@ -2282,6 +2282,10 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
         <translation>Inte sparat ännu: servern kan inte nås. Dina ändringar finns kvar i det här fönstret, och Lika sparar dem så snart servern är tillbaka. (%1)</translation>
     </message>
     <message>
+        <source>Changed elsewhere: this window shows the version saved there.</source>
+        <translation>Ändrad på annat håll: fönstret visar nu den version som sparades där.</translation>
+    </message>
+    <message>
         <source>Not saved: deleted elsewhere</source>
         <translation>Inte sparat: raderad på annat håll</translation>
     </message>

@@ -188,3 +188,40 @@ def psycopg_connect(dsn: str):
     import psycopg
 
     return psycopg.connect(dsn, autocommit=True)
+
+
+def test_other_windows_learn_of_a_change_at_once(
+    qtbot, settings, content, server_url, monkeypatch
+) -> None:
+    """Two windows on one server: a save in one shows in the other's list and open
+    editor at once (LISTEN/NOTIFY), not at its next save; with edits of its own there,
+    the conflict comes up at once."""
+    from desktop_app.ui.editor import save_feedback
+
+    assessment_id = seeded(server_url, content)
+    here, there = open_window(qtbot, server_url, settings), open_window(qtbot, server_url, settings)
+    watching = here.open_assessment(assessment_id)
+    saving = there.open_assessment(assessment_id)
+    assert isinstance(watching, EditorWindow) and isinstance(saving, EditorWindow)
+
+    saving.document.set_value(("decision", "title"), "Ändrat i det andra fönstret")
+    assert saving.document.save_now()
+    qtbot.waitUntil(
+        lambda: watching.document.assessment.decision.title == "Ändrat i det andra fönstret"
+    )
+    assert "Changed elsewhere" in watching.statusBar().currentMessage()
+    assert not watching.document.dirty and not saving.document.in_conflict
+    model = here.register_view.model
+    qtbot.waitUntil(lambda: model.rowCount() == 1 and "andra fönstret" in model.row_at(0).title)
+
+    conflicts: list[object] = []
+    monkeypatch.setattr(save_feedback, "resolve_conflict", lambda *args: conflicts.append(args))
+    watching.document.set_value(("decision", "title"), "Mitt eget, osparat")
+    saving.document.set_value(("decision", "title"), "Deras, sparat")
+    assert saving.document.save_now()
+    qtbot.waitUntil(lambda: len(conflicts) == 1)
+    assert watching.document.in_conflict and watching.document.dirty
+    watching.document.take_theirs()  # closing it would ask (a modal dialog)
+    for window in (here, there):
+        window.close()
+        assert not window.change_watch._thread.is_alive()

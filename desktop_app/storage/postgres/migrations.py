@@ -18,6 +18,7 @@ from desktop_app.storage.postgres import (
     audit_v1,
     autosave_v1,
     copy_v1,
+    notify_v1,
     order_v1,
     roles_v1,
     search_v1,
@@ -43,6 +44,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0004_copy", copy_v1.SQL),
     Migration("0005_register_order", order_v1.SQL),
     Migration("0006_autosave", autosave_v1.SQL),
+    Migration("0007_h20w_notify", notify_v1.SQL),
 )
 
 _PREAMBLE = f"""-- The Lika register's schema on PostgreSQL (issue 20), by `lika server-schema`.

@@ -49,6 +49,7 @@ class AssessmentDocument(QObject):
     revealRequested = Signal(tuple)
     saveDelayed = Signal(str)  # the register is busy; the save is retried
     saveUnreachable = Signal(str)  # the server cannot be reached; the save is retried
+    changedElsewhere = Signal()  # the stored version, saved elsewhere, is shown now
     conflicted = Signal()  # someone else saved meanwhile; nothing is lost
     itemsChanged = Signal(str)  # "statistics" or "evidence" changed
 
@@ -259,6 +260,24 @@ class AssessmentDocument(QObject):
         self._replace(merge.rebase(self._base, self.assessment, theirs), theirs)
         self._dirty = True
         return self.save_now()
+
+    def stored_changed(self) -> None:
+        """A save of this assessment was committed somewhere (a server's change feed):
+        shown at once, not at the next save. Without edits here the stored version is
+        shown; with edits, saving now brings up the conflict ("changed elsewhere")."""
+        if self.read_only and not self._dirty:
+            return
+        try:
+            theirs = self.stored_version()
+        except LikaError:
+            return  # deleted or unreachable: the next save says so
+        if theirs.version == self.assessment.version:
+            return  # this window's own save
+        if self._dirty:
+            self.save_now()
+        else:
+            self.take_theirs(theirs)
+            self.changedElsewhere.emit()
 
     def take_theirs(self, theirs: Assessment | None = None) -> None:
         """Drop this window's unsaved changes and show the stored version."""

@@ -46,6 +46,14 @@ def install_save_feedback(
         shown.clear()
 
     document.saveUnreachable.connect(unreachable)
+    document.changedElsewhere.connect(
+        lambda: window.statusBar().showMessage(
+            QCoreApplication.translate(
+                "SaveFeedback", "Changed elsewhere: this window shows the version saved there."
+            ),
+            15000,
+        )
+    )
     document.saved.connect(saved)
     document.conflicted.connect(lambda: resolve_conflict(window, context, document))
 
