@@ -15,6 +15,7 @@ from desktop_app.storage.errors import (
     DatabaseBusyError,
     NewerDatabaseError,
     NotADatabaseError,
+    ServerUnreachableError,
     StorageError,
 )
 
@@ -38,6 +39,7 @@ __all__ = [
     "DriverError",
     "NewerDatabaseError",
     "NotADatabaseError",
+    "ServerUnreachableError",
     "StorageError",
     "describe_driver_error",
 ]

@@ -171,6 +171,13 @@ class RegisterReader(Protocol):
 ReaderFactory = Callable[[], RegisterReader]
 
 
+class ChangeFeed(Protocol):
+    """Changes committed to a server register by anyone, as they happen (issue 20)."""
+
+    def listen(self, on_change: Callable[[int], None], stopped: Callable[[], bool]) -> None:
+        """Call ``on_change(assessment id)`` per change until ``stopped()``; blocks."""
+
+
 class Backups(Protocol):
     """The backups of one register: made, listed, rotated and restored."""
 

@@ -20,6 +20,7 @@ from desktop_app.storage.register import PAGE_SIZE, Register
 if TYPE_CHECKING:  # types only: ``lika list`` reads without the model (issue 18)
     from desktop_app.app.ports import (
         AssessmentStore,
+        ChangeFeed,
         Clock,
         EvaluationRecords,
         ReaderFactory,
@@ -33,6 +34,7 @@ if TYPE_CHECKING:  # types only: ``lika list`` reads without the model (issue 18
 
 __all__ = [
     "SqliteReader",
+    "change_feed",
     "evaluation_records",
     "first_look",
     "open_as_is",
@@ -192,6 +194,16 @@ def reader_on(store: AssessmentStore) -> RegisterReader:
 class _Borrowed(SqliteReader):
     def close(self) -> None:
         """The connection belongs to the store."""
+
+
+def change_feed(where: Location | str) -> ChangeFeed | None:
+    """The changes other windows and programs commit, for a server register (its full
+    URL); None for a file, whose window learns of them when it reads or saves."""
+    if not is_server(where):
+        return None
+    from desktop_app.storage.postgres.change_feed import ServerChangeFeed
+
+    return ServerChangeFeed(str(where))
 
 
 def review_records(store: AssessmentStore) -> ReviewRecords:

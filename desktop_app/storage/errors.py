@@ -38,6 +38,11 @@ class DiskFullError(StorageError):
     """The disk (or the user's quota) is full."""
 
 
+class ServerUnreachableError(StorageError):
+    """The server register cannot be reached (network, restart): nothing was written,
+    and the same call made again opens the connection anew, so a caller may retry."""
+
+
 class DatabaseBusyError(StorageError):
     """Another program held the register longer than the busy timeout."""
 

@@ -28,7 +28,6 @@ from desktop_app.defaults import load_defaults
 from desktop_app.domain.errors import LikaError
 from desktop_app.locations import APP_NAME, default_database_path, default_register
 from desktop_app.register_location import Location, ServerUrl
-from desktop_app.register_location import shown as shown_url
 from desktop_app.resources import resource_path
 from desktop_app.ui.language import ui_language
 from desktop_app.ui.literal_text import literal
@@ -69,7 +68,7 @@ def application_icon() -> QIcon:
     return icon
 
 
-def show_main_window(path: Path) -> MainWindow:
+def show_main_window(path: Location) -> MainWindow:
     """The main window, shown while it waits for the register at ``path``."""
     window = MainWindow()
     window.show_opening(path)
@@ -79,12 +78,18 @@ def show_main_window(path: Path) -> MainWindow:
 
 
 def start_window(
-    db_path: Path | None, settings: Settings, dialogs: Dialogs | None = None
+    db_path: Location | None, settings: Settings, dialogs: Dialogs | None = None
 ) -> MainWindow | int:
     """Show the window and fill it before returning (tests and test drivers); or the
     exit code when the register cannot be used."""
     from desktop_app.ui.opening import fill_window
 
+    if isinstance(db_path, ServerUrl):
+        from desktop_app.ui.server_window import fill_server_window
+
+        window = show_main_window(db_path)
+        exit_code = fill_server_window(window, db_path, settings)
+        return window if exit_code is None else exit_code
     path = db_path or default_database_path(settings.defaults)
     window = show_main_window(path)
     exit_code = fill_window(window, path, settings, is_default=db_path is None, dialogs=dialogs)
@@ -102,21 +107,6 @@ def _report_failed_start(window: MainWindow, error: Exception) -> int:
     return 1
 
 
-def refuse_server_register(where: object) -> int | None:
-    """The window on a server register (``--db postgresql://…`` or IT's
-    ``database_url``) is not there yet: said in the user's language, exit code 1, and
-    no file is made in its name. None for a register file."""
-    if not isinstance(where, ServerUrl):
-        return None
-    message = QCoreApplication.translate(
-        "Startup",
-        "The register %1 is on a database server. The window cannot open a register on "
-        "a server yet; use the command line (lika --db URL list, export-pdf, …).",
-    )
-    QMessageBox.critical(None, "Lika", literal(message.replace("%1", shown_url(where))))
-    return 1
-
-
 def run_app(db_path: Location | None, import_file: Path | None = None) -> int:
     """The window on the register at ``db_path``; ``import_file``: an exchange file to
     import once it is open (``lika FILE.json``, a double-click on the file)."""
@@ -128,9 +118,8 @@ def run_app(db_path: Location | None, import_file: Path | None = None) -> int:
         return error.exit_code
     install_translators(app, ui_language(settings.ui_language))
     where = db_path or default_register(settings.defaults)
-    refused = refuse_server_register(where)
-    if refused is not None:
-        return refused
+    if isinstance(where, ServerUrl):
+        return _run_on_server(app, where, settings, import_file)
     path = Path(where)
     window = show_main_window(path)
 
@@ -169,6 +158,32 @@ def run_app(db_path: Location | None, import_file: Path | None = None) -> int:
             after_first_paint(window, lambda: fill(first))
 
     window.opening.when_drawn(list_then_fill)
+    return app.exec()
+
+
+def _run_on_server(
+    app: QApplication, url: ServerUrl, settings: Settings, import_file: Path | None
+) -> int:
+    """The window on a server register (``ui/server_window.py``): no first look, start
+    check, backups or identity question; the login the server authenticated acts."""
+    window = show_main_window(url)
+
+    def fill() -> None:
+        if not window.isVisible():
+            return
+        from desktop_app.ui.server_window import fill_server_window
+
+        try:
+            exit_code = fill_server_window(window, url, settings)
+        except Exception as error:  # a slot would swallow it, and the window wait forever
+            exit_code = _report_failed_start(window, error)
+        if exit_code is not None:
+            QApplication.exit(exit_code)
+            return
+        if import_file is not None:
+            window.data_actions.import_file(import_file)
+
+    window.opening.when_drawn(fill)
     return app.exec()
 
 

@@ -82,6 +82,9 @@ class UiContext(ListContext):
     service: AssessmentService
     settings: Settings
     language: Language
+    # A server register's full URL (``lika --db postgresql://…``); None for a file. On a
+    # server IT backs up and the login acts: the window leaves out backups and identity.
+    server_url: str | None = None
     _lexicon: Lexicon | ContentError | None = dataclasses.field(
         default=None, init=False, repr=False
     )

@@ -49,8 +49,10 @@ class DataActions(QObject):
         self.context = window.context
         self.service = window.context.service
         self.db_path = Path(self.service.register_path)
+        # On a server register IT backs the database up (issue 20).
+        self.server_url = window.context.server_url
         self.runner: TaskRunner | ImmediateRunner = TaskRunner(self)
-        self.session = SessionKeeper(window.context.settings, str(self.db_path), self)
+        self.session = SessionKeeper(window.context.settings, self.service.register_path, self)
         window.editorOpened.connect(self._on_editor_opened)
         window.destroyed.connect(lambda *_: self.session.release())
         self._build_actions()
@@ -110,8 +112,9 @@ class DataActions(QObject):
                 ),
                 15000,
             )
-        self.backup_now(Reason.START)
-        self.daily.start()
+        if self.server_url is None:  # a server is backed up by IT (File → Backups…)
+            self.backup_now(Reason.START)
+            self.daily.start()
 
     def _exists(self, assessment_id: int) -> bool:
         try:
@@ -121,7 +124,7 @@ class DataActions(QObject):
         return True
 
     def backup_if_due(self) -> None:
-        if backups(self.db_path).daily_due():
+        if self.server_url is None and backups(self.db_path).daily_due():
             self.backup_now(Reason.DAILY)
 
     def backup_now(self, reason: Reason, on_done: Callable[[Any], None] | None = None) -> None:
@@ -312,6 +315,11 @@ class DataActions(QObject):
     # Backups
 
     def show_backups(self) -> None:
+        if self.server_url is not None:
+            from desktop_app.ui.server_backups import ServerBackupsDialog
+
+            ServerBackupsDialog(self.server_url, self.runner, self.window).exec()
+            return
         from desktop_app.ui.backups_dialog import BackupsDialog  # when first asked for
 
         dialog = BackupsDialog(self, self.window)

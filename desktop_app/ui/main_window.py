@@ -67,16 +67,36 @@ class MainWindow(QMainWindow):
         else:
             self.attach(context)
 
-    def show_opening(self, path: Path) -> None:
+    def show_opening(self, path: Path | str) -> None:
         """Name the register being opened, in the title and in the empty window."""
+        from desktop_app.register_location import is_server_url, shown
+
+        if is_server_url(str(path)):
+            path = shown(str(path))  # never a password on the screen
         self._show_register_in_title(path)
         self.opening.show_register(path)
 
     def _show_register_in_title(self, path: Path | str) -> None:
         """The register's name once (Qt adds " — Lika"); its full path is under
-        Help → About and, where the platform shows it, as the window's file."""
+        Help → About and, where the platform shows it, as the window's file. A server
+        register by its URL (``path`` is then the URL without its password)."""
+        from desktop_app.register_location import is_server_url
+
+        if is_server_url(str(path)):
+            self.setWindowTitle(str(path))
+            return
         self.setWindowTitle(Path(str(path)).name)
         self.setWindowFilePath(str(path))
+
+    def _show_login(self, context: UiContext) -> None:
+        """On a server register the login the server authenticated acts (its roles
+        decide what it may do): said at the bottom of the window, for as long as it is
+        open."""
+        from PySide6.QtWidgets import QLabel
+
+        who = context.service.identity.signature
+        self.login_label = QLabel(self.tr("Signed in to the server as %1").replace("%1", who))
+        self.statusBar().addPermanentWidget(self.login_label)
 
     def show_list(
         self,
@@ -138,6 +158,9 @@ class MainWindow(QMainWindow):
         self.editors: dict[int, EditorWindow] = self.windows.editors
         self.reviews: dict[int, ReviewWindow] = self.windows.reviews
         self._show_register_in_title(context.service.register_path)
+        if context.server_url:
+            self._show_login(context)
+            self._watch_changes(context.server_url)
         self.followups: FollowUpService = context.service.followups(today=self.today)
         self._readers = context.service.readers()
         self.settings_action = install_settings_action(self, self._file_menu, self.context)
@@ -160,6 +183,37 @@ class MainWindow(QMainWindow):
             self.tabs.setTabEnabled(index, True)
         self.attached = True
         self._update_actions()
+
+    def _watch_changes(self, url: str) -> None:
+        """A server register tells the window of every change at once (LISTEN/NOTIFY):
+        the lists are read again (once for a burst of changes) and an open window of
+        that assessment shows it."""
+        from PySide6.QtCore import QTimer
+
+        from desktop_app.app import registers
+        from desktop_app.ui.change_watch import ChangeWatch
+
+        feed = registers.change_feed(url)
+        assert feed is not None, "a server register"
+        self.change_watch = ChangeWatch(feed, self)
+        self._refresh_soon = QTimer(self, singleShot=True, interval=300)
+        self._refresh_soon.timeout.connect(self.refresh)
+        self.change_watch.changed.connect(self.changed_elsewhere)
+        self.destroyed.connect(self.change_watch.stop)
+        self.change_watch.start()
+
+    def changed_elsewhere(self, assessment_id: int) -> None:
+        """Someone (maybe this window) committed a change to ``assessment_id``."""
+        self._refresh_soon.start()
+        editor = self.editors.get(assessment_id)
+        if editor is not None:
+            editor.document.stored_changed()
+        review = self.reviews.get(assessment_id)
+        if review is not None:
+            try:
+                review.reload()
+            except LikaError:  # deleted elsewhere
+                self.windows.close_for(assessment_id)
 
     def _build_followup_view(self) -> FollowUpView:
         from desktop_app.ui.register.followup_view import FollowUpView
@@ -392,4 +446,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.runner.wait()
+        if hasattr(self, "change_watch"):
+            self.change_watch.stop()
+            self._refresh_soon.stop()
         event.accept()

@@ -30,16 +30,25 @@ from desktop_app.ui.smoke_hook import quit_when_listed_if_requested
 from desktop_app.ui.startup import Dialogs, MessageBoxDialogs, open_register
 
 
-def window_context(repository: AssessmentStore, content: Content, settings: Settings) -> UiContext:
-    """The service and settings the window's parts are handed."""
+def window_context(
+    repository: AssessmentStore,
+    content: Content,
+    settings: Settings,
+    *,
+    server_url: str | None = None,
+) -> UiContext:
+    """The service and settings the window's parts are handed. On a server register
+    (``server_url``) the service acts as the login the server authenticated (the
+    store's ``actor``), never as the name in Settings."""
     service = AssessmentService(
         repository,
         content,
-        settings.identity(),
+        repository.actor if server_url else settings.identity(),
         organisation=settings.organisation,
         default_framework=settings.default_framework,
     )
-    return UiContext(service=service, settings=settings, language=ui_language(settings.ui_language))
+    language = ui_language(settings.ui_language)
+    return UiContext(service=service, settings=settings, language=language, server_url=server_url)
 
 
 def fill_window(

@@ -30,7 +30,7 @@ class OpeningPage(QWidget):
         self.was_drawn = False
         self.label.installEventFilter(self)
 
-    def show_register(self, path: Path) -> None:
+    def show_register(self, path: Path | str) -> None:
         self.label.setText(self.tr("Opening the register %1…").replace("%1", str(path)))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

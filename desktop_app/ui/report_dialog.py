@@ -30,6 +30,7 @@ from desktop_app.domain.errors import InputError
 from desktop_app.domain.model import Language
 from desktop_app.domain.portfolio import Period
 from desktop_app.progress import Progress
+from desktop_app.register_location import Location, ServerUrl
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.date_field import date_field, period_of
 from desktop_app.ui.report_task import Opener, ReportTask, Runner, open_in_viewer, shared_runner
@@ -161,13 +162,14 @@ class ReportDialog(QDialog):
         period = self.period()
         unit = self.unit.currentData() or None
         language = Language(self.language.currentData())
-        db_path = Path(self.context.service.register_path)
+        url = self.context.server_url  # a server register by its full URL, not a file
+        where: Location = ServerUrl(url) if url else Path(self.context.service.register_path)
         content = self.context.content
         label = self.tr("Writing the portfolio report…")
 
         def work(progress: Progress) -> None:
             progress.start(0, label)
-            repository = registers.open_store(db_path)  # this thread's own connection
+            repository = registers.open_store(where)  # this thread's own connection
             try:
                 data = portfolio_input(repository, content, period, unit=unit, language=language)
             finally:

@@ -19,6 +19,7 @@ from PySide6.QtCore import QLockFile, QObject, Qt
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from desktop_app.domain.errors import LikaError
+from desktop_app.register_location import is_server_url
 from desktop_app.ui.settings import Settings
 
 
@@ -39,7 +40,8 @@ class SessionKeeper(QObject):
     def __init__(self, settings: Settings, db_path: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._settings = settings
-        self._db = str(Path(db_path).resolve())
+        # A server register by its URL (without a password), a file by its full path.
+        self._db = db_path if is_server_url(db_path) else str(Path(db_path).resolve())
         self._pages: dict[int, list[str]] = {}
         self._order: list[int] = []
         lock_path = Path(settings.file_name + ".session-lock")

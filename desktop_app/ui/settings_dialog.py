@@ -197,7 +197,7 @@ def open_settings(window: QMainWindow, context: UiContext) -> SettingsChange | N
     finally:
         dialog.deleteLater()
     service = context.service
-    if change.name:
+    if change.name and context.server_url is None:  # on a server the login acts
         service.identity = context.settings.identity()
     if change.folder:
         folder = context.settings.checklist_folder

@@ -1339,6 +1339,10 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Signed in to the server as %1</source>
+        <translation>Logget inn på serveren som %1</translation>
+    </message>
+    <message>
         <source>&amp;Register</source>
         <translation>&amp;Register</translation>
     </message>
@@ -2270,6 +2274,14 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
         <translation>Ikke lagret ennå: %1 Lika prøver igjen om litt.</translation>
     </message>
     <message>
+        <source>Not saved yet: the server cannot be reached. Your changes are kept in this window, and Lika saves them as soon as the server is back. (%1)</source>
+        <translation>Ikke lagret ennå: serveren kan ikke nås. Endringene dine er beholdt i dette vinduet, og Lika lagrer dem så snart serveren er tilbake. (%1)</translation>
+    </message>
+    <message>
+        <source>Changed elsewhere: this window shows the version saved there.</source>
+        <translation>Endret et annet sted: vinduet viser nå versjonen som ble lagret der.</translation>
+    </message>
+    <message>
         <source>Not saved: deleted elsewhere</source>
         <translation>Ikke lagret: slettet et annet sted</translation>
     </message>
@@ -2315,6 +2327,45 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
     <message>
         <source>Reason: %1</source>
         <translation>Begrunnelse: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ServerBackupsDialog</name>
+    <message>
+        <source>Backups</source>
+        <translation>Sikkerhetskopier</translation>
+    </message>
+    <message>
+        <source>The register %1 is on a database server. IT backs the server up with PostgreSQL&apos;s own tools (pg_dump or continuous archiving) and restores it when needed; Lika makes no backups of its own here.
+
+You can save a copy of the whole register as a register file, to hand on or to archive.</source>
+        <translation>Registeret %1 ligger på en databaseserver. IT sikkerhetskopierer serveren med PostgreSQLs egne verktøy (pg_dump eller kontinuerlig arkivering) og gjenoppretter den ved behov; Lika tar ingen egne sikkerhetskopier her.
+
+Du kan lagre en kopi av hele registeret som en registerfil, for å gi videre eller arkivere.</translation>
+    </message>
+    <message>
+        <source>&amp;Save a copy as a register file…</source>
+        <translation>&amp;Lagre en kopi som registerfil…</translation>
+    </message>
+    <message>
+        <source>Save a copy as a register file</source>
+        <translation>Lagre en kopi som registerfil</translation>
+    </message>
+    <message>
+        <source>Lika registers (*.db)</source>
+        <translation>Lika-registre (*.db)</translation>
+    </message>
+    <message>
+        <source>Copy saved</source>
+        <translation>Kopien er lagret</translation>
+    </message>
+    <message>
+        <source>A copy of the register was saved as %1.</source>
+        <translation>En kopi av registeret ble lagret som %1.</translation>
+    </message>
+    <message>
+        <source>No copy was saved</source>
+        <translation>Ingen kopi ble lagret</translation>
     </message>
 </context>
 <context>
@@ -2527,10 +2578,6 @@ Eksporter vurderingene du arbeider med, og gjenopprett deretter en sikkerhetskop
     <message>
         <source>Lika could not start: %1</source>
         <translation>Lika kunne ikke starte: %1</translation>
-    </message>
-    <message>
-        <source>The register %1 is on a database server. The window cannot open a register on a server yet; use the command line (lika --db URL list, export-pdf, …).</source>
-        <translation>Registeret %1 ligger på en databaseserver. Vinduet kan ennå ikke åpne et register på en server; bruk kommandolinjen (lika --db URL list, export-pdf, …).</translation>
     </message>
 </context>
 <context>

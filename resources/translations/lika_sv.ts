@@ -1339,6 +1339,10 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Signed in to the server as %1</source>
+        <translation>Inloggad på servern som %1</translation>
+    </message>
+    <message>
         <source>&amp;Register</source>
         <translation>&amp;Register</translation>
     </message>
@@ -2270,6 +2274,14 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
         <translation>Inte sparat ännu: %1 Lika försöker igen om en stund.</translation>
     </message>
     <message>
+        <source>Not saved yet: the server cannot be reached. Your changes are kept in this window, and Lika saves them as soon as the server is back. (%1)</source>
+        <translation>Inte sparat ännu: servern kan inte nås. Dina ändringar finns kvar i det här fönstret, och Lika sparar dem så snart servern är tillbaka. (%1)</translation>
+    </message>
+    <message>
+        <source>Changed elsewhere: this window shows the version saved there.</source>
+        <translation>Ändrad på annat håll: fönstret visar nu den version som sparades där.</translation>
+    </message>
+    <message>
         <source>Not saved: deleted elsewhere</source>
         <translation>Inte sparat: raderad på annat håll</translation>
     </message>
@@ -2315,6 +2327,45 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
     <message>
         <source>Reason: %1</source>
         <translation>Motivering: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ServerBackupsDialog</name>
+    <message>
+        <source>Backups</source>
+        <translation>Säkerhetskopior</translation>
+    </message>
+    <message>
+        <source>The register %1 is on a database server. IT backs the server up with PostgreSQL&apos;s own tools (pg_dump or continuous archiving) and restores it when needed; Lika makes no backups of its own here.
+
+You can save a copy of the whole register as a register file, to hand on or to archive.</source>
+        <translation>Registret %1 finns på en databasserver. IT säkerhetskopierar servern med PostgreSQL:s egna verktyg (pg_dump eller kontinuerlig arkivering) och återställer den vid behov; Lika gör inga egna säkerhetskopior här.
+
+Du kan spara en kopia av hela registret som en registerfil, för att lämna vidare eller arkivera.</translation>
+    </message>
+    <message>
+        <source>&amp;Save a copy as a register file…</source>
+        <translation>&amp;Spara en kopia som registerfil…</translation>
+    </message>
+    <message>
+        <source>Save a copy as a register file</source>
+        <translation>Spara en kopia som registerfil</translation>
+    </message>
+    <message>
+        <source>Lika registers (*.db)</source>
+        <translation>Lika-register (*.db)</translation>
+    </message>
+    <message>
+        <source>Copy saved</source>
+        <translation>Kopian sparad</translation>
+    </message>
+    <message>
+        <source>A copy of the register was saved as %1.</source>
+        <translation>En kopia av registret sparades som %1.</translation>
+    </message>
+    <message>
+        <source>No copy was saved</source>
+        <translation>Ingen kopia sparades</translation>
     </message>
 </context>
 <context>
@@ -2527,10 +2578,6 @@ Exportera de bedömningar du arbetar med och återställ sedan en säkerhetskopi
     <message>
         <source>Lika could not start: %1</source>
         <translation>Lika kunde inte starta: %1</translation>
-    </message>
-    <message>
-        <source>The register %1 is on a database server. The window cannot open a register on a server yet; use the command line (lika --db URL list, export-pdf, …).</source>
-        <translation>Registret %1 ligger på en databasserver. Fönstret kan ännu inte öppna ett register på en server; använd kommandoraden (lika --db URL list, export-pdf, …).</translation>
     </message>
 </context>
 <context>

@@ -206,30 +206,3 @@ def test_the_follow_up_and_overview_tabs_are_built_when_first_shown(qtbot, conte
     window.tabs.setCurrentIndex(2)
     assert window.overview_view.started
     assert window.overview_page.findChildren(OverviewView) == [window.overview_view]
-
-
-def test_the_window_on_a_server_register_says_it_cannot_yet(qapp, tmp_path, monkeypatch) -> None:
-    """``lika --db postgresql://…`` (or IT's database_url) opens no window and makes no
-    file named after the URL; the message is in the user's language, without the
-    password (issue 20)."""
-    from desktop_app.domain.language import Language
-    from desktop_app.register_location import ServerUrl
-    from desktop_app.ui.app import refuse_server_register, run_app
-    from desktop_app.ui.translations import install_translators
-
-    monkeypatch.chdir(tmp_path)
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda *args: shown.append(args[2]))
-    assert run_app(ServerUrl("postgresql://anna:hemligt@db.example.org/lika")) == 1
-    assert "Fönstret kan ännu inte öppna ett register på en server" in shown[0]
-    assert "hemligt" not in shown[0] and "anna:***@db.example.org" in shown[0]
-    assert list(tmp_path.iterdir()) == []
-    said = {
-        Language.NB: "Vinduet kan ennå ikke åpne et register på en server",
-        Language.EN: "The window cannot open a register on a server yet",
-    }
-    for language, text in said.items():
-        install_translators(qapp, language)  # the fixture removes them after the test
-        assert refuse_server_register(ServerUrl("postgresql://db/lika")) == 1
-        assert text in shown[-1]
-    assert refuse_server_register(tmp_path / "lika.db") is None

@@ -11,7 +11,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from desktop_app.domain.errors import LikaError, NotFoundError, WorkflowError
-from desktop_app.storage.errors import ConflictError, DatabaseBusyError, StorageError
+from desktop_app.storage.errors import (
+    ConflictError,
+    DatabaseBusyError,
+    ServerUnreachableError,
+    StorageError,
+)
 from desktop_app.storage.postgres.connection import shown
 
 if TYPE_CHECKING:
@@ -52,5 +57,7 @@ def described(error: psycopg.Error, url: str) -> LikaError:
     if state in {"40P01", "55P03"}:
         return DatabaseBusyError(f"The server register {shown(url)} is busy; try again")
     if isinstance(error, psycopg.OperationalError):
-        return StorageError(f"The server register {shown(url)} cannot be reached: {primary}")
+        return ServerUnreachableError(
+            f"The server register {shown(url)} cannot be reached: {primary}"
+        )
     return StorageError(f"The server register {shown(url)} refused: {primary}")

@@ -20,6 +20,7 @@ from desktop_app.storage.postgres import (
     concurrency_v1,
     copy_v1,
     import_v1,
+    notify_v1,
     order_v1,
     roles_v1,
     search_v1,
@@ -49,6 +50,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0007_search_unicode61", search_v2.SQL),
     Migration("0008_concurrency", concurrency_v1.SQL),
     Migration("0009_import", import_v1.SQL),
+    Migration("0010_notify", notify_v1.SQL),
 )
 
 _PREAMBLE = f"""-- The Lika register's schema on PostgreSQL (issue 20), by `lika server-schema`.

@@ -66,8 +66,12 @@ class ServerStore(ServerReads):
         except psycopg.Error as error:
             raise described(error, url) from None
         super().__init__(conn, url)
-        with self._errors():
-            self._actor, self.roles = session_identity(conn)
+        try:
+            with self._errors():
+                self._actor, self.roles = session_identity(conn)
+        except BaseException:  # no schema there: the window says so and may try again
+            conn.close()
+            raise
         self._children = ChildWriter(self._read_children, ServerChildSql())
 
     @classmethod

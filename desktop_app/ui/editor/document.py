@@ -21,7 +21,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from desktop_app.app.errors import ConflictError, DatabaseBusyError
+from desktop_app.app.errors import ConflictError, DatabaseBusyError, ServerUnreachableError
 from desktop_app.app.service import AssessmentService
 from desktop_app.domain import edits, merge
 from desktop_app.domain.completeness import Gap
@@ -34,6 +34,7 @@ from desktop_app.ui.editor import undo
 SAVE_DELAY_MS = 700
 MAX_SAVE_DELAY_MS = 1000
 BUSY_RETRY_MS = 2000
+UNREACHABLE_RETRY_MS = 5000  # a server restarting, a network coming back
 
 
 class AssessmentDocument(QObject):
@@ -47,6 +48,8 @@ class AssessmentDocument(QObject):
     # An undo or redo changed this path: the editor shows where.
     revealRequested = Signal(tuple)
     saveDelayed = Signal(str)  # the register is busy; the save is retried
+    saveUnreachable = Signal(str)  # the server cannot be reached; the save is retried
+    changedElsewhere = Signal()  # the stored version, saved elsewhere, is shown now
     conflicted = Signal()  # someone else saved meanwhile; nothing is lost
     itemsChanged = Signal(str)  # "statistics" or "evidence" changed
 
@@ -206,6 +209,10 @@ class AssessmentDocument(QObject):
             self.in_conflict = True
             self.conflicted.emit()
             return False
+        except ServerUnreachableError as error:  # the edit stays here, tried again
+            self._timer.start(UNREACHABLE_RETRY_MS)
+            self.saveUnreachable.emit(str(error))
+            return False
         except DatabaseBusyError as error:
             self._timer.start(BUSY_RETRY_MS)
             self.saveDelayed.emit(str(error))
@@ -253,6 +260,24 @@ class AssessmentDocument(QObject):
         self._replace(merge.rebase(self._base, self.assessment, theirs), theirs)
         self._dirty = True
         return self.save_now()
+
+    def stored_changed(self) -> None:
+        """A save of this assessment was committed somewhere (a server's change feed):
+        shown at once, not at the next save. Without edits here the stored version is
+        shown; with edits, saving now brings up the conflict ("changed elsewhere")."""
+        if self.read_only and not self._dirty:
+            return
+        try:
+            theirs = self.stored_version()
+        except LikaError:
+            return  # deleted or unreachable: the next save says so
+        if theirs.version == self.assessment.version:
+            return  # this window's own save
+        if self._dirty:
+            self.save_now()
+        else:
+            self.take_theirs(theirs)
+            self.changedElsewhere.emit()
 
     def take_theirs(self, theirs: Assessment | None = None) -> None:
         """Drop this window's unsaved changes and show the stored version."""

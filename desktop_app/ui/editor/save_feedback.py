@@ -1,7 +1,8 @@
 """How the editor window reacts when a save cannot happen right now.
 
-A busy register (another program is writing) is retried by the document and only
-noted in the status bar; a conflict with someone else's save opens the conflict
+A busy register (another program is writing) and a server that cannot be reached
+(a dropped connection: the edit stays in the window) are retried by the document and
+only noted in the status bar; a conflict with someone else's save opens the conflict
 dialog. Kept apart from the editor window so that window stays about editing.
 """
 
@@ -28,6 +29,32 @@ def install_save_feedback(
             ).replace("%1", message)
         )
     )
+    shown: list[str] = []  # the note that the server cannot be reached, while shown
+
+    def unreachable(message: str) -> None:
+        text = QCoreApplication.translate(
+            "SaveFeedback",
+            "Not saved yet: the server cannot be reached. Your changes are kept in this "
+            "window, and Lika saves them as soon as the server is back. (%1)",
+        ).replace("%1", message)
+        shown[:] = [text]
+        window.statusBar().showMessage(text)
+
+    def saved() -> None:
+        if shown and window.statusBar().currentMessage() == shown[0]:
+            window.statusBar().clearMessage()
+        shown.clear()
+
+    document.saveUnreachable.connect(unreachable)
+    document.changedElsewhere.connect(
+        lambda: window.statusBar().showMessage(
+            QCoreApplication.translate(
+                "SaveFeedback", "Changed elsewhere: this window shows the version saved there."
+            ),
+            15000,
+        )
+    )
+    document.saved.connect(saved)
     document.conflicted.connect(lambda: resolve_conflict(window, context, document))
 
 

@@ -1,0 +1,50 @@
+"""Filling the shown main window with a server register (``lika --db postgresql://…``
+or IT's ``database_url``, issue 20).
+
+A register file is looked at first (``ui/first_list.py``), checked at start, backed up
+and, if need be, restored by the window (``ui/opening.py``, ``ui/startup.py``). On a
+server none of that is the window's: IT migrates, checks and backs up the database
+with PostgreSQL's tools (docs/it-deployment.md), and who acts is the login the server
+authenticated, not a name typed in Settings, so the first-run question about it is not
+asked either. What is left: the checklists, the store, the login, the window.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox
+
+from desktop_app.app import registers
+from desktop_app.domain.errors import LikaError
+from desktop_app.register_location import ServerUrl
+from desktop_app.ui.first_list import load_window_content
+from desktop_app.ui.literal_text import literal
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.opening import window_context
+from desktop_app.ui.settings import Settings
+from desktop_app.ui.smoke_hook import quit_when_listed_if_requested
+
+
+def fill_server_window(window: MainWindow, url: ServerUrl, settings: Settings) -> int | None:
+    """Open the server register at ``url`` and attach it to ``window``, reopening
+    interrupted work; or hide the window and return the exit code when it cannot be
+    opened (the server cannot be reached, no schema, a login without a Lika role)."""
+    try:
+        content = load_window_content(settings)
+        store = registers.open_store(url)
+    except LikaError as error:
+        return _give_up(window, str(error), error.exit_code)
+    try:
+        window.attach(window_context(store, content, settings, server_url=str(url)))
+    except LikaError as error:
+        store.close()
+        return _give_up(window, str(error), error.exit_code)
+    quit_when_listed_if_requested(window)
+    window.report_content_errors()
+    window.data_actions.start()
+    return None
+
+
+def _give_up(window: MainWindow, message: str, exit_code: int) -> int:
+    QMessageBox.critical(window, "Lika", literal(message))
+    window.hide()
+    return exit_code
