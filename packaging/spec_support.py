@@ -50,7 +50,8 @@ UNUSED_PYTHON_MODULES = [
     # multiprocessing in every launch.
     # (asyncio stays: psycopg imports it for its async connection classes.)
     "multiprocessing", "concurrent.futures.process", "xmlrpc",
-    # Lika never opens a network connection; without these, OpenSSL (5 MB) stays out.
+    # Python itself opens no network connection in Lika (a server register's one goes
+    # through libpq, with its own OpenSSL); without these, Python's OpenSSL (5 MB) stays out.
     # hashlib falls back to Python's built-in hashes, urllib and http.client to no TLS.
     "ssl", "_ssl", "_hashlib",
     # The PostgreSQL driver's C build and pool: the bundle carries psycopg with
