@@ -1,12 +1,14 @@
 """A throwaway PostgreSQL cluster in a folder, reached only through a Unix socket there.
 
     python scripts/pg_throwaway.py start DIR   # prints a libpq connection string
+    python scripts/pg_throwaway.py start DIR --tcp   # also on 127.0.0.1, a free port
     python scripts/pg_throwaway.py stop DIR    # stops it (the folder stays; remove it)
 
 For trying the server schema (``lika server-schema``) and for the tests
-(``tests/postgres_cluster.py``). The server listens on no TCP port, trusts whoever can
-reach its socket, and syncs nothing to disk: it is for a developer's machine and CI,
-never for a real register.
+(``tests/postgres_cluster.py``). The server listens on no TCP port (with ``--tcp``: on
+127.0.0.1 only, at a port the system picked free, for the test that watches which
+address Lika connects to), trusts whoever can reach it, and syncs nothing to disk: it
+is for a developer's machine and CI, never for a real register.
 
 ``initdb`` refuses to run as root, and CI runs as root in a fresh clone. As root, the
 cluster therefore runs as the unprivileged user ``nobody`` (``LIKA_PG_USER`` names
@@ -23,6 +25,7 @@ import argparse
 import os
 import pwd
 import shutil
+import socket
 import stat
 import subprocess
 import sys
@@ -95,13 +98,23 @@ def _check_reachable(folder: Path, user: pwd.struct_passwd) -> None:
             )
 
 
-def connection_string(folder: Path) -> str:
+def connection_string(folder: Path, port: int = PORT) -> str:
     """The libpq connection string of the cluster in ``folder`` (as its superuser)."""
-    return f"host={folder.resolve()} port={PORT} user={SUPERUSER} dbname=postgres"
+    return f"host={folder.resolve()} port={port} user={SUPERUSER} dbname=postgres"
 
 
-def start(folder: Path) -> str:
-    """Create (first time) and start the cluster in ``folder``; its connection string."""
+def free_tcp_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on now (the system's pick)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def start(folder: Path, *, tcp: bool = False) -> str:
+    """Create (first time) and start the cluster in ``folder``; its connection string.
+
+    With ``tcp`` it also listens on 127.0.0.1 at a free port, and the string names that
+    address and port (the Unix socket in ``folder`` then carries the same port number)."""
     folder = folder.resolve()
     folder.mkdir(parents=True, exist_ok=True)
     # The socket's path has to fit in 107 bytes (sun_path).
@@ -122,8 +135,10 @@ def start(folder: Path) -> str:
             ],
             user,
         )  # fmt: skip
+    port = free_tcp_port() if tcp else PORT
+    listen = "127.0.0.1" if tcp else ""
     options = (
-        f"-k {folder} -p {PORT} -c listen_addresses='' -c fsync=off "
+        f"-k {folder} -p {port} -c listen_addresses='{listen}' -c fsync=off "
         "-c synchronous_commit=off -c full_page_writes=off"
     )
     _run(
@@ -131,6 +146,8 @@ def start(folder: Path) -> str:
          "-l", str(folder / LOG), "-o", options],
         user,
     )  # fmt: skip
+    if tcp:
+        return f"host=127.0.0.1 port={port} user={SUPERUSER} dbname=postgres"
     return connection_string(folder)
 
 
@@ -146,10 +163,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("action", choices=("start", "stop"))
     parser.add_argument("folder", type=Path)
+    parser.add_argument("--tcp", action="store_true", help="also listen on 127.0.0.1")
     args = parser.parse_args(argv)
     try:
         if args.action == "start":
-            print(start(args.folder))
+            print(start(args.folder, tcp=args.tcp))
         else:
             stop(args.folder)
     except ClusterError as error:

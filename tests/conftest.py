@@ -91,6 +91,13 @@ def register_location(engine: str, request: pytest.FixtureRequest, tmp_path: Pat
 
 
 @pytest.fixture
+def cli_db(register_location: Any) -> str:
+    """The test's register as a ``--db`` value: the file's path, or the server URL of a
+    login that is both caseworker and reviewer (so a command-line test runs on both)."""
+    return str(register_location)
+
+
+@pytest.fixture
 def open_store(register_location: Any, clock: FakeClock) -> Iterator[Callable[..., Any]]:
     """Opens a connection of its own to the test's register (closed after the test)."""
     from desktop_app.app import registers

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from desktop_app.checklists.guide import Content
 from desktop_app.storage.migrations import MIGRATION_SET
@@ -53,3 +54,53 @@ def register_state(path: Path) -> dict[str, bytes]:
     if wal.exists() and wal.stat().st_size:
         state["-wal"] = wal.read_bytes()
     return state
+
+
+def location_state(where: Any) -> Any:
+    """What a register holds, on either engine: ``register_state`` for a file; for a
+    server register (a URL), every row of every table of the schema ``lika``, read as
+    the tables' owner (row-level security would hide some from a login)."""
+    from desktop_app.register_location import is_server
+
+    if not is_server(where):
+        return register_state(Path(where))
+    with _as_owner(str(where)) as conn:
+        tables = [r[0] for r in conn.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'lika' "
+            "AND table_type = 'BASE TABLE' ORDER BY table_name"
+        )]  # fmt: skip
+        return {
+            table: conn.execute(f'SELECT t::text FROM lika."{table}" t ORDER BY t::text').fetchall()
+            for table in tables
+        }
+
+
+def execute_behind(where: Any, statement: str) -> None:
+    """Run ``statement`` on the register's tables behind Lika's back (as a tampering
+    user would): on the file with sqlite3, on a server as the tables' owner."""
+    from desktop_app.register_location import is_server
+
+    if not is_server(where):
+        conn = sqlite3.connect(where)
+        with conn:
+            conn.execute(statement)
+        conn.close()
+        return
+    with _as_owner(str(where)) as server:
+        server.execute("SET search_path = lika")
+        server.execute(statement)
+
+
+def _as_owner(url: str) -> Any:
+    """A connection to the server register at ``url`` as the throwaway cluster's
+    superuser, who installed the schema."""
+    from urllib.parse import quote, urlsplit
+
+    import psycopg
+
+    from scripts import pg_throwaway
+
+    parts = urlsplit(url)
+    owner = quote(pg_throwaway.SUPERUSER, safe="")
+    return psycopg.connect(parts._replace(netloc=f"{owner}@{parts.hostname or ''}").geturl(),
+                           autocommit=True)  # fmt: skip

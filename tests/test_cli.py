@@ -6,7 +6,6 @@ import json
 import sqlite3
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -15,6 +14,7 @@ from desktop_app.__main__ import main
 from desktop_app.storage.repository import AssessmentRepository
 from tests.helpers import OTHER_SCRIPT_NAMES, SAMI_NAME, complete_assessment
 from tests.pdfcheck import fonts_of, pdf_text
+from tests.safety_helpers import location_state
 
 
 def run(*args: str) -> int:
@@ -22,15 +22,14 @@ def run(*args: str) -> int:
 
 
 @pytest.fixture
-def filled_db(tmp_path, content) -> Path:
-    path = tmp_path / "cli.db"
-    repo = AssessmentRepository.open(path)
+def filled_db(cli_db, store, content) -> str:
+    """Two assessments, on a register file and on a server register in turn (issue 20);
+    the ``--db`` value."""
     for title in ("Skolskjuts i glesbygd", "Nya avgifter i hemtjänsten"):
         a = complete_assessment(content)
         a.decision.title = title
-        repo.create(a)
-    repo.close()
-    return path
+        store.create(a)
+    return cli_db
 
 
 def one_error_line(capsys) -> str:
@@ -99,17 +98,17 @@ def test_export_pdf(filled_db, tmp_path, capsys) -> None:
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(
-    filled_db, tmp_path, capsys, monkeypatch, args, message
+    filled_db, register_location, tmp_path, capsys, monkeypatch, args, message
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    before = filled_db.read_bytes()
+    before = location_state(register_location)
     try:
         code = run(*args, "--db", str(filled_db))
     except SystemExit as exit_info:
         code = exit_info.code
     assert code == 2
     assert message in one_error_line(capsys)
-    assert filled_db.read_bytes() == before
+    assert location_state(register_location) == before
     assert not (tmp_path / "x.pdf").exists()
 
 
@@ -164,13 +163,14 @@ def test_broken_checklist_content_is_exit_2(filled_db, capsys, monkeypatch, tmp_
     assert run("list", "--db", str(filled_db)) == 0
 
 
-def test_internal_error_is_one_line_exit_1(filled_db, capsys, monkeypatch) -> None:
+def test_internal_error_is_one_line_exit_1(filled_db, engine, capsys, monkeypatch) -> None:
+    from desktop_app.storage.postgres.reader import ServerReader
     from desktop_app.storage.register import Register
 
     def explode(*_args, **_kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(Register, "rows", explode)
+    monkeypatch.setattr(Register if engine == "sqlite" else ServerReader, "rows", explode)
     assert run("list", "--db", str(filled_db)) == 1
     assert "internal error: RuntimeError: boom" in one_error_line(capsys)
 
@@ -205,16 +205,18 @@ def test_real_program_end_to_end(tmp_path) -> None:
     assert (missing.returncode, missing.stderr) == (2, "lika: No assessment with id 4242\n")
 
 
-def test_broken_built_in_checklist_is_exit_2(filled_db, capsys, monkeypatch, tmp_path) -> None:
+def test_broken_built_in_checklist_is_exit_2(
+    filled_db, register_location, capsys, monkeypatch, tmp_path
+) -> None:
     from desktop_app.checklists import loader
 
     broken = tmp_path / "checklists"
     broken.mkdir()
     (broken / "se-dl.yaml").write_text("format: lika-checklist\nid: se-dl\n", encoding="utf-8")
     monkeypatch.setattr(loader, "BUILTIN_DIR", broken)
-    before = filled_db.read_bytes()
+    before = location_state(register_location)
     out = tmp_path / "report.csv"
     assert run("report", "--db", str(filled_db), "--from", "2020-01-01", "--to", "2030-12-31",
                "--out", str(out)) == 2  # fmt: skip
     assert "se-dl.yaml" in one_error_line(capsys)
-    assert filled_db.read_bytes() == before
+    assert location_state(register_location) == before

@@ -15,7 +15,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import SQLITE_ONLY
 from tests.test_portfolio_report import demo_db  # noqa: F401 (a fixture)
+
+# demo_db runs on both engines elsewhere; here the point is what reading a register
+# *file* loads (the read-only door, no sqlite-utils), so those tests run on SQLite only.
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -89,6 +93,7 @@ def test_version_and_help_import_no_storage_content_or_reports(args):
     assert sorted(m for m in HEAVY if m in loaded) == []
 
 
+@SQLITE_ONLY
 def test_list_reads_the_register_without_loading_content(demo_db):  # noqa: F811
     loaded = modules_after(["list", "--db", str(demo_db), "--search", "kommunen"])
     assert "desktop_app.storage.register" in loaded  # it did list
@@ -96,6 +101,7 @@ def test_list_reads_the_register_without_loading_content(demo_db):  # noqa: F811
     assert not any(m.startswith(("reportlab", "pikepdf")) for m in loaded)
 
 
+@SQLITE_ONLY
 @pytest.mark.parametrize("options", [[], ["--search", "kommunen"], ["--format", "csv"]])
 def test_list_reads_an_up_to_date_register_without_what_writing_needs(
     demo_db,  # noqa: F811
@@ -154,6 +160,7 @@ def test_version_is_answered_before_the_command_line_loads():
     assert "desktop_app.cli" not in loaded and "argparse" not in loaded
 
 
+@SQLITE_ONLY
 def test_export_pdf_declares_pdfa_without_the_pdfa_validator(demo_db, tmp_path):  # noqa: F811
     """The PDF/A declaration is a few ms of work; ``pikepdf.pdfa`` (its validator, with
     jsonschema and fontTools' tables) cost about a second of imports per export."""

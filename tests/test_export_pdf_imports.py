@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from desktop_app.checklists import trusted
+from tests.conftest import SQLITE_ONLY
 from tests.test_portfolio_report import demo_db  # noqa: F401 (a fixture)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,6 +38,7 @@ NOT_NEEDED = (
 )
 
 
+@SQLITE_ONLY  # what reading a register *file* loads (demo_db runs on both engines elsewhere)
 def test_export_pdf_loads_no_schema_library_yaml_lxml_cryptography_or_sqlite_utils(
     demo_db,  # noqa: F811
     tmp_path,

@@ -2,27 +2,24 @@
 
 from __future__ import annotations
 
-import sqlite3
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from desktop_app.__main__ import main
-from desktop_app.storage.repository import AssessmentRepository
 from tests.helpers import complete_assessment, complete_norwegian_assessment
+from tests.safety_helpers import execute_behind, location_state
 from tests.test_memo import NORWEGIAN, SWEDISH
 
 
 @pytest.fixture
-def memo_db(tmp_path, content) -> Path:
-    path = tmp_path / "memo.db"
-    repo = AssessmentRepository.open(path)
-    repo.create(complete_assessment(content))
-    repo.create(complete_norwegian_assessment(content))
-    repo.close()
-    return path
+def memo_db(cli_db, store, content) -> str:
+    """A Swedish and a Norwegian assessment, on a register file and on a server register
+    in turn (issue 20); the ``--db`` value."""
+    store.create(complete_assessment(content))
+    store.create(complete_norwegian_assessment(content))
+    return cli_db
 
 
 def one_error_line(capsys) -> str:
@@ -59,15 +56,17 @@ def test_lang_chooses_another_language(memo_db, capsys) -> None:
         (("summary", "1", "--lang", "de"), "invalid choice: 'de'"),
     ],
 )
-def test_bad_input_is_one_line_and_exit_2(memo_db, capsys, args, message) -> None:
-    before = memo_db.read_bytes()
+def test_bad_input_is_one_line_and_exit_2(
+    memo_db, register_location, capsys, args, message
+) -> None:
+    before = location_state(register_location)
     try:
         code = main([*args, "--db", str(memo_db)])
     except SystemExit as exit_info:
         code = exit_info.code
     assert code == 2
     assert message in one_error_line(capsys)
-    assert memo_db.read_bytes() == before
+    assert location_state(register_location) == before
 
 
 def test_a_file_that_is_not_a_database(tmp_path, capsys) -> None:
@@ -78,10 +77,8 @@ def test_a_file_that_is_not_a_database(tmp_path, capsys) -> None:
     assert bogus.read_text() == "not a database"
 
 
-def test_an_assessment_whose_checklist_is_not_installed(memo_db, capsys) -> None:
-    with sqlite3.connect(memo_db) as conn:
-        conn.execute("UPDATE assessments SET framework_id = 'gone' WHERE id = 1")
-    conn.close()
+def test_an_assessment_whose_checklist_is_not_installed(memo_db, register_location, capsys):
+    execute_behind(register_location, "UPDATE assessments SET framework_id = 'gone' WHERE id = 1")
     assert main(["summary", "1", "--db", str(memo_db)]) == 2
     assert "uses checklist 'gone', which is not installed" in one_error_line(capsys)
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import io
 from datetime import date
-from pathlib import Path
 
 import pikepdf
 import pytest
@@ -19,7 +18,6 @@ from desktop_app.domain.model import Direction, Language, MeasureStatus, Relevan
 from desktop_app.domain.portfolio import Period
 from desktop_app.progress import Cancelled
 from desktop_app.reports.portfolio_csv import csv_rows
-from desktop_app.storage.repository import AssessmentRepository
 from tests.helpers import complete_assessment
 from tests.pdfcheck import pdf_text, pdfa_problems, pdffonts
 
@@ -27,8 +25,13 @@ TODAY = date(2026, 11, 23)
 YEAR = Period(date(2026, 1, 1), date(2027, 12, 31))
 
 
+# The report reads the register through the port (``portfolio_entries``): every test
+# here runs on a register file and on a server register (issue 20).
+
+
 @pytest.fixture
-def register(service, content):
+def register(store_service, content):
+    service = store_service
     repo = service.repository
     late = complete_assessment(content)
     late.decision.case_number = "KS 2026/0001"
@@ -132,12 +135,10 @@ def test_cancelled_report_writes_nothing(register, content, tmp_path):
 
 
 @pytest.fixture
-def demo_db(tmp_path, content) -> Path:
-    path = tmp_path / "demo.db"
-    repo = AssessmentRepository.open(path)
-    load_demo(repo, content, today=TODAY)
-    repo.close()
-    return path
+def demo_db(cli_db, store, content) -> str:
+    """The demo register on each engine (on a server, the login plays every part)."""
+    load_demo(store, content, today=TODAY)
+    return cli_db
 
 
 def test_cli_report_pdf_and_csv(demo_db, tmp_path, capsys):

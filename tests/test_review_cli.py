@@ -10,10 +10,19 @@ from pathlib import Path
 import pytest
 
 from desktop_app.__main__ import main
+from desktop_app.app import registers
 from desktop_app.domain.model import Assessment
-from desktop_app.storage.repository import AssessmentRepository
+from desktop_app.register_location import ServerUrl, is_server
+from tests.conftest import SQLITE_ONLY
 from tests.helpers import complete_assessment
-from tests.safety_helpers import register_state
+from tests.safety_helpers import execute_behind, location_state
+
+# The commands run on both engines (issue 20). On a register file ``--as NAME`` says who
+# acts; on a server register the login does (``--as`` is refused there), and the tests'
+# login is one person who is both caseworker and reviewer (``acting`` gives the
+# options). The whole review between two people and self-approval by name are tests of
+# ``--as`` and stay on the file; on the server the same review between two logins is
+# ``test_a_whole_review_between_two_logins``.
 
 
 def lika(*args: str) -> int:
@@ -24,40 +33,42 @@ def lika(*args: str) -> int:
 
 
 @pytest.fixture
-def db(tmp_path, content) -> Path:
-    """Assessment 1 complete (author Ája), 2 incomplete."""
-    path = tmp_path / "review.db"
-    repo = AssessmentRepository.open(path)
+def db(register_location, store, content):
+    """Assessment 1 complete (author Ája), 2 incomplete; the register's location."""
     a = complete_assessment(content)
     a.decision.author = "Ája"
-    repo.create(a)
-    repo.create(Assessment("se-dl", "1.0"))
-    repo.close()
-    return path
+    store.create(a)
+    store.create(Assessment("se-dl", "1.0"))
+    return register_location
 
 
-def run(db: Path, capsys, *args: str) -> tuple[int, str, str]:
+def acting(db, name: str) -> tuple[str, ...]:
+    return () if is_server(db) else ("--as", name)
+
+
+def run(db, capsys, *args: str) -> tuple[int, str, str]:
     code = lika(*args, "--db", str(db))
     captured = capsys.readouterr()
     return code, captured.out, captured.err
 
 
-def refused(db: Path, capsys, *args: str, message: str) -> None:
+def refused(db, capsys, *args: str, message: str) -> None:
     """Exit 2, one line on stderr naming the problem, and the register unchanged."""
-    before = register_state(db)
+    before = location_state(db)
     code, _out, err = run(db, capsys, *args)
     assert code == 2, err
     assert err.count("\n") == 1 and "Traceback" not in err and message in err, err
-    assert register_state(db) == before
+    assert location_state(db) == before
 
 
-def measure_uid(db: Path) -> str:
-    repo = AssessmentRepository.open(db)
-    uid = repo.get(1).measures[0].uid
-    repo.close()
+def measure_uid(db) -> str:
+    store = registers.open_store(db)
+    uid = store.get(1).measures[0].uid
+    store.close()
     return uid
 
 
+@SQLITE_ONLY
 def test_a_whole_review_on_the_command_line(db, capsys) -> None:
     assert run(db, capsys, "submit", "1", "--as", "Ája", "--comment", "Klar")[0] == 0
     code, out, _ = run(db, capsys, "comment", "1", "--on", "ground:age", "Källa?", "--as", "Bo")
@@ -92,6 +103,57 @@ def test_a_whole_review_on_the_command_line(db, capsys) -> None:
     assert "Bo" in out and "in_review -> approved" in out
 
 
+@pytest.mark.postgres
+def test_a_whole_review_between_two_logins(pg_cluster, pg_database, content, capsys) -> None:
+    """The file's whole review above, on a server register: a caseworker's login and a
+    reviewer's, each on its own URL; the history names the logins."""
+    from tests.pg_helpers import Server
+
+    server = Server(pg_cluster, pg_database)
+    anna = pg_cluster.url_for(pg_database, server.login["anna"])
+    rita = pg_cluster.url_for(pg_database, server.login["rita"])
+    store = registers.open_store(ServerUrl(anna))
+    store.create(complete_assessment(content))
+    store.close()
+    assert run(anna, capsys, "submit", "1", "--comment", "Klar")[0] == 0
+    code, out, _ = run(rita, capsys, "comment", "1", "--on", "ground:age", "Källa?")
+    assert (code, out) == (0, "Comment 1 added on ground:age\n")
+    code, _out, err = run(anna, capsys, "comment", "1", "--on", "ground:age", "Själv?")
+    assert code == 2 and "may not" in err  # a caseworker does not comment
+    assert run(rita, capsys, "return", "1", "--comment", "Se kommentarerna")[0] == 0
+    code, out, _ = run(anna, capsys, "comments", "1", "--format", "json")
+    assert [(c["id"], c["author"], c["addressed"]) for c in json.loads(out)] == [
+        (1, server.login["rita"], False)
+    ]
+    assert run(anna, capsys, "address", "1", "1", "--reply", "SCB")[0] == 0
+    code, out, _ = run(rita, capsys, "comments", "1")
+    assert f"[addressed by {server.login['anna']}]" in out and "reply: SCB" in out
+    assert run(anna, capsys, "submit", "1")[0] == 0
+    code, out, err = run(anna, capsys, "approve", "1")
+    assert code == 2 and "Only a reviewer approves" in err
+    code, out, _ = run(rita, capsys, "approve", "1", "--comment", "Godkänd")
+    assert code == 0 and "is approved, fingerprint" in out and "self-approved" not in out
+    code, out, _ = run(anna, capsys, "history", "1", "--format", "json")
+    entries = json.loads(out)
+    assert [e["action"] for e in entries] == [
+        "create",
+        "status",
+        "comment",
+        "status",
+        "address",
+        "status",
+        "status",
+        "status",
+    ]  # fmt: skip (returned -> draft -> in_review on the submission, as in the file)
+    assert entries[1]["actor"] == server.login["anna"]
+    assert entries[2]["actor"] == server.login["rita"]
+    assert entries[-1]["actor"] == server.login["rita"]
+    assert entries[-1]["summary"].startswith("in_review -> approved (fingerprint ")
+    assert all(e["prev_hash"] and e["hash"] for e in entries)
+    assert lika("check", "--db", anna) == 0
+
+
+@SQLITE_ONLY
 def test_self_approval_is_said(db, capsys) -> None:
     run(db, capsys, "submit", "1", "--as", "Ája")
     code, out, _ = run(db, capsys, "approve", "1", "--as", " ája ")
@@ -124,7 +186,7 @@ def test_fingerprint_and_verify(db, capsys) -> None:
 def test_revisions_and_compare(db, capsys) -> None:
     run(db, capsys, "submit", "1")
     run(db, capsys, "approve", "1")
-    code, out, _ = run(db, capsys, "new-revision", "1", "--as", "Ája")
+    code, out, _ = run(db, capsys, "new-revision", "1", *acting(db, "Ája"))
     assert (code, out) == (0, "Started revision 2 as assessment 3 (a draft)\n")
     code, out, _ = run(db, capsys, "revisions", "3", "--format", "json")
     assert [(r["id"], r["revision"], r["status"]) for r in json.loads(out)] == [
@@ -167,19 +229,24 @@ def test_revisions_and_compare(db, capsys) -> None:
         (("address", "1", "x"), "invalid int value"),
         (("new-revision", "1"), "Revision conflict: only an approved assessment"),
         (("list", "--status", "finished"), "invalid choice: 'finished'"),
-        (("submit", "1", "--as", " "), "--as needs a name"),
+        (("submit", "1", "--as", " "), "--as needs a name"),  # on a server too
     ],
 )
 def test_bad_input_is_refused_with_one_line(db, capsys, args, message) -> None:
     refused(db, capsys, *args, message=message)
 
 
+def test_as_is_refused_on_a_server_register(db, capsys) -> None:
+    """On a server the login acts: ``--as`` would name someone the server did not see."""
+    if not is_server(db):
+        assert run(db, capsys, "submit", "1", "--as", "Bo")[0] == 0
+        return
+    refused(db, capsys, "submit", "1", "--as", "Bo", message="--as names who acts")
+
+
 def test_approving_an_incomplete_assessment_is_refused(db, capsys) -> None:
     run(db, capsys, "submit", "1")
-    conn = AssessmentRepository.open(db)
-    conn.db.execute("UPDATE assessments SET summary = '', outcome = NULL WHERE id = 1")
-    conn.db.conn.commit()
-    conn.close()
+    execute_behind(db, "UPDATE assessments SET summary = '', outcome = NULL WHERE id = 1")
     refused(db, capsys, "approve", "1", message="conclusion.outcome")
 
 
@@ -230,7 +297,7 @@ def test_an_edited_approved_file_with_blanked_fingerprints_is_refused(db, tmp_pa
     """Blanking the fingerprints must not slip a change past the check: no Lika ever
     wrote an approval without one."""
     run(db, capsys, "submit", "1")
-    run(db, capsys, "approve", "1", "--as", "Bo")
+    run(db, capsys, "approve", "1", *acting(db, "Bo"))
     out = tmp_path / "one.json"
     run(db, capsys, "export", "1", "--out", str(out))
     data = json.loads(out.read_text(encoding="utf-8"))
@@ -242,15 +309,19 @@ def test_an_edited_approved_file_with_blanked_fingerprints_is_refused(db, tmp_pa
         refused(db, capsys, "import", str(out), how, message="approval records no fingerprint")
 
 
-def _forget_the_approved_fingerprint(db: Path) -> None:
+def _forget_the_approved_fingerprint(db) -> None:
     """What a hypothetical old register could hold: an approval made without one."""
     from desktop_app.domain import workflow
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(workflow, "content_digest", lambda _a: "")
-        assert lika("approve", "1", "--as", "Bo", "--db", str(db)) == 0
+        assert lika("approve", "1", *acting(db, "Bo"), "--db", str(db)) == 0
 
 
+# A file from before fingerprints may hold such an approval; a server register never
+# does: ``lika.change_status`` refuses an approval without one ("An approval, and only
+# an approval, has a fingerprint"), so this stays on the file.
+@SQLITE_ONLY
 def test_an_approval_without_fingerprint_is_said_as_such(db, capsys) -> None:
     code, out, _ = run(db, capsys, "fingerprint", "1")
     current = out.strip()
@@ -267,7 +338,7 @@ def test_an_approval_without_fingerprint_is_said_as_such(db, capsys) -> None:
     assert "recorded no fingerprint" in out and "is not approved" not in out
 
 
-def _import_with_new_uid(db: Path, tmp_path: Path, capsys, assessment: str) -> Path:
+def _import_with_new_uid(db, tmp_path: Path, capsys, assessment: str) -> Path:
     out = tmp_path / f"{assessment}.json"
     run(db, capsys, "export", assessment, "--out", str(out))
     data = json.loads(out.read_text(encoding="utf-8"))
@@ -278,7 +349,7 @@ def _import_with_new_uid(db: Path, tmp_path: Path, capsys, assessment: str) -> P
 
 def test_an_import_cannot_take_a_revision_number_twice(db, tmp_path, capsys) -> None:
     run(db, capsys, "submit", "1")
-    run(db, capsys, "approve", "1", "--as", "Bo")
+    run(db, capsys, "approve", "1", *acting(db, "Bo"))
     assert run(db, capsys, "new-revision", "1")[0] == 0  # revision 2 is assessment 3
     copy = _import_with_new_uid(db, tmp_path, capsys, "3")
     refused(db, capsys, "import", str(copy), message="Revision conflict: assessment 3 (draft)")

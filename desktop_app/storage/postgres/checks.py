@@ -229,7 +229,7 @@ def run_checks(
 ) -> list[CheckResult]:
     """Every server check, in the file's order; each failure to read is that check's
     finding. ``against``: an older copy and the audit head it saw. Only reads."""
-    store = ServerStore.open(url)
+    store = ServerStore.open(url, guard=False)
     query: Query = store._query
     steps: list[tuple[str, Callable[[], CheckResult]]] = [
         ("schema", lambda: check_schema(query)),

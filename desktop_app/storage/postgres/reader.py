@@ -23,6 +23,7 @@ from desktop_app.storage.portfolio import assemble
 from desktop_app.storage.postgres import reader_more, reader_sql
 from desktop_app.storage.postgres.connection import connect
 from desktop_app.storage.postgres.errors import described
+from desktop_app.storage.postgres.schema_guard import refuse_other_schema
 from desktop_app.storage.register import PAGE_SIZE
 from desktop_app.storage.register import _rows_of as rows_of
 from desktop_app.storage.rows import first_unreadable
@@ -48,9 +49,18 @@ class ServerReader:
         import psycopg
 
         try:
-            return cls(connect(url, autocommit=True), url)
+            conn = connect(url, autocommit=True)
         except psycopg.Error as error:
             raise described(error, url) from None
+        try:
+            refuse_other_schema(conn, url)
+        except psycopg.Error as error:
+            conn.close()
+            raise described(error, url) from None
+        except BaseException:
+            conn.close()
+            raise
+        return cls(conn, url)
 
     def close(self) -> None:
         self.conn.close()

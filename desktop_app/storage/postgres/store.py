@@ -44,6 +44,7 @@ from desktop_app.storage.errors import ConflictError, NotOnServerError
 from desktop_app.storage.postgres.children_sql import ServerChildSql
 from desktop_app.storage.postgres.connection import connect, shown
 from desktop_app.storage.postgres.errors import NotPermittedError, described
+from desktop_app.storage.postgres.schema_guard import refuse_other_schema
 from desktop_app.storage.postgres.session import session_identity
 from desktop_app.storage.postgres.store_reads import ServerReads
 from desktop_app.storage.save_checks import CHANGED_ELSEWHERE, check_saveable
@@ -58,7 +59,7 @@ def _changes(changes: Sequence[AuditChange]) -> Jsonb:
 class ServerStore(ServerReads):
     """The register at a ``postgresql://`` URL, opened as the login libpq authenticates."""
 
-    def __init__(self, url: str, *, clock: Clock = utc_now) -> None:
+    def __init__(self, url: str, *, clock: Clock = utc_now, guard: bool = True) -> None:
         self._url = url
         self._clock = clock
         try:
@@ -68,6 +69,8 @@ class ServerStore(ServerReads):
         super().__init__(conn, url)
         try:
             with self._errors():
+                if guard:
+                    refuse_other_schema(conn, url)
                 self._actor, self.roles = session_identity(conn)
         except BaseException:  # no schema there: the window says so and may try again
             conn.close()
@@ -75,8 +78,10 @@ class ServerStore(ServerReads):
         self._children = ChildWriter(self._read_children, ServerChildSql())
 
     @classmethod
-    def open(cls, url: str, *, clock: Clock = utc_now) -> ServerStore:
-        return cls(url, clock=clock)
+    def open(cls, url: str, *, clock: Clock = utc_now, guard: bool = True) -> ServerStore:
+        """The register at ``url``; ``guard=False`` (``lika check`` only) opens a schema
+        that is not this Lika's, to report it."""
+        return cls(url, clock=clock, guard=guard)
 
     @property
     def actor(self) -> Identity:

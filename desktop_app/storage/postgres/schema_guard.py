@@ -1,0 +1,50 @@
+"""Refusing a server schema that is not this Lika's, before anything is read or written.
+
+IT upgrades the schema with a newer Lika's ``lika server-schema`` before rolling that
+Lika out, so for a while older Likas meet a newer schema: its tables may mean more than
+this version knows (a status it has no name for, a column it would not fill), so it
+refuses, as it refuses a newer register file. A schema that lacks this Lika's newest
+migrations (IT has not run its script yet), or none at all, is refused as well, naming
+what to run. ``lika check`` opens without this guard and reports the same as its finding.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from desktop_app.domain.errors import InputError
+from desktop_app.storage.errors import NewerDatabaseError
+from desktop_app.storage.postgres import migrations
+from desktop_app.storage.postgres.connection import shown
+
+
+def applied_migrations(conn: Any) -> set[str]:
+    """The migrations recorded on the server (none when there is no Lika schema)."""
+    from psycopg.rows import tuple_row
+
+    with conn.cursor(row_factory=tuple_row) as cur:
+        found = cur.execute(
+            "SELECT to_regclass(%s) IS NOT NULL", [migrations.MIGRATIONS_TABLE]
+        ).fetchone()
+        if not found or not found[0]:
+            return set()
+        return {str(r[0]) for r in cur.execute(f"SELECT name FROM {migrations.MIGRATIONS_TABLE}")}
+
+
+def refuse_other_schema(conn: Any, url: str) -> None:
+    """Raise unless the server's Lika schema is exactly this version's."""
+    applied = applied_migrations(conn)
+    known = migrations.names()
+    unknown = sorted(applied - set(known))
+    if unknown:
+        raise NewerDatabaseError(
+            f"The server register {shown(url)} has a newer version of Lika's schema "
+            f"({unknown[0]}) and was not opened; please update Lika"
+        )
+    missing = [name for name in known if name not in applied]
+    if missing:
+        raise InputError(
+            f"The server register {shown(url)} is not set up for this version of Lika: "
+            f"IT runs this Lika's lika server-schema ({missing[0]} is missing), see "
+            "docs/it-deployment.md"
+        )
