@@ -19,6 +19,7 @@ from desktop_app.storage.postgres import (
     autosave_v1,
     concurrency_v1,
     copy_v1,
+    deferred_v1,
     import_v1,
     order_v1,
     roles_v1,
@@ -49,6 +50,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0007_search_unicode61", search_v2.SQL),
     Migration("0008_concurrency", concurrency_v1.SQL),
     Migration("0009_import", import_v1.SQL),
+    Migration("0010_h20d_deferred_refresh", deferred_v1.SQL),
 )
 
 _PREAMBLE = f"""-- The Lika register's schema on PostgreSQL (issue 20), by `lika server-schema`.
