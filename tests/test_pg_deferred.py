@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_app.storage.postgres.store import FLUSH
+from desktop_app.storage.postgres.deferred_v1 import FLUSH
 from tests.pg_helpers import Server
 
 pytestmark = pytest.mark.postgres
@@ -105,3 +105,21 @@ def test_nobody_but_the_owner_touches_the_notes(server):
 
     with server.connect("anna") as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
         conn.execute("SELECT * FROM lika.refresh_due")
+
+
+def test_an_audit_entry_rebuilds_what_is_due_before_it_takes_the_counter(server):
+    """The entry holds the audit counter, which every writer waits for, until its
+    transaction ends: the rebuilds must not wait for the commit, behind it."""
+    draft = server.new_draft("anna")
+    with server.connect("anna") as conn, conn.transaction():
+        search = _inserted(conn, "register_search")
+        conn.execute(GROUND, [draft, "age", "Äldre"])
+        conn.execute("SELECT lika.append_audit('save', %s, 's1-1', 1, 'Saved 1 field')", [draft])
+        assert _inserted(conn, "register_search") == search + 1
+        assert _hits(conn, draft, "äldre") == 1
+        # Still deferred afterwards: a later change is rebuilt at commit, once.
+        conn.execute(GROUND, [draft, "sex", "Kvinnor"])
+        conn.execute(GROUND, [draft, "religion", "Helgdagar"])
+        assert _inserted(conn, "register_search") == search + 1
+    with server.connect("anna") as conn:
+        assert _hits(conn, draft, "helgdagar") == 1

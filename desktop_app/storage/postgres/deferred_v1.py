@@ -11,11 +11,12 @@ deferred constraint trigger on that table, which fires once per *inserted* row, 
 at commit and deletes the note. So a transaction rebuilds each assessment's document
 and row once, whatever it changed, from what it finally holds.
 
-- ``SET CONSTRAINTS lika.refresh_due_at_commit IMMEDIATE`` rebuilds what is due at that
-  point (the store does so before its audit entry, see ``store.FLUSH``: the entry takes
-  the audit counter's lock, which every writer needs, and a rebuild must not run while
-  holding it); a later change in the same transaction notes it again (the note was
-  deleted), so nothing is missed.
+- ``SET CONSTRAINTS lika.refresh_due_at_commit IMMEDIATE`` (``FLUSH``) rebuilds what is
+  due at that point; a later change in the same transaction notes it again (the note was
+  deleted), so nothing is missed. ``append_audit`` does so first: an entry takes the
+  audit counter's lock, which every writer waits for until the entry's transaction
+  ends, so the rebuilds go before it, not at commit (0002's function, renamed
+  ``append_audit_checked``, does the rest; no client calls it directly).
 - A note rolled back with a savepoint takes its event with it; one that survives
   rebuilds from the transaction's final state.
 - The rebuild functions are 0008's (``concurrency_v1``): the row lock first, so two
@@ -25,6 +26,12 @@ and row once, whatever it changed, from what it finally holds.
 """
 
 from __future__ import annotations
+
+FLUSH = (
+    "SET CONSTRAINTS lika.refresh_due_at_commit IMMEDIATE; "
+    "SET CONSTRAINTS lika.refresh_due_at_commit DEFERRED"
+)
+_ROLES_ALL = "lika_caseworker, lika_reviewer, lika_strategist, lika_admin"
 
 _TABLE = """
 CREATE UNLOGGED TABLE lika.refresh_due (
@@ -114,6 +121,27 @@ $fn$;
 """
 
 
+_SIGNATURE = "text, bigint, text, integer, text, jsonb"
+_APPEND_AUDIT = f"""
+ALTER FUNCTION lika.append_audit({_SIGNATURE}) RENAME TO append_audit_checked;
+REVOKE EXECUTE ON FUNCTION lika.append_audit_checked({_SIGNATURE})
+    FROM PUBLIC, {_ROLES_ALL};
+
+CREATE FUNCTION lika.append_audit(
+    p_action text, p_assessment_id bigint, p_assessment_uid text, p_revision integer,
+    p_summary text, p_changes jsonb DEFAULT '[]'
+) RETURNS bigint
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = lika, pg_temp AS $fn$
+BEGIN
+    {FLUSH};
+    RETURN lika.append_audit_checked(p_action, p_assessment_id, p_assessment_uid,
+        p_revision, p_summary, p_changes);
+END
+$fn$;
+REVOKE EXECUTE ON FUNCTION lika.append_audit({_SIGNATURE}) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION lika.append_audit({_SIGNATURE}) TO {_ROLES_ALL};
+"""
+
 _ROLES = (
     "REVOKE EXECUTE ON FUNCTION lika.refresh_later(bigint, text), lika.refresh_due_now() "
     "FROM PUBLIC;\n"
@@ -124,5 +152,6 @@ SQL = (
     + _TRIGGER_FUNCTIONS
     + _child_changed("search_child_changed", "search")
     + _child_changed("register_child_changed", "register")
+    + _APPEND_AUDIT
     + _ROLES
 )

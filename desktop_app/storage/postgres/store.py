@@ -50,14 +50,6 @@ from desktop_app.storage.save_checks import CHANGED_ELSEWHERE, check_saveable
 
 Row = dict[str, Any]
 
-# Rebuild the search documents and register rows this transaction has made due
-# (migration 0010_h20d_deferred_refresh) now, not at commit: an audit entry takes the
-# audit counter's lock, which every writer waits for, so the rebuilds go before it.
-FLUSH = (
-    "SET CONSTRAINTS lika.refresh_due_at_commit IMMEDIATE; "
-    "SET CONSTRAINTS lika.refresh_due_at_commit DEFERRED"
-)
-
 
 def _changes(changes: Sequence[AuditChange]) -> Jsonb:
     return Jsonb([[list(c.path), c.old, c.new] for c in changes])
@@ -124,7 +116,6 @@ class ServerStore(ServerReads):
         summary: str,
         changes: Sequence[AuditChange] = (),
     ) -> None:
-        db.execute(FLUSH)
         db.execute(
             "SELECT lika.append_audit(%s, %s, %s, %s, %s, %s)",
             [action.value, assessment.id, assessment.uid, assessment.revision, summary,
