@@ -4,6 +4,7 @@ the load test (``benchmarks/pg_load.py``) found, each reproduced with two connec
 from __future__ import annotations
 
 import threading
+import time
 from datetime import UTC, datetime
 
 import pytest
@@ -79,3 +80,56 @@ def test_a_status_change_on_a_stale_copy_is_a_conflict_not_a_wrong_transition(se
     assert two.get(draft).version == mine.version  # nothing more was written
     one.close()
     two.close()
+
+
+def _wait_until_waiting(server: Server, pid: int) -> None:
+    """Until the backend ``pid`` waits for a lock (asked from a third connection: a
+    transaction sees one snapshot of ``pg_stat_activity``)."""
+    with server.connect() as observer:
+        for _ in range(200):
+            found = observer.execute(
+                "SELECT wait_event_type FROM pg_stat_activity WHERE pid = %s", [pid]
+            ).fetchone()
+            if found == ("Lock",):
+                return
+            time.sleep(0.025)
+    raise AssertionError(f"backend {pid} never waited for a lock")
+
+
+def test_deleting_while_a_save_holds_the_row_does_not_deadlock(server):
+    """A save locks the assessment's row (its UPDATE) and then the audit counter (its
+    entry). The store's delete took them the other way round: its entry first, then the
+    DELETE waited for the save's row while the save's entry waited for the counter the
+    delete held: a deadlock (40P01), one of the two rolled back."""
+    from desktop_app.storage.postgres.store import ServerStore
+
+    draft = server.new_draft("anna")
+    saving = server.connect("anna")
+    deleter = ServerStore(server.cluster.url_for(server.database, server.login["anna"]))
+    failed: list[Exception] = []
+
+    def delete() -> None:
+        try:
+            deleter.delete(draft)
+        except Exception as error:  # the finding
+            failed.append(error)
+
+    other = threading.Thread(target=delete)
+    try:
+        with saving.transaction():
+            saving.execute("UPDATE lika.assessments SET title = 'Ny' WHERE id = %s", [draft])
+            other.start()
+            _wait_until_waiting(server, deleter.conn.info.backend_pid)
+            saving.execute(
+                "SELECT lika.append_audit('save', %s, 's1-1', 1, 'Saved 1 field', '[]')",
+                [draft],
+            )
+    except Exception as error:  # the finding, when the save is the one rolled back
+        failed.append(error)
+    other.join(10)
+    assert failed == []
+    assert saving.execute("SELECT count(*) FROM lika.assessments").fetchone() == (0,)
+    actions = saving.execute("SELECT action FROM lika.audit_log ORDER BY id").fetchall()
+    assert actions == [("save",), ("delete",)]
+    saving.close()
+    deleter.close()

@@ -131,5 +131,5 @@ def test_the_script_is_the_migrations_in_order():
     assert migrations.names() == [
         "0001_register", "0002_roles", "0003_search", "0004_copy", "0005_register_order",
         "0006_autosave", "0007_search_unicode61", "0008_concurrency", "0009_import",
-        "0010_notify",
+        "0010_notify", "0011_deferred_refresh",
     ]  # fmt: skip

@@ -19,6 +19,7 @@ from desktop_app.storage.postgres import (
     autosave_v1,
     concurrency_v1,
     copy_v1,
+    deferred_v1,
     import_v1,
     notify_v1,
     order_v1,
@@ -51,6 +52,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0008_concurrency", concurrency_v1.SQL),
     Migration("0009_import", import_v1.SQL),
     Migration("0010_notify", notify_v1.SQL),
+    Migration("0011_deferred_refresh", deferred_v1.SQL),
 )
 
 _PREAMBLE = f"""-- The Lika register's schema on PostgreSQL (issue 20), by `lika server-schema`.

@@ -330,18 +330,35 @@ class ServerStore(ServerReads):
             if found is None:
                 raise NotFoundError(f"No assessment with id {assessment_id}")
             check_deletable(rows.known(rows.STATUSES, found["status"], assessment_id, "status"))
-            gone = Assessment(
-                "", "", id=assessment_id, uid=found["uid"], revision=found["revision"]
-            )
-            # The entry first: append_audit checks the id still names this assessment.
-            self._audit(db, gone, AuditAction.DELETE, delete_summary(found["status"]))
-            deleted = db.execute("DELETE FROM lika.assessments WHERE id = %s", [assessment_id])
-            if deleted.rowcount != 1:
+            # The row first, then the entry (the audit counter's lock): the order a save
+            # takes them in. The other way round, a delete and a save of one assessment
+            # at once waited for each other (a deadlock). The entry names what was
+            # deleted, as the DELETE found it after any save it waited for.
+            deleted = db.execute(
+                "DELETE FROM lika.assessments WHERE id = %s RETURNING uid, revision, status",
+                [assessment_id],
+            ).fetchone()
+            if deleted is None:
+                if self._gone(db, assessment_id):
+                    raise NotFoundError(f"Assessment {assessment_id} was deleted elsewhere")
                 raise NotPermittedError(
                     f"Your login {self._actor.name} may not delete assessment {assessment_id} "
                     f"(it belongs to {found['owner']})"
                 )
+            gone = Assessment(
+                "", "", id=assessment_id, uid=deleted["uid"], revision=deleted["revision"]
+            )
+            self._audit(db, gone, AuditAction.DELETE, delete_summary(deleted["status"]))
         self._children.forget(assessment_id)
+
+    @staticmethod
+    def _gone(db: psycopg.Connection[Row], assessment_id: int) -> bool:
+        """Whether ``assessment_id`` no longer exists (a DELETE that removed nothing: it
+        was deleted meanwhile, or the policies hide it from this login)."""
+        return (
+            db.execute("SELECT 1 FROM lika.assessments WHERE id = %s", [assessment_id]).fetchone()
+            is None
+        )
 
     # Evidence files
 
