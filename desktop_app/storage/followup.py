@@ -10,32 +10,18 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from desktop_app.domain.followup import DueMeasureRow, DueWindow, MeasurePage, MeasureQuery
+from desktop_app.domain.followup import DueMeasureRow, MeasurePage, MeasureQuery
 from desktop_app.domain.model import MeasureStatus, Status
 from desktop_app.storage.register import PAGE_SIZE, Register
 from desktop_app.storage.register_schema import EFFECTIVE_MEASURE_STATUS_SQL
 from desktop_app.storage.rows import first_unreadable
+from desktop_app.storage.sql_dialect import SQLITE, due_measures
 
 _OPEN = f"{EFFECTIVE_MEASURE_STATUS_SQL} IN ('planned', 'ongoing')"
 
 
 def _where(query: MeasureQuery) -> tuple[list[str], list[Any]]:
-    conditions = ["r.is_head = 1", "m.deadline IS NOT NULL", _OPEN]
-    params: list[Any] = []
-    today, horizon = query.today.isoformat(), query.horizon.isoformat()
-    if query.window is DueWindow.OVERDUE:
-        conditions.append("m.deadline < ?")
-        params.append(today)
-    elif query.window is DueWindow.DUE_SOON:
-        conditions.append("m.deadline BETWEEN ? AND ?")
-        params += [today, horizon]
-    elif query.window is DueWindow.OVERDUE_OR_DUE_SOON:
-        conditions.append("m.deadline <= ?")
-        params.append(horizon)
-    if query.unit:
-        conditions.append("r.unit = ? COLLATE NOCASE")
-        params.append(query.unit)
-    return conditions, params
+    return due_measures(query, SQLITE, _OPEN)
 
 
 def measures_page(
@@ -57,14 +43,15 @@ def measures_page(
     )
     fetched = register.execute(sql, [*params, limit]).fetchall()
     try:
-        rows = [_due(v) for v in fetched]
+        rows = [due_row(v) for v in fetched]
     except ValueError as error:
-        raise first_unreadable(fetched, _due, _tables, error) from None
+        raise first_unreadable(fetched, due_row, due_tables, error) from None
     next_after = (fetched[-1][5], fetched[-1][0]) if len(rows) == limit else None
     return MeasurePage(rows, next_after)
 
 
-def _due(v: tuple[Any, ...]) -> DueMeasureRow:
+def due_row(v: tuple[Any, ...]) -> DueMeasureRow:
+    """A row of the measures page (both engines select the same columns)."""
     return DueMeasureRow(
         id=v[0],
         assessment_id=v[1],
@@ -80,7 +67,7 @@ def _due(v: tuple[Any, ...]) -> DueMeasureRow:
     )
 
 
-def _tables(v: tuple[Any, ...]) -> tuple[Any, list[tuple[str, dict[str, Any]]]]:
+def due_tables(v: tuple[Any, ...]) -> tuple[Any, list[tuple[str, dict[str, Any]]]]:
     return v[1], [("assessments", {"status": v[10]})]
 
 

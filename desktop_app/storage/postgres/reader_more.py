@@ -8,36 +8,19 @@ BINARY does, and measures come by deadline, then id (index ``measures_order_dead
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
-from desktop_app.domain.followup import DueMeasureRow, DueWindow, MeasureQuery
-from desktop_app.domain.model import MeasureStatus, Status
+from desktop_app.domain.followup import MeasureQuery
 from desktop_app.domain.portfolio import Period
-from desktop_app.storage.postgres.reader_sql import same_unit
 from desktop_app.storage.postgres.tables_v1 import _EFFECTIVE_STATUS
+from desktop_app.storage.sql_dialect import POSTGRES, due_measures
 
 _OPEN = f"{_EFFECTIVE_STATUS} IN ('planned', 'ongoing')"
 _DEADLINE = '(m.deadline COLLATE "C")'
 
 
 def measures_where(query: MeasureQuery) -> tuple[list[str], list[Any]]:
-    conditions = ["r.is_head = 1", "m.deadline IS NOT NULL", _OPEN]
-    params: list[Any] = []
-    today, horizon = query.today.isoformat(), query.horizon.isoformat()
-    if query.window is DueWindow.OVERDUE:
-        conditions.append(f"{_DEADLINE} < %s")
-        params.append(today)
-    elif query.window is DueWindow.DUE_SOON:
-        conditions.append(f"{_DEADLINE} BETWEEN %s AND %s")
-        params += [today, horizon]
-    elif query.window is DueWindow.OVERDUE_OR_DUE_SOON:
-        conditions.append(f"{_DEADLINE} <= %s")
-        params.append(horizon)
-    if query.unit:
-        conditions.append(same_unit("r.unit"))
-        params.append(query.unit)
-    return conditions, params
+    return due_measures(query, POSTGRES, _OPEN)
 
 
 def measures_page_sql(
@@ -63,26 +46,6 @@ def measures_count_sql(query: MeasureQuery) -> tuple[str, list[Any]]:
         f"ON r.assessment_id = m.assessment_id WHERE {' AND '.join(conditions)}"
     )
     return sql, params
-
-
-def due_row(v: tuple[Any, ...]) -> DueMeasureRow:
-    return DueMeasureRow(
-        id=v[0],
-        assessment_id=v[1],
-        measure_uid=v[2],
-        description=v[3],
-        owner=v[4],
-        deadline=date.fromisoformat(v[5]),
-        status=MeasureStatus(v[6]),
-        title=v[7],
-        case_number=v[8],
-        unit=v[9],
-        assessment_status=Status(v[10]),
-    )
-
-
-def due_tables(v: tuple[Any, ...]) -> tuple[Any, list[tuple[str, dict[str, Any]]]]:
-    return v[1], [("assessments", {"status": v[10]})]
 
 
 def portfolio_sql(period: Period | None, unit: str | None) -> list[tuple[str, list[Any]]]:
