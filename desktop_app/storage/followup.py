@@ -10,18 +10,41 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from desktop_app.domain.followup import DueMeasureRow, MeasurePage, MeasureQuery
+from desktop_app.domain.followup import DueMeasureRow, DueWindow, MeasurePage, MeasureQuery
 from desktop_app.domain.model import MeasureStatus, Status
 from desktop_app.storage.register import PAGE_SIZE, Register
 from desktop_app.storage.register_schema import EFFECTIVE_MEASURE_STATUS_SQL
 from desktop_app.storage.rows import first_unreadable
-from desktop_app.storage.sql_dialect import SQLITE, due_measures
+from desktop_app.storage.sql_dialect import SQLITE, Dialect
 
 _OPEN = f"{EFFECTIVE_MEASURE_STATUS_SQL} IN ('planned', 'ongoing')"
 
 
 def _where(query: MeasureQuery) -> tuple[list[str], list[Any]]:
     return due_measures(query, SQLITE, _OPEN)
+
+
+def due_measures(query: MeasureQuery, d: Dialect, open_sql: str) -> tuple[list[str], list[Any]]:
+    """The conditions (and parameters) on ``measures m`` joined with ``register_rows
+    r`` of a follow-up window: open (``open_sql``, the engine's effective status)
+    measures with a deadline in the window, of the newest revisions."""
+    p, deadline = d.param, d.text("m.deadline")
+    conditions = ["r.is_head = 1", "m.deadline IS NOT NULL", open_sql]
+    params: list[Any] = []
+    today, horizon = query.today.isoformat(), query.horizon.isoformat()
+    if query.window is DueWindow.OVERDUE:
+        conditions.append(f"{deadline} < {p}")
+        params.append(today)
+    elif query.window is DueWindow.DUE_SOON:
+        conditions.append(f"{deadline} BETWEEN {p} AND {p}")
+        params += [today, horizon]
+    elif query.window is DueWindow.OVERDUE_OR_DUE_SOON:
+        conditions.append(f"{deadline} <= {p}")
+        params.append(horizon)
+    if query.unit:
+        conditions.append(d.same_unit("r.unit"))
+        params.append(query.unit)
+    return conditions, params
 
 
 def measures_page(

@@ -1,7 +1,8 @@
 """The filters the two engines build alike, written once for both dialects.
 
-The SQLite register (``storage/register.py``, ``storage/followup.py``) and the server
-register (``storage/postgres/reader_sql.py``, ``reader_more.py``) filter the same read
+The SQLite register (``storage/register.py``; ``followup.due_measures`` and
+``portfolio.selections`` take a ``Dialect`` too) and the server register
+(``storage/postgres/reader_sql.py``, ``reader_more.py``) filter the same read
 model by the same ``RegisterQuery`` and ``MeasureQuery``; only the spelling differs:
 the placeholder (``?`` or ``%s``), the schema the tables live in, and how a text
 column compares as SQLite does (bytes, ASCII letters folded for a unit). A
@@ -14,7 +15,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from desktop_app.domain.followup import DueWindow, MeasureQuery
 from desktop_app.domain.register import RegisterQuery
 from desktop_app.storage.register_schema import STATUS_RANKS
 
@@ -106,26 +106,3 @@ def register_filters(query: RegisterQuery, d: Dialect) -> Where:
             query.today.isoformat(),
         )
     return where
-
-
-def due_measures(query: MeasureQuery, d: Dialect, open_sql: str) -> tuple[list[str], list[Any]]:
-    """The conditions (and parameters) on ``measures m`` joined with ``register_rows
-    r`` of a follow-up window: open (``open_sql``, the engine's effective status)
-    measures with a deadline in the window, of the newest revisions."""
-    p, deadline = d.param, d.text("m.deadline")
-    conditions = ["r.is_head = 1", "m.deadline IS NOT NULL", open_sql]
-    params: list[Any] = []
-    today, horizon = query.today.isoformat(), query.horizon.isoformat()
-    if query.window is DueWindow.OVERDUE:
-        conditions.append(f"{deadline} < {p}")
-        params.append(today)
-    elif query.window is DueWindow.DUE_SOON:
-        conditions.append(f"{deadline} BETWEEN {p} AND {p}")
-        params += [today, horizon]
-    elif query.window is DueWindow.OVERDUE_OR_DUE_SOON:
-        conditions.append(f"{deadline} <= {p}")
-        params.append(horizon)
-    if query.unit:
-        conditions.append(d.same_unit("r.unit"))
-        params.append(query.unit)
-    return conditions, params
