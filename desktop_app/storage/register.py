@@ -67,7 +67,8 @@ _SORT_COLUMNS: dict[SortKey, tuple[str, str, str]] = {
     SortKey.DECISION_TYPE: ("a.decision_type", "a.decision_type", ""),
 }  # fmt: skip
 
-_ROW_FIELDS = (
+# The server register's reader selects the same fields (``postgres/reader_sql.py``).
+ROW_FIELDS = (
     "assessment_id", "uid", "title", "case_number", "organisation", "unit", "decision_body",
     "status", "revision", "author", "reviewer", "language", "framework_id", "outcome",
     "created", "updated", "reference_date", "adverse_grounds", "open_measures",
@@ -76,7 +77,7 @@ _ROW_FIELDS = (
 # Qualified: sorting by decision type joins ``assessments``, which has columns of the
 # same names.
 _ROW_COLUMNS = ", ".join(
-    [*(f"r.{name}" for name in _ROW_FIELDS), _DECISION_TYPE, _REVIEWER_UNVERIFIED]
+    [*(f"r.{name}" for name in ROW_FIELDS), _DECISION_TYPE, _REVIEWER_UNVERIFIED]
 )
 
 # Up to this many search hits, the hits drive the query and are sorted; above it, the

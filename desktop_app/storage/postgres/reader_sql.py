@@ -24,15 +24,9 @@ from __future__ import annotations
 from typing import Any
 
 from desktop_app.domain.register import RegisterQuery, SortKey
+from desktop_app.storage.register import ROW_FIELDS
 from desktop_app.storage.search_syntax import chunks
 from desktop_app.storage.sql_dialect import POSTGRES, Where, register_filters
-
-ROW_FIELDS = (
-    "assessment_id", "uid", "title", "case_number", "organisation", "unit", "decision_body",
-    "status", "revision", "author", "reviewer", "language", "framework_id", "outcome",
-    "created", "updated", "reference_date", "adverse_grounds", "open_measures",
-    "next_deadline", "next_followup",
-)  # fmt: skip
 
 _DECISION_TYPE = "(SELECT d.decision_type FROM lika.assessments d WHERE d.id = r.assessment_id)"
 # Whether the reviewer (the newest approval or return) is an approval that an exchange
