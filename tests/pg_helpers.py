@@ -86,3 +86,22 @@ class Server:
                 [f"{series}-{revision}", series, revision, title],
             ).fetchone()
         return row[0]
+
+
+def lika(*argv: str) -> int:
+    """The CLI in-process, as a test of a server register calls it (no window)."""
+    from pathlib import Path
+
+    from desktop_app.cli import main
+
+    return main(list(argv), default_db=lambda: Path("unused.db"), open_window=lambda _: 0)
+
+
+def demo_register(cluster, database: str, tmp_path, monkeypatch, capsys) -> tuple[Server, str]:
+    """A server register with the demo's assessments, and the URL of its one login."""
+    server = Server(cluster, database)
+    url = cluster.url_for(database, server.solo())
+    monkeypatch.chdir(tmp_path)
+    assert lika("--db", url, "demo") == 0
+    capsys.readouterr()
+    return server, url

@@ -5,31 +5,18 @@ name; no client can write a record as witnessed, in any name."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from desktop_app.cli import main
+from tests.pg_helpers import demo_register, lika
 
 pytestmark = pytest.mark.postgres
 
 
-def lika(*argv: str) -> int:
-    return main(list(argv), default_db=lambda: Path("unused.db"), open_window=lambda _: 0)
-
-
 @pytest.fixture
-def demo(pg_cluster, pg_database, tmp_path, monkeypatch, capsys) -> Iterator[tuple[Any, str]]:
-    from tests.pg_helpers import Server
-
-    server = Server(pg_cluster, pg_database)
-    url = pg_cluster.url_for(pg_database, server.solo())
-    monkeypatch.chdir(tmp_path)
-    assert lika("--db", url, "demo") == 0
-    capsys.readouterr()
-    yield server, url
+def demo(pg_cluster, pg_database, tmp_path, monkeypatch, capsys) -> tuple[Any, str]:
+    return demo_register(pg_cluster, pg_database, tmp_path, monkeypatch, capsys)
 
 
 def one(server: Any, sql: str) -> Any:

@@ -9,12 +9,12 @@ from datetime import date
 import pytest
 
 from desktop_app.domain.followup import DueState, DueWindow, MeasureQuery
-from desktop_app.domain.model import Direction, Measure, MeasureStatus, Relevance, Status
+from desktop_app.domain.model import Direction, Measure, MeasureStatus, Status
 from desktop_app.domain.portfolio import Period, portfolio_figures
 from desktop_app.storage.postgres.reader import ServerReader
 from scripts.pg_copy_register import copy_register
-from tests.helpers import complete_assessment
 from tests.register_helpers import make
+from tests.test_portfolio import three_assessments
 from tests.test_register import (
     six_assessments,
     test_each_filter,
@@ -116,20 +116,7 @@ def test_follow_up_list_of_measures(service, content, pg_cluster, pg_database) -
 def test_portfolio_figures_from_the_register(service, content, pg_cluster, pg_database) -> None:
     """test_portfolio's figures, from the server's entries."""
     repo = service.repository
-    first = complete_assessment(content)
-    first.measures[0].deadline = date(2026, 11, 1)
-    repo.create(first)
-    second = complete_assessment(content)
-    second.decision.unit = "Socialförvaltningen"
-    second.decision.decision_date = date(2027, 1, 20)
-    second.measures[0].deadline = date(2026, 12, 10)
-    second.grounds["sex"].relevance = Relevance.RELEVANT
-    second.grounds["sex"].direction = Direction.POSITIVE
-    repo.create(second)
-    third = complete_assessment(content)
-    third.measures[0].status = MeasureStatus.DONE
-    repo.create(third)
-    service.change_status(third, Status.IN_REVIEW)
+    first, second, _third = three_assessments(service, content)
     with on_server(repo, pg_cluster, pg_database) as reader:
         figures = portfolio_figures(reader.portfolio_entries(), date(2026, 11, 23))
         assert figures.total == 3

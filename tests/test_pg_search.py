@@ -5,16 +5,13 @@ cases the same on both engines."""
 from __future__ import annotations
 
 import sqlite3
-from datetime import date
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop_app.domain.evaluation import Evaluation, ImpactAsExpected
 from desktop_app.domain.model import Answer, Measure
 from desktop_app.domain.register import RegisterQuery
-from desktop_app.storage.evaluations import EvaluationStore
 from desktop_app.storage.search_syntax import chunks
 from tests import test_register_search as sqlite_cases
 from tests.register_helpers import make, register_of
@@ -103,16 +100,7 @@ def both(repository, content, pg_cluster, pg_database):
     a.measures.append(Measure(description="Meröppet med värdinna", owner="Biret Máret Kalstad"))
     a.answers["age.evidence"] = Answer("age.evidence", "yes", "Enkät bland låntagarna")
     repository.create(a)
-    EvaluationStore(repository.db).record(
-        Evaluation(
-            assessment_id=a.id,
-            evaluated_on=date(2026, 11, 1),
-            evaluator="Anna",
-            os_user="anna",
-            what_happened="Kvällsbesöken ökade efter införandet",
-            impact=ImpactAsExpected.YES,
-        )
-    )
+    sqlite_cases.evaluate(repository, a.id)
     dsn = pg_cluster.dsn_for(pg_database)
     server_schema.install(dsn)
     conn = psycopg.connect(dsn, autocommit=True)

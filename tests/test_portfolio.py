@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from desktop_app.domain.errors import InputError
-from desktop_app.domain.model import Direction, MeasureStatus, Relevance, Status
+from desktop_app.domain.model import Assessment, Direction, MeasureStatus, Relevance, Status
 from desktop_app.domain.portfolio import Period, portfolio_figures, select
 from tests.helpers import complete_assessment
 
@@ -19,7 +19,9 @@ def test_period_must_not_end_before_it_starts() -> None:
         Period(date(2026, 12, 1), date(2026, 1, 1))
 
 
-def test_figures_from_the_register(service, content) -> None:
+def three_assessments(service, content) -> tuple[Assessment, Assessment, Assessment]:
+    """The register of the figures below (also read from a server register, in
+    ``test_pg_register_suites``): one overdue, one due soon, one done and in review."""
     repo = service.repository
     first = complete_assessment(content)
     first.measures[0].deadline = date(2026, 11, 1)  # overdue
@@ -35,6 +37,12 @@ def test_figures_from_the_register(service, content) -> None:
     third.measures[0].status = MeasureStatus.DONE
     repo.create(third)
     service.change_status(third, Status.IN_REVIEW)
+    return first, second, third
+
+
+def test_figures_from_the_register(service, content) -> None:
+    repo = service.repository
+    first, second, _third = three_assessments(service, content)
 
     figures = portfolio_figures(repo.portfolio_entries(), TODAY)
     assert figures.total == 3

@@ -81,6 +81,21 @@ def test_the_last_word_may_be_unfinished(nordic) -> None:
     assert titles(nordic, "skol soppero") == []
 
 
+def evaluate(repository, assessment_id: int) -> None:
+    """An evaluation whose words the search must find (also on a server register, in
+    ``test_pg_search``)."""
+    EvaluationStore(repository.db).record(
+        Evaluation(
+            assessment_id=assessment_id,
+            evaluated_on=date(2026, 11, 1),
+            evaluator="Anna",
+            os_user="anna",
+            what_happened="Kvällsbesöken ökade efter införandet",
+            impact=ImpactAsExpected.YES,
+        )
+    )
+
+
 def test_every_kind_of_text_is_searched(repository, content) -> None:
     register = register_of(repository)
     a = make(content, "Ändrade öppettider")
@@ -94,16 +109,7 @@ def test_every_kind_of_text_is_searched(repository, content) -> None:
     for word in ("2026/0815", "besöksräkning", "pensionärer", "lånestatistik", "värdinna",
                  "kalstad", "låntagarna"):  # fmt: skip
         assert titles(register, word) == ["Ändrade öppettider"], word
-    EvaluationStore(repository.db).record(
-        Evaluation(
-            assessment_id=a.id,
-            evaluated_on=date(2026, 11, 1),
-            evaluator="Anna",
-            os_user="anna",
-            what_happened="Kvällsbesöken ökade efter införandet",
-            impact=ImpactAsExpected.YES,
-        )
-    )
+    evaluate(repository, a.id)
     assert titles(register, "kvällsbesöken") == ["Ändrade öppettider"]
 
 

@@ -93,6 +93,19 @@ def record_problems(conn: sqlite3.Connection, assessment_id: int | None = None) 
     deleted = {
         r[0] for r in conn.execute("SELECT assessment_uid FROM audit_log WHERE action = 'delete'")
     }
+    return compare(by_entry, entries, deleted, _unrecorded_entries(conn, assessment_id))
+
+
+def compare(
+    by_entry: dict[int | None, list[Any]],
+    entries: dict[int, tuple[str, Any, str]],
+    deleted: set[str],
+    unrecorded: list[str],
+) -> list[str]:
+    """The problems of the approval record: its rows per audit entry (``by_entry``,
+    covered values in order), the entries that record rows (hash, assessment, uid), the
+    uids of deleted assessments and the entries that record none (``unrecorded``). One
+    comparison for a file and a server register, so both say the same things."""
     found: list[str] = []
     for entry_id, records in by_entry.items():
         first = records[0]
@@ -107,7 +120,7 @@ def record_problems(conn: sqlite3.Connection, assessment_id: int | None = None) 
                 f"the approval records of audit entry {entry_id} (assessment "
                 f"{entries[entry_id][1]}) were changed, removed or reordered outside Lika"
             )
-    found += _unrecorded_entries(conn, assessment_id)
+    found += unrecorded
     for entry_id, (_hash, owner, uid) in entries.items():
         if entry_id not in by_entry and uid not in deleted:
             found.append(
@@ -115,6 +128,14 @@ def record_problems(conn: sqlite3.Connection, assessment_id: int | None = None) 
                 "deleted outside Lika"
             )
     return found
+
+
+def unrecorded_message(entry: Any, owner: Any) -> str:
+    """An audit entry that claims a status change no row of the record holds."""
+    return (
+        f"audit entry {entry} (assessment {owner}) claims a status change that the approval "
+        "record does not hold: it was written outside Lika"
+    )
 
 
 def approval_states(conn: sqlite3.Connection) -> dict[int, str]:
@@ -160,8 +181,4 @@ def _unrecorded_entries(conn: sqlite3.Connection, assessment_id: int | None) -> 
         f"AND id >= ?{which} ORDER BY id",
         params,
     )
-    return [
-        f"audit entry {entry} (assessment {owner}) claims a status change that the approval "
-        "record does not hold: it was written outside Lika"
-        for entry, owner in found
-    ]
+    return [unrecorded_message(entry, owner) for entry, owner in found]

@@ -15,25 +15,34 @@ from desktop_app.domain.model import MeasureStatus, Status
 from desktop_app.storage.register import PAGE_SIZE, Register
 from desktop_app.storage.register_schema import EFFECTIVE_MEASURE_STATUS_SQL
 from desktop_app.storage.rows import first_unreadable
+from desktop_app.storage.sql_dialect import SQLITE, Dialect
 
 _OPEN = f"{EFFECTIVE_MEASURE_STATUS_SQL} IN ('planned', 'ongoing')"
 
 
 def _where(query: MeasureQuery) -> tuple[list[str], list[Any]]:
-    conditions = ["r.is_head = 1", "m.deadline IS NOT NULL", _OPEN]
+    return due_measures(query, SQLITE, _OPEN)
+
+
+def due_measures(query: MeasureQuery, d: Dialect, open_sql: str) -> tuple[list[str], list[Any]]:
+    """The conditions (and parameters) on ``measures m`` joined with ``register_rows
+    r`` of a follow-up window: open (``open_sql``, the engine's effective status)
+    measures with a deadline in the window, of the newest revisions."""
+    p, deadline = d.param, d.text("m.deadline")
+    conditions = ["r.is_head = 1", "m.deadline IS NOT NULL", open_sql]
     params: list[Any] = []
     today, horizon = query.today.isoformat(), query.horizon.isoformat()
     if query.window is DueWindow.OVERDUE:
-        conditions.append("m.deadline < ?")
+        conditions.append(f"{deadline} < {p}")
         params.append(today)
     elif query.window is DueWindow.DUE_SOON:
-        conditions.append("m.deadline BETWEEN ? AND ?")
+        conditions.append(f"{deadline} BETWEEN {p} AND {p}")
         params += [today, horizon]
     elif query.window is DueWindow.OVERDUE_OR_DUE_SOON:
-        conditions.append("m.deadline <= ?")
+        conditions.append(f"{deadline} <= {p}")
         params.append(horizon)
     if query.unit:
-        conditions.append("r.unit = ? COLLATE NOCASE")
+        conditions.append(d.same_unit("r.unit"))
         params.append(query.unit)
     return conditions, params
 
@@ -57,14 +66,15 @@ def measures_page(
     )
     fetched = register.execute(sql, [*params, limit]).fetchall()
     try:
-        rows = [_due(v) for v in fetched]
+        rows = [due_row(v) for v in fetched]
     except ValueError as error:
-        raise first_unreadable(fetched, _due, _tables, error) from None
+        raise first_unreadable(fetched, due_row, due_tables, error) from None
     next_after = (fetched[-1][5], fetched[-1][0]) if len(rows) == limit else None
     return MeasurePage(rows, next_after)
 
 
-def _due(v: tuple[Any, ...]) -> DueMeasureRow:
+def due_row(v: tuple[Any, ...]) -> DueMeasureRow:
+    """A row of the measures page (both engines select the same columns)."""
     return DueMeasureRow(
         id=v[0],
         assessment_id=v[1],
@@ -80,7 +90,7 @@ def _due(v: tuple[Any, ...]) -> DueMeasureRow:
     )
 
 
-def _tables(v: tuple[Any, ...]) -> tuple[Any, list[tuple[str, dict[str, Any]]]]:
+def due_tables(v: tuple[Any, ...]) -> tuple[Any, list[tuple[str, dict[str, Any]]]]:
     return v[1], [("assessments", {"status": v[10]})]
 
 

@@ -59,13 +59,7 @@ def store_imported(
         "WHERE series_uid = ? AND revision IN (?, ?) AND uid != ?",
         [assessment.series_uid, assessment.revision, assessment.revision - 1, assessment.uid],
     )
-    taken = [r for r in neighbours if r["revision"] == assessment.revision]
-    if taken:
-        raise WorkflowError(
-            f"Revision conflict: assessment {taken[0]['id']} ({taken[0]['status']}) already is "
-            f"revision {assessment.revision} of this decision; import the file as a new copy "
-            "instead"
-        )
+    check_revision_free(assessment, neighbours)
     _check_series(query, assessment, history, existing)
     # The stored assessment, read once: for the audit entry's field changes, and as the
     # child rows the write brings in line.
@@ -128,6 +122,19 @@ def _write_evaluations(db: Database, assessment_id: int, evaluations: Sequence[E
             db.table("evaluation_measures").insert(
                 measure_result_row(new_id, assessment_id, result)
             )
+
+
+def check_revision_free(assessment: Assessment, neighbours: Sequence[Any]) -> None:
+    """No other assessment of the series holds the imported revision (``neighbours``:
+    rows with id, status and revision of the series' other assessments), on either
+    engine."""
+    taken = [r for r in neighbours if r["revision"] == assessment.revision]
+    if taken:
+        raise WorkflowError(
+            f"Revision conflict: assessment {taken[0]['id']} ({taken[0]['status']}) already is "
+            f"revision {assessment.revision} of this decision; import the file as a new copy "
+            "instead"
+        )
 
 
 def _check_series(

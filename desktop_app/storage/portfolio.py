@@ -26,6 +26,7 @@ from desktop_app.domain.model import (
 )
 from desktop_app.domain.portfolio import GroundImpact, MeasureFacts, Period, PortfolioEntry
 from desktop_app.storage.register_schema import EFFECTIVE_MEASURE_STATUS_SQL
+from desktop_app.storage.sql_dialect import SQLITE, Dialect
 
 _RELEVANCE = {r.value: r for r in Relevance}
 _DIRECTION: dict[str | None, Direction | None] = {d.value: d for d in Direction}
@@ -42,15 +43,50 @@ def _date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def _selection(period: Period | None, unit: str | None) -> tuple[str, list[Any]]:
+def selections(
+    period: Period | None, unit: str | None, d: Dialect, effective_status: str
+) -> list[tuple[str, list[Any]]]:
+    """The four selections ``assemble`` reads, in its order, on either engine
+    (``effective_status``: the engine's SQL of a measure's status, the newest
+    evaluation's word on it, as in the register)."""
     conditions, params = ["r.is_head = 1"], []
     if period is not None:
-        conditions.append("r.reference_date BETWEEN ? AND ?")
+        conditions.append(f"{d.text('r.reference_date')} BETWEEN {d.param} AND {d.param}")
         params += [period.start.isoformat(), period.end.isoformat()]
     if unit is not None:
-        conditions.append("r.unit = ?")  # exact, as the report's --unit
+        conditions.append(f"r.unit = {d.param}")  # exact, as the report's --unit
         params.append(unit)
-    return " AND ".join(conditions), params
+    where, s = " AND ".join(conditions), d.schema
+    return [
+        (
+            "SELECT g.assessment_id, g.ground_key, g.relevance, g.direction, g.severity "
+            f"FROM {s}register_rows r JOIN {s}ground_assessments g "
+            f"ON g.assessment_id = r.assessment_id WHERE {where}",
+            params,
+        ),
+        (
+            "SELECT m.assessment_id, m.uid, m.description, m.owner, m.deadline, "
+            f"{effective_status} FROM {s}register_rows r "
+            f"JOIN {s}measures m ON m.assessment_id = r.assessment_id WHERE {where} "
+            "ORDER BY m.assessment_id, m.position",
+            params,
+        ),
+        (
+            f"SELECT DISTINCT st.assessment_id FROM {s}register_rows r "
+            f"JOIN {s}statistics_tables st ON st.assessment_id = r.assessment_id "
+            f"WHERE {where} AND coalesce(st.women, st.men, st.girls, st.boys, st.other) "
+            "IS NOT NULL",
+            params,
+        ),
+        (
+            "SELECT r.assessment_id, r.title, r.case_number, r.unit, r.status, "
+            "r.framework_id, a.decision_date, substr(r.created, 1, 10), a.followup_date, "
+            f"a.outcome, a.decision_type FROM {s}register_rows r "
+            f"JOIN {s}assessments a ON a.id = r.assessment_id WHERE {where} "
+            "ORDER BY r.assessment_id",
+            params,
+        ),
+    ]
 
 
 def _rows(conn: sqlite3.Connection, sql: str, params: list[Any]) -> Iterator[tuple[Any, ...]]:
@@ -63,41 +99,9 @@ def read_portfolio_entries(
     conn: sqlite3.Connection, period: Period | None = None, unit: str | None = None
 ) -> list[PortfolioEntry]:
     """The newest revision of every assessment in ``period`` and ``unit``, by id."""
-    where, params = _selection(period, unit)
-    return assemble(
-        _rows(
-            conn,
-            "SELECT g.assessment_id, g.ground_key, g.relevance, g.direction, g.severity "
-            "FROM register_rows r JOIN ground_assessments g "
-            f"ON g.assessment_id = r.assessment_id WHERE {where}",
-            params,
-        ),
-        # A measure's status is the newest evaluation's word on it, as in the register.
-        _rows(
-            conn,
-            "SELECT m.assessment_id, m.uid, m.description, m.owner, m.deadline, "
-            f"{EFFECTIVE_MEASURE_STATUS_SQL} FROM register_rows r "
-            f"JOIN measures m ON m.assessment_id = r.assessment_id WHERE {where} "
-            "ORDER BY m.assessment_id, m.position",
-            params,
-        ),
-        _rows(
-            conn,
-            "SELECT DISTINCT st.assessment_id FROM register_rows r JOIN statistics_tables st "
-            f"ON st.assessment_id = r.assessment_id WHERE {where} AND coalesce("
-            "st.women, st.men, st.girls, st.boys, st.other) IS NOT NULL",
-            params,
-        ),
-        _rows(
-            conn,
-            "SELECT r.assessment_id, r.title, r.case_number, r.unit, r.status, "
-            "r.framework_id, a.decision_date, substr(r.created, 1, 10), a.followup_date, "
-            "a.outcome, a.decision_type FROM register_rows r "
-            f"JOIN assessments a ON a.id = r.assessment_id WHERE {where} "
-            "ORDER BY r.assessment_id",
-            params,
-        ),
-    )
+    found = selections(period, unit, SQLITE, EFFECTIVE_MEASURE_STATUS_SQL)
+    grounds, measures, statistics, entries = (_rows(conn, sql, ps) for sql, ps in found)
+    return assemble(grounds, measures, statistics, entries)
 
 
 def assemble(

@@ -28,9 +28,10 @@ from desktop_app.domain.register import (
     RegisterRow,
     SortKey,
 )
-from desktop_app.storage.register_schema import NO_DATE_KEY, STATUS_RANKS
+from desktop_app.storage.register_schema import NO_DATE_KEY
 from desktop_app.storage.row_codes import LANGUAGES, OUTCOMES, STATUSES
 from desktop_app.storage.search_syntax import fts_query
+from desktop_app.storage.sql_dialect import SQLITE, Where, register_filters
 from desktop_app.storage.sqlite_errors import BUSY_TIMEOUT_MS, describe_sqlite_error
 
 PAGE_SIZE = 200
@@ -66,7 +67,8 @@ _SORT_COLUMNS: dict[SortKey, tuple[str, str, str]] = {
     SortKey.DECISION_TYPE: ("a.decision_type", "a.decision_type", ""),
 }  # fmt: skip
 
-_ROW_FIELDS = (
+# The server register's reader selects the same fields (``postgres/reader_sql.py``).
+ROW_FIELDS = (
     "assessment_id", "uid", "title", "case_number", "organisation", "unit", "decision_body",
     "status", "revision", "author", "reviewer", "language", "framework_id", "outcome",
     "created", "updated", "reference_date", "adverse_grounds", "open_measures",
@@ -75,7 +77,7 @@ _ROW_FIELDS = (
 # Qualified: sorting by decision type joins ``assessments``, which has columns of the
 # same names.
 _ROW_COLUMNS = ", ".join(
-    [*(f"r.{name}" for name in _ROW_FIELDS), _DECISION_TYPE, _REVIEWER_UNVERIFIED]
+    [*(f"r.{name}" for name in ROW_FIELDS), _DECISION_TYPE, _REVIEWER_UNVERIFIED]
 )
 
 # Up to this many search hits, the hits drive the query and are sorted; above it, the
@@ -122,55 +124,8 @@ def _tables(v: tuple[Any, ...]) -> tuple[Any, list[tuple[str, dict[str, Any]]]]:
     return v[0], [("assessments", {"status": v[7], "language": v[11], "outcome": v[13]})]
 
 
-class _Where:
-    """The WHERE clause of a query, with its parameters in order."""
-
-    def __init__(self) -> None:
-        self.conditions: list[str] = []
-        self.params: list[Any] = []
-
-    def add(self, condition: str, *params: Any) -> None:
-        self.conditions.append(condition)
-        self.params.extend(params)
-
-    def sql(self) -> str:
-        return ("WHERE " + " AND ".join(self.conditions)) if self.conditions else ""
-
-
-def _filters(query: RegisterQuery, match: str | None) -> _Where:
-    where = _Where()
-    if not query.all_revisions:
-        where.add("r.is_head = 1")
-    if query.status is not None:
-        where.add("r.status_rank = ?", STATUS_RANKS[query.status.value])
-    if query.unit:
-        where.add("r.unit = ? COLLATE NOCASE", query.unit)
-    if query.framework:
-        where.add("r.framework_id = ?", query.framework)
-    if query.decision_type is not None:
-        where.add(
-            "r.assessment_id IN (SELECT id FROM assessments WHERE decision_type = ?)",
-            query.decision_type,
-        )
-    if query.ground or query.impact:
-        sub = "SELECT g.assessment_id FROM ground_assessments g WHERE g.relevance = 'relevant'"
-        params: list[Any] = []
-        if query.ground:
-            sub += " AND g.ground_key = ?"
-            params.append(query.ground)
-        if query.impact:
-            sub += " AND g.direction = ?"
-            params.append(query.impact.value)
-        where.add(f"r.assessment_id IN ({sub})", *params)
-    if query.date_from:
-        where.add("r.reference_date >= ?", query.date_from.isoformat())
-    if query.date_to:
-        where.add("r.reference_date <= ?", query.date_to.isoformat())
-    if query.overdue:
-        where.add("r.next_deadline < ?", query.today.isoformat())
-    if query.evaluation_due:
-        # followup_key is next_followup with "none" as a far-future date: indexable.
-        where.add("r.status_rank = ? AND r.followup_key <= ?", 3, query.today.isoformat())
+def _filters(query: RegisterQuery, match: str | None) -> Where:
+    where = register_filters(query, SQLITE)
     if match is not None:
         where.add(
             "r.assessment_id IN (SELECT rowid FROM register_search WHERE register_search MATCH ?)",

@@ -69,6 +69,24 @@ def check_revisable(row: Mapping[str, Any] | None, previous: Assessment) -> None
         )
 
 
+def stored_assessment(row: Mapping[str, Any] | None, assessment_id: int) -> Assessment:
+    """The stored assessment's register data (``row``: id, uid, revision, status; no
+    children: a light read) that the checks above compare, on either engine."""
+    if row is None:
+        raise NotFoundError(f"No assessment with id {assessment_id}")
+    return Assessment(
+        "", "", id=row["id"], uid=row["uid"], revision=row["revision"],
+        status=rows.known(rows.STATUSES, row["status"], row["id"], "status"),
+    )  # fmt: skip
+
+
+def found_comment(row: Mapping[str, Any] | None, comment_id: int) -> ReviewComment:
+    """The comment of a lookup by id, or the same refusal on either engine."""
+    if row is None:
+        raise NotFoundError(f"No review comment with id {comment_id}")
+    return rows.comment_from_row(row)
+
+
 class ReviewStore:
     def __init__(self, repository: AssessmentRepository) -> None:
         self.repository = repository
@@ -81,13 +99,7 @@ class ReviewStore:
         found = self._query(
             "SELECT id, uid, revision, status FROM assessments WHERE id = ?", [assessment_id]
         )
-        if not found:
-            raise NotFoundError(f"No assessment with id {assessment_id}")
-        row = found[0]
-        return Assessment(
-            "", "", id=row["id"], uid=row["uid"], revision=row["revision"],
-            status=rows.known(rows.STATUSES, row["status"], row["id"], "status"),
-        )  # fmt: skip
+        return stored_assessment(found[0] if found else None, assessment_id)
 
     # Comments
 
@@ -99,9 +111,7 @@ class ReviewStore:
 
     def comment(self, comment_id: int) -> ReviewComment:
         found = self._query("SELECT * FROM review_comments WHERE id = ?", [comment_id])
-        if not found:
-            raise NotFoundError(f"No review comment with id {comment_id}")
-        return rows.comment_from_row(found[0])
+        return found_comment(found[0] if found else None, comment_id)
 
     def add_comment(
         self,

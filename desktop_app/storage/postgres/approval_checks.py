@@ -15,8 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, LiteralString
 
-from desktop_app.domain.audit import records_hash
-from desktop_app.storage import audit
+from desktop_app.storage import approval_records, audit
 
 Query = Callable[[LiteralString, Any], list[dict[str, Any]]]
 
@@ -48,28 +47,9 @@ def record_problems(query: Query, assessment_id: int | None = None) -> list[str]
         r["assessment_uid"]
         for r in query("SELECT assessment_uid FROM lika.audit_log WHERE action = 'delete'", ())
     }
-    found: list[str] = []
-    for entry_id, records in by_entry.items():
-        first = records[0]
-        what = f"status change {first[0]} of assessment {first[1]}"
-        if entry_id is None or entry_id not in entries:
-            found.append(
-                f"{what} ({first[2] or 'new'} -> {first[3]}, by {first[4]}) is in the "
-                "approval records but not in the audit log: it was added outside Lika"
-            )
-        elif records_hash(records) != entries[entry_id][0]:
-            found.append(
-                f"the approval records of audit entry {entry_id} (assessment "
-                f"{entries[entry_id][1]}) were changed, removed or reordered outside Lika"
-            )
-    found += _unrecorded_entries(query, assessment_id)
-    for entry_id, (_hash, owner, uid) in entries.items():
-        if entry_id not in by_entry and uid not in deleted:
-            found.append(
-                f"the approval records of audit entry {entry_id} (assessment {owner}) were "
-                "deleted outside Lika"
-            )
-    return found
+    return approval_records.compare(
+        by_entry, entries, deleted, _unrecorded_entries(query, assessment_id)
+    )
 
 
 def _unrecorded_entries(query: Query, assessment_id: int | None) -> list[str]:
@@ -83,8 +63,4 @@ def _unrecorded_entries(query: Query, assessment_id: int | None) -> list[str]:
         f"lika.evidence_marks WHERE name = 'records_from'), 0) {one} ORDER BY l.id",
         {"id": assessment_id},
     )
-    return [
-        f"audit entry {r['id']} (assessment {r['assessment_id']}) claims a status change "
-        "that the approval record does not hold: it was written outside Lika"
-        for r in found
-    ]
+    return [approval_records.unrecorded_message(r["id"], r["assessment_id"]) for r in found]

@@ -83,7 +83,7 @@ def _refusals(
 ) -> Row | None:
     """The file import's refusals (``storage.imports``), before anything is written;
     the stored assessment a replacement overwrites."""
-    from desktop_app.storage.imports import _check_series
+    from desktop_app.storage.imports import _check_series, check_revision_free
 
     existing = db.execute(
         "SELECT * FROM lika.assessments WHERE uid = %s", [assessment.uid]
@@ -104,13 +104,7 @@ def _refusals(
         "WHERE series_uid = %s AND revision IN (%s, %s) AND uid <> %s",
         [assessment.series_uid, assessment.revision, assessment.revision - 1, assessment.uid],
     ).fetchall()
-    taken = [r for r in neighbours if r["revision"] == assessment.revision]
-    if taken:
-        raise WorkflowError(
-            f"Revision conflict: assessment {taken[0]['id']} ({taken[0]['status']}) already is "
-            f"revision {assessment.revision} of this decision; import the file as a new copy "
-            "instead"
-        )
+    check_revision_free(assessment, neighbours)
 
     def query(text: str, params: list[Any]) -> list[Row]:
         server = text.replace("FROM assessments", "FROM lika.assessments").replace("?", "%s")

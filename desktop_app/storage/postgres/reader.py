@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Self
 from desktop_app.domain.followup import MeasurePage, MeasureQuery
 from desktop_app.domain.portfolio import Period, PortfolioEntry
 from desktop_app.domain.register import Page, RegisterQuery, RegisterRow
+from desktop_app.storage import followup
 from desktop_app.storage.portfolio import assemble
 from desktop_app.storage.postgres import reader_more, reader_sql
 from desktop_app.storage.postgres.connection import connect
@@ -139,11 +140,9 @@ class ServerReader:
         """Open measures of ``query`` by deadline (then id), following ``after``."""
         fetched = self._fetch(*reader_more.measures_page_sql(query, after, limit))
         try:
-            found = [reader_more.due_row(v) for v in fetched]
+            found = [followup.due_row(v) for v in fetched]
         except ValueError as error:
-            raise first_unreadable(
-                fetched, reader_more.due_row, reader_more.due_tables, error
-            ) from None
+            raise first_unreadable(fetched, followup.due_row, followup.due_tables, error) from None
         next_after = (fetched[-1][5], fetched[-1][0]) if len(found) == limit else None
         return MeasurePage(found, next_after)
 

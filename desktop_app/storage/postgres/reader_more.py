@@ -8,36 +8,21 @@ BINARY does, and measures come by deadline, then id (index ``measures_order_dead
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
-from desktop_app.domain.followup import DueMeasureRow, DueWindow, MeasureQuery
-from desktop_app.domain.model import MeasureStatus, Status
+from desktop_app.domain.followup import MeasureQuery
 from desktop_app.domain.portfolio import Period
-from desktop_app.storage.postgres.reader_sql import same_unit
+from desktop_app.storage.followup import due_measures
+from desktop_app.storage.portfolio import selections
 from desktop_app.storage.postgres.tables_v1 import _EFFECTIVE_STATUS
+from desktop_app.storage.sql_dialect import POSTGRES
 
 _OPEN = f"{_EFFECTIVE_STATUS} IN ('planned', 'ongoing')"
 _DEADLINE = '(m.deadline COLLATE "C")'
 
 
 def measures_where(query: MeasureQuery) -> tuple[list[str], list[Any]]:
-    conditions = ["r.is_head = 1", "m.deadline IS NOT NULL", _OPEN]
-    params: list[Any] = []
-    today, horizon = query.today.isoformat(), query.horizon.isoformat()
-    if query.window is DueWindow.OVERDUE:
-        conditions.append(f"{_DEADLINE} < %s")
-        params.append(today)
-    elif query.window is DueWindow.DUE_SOON:
-        conditions.append(f"{_DEADLINE} BETWEEN %s AND %s")
-        params += [today, horizon]
-    elif query.window is DueWindow.OVERDUE_OR_DUE_SOON:
-        conditions.append(f"{_DEADLINE} <= %s")
-        params.append(horizon)
-    if query.unit:
-        conditions.append(same_unit("r.unit"))
-        params.append(query.unit)
-    return conditions, params
+    return due_measures(query, POSTGRES, _OPEN)
 
 
 def measures_page_sql(
@@ -65,63 +50,6 @@ def measures_count_sql(query: MeasureQuery) -> tuple[str, list[Any]]:
     return sql, params
 
 
-def due_row(v: tuple[Any, ...]) -> DueMeasureRow:
-    return DueMeasureRow(
-        id=v[0],
-        assessment_id=v[1],
-        measure_uid=v[2],
-        description=v[3],
-        owner=v[4],
-        deadline=date.fromisoformat(v[5]),
-        status=MeasureStatus(v[6]),
-        title=v[7],
-        case_number=v[8],
-        unit=v[9],
-        assessment_status=Status(v[10]),
-    )
-
-
-def due_tables(v: tuple[Any, ...]) -> tuple[Any, list[tuple[str, dict[str, Any]]]]:
-    return v[1], [("assessments", {"status": v[10]})]
-
-
 def portfolio_sql(period: Period | None, unit: str | None) -> list[tuple[str, list[Any]]]:
     """The four selections of ``storage.portfolio.assemble``, in its order."""
-    conditions, params = ["r.is_head = 1"], []
-    if period is not None:
-        conditions.append('(r.reference_date COLLATE "C") BETWEEN %s AND %s')
-        params += [period.start.isoformat(), period.end.isoformat()]
-    if unit is not None:
-        conditions.append("r.unit = %s")  # exact, as the report's --unit
-        params.append(unit)
-    where = " AND ".join(conditions)
-    return [
-        (
-            "SELECT g.assessment_id, g.ground_key, g.relevance, g.direction, g.severity "
-            "FROM lika.register_rows r JOIN lika.ground_assessments g "
-            f"ON g.assessment_id = r.assessment_id WHERE {where}",
-            params,
-        ),
-        (
-            "SELECT m.assessment_id, m.uid, m.description, m.owner, m.deadline, "
-            f"{_EFFECTIVE_STATUS} FROM lika.register_rows r "
-            f"JOIN lika.measures m ON m.assessment_id = r.assessment_id WHERE {where} "
-            "ORDER BY m.assessment_id, m.position",
-            params,
-        ),
-        (
-            "SELECT DISTINCT st.assessment_id FROM lika.register_rows r "
-            "JOIN lika.statistics_tables st ON st.assessment_id = r.assessment_id "
-            f"WHERE {where} AND coalesce(st.women, st.men, st.girls, st.boys, st.other) "
-            "IS NOT NULL",
-            params,
-        ),
-        (
-            "SELECT r.assessment_id, r.title, r.case_number, r.unit, r.status, "
-            "r.framework_id, a.decision_date, substr(r.created, 1, 10), a.followup_date, "
-            "a.outcome, a.decision_type FROM lika.register_rows r "
-            f"JOIN lika.assessments a ON a.id = r.assessment_id WHERE {where} "
-            "ORDER BY r.assessment_id",
-            params,
-        ),
-    ]
+    return selections(period, unit, POSTGRES, _EFFECTIVE_STATUS)

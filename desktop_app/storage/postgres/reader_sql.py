@@ -24,15 +24,9 @@ from __future__ import annotations
 from typing import Any
 
 from desktop_app.domain.register import RegisterQuery, SortKey
-from desktop_app.storage.register_schema import STATUS_RANKS
+from desktop_app.storage.register import ROW_FIELDS
 from desktop_app.storage.search_syntax import chunks
-
-ROW_FIELDS = (
-    "assessment_id", "uid", "title", "case_number", "organisation", "unit", "decision_body",
-    "status", "revision", "author", "reviewer", "language", "framework_id", "outcome",
-    "created", "updated", "reference_date", "adverse_grounds", "open_measures",
-    "next_deadline", "next_followup",
-)  # fmt: skip
+from desktop_app.storage.sql_dialect import POSTGRES, Where, register_filters
 
 _DECISION_TYPE = "(SELECT d.decision_type FROM lika.assessments d WHERE d.id = r.assessment_id)"
 # Whether the reviewer (the newest approval or return) is an approval that an exchange
@@ -82,62 +76,14 @@ ESTIMATE_SQL = "EXPLAIN (FORMAT JSON) " + HITS
 SEARCH_MATCH = f"r.assessment_id IN ({HITS})"
 
 
-class Where:
-    """A WHERE clause with its parameters in order (``%s`` placeholders)."""
-
-    def __init__(self) -> None:
-        self.conditions: list[str] = []
-        self.params: list[Any] = []
-
-    def add(self, condition: str, *params: Any) -> None:
-        self.conditions.append(condition)
-        self.params.extend(params)
-
-    def sql(self) -> str:
-        return ("WHERE " + " AND ".join(self.conditions)) if self.conditions else ""
-
-
 def same_unit(column: str) -> str:
     """``column`` equals a parameter as SQLite's ``= ? COLLATE NOCASE`` does."""
-    return f"{_nocase(column)} = {_nocase('%s::text')}"
+    return POSTGRES.same_unit(column)
 
 
 def filters(query: RegisterQuery, *, search: bool = True) -> Where:
     """Every filter of ``query``, the search unless ``search`` is false."""
-    where = Where()
-    if not query.all_revisions:
-        where.add("r.is_head = 1")
-    if query.status is not None:
-        where.add("r.status_rank = %s", STATUS_RANKS[query.status.value])
-    if query.unit:
-        where.add(same_unit("r.unit"), query.unit)
-    if query.framework:
-        where.add("r.framework_id = %s", query.framework)
-    if query.decision_type is not None:
-        where.add(
-            "r.assessment_id IN (SELECT id FROM lika.assessments WHERE decision_type = %s)",
-            query.decision_type,
-        )
-    if query.ground or query.impact:
-        sub = "SELECT g.assessment_id FROM lika.ground_assessments g WHERE g.relevance = 'relevant'"
-        params: list[Any] = []
-        if query.ground:
-            sub += " AND g.ground_key = %s"
-            params.append(query.ground)
-        if query.impact:
-            sub += " AND g.direction = %s"
-            params.append(query.impact.value)
-        where.add(f"r.assessment_id IN ({sub})", *params)
-    if query.date_from:
-        where.add('(r.reference_date COLLATE "C") >= %s', query.date_from.isoformat())
-    if query.date_to:
-        where.add('(r.reference_date COLLATE "C") <= %s', query.date_to.isoformat())
-    if query.overdue:
-        where.add('(r.next_deadline COLLATE "C") < %s', query.today.isoformat())
-    if query.evaluation_due:
-        where.add(
-            'r.status_rank = 3 AND (r.followup_key COLLATE "C") <= %s', query.today.isoformat()
-        )
+    where = register_filters(query, POSTGRES)
     words = chunks(query.search)
     if words and search:
         where.add(SEARCH_MATCH, words)

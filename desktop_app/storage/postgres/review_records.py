@@ -23,7 +23,13 @@ from desktop_app.domain.model import Assessment
 from desktop_app.domain.register import RegisterRow
 from desktop_app.domain.review import CommentTarget, ReviewComment
 from desktop_app.storage import audit, rows
-from desktop_app.storage.review import check_addressable, check_commentable, check_revisable
+from desktop_app.storage.review import (
+    check_addressable,
+    check_commentable,
+    check_revisable,
+    found_comment,
+    stored_assessment,
+)
 
 if TYPE_CHECKING:
     from desktop_app.storage.postgres.store import ServerStore
@@ -46,12 +52,7 @@ class ServerReviewRecords:
             "SELECT id, uid, revision, status FROM lika.assessments WHERE id = %s",
             [assessment_id],
         ).fetchone()
-        if found is None:
-            raise NotFoundError(f"No assessment with id {assessment_id}")
-        return Assessment(
-            "", "", id=found["id"], uid=found["uid"], revision=found["revision"],
-            status=rows.known(rows.STATUSES, found["status"], found["id"], "status"),
-        )  # fmt: skip
+        return stored_assessment(found, assessment_id)
 
     # Comments
 
@@ -64,9 +65,7 @@ class ServerReviewRecords:
 
     def comment(self, comment_id: int) -> ReviewComment:
         found = self._query("SELECT * FROM lika.review_comments WHERE id = %s", [comment_id])
-        if not found:
-            raise NotFoundError(f"No review comment with id {comment_id}")
-        return rows.comment_from_row(found[0])
+        return found_comment(found[0] if found else None, comment_id)
 
     def add_comment(
         self,
