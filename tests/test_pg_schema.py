@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 import pytest
 
 from desktop_app.__main__ import main
 from desktop_app.app import server_schema
+from desktop_app.storage.errors import StorageError
 from desktop_app.storage.postgres import migrations
 from tests.pg_helpers import pg_dump_schema, psql_file
 
@@ -62,14 +64,13 @@ def test_the_printed_script_run_by_psql_gives_the_same_schema(pg_cluster, tmp_pa
 
 def test_a_failing_migration_leaves_nothing_behind(pg_cluster, pg_database, monkeypatch):
     """Each migration is one transaction: a failure half-way records nothing."""
-    import psycopg
 
     broken = migrations.Migration(
         "9999_broken", "CREATE TABLE lika.half_done (x int);\nSELECT 1 / 0;\n"
     )
     monkeypatch.setattr(migrations, "MIGRATIONS", (*migrations.MIGRATIONS, broken))
     dsn = pg_cluster.dsn_for(pg_database)
-    with pytest.raises(psycopg.errors.DivisionByZero):
+    with pytest.raises(StorageError, match="division by zero"):
         server_schema.install(dsn)
     with connect(pg_cluster, pg_database) as conn:
         assert conn.execute("SELECT to_regclass('lika.half_done')").fetchone() == (None,)
@@ -133,3 +134,41 @@ def test_the_script_is_the_migrations_in_order():
         "0006_autosave", "0007_search_unicode61", "0008_concurrency", "0009_import",
         "0010_notify", "0011_deferred_refresh",
     ]  # fmt: skip
+
+
+def test_the_repositorys_script_is_this_likas() -> None:
+    """``packaging/postgres/lika-schema.sql`` is the script for a DBA who takes it from the
+    repository; it must be exactly what ``lika server-schema`` prints."""
+    committed = Path(__file__).resolve().parents[1] / "packaging" / "postgres" / "lika-schema.sql"
+    assert committed.read_text(encoding="utf-8") == server_schema.script(), (
+        "run: lika server-schema --out packaging/postgres/lika-schema.sql"
+    )
+
+
+def test_lika_applies_the_schema_itself_once(pg_cluster, capsys) -> None:
+    """``lika server-schema --apply --db URL``: applied by the URL's login, each migration
+    named; a second run has nothing to apply; a login without the right is one line with
+    no password, and --apply without a server register is refused."""
+    database = pg_cluster.new_database()
+    url = pg_cluster.url_for(database)
+    assert main(["--db", url, "server-schema", "--apply"]) == 0
+    said = capsys.readouterr().out.splitlines()
+    assert [line.split()[1] for line in said] == migrations.names()
+    assert main(["--db", url, "server-schema", "--apply"]) == 0
+    assert "is up to date: nothing to apply" in capsys.readouterr().out
+    login = f"{database}_nobody"
+    with psycopg_connect(pg_cluster.dsn_for(database)) as conn:
+        conn.execute(f'CREATE ROLE "{login}" LOGIN')
+    other = pg_cluster.new_database()
+    nobody = pg_cluster.url_for(other, login).replace(f"{login}@", f"{login}:hemligt@")
+    assert main(["--db", nobody, "server-schema", "--apply"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "hemligt" not in err and "may not do this" in err
+    assert main(["server-schema", "--apply"]) == 2
+    assert "--apply needs --db postgresql://" in capsys.readouterr().err
+
+
+def psycopg_connect(dsn: str):
+    import psycopg
+
+    return psycopg.connect(dsn, autocommit=True)

@@ -15,7 +15,9 @@ def script() -> str:
 
 
 def install(conninfo: str) -> list[str]:
-    """Apply the migrations the server at ``conninfo`` lacks; their names."""
+    """Apply the migrations the server at ``conninfo`` lacks; their names. A server that
+    cannot be reached, or a login without the right to create schemas and roles, is
+    one sentence (``StorageError``), with no password in it."""
     from desktop_app.storage.postgres import install as installer
 
     return installer.apply(conninfo)

@@ -45,21 +45,31 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
         description="Prints, without connecting anywhere, the SQL script that creates (or "
         "brings up to date) the Lika register's tables, roles and functions in a PostgreSQL "
         "database, for a DBA to read and run with psql -v ON_ERROR_STOP=1. Running it again "
-        "changes nothing. Then --db postgresql://… (or database_url in defaults.ini) opens "
-        "that register; what works there so far: docs/it-deployment.md.",
+        "changes nothing. With --apply and --db postgresql://…, Lika runs it itself, as "
+        "the login of that URL (one that may create schemas and roles there). Then --db "
+        "postgresql://… (or database_url in defaults.ini) opens that register: "
+        "docs/it-deployment.md.",
     )
-    schema.add_argument(
+    what = schema.add_mutually_exclusive_group()
+    what.add_argument(
         "--out",
         type=Path,
         metavar="FILE.sql",
         help="write the script to FILE.sql (UTF-8, as psql reads it) instead of printing it",
     )
+    what.add_argument(
+        "--apply",
+        action="store_true",
+        help="apply what the server register named by --db postgresql://… lacks",
+    )
     schema.set_defaults(run=cmd_server_schema)
 
 
-def cmd_server_schema(args: argparse.Namespace, _session: Session, out: TextIO) -> int:
+def cmd_server_schema(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     from desktop_app.app import server_schema
 
+    if args.apply:
+        return _apply_schema(session, out)
     script = server_schema.script()
     if args.out is None:
         out.write(script)
@@ -76,6 +86,24 @@ def cmd_server_schema(args: argparse.Namespace, _session: Session, out: TextIO) 
     except OSError as error:
         raise LikaError(describe_os_error(error, target)) from None  # exit code 1
     print(f"Wrote {for_terminal(str(target))}", file=out)
+    return EXIT_OK
+
+
+def _apply_schema(session: Session, out: TextIO) -> int:
+    """``lika server-schema --apply --db postgresql://…``: the migrations the server lacks,
+    applied by the login of the URL; each name printed, or that nothing was missing."""
+    from desktop_app.app import server_schema
+
+    if not session.on_server:
+        raise InputError(
+            "--apply needs --db postgresql://… (the server register to bring up to date)"
+        )
+    applied = server_schema.install(str(session.db_path))
+    where = for_terminal(session.db_shown)
+    if not applied:
+        print(f"{where} is up to date: nothing to apply", file=out)
+    for name in applied:
+        print(f"Applied {name} to {where}", file=out)
     return EXIT_OK
 
 

@@ -5,16 +5,22 @@ from __future__ import annotations
 import psycopg
 
 from desktop_app.storage.postgres import migrations
+from desktop_app.storage.postgres.connection import connect
 
 
 def apply(conninfo: str) -> list[str]:
     """Bring the database at ``conninfo`` (a libpq connection string) up to date; the
     migrations that were applied now (none when it already was)."""
-    with psycopg.connect(conninfo, autocommit=True) as conn:
-        before = applied(conn)
-        for statement in migrations.statements():
-            conn.execute(statement)
-        return [name for name in applied(conn) if name not in before]
+    from desktop_app.storage.postgres.errors import described
+
+    try:
+        with connect(conninfo, autocommit=True) as conn:
+            before = applied(conn)
+            for statement in migrations.statements():
+                conn.execute(statement)
+            return [name for name in applied(conn) if name not in before]
+    except psycopg.Error as error:  # one sentence, no password (lika server-schema --apply)
+        raise described(error, conninfo) from None
 
 
 def applied(conn: psycopg.Connection[tuple[object, ...]]) -> list[str]:
