@@ -248,6 +248,12 @@ def test_no_evaluation_in_anothers_name_outside_an_import(demo, tmp_path, capsys
     assert one(server, f"SELECT evaluator FROM lika.evaluations WHERE assessment_id = {mine}") == (
         "Rita"
     )
+    with server.connect("anna") as anna:  # replaced, as on a file: the file's, none
+        anna.execute(call.replace(", 1,", ", 2,"), [mine, "[]"])
+    assert one(server, f"SELECT count(*) FROM lika.evaluations WHERE assessment_id = {mine}") == 0
+    changes = one(server, "SELECT changes FROM lika.audit_log ORDER BY id DESC LIMIT 1")
+    [(path, old, digest)] = json.loads(changes)
+    assert (path, old) == (["evaluations"], "1") and digest.startswith("0 sha256:")
 
 
 def test_a_signed_approval_from_a_file_register_stands(demo, tmp_path, content, capsys) -> None:
