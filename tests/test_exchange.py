@@ -131,11 +131,6 @@ def test_an_export_keeps_the_audit_head(register, tmp_path) -> None:
 @pytest.mark.parametrize("name", ACCEPTED)
 def test_good_file_round_trips_exactly(register, tmp_path, capsys, name) -> None:
     source = CORPUS / name
-    if is_server(register) and name == "approved-with-evaluation.json":
-        # Documented (docs/it-deployment.md): a file's evaluations, not on a server yet.
-        assert lika("import", str(source), "--db", str(register)) == 1
-        assert "not available on a server register" in capsys.readouterr().err
-        return
     assert lika("import", str(source), "--db", str(register)) == 0
     assert "Imported assessment 2:" in capsys.readouterr().out
     out = tmp_path / "again.json"
@@ -390,11 +385,6 @@ def test_a_version_1_file_imports_and_exports_as_version_2(
 ) -> None:
     source = V1 / name
     assert json.loads(source.read_text(encoding="utf-8"))["version"] == 1
-    if is_server(register) and name == "approved-with-evaluation.json":
-        # Documented (docs/it-deployment.md): a file's evaluations, not on a server yet.
-        assert lika("import", str(source), "--db", str(register)) == 1
-        assert "not available on a server register" in capsys.readouterr().err
-        return
     assert lika("import", str(source), "--db", str(register)) == 0
     out = tmp_path / "again.json"
     assert lika("export", "2", "--db", str(register), "--out", str(out)) == 0

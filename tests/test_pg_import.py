@@ -145,34 +145,115 @@ def test_refused(demo, tmp_path, capsys) -> None:
     assert one(server, "SELECT count(*) FROM lika.audit_log") == entries
 
 
-def test_a_file_with_evaluations_is_refused_whole(demo, tmp_path, capsys) -> None:
+def evaluations_of(where: Any, ident: int) -> list[Any]:
+    """The evaluations of ``ident`` in a register (a file or a server), without the
+    ids the register gave them."""
+    from dataclasses import replace
+
+    from desktop_app.app import registers
+
+    store = registers.open_store(where)
+    try:
+        found = registers.evaluation_records(store).for_assessment(ident)
+    finally:
+        store.close()
+    return [replace(e, id=None, assessment_id=0) for e in found]
+
+
+def test_a_files_evaluations_arrive_as_on_a_file_register(demo, tmp_path, capsys) -> None:
+    """The file's evaluations, in their evaluators' names from the file, arrive as the
+    file import stores them; the one ``import`` entry is the login's, and its hash
+    covers them (its changes carry their digest)."""
     from datetime import date
 
     from desktop_app.app import registers
-    from desktop_app.domain.evaluation import Evaluation, ImpactAsExpected
+    from desktop_app.domain.codes import MeasureStatus
+    from desktop_app.domain.evaluation import Evaluation, ImpactAsExpected, MeasureResult
     from desktop_app.register_location import ServerUrl
 
     server, url = demo
-    ident = first(server, "approved")
+    ident = one(
+        server,
+        "SELECT a.id FROM lika.assessments a WHERE status = 'approved' AND EXISTS "
+        "(SELECT 1 FROM lika.measures m WHERE m.assessment_id = a.id) ORDER BY id LIMIT 1",
+    )
+    measure = one(server, f"SELECT uid FROM lika.measures WHERE assessment_id = {ident}")
     store = registers.open_store(ServerUrl(url))
     try:
         registers.evaluation_records(store).record(
             Evaluation(
                 id=None, assessment_id=ident, followup_date=None,
                 evaluated_on=date(2027, 3, 1), evaluator="", os_user="", recorded_at=None,
-                what_happened="Det gick bra", impact=ImpactAsExpected.YES, impact_note="",
-                next_followup=None, measures=(),
+                what_happened="Det gick bra – åtgärden höll", impact=ImpactAsExpected.YES,
+                impact_note="", next_followup=date(2028, 3, 1),
+                measures=(MeasureResult(measure, "Skyltning", MeasureStatus.DONE, "klar"),),
             )
         )  # fmt: skip
     finally:
         store.close()
+    there = evaluations_of(ServerUrl(url), ident)
     out = tmp_path / "e.json"
     assert lika("--db", url, "export", str(ident), "--out", str(out)) == 0
-    count = one(server, "SELECT count(*) FROM lika.assessments")
-    assert lika("--db", url, "import", "--as-new", str(out)) == 1
-    err = capsys.readouterr().err
-    assert "follow-up evaluations is not available on a server register" in err
-    assert one(server, "SELECT count(*) FROM lika.assessments") == count
+    before = one(server, "SELECT max(id) FROM lika.assessments")
+    assert lika("--db", url, "import", "--as-new", str(out)) == 0, capsys.readouterr()
+    new = one(server, "SELECT max(id) FROM lika.assessments")
+    assert new > before
+    file = tmp_path / "file.db"
+    assert lika("--db", str(file), "import", str(out)) == 0, capsys.readouterr()
+    on_file = evaluations_of(file, 1)
+    arrived = evaluations_of(ServerUrl(url), new)
+    assert arrived == on_file == there and arrived
+    assert any(e.measures for e in arrived)
+    actor, action, _ = newest_entry(server)
+    assert (actor, action) == (url.split("//")[1].split("@")[0], "import")
+    changes = one(server, "SELECT changes FROM lika.audit_log ORDER BY id DESC LIMIT 1")
+    [(path, old, digest)] = json.loads(changes)
+    assert (path, old) == (["evaluations"], "") and digest.startswith(f"{len(arrived)} sha256:")
+    checks_clean(url, capsys)
+
+
+def test_no_evaluation_in_anothers_name_outside_an_import(demo, tmp_path, capsys) -> None:
+    """A caseworker writes an evaluation in its own name only; the import function
+    stores others' only in an import of the login's own open assessment, which the
+    login's ``import`` entry records."""
+    import psycopg
+
+    server, _ = demo
+    mine = server.new_draft("anna")
+    approved = first(server, "approved")
+    entries = one(server, "SELECT count(*) FROM lika.audit_log")
+    evaluation = json.dumps(
+        [{"evaluated_on": "2027-03-01", "evaluator": "Rita", "os_user": "rita",
+          "recorded_at": "2027-03-01T10:00:00+00:00", "impact": "yes", "measures": []}]
+    )  # fmt: skip
+    with server.connect("anna") as anna, pytest.raises(psycopg.Error, match="row-level"):
+        anna.execute(
+            "INSERT INTO lika.evaluations (assessment_id, evaluated_on, evaluator, os_user, "
+            "recorded_at, impact) VALUES (%s, '2027-03-01', 'Rita', 'rita', 'x', 'yes')",
+            [mine],
+        )
+    call = "SELECT lika.import_with_evaluations(%s, 1, '[]', 'x', '[]', %s::jsonb)"
+    with server.connect("bo") as bo, pytest.raises(psycopg.Error, match="own caseworker"):
+        bo.execute(call, [mine, evaluation])
+    with server.connect("anna") as anna, pytest.raises(psycopg.Error, match="own caseworker"):
+        anna.execute(call, [approved, evaluation])
+    with server.connect("sara") as sara, pytest.raises(psycopg.Error, match="permission"):
+        sara.execute(call, [mine, evaluation])
+    assert one(server, "SELECT count(*) FROM lika.audit_log") == entries
+    assert one(server, f"SELECT count(*) FROM lika.evaluations WHERE assessment_id = {mine}") == 0
+    with server.connect("anna") as anna:  # an import of her own draft: her entry says so
+        anna.execute(call, [mine, evaluation])
+    actor, action, _ = newest_entry(server)
+    assert (actor, action) == (server.login["anna"], "import")
+    assert one(server, f"SELECT evaluator FROM lika.evaluations WHERE assessment_id = {mine}") == (
+        "Rita"
+    )
+    with server.connect("anna") as anna:  # replaced, as on a file: the file's, none
+        anna.execute(call.replace(", 1,", ", 2,"), [mine, "[]"])
+    assert one(server, f"SELECT count(*) FROM lika.evaluations WHERE assessment_id = {mine}") == 0
+    changes = one(server, "SELECT changes FROM lika.audit_log ORDER BY id DESC LIMIT 1")
+    [(path, old, digest)] = json.loads(changes)
+    assert (path, old) == (["evaluations"], "1") and digest.startswith("0 sha256:")
 
 
 def test_a_signed_approval_from_a_file_register_stands(demo, tmp_path, content, capsys) -> None:

@@ -404,6 +404,7 @@ WRITABLE_WITHOUT_RLS = {"evidence_files"}
 CALLABLE_DEFINERS = {
     "change_status", "append_audit", "owns", "may_edit",
     "copy_begin", "copy_rows", "copy_imports", "copy_finish", "import_history",
+    "import_with_evaluations",
 }  # fmt: skip
 
 

@@ -6,7 +6,8 @@ decides: a new draft it owns, or its own open assessment when replacing); the fi
 history then goes in through ``lika.import_history`` (migration ``0009_import``) as
 imported records, with one ``import`` audit entry in the login's name. The file's
 follow-up evaluations name their evaluators, whom only the server may name: a file
-carrying any is refused for now (``NotOnServerError``), not imported without them.
+carrying any goes in through ``lika.import_with_evaluations`` (migration
+``0012_import_evaluations``), the same import that also stores them, in that call.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from desktop_app.domain.errors import NotFoundError, WorkflowError
 from desktop_app.domain.evaluation import Evaluation
 from desktop_app.domain.model import Assessment, Status, StatusChange
 from desktop_app.storage import audit, rows
-from desktop_app.storage.errors import AlreadyExistsError, NotOnServerError
+from desktop_app.storage.errors import AlreadyExistsError
 
 if TYPE_CHECKING:
     import psycopg
@@ -45,8 +46,6 @@ def store_imported(
 ) -> None:
     from desktop_app.storage.postgres.store import _changes
 
-    if evaluations:
-        raise NotOnServerError("Importing a file's follow-up evaluations")
     with store._transaction() as db:
         for data in files:  # a savepoint each, in this transaction
             store.store_evidence_file(data)
@@ -61,10 +60,17 @@ def store_imported(
         counted = len(fields) if existing is not None else None
         summary = import_summary(assessment.status, counted, source) + said + note
         records = [rows.status_change_row(assessment.id, c) for c in history]
-        db.execute(
-            "SELECT lika.import_history(%s, %s, %s::jsonb, %s, %s)",
-            [assessment.id, assessment.version, json.dumps(records), summary, _changes(fields)],
-        )
+        params = [assessment.id, assessment.version, json.dumps(records), summary]
+        if evaluations or existing is not None:  # a replacement's go too
+            db.execute(
+                "SELECT lika.import_with_evaluations(%s, %s, %s::jsonb, %s, %s, %s::jsonb)",
+                [*params, _changes(fields), json.dumps(_evaluation_rows(evaluations))],
+            )
+        else:
+            db.execute(
+                "SELECT lika.import_history(%s, %s, %s::jsonb, %s, %s)",
+                [*params, _changes(fields)],
+            )
         found = db.execute(
             "SELECT status, version FROM lika.assessments WHERE id = %s", [assessment.id]
         ).fetchone()
@@ -72,6 +78,21 @@ def store_imported(
     assessment.status = Status(found["status"])
     assessment.version = int(found["version"])
     store._children.remember(assessment, assessment.version, written)
+
+
+def _evaluation_rows(evaluations: Sequence[Evaluation]) -> list[Row]:
+    """The file's evaluations as ``lika.import_with_evaluations`` takes them: the rows
+    the file import writes (``storage.imports``), the evaluators' names as in the file."""
+    from desktop_app.domain.clock import utc_now
+    from desktop_app.storage.evaluations import evaluation_row, measure_result_row
+
+    found = []
+    for evaluation in evaluations:
+        row = evaluation_row(evaluation, evaluation.recorded_at or utc_now())
+        row.pop("assessment_id")
+        row["measures"] = [measure_result_row(0, 0, m) for m in evaluation.measures]
+        found.append(row)
+    return found
 
 
 def _refusals(

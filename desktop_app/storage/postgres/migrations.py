@@ -20,6 +20,7 @@ from desktop_app.storage.postgres import (
     concurrency_v1,
     copy_v1,
     deferred_v1,
+    import_evaluations_v1,
     import_v1,
     notify_v1,
     order_v1,
@@ -53,6 +54,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0009_import", import_v1.SQL),
     Migration("0010_notify", notify_v1.SQL),
     Migration("0011_deferred_refresh", deferred_v1.SQL),
+    Migration("0012_import_evaluations", import_evaluations_v1.SQL),
 )
 
 _PREAMBLE = f"""-- The Lika register's schema on PostgreSQL (issue 20), by `lika server-schema`.
