@@ -25,8 +25,7 @@ from desktop_app.storage.postgres import reader_more, reader_sql
 from desktop_app.storage.postgres.connection import connect
 from desktop_app.storage.postgres.errors import described
 from desktop_app.storage.postgres.schema_guard import refuse_other_schema
-from desktop_app.storage.register import PAGE_SIZE
-from desktop_app.storage.register import _rows_of as rows_of
+from desktop_app.storage.register import PAGE_SIZE, rows_of
 from desktop_app.storage.rows import first_unreadable
 from desktop_app.storage.search_syntax import chunks
 
@@ -81,20 +80,7 @@ class ServerReader:
             raise described(error, self.url) from None
 
     def _stream(self, sql: str, params: list[Any], batch: int = BATCH) -> Iterator[tuple[Any, ...]]:
-        """Every row of ``sql``, one statement read ``batch`` rows at a time."""
-        import psycopg
-
-        try:
-            with (
-                self.conn.transaction(),
-                self.conn.cursor(name=f"lika_rows_{next(_CURSOR_NAMES)}") as cursor,
-            ):
-                cursor.itersize = batch
-                cursor.execute(sql, params)
-                while fetched := cursor.fetchmany(batch):
-                    yield from fetched
-        except psycopg.Error as error:
-            raise described(error, self.url) from None
+        return stream(self.conn, self.url, sql, params, batch)
 
     def page(
         self, query: RegisterQuery, after: tuple[Any, int] | None = None, limit: int = PAGE_SIZE
@@ -153,10 +139,38 @@ class ServerReader:
         self, period: Period | None = None, unit: str | None = None
     ) -> list[PortfolioEntry]:
         """The newest revision of every assessment in ``period`` and ``unit``, by id."""
-        grounds, measures, statistics, entries = (
-            self._stream(sql, params) for sql, params in reader_more.portfolio_sql(period, unit)
-        )
-        return assemble(grounds, measures, statistics, entries)
+        return portfolio_entries_on(self.conn, self.url, period, unit)
+
+
+def stream(
+    conn: psycopg.Connection[Any], url: str, sql: str, params: list[Any], batch: int = BATCH
+) -> Iterator[tuple[Any, ...]]:
+    """Every row of ``sql`` as a tuple, one statement read ``batch`` rows at a time (a
+    server-side cursor), whatever rows ``conn`` makes otherwise."""
+    import psycopg
+    from psycopg.rows import tuple_row
+
+    try:
+        with (
+            conn.transaction(),
+            conn.cursor(name=f"lika_rows_{next(_CURSOR_NAMES)}", row_factory=tuple_row) as cursor,
+        ):
+            cursor.itersize = batch
+            cursor.execute(sql, params)
+            while fetched := cursor.fetchmany(batch):
+                yield from fetched
+    except psycopg.Error as error:
+        raise described(error, url) from None
+
+
+def portfolio_entries_on(
+    conn: psycopg.Connection[Any], url: str, period: Period | None, unit: str | None
+) -> list[PortfolioEntry]:
+    """The portfolio's entries read on ``conn``: the reader's and the store's one query."""
+    grounds, measures, statistics, entries = (
+        stream(conn, url, sql, params) for sql, params in reader_more.portfolio_sql(period, unit)
+    )
+    return assemble(grounds, measures, statistics, entries)
 
 
 def open_server_reader(url: str) -> ServerReader:

@@ -1,15 +1,14 @@
 """The reads of ``ServerStore``: one assessment, counts, history, approvals, one
 register row and the portfolio, on the store's own (autocommit) connection.
 
-The register row and the portfolio reuse the SQLite register's row builder and
-portfolio reader (``register.rows_of``, ``portfolio.read_portfolio_entries``): their SQL
-is plain enough for both engines once the placeholders are ``%s`` and the schema is on
-the search path (``_QmarkConnection``, one transaction per statement).
+The register row is the server reader's columns (``reader_sql.ROW_COLUMNS``) built by
+the SQLite register's row builder (``register.rows_of``); the portfolio is the server
+reader's (``reader.portfolio_entries_on``) on the store's connection.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, LiteralString, cast
 
@@ -24,24 +23,11 @@ from desktop_app.domain.portfolio import Period, PortfolioEntry
 from desktop_app.domain.register import RegisterRow
 from desktop_app.storage import rows
 from desktop_app.storage.postgres.errors import described
+from desktop_app.storage.postgres.reader_sql import ROW_COLUMNS
 from desktop_app.storage.search_syntax import contains_pattern
 
 Row = dict[str, Any]
 Query = str | sql.Composable
-
-# As ``register._ROW_COLUMNS``, in its order (``register.rows_of`` reads by position).
-_ROW_SQL = (
-    "SELECT r.assessment_id, r.uid, r.title, r.case_number, r.organisation, r.unit, "
-    "r.decision_body, r.status, r.revision, r.author, r.reviewer, r.language, "
-    "r.framework_id, r.outcome, r.created, r.updated, r.reference_date, r.adverse_grounds, "
-    "r.open_measures, r.next_deadline, r.next_followup, "
-    "(SELECT a.decision_type FROM lika.assessments a WHERE a.id = r.assessment_id), "
-    "coalesce((SELECT s.trust = 'unverified' FROM lika.status_changes s "
-    "WHERE s.assessment_id = r.assessment_id AND s.to_status IN ('approved', 'returned') "
-    "ORDER BY s.id DESC LIMIT 1), false) "
-    "FROM lika.register_rows r "
-)
-
 
 _FOLD = "'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'"
 
@@ -50,22 +36,6 @@ def _contains(column: str) -> str:
     """``column LIKE %s`` as SQLite's LIKE matches: ASCII letters in any case, every
     other character as itself (``lower`` would fold å and Å too)."""
     return f"translate({column}, {_FOLD}) LIKE translate(%s, {_FOLD}) ESCAPE '\\'"
-
-
-class _QmarkConnection:
-    """SQLite-style SQL (``?`` placeholders, unqualified tables) on the server: for the
-    storage modules whose queries both engines understand."""
-
-    def __init__(self, conn: psycopg.Connection[Any]) -> None:
-        self._conn = conn
-
-    def execute(self, text: str, params: Sequence[Any] = ()) -> psycopg.Cursor[Any]:
-        query = text.replace("%", "%%").replace("?", "%s")
-        with self._conn.transaction():
-            self._conn.execute("SET LOCAL search_path = lika, pg_catalog")
-            cursor = self._conn.cursor(row_factory=tuple_row)
-            cursor.execute(query, list(params))
-        return cursor
 
 
 class ServerReads:
@@ -181,7 +151,8 @@ class ServerReads:
         from desktop_app.storage.register import rows_of
 
         with self._errors():
-            fetched = self.conn.cursor(row_factory=tuple_row).execute(_ROW_SQL + where, params)
+            select = f"SELECT {ROW_COLUMNS} FROM lika.register_rows r "
+            fetched = self.conn.cursor(row_factory=tuple_row).execute(select + where, params)
             found: list[RegisterRow] = rows_of(fetched.fetchall())
         return found
 
@@ -194,7 +165,6 @@ class ServerReads:
     def _portfolio_entries(
         self, period: Period | None = None, unit: str | None = None
     ) -> list[PortfolioEntry]:
-        from desktop_app.storage.portfolio import read_portfolio_entries
+        from desktop_app.storage.postgres.reader import portfolio_entries_on
 
-        with self._errors():
-            return read_portfolio_entries(_QmarkConnection(self.conn), period, unit)  # type: ignore[arg-type]
+        return portfolio_entries_on(self.conn, self._url, period, unit)
