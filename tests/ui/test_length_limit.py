@@ -97,6 +97,10 @@ def test_affected_groups_stop_at_the_number_an_export_accepts(qtbot, context) ->
     assert groups[:2] == ["ny 1", "ny 2"]  # what fitted of the paste is kept ...
     assert groups[2] == "grupp 0"  # ... and nothing typed before is lost
     assert groups[-1] == f"grupp {GROUPS_MAX - 3}"
+    # A text set whole (the cursor at its start) loses its last lines, not its first.
+    box.setPlainText("\n".join(f"g{n}" for n in range(GROUPS_MAX + 3)))
+    groups = editor.document.assessment.decision.affected_groups
+    assert groups[0] == "g0" and groups[-1] == f"g{GROUPS_MAX - 1}" and len(groups) == GROUPS_MAX
     # Blank lines are not groups and do not count.
     box.setPlainText("a\n\n\nb")
     assert editor.document.assessment.decision.affected_groups == ["a", "b"]

@@ -124,7 +124,10 @@ class LengthLimit(QObject):
         at = cursor.block()
         if cursor.positionInBlock() == 0 and at.previous().isValid():
             at = at.previous()  # a paste ending in a line break stops before this line
-        before = [b for b in blocks if b.blockNumber() <= at.blockNumber()]
+        # A text set whole leaves the cursor at its start: nothing was typed before it.
+        before = (
+            [b for b in blocks if b.blockNumber() <= at.blockNumber()] if cursor.position() else []
+        )
         after = [b for b in blocks if b.blockNumber() > at.blockNumber()]
         excess = len(blocks) - most
         doomed = (before[::-1] + after[::-1])[:excess]
