@@ -10,7 +10,7 @@ from pathlib import Path
 from desktop_app.checklists.loader import ChecklistLibrary, load_library
 from desktop_app.checklists.yamlfile import YamlDocument
 from desktop_app.domain.checklist import LANGUAGES, STEP_KEYS, Step, Text
-from desktop_app.domain.memo import KEEP_CAPITAL, TEMPLATE_FIELDS, placeholders
+from desktop_app.domain.memo_templates import KEEP_CAPITAL, TEMPLATE_FIELDS, placeholders
 from desktop_app.domain.vocabulary import Vocabulary
 from desktop_app.resources import resource_path
 from desktop_app.schemas import validator
