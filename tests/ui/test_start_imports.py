@@ -20,10 +20,15 @@ from tests.safety_helpers import filled_register
 ROOT = Path(__file__).resolve().parents[2]
 
 # The memo's composition (the content only needs its sentences' placeholders,
-# ``domain.memo_templates``).
-NOT_BEFORE_LISTED = ("desktop_app.domain.memo",)
-# The memo's composition: the memo page and ``lika memo`` load it.
-NOT_AT_START = ("desktop_app.domain.memo",)
+# ``domain.memo_templates``) and the CSV writer (the "Export view as CSV" action).
+NOT_BEFORE_LISTED = (
+    "desktop_app.domain.memo",
+    "desktop_app.app.register_export",
+    "csv",
+)
+# The memo's composition and the CSV writer: the memo page, ``lika memo`` and the
+# export load them.
+NOT_AT_START = ("desktop_app.domain.memo", "desktop_app.app.register_export")
 
 SCRIPT = """
 import json, sys
@@ -65,7 +70,7 @@ def loaded(tmp_path_factory, content) -> dict[str, set[str]]:
     return found
 
 
-def test_the_first_page_does_not_wait_for_the_memo(loaded) -> None:
+def test_the_first_page_does_not_wait_for_the_memo_or_the_csv_writer(loaded) -> None:
     listed = loaded["LIKA_SMOKE_TEST: register listed"]
     assert "desktop_app.checklists.guide" in listed  # the content was loaded, its words shown
     assert "desktop_app.domain.memo_templates" in listed
