@@ -26,9 +26,16 @@ NOT_BEFORE_LISTED = (
     "desktop_app.app.register_export",
     "csv",
 )
-# The memo's composition and the CSV writer: the memo page, ``lika memo`` and the
-# export load them.
-NOT_AT_START = ("desktop_app.domain.memo", "desktop_app.app.register_export")
+# Exchange files, PDFs carrying one, and the approvals they bring: the import and export
+# actions load them.
+NOT_AT_START = (
+    "desktop_app.domain.memo",
+    "desktop_app.app.register_export",
+    "desktop_app.app.transfer",
+    "desktop_app.app.approvals",
+    "desktop_app.storage.exchange",
+    "desktop_app.storage.pdf_exchange",
+)
 
 SCRIPT = """
 import json, sys
@@ -77,7 +84,7 @@ def test_the_first_page_does_not_wait_for_the_memo_or_the_csv_writer(loaded) -> 
     assert [m for m in NOT_BEFORE_LISTED if m in listed] == []
 
 
-def test_a_complete_start_leaves_the_memo_to_those_who_write_one(loaded) -> None:
+def test_a_complete_start_leaves_exchange_files_and_approvals_to_the_actions(loaded) -> None:
     started = loaded["LIKA_SMOKE_TEST: start complete"]
     assert "desktop_app.app.service" in started  # the register was opened and attached
     assert [m for m in NOT_AT_START if m in started] == []
