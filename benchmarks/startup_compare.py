@@ -8,7 +8,9 @@ the next (0.11 to 0.25 s at a load average of 4), so a before/after taken in two
 ``startup.py --source`` can say little. This starts ``python -m desktop_app`` from each
 checkout (``PYTHONPATH``, from a neutral folder) and the minimal window in turn, as
 ``startup.py`` does, and prints each one's first paint and first page listed over the
-minimal window's first paint, and its peak memory. BEFORE can be a ``git worktree`` or an
+minimal window's first paint, its peak memory and the CPU time of the whole run (the
+steadiest of the three when others share the machine). The two take turns at being
+started first. BEFORE can be a ``git worktree`` or an
 export (``git archive COMMIT | tar -x -C DIR``) of the older commit; give each checkout
 its trust record (``python -m desktop_app.checklists.trusted``, run in it).
 
@@ -66,23 +68,28 @@ def main(argv: list[str] | None = None) -> int:
 
         for name in measured:
             start(name)  # warm-up
-        for _ in range(args.runs):
-            for name in measured:
+        for run in range(args.runs):
+            # Each in turn goes first: the one started right after the other Lika was
+            # faster by 10-50 ms whichever bundle it was (an A-A run showed it).
+            order = ("before", "after") if run % 2 else ("after", "before")
+            for name in (*order, "minimal"):
                 measured[name].append(start(name))
 
     bare = statistics.median(r.seconds for r in measured["minimal"])
     bare_rss = statistics.median(r.peak_rss for r in measured["minimal"])
+    bare_cpu = statistics.median(r.cpu for r in measured["minimal"])
     print(f"{args.runs} runs each; minimal window: first paint {bare:.3f} s, "
-          f"{bare_rss / MB:.0f} MB")  # fmt: skip
+          f"{bare_rss / MB:.0f} MB, CPU {bare_cpu:.3f} s")  # fmt: skip
     for name in ("before", "after"):
         runs = measured[name]
         paint = statistics.median(r.seconds for r in runs)
         listed = statistics.median(r.listed for r in runs if r.listed is not None)
         rss = statistics.median(r.peak_rss for r in runs)
+        cpu = statistics.median(r.cpu for r in runs)
         print(
             f"{name:<7} first paint {paint:.3f} s ({paint / bare:.2f}x)  "
             f"listed {listed:.3f} s ({listed / bare:.2f}x)  "
-            f"peak {rss / MB:.0f} MB ({rss / bare_rss:.2f}x)"
+            f"peak {rss / MB:.0f} MB ({rss / bare_rss:.2f}x)  CPU {cpu:.3f} s"
         )
     return 0
 
