@@ -218,3 +218,13 @@ def test_the_digests_are_sha256_without_openssl() -> None:
     expected = hashlib.sha256(trusted.RULES + schemas.digest() + text.encode("utf-8"))
     assert trusted.digest(text) == expected.hexdigest()
     assert trusted._sha256 is not hashlib.sha256  # the builtin one
+
+
+def test_the_record_is_let_go_once_the_content_is_loaded(record, monkeypatch):
+    """Its parsed data would otherwise stay in memory for the whole session (issue 18);
+    a second load still takes the built-in files from it."""
+    monkeypatch.setattr(yamlfile, "_strict_loader", lambda: pytest.fail("YAML parsed"))
+    first = load_content()
+    assert trusted._record.cache_info().currsize == 0
+    assert load_content().checklists.checklists == first.checklists.checklists
+    assert trusted._record.cache_info().currsize == 0
