@@ -1,4 +1,4 @@
-"""Modules that a library imports but Lika never uses, loaded only if something does.
+"""Modules that a library imports but Lika never uses, or not to start, loaded when used.
 
 sqlite-utils imports dateutil's date parser for the recipes of its own command line
 (``sqlite-utils convert``); with it come ``calendar``, ``ctypes`` and dateutil's time
