@@ -69,8 +69,8 @@ def main(argv: list[str] | None = None) -> int:
         for name in measured:
             start(name)  # warm-up
         for run in range(args.runs):
-            # Each in turn goes first: the one started right after the other Lika was
-            # faster by 10-50 ms whichever bundle it was (an A-A run showed it).
+            # Each in turn goes first: in a fixed order the one started second was the
+            # faster by about 50 ms, in two runs with the bundles swapped.
             order = ("before", "after") if run % 2 else ("after", "before")
             for name in (*order, "minimal"):
                 measured[name].append(start(name))
