@@ -241,3 +241,21 @@ def test_a_portable_copy_moved_onto_another_server_checks_clean(
     as_owner(other, f"DELETE FROM lika.evaluations WHERE assessment_id = {new}")
     code, checks = checked(there, capsys)
     assert code == 1 and f"audit entry {entry} (assessment {new})" in checks["evaluations"][1]
+
+
+def test_an_import_into_no_assessment_is_refused_as_before(demo) -> None:
+    import psycopg
+
+    server, _ = demo
+    evaluation = json.dumps(
+        [{"evaluated_on": "2027-03-01", "evaluator": "Rita", "os_user": "rita",
+          "recorded_at": "2027-03-01T10:00:00+00:00", "impact": "yes", "measures": []}]
+    )  # fmt: skip
+    entries = one(server, "SELECT count(*) FROM lika.audit_log")
+    with server.connect("anna") as anna, pytest.raises(psycopg.Error, match="no assessment 999"):
+        anna.execute(
+            "SELECT lika.import_with_evaluations(999, 1, '[]', 'x', '[]', %s::jsonb)",
+            [evaluation],
+        )
+    assert one(server, "SELECT count(*) FROM lika.audit_log") == entries
+    assert one(server, "SELECT count(*) FROM lika.evaluations WHERE evaluator = 'Rita'") == 0

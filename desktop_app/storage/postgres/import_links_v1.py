@@ -89,7 +89,9 @@ BEGIN
         RAISE EXCEPTION 'lika-refused: %', 'An imported evaluation is a record from the file '
             'with its date, evaluator, time recorded and impact' USING ERRCODE = '22023';
     END IF;
-    IF NOT EXISTS (SELECT 1 FROM lika.assessments WHERE id = p_assessment) THEN
+    -- The assessment before the audit counter, in the order a save takes them.
+    PERFORM 1 FROM lika.assessments WHERE id = p_assessment FOR UPDATE;
+    IF NOT FOUND THEN
         RAISE EXCEPTION 'lika-refused: There is no assessment %', p_assessment
             USING ERRCODE = 'P0002';
     END IF;
