@@ -259,3 +259,30 @@ def test_an_import_into_no_assessment_is_refused_as_before(demo) -> None:
         )
     assert one(server, "SELECT count(*) FROM lika.audit_log") == entries
     assert one(server, "SELECT count(*) FROM lika.evaluations WHERE evaluator = 'Rita'") == 0
+
+
+def test_a_deleted_draft_takes_its_imported_evaluations_along(demo, pg_cluster, capsys) -> None:
+    from desktop_app.app import registers
+    from desktop_app.register_location import ServerUrl
+
+    server, url = demo
+    mine = server.new_draft("anna")
+    evaluation = json.dumps(
+        [{"evaluated_on": "2027-03-01", "evaluator": "Rita", "os_user": "rita",
+          "recorded_at": "2027-03-01T10:00:00+00:00", "impact": "yes", "measures": []}]
+    )  # fmt: skip
+    with server.connect("anna") as anna:
+        anna.execute(
+            "SELECT lika.import_with_evaluations(%s, 1, '[]', 'x', '[]', %s::jsonb)",
+            [mine, evaluation],
+        )
+    store = registers.open_store(
+        ServerUrl(pg_cluster.url_for(server.database, server.login["anna"]))
+    )
+    try:
+        store.delete(mine)
+    finally:
+        store.close()
+    assert one(server, "SELECT count(*) FROM lika.evaluations WHERE evaluator = 'Rita'") == 0
+    code, checks = checked(url, capsys)
+    assert code == 0, [c for c in checks.items() if c[1][0] == "problem"]
