@@ -1714,11 +1714,11 @@ $lika_sql$;
 END
 $lika_migration$;
 
--- Migration 0013_h20k_import_links
+-- Migration 0013_import_links
 DO $lika_migration$
 BEGIN
     PERFORM pg_advisory_xact_lock(20200020);
-    IF NOT EXISTS (SELECT 1 FROM lika.schema_migrations WHERE name = '0013_h20k_import_links') THEN
+    IF NOT EXISTS (SELECT 1 FROM lika.schema_migrations WHERE name = '0013_import_links') THEN
         EXECUTE $lika_sql$
 ALTER TABLE lika.evaluations ADD COLUMN import_id bigint;
 CREATE INDEX evaluations_import ON lika.evaluations(import_id) WHERE import_id IS NOT NULL;
@@ -1824,7 +1824,7 @@ BEGIN
 END
 $fn$;
 $lika_sql$;
-        INSERT INTO lika.schema_migrations (name) VALUES ('0013_h20k_import_links');
+        INSERT INTO lika.schema_migrations (name) VALUES ('0013_import_links');
     END IF;
 END
 $lika_migration$;

@@ -1,7 +1,7 @@
 """A file's imported evaluations against the ``import`` entries that record them, on a
 server register (``lika check``'s ``evaluations``).
 
-``lika.import_with_evaluations`` (migration ``0013_h20k_import_links``) links each row
+``lika.import_with_evaluations`` (migration ``0013_import_links``) links each row
 it stores to its import entry (``import_id``) and puts ``"N sha256:HEX"`` of those rows
 into the entry's ``evaluations`` change, so the entry's hash covers them. Here that
 digest is computed again in Python from the stored rows (``domain.audit

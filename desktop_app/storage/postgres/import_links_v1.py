@@ -1,5 +1,5 @@
 """Imported evaluations linked to the ``import`` entry that records them (migration
-``0013_h20k_import_links``), frozen once shipped.
+``0013_import_links``), frozen once shipped.
 
 Migration ``0012_import_evaluations`` put a digest of the evaluations *as given* into
 the import entry, which ``lika check`` could not recompute: nothing said which stored

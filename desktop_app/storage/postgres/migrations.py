@@ -56,7 +56,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0010_notify", notify_v1.SQL),
     Migration("0011_deferred_refresh", deferred_v1.SQL),
     Migration("0012_import_evaluations", import_evaluations_v1.SQL),
-    Migration("0013_h20k_import_links", import_links_v1.SQL),
+    Migration("0013_import_links", import_links_v1.SQL),
 )
 
 _PREAMBLE = f"""-- The Lika register's schema on PostgreSQL (issue 20), by `lika server-schema`.
