@@ -6,7 +6,11 @@ same work, alternately, and the medians are compared (issue 18's targets):
 - ``lika --version`` and ``lika --help``: ≤ 2× ``python -c 'import sqlite3'``;
 - ``lika list``: ≤ 3× a plain ``sqlite3`` script printing the same rows;
 - ``lika export-pdf``: ≤ 2× a bare reportlab script laying out the same text (the text
-  Lika's PDF holds, from ``pdftotext``) in the same font.
+  Lika's PDF holds, from ``pdftotext``) with the same fonts embedded: DejaVu Sans for the
+  body and DejaVu Sans Bold (Lika's PDF draws its headings with it, so it must embed
+  both), and no font left unembedded (reportlab's initial Helvetica is not embedded,
+  which PDF/A forbids; Lika sets DejaVu Sans as the initial font). Until 7 December 2026
+  the script embedded the regular face only and referred to Helvetica.
 
 Each process runs with its bytecode cached, as an installed Lika has it (pip compiles on
 install, the bundle holds ``.pyc``): ``PYTHONDONTWRITEBYTECODE`` is dropped for the runs,
@@ -55,10 +59,14 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 from xml.sax.saxutils import escape
 pdfmetrics.registerFont(TTFont("DejaVuSans", sys.argv[2]))
-style = ParagraphStyle("body", fontName="DejaVuSans", fontSize=10, leading=13)
+pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", sys.argv[3]))
+body = ParagraphStyle("body", fontName="DejaVuSans", fontSize=10, leading=13)
+bold = ParagraphStyle("bold", parent=body, fontName="DejaVuSans-Bold")
 text = open(sys.argv[1], encoding="utf-8").read()
-story = [Paragraph(escape(p), style) for p in text.split("\\n") if p.strip()]
-SimpleDocTemplate(sys.argv[3], pagesize=A4).build(story)
+lines = [p for p in text.split("\\n") if p.strip()]
+# The first line (the document's kind, a heading in Lika's PDF) in bold: both faces drawn.
+story = [Paragraph(escape(p), bold if i == 0 else body) for i, p in enumerate(lines)]
+SimpleDocTemplate(sys.argv[4], pagesize=A4, initialFontName="DejaVuSans").build(story)
 """
 
 
@@ -119,7 +127,8 @@ def main(argv: list[str] | None = None) -> int:
                        env=env, check=True, capture_output=True)  # fmt: skip
         text = work / "text.txt"
         subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), str(text)], check=True)
-        font = ROOT / "resources" / "fonts" / "DejaVuSans.ttf"
+        fonts = ROOT / "resources" / "fonts"
+        faces = [str(fonts / "DejaVuSans.ttf"), str(fonts / "DejaVuSans-Bold.ttf")]
         (work / "plain_list.py").write_text(PLAIN_LIST, encoding="utf-8")
         (work / "plain_pdf.py").write_text(PLAIN_PDF, encoding="utf-8")
         runs = {
@@ -129,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
                      [PYTHON, str(work / "plain_list.py"), str(db)]),
             "export-pdf": (
                 [*lika, "export-pdf", str(first), "--db", str(db), "--out", str(work / "a.pdf")],
-                [PYTHON, str(work / "plain_pdf.py"), str(text), str(font), str(work / "b.pdf")],
+                [PYTHON, str(work / "plain_pdf.py"), str(text), *faces, str(work / "b.pdf")],
             ),
         }  # fmt: skip
         figures = {
