@@ -22,7 +22,9 @@ ROOT = Path(__file__).resolve().parent.parent
 # is written by ``reports.pdfa``), cryptography (nothing is signed), PDF/A's validator
 # and pikepdf itself (the structure tree, the PDF/A declaration and the exchange file go
 # into reportlab's document before it is written: ``reports.pdf_objects``). Babel
-# stays: dates and lists in three languages are its job, not ours. A register that
+# stays: dates and lists in three languages are its job, not ours. Nor does it need
+# ``xml.sax.saxutils`` to escape text: it loads urllib's request module with http, email,
+# ssl and socket (``safe_text.escape`` is the same escaping). A register that
 # opening would leave as it is is read through the read-only door, without sqlite-utils
 # (with click and pluggy) or the migrations (``storage.read_door``).
 NOT_NEEDED = (
@@ -32,6 +34,11 @@ NOT_NEEDED = (
     "lxml",
     "cryptography",
     "pikepdf",
+    "xml.sax",
+    "urllib.request",
+    "http",
+    "email",
+    "ssl",
     "sqlite_utils",
     "click",
     "pluggy",

@@ -84,3 +84,12 @@ def test_dates_as_xmp_has_them() -> None:
     assert pdfa._iso_date("D:20261206223013Z00'00'") == "2026-12-06T22:30:13Z"
     assert pdfa._iso_date("D:20261206223013") == "2026-12-06T22:30:13"
     assert pdfa._iso_date("yesterday") is None
+
+
+@pytest.mark.parametrize("text", ["", "plain", HOSTILE, "&amp; <<>> \"'\n\t]]>", "a&b<c>d" * 3])
+def test_escaping_is_saxutils_escaping(text: str) -> None:
+    from xml.sax.saxutils import escape as sax_escape
+
+    from desktop_app.reports.safe_text import escape
+
+    assert escape(text) == sax_escape(text)

@@ -27,11 +27,11 @@ from __future__ import annotations
 import re
 from functools import cache
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDate, PDFDictionary, PDFInfo, PDFName, PDFString
 
 from desktop_app.reports.pdf_objects import RawStream, install, set_entry
+from desktop_app.reports.safe_text import escape
 from desktop_app.resources import resource_path
 
 SRGB_PROFILE = ("icc", "sRGB.icc")
