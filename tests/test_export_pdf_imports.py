@@ -24,9 +24,11 @@ ROOT = Path(__file__).resolve().parent.parent
 # into reportlab's document before it is written: ``reports.pdf_objects``). Babel
 # stays: dates and lists in three languages are its job, not ours. Nor does it need
 # ``xml.sax.saxutils`` to escape text: it loads urllib's request module with http, email,
-# ssl and socket (``safe_text.escape`` is the same escaping). A register that
-# opening would leave as it is is read through the read-only door, without sqlite-utils
-# (with click and pluggy) or the migrations (``storage.read_door``).
+# ssl and socket (``safe_text.escape`` is the same escaping). The portfolio's records and
+# figures (``domain.portfolio``, ``storage.portfolio``) are the report's, not a
+# summary's. A register that opening would leave as it is is read through the read-only
+# door, without sqlite-utils (with click and pluggy) or the migrations
+# (``storage.read_door``).
 NOT_NEEDED = (
     "jsonschema",
     "referencing",
@@ -39,6 +41,8 @@ NOT_NEEDED = (
     "http",
     "email",
     "ssl",
+    "desktop_app.domain.portfolio",
+    "desktop_app.storage.portfolio",
     "sqlite_utils",
     "click",
     "pluggy",
