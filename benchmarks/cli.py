@@ -20,7 +20,10 @@ Lika's modules again (a few hundred ms) while reportlab's came compiled.
 Besides the wall-clock medians, the CPU time (user + system) of each process is compared:
 on a machine others share, it moves less than the wall clock.
 
-Run: ``.venv/bin/python benchmarks/cli.py [--runs 15] [--json] [--only export-pdf]``
+Run: ``.venv/bin/python benchmarks/cli.py [--runs 15] [--json] [--only export-pdf]
+[--before DIR]``; with ``--before``, a source tree of the code before a change (for
+example ``git archive main | tar -x -C DIR``, with its trust record built) runs its
+``lika`` in the same alternation, so before and after are compared within one run.
 """
 
 from __future__ import annotations
@@ -73,34 +76,47 @@ SimpleDocTemplate(sys.argv[4], pagesize=A4, initialFontName="DejaVuSans").build(
 TARGETS = {"--version": 2, "--help": 2, "list": 3, "export-pdf": 2}
 
 
-def timed(args: list[str], env: dict[str, str]) -> tuple[float, float]:
+def timed(args: list[str], env: dict[str, str], cwd: Path = ROOT) -> tuple[float, float]:
     """Wall-clock and CPU seconds (user + system) of one process."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run(args, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, check=True)
+    subprocess.run(args, env=env, cwd=cwd, stdout=subprocess.DEVNULL, check=True)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
     return wall, cpu
 
 
-def compare(runs: int, env: dict[str, str], lika: list[str], plain: list[str]) -> dict[str, float]:
-    """Median seconds of both, run alternately after one warm-up each."""
-    timed(lika, env), timed(plain, env)
-    a: list[tuple[float, float]] = []
-    b: list[tuple[float, float]] = []
+Run = tuple[list[str], dict[str, str], Path]  # a command, its environment, its folder
+
+
+def compare(runs: int, lika: Run, plain: Run, before: Run | None = None) -> dict[str, float]:
+    """Median seconds of each, run alternately after one warm-up each; ``before`` is
+    the same Lika command on the code before a change (``--before``)."""
+    commands = [lika, plain] + ([before] if before else [])
+    for command in commands:
+        timed(*command)
+    times: list[list[tuple[float, float]]] = [[] for _ in commands]
     for _ in range(runs):
-        a.append(timed(lika, env))
-        b.append(timed(plain, env))
-    ms = [statistics.median(x[i] for x in runs_) * 1000 for runs_ in (a, b) for i in (0, 1)]
-    return {
-        "lika_ms": round(ms[0], 1),
-        "plain_ms": round(ms[2], 1),
-        "ratio": round(ms[0] / ms[2], 2),
-        "lika_cpu_ms": round(ms[1], 1),
-        "plain_cpu_ms": round(ms[3], 1),
-        "cpu_ratio": round(ms[1] / ms[3], 2),
+        for command, seen in zip(commands, times, strict=True):
+            seen.append(timed(*command))
+    ms = [[statistics.median(x[i] for x in seen) * 1000 for i in (0, 1)] for seen in times]
+    figures = {
+        "lika_ms": round(ms[0][0], 1),
+        "plain_ms": round(ms[1][0], 1),
+        "ratio": round(ms[0][0] / ms[1][0], 2),
+        "lika_cpu_ms": round(ms[0][1], 1),
+        "plain_cpu_ms": round(ms[1][1], 1),
+        "cpu_ratio": round(ms[0][1] / ms[1][1], 2),
     }
+    if before:
+        figures |= {
+            "before_ms": round(ms[2][0], 1),
+            "before_ratio": round(ms[2][0] / ms[1][0], 2),
+            "before_cpu_ms": round(ms[2][1], 1),
+            "before_cpu_ratio": round(ms[2][1] / ms[1][1], 2),
+        }
+    return figures
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -108,6 +124,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--only", choices=TARGETS, help="time this command only")
+    parser.add_argument(
+        "--before",
+        type=lambda folder: Path(folder).resolve(),
+        help="a source tree of the code before a change (e.g. `git archive main`): its "
+        "lika runs too, in the same alternation, on the same register and files",
+    )
     args = parser.parse_args(argv)
     env = dict(os.environ, PYTHONPATH=str(ROOT), LIKA_DEFAULTS="")
     env.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -141,9 +163,15 @@ def main(argv: list[str] | None = None) -> int:
                 [PYTHON, str(work / "plain_pdf.py"), str(text), *faces, str(work / "b.pdf")],
             ),
         }  # fmt: skip
+        before_env = dict(env, PYTHONPATH=str(args.before)) if args.before else env
         figures = {
-            name: compare(args.runs, env, *commands)
-            for name, commands in runs.items()
+            name: compare(
+                args.runs,
+                (lika_args, env, ROOT),
+                (plain_args, env, ROOT),
+                (lika_args, before_env, args.before) if args.before else None,
+            )
+            for name, (lika_args, plain_args) in runs.items()
             if args.only in (None, name)
         }
     finally:
@@ -160,6 +188,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name:<12} {f['lika_ms']:>9} {f['plain_ms']:>9} {f['ratio']:>6} "
               f"{'≤ ' + str(TARGETS[name]):>7} {f['lika_cpu_ms']:>9} {f['plain_cpu_ms']:>9} "
               f"{f['cpu_ratio']:>6}")  # fmt: skip
+        if "before_ms" in f:
+            print(f"{'  before':<12} {f['before_ms']:>9} {f['plain_ms']:>9} "
+                  f"{f['before_ratio']:>6} {'':>7} {f['before_cpu_ms']:>9} "
+                  f"{f['plain_cpu_ms']:>9} {f['before_cpu_ratio']:>6}")  # fmt: skip
     return 0
 
 
