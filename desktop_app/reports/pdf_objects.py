@@ -21,6 +21,7 @@ done here:
 
 from __future__ import annotations
 
+import threading
 import zlib
 from typing import Any
 
@@ -30,24 +31,26 @@ from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFObject
 ENDSTREAM = b"endstream\n"
 
 _installed = False
+_lock = threading.Lock()  # the window writes PDFs on worker threads
 
 
 def install() -> None:
     """Make reportlab end every stream's data with a line end before ``endstream``
-    (idempotent)."""
+    (once per process, whichever thread asks first)."""
     global _installed
-    if _installed:
-        return
-    original = pdfdoc.PDFStream.format
+    with _lock:
+        if _installed:
+            return
+        original = pdfdoc.PDFStream.format
 
-    def format_stream(self: pdfdoc.PDFStream, document: Any) -> bytes:
-        written: bytes = original(self, document)
-        if not written.endswith(ENDSTREAM):  # reportlab changed how it writes a stream
-            raise RuntimeError("reportlab no longer ends a stream with 'endstream'")
-        return written[: -len(ENDSTREAM)] + b"\n" + ENDSTREAM
+        def format_stream(self: pdfdoc.PDFStream, document: Any) -> bytes:
+            written: bytes = original(self, document)
+            if not written.endswith(ENDSTREAM):  # reportlab changed how it writes a stream
+                raise RuntimeError("reportlab no longer ends a stream with 'endstream'")
+            return written[: -len(ENDSTREAM)] + b"\n" + ENDSTREAM
 
-    pdfdoc.PDFStream.format = format_stream
-    _installed = True
+        pdfdoc.PDFStream.format = format_stream
+        _installed = True
 
 
 class RawStream(PDFObject):
