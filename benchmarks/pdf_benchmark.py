@@ -42,7 +42,7 @@ from desktop_app.domain.model import (
 from desktop_app.domain.portfolio import Period
 from desktop_app.reports.assessment_pdf import SummaryInput, build_summary, story
 from desktop_app.reports.fonts import REGULAR, register_fonts
-from desktop_app.reports.output import write_pdf
+from desktop_app.reports.output import pdfa_finish, write_pdf
 from desktop_app.storage.repository import AssessmentRepository
 
 TODAY = date(2026, 11, 23)
@@ -149,8 +149,8 @@ def main() -> None:
 
         export, no_pdfa, baseline = interleaved(
             15,
+            lambda: write_pdf(out, lambda b: build_summary(data, b, None, pdfa_finish())),
             lambda: write_pdf(out, lambda b: build_summary(data, b)),
-            lambda: write_pdf(out, lambda b: build_summary(data, b), pdfa=False),
             plain,
         )
 

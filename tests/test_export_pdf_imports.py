@@ -19,17 +19,30 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # What it once loaded and does not need: the schema library (the exchange data is checked
 # by ``schema_subset``), YAML (the content comes parsed from the record), lxml (the XMP
-# is written by ``reports.pdfa``), cryptography (nothing is signed) and PDF/A's
-# validator. Babel stays: dates and lists in three languages are its job, not ours. A
-# register that opening would leave as it is is read through the read-only door, without
-# sqlite-utils (with click and pluggy) or the migrations (``storage.read_door``).
+# is written by ``reports.pdfa``), cryptography (nothing is signed), PDF/A's validator
+# and pikepdf itself (the structure tree, the PDF/A declaration and the exchange file go
+# into reportlab's document before it is written: ``reports.pdf_objects``). Babel
+# stays: dates and lists in three languages are its job, not ours. Nor does it need
+# ``xml.sax.saxutils`` to escape text: it loads urllib's request module with http, email,
+# ssl and socket (``safe_text.escape`` is the same escaping). The portfolio's records and
+# figures (``domain.portfolio``, ``storage.portfolio``) are the report's, not a
+# summary's. A register that opening would leave as it is is read through the read-only
+# door, without sqlite-utils (with click and pluggy) or the migrations
+# (``storage.read_door``).
 NOT_NEEDED = (
     "jsonschema",
     "referencing",
     "yaml",
     "lxml",
     "cryptography",
-    "pikepdf.pdfa",
+    "pikepdf",
+    "xml.sax",
+    "urllib.request",
+    "http",
+    "email",
+    "ssl",
+    "desktop_app.domain.portfolio",
+    "desktop_app.storage.portfolio",
     "sqlite_utils",
     "click",
     "pluggy",

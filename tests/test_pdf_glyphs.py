@@ -213,3 +213,19 @@ def test_report_names_unprintable_characters_before_writing(tmp_path, content, c
     assert out.is_file()
     assert main(["report", "--db", str(db), *period, "--out", str(tmp_path / "r.csv")]) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_the_cjk_pattern_is_compiled_only_when_a_character_is_missing(
+    content, tmp_path, cjk_font
+) -> None:
+    """Compiling it is about 3 ms of every export (issue 18); a document the embedded
+    font prints whole never needs it."""
+    from desktop_app.reports import fallback
+
+    fallback.cjk_pattern.cache_clear()
+    render(content, complete_assessment(content), tmp_path)
+    assert fallback.cjk_pattern.cache_info().currsize == 0
+    a = complete_assessment(content)
+    a.decision.title = "Beslut 決定"
+    assert "決定" in poppler_text(render(content, a, tmp_path))
+    assert fallback.cjk_pattern.cache_info().currsize == 1

@@ -10,25 +10,36 @@ import pikepdf
 import pytest
 
 from desktop_app.reports import pdfa
-from desktop_app.reports.output import to_pdfa
+from desktop_app.reports.output import pdfa_finish
 from tests.pdfcheck import pdfa_problems
 
 HOSTILE = "A & B <c> \"d\" 'e' ]]> ø ŋ ‏عربي‏ 😀"
 
 
-def reportlab_pdf(title: str, author: str) -> bytes:
+def reportlab_pdfs(title: str, author: str) -> tuple[bytes, bytes]:
+    """The same bare reportlab PDF (same time stamp) as reportlab writes it and as
+    ``pdfa_finish`` declares it PDF/A-2b."""
     from reportlab.pdfgen.canvas import Canvas
 
-    buffer = io.BytesIO()
-    canvas = Canvas(buffer, invariant=False)
-    canvas.setTitle(title)
-    canvas.setAuthor(author)
-    canvas.setSubject(f"{title} subject")
-    canvas.setKeywords(f"{author}, 26/1")
-    canvas.setCreator("Lika")
-    canvas.drawString(72, 72, "x")
-    canvas.save()
-    return buffer.getvalue()
+    written = []
+    stamp = None
+    for declared in (False, True):
+        buffer = io.BytesIO()
+        canvas = Canvas(buffer, invariant=False)
+        stamp = stamp or canvas._doc._timeStamp
+        canvas._doc._timeStamp = stamp
+        canvas.setTitle(title)
+        canvas.setAuthor(author)
+        canvas.setSubject(f"{title} subject")
+        canvas.setKeywords(f"{author}, 26/1")
+        canvas.setCreator("Lika")
+        canvas.drawString(72, 72, "x")
+        canvas.showPage()
+        if declared:
+            pdfa_finish()(canvas._doc)
+        canvas.save()
+        written.append(buffer.getvalue())
+    return written[0], written[1]
 
 
 def by_pikepdf(data: bytes, part: int) -> dict[str, object]:
@@ -44,8 +55,8 @@ def by_pikepdf(data: bytes, part: int) -> dict[str, object]:
 
 @pytest.mark.parametrize("title", ["Plain", HOSTILE])
 def test_the_packet_says_what_pikepdfs_editor_said(title: str, tmp_path: Path) -> None:
-    data = reportlab_pdf(title, f"{title}, author")
-    to_pdfa(data, tmp_path / "ours.pdf")
+    data, declared = reportlab_pdfs(title, f"{title}, author")
+    (tmp_path / "ours.pdf").write_bytes(declared)
     with pikepdf.open(tmp_path / "ours.pdf") as pdf:
         ours = dict(pdf.open_metadata())
         assert str(pdf.docinfo["/Title"]) == title
@@ -55,7 +66,7 @@ def test_the_packet_says_what_pikepdfs_editor_said(title: str, tmp_path: Path) -
 
 
 def test_characters_xml_cannot_hold_are_marked_in_both_places(tmp_path: Path) -> None:
-    to_pdfa(reportlab_pdf("A\x01B", "C"), tmp_path / "x.pdf")
+    (tmp_path / "x.pdf").write_bytes(reportlab_pdfs("A\x01B", "C")[1])
     with pikepdf.open(tmp_path / "x.pdf") as pdf:
         assert str(pdf.docinfo["/Title"]) == "A\ufffdB"
         assert pdf.open_metadata()["dc:title"] == "A\ufffdB"
@@ -73,3 +84,12 @@ def test_dates_as_xmp_has_them() -> None:
     assert pdfa._iso_date("D:20261206223013Z00'00'") == "2026-12-06T22:30:13Z"
     assert pdfa._iso_date("D:20261206223013") == "2026-12-06T22:30:13"
     assert pdfa._iso_date("yesterday") is None
+
+
+@pytest.mark.parametrize("text", ["", "plain", HOSTILE, "&amp; <<>> \"'\n\t]]>", "a&b<c>d" * 3])
+def test_escaping_is_saxutils_escaping(text: str) -> None:
+    from xml.sax.saxutils import escape as sax_escape
+
+    from desktop_app.reports.safe_text import escape
+
+    assert escape(text) == sax_escape(text)

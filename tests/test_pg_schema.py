@@ -18,7 +18,8 @@ pytestmark = pytest.mark.postgres
 # SQLite's own and FTS5's shadow tables, which have no counterpart on the server.
 SQLITE_ONLY = {"_sqlite_migrations", "sqlite_sequence", "sqlite_stat1"}
 # What the server adds: the login that owns an assessment (row-level security).
-SERVER_ONLY_COLUMNS = {("assessments", "owner")}
+# The evaluations' links to their import entries (0013) are the server's own too.
+SERVER_ONLY_COLUMNS = {("assessments", "owner"), ("evaluations", "import_id")}
 
 
 def connect(pg_cluster, database: str):
@@ -133,6 +134,7 @@ def test_the_script_is_the_migrations_in_order():
         "0001_register", "0002_roles", "0003_search", "0004_copy", "0005_register_order",
         "0006_autosave", "0007_search_unicode61", "0008_concurrency", "0009_import",
         "0010_notify", "0011_deferred_refresh", "0012_import_evaluations",
+        "0013_import_links",
     ]  # fmt: skip
 
 

@@ -20,11 +20,11 @@ from desktop_app.domain.decision_types import type_label
 from desktop_app.domain.errors import InputError
 from desktop_app.domain.fingerprint import content_digest, matches_content
 from desktop_app.domain.model import Assessment, Language, Status, Trust
-from desktop_app.domain.portfolio import Period
 from desktop_app.domain.review import CommentTargetKind
 from desktop_app.progress import NO_PROGRESS, Progress
 
 if TYPE_CHECKING:
+    from desktop_app.domain.portfolio import Period
     from desktop_app.reports.assessment_pdf import SummaryInput
     from desktop_app.reports.fallback import Unprintable
     from desktop_app.reports.output import Attachment

@@ -31,7 +31,6 @@ from desktop_app.domain.model import (
     StatusChange,
 )
 from desktop_app.domain.obsolete import KeptContent, find_kept
-from desktop_app.domain.portfolio import Period, PortfolioEntry
 from desktop_app.domain.register import RegisterRow
 from desktop_app.domain.statistics_warnings import find_statistics_warnings
 from desktop_app.keys import KeyStore
@@ -39,6 +38,7 @@ from desktop_app.keys import KeyStore
 if TYPE_CHECKING:
     from desktop_app.app.followup_service import FollowUpService
     from desktop_app.app.transfer import TransferService
+    from desktop_app.domain.portfolio import Period, PortfolioEntry
 
 
 class AssessmentService:

@@ -75,6 +75,16 @@ def records_hash(records: Sequence[Sequence[Any]]) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
+def evaluations_digest(evaluations: Sequence[Sequence[Any]]) -> str:
+    """``"N sha256:HEX"``: the line an import entry's ``evaluations`` change carries for
+    the N evaluations it stored (rows of their covered values, in id order, each ending
+    with its measures' results ordered by measure uid), as the server computes it."""
+    canonical = json.dumps(
+        [list(e) for e in evaluations], ensure_ascii=False, separators=(",", ":")
+    )
+    return f"{len(evaluations)} sha256:{hashlib.sha256(canonical.encode('utf-8')).hexdigest()}"
+
+
 def shorten(text: str, limit: int = VALUE_LIMIT) -> str:
     """A value cut to ``limit`` characters, so a long text does not bloat the log."""
     return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from desktop_app.domain.errors import InputError
+from desktop_app.domain.followup import DUE_SOON_DAYS as DUE_SOON_DAYS  # re-exported
 from desktop_app.domain.model import (
     Direction,
     MeasureStatus,
@@ -22,8 +23,6 @@ from desktop_app.domain.model import (
     Severity,
     Status,
 )
-
-DUE_SOON_DAYS = 30
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from desktop_app.reports import (
 )
 from desktop_app.reports.flowables import report_doc
 from desktop_app.reports.fonts import register_fonts
-from desktop_app.reports.output import write_pdf
+from desktop_app.reports.output import Finish, pdfa_finish, write_pdf
 from desktop_app.reports.page import PageDecor, canvas_maker
 from desktop_app.reports.summary_blocks import render
 from desktop_app.reports.summary_context import SummaryContext
@@ -81,9 +81,13 @@ def _decor(data: SummaryInput, print_fingerprint: str) -> PageDecor:
 
 
 def build_summary(
-    data: SummaryInput, target: io.BytesIO | str, tags: tagging.Recorder | None = None
+    data: SummaryInput,
+    target: io.BytesIO | str,
+    tags: tagging.Recorder | None = None,
+    finish: Finish | None = None,
 ) -> None:
-    """Lay out the summary into ``target`` (a file name or a binary buffer)."""
+    """Lay out the summary into ``target`` (a file name or a binary buffer); ``finish``
+    completes reportlab's document before it is written (``output.pdfa_finish``)."""
     register_fonts()
     a, lang, vocab = data.assessment, data.language, data.vocabulary
     title = clean(a.decision.title) or vocab.text("document.title", lang)
@@ -103,7 +107,9 @@ def build_summary(
     c = SummaryContext(data)
     fallback.activate(text for _path, text in fallback.strings(_user_data(data)))
     try:
-        doc.build(story(data, c), canvasmaker=canvas_maker(_decor(data, c.fingerprint), tags))
+        doc.build(
+            story(data, c), canvasmaker=canvas_maker(_decor(data, c.fingerprint), tags, finish)
+        )
     finally:
         fallback.deactivate()
 
@@ -129,10 +135,5 @@ def render_summary(data: SummaryInput, out: Path, *, pdfa: bool = True) -> None:
     title = clean(data.assessment.decision.title) or data.vocabulary.text(
         "document.title", data.language
     )
-    write_pdf(
-        Path(out),
-        lambda buffer: build_summary(data, buffer, tags),
-        pdfa=pdfa,
-        attachment=data.attachment,
-        finish=lambda pdf: tagging.apply(pdf, tags, title),
-    )
+    finish = pdfa_finish(attachment=data.attachment, tags=tags, title=title) if pdfa else None
+    write_pdf(Path(out), lambda buffer: build_summary(data, buffer, tags, finish))

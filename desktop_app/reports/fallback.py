@@ -36,11 +36,19 @@ from reportlab.pdfbase.ttfonts import TTFont
 from desktop_app.reports.fonts import FACES, register_fonts
 
 # Han, kana, Hangul, CJK punctuation and full-width forms.
-CJK = re.compile(
+CJK_CLASS = (
     "[\u1100-\u11ff\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3130-\u318f"
     "\u31a0-\u31ff\u3200-\u32ff\u3300-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f"
     "\uac00-\ud7ff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003134f]"
 )
+
+
+@cache
+def cjk_pattern() -> re.Pattern[str]:
+    """``CJK_CLASS`` compiled, the first time a character is missing from the embedded
+    font: compiling it takes about 3 ms, and most documents never need it (issue 18)."""
+    return re.compile(CJK_CLASS)
+
 
 # Font files with CJK glyphs, per system, most common first (file names, searched in
 # the system's font folders).
@@ -239,7 +247,7 @@ def activate(texts: Iterable[str], folders: Iterable[Path] | None = None) -> set
     need: set[str] = set()
     for text in texts:
         need |= missing(text)
-    cjk = {c for c in need if CJK.match(c)}
+    cjk = {c for c in need if cjk_pattern().match(c)}
     printable: set[str] = set()
     name = ""
     if cjk:

@@ -2,30 +2,39 @@
 
 A PDF is built in memory and only then written, through ``atomic_file`` (a temporary
 file beside the target, renamed into place when complete): an export that fails, is
-cancelled or killed while it builds leaves no file at all. PDFs go through pikepdf,
-which adds what PDF/A-2b needs (XMP metadata, an sRGB output intent).
+cancelled or killed while it builds leaves no file at all. What PDF/A-2b needs (XMP
+metadata, an sRGB output intent, ``reports.pdfa``), the structure tree of a tagged PDF
+(``reports.tagging``) and an embedded exchange file are added to reportlab's document
+by ``pdfa_finish`` just before reportlab writes it: no second pass over the file.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-
-import pikepdf
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.atomic_file import atomic_write, write_bytes
 
-__all__ = ["atomic_write", "to_pdfa", "write_pdf"]
+if TYPE_CHECKING:
+    from desktop_app.reports.tagging import Recorder
+
+__all__ = ["Finish", "atomic_write", "pdfa_finish", "write_pdf"]
 
 PDFA_PART = 2  # PDF/A-2b
 # PDF/A-3 allows embedded files of any kind (PDF/A-2 only PDF/A ones): a PDF that carries
 # its exchange data is PDF/A-3b.
 PDFA_PART_WITH_DATA = 3
 DATA_FILE_NAME = "lika-assessment.json"
-DATA_KEY = "/LikaFingerprint"  # in the file specification: the content's full SHA-256
+DATA_KEY = "LikaFingerprint"  # in the file specification: the content's full SHA-256
+
+# Called by the canvas with reportlab's document once every page is laid out, before
+# anything is written (``page.canvas_maker``).
+Finish = Callable[[Any], None]
 
 
 @dataclass(frozen=True)
@@ -37,75 +46,76 @@ class Attachment:
     description: str = "Lika exchange file (lika import FILE.pdf)"
 
 
-def to_pdfa(
-    pdf_bytes: bytes,
-    out: Path | io.BytesIO,
+def pdfa_finish(
+    *,
     attachment: Attachment | None = None,
-    finish: Callable[[pikepdf.Pdf], None] | None = None,
-) -> None:
-    """Write ``pdf_bytes`` (a reportlab PDF) to ``out`` as PDF/A-2b.
+    tags: Recorder | None = None,
+    title: str = "",
+) -> Finish:
+    """What makes reportlab's document a PDF/A-2b file (PDF/A-3b with ``attachment``),
+    tagged (PDF/UA-1) with ``tags``'s structure tree and ``title``.
 
-    ``reports.pdfa`` adds the XMP metadata with the PDF/A declaration and the sRGB
-    output intent. Validating every file again would double the time of an export, so
-    the test suite validates instead: typical, demo, hostile and random content all pass
+    Validating every file would double the time of an export, so the test suite
+    validates instead: typical, demo, hostile and random content all pass
     ``pikepdf.pdfa.check``. What could make a file fail (a character without a glyph, a
     non-embedded font) is prevented when it is built.
     """
-    from desktop_app.reports import pdfa
 
-    with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
-        for page in pdf.pages:
-            # reportlab writes an empty page transition dictionary on every page;
-            # PDF/A forbids transitions.
-            if "/Trans" in page.obj:
-                del page.obj["/Trans"]
+    def finish(doc: Any) -> None:
+        from desktop_app.reports import pdfa, tagging
+
         part = PDFA_PART
         if attachment is not None:
             part = PDFA_PART_WITH_DATA
-            _attach(pdf, attachment)
-        if finish is not None:
-            finish(pdf)  # e.g. the structure tree of a tagged PDF
-        pdfa.declare(pdf, part, universal_access="/StructTreeRoot" in pdf.Root)
-        pdf.save(out, **pdfa.save_options())
+            attach(doc, attachment)
+        if tags is not None:
+            tagging.apply(doc, tags, title)
+        pdfa.declare(doc, part, universal_access=tags is not None)
+
+    return finish
 
 
-def _attach(pdf: pikepdf.Pdf, attachment: Attachment) -> None:
+def attach(doc: Any, attachment: Attachment) -> None:
     """Embed the file as PDF/A-3 wants it: listed in the catalog's /AF with
     /AFRelationship /Data, with its MIME type and modification date."""
-    spec = pikepdf.AttachedFileSpec(
-        pdf,
-        attachment.data,
-        description=attachment.description,
-        filename=DATA_FILE_NAME,
-        mime_type="application/json",
+    from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFString, PDFText
+
+    from desktop_app.reports.pdf_objects import RawStream, set_entry
+
+    data = attachment.data
+    params = {
+        "Size": len(data),
+        "ModDate": PDFString(datetime.now(UTC).strftime("D:%Y%m%d%H%M%SZ")),
+        "CheckSum": PDFText(hashlib.md5(data).digest()),  # PDF names MD5 for it
+    }
+    entries = {
+        "Type": PDFName("EmbeddedFile"),
+        "Subtype": "/application#2Fjson",  # reportlab's PDFName leaves the "/" as it is
+        "Params": PDFDictionary(params),
+    }
+    stream = doc.Reference(RawStream(entries, data, compress=True))
+    spec = PDFDictionary(
+        {
+            "Type": PDFName("Filespec"),
+            "F": PDFString(DATA_FILE_NAME),
+            "UF": PDFString(DATA_FILE_NAME),
+            "Desc": PDFString(attachment.description),
+            "EF": PDFDictionary({"F": stream, "UF": stream}),
+            "AFRelationship": PDFName("Data"),
+            DATA_KEY: PDFString(attachment.fingerprint),
+        }
     )
-    pdf.attachments[DATA_FILE_NAME] = spec
-    obj = spec.obj
-    obj.AFRelationship = pikepdf.Name.Data
-    stream = obj.EF.F
-    if "/Params" not in stream:
-        stream.Params = pikepdf.Dictionary()
-    stream.Params.ModDate = pikepdf.String(datetime.now(UTC).strftime("D:%Y%m%d%H%M%SZ"))
-    obj[DATA_KEY] = pikepdf.String(attachment.fingerprint)
-    pdf.Root.AF = pikepdf.Array([obj])
+    spec_ref = doc.Reference(spec)
+    if getattr(doc.Catalog, "Names", None) is not None:  # reportlab names nothing itself
+        raise RuntimeError("the document has a name dictionary already")
+    files = PDFDictionary({"Names": PDFArray([PDFString(DATA_FILE_NAME), spec_ref])})
+    set_entry(doc.Catalog, "Names", PDFDictionary({"EmbeddedFiles": files}))
+    set_entry(doc.Catalog, "AF", PDFArray([spec_ref]))
 
 
-def write_pdf(
-    out: Path,
-    build: Callable[[io.BytesIO], None],
-    *,
-    pdfa: bool = True,
-    attachment: Attachment | None = None,
-    finish: Callable[[pikepdf.Pdf], None] | None = None,
-) -> None:
+def write_pdf(out: Path, build: Callable[[io.BytesIO], None]) -> None:
     """Build a PDF in memory with ``build``, then write it to ``out`` atomically (no
     file exists while it is built, however long that takes)."""
-    out = Path(out)
     buffer = io.BytesIO()
     build(buffer)
-    data = buffer.getvalue()
-    if pdfa:
-        converted = io.BytesIO()
-        to_pdfa(data, converted, attachment, finish)
-        data = converted.getvalue()
-    write_bytes(out, data, suffix=".pdf")
+    write_bytes(Path(out), buffer.getvalue(), suffix=".pdf")

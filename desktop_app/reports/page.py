@@ -20,6 +20,7 @@ from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFPage, 
 from reportlab.pdfgen.canvas import Canvas
 
 from desktop_app.reports.fonts import BOLD, REGULAR
+from desktop_app.reports.output import Finish
 from desktop_app.reports.tagging import Recorder
 from desktop_app.reports.text import font_runs, text_width
 
@@ -45,10 +46,13 @@ class PageDecor:
     header_on_first_page: bool = False
 
 
-def canvas_maker(decor: PageDecor, tags: Recorder | None = None) -> type[Canvas]:
+def canvas_maker(
+    decor: PageDecor, tags: Recorder | None = None, finish: Finish | None = None
+) -> type[Canvas]:
     """A Canvas class that draws ``decor`` on every page once the page count is known;
     with ``tags``, the flowables are recorded for the structure tree and the decorations
-    are marked as artifacts (``reports.tagging``)."""
+    are marked as artifacts (``reports.tagging``); ``finish`` is handed reportlab's
+    document once every page is in it, before it is written (``output.pdfa_finish``)."""
 
     class DecoratedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -77,6 +81,8 @@ def canvas_maker(decor: PageDecor, tags: Recorder | None = None) -> type[Canvas]
                 self._decorate(self._pageNumber, total)
                 super().showPage()
                 _compress_now(self._doc.Pages.pages[-1])
+            if finish is not None:
+                finish(self._doc)
             super().save()
 
         def _decorate(self, page: int, pages: int) -> None:

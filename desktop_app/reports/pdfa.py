@@ -3,18 +3,20 @@
 A reportlab PDF already meets PDF/A's rules for content (every font embedded, no
 transparency groups, no JavaScript, see ``reports.fonts``); what it lacks is the
 declaration: an output intent with an ICC profile, and XMP metadata that agrees with the
-document information and says which part of PDF/A the file follows. That takes a few
-milliseconds. ``pikepdf.pdfa`` does the same and more, but importing it costs about a
-second (jsonschema, fontTools' table modules, its rule catalogue) on every export and
-adds its catalogue to the installer; the test suite still validates every kind of PDF
-Lika writes with ``pikepdf.pdfa.check`` (``tests/pdfcheck.py``).
+document information and says which part of PDF/A the file follows. ``declare`` adds
+them to reportlab's document just before it is written (``reports.pdf_objects``), with
+the line ends PDF/A wants before ``endstream``. ``pikepdf.pdfa`` does the same and more,
+but importing it costs about a second (jsonschema, fontTools' table modules, its rule
+catalogue) on every export, and reading the finished PDF back with pikepdf to add them
+cost pikepdf's import and qpdf's round trip (about 30 ms of every ``lika export-pdf``,
+issue 18); the test suite still validates every kind of PDF Lika writes with
+``pikepdf.pdfa.check`` (``tests/pdfcheck.py``).
 
 The sRGB profile (``resources/icc/sRGB.icc``, ICC v2, "no copyright, use freely") is the
 one pikepdf ships for the same purpose.
 
 The XMP packet is written here from the document information, not through pikepdf's
-metadata editor: that one parses and writes XML with lxml (its import and two round trips
-were about 15 ms of every ``lika export-pdf``, issue 18), for a packet whose every field
+metadata editor: that one parses and writes XML with lxml, for a packet whose every field
 is known here. The packet carries what pikepdf's ``load_from_docinfo`` put in it, the same
 way, so the two stay in agreement as PDF/A requires; a tagged PDF also says it follows
 PDF/UA-1, with the extension schema PDF/A wants for that namespace.
@@ -25,10 +27,11 @@ from __future__ import annotations
 import re
 from functools import cache
 from typing import Any
-from xml.sax.saxutils import escape
 
-import pikepdf
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFDate, PDFDictionary, PDFInfo, PDFName, PDFString
 
+from desktop_app.reports.pdf_objects import RawStream, install, set_entry
+from desktop_app.reports.safe_text import escape
 from desktop_app.resources import resource_path
 
 SRGB_PROFILE = ("icc", "sRGB.icc")
@@ -40,26 +43,58 @@ def srgb_profile() -> bytes:
     return resource_path(*SRGB_PROFILE).read_bytes()
 
 
-def declare(pdf: pikepdf.Pdf, part: int, *, universal_access: bool = False) -> None:
-    """Give ``pdf`` an sRGB output intent and XMP metadata declaring PDF/A-``part``
-    (2 or 3) level B, and PDF/UA-1 if ``universal_access`` (a tagged PDF), copied from
-    its document information so the two agree."""
-    _output_intent(pdf)
-    info = pdf.docinfo
-    if "/Trapped" in info:  # PDF/A wants it in XMP too; "not known" says nothing
-        del info["/Trapped"]
+def declare(doc: Any, part: int, *, universal_access: bool = False) -> None:
+    """Give reportlab's document ``doc`` an sRGB output intent and XMP metadata
+    declaring PDF/A-``part`` (2 or 3) level B, and PDF/UA-1 if ``universal_access`` (a
+    tagged PDF), copied from its document information so the two agree."""
+    install()
+    for page in doc.Pages.pages:  # reportlab writes an empty /Trans; PDF/A forbids it
+        page.Trans = None
+    _output_intent(doc)
     fields: dict[str, str] = {}
-    for key in list(info.keys()):
-        text = _xml_text(str(info[key]))
-        if key in _DATES:
-            if _iso_date(text) is None:  # not a date XMP can say: not kept in either
-                del info[key]
-                continue
-        elif text != str(info[key]):
-            info[key] = pikepdf.String(text)
-        fields[str(key)] = text
+    for key, text in _information(doc).items():
+        text = _xml_text(text)
+        if key in _DATES and _iso_date(text) is None:  # not a date XMP can say: in neither
+            continue
+        fields[key] = text
+    doc.info = _Information(doc.info, fields)
     xmp = xmp_packet(fields, part, universal_access=universal_access)
-    pdf.Root.Metadata = pdf.make_stream(xmp, Type=pikepdf.Name.Metadata, Subtype=pikepdf.Name.XML)
+    metadata = RawStream(
+        {"Type": PDFName("Metadata"), "Subtype": PDFName("XML")}, xmp, compress=False
+    )
+    set_entry(doc.Catalog, "Metadata", metadata)
+
+
+def _information(doc: Any) -> dict[str, str]:
+    """The document information reportlab would write, as text (without ``/Trapped``:
+    PDF/A wants it in XMP too, and "False" is reportlab's default, not knowledge)."""
+    info = doc.info
+    written = PDFDate(ts=doc._timeStamp, dateFormatter=info._dateFormatter).format(doc)
+    date = written.decode("latin-1")[1:-1]  # "(D:…)": digits, signs and quotes only
+    return {
+        "/Author": str(info.author),
+        "/CreationDate": date,
+        "/Creator": str(info.creator),
+        "/Keywords": str(info.keywords),
+        "/ModDate": date,
+        "/Producer": str(info.producer),
+        "/Subject": str(info.subject),
+        "/Title": str(info.title),
+    }
+
+
+class _Information(PDFInfo):
+    """The document information as declared in the XMP packet, written as is."""
+
+    def __init__(self, original: Any, fields: dict[str, str]) -> None:
+        super().__init__()
+        self.__dict__.update(original.__dict__)  # what reportlab digests for the /ID
+        self.fields = fields
+
+    def format(self, document: Any) -> bytes:
+        entries = {key[1:]: PDFString(text) for key, text in self.fields.items()}
+        written: bytes = PDFDictionary(entries).format(document)
+        return written
 
 
 _DATES = {"/CreationDate": "xmp:CreateDate", "/ModDate": "xmp:ModifyDate"}
@@ -157,21 +192,16 @@ PDFUA_EXTENSION = f"""<rdf:Description rdf:about=""
 """
 
 
-def save_options() -> dict[str, Any]:
-    """How a declared PDF/A file is saved: the XMP packet as written (qpdf would
-    otherwise rewrite its version) and no encryption."""
-    return {"fix_metadata_version": False, "encryption": None, "preserve_pdfa": True}
-
-
-def _output_intent(pdf: pikepdf.Pdf) -> None:
-    profile = pdf.make_stream(srgb_profile())
-    profile.N = 3  # RGB
-    intent = pikepdf.Dictionary(
-        Type=pikepdf.Name.OutputIntent,
-        S=pikepdf.Name.GTS_PDFA1,  # the subtype every part of PDF/A uses
-        OutputConditionIdentifier=pikepdf.String("sRGB"),
-        RegistryName=pikepdf.String("http://www.color.org"),
-        Info=pikepdf.String("sRGB IEC61966-2.1"),
-        DestOutputProfile=profile,
+def _output_intent(doc: Any) -> None:
+    profile = RawStream({"N": 3}, srgb_profile(), compress=True)  # RGB
+    intent = PDFDictionary(
+        {
+            "Type": PDFName("OutputIntent"),
+            "S": PDFName("GTS_PDFA1"),  # the subtype every part of PDF/A uses
+            "OutputConditionIdentifier": PDFString("sRGB"),
+            "RegistryName": PDFString("http://www.color.org"),
+            "Info": PDFString("sRGB IEC61966-2.1"),
+            "DestOutputProfile": profile,
+        }
     )
-    pdf.Root.OutputIntents = pikepdf.Array([intent])
+    set_entry(doc.Catalog, "OutputIntents", PDFArray([intent]))

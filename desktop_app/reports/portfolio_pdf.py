@@ -23,7 +23,7 @@ from desktop_app.reports import fallback, tagging
 from desktop_app.reports.charts import impact_chart
 from desktop_app.reports.flowables import Heading, para, report_doc, table
 from desktop_app.reports.fonts import register_fonts
-from desktop_app.reports.output import write_pdf
+from desktop_app.reports.output import Finish, pdfa_finish, write_pdf
 from desktop_app.reports.page import PageDecor, canvas_maker
 from desktop_app.reports.portfolio_input import (
     IMPACT_ORDER,
@@ -330,6 +330,7 @@ def build_portfolio(
     target: io.BytesIO | str,
     progress: Progress = NO_PROGRESS,
     tags: tagging.Recorder | None = None,
+    finish: Finish | None = None,
 ) -> None:
     register_fonts()
     figures = data.figures
@@ -339,7 +340,7 @@ def build_portfolio(
     # summary (``reports.fallback``).
     fallback.activate(_user_texts(data))
     try:
-        _build(data, target, progress, tags)
+        _build(data, target, progress, tags, finish)
     finally:
         fallback.deactivate()
 
@@ -383,6 +384,7 @@ def _build(
     target: io.BytesIO | str,
     progress: Progress,
     tags: tagging.Recorder | None,
+    finish: Finish | None,
 ) -> None:
     report = _Report(data, progress)
     title = f"{data.t('portfolio.title')}: {report.period_text()}"
@@ -405,7 +407,7 @@ def _build(
     story = report.story()
     if progress.cancelled:
         raise Cancelled
-    doc.build(story, canvasmaker=canvas_maker(decor, tags))
+    doc.build(story, canvasmaker=canvas_maker(decor, tags, finish))
     progress.advance()
 
 
@@ -414,9 +416,5 @@ def render_portfolio(
 ) -> None:
     """Write the portfolio PDF to ``out`` atomically (PDF/A-2b unless ``pdfa`` is off)."""
     tags = tagging.Recorder()
-    write_pdf(
-        Path(out),
-        lambda buffer: build_portfolio(data, buffer, progress, tags),
-        pdfa=pdfa,
-        finish=lambda pdf: tagging.apply(pdf, tags, data.t("portfolio.title")),
-    )
+    finish = pdfa_finish(tags=tags, title=data.t("portfolio.title")) if pdfa else None
+    write_pdf(Path(out), lambda buffer: build_portfolio(data, buffer, progress, tags, finish))

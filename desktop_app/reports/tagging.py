@@ -7,8 +7,9 @@ Lbl and LBody (``reports.lists``), tables as Table/TR with TH (scope Column for 
 rows, scope Row for the labels of label/value tables) and TD per cell, charts as Figure
 with their alternative text, and ``/Lang`` on user text in another language than the
 document's. Page headers, footers and the DRAFT watermark, and the lines and
-shading of tables, are marked as artifacts. After the build, ``apply`` writes the tree
-into the PDF with pikepdf: ``/StructTreeRoot`` with its ``/ParentTree``, ``/StructParents``
+shading of tables, are marked as artifacts. Once every page is laid out, ``apply`` writes
+the tree into reportlab's document before it is saved (``reports.pdf_objects``):
+``/StructTreeRoot`` with its ``/ParentTree``, ``/StructParents``
 and ``/Tabs /S`` on each page, ``/MarkInfo <</Marked true>>``, ``/ViewerPreferences
 <</DisplayDocTitle true>>``, and the title in the document information; ``pdfa.declare``
 then says ``pdfuaid:part`` 1 in the XMP metadata of a PDF with a structure tree.
@@ -21,8 +22,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-import pikepdf
+from reportlab.pdfbase.pdfdoc import (
+    PDFArray,
+    PDFDictionary,
+    PDFName,
+    PDFObject,
+    PDFObjectReference,
+    PDFString,
+)
 from reportlab.platypus import Flowable, Frame, Paragraph, Spacer, Table
+
+from desktop_app.reports.pdf_objects import set_entry
 
 ALT_DEFAULT = "Chart"
 
@@ -229,68 +239,100 @@ class TaggingFrame(Frame):
 # ---------------------------------------------------------------------- the PDF side
 
 
-def apply(pdf: pikepdf.Pdf, recorder: Recorder, title: str) -> None:
-    """Write the recorded structure tree and the PDF/UA catalog entries into ``pdf``."""
-    pages = list(pdf.pages)
-    root = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructTreeRoot))
-    parents: dict[int, dict[int, pikepdf.Object]] = {}
+class _Node(PDFObject):
+    """A structure element as an indirect object, written directly: a portfolio's tree
+    has a few hundred thousand, and reportlab's general dictionaries spent most of
+    their time escaping the same few names again for each."""
 
-    def build(element: Element, parent: pikepdf.Object) -> pikepdf.Object:
-        node = pdf.make_indirect(
-            pikepdf.Dictionary(
-                Type=pikepdf.Name.StructElem, S=pikepdf.Name("/" + element.tag), P=parent
-            )
-        )
-        kids: list[Any] = []
+    __RefOnly__ = 1
+
+    def __init__(self, element: Element, parent: PDFObjectReference) -> None:
+        self.element, self.parent = element, parent
+        self.page: PDFObjectReference | None = None
+        self.kids: list[int | PDFObjectReference | tuple[PDFObjectReference, int]] = []
+
+    def format(self, document: Any) -> bytes:
+        e = self.element
+
+        def ref(target: PDFObjectReference) -> bytes:
+            written: bytes = target.format(document)
+            return written
+
+        def kid(k: int | PDFObjectReference | tuple[PDFObjectReference, int]) -> bytes:
+            if isinstance(k, int):
+                return b"%d" % k
+            if isinstance(k, tuple):  # marked content on another page than the element's
+                return b"<< /Type /MCR /Pg " + ref(k[0]) + b" /MCID %d >>" % k[1]
+            return ref(k)
+
+        def text(value: str) -> bytes:
+            written: bytes = PDFString(value).format(document)
+            return written
+
+        kids = [kid(k) for k in self.kids]
+        parts = [b"<< /Type /StructElem /S /" + e.tag.encode("ascii") + b" /P " + ref(self.parent)]
+        if self.page is not None:
+            parts.append(b"/Pg " + ref(self.page))
+        parts.append(b"/K " + (kids[0] if len(kids) == 1 else b"[ " + b" ".join(kids) + b" ]"))
+        if e.alt:
+            parts.append(b"/Alt " + text(e.alt))
+        if e.lang:
+            parts.append(b"/Lang " + text(e.lang))
+        if e.id:
+            parts.append(b"/ID " + text(e.id))
+        if e.scope or e.headers:
+            attributes = b"<< /O /Table"
+            if e.scope:
+                attributes += b" /Scope /" + e.scope.encode("ascii")
+            if e.headers:
+                attributes += b" /Headers [ " + b" ".join(text(h) for h in e.headers) + b" ]"
+            parts.append(b"/A " + attributes + b" >>")
+        return b"\n".join(parts) + b" >>"
+
+
+def apply(doc: Any, recorder: Recorder, title: str) -> None:
+    """Write the recorded structure tree and the PDF/UA catalog entries into reportlab's
+    document ``doc`` (every page laid out, nothing written yet)."""
+    pages = doc.Pages.pages
+    page_refs = [doc.Reference(page) for page in pages]
+    root = PDFDictionary({"Type": PDFName("StructTreeRoot")})
+    root_ref = doc.Reference(root)
+    parents: dict[int, dict[int, PDFObjectReference]] = {}
+    ids: dict[str, PDFObjectReference] = {}
+
+    def build(element: Element, parent: PDFObjectReference) -> PDFObjectReference:
+        node = _Node(element, parent)
+        ref = doc.Reference(node)
         home = element.content[0][0] if element.content else None
         if home is not None:
-            node.Pg = pages[home].obj
+            node.page = page_refs[home]
         for page, mcid in element.content:
-            if page == home:
-                kids.append(mcid)
-            else:  # continued on another page: a marked-content reference names it
-                kids.append(
-                    pikepdf.Dictionary(Type=pikepdf.Name.MCR, Pg=pages[page].obj, MCID=mcid)
-                )
-            parents.setdefault(page, {})[mcid] = node
+            # continued on another page: a marked-content reference names it
+            node.kids.append(mcid if page == home else (page_refs[page], mcid))
+            parents.setdefault(page, {})[mcid] = ref
         for child in element.children:
-            kids.append(build(child, node))
-        node.K = kids[0] if len(kids) == 1 else pikepdf.Array(kids)
-        if element.alt:
-            node.Alt = pikepdf.String(element.alt)
-        if element.lang:
-            node.Lang = pikepdf.String(element.lang)
+            node.kids.append(build(child, ref))
         if element.id:
-            node.ID = pikepdf.String(element.id)
-            ids[element.id] = node
-        if element.scope or element.headers:
-            attributes = pikepdf.Dictionary(O=pikepdf.Name.Table)
-            if element.scope:
-                attributes.Scope = pikepdf.Name("/" + element.scope)
-            if element.headers:
-                attributes.Headers = pikepdf.Array([pikepdf.String(h) for h in element.headers])
-            node.A = attributes
-        return node
+            ids[element.id] = ref
+        return ref
 
-    ids: dict[str, pikepdf.Object] = {}
-    root.K = build(recorder.root, root)
+    root["K"] = build(recorder.root, root_ref)
     if ids:  # the name tree the Headers of table cells are looked up in
-        names = pikepdf.Array()
+        names: list[Any] = []
         for key in sorted(ids):
-            names.append(pikepdf.String(key))
-            names.append(ids[key])
-        root.IDTree = pdf.make_indirect(pikepdf.Dictionary(Names=names))
-    nums = pikepdf.Array()
+            names += [PDFString(key), ids[key]]
+        root["IDTree"] = doc.Reference(PDFDictionary({"Names": PDFArray(names)}))
+    nums: list[Any] = []
     for index, page in enumerate(pages):
-        page.obj.StructParents = index
-        page.obj.Tabs = pikepdf.Name.S
+        set_entry(page, "StructParents", index)
+        set_entry(page, "Tabs", PDFName("S"))
         by_mcid = parents.get(index, {})
-        nums.append(index)
-        nums.append(pdf.make_indirect(pikepdf.Array([by_mcid[m] for m in sorted(by_mcid)])))
-    root.ParentTree = pdf.make_indirect(pikepdf.Dictionary(Nums=nums))
-    root.ParentTreeNextKey = len(pages)
-    pdf.Root.StructTreeRoot = root
-    pdf.Root.MarkInfo = pikepdf.Dictionary(Marked=True)
-    pdf.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
+        nums += [index, doc.Reference(PDFArray([by_mcid[m] for m in sorted(by_mcid)]))]
+    root["ParentTree"] = doc.Reference(PDFDictionary({"Nums": PDFArray(nums)}))
+    root["ParentTreeNextKey"] = len(pages)
+    catalog = doc.Catalog
+    set_entry(catalog, "StructTreeRoot", root_ref)
+    set_entry(catalog, "MarkInfo", PDFDictionary({"Marked": "true"}))
+    set_entry(catalog, "ViewerPreferences", PDFDictionary({"DisplayDocTitle": "true"}))
     if title:  # the XMP packet (``pdfa.declare``) is written from the document information
-        pdf.docinfo["/Title"] = pikepdf.String(title)
+        doc.info.title = title

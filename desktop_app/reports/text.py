@@ -11,7 +11,6 @@ import re
 import unicodedata
 from datetime import date, datetime
 from functools import cache
-from xml.sax.saxutils import escape
 
 from babel.dates import format_date, format_time
 from reportlab.pdfbase import pdfmetrics
@@ -20,7 +19,7 @@ from desktop_app.domain.formats import BABEL_LOCALES, format_day
 from desktop_app.domain.model import Language
 from desktop_app.reports import fallback
 from desktop_app.reports.fonts import FACES, register_fonts
-from desktop_app.reports.safe_text import UNSAFE
+from desktop_app.reports.safe_text import UNSAFE, escape
 
 __all__ = ["clean", "format_day", "markup", "plain", "visual"]
 

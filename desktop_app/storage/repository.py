@@ -26,14 +26,12 @@ from desktop_app.domain.model import (
     Status,
     StatusChange,
 )
-from desktop_app.domain.portfolio import Period, PortfolioEntry
 from desktop_app.domain.register import RegisterRow
 from desktop_app.domain.workflow import check_deletable
 from desktop_app.storage import approval_records, audit, evidence_files, rows
 from desktop_app.storage.children import ChildWriter, TableRows
 from desktop_app.storage.errors import ConflictError
 from desktop_app.storage.plain_db import PlainDb
-from desktop_app.storage.portfolio import read_portfolio_entries
 from desktop_app.storage.register import Register
 from desktop_app.storage.save_checks import check_saveable
 from desktop_app.storage.search_syntax import contains_pattern
@@ -41,6 +39,8 @@ from desktop_app.storage.sqlite_errors import describe_sqlite_error
 
 if TYPE_CHECKING:  # sqlite-utils opens and writes (``open``); reads need only sqlite3
     from sqlite_utils import Database
+
+    from desktop_app.domain.portfolio import Period, PortfolioEntry
 
 
 class AssessmentRepository:
@@ -156,6 +156,9 @@ class AssessmentRepository:
         """Light records of the newest revision of every assessment in ``period`` (by
         decision date, else creation date) and ``unit``, for ``portfolio_figures``."""
         try:
+            # Here: the portfolio's records are for the report, not every read (issue 18).
+            from desktop_app.storage.portfolio import read_portfolio_entries
+
             return read_portfolio_entries(self.db.conn, period, unit)
         except sqlite3.Error as error:
             raise describe_sqlite_error(error, self.path) from None

@@ -26,6 +26,7 @@ from desktop_app.storage.check_reads import BATCH, CHILD_TABLES
 from desktop_app.storage.checks import CheckResult, Outcome
 from desktop_app.storage.postgres import migrations
 from desktop_app.storage.postgres.approval_checks import Query, record_problems
+from desktop_app.storage.postgres.evaluation_checks import check_imported_evaluations
 from desktop_app.storage.postgres.review_records import _ENTRY_COLUMNS
 from desktop_app.storage.postgres.store import ServerStore
 
@@ -238,6 +239,7 @@ def run_checks(
         ("text", lambda: check_text(query)),
         ("audit", lambda: check_audit(query)),
         ("approvals", lambda: check_approvals(query)),
+        ("evaluations", lambda: check_imported_evaluations(query)),
         ("revisions", lambda: check_revisions(query)),
         ("backups", lambda: CheckResult("backups", Outcome.SKIPPED, _BACKED_UP)),
     ]

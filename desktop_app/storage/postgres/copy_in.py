@@ -23,7 +23,7 @@ from desktop_app.domain.audit import ChainReport
 from desktop_app.domain.errors import LikaError
 from desktop_app.storage import audit
 from desktop_app.storage.database import check_understood, connect_readonly
-from desktop_app.storage.postgres import connection, copy_merge
+from desktop_app.storage.postgres import connection, copy_merge, import_links_v1
 from desktop_app.storage.postgres.copy_tables import (
     COPIED,
     PgConnection,
@@ -105,6 +105,12 @@ def _copy(
         report.copied = _verbatim(lite, server, owner)
         last = lite.execute("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").fetchone()
         marks = dict(lite.execute("SELECT name, value FROM evidence_marks").fetchall())
+        if marks:  # else the server keeps its own (copy_finish)
+            # A file holds no evaluation's link to its import entry (the server's own
+            # column): the entries copied from it cannot have their evaluations
+            # checked, the server's later ones can.
+            newest = lite.execute("SELECT coalesce(max(id), 0) FROM audit_log").fetchone()[0]
+            marks[import_links_v1.MARK] = str(max(int(newest), int(last[0]) if last else 0) + 1)
         server.execute(
             "SELECT lika.copy_finish(%s, %s::jsonb)", [last[0] if last else 0, json.dumps(marks)]
         )

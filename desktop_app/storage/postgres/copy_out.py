@@ -28,7 +28,7 @@ from desktop_app.domain.errors import LikaError
 from desktop_app.storage import audit, register_schema, review_schema
 from desktop_app.storage.backup import integrity_problems
 from desktop_app.storage.database import StorageError, open_database, write_transaction
-from desktop_app.storage.postgres import connection
+from desktop_app.storage.postgres import connection, import_links_v1
 from desktop_app.storage.postgres.copy_tables import (
     COPIED,
     PgConnection,
@@ -125,6 +125,7 @@ def _take_over_marks(server: PgConnection, lite: sqlite3.Connection) -> None:
     wanted: dict[str, str] = dict(
         server.execute("SELECT name, value FROM lika.evidence_marks").fetchall()
     )
+    wanted.pop(import_links_v1.MARK, None)  # the server's own: a file holds no links
     have = dict(lite.execute("SELECT name, value FROM evidence_marks").fetchall())
     if wanted == have:
         return

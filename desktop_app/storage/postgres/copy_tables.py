@@ -3,7 +3,7 @@ columns on either side, the refusals the server raises, and the audit log read b
 
 A register moves table by table, column by column, values as they are (times stay ISO
 text, JSON stays text): the server's tables were made to match (``tables_v1``). Only
-``assessments.owner`` exists on the server alone.
+``assessments.owner`` and ``evaluations.import_id`` exist on the server alone.
 """
 
 from __future__ import annotations
@@ -21,7 +21,9 @@ from desktop_app.storage import audit
 from desktop_app.storage.postgres import copy_v1, install, migrations
 
 COPIED = copy_v1.COPIED
-SERVER_ONLY = {"assessments": ("owner",)}
+# The evaluations' links to the import entries that stored them are the server's own
+# (a file's evaluations are not linked; ``copy_in`` marks where links begin).
+SERVER_ONLY = {"assessments": ("owner",), "evaluations": ("import_id",)}
 # Rows sent to the server per call (evidence files: bytes per call).
 BATCH_ROWS = 2000
 BATCH_BYTES = 16 * 1024 * 1024

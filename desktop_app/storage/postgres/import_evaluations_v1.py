@@ -11,7 +11,9 @@ assessment, at the version it read). As the file import does, a replaced assessm
 evaluations are replaced by the file's. The entry's changes carry one line
 ``evaluations: OLD -> "N sha256:HEX"`` (OLD the number replaced, or ""), the digest of
 the evaluations as given, so the entry's hash covers them as its ``record_hash`` covers
-the history.
+the history. (Migration ``0013_import_links``, ``import_links_v1``, replaces the
+function: the rows name their entry and the line is the digest of the rows as stored,
+which ``lika check`` can compute again.)
 """
 
 from __future__ import annotations

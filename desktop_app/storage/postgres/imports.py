@@ -7,7 +7,9 @@ history then goes in through ``lika.import_history`` (migration ``0009_import``)
 imported records, with one ``import`` audit entry in the login's name. The file's
 follow-up evaluations name their evaluators, whom only the server may name: a file
 carrying any goes in through ``lika.import_with_evaluations`` (migration
-``0012_import_evaluations``), the same import that also stores them, in that call.
+``0012_import_evaluations``, replaced by ``0013_import_links``), the same import
+that also stores them, in that call, each linked to the import entry whose hash
+covers them (``evaluation_checks``).
 """
 
 from __future__ import annotations

@@ -21,6 +21,7 @@ from desktop_app.storage.postgres import (
     copy_v1,
     deferred_v1,
     import_evaluations_v1,
+    import_links_v1,
     import_v1,
     notify_v1,
     order_v1,
@@ -55,6 +56,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0010_notify", notify_v1.SQL),
     Migration("0011_deferred_refresh", deferred_v1.SQL),
     Migration("0012_import_evaluations", import_evaluations_v1.SQL),
+    Migration("0013_import_links", import_links_v1.SQL),
 )
 
 _PREAMBLE = f"""-- The Lika register's schema on PostgreSQL (issue 20), by `lika server-schema`.
