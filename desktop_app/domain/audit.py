@@ -79,8 +79,6 @@ def evaluations_digest(evaluations: Sequence[Sequence[Any]]) -> str:
     """``"N sha256:HEX"``: the line an import entry's ``evaluations`` change carries for
     the N evaluations it stored (rows of their covered values, in id order, each ending
     with its measures' results ordered by measure uid), as the server computes it."""
-    import hashlib  # here: a start must not load OpenSSL (storage/lazy_imports)
-
     canonical = json.dumps(
         [list(e) for e in evaluations], ensure_ascii=False, separators=(",", ":")
     )
