@@ -206,20 +206,6 @@ def test_the_window_s_content_imports_no_yaml_when_content_is_recorded(tmp_path)
     assert result.stdout.strip() == "False"
 
 
-def test_the_digests_are_sha256_without_openssl() -> None:
-    """The record's digests are SHA-256, as a build with hashlib made them; a start
-    computes them with CPython's own SHA-256, so OpenSSL is not loaded for them."""
-    import hashlib
-
-    text = "steps:\n  - key: förbered – ✓\n"
-    schemas = hashlib.sha256()
-    for path in sorted(resource_path("schemas").glob("*.json")):
-        schemas.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    expected = hashlib.sha256(trusted.RULES + schemas.digest() + text.encode("utf-8"))
-    assert trusted.digest(text) == expected.hexdigest()
-    assert trusted._sha256 is not hashlib.sha256  # the builtin one
-
-
 def test_the_record_is_let_go_once_the_content_is_loaded(record, monkeypatch):
     """Its parsed data would otherwise stay in memory for the whole session (issue 18);
     a second load still takes the built-in files from it."""

@@ -20,35 +20,15 @@ JSON cannot give back exactly (keys that are not text, sets) is not recorded.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from desktop_app.resources import resource_path
-
-
-class _Hash(Protocol):
-    def update(self, data: bytes, /) -> None: ...
-    def digest(self) -> bytes: ...
-    def hexdigest(self) -> str: ...
-
-
-# Every start digests the content files here. CPython's own SHA-256, which hashlib falls
-# back to without OpenSSL, gives the same digests without loading libcrypto (about
-# 3.5 MB resident, see ``storage/lazy_imports.py``); it is slower on large data, which
-# the content files are not.
-try:
-    from _sha256 import sha256 as _builtin_sha256  # type: ignore[import-not-found]
-except ImportError:  # pragma: no cover - Python 3.12 renamed it; elsewhere: hashlib's
-    try:
-        from _sha2 import sha256 as _builtin_sha256  # type: ignore[import-not-found]
-    except ImportError:
-        from hashlib import sha256 as _builtin_sha256
-_sha256: Callable[..., _Hash] = _builtin_sha256
 
 RECORD_NAME = "validated-content.json"
 # Part of every digest: raise it when ``yamlfile`` turns YAML into data differently (or
@@ -68,7 +48,7 @@ class Parsed:
 
 @cache
 def _schemas_digest() -> bytes:
-    digest = _sha256()
+    digest = hashlib.sha256()
     for path in sorted(resource_path("schemas").glob("*.json")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.digest()
@@ -76,7 +56,7 @@ def _schemas_digest() -> bytes:
 
 def digest(text: str) -> str:
     """Of a file's text under the schemas in force: a changed schema trusts nothing."""
-    return _sha256(RULES + _schemas_digest() + text.encode("utf-8")).hexdigest()
+    return hashlib.sha256(RULES + _schemas_digest() + text.encode("utf-8")).hexdigest()
 
 
 @cache

@@ -14,6 +14,7 @@ the GUI reads it back with to say it in its own language.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -69,8 +70,6 @@ class AuditEntry:
 
 def records_hash(records: Sequence[Sequence[Any]]) -> str:
     """sha256 (hex) over the canonical JSON of status-change rows, in id order."""
-    import hashlib  # here: a start must not load OpenSSL (storage/lazy_imports)
-
     canonical = json.dumps([list(r) for r in records], ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
@@ -108,8 +107,6 @@ def entry_hash(
     """sha256 (hex) over the canonical JSON of an entry's fields and ``prev_hash``; the
     ``record_hash`` of the rows it records counts only when there is one, so entries
     written before it existed keep their hashes."""
-    import hashlib  # here: a start must not load OpenSSL (storage/lazy_imports)
-
     fields: dict[str, Any] = {
         "id": id,
         "prev_hash": prev_hash,

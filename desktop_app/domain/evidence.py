@@ -13,6 +13,7 @@ is a file whose content is not what its name says.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import uuid
 import zipfile
@@ -237,8 +238,6 @@ def check_file(name: str, data: bytes, *, already: int = 0) -> str:
 
 
 def sha256(data: bytes) -> str:
-    import hashlib  # here: a start must not load OpenSSL (storage/lazy_imports)
-
     return hashlib.sha256(data).hexdigest()
 
 

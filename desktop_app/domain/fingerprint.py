@@ -14,6 +14,7 @@ Approvals made before this form recorded 12 hex digits (48 bits; a collision cos
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import unicodedata
@@ -64,8 +65,6 @@ def canonical_json(assessment: Assessment) -> str:
 
 def content_digest(assessment: Assessment) -> str:
     """The full SHA-256 of the content (64 hex digits): what an approval records."""
-    import hashlib  # here: a start must not load OpenSSL (storage/lazy_imports)
-
     return hashlib.sha256(canonical_json(assessment).encode("utf-8")).hexdigest()
 
 

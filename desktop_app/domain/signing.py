@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import json
 from dataclasses import dataclass
 from enum import StrEnum
@@ -89,8 +90,6 @@ def public_key_text(key: Ed25519PublicKey) -> str:
 
 def key_id(public_text: str) -> str:
     """A short name of a public key for people: 16 hex digits of its SHA-256."""
-    import hashlib  # here: a start must not load OpenSSL (storage/lazy_imports)
-
     return hashlib.sha256(public_text.strip().encode("ascii", "replace")).hexdigest()[
         :KEY_ID_LENGTH
     ]

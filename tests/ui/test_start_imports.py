@@ -27,11 +27,8 @@ NOT_BEFORE_LISTED = (
     "csv",
 )
 # Exchange files, PDFs carrying one, and the approvals they bring: the import and export
-# actions load them. OpenSSL's libcrypto (about 3.5 MB resident): hashing and savepoints.
+# actions load them.
 NOT_AT_START = (
-    # OpenSSL: hashlib's ``_hashlib``, and ``hmac`` for ``secrets`` (storage/lazy_imports)
-    "_hashlib",
-    "hmac",
     "desktop_app.domain.memo",
     "desktop_app.app.register_export",
     "desktop_app.app.transfer",
