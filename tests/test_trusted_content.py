@@ -204,3 +204,13 @@ def test_the_window_s_content_imports_no_yaml_when_content_is_recorded(tmp_path)
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
+
+
+def test_the_record_is_let_go_once_the_content_is_loaded(record, monkeypatch):
+    """Its parsed data would otherwise stay in memory for the whole session (issue 18);
+    a second load still takes the built-in files from it."""
+    monkeypatch.setattr(yamlfile, "_strict_loader", lambda: pytest.fail("YAML parsed"))
+    first = load_content()
+    assert trusted._record.cache_info().currsize == 0
+    assert load_content().checklists.checklists == first.checklists.checklists
+    assert trusted._record.cache_info().currsize == 0

@@ -7,10 +7,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop_app.checklists import trusted
 from desktop_app.checklists.loader import ChecklistLibrary, load_library
 from desktop_app.checklists.yamlfile import YamlDocument
 from desktop_app.domain.checklist import LANGUAGES, STEP_KEYS, Step, Text
-from desktop_app.domain.memo import KEEP_CAPITAL, TEMPLATE_FIELDS, placeholders
+from desktop_app.domain.memo_templates import KEEP_CAPITAL, TEMPLATE_FIELDS, placeholders
 from desktop_app.domain.vocabulary import Vocabulary
 from desktop_app.resources import resource_path
 from desktop_app.schemas import validator
@@ -82,8 +83,11 @@ class Content:
 def load_content(extra_checklist_folders: Iterable[Path] = ()) -> Content:
     """Load all content. A broken steps or vocabulary file raises ``ContentError``;
     a broken checklist is only listed in ``checklists.errors``."""
-    return Content(
-        checklists=load_library(extra_checklist_folders),
-        steps=load_steps(),
-        vocabulary=load_vocabulary(),
-    )
+    try:
+        return Content(
+            checklists=load_library(extra_checklist_folders),
+            steps=load_steps(),
+            vocabulary=load_vocabulary(),
+        )
+    finally:
+        trusted.release()  # what the build recorded is not needed again

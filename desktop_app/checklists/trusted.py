@@ -72,6 +72,14 @@ def _record() -> tuple[frozenset[str], dict[str, str]]:
         return frozenset(), {}  # no record (a source checkout) or a broken one: check all
 
 
+def release() -> None:
+    """Let go of the record once the content is loaded (``guide.load_content``): its
+    parsed data, as JSON text, is about 1 MB in memory that a window would otherwise
+    keep for the whole session (issue 18); a later load reads the file again (a few
+    milliseconds)."""
+    _record.cache_clear()
+
+
 def _trusted() -> frozenset[str]:
     return _record()[0]
 

@@ -15,12 +15,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from datetime import date
-from string import Formatter
 
 from desktop_app.domain.checklist import Checklist, ChecklistKind, Text
 from desktop_app.domain.completeness import find_gaps
 from desktop_app.domain.date_sense import followup_has_passed
 from desktop_app.domain.formats import format_day, join_list
+from desktop_app.domain.memo_templates import KEEP_CAPITAL as KEEP_CAPITAL
+from desktop_app.domain.memo_templates import TEMPLATE_FIELDS as TEMPLATE_FIELDS
+from desktop_app.domain.memo_templates import placeholders as placeholders
 from desktop_app.domain.model import (
     Assessment,
     Direction,
@@ -36,64 +38,6 @@ from desktop_app.domain.statistics import FigureUnit
 from desktop_app.domain.statistics_text import number, row_label
 from desktop_app.domain.vocabulary import Vocabulary
 
-_IMPACT = ("memo.impact.negative", "memo.impact.mixed")
-_SEVERITIES = ("low", "medium", "high", "unset")
-
-# Every memo sentence and the placeholders it must use (checked when the file loads).
-TEMPLATE_FIELDS: dict[str, frozenset[str]] = {
-    "memo.intro": frozenset({"framework"}),
-    "memo.intro.modules": frozenset({"framework", "modules"}),
-    **{f"{kind}.{s}": frozenset({"ground"}) for kind in _IMPACT for s in _SEVERITIES},
-    **{
-        f"memo.impact.{d}": frozenset({"ground"})
-        for d in ("positive", "neutral", "unknown", "unset")
-    },
-    "memo.groups": frozenset({"groups"}),
-    "memo.risks": frozenset({"risks"}),
-    "memo.not_relevant": frozenset({"grounds"}),
-    "memo.not_relevant.reason": frozenset({"grounds", "justification"}),
-    "memo.evidence_missing": frozenset({"missing"}),
-    "memo.draft": frozenset(),
-    "memo.none_relevant": frozenset(),
-    "memo.unassessed": frozenset({"grounds"}),
-    "memo.nothing_assessed": frozenset(),
-    **{
-        f"memo.measures.{lead}.{n}": frozenset()
-        for lead in ("lead", "lead_adverse")
-        for n in ("one", "many")
-    },
-    "memo.measure.item": frozenset({"description", "details"}),
-    "memo.measure.undescribed": frozenset(),
-    "memo.measure.owner": frozenset({"owner"}),
-    "memo.measure.no_owner": frozenset(),
-    "memo.measure.deadline": frozenset({"date"}),
-    "memo.measure.no_deadline": frozenset(),
-    **{f"memo.measure.status.{s}": frozenset() for s in ("ongoing", "done", "dropped")},
-    "memo.no_measure.justified": frozenset({"ground", "justification"}),
-    "memo.no_measure.missing": frozenset({"grounds"}),
-    "memo.no_measures_needed": frozenset(),
-    **{f"memo.outcome.{o.value}": frozenset() for o in Outcome},
-    "memo.outcome.missing": frozenset(),
-    "memo.outcome.justification": frozenset({"justification"}),
-    "memo.outcome.justification_missing": frozenset(),
-    "memo.followup": frozenset({"date"}),
-    "memo.followup.missing": frozenset(),
-    "memo.followup.past": frozenset({"date"}),
-    # The Word document and the clipboard's HTML: the section heading and table headers.
-    "memo.heading": frozenset(),
-    **{
-        f"memo.table.{column}": frozenset()
-        for column in ("ground", "impact", "severity", "measures", "measure", "owner")
-    },
-    "memo.table.deadline": frozenset(),
-    "memo.table.status": frozenset(),
-    "memo.table.number": frozenset(),
-    "memo.statistics.table": frozenset({"label", "figures", "source"}),
-    "memo.statistics.table.no_source": frozenset({"label", "figures"}),
-    "memo.statistics.evidence": frozenset({"items"}),
-}
-
-KEEP_CAPITAL = "memo.keep_capital"
 # Words that make a list ambiguous when an item contains them: "religion och livsåskådning
 # och ålder" is two grounds or three? Such lists are written with semicolons.
 _CONJUNCTIONS = {
@@ -108,11 +52,6 @@ _SEVERITY_RANK = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2, None: 3
 _DIRECTION_RANK = {Direction.UNKNOWN: 1, None: 1, Direction.NEUTRAL: 2, Direction.POSITIVE: 3}
 _WORD = re.compile(r"[^\W\d_]+")
 _END = (".", "!", "?", "…", ":")
-
-
-def placeholders(template: str) -> set[str]:
-    """The ``{names}`` a template uses; ``ValueError`` if its braces are broken."""
-    return {name for _text, name, _spec, _conv in Formatter().parse(template) if name is not None}
 
 
 def memo_text(

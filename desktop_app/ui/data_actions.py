@@ -17,10 +17,8 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
-from desktop_app.app import transfer
 from desktop_app.app.backups import BackupInfo, Reason, backups
 from desktop_app.app.errors import DamagedDatabaseError
-from desktop_app.app.transfer import ExchangeDocument
 from desktop_app.domain.errors import LikaError
 from desktop_app.progress import Cancelled, Progress
 from desktop_app.ui.literal_text import literal
@@ -28,6 +26,8 @@ from desktop_app.ui.session import SessionKeeper
 from desktop_app.ui.tasks import ImmediateRunner, TaskRunner
 
 if TYPE_CHECKING:
+    from desktop_app.app import transfer
+    from desktop_app.app.transfer import ExchangeDocument
     from desktop_app.ui.editor.editor_window import EditorWindow
     from desktop_app.ui.main_window import MainWindow
 
@@ -216,6 +216,9 @@ class DataActions(QObject):
 
     def import_file(self, path: Path) -> None:
         """Read and check the file off the GUI thread, then store it here."""
+        # Here, not at the top: exchange files and approvals are not needed to start.
+        from desktop_app.app import transfer
+
         content = self.context.content
         self.runner.run(
             lambda _progress: transfer.read_file(content, path),
@@ -228,7 +231,9 @@ class DataActions(QObject):
         QMessageBox.warning(self.window, self.tr("Not imported"), literal(message))
 
     def _store(self, path: Path, document: ExchangeDocument) -> None:
-        mode = transfer.ImportMode.NEW
+        from desktop_app.app.transfer import ImportMode
+
+        mode = ImportMode.NEW
         existing = self.service.transfer.find(document)
         if existing is not None:
             chosen = self.ask_existing(existing.title, existing.id)
@@ -236,10 +241,10 @@ class DataActions(QObject):
                 return
             mode = chosen
             editor = self.window.editors.get(existing.id)
-            if mode is transfer.ImportMode.REPLACE and editor is not None and not editor.close():
+            if mode is ImportMode.REPLACE and editor is not None and not editor.close():
                 return
             review = self.window.reviews.get(existing.id)
-            if mode is transfer.ImportMode.REPLACE and review is not None:
+            if mode is ImportMode.REPLACE and review is not None:
                 review.close()  # read-only: nothing to save; reopened on the new content
         try:
             stored = self.service.transfer.import_document(document, mode)
@@ -278,10 +283,12 @@ class DataActions(QObject):
         box.setDefaultButton(copy)
         box.exec()
         clicked = box.clickedButton()
+        from desktop_app.app.transfer import ImportMode
+
         if clicked is replace:
-            return transfer.ImportMode.REPLACE
+            return ImportMode.REPLACE
         if clicked is copy:
-            return transfer.ImportMode.AS_NEW
+            return ImportMode.AS_NEW
         return None
 
     # Drag and drop

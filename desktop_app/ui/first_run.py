@@ -15,11 +15,13 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.identity import os_full_name
 from desktop_app.ui.context import UiContext
-from desktop_app.ui.editor.widgets import wrapped_label
 
 
 class FirstRunDialog(QDialog):
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+        # Here: every start imports this module, only the first one shows the dialog.
+        from desktop_app.ui.editor.widgets import wrapped_label
+
         super().__init__(parent)
         self.context = context
         settings = context.settings

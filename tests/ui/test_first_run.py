@@ -69,3 +69,18 @@ def test_the_role_goes_with_an_approval_made_in_review_mode(qtbot, context) -> N
     assert (record.approver, record.approver_role) == ("Birgitta Holm", "Enhetschef")
     assert "Birgitta Holm, Enhetschef" in review.banner.text()
     assert "Birgitta Holm, Enhetschef" in " ".join(review.browser.toPlainText().split())
+
+
+def test_a_start_after_the_first_does_not_load_the_dialog_s_widgets() -> None:
+    """Every start imports this module to ask whether to ask; the editor's widgets it
+    uses come only with the dialog, on the first start (issue 18: memory at start)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "import desktop_app.ui.first_run\n"
+        "assert 'desktop_app.ui.editor.widgets' not in sys.modules\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr

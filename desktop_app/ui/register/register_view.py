@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.app.ports import RegisterReader
-from desktop_app.app.register_export import export_csv_file
 from desktop_app.domain.errors import InputError, LikaError
 from desktop_app.domain.register import RegisterQuery, SortKey
 from desktop_app.progress import Progress
@@ -276,6 +275,9 @@ class RegisterView(RegisterTab):
             if not chosen:
                 return
             path = Path(chosen)
+        # Here, not at the top: the list's first page does not wait for the CSV writer.
+        from desktop_app.app.register_export import export_csv_file
+
         query, today, total = self.model.query, self._today(), max(self.model.total, 0)
         progress = QProgressDialog(self.tr("Exporting…"), self.tr("Cancel"), 0, total, self)
         progress.setWindowTitle(self.tr("Export view as CSV"))

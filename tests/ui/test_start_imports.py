@@ -1,0 +1,90 @@
+"""What the window's start loads (issue 18): the first page waits only for what the
+list needs, and a complete start does not load what only the user's actions use.
+
+Checked by the modules the program has loaded at the smoke hook's markers (not by
+timings: the machine is shared). Every module loaded is resident memory for the whole
+session, and the peak of the start is what issue 18's memory target measures.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.safety_helpers import filled_register
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# The memo's composition (the content only needs its sentences' placeholders,
+# ``domain.memo_templates``) and the CSV writer (the "Export view as CSV" action).
+NOT_BEFORE_LISTED = (
+    "desktop_app.domain.memo",
+    "desktop_app.app.register_export",
+    "csv",
+)
+# Exchange files, PDFs carrying one, and the approvals they bring: the import and export
+# actions load them.
+NOT_AT_START = (
+    "desktop_app.domain.memo",
+    "desktop_app.app.register_export",
+    "desktop_app.app.transfer",
+    "desktop_app.app.approvals",
+    "desktop_app.storage.exchange",
+    "desktop_app.storage.pdf_exchange",
+)
+
+SCRIPT = """
+import json, sys
+from desktop_app.ui import smoke_hook
+said = smoke_hook._say
+def say(line):
+    said(line)
+    if line in (smoke_hook.READY_MARKER, smoke_hook.STARTED_MARKER):
+        print('modules:', json.dumps(sorted(sys.modules)), flush=True)
+smoke_hook._say = say
+from desktop_app.__main__ import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.fixture(scope="module")
+def loaded(tmp_path_factory, content) -> dict[str, set[str]]:
+    """The modules loaded when the register was listed and when the start was complete,
+    in the program as the user starts it."""
+    tmp_path = tmp_path_factory.mktemp("start")
+    path = filled_register(tmp_path / "lika.db", content, count=3)
+    sys.path.insert(0, str(ROOT / "packaging"))
+    from smoke_test import isolated_environment
+
+    env = isolated_environment(tmp_path / "home")
+    env.update(LIKA_SMOKE_TEST_QUIT_AFTER_SHOW="1", QT_QPA_PLATFORM="offscreen",
+               LIKA_DEFAULTS="", PYTHONPATH=str(ROOT))  # fmt: skip
+    result = subprocess.run([sys.executable, "-c", SCRIPT, "--db", str(path)], env=env,
+                            capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    found: dict[str, set[str]] = {}
+    marker = None
+    for line in result.stdout.splitlines():
+        if line.startswith("LIKA_SMOKE_TEST: "):
+            marker = line
+        elif line.startswith("modules: "):
+            found[str(marker)] = set(json.loads(line.removeprefix("modules: ")))
+    assert set(found) == {"LIKA_SMOKE_TEST: register listed", "LIKA_SMOKE_TEST: start complete"}
+    return found
+
+
+def test_the_first_page_does_not_wait_for_the_memo_or_the_csv_writer(loaded) -> None:
+    listed = loaded["LIKA_SMOKE_TEST: register listed"]
+    assert "desktop_app.checklists.guide" in listed  # the content was loaded, its words shown
+    assert "desktop_app.domain.memo_templates" in listed
+    assert [m for m in NOT_BEFORE_LISTED if m in listed] == []
+
+
+def test_a_complete_start_leaves_exchange_files_and_approvals_to_the_actions(loaded) -> None:
+    started = loaded["LIKA_SMOKE_TEST: start complete"]
+    assert "desktop_app.app.service" in started  # the register was opened and attached
+    assert [m for m in NOT_AT_START if m in started] == []
