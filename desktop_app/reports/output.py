@@ -118,4 +118,5 @@ def write_pdf(out: Path, build: Callable[[io.BytesIO], None]) -> None:
     file exists while it is built, however long that takes)."""
     buffer = io.BytesIO()
     build(buffer)
-    write_bytes(Path(out), buffer.getvalue(), suffix=".pdf")
+    # The buffer's own memory, not a copy of it: a portfolio of 100,000 is large.
+    write_bytes(Path(out), buffer.getbuffer(), suffix=".pdf")
