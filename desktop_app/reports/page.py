@@ -16,7 +16,15 @@ from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFPage, PDFStream
+from reportlab.pdfbase.pdfdoc import (
+    PDFArray,
+    PDFBase85Encode,
+    PDFDictionary,
+    PDFName,
+    PDFPage,
+    PDFStream,
+    PDFZCompress,
+)
 from reportlab.pdfgen.canvas import Canvas
 
 from desktop_app.reports.fonts import BOLD, REGULAR
@@ -152,13 +160,17 @@ def canvas_maker(
 
 def _compress_now(page: PDFPage) -> None:
     """Compress a finished page's drawing operations now rather than when the document
-    is written: reportlab keeps every page's text until then, uncompressed."""
-    if not page.compression or not page.stream or page.Contents or rl_config.useA85:
+    is written: reportlab keeps every page's text until then, uncompressed. The filters
+    are the ones reportlab would apply (``PDFPage.check_format``: Flate, then ASCII85
+    where ``rl_config.useA85``, its default), so the file is the same."""
+    if not page.compression or not page.stream or page.Contents:
         return
-    stream = page.stream
-    data = stream.encode("utf8") if isinstance(stream, str) else stream
-    filters = PDFDictionary({"Filter": PDFArray([PDFName("FlateDecode")])})
-    page.Contents = PDFStream(filters, zlib.compress(data))
+    filters = [PDFBase85Encode, PDFZCompress] if rl_config.useA85 else [PDFZCompress]
+    content: str | bytes = page.stream
+    for step in reversed(filters):  # as PDFStream.format: the last listed first
+        content = step.encode(content)
+    names = PDFArray([PDFName(step.pdfname) for step in filters])
+    page.Contents = PDFStream(PDFDictionary({"Filter": names}), content)
     page.stream = None
 
 
