@@ -135,12 +135,7 @@ _BINARY = getattr(os, "O_BINARY", 0)
 
 
 def write_bytes(
-    out: Path,
-    data: bytes | memoryview,
-    *,
-    suffix: str = "",
-    mode: int = 0o666,
-    exclusive: bool = False,
+    out: Path, data: bytes, *, suffix: str = "", mode: int = 0o666, exclusive: bool = False
 ) -> None:
     """Write ``data`` to ``out`` atomically (``exclusive``: see ``atomic_write``)."""
 

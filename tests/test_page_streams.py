@@ -34,3 +34,33 @@ def test_a_finished_page_is_kept_compressed_as_reportlab_writes_it(monkeypatch, 
         canvas.save()
         written[early] = buffer.getvalue()
     assert written[True] == written[False]
+
+
+def test_a_pdf_is_written_into_its_temporary_file_not_gathered_in_memory(tmp_path) -> None:
+    """``write_pdf``: the layout happens with no file at all; then reportlab's writer
+    gets the temporary file beside the target itself (a 100,000-assessment portfolio is
+    over 100 MB: no copy of it in memory), renamed into place when complete."""
+    from desktop_app.reports import output
+
+    out = tmp_path / "x.pdf"
+    seen = {}
+
+    def build(target) -> None:
+        assert list(tmp_path.iterdir()) == []  # laid out: nothing on disk yet
+        canvas = Canvas(target)
+        canvas.drawString(72, 72, "text")
+        canvas.showPage()
+
+        def write(file) -> None:
+            seen["file"] = file.name
+            seen["others"] = [p.name for p in tmp_path.iterdir()]
+            canvas._filename = file
+            canvas.save()
+
+        target.save(write)
+
+    output.write_pdf(out, build)
+    assert seen["file"] != str(out) and seen["others"] == [seen["file"].split("/")[-1]]
+    assert out.read_bytes().startswith(b"%PDF-") and [p.name for p in tmp_path.iterdir()] == [
+        "x.pdf"
+    ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, BinaryIO
 
 from reportlab import rl_config
 from reportlab.lib import colors
@@ -28,7 +28,7 @@ from reportlab.pdfbase.pdfdoc import (
 from reportlab.pdfgen.canvas import Canvas
 
 from desktop_app.reports.fonts import BOLD, REGULAR
-from desktop_app.reports.output import Finish
+from desktop_app.reports.output import Finish, LateFile
 from desktop_app.reports.tagging import Recorder
 from desktop_app.reports.text import font_runs, text_width
 
@@ -91,7 +91,16 @@ def canvas_maker(
                 _compress_now(self._doc.Pages.pages[-1])
             if finish is not None:
                 finish(self._doc)
-            super().save()
+            target = getattr(self, "_filename")  # noqa: B009  (untyped in reportlab)
+            if not isinstance(target, LateFile):
+                super().save()
+                return
+
+            def write(file: BinaryIO) -> None:
+                self._filename = file
+                Canvas.save(self)
+
+            target.save(write)  # the file is made only now, and written as it is formatted
 
         def _decorate(self, page: int, pages: int) -> None:
             if self.tags is not None:
