@@ -164,3 +164,18 @@ def test_an_element_that_drew_nothing_leaves_no_trace() -> None:
     again = table.add("TD")
     assert recorder.marked(canvas, again) == "/TD <</MCID 0>> BDC"
     assert table.children == [again] and again.content == [(0, 0)]
+
+
+def test_a_listing_cell_is_an_element_like_any_other() -> None:
+    class FakeCanvas:
+        def getPageNumber(self) -> int:  # noqa: N802  (reportlab's name)
+            return 2
+
+    recorder = tagging.Recorder()
+    row = recorder.root.add("Table").add("TR")
+    assert recorder.marked(FakeCanvas(), row.add("TD")) == "/TD <</MCID 0>> BDC"
+    assert recorder.marked_child(FakeCanvas(), row, "TD") == "/TD <</MCID 1>> BDC"
+    assert [(c.tag, c.content, c.parent) for c in row.children] == [
+        ("TD", [(1, 0)], row),
+        ("TD", [(1, 1)], row),
+    ]

@@ -26,15 +26,15 @@ class Tree:
         self.names: list[str] = []  # the tags, by code
         self._codes: dict[str, int] = {}
         self.tag = array("H")
-        self.parent = array("l")  # NONE for the document element
-        self.page = array("l")  # the first marked content: page index, NONE if none
-        self.mcid = array("l")
+        self.parent = array("i")  # NONE for the document element
+        self.page = array("i")  # the first marked content: page index, NONE if none
+        self.mcid = array("i")
         self.more: dict[int, list[tuple[int, int]]] = {}  # further marked content
         self.attributes: dict[int, dict[str, Any]] = {}  # alt, scope, lang, id, headers
         self.removed: set[int] = set()
         # Per page, the element of each MCID (the parent tree), in MCID order.
         self.by_page: list[array[int]] = []
-        self.root_children = array("l")  # the document's own children (few)
+        self.root_children = array("i")  # the document's own children (few)
         self.add(NONE, "Document")
 
     def __len__(self) -> int:
@@ -58,7 +58,7 @@ class Tree:
         """The next MCID of ``page``, now ``index``'s next marked content."""
         by_page = self.by_page
         while len(by_page) <= page:
-            by_page.append(array("l"))
+            by_page.append(array("i"))
         mcids = by_page[page]
         mcid = len(mcids)
         mcids.append(index)

@@ -108,7 +108,7 @@ def _tree_objects(
     the root)."""
     n = len(tree)
     removed = tree.removed
-    numbers = array("l", [0]) * n  # element → object number
+    numbers = array("i", [0]) * n  # element → object number
     next_number = first
     for i in range(n):
         if i not in removed:
@@ -116,14 +116,14 @@ def _tree_objects(
             next_number += 1
     # Children in order, by counting: start[p]..start[p + 1] in ``kids``.
     parent = tree.parent
-    start = array("l", [0]) * (n + 1)
+    start = array("i", [0]) * (n + 1)
     for i in range(1, n):
         if i not in removed:
             start[parent[i] + 1] += 1
     for p in range(n):
         start[p + 1] += start[p]
-    kids = array("l", [0]) * start[n]
-    fill = array("l", start)
+    kids = array("i", [0]) * start[n]
+    fill = array("i", start)
     for i in range(1, n):
         if i not in removed:
             p = parent[i]
@@ -168,7 +168,7 @@ def _tree_objects(
     number = next_number
     nums = []
     for index in range(len(pages)):
-        mcids = tree.by_page[index] if index < len(tree.by_page) else array("l")
+        mcids = tree.by_page[index] if index < len(tree.by_page) else array("i")
         listed = b" ".join(b"%d 0 R" % numbers[e] for e in mcids)
         yield number, b"%d 0 obj\n[ %s ]\nendobj\n" % (number, listed)
         nums.append(b"%d %d 0 R" % (index, number))

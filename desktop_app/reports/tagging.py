@@ -74,6 +74,14 @@ class Recorder:
         mcid = self.tree.mark(element.index, canvas.getPageNumber() - 1)
         return f"/{element.tag} <</MCID {mcid}>> BDC"
 
+    def marked_child(self, canvas: Any, parent: Element, tag: str) -> str:
+        """A new ``tag`` element under ``parent`` and the operator that opens its marked
+        content: ``marked`` for the cells of a listing (hundreds of thousands in a
+        portfolio), without a handle on the new element."""
+        tree = self.tree
+        mcid = tree.mark(tree.add(parent.index, tag), canvas.getPageNumber() - 1)
+        return f"/{tag} <</MCID {mcid}>> BDC"
+
     def take_back(self, element: Element) -> None:
         """``element`` drew nothing after all: its last MCID is handed out again, and
         an element left without content is no longer in the tree."""
