@@ -9,8 +9,8 @@ with review mode and laid out by ``summary_blocks``.
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
+from typing import BinaryIO
 
 from reportlab.platypus import Flowable
 
@@ -23,7 +23,7 @@ from desktop_app.reports import (
 )
 from desktop_app.reports.flowables import report_doc
 from desktop_app.reports.fonts import register_fonts
-from desktop_app.reports.output import Finish, pdfa_finish, write_pdf
+from desktop_app.reports.output import Finish, LateFile, pdfa_finish, write_pdf
 from desktop_app.reports.page import PageDecor, canvas_maker
 from desktop_app.reports.summary_blocks import render
 from desktop_app.reports.summary_context import SummaryContext
@@ -82,7 +82,7 @@ def _decor(data: SummaryInput, print_fingerprint: str) -> PageDecor:
 
 def build_summary(
     data: SummaryInput,
-    target: io.BytesIO | str,
+    target: BinaryIO | str | LateFile,
     tags: tagging.Recorder | None = None,
     finish: Finish | None = None,
 ) -> None:

@@ -3,10 +3,9 @@ bookmarks, tables that never fall back to Helvetica, user text as safe paragraph
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from itertools import count
-from typing import Any
+from typing import Any, BinaryIO
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -23,6 +22,7 @@ from reportlab.platypus import (
 )
 
 from desktop_app.reports.fonts import REGULAR
+from desktop_app.reports.output import LateFile
 from desktop_app.reports.page import BODY_BOTTOM, BODY_TOP, CONTENT_WIDTH, MARGIN
 from desktop_app.reports.styles import HEADER_FILL, RULE
 from desktop_app.reports.tagging import TaggingFrame
@@ -135,7 +135,7 @@ class BookmarkingDoc(BaseDocTemplate):
 
 
 def report_doc(
-    target: io.BytesIO | str,
+    target: BinaryIO | str | LateFile,
     *,
     title: str,
     author: str,

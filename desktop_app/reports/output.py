@@ -1,29 +1,29 @@
 """Writing report files safely: complete or not at all, and PDFs as PDF/A-2b.
 
-A PDF is built in memory and only then written, through ``atomic_file`` (a temporary
-file beside the target, renamed into place when complete): an export that fails, is
-cancelled or killed while it builds leaves no file at all. What PDF/A-2b needs (XMP
-metadata, an sRGB output intent, ``reports.pdfa``), the structure tree of a tagged PDF
-(``reports.tagging``) and an embedded exchange file are added to reportlab's document
-by ``pdfa_finish`` just before reportlab writes it: no second pass over the file.
+A PDF is written through ``atomic_file`` (a temporary file beside the target, renamed
+into place when complete), once every page is laid out (``LateFile``): an export that
+fails, is cancelled or killed while it builds leaves no file at all. What
+PDF/A-2b needs (XMP metadata, an sRGB output intent, ``reports.pdfa``), the structure
+tree of a tagged PDF (``reports.tagging``) and an embedded exchange file are added to
+reportlab's document by ``pdfa_finish`` just before reportlab writes it: no second pass
+over the file.
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
-from desktop_app.atomic_file import atomic_write, write_bytes
+from desktop_app.atomic_file import atomic_write
 
 if TYPE_CHECKING:
     from desktop_app.reports.tagging import Recorder
 
-__all__ = ["Finish", "atomic_write", "pdfa_finish", "write_pdf"]
+__all__ = ["Finish", "LateFile", "atomic_write", "pdfa_finish", "write_pdf"]
 
 PDFA_PART = 2  # PDF/A-2b
 # PDF/A-3 allows embedded files of any kind (PDF/A-2 only PDF/A ones): a PDF that carries
@@ -113,9 +113,31 @@ def attach(doc: Any, attachment: Attachment) -> None:
     set_entry(doc.Catalog, "AF", PDFArray([spec_ref]))
 
 
-def write_pdf(out: Path, build: Callable[[io.BytesIO], None]) -> None:
-    """Build a PDF in memory with ``build``, then write it to ``out`` atomically (no
-    file exists while it is built, however long that takes)."""
-    buffer = io.BytesIO()
-    build(buffer)
-    write_bytes(Path(out), buffer.getvalue(), suffix=".pdf")
+class LateFile:
+    """Where a PDF goes once it is laid out (``write_pdf``): the canvas hands ``save``
+    the writing of the file, and ``save`` does it straight into the temporary file
+    beside ``out`` (``atomic_write``), created only then. So nothing exists while the
+    pages are laid out, however long that takes, and the file is not first gathered in
+    memory: a portfolio of 100,000 assessments is over 100 MB, and a copy of it in
+    memory was a quarter of the report's memory (issue 18)."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = Path(out)
+        self.saved = False
+
+    def save(self, write: Callable[[BinaryIO], None]) -> None:
+        def into(temp: Path) -> None:
+            with temp.open("wb") as file:
+                write(file)
+
+        atomic_write(self.out, into, suffix=".pdf")
+        self.saved = True
+
+
+def write_pdf(out: Path, build: Callable[[BinaryIO | LateFile], None]) -> None:
+    """Lay out a PDF with ``build`` and write it to ``out`` atomically: complete or not
+    at all, and no file at all while it is laid out (``LateFile``)."""
+    target = LateFile(Path(out))
+    build(target)
+    if not target.saved:
+        raise RuntimeError(f"the PDF for {out} was laid out but never saved")

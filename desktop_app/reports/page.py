@@ -10,17 +10,25 @@ from __future__ import annotations
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, BinaryIO
 
 from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFPage, PDFStream
+from reportlab.pdfbase.pdfdoc import (
+    PDFArray,
+    PDFBase85Encode,
+    PDFDictionary,
+    PDFName,
+    PDFPage,
+    PDFStream,
+    PDFZCompress,
+)
 from reportlab.pdfgen.canvas import Canvas
 
 from desktop_app.reports.fonts import BOLD, REGULAR
-from desktop_app.reports.output import Finish
+from desktop_app.reports.output import Finish, LateFile
 from desktop_app.reports.tagging import Recorder
 from desktop_app.reports.text import font_runs, text_width
 
@@ -83,7 +91,16 @@ def canvas_maker(
                 _compress_now(self._doc.Pages.pages[-1])
             if finish is not None:
                 finish(self._doc)
-            super().save()
+            target = getattr(self, "_filename")  # noqa: B009  (untyped in reportlab)
+            if not isinstance(target, LateFile):
+                super().save()
+                return
+
+            def write(file: BinaryIO) -> None:
+                self._filename = file
+                Canvas.save(self)
+
+            target.save(write)  # the file is made only now, and written as it is formatted
 
         def _decorate(self, page: int, pages: int) -> None:
             if self.tags is not None:
@@ -152,13 +169,17 @@ def canvas_maker(
 
 def _compress_now(page: PDFPage) -> None:
     """Compress a finished page's drawing operations now rather than when the document
-    is written: reportlab keeps every page's text until then, uncompressed."""
-    if not page.compression or not page.stream or page.Contents or rl_config.useA85:
+    is written: reportlab keeps every page's text until then, uncompressed. The filters
+    are the ones reportlab would apply (``PDFPage.check_format``: Flate, then ASCII85
+    where ``rl_config.useA85``, its default), so the file is the same."""
+    if not page.compression or not page.stream or page.Contents:
         return
-    stream = page.stream
-    data = stream.encode("utf8") if isinstance(stream, str) else stream
-    filters = PDFDictionary({"Filter": PDFArray([PDFName("FlateDecode")])})
-    page.Contents = PDFStream(filters, zlib.compress(data))
+    filters = [PDFBase85Encode, PDFZCompress] if rl_config.useA85 else [PDFZCompress]
+    content: str | bytes = page.stream
+    for step in reversed(filters):  # as PDFStream.format: the last listed first
+        content = step.encode(content)
+    names = PDFArray([PDFName(step.pdfname) for step in filters])
+    page.Contents = PDFStream(PDFDictionary({"Filter": names}), content)
     page.stream = None
 
 

@@ -7,10 +7,10 @@ that are overdue or due soon, and one line per assessment.
 
 from __future__ import annotations
 
-import io
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -23,7 +23,7 @@ from desktop_app.reports import fallback, tagging
 from desktop_app.reports.charts import impact_chart
 from desktop_app.reports.flowables import Heading, para, report_doc, table
 from desktop_app.reports.fonts import register_fonts
-from desktop_app.reports.output import Finish, pdfa_finish, write_pdf
+from desktop_app.reports.output import Finish, LateFile, pdfa_finish, write_pdf
 from desktop_app.reports.page import PageDecor, canvas_maker
 from desktop_app.reports.portfolio_input import (
     IMPACT_ORDER,
@@ -327,7 +327,7 @@ class _Report:
 
 def build_portfolio(
     data: PortfolioInput,
-    target: io.BytesIO | str,
+    target: BinaryIO | str | LateFile,
     progress: Progress = NO_PROGRESS,
     tags: tagging.Recorder | None = None,
     finish: Finish | None = None,
@@ -381,7 +381,7 @@ def _user_texts(data: PortfolioInput) -> Iterator[str]:
 
 def _build(
     data: PortfolioInput,
-    target: io.BytesIO | str,
+    target: BinaryIO | str | LateFile,
     progress: Progress,
     tags: tagging.Recorder | None,
     finish: Finish | None,

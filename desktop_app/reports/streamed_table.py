@@ -95,7 +95,7 @@ class _Page(Flowable):
             x = 0.0
             for cell, width in zip(cells, self.widths, strict=True):
                 if tags is not None and row is not None:  # marked content inside the text
-                    text._code.append(tags.marked(canvas, row.add("TD")))
+                    text._code.append(tags.marked_child(canvas, row, "TD"))
                 cell.draw_into(text, x + SIDE, top - TOP)
                 if tags is not None:
                     text._code.append("EMC")

@@ -7,54 +7,34 @@ Lbl and LBody (``reports.lists``), tables as Table/TR with TH (scope Column for 
 rows, scope Row for the labels of label/value tables) and TD per cell, charts as Figure
 with their alternative text, and ``/Lang`` on user text in another language than the
 document's. Page headers, footers and the DRAFT watermark, and the lines and
-shading of tables, are marked as artifacts. Once every page is laid out, ``apply`` writes
-the tree into reportlab's document before it is saved (``reports.pdf_objects``):
-``/StructTreeRoot`` with its ``/ParentTree``, ``/StructParents``
-and ``/Tabs /S`` on each page, ``/MarkInfo <</Marked true>>``, ``/ViewerPreferences
-<</DisplayDocTitle true>>``, and the title in the document information; ``pdfa.declare``
-then says ``pdfuaid:part`` 1 in the XMP metadata of a PDF with a structure tree.
+shading of tables, are marked as artifacts. The tree is held in flat arrays
+(``reports.struct_tree``: a portfolio has an element per listing cell). Once every page
+is laid out, ``apply`` gives reportlab's document what the tree needs
+(``reports.pdf_objects``) and the tree itself is written with the file, one element at a
+time (``reports.struct_writer``): ``/StructTreeRoot`` with its ``/ParentTree``,
+``/StructParents`` and ``/Tabs /S`` on each page, ``/MarkInfo <</Marked true>>``,
+``/ViewerPreferences <</DisplayDocTitle true>>``, and the title in the document
+information; ``pdfa.declare`` then says ``pdfuaid:part`` 1 in the XMP metadata of a PDF
+with a structure tree.
 
 One recorder per document, reached through the canvas (``canvas.tags``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import functools
 from typing import Any
 
-from reportlab.pdfbase.pdfdoc import (
-    PDFArray,
-    PDFDictionary,
-    PDFName,
-    PDFObject,
-    PDFObjectReference,
-    PDFString,
-)
+from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName
 from reportlab.platypus import Flowable, Frame, Paragraph, Spacer, Table
 
+from desktop_app.reports import struct_writer
 from desktop_app.reports.pdf_objects import set_entry
+from desktop_app.reports.struct_tree import Element, Tree
+
+__all__ = ["Element", "Recorder", "TaggingFrame", "apply", "lang_of"]
 
 ALT_DEFAULT = "Chart"
-
-
-@dataclass
-class Element:
-    """One structure element: its tag, marked content (page index, MCID) and children."""
-
-    tag: str
-    parent: Element | None = None
-    children: list[Element] = field(default_factory=list)
-    content: list[tuple[int, int]] = field(default_factory=list)
-    alt: str = ""
-    scope: str = ""
-    lang: str = ""  # where the text is in another language than the document
-    id: str = ""  # a header cell others name in ``headers``
-    headers: tuple[str, ...] = ()
-
-    def add(self, tag: str, *, alt: str = "", scope: str = "", lang: str = "") -> Element:
-        child = Element(tag, self, alt=alt, scope=scope, lang=lang)
-        self.children.append(child)
-        return child
 
 
 def lang_of(content: object) -> str:
@@ -73,8 +53,8 @@ class Recorder:
     """Hands out MCIDs per page and builds the structure tree as the canvas draws."""
 
     def __init__(self) -> None:
-        self.root = Element("Document")
-        self._next: dict[int, int] = {}
+        self.tree = Tree()
+        self.root = Element(self.tree, 0)
         self._table: Element | None = None
         self._row: Element | None = None
         # A table split over pages is one table: its pieces share an ``origin`` and
@@ -91,11 +71,21 @@ class Recorder:
     def marked(self, canvas: Any, element: Element) -> str:
         """The operator that opens ``element``'s next marked content on this page, for
         the caller to write where it draws (the canvas, or a text object's code)."""
-        page = canvas.getPageNumber() - 1
-        mcid = self._next.get(page, 0)
-        self._next[page] = mcid + 1
-        element.content.append((page, mcid))
+        mcid = self.tree.mark(element.index, canvas.getPageNumber() - 1)
         return f"/{element.tag} <</MCID {mcid}>> BDC"
+
+    def marked_child(self, canvas: Any, parent: Element, tag: str) -> str:
+        """A new ``tag`` element under ``parent`` and the operator that opens its marked
+        content: ``marked`` for the cells of a listing (hundreds of thousands in a
+        portfolio), without a handle on the new element."""
+        tree = self.tree
+        mcid = tree.mark(tree.add(parent.index, tag), canvas.getPageNumber() - 1)
+        return f"/{tag} <</MCID {mcid}>> BDC"
+
+    def take_back(self, element: Element) -> None:
+        """``element`` drew nothing after all: its last MCID is handed out again, and
+        an element left without content is no longer in the tree."""
+        self.tree.take_back(element.index)
 
     @staticmethod
     def end(canvas: Any) -> None:
@@ -124,7 +114,8 @@ class Recorder:
         return self.root
 
     def _is_last(self, element: Element) -> bool:
-        return bool(self.root.children) and self.root.children[-1] is element
+        children = self.tree.root_children
+        return bool(children) and children[-1] == element.index
 
     # ------------------------------------------------------------------ flowables
     def tag_of(self, flowable: Flowable) -> str | None:
@@ -227,10 +218,7 @@ class TaggingFrame(Frame):
         drawn = super().add(flowable, canv, trySplit)
         if not drawn or len(canv._code) == start + 1:  # nothing was drawn: undo
             del canv._code[start:]
-            page, mcid = element.content.pop()
-            recorder._next[page] = mcid
-            assert element.parent is not None
-            element.parent.children.remove(element)
+            recorder.take_back(element)
             return drawn
         recorder.end(canv)
         return drawn
@@ -239,100 +227,19 @@ class TaggingFrame(Frame):
 # ---------------------------------------------------------------------- the PDF side
 
 
-class _Node(PDFObject):
-    """A structure element as an indirect object, written directly: a portfolio's tree
-    has a few hundred thousand, and reportlab's general dictionaries spent most of
-    their time escaping the same few names again for each."""
-
-    __RefOnly__ = 1
-
-    def __init__(self, element: Element, parent: PDFObjectReference) -> None:
-        self.element, self.parent = element, parent
-        self.page: PDFObjectReference | None = None
-        self.kids: list[int | PDFObjectReference | tuple[PDFObjectReference, int]] = []
-
-    def format(self, document: Any) -> bytes:
-        e = self.element
-
-        def ref(target: PDFObjectReference) -> bytes:
-            written: bytes = target.format(document)
-            return written
-
-        def kid(k: int | PDFObjectReference | tuple[PDFObjectReference, int]) -> bytes:
-            if isinstance(k, int):
-                return b"%d" % k
-            if isinstance(k, tuple):  # marked content on another page than the element's
-                return b"<< /Type /MCR /Pg " + ref(k[0]) + b" /MCID %d >>" % k[1]
-            return ref(k)
-
-        def text(value: str) -> bytes:
-            written: bytes = PDFString(value).format(document)
-            return written
-
-        kids = [kid(k) for k in self.kids]
-        parts = [b"<< /Type /StructElem /S /" + e.tag.encode("ascii") + b" /P " + ref(self.parent)]
-        if self.page is not None:
-            parts.append(b"/Pg " + ref(self.page))
-        parts.append(b"/K " + (kids[0] if len(kids) == 1 else b"[ " + b" ".join(kids) + b" ]"))
-        if e.alt:
-            parts.append(b"/Alt " + text(e.alt))
-        if e.lang:
-            parts.append(b"/Lang " + text(e.lang))
-        if e.id:
-            parts.append(b"/ID " + text(e.id))
-        if e.scope or e.headers:
-            attributes = b"<< /O /Table"
-            if e.scope:
-                attributes += b" /Scope /" + e.scope.encode("ascii")
-            if e.headers:
-                attributes += b" /Headers [ " + b" ".join(text(h) for h in e.headers) + b" ]"
-            parts.append(b"/A " + attributes + b" >>")
-        return b"\n".join(parts) + b" >>"
-
-
 def apply(doc: Any, recorder: Recorder, title: str) -> None:
-    """Write the recorded structure tree and the PDF/UA catalog entries into reportlab's
-    document ``doc`` (every page laid out, nothing written yet)."""
-    pages = doc.Pages.pages
-    page_refs = [doc.Reference(page) for page in pages]
-    root = PDFDictionary({"Type": PDFName("StructTreeRoot")})
-    root_ref = doc.Reference(root)
-    parents: dict[int, dict[int, PDFObjectReference]] = {}
-    ids: dict[str, PDFObjectReference] = {}
-
-    def build(element: Element, parent: PDFObjectReference) -> PDFObjectReference:
-        node = _Node(element, parent)
-        ref = doc.Reference(node)
-        home = element.content[0][0] if element.content else None
-        if home is not None:
-            node.page = page_refs[home]
-        for page, mcid in element.content:
-            # continued on another page: a marked-content reference names it
-            node.kids.append(mcid if page == home else (page_refs[page], mcid))
-            parents.setdefault(page, {})[mcid] = ref
-        for child in element.children:
-            node.kids.append(build(child, ref))
-        if element.id:
-            ids[element.id] = ref
-        return ref
-
-    root["K"] = build(recorder.root, root_ref)
-    if ids:  # the name tree the Headers of table cells are looked up in
-        names: list[Any] = []
-        for key in sorted(ids):
-            names += [PDFString(key), ids[key]]
-        root["IDTree"] = doc.Reference(PDFDictionary({"Names": PDFArray(names)}))
-    nums: list[Any] = []
-    for index, page in enumerate(pages):
+    """Make reportlab's document ``doc`` (every page laid out, nothing written yet) a
+    tagged PDF: the catalog's and pages' entries now, the structure tree when the
+    document is written (``struct_writer.save``, one element at a time)."""
+    root = struct_writer.TreeRoot()
+    catalog = doc.Catalog
+    set_entry(catalog, "StructTreeRoot", doc.Reference(root))
+    for index, page in enumerate(doc.Pages.pages):
         set_entry(page, "StructParents", index)
         set_entry(page, "Tabs", PDFName("S"))
-        by_mcid = parents.get(index, {})
-        nums += [index, doc.Reference(PDFArray([by_mcid[m] for m in sorted(by_mcid)]))]
-    root["ParentTree"] = doc.Reference(PDFDictionary({"Nums": PDFArray(nums)}))
-    root["ParentTreeNextKey"] = len(pages)
-    catalog = doc.Catalog
-    set_entry(catalog, "StructTreeRoot", root_ref)
     set_entry(catalog, "MarkInfo", PDFDictionary({"Marked": "true"}))
     set_entry(catalog, "ViewerPreferences", PDFDictionary({"DisplayDocTitle": "true"}))
     if title:  # the XMP packet (``pdfa.declare``) is written from the document information
         doc.info.title = title
+    # reportlab's canvas saves through its document's method: this document's only
+    doc.SaveToFile = functools.partial(struct_writer.save, doc, recorder.tree, root)
