@@ -133,6 +133,7 @@ def test_the_script_is_the_migrations_in_order():
         "0001_register", "0002_roles", "0003_search", "0004_copy", "0005_register_order",
         "0006_autosave", "0007_search_unicode61", "0008_concurrency", "0009_import",
         "0010_notify", "0011_deferred_refresh", "0012_import_evaluations",
+        "0013_h20p_save_guard",
     ]  # fmt: skip
 
 

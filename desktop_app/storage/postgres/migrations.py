@@ -25,6 +25,7 @@ from desktop_app.storage.postgres import (
     notify_v1,
     order_v1,
     roles_v1,
+    save_guard_v1,
     search_v1,
     search_v2,
     tables_v1,
@@ -55,6 +56,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0010_notify", notify_v1.SQL),
     Migration("0011_deferred_refresh", deferred_v1.SQL),
     Migration("0012_import_evaluations", import_evaluations_v1.SQL),
+    Migration("0013_h20p_save_guard", save_guard_v1.SQL),
 )
 
 _PREAMBLE = f"""-- The Lika register's schema on PostgreSQL (issue 20), by `lika server-schema`.

@@ -44,6 +44,12 @@ from desktop_app.storage.errors import ConflictError, NotOnServerError
 from desktop_app.storage.postgres.children_sql import ServerChildSql
 from desktop_app.storage.postgres.connection import connect, shown
 from desktop_app.storage.postgres.errors import NotPermittedError, described
+from desktop_app.storage.postgres.save_flight import (
+    guarded_update,
+    read_for_save,
+    save_refused,
+    write_flight,
+)
 from desktop_app.storage.postgres.schema_guard import refuse_other_schema
 from desktop_app.storage.postgres.session import session_identity
 from desktop_app.storage.postgres.store_reads import ServerReads
@@ -190,50 +196,46 @@ class ServerStore(ServerReads):
 
     def save(self, assessment: Assessment, status_change: StatusChange | None = None) -> None:
         """Store every change of ``assessment`` (a returned one's change to draft with
-        it). ``ConflictError`` if it was saved elsewhere since it was loaded."""
+        it). ``ConflictError`` if it was saved elsewhere since it was loaded.
+
+        Two round trips (``save_flight``): a read, then the whole write in one flight,
+        so no lock is held while this client waits for the server or for a CPU."""
         if assessment.id is None:
             raise ValueError("save() needs a stored assessment; use create()")
         now = self._clock()
-        with self._stale_is_conflict(assessment.id, assessment.version), self._transaction() as db:
-            stored = db.execute(
-                "SELECT * FROM lika.assessments WHERE id = %s", [assessment.id]
-            ).fetchone()
+        conn = self.conn
+        with self._stale_is_conflict(assessment.id, assessment.version), self._errors():
+            stored, existing = read_for_save(
+                conn, assessment, self._children.remembered(assessment, assessment.version)
+            )
             check_saveable(stored, assessment)
             assert stored is not None
             version = int(stored["version"])
-            if status_change is not None:  # returned -> draft, logged before the save
-                self._change_status(db, assessment, status_change, version)
-                version += 1
             row = rows.assessment_row(assessment)
             del row["status"]  # only the server's function changes it
             changed = {name: value for name, value in row.items() if stored[name] != value}
-            bump = 0 if status_change is not None else 1  # change_status moved it on
-            updated = db.execute(
-                sql.SQL(
-                    "UPDATE lika.assessments SET {}updated = %(updated)s, "
-                    "version = version + %(bump)s WHERE id = %(id)s AND version = %(version)s"
-                ).format(
-                    sql.SQL("").join(
-                        sql.SQL("{} = {}, ").format(sql.Identifier(c), sql.Placeholder(c))
-                        for c in changed
-                    )
-                ),
-                {**changed, "updated": now.isoformat(), "bump": bump, "id": assessment.id,
-                 "version": version},
-            )  # fmt: skip
-            if updated.rowcount != 1:
-                raise self._refusal(db, assessment, version)
-            existing = self._children.stored(assessment, int(stored["version"]))
             before = rows.assessment_from_rows(
                 stored, *(list(t.values()) for t in existing.values())
             )
-            written = self._children.write(db, assessment, int(stored["version"]), existing)
             fields = audit.field_changes(before, assessment)
-            if fields:
-                self._audit(db, assessment, AuditAction.SAVE, save_summary(len(fields)), fields)
+            bump = 0 if status_change is not None else 1  # change_status moved it on
+            expected = version + (1 - bump)
+            try:
+                with write_flight(conn):
+                    if status_change is not None:  # returned -> draft, logged before the save
+                        self._change_status(conn, assessment, status_change, version)
+                    guarded_update(conn, assessment.id, changed, now, bump, expected)
+                    written = self._children.write(conn, assessment, version, existing)
+                    if fields:
+                        summary = save_summary(len(fields))
+                        self._audit(conn, assessment, AuditAction.SAVE, summary, fields)
+            except psycopg.Error as error:
+                if not save_refused(error):
+                    raise
+                raise self._refusal(conn, assessment, version) from None  # rolled back
         if status_change is not None:
             assessment.status = status_change.to_status
-        assessment.version = version + bump
+        assessment.version = expected + bump
         assessment.updated = now
         self._children.remember(assessment, assessment.version, written)
 
@@ -257,8 +259,9 @@ class ServerStore(ServerReads):
     def _refusal(
         self, db: psycopg.Connection[Row], assessment: Assessment, version: int
     ) -> Exception:
-        """Why an UPDATE of ``assessment`` changed no row: it moved on meanwhile, or the
-        server's row-level security does not let this login edit it."""
+        """Why an UPDATE of ``assessment`` changed no row: it moved on from ``version``
+        meanwhile, or the server's row-level security does not let this login edit it.
+        (Asked after the refused write rolled back.)"""
         found = db.execute(
             "SELECT version, owner FROM lika.assessments WHERE id = %s", [assessment.id]
         ).fetchone()

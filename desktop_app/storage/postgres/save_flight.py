@@ -1,0 +1,124 @@
+"""An autosave on a server register in two round trips, neither holding a lock while
+the client waits (issue 20: 50 clients, migration ``0013_h20p_save_guard``).
+
+1. ``read_for_save``: the stored row, and the child rows unless the store remembers
+   them for this version, in one flight (psycopg's pipeline mode), outside any
+   transaction: a read takes no lock.
+2. The write (``ServerStore.save``): BEGIN, a returned assessment's status change, the
+   version-guarded UPDATE (``guarded_update``), the changed child rows, the audit entry
+   and COMMIT, sent together and answered together. The assessment's row lock and the
+   audit counter's lock are taken and released within the server's own work on that
+   flight, never across a wait for the client.
+
+Reading outside the write's transaction is safe because of the version guard: every
+change to an assessment or its child rows moves its version on, so if the UPDATE finds
+the version that was read, nothing was committed in between and the rows read are the
+rows stored. If it does not, ``lika.expect_saved`` stops the flight on the server
+(SQLSTATE ``SAVE_REFUSED``) and the whole write rolls back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from typing import Any
+
+import psycopg
+from psycopg import sql
+from psycopg.pq import TransactionStatus
+
+from desktop_app.domain.model import Assessment
+from desktop_app.storage.children import TABLES, TableRows
+from desktop_app.storage.postgres.save_guard_v1 import SAVE_REFUSED
+
+Row = dict[str, Any]
+
+__all__ = ["SAVE_REFUSED", "guarded_update", "read_for_save", "save_refused", "write_flight"]
+
+
+def read_for_save(
+    conn: psycopg.Connection[Row], assessment: Assessment, remembered: TableRows | None
+) -> tuple[Row | None, TableRows]:
+    """The stored row of ``assessment`` (None if gone) and its child rows (``remembered``
+    if given, else read in the same flight)."""
+    assert assessment.id is not None
+    with conn.pipeline():
+        head = conn.execute("SELECT * FROM lika.assessments WHERE id = %s", [assessment.id])
+        children = (
+            None
+            if remembered is not None
+            else [
+                conn.execute(
+                    sql.SQL("SELECT * FROM lika.{} WHERE assessment_id = %s").format(
+                        sql.Identifier(table)
+                    ),
+                    [assessment.id],
+                )
+                for table, _ in TABLES
+            ]
+        )
+    stored = head.fetchone()
+    if children is None:
+        assert remembered is not None
+        return stored, remembered
+    found = {
+        table: {r[key]: r for r in cursor.fetchall()}
+        for (table, key), cursor in zip(TABLES, children, strict=True)
+    }
+    return stored, found
+
+
+@contextmanager
+def write_flight(conn: psycopg.Connection[Row]) -> Iterator[None]:
+    """BEGIN, the block's statements and COMMIT, sent as one flight and answered
+    together when the block ends; the first error the server met is raised then, and
+    the transaction is rolled back.
+
+    Not ``conn.transaction()``: inside a pipeline psycopg syncs after BEGIN and before
+    COMMIT (two more round trips, the second while every lock is held). So the block's
+    statements must not need their results before the flight returns."""
+    try:
+        with conn.pipeline():
+            conn.execute("BEGIN")
+            yield
+            conn.execute("COMMIT")
+    except BaseException:
+        # A statement failed (the server skipped the rest, COMMIT too) or the block
+        # raised before COMMIT: the transaction is still open, end it.
+        if not conn.broken and conn.pgconn.transaction_status != TransactionStatus.IDLE:
+            conn.execute("ROLLBACK")
+        raise
+
+
+def guarded_update(
+    db: psycopg.Connection[Row],
+    assessment_id: int,
+    changed: Row,
+    updated: datetime,
+    bump: int,
+    version: int,
+) -> None:
+    """UPDATE the assessment's ``changed`` columns, ``updated`` and ``version`` (by
+    ``bump``) if its version is still ``version``; the server raises ``SAVE_REFUSED``
+    otherwise (or when row-level security hides the row), so the rest of the flight
+    does not run."""
+    db.execute(
+        sql.SQL(
+            "WITH saved AS (UPDATE lika.assessments SET {}updated = %(updated)s, "
+            "version = version + %(bump)s WHERE id = %(id)s AND version = %(version)s "
+            "RETURNING 1) SELECT lika.expect_saved((SELECT count(*) FROM saved))"
+        ).format(
+            sql.SQL("").join(
+                sql.SQL("{} = {}, ").format(sql.Identifier(c), sql.Placeholder(c))
+                for c in changed
+            )
+        ),
+        {**changed, "updated": updated.isoformat(), "bump": bump, "id": assessment_id,
+         "version": version},
+    )  # fmt: skip
+
+
+def save_refused(error: psycopg.Error) -> bool:
+    """Whether ``error`` is the version guard's (the UPDATE matched no row)."""
+    return getattr(error, "sqlstate", None) == SAVE_REFUSED

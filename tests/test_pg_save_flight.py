@@ -1,0 +1,191 @@
+"""A server autosave in two round trips, no lock held across a wait for the client
+(issue 20, migration 0013_h20p_save_guard): the read, then BEGIN .. COMMIT in one
+flight; the version guard, row-level security and the audit chain as before.
+
+Round trips are counted from libpq's protocol trace of the store's connection: a
+round trip is a run of messages the client sent followed by the server's answer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktop_app.app import registers
+from desktop_app.app.service import AssessmentService
+from desktop_app.domain.audit import verify_chain
+from desktop_app.domain.errors import WorkflowError
+from desktop_app.domain.identity import Identity
+from desktop_app.domain.model import Status
+from desktop_app.register_location import ServerUrl
+from desktop_app.storage.errors import ConflictError
+from desktop_app.storage.postgres import store as store_module
+from tests.conftest import FakeClock
+from tests.helpers import complete_assessment
+from tests.pg_helpers import Server
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture
+def server(pg_cluster, pg_database) -> Server:
+    return Server(pg_cluster, pg_database)
+
+
+@pytest.fixture
+def open_as(server, pg_cluster):
+    opened = []
+
+    def opener(who: str):
+        store = registers.open_store(
+            ServerUrl(pg_cluster.url_for(server.database, server.login[who])), clock=FakeClock()
+        )
+        opened.append(store)
+        return store
+
+    yield opener
+    for store in opened:
+        store.close()
+
+
+def _flights(store, tmp_path: Path, act) -> list[list[str]]:
+    """What the client sent in each round trip while ``act()`` ran (one list of
+    message lines per round trip)."""
+    from psycopg import pq
+
+    trace = tmp_path / "trace.txt"
+    with trace.open("w") as out:
+        store.conn.pgconn.trace(out.fileno())
+        store.conn.pgconn.set_trace_flags(pq.Trace.SUPPRESS_TIMESTAMPS | pq.Trace.REGRESS_MODE)
+        try:
+            act()
+        finally:
+            store.conn.pgconn.untrace()
+    flights: list[list[str]] = []
+    answered = True
+    for line in trace.read_text().splitlines():
+        if line.startswith("F"):
+            if answered:
+                flights.append([])
+            flights[-1].append(line)
+            answered = False
+        elif line.startswith("B"):
+            answered = True
+    return flights
+
+
+def _sent(flight: list[str], word: str) -> bool:
+    return any(word in line for line in flight)
+
+
+def _audit_entries(server: Server):
+    from desktop_app.storage.audit import _parse
+
+    with server.connect() as conn:
+        found = conn.execute(
+            "SELECT id, at, actor, os_user, assessment_id, assessment_uid, revision, action, "
+            "summary, changes, prev_hash, hash, record_hash FROM lika.audit_log ORDER BY id"
+        ).fetchall()
+    return [_parse(row) for row in found]
+
+
+@pytest.mark.parametrize("remembered", [True, False], ids=["remembered", "after-a-load"])
+def test_an_autosave_is_two_round_trips_and_commits_in_the_flight_that_locks(
+    open_as, content, tmp_path, remembered
+):
+    store = open_as("anna")
+    a = store.create(complete_assessment(content))
+    if not remembered:  # saved elsewhere: the store knows no child rows of this version
+        other = open_as("anna")
+        other.save(other.get(a.id))
+        a = store.get(a.id)
+    key = sorted(a.grounds)[0]
+    a.grounds[key].justification += " Ändrad."
+    flights = _flights(store, tmp_path, lambda: store.save(a))
+    assert len(flights) == 2, flights
+    read, write = flights
+    assert _sent(read, "lika.assessments") and not _sent(read, "BEGIN")
+    assert _sent(read, "ground_assessments") is (not remembered)
+    # The row lock (UPDATE), the audit counter (append_audit) and COMMIT: one flight.
+    for word in (
+        "BEGIN",
+        "UPDATE lika.assessments",
+        "ground_assessments",
+        "append_audit",
+        "COMMIT",
+    ):
+        assert _sent(write, word), (word, write)
+    assert store.get(a.id).grounds[key].justification == a.grounds[key].justification
+
+
+def test_a_save_that_loses_the_race_after_its_read_is_a_conflict_and_writes_nothing(
+    open_as, server, content, monkeypatch
+):
+    """The other window saves between this save's read and its write: the server's
+    guard stops the flight, nothing of it is stored, and the store says reload."""
+    mine, theirs = open_as("anna"), open_as("anna")
+    a = mine.create(complete_assessment(content))
+    key = sorted(a.grounds)[0]
+    read = store_module.read_for_save
+
+    def read_then_lose(conn, assessment, remembered):
+        found = read(conn, assessment, remembered)
+        if conn is mine.conn:  # the other window, once
+            b = theirs.get(a.id)
+            b.grounds[key].justification = "Det andra fönstret"
+            theirs.save(b)
+        return found
+
+    monkeypatch.setattr(store_module, "read_for_save", read_then_lose)
+    a.grounds[key].justification = "Det här fönstret"
+    a.decision.title = "Ny titel"
+    with pytest.raises(ConflictError, match="changed elsewhere"):
+        mine.save(a)
+    monkeypatch.undo()
+    stored = mine.get(a.id)
+    assert stored.grounds[key].justification == "Det andra fönstret"
+    assert stored.decision.title != "Ny titel" and stored.version == 2
+    assert [e.action.value for e in _audit_entries(server)] == ["create", "save"]
+    assert mine.conn.info.transaction_status.name == "IDLE"
+    fresh = mine.get(a.id)  # reloaded, the next save goes through
+    fresh.grounds[key].justification += " Till sist."
+    mine.save(fresh)
+    assert verify_chain(_audit_entries(server)).ok
+
+
+def test_another_caseworkers_draft_is_refused_by_the_guard_and_nothing_is_written(
+    open_as, server, content
+):
+    anna, bo = open_as("anna"), open_as("bo")
+    a = anna.create(complete_assessment(content))
+    theirs = bo.get(a.id)
+    key = sorted(theirs.grounds)[0]
+    theirs.grounds[key].justification = "Bo skriver över"
+    with pytest.raises(WorkflowError, match="may not edit"):
+        bo.save(theirs)
+    assert anna.get(a.id).grounds[key].justification == a.grounds[key].justification
+    assert [e.action.value for e in _audit_entries(server)] == ["create"]
+    assert bo.conn.info.transaction_status.name == "IDLE"
+
+
+def test_a_returned_assessment_edited_is_a_draft_again_in_the_same_flight(
+    open_as, server, content, tmp_path
+):
+    anna, rita = open_as("anna"), open_as("rita")
+    service = AssessmentService(anna, content, registers.signed_in(anna) or Identity.default())
+    checker = AssessmentService(rita, content, registers.signed_in(rita) or Identity.default())
+    a = anna.create(complete_assessment(content))
+    service.change_status(a, Status.IN_REVIEW)
+    checker.change_status(checker.get(a.id), Status.RETURNED, "Lägg till källor")
+    a = service.get(a.id)
+    before = a.version
+    a.decision.title = "Med källor"
+    flights = _flights(anna, tmp_path, lambda: service.save(a))
+    assert _sent(flights[-1], "change_status") and _sent(flights[-1], "COMMIT")
+    stored = service.get(a.id)
+    assert (stored.status, stored.version, stored.decision.title) == (
+        Status.DRAFT, before + 1, "Med källor"
+    )  # fmt: skip
+    assert (a.status, a.version) == (Status.DRAFT, before + 1)
+    assert service.status_history(a.id)[-1].to_status is Status.DRAFT
+    assert verify_chain(_audit_entries(server)).ok
