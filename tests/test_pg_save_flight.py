@@ -10,10 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from psycopg.rows import dict_row
 
 from desktop_app.app import registers
 from desktop_app.app.service import AssessmentService
 from desktop_app.domain.audit import verify_chain
+from desktop_app.domain.audit_summary import save_summary
 from desktop_app.domain.errors import WorkflowError
 from desktop_app.domain.identity import Identity
 from desktop_app.domain.model import Status
@@ -89,23 +91,29 @@ def _audit_entries(server: Server):
     return [_parse(row) for row in found]
 
 
-@pytest.mark.parametrize("remembered", [True, False], ids=["remembered", "after-a-load"])
-def test_an_autosave_is_two_round_trips_and_commits_in_the_flight_that_locks(
-    open_as, content, tmp_path, remembered
+@pytest.mark.parametrize("known", ["created", "loaded", "saved"])
+def test_an_autosave_commits_in_the_flight_that_locks_after_at_most_one_read(
+    open_as, content, tmp_path, known
 ):
+    """After this store created it (the child rows known, not the whole row) or loaded
+    it (neither known): a read, then the write. After this store saved it: the write."""
     store = open_as("anna")
     a = store.create(complete_assessment(content))
-    if not remembered:  # saved elsewhere: the store knows no child rows of this version
+    key = sorted(a.grounds)[0]
+    if known == "loaded":  # saved elsewhere: the store knows no rows of this version
         other = open_as("anna")
         other.save(other.get(a.id))
         a = store.get(a.id)
-    key = sorted(a.grounds)[0]
+    elif known == "saved":
+        a.grounds[key].justification += " Först."
+        store.save(a)
     a.grounds[key].justification += " Ändrad."
     flights = _flights(store, tmp_path, lambda: store.save(a))
-    assert len(flights) == 2, flights
-    read, write = flights
-    assert _sent(read, "lika.assessments") and not _sent(read, "BEGIN")
-    assert _sent(read, "ground_assessments") is (not remembered)
+    *reads, write = flights
+    assert len(reads) == (0 if known == "saved" else 1), flights
+    for read in reads:
+        assert _sent(read, "lika.assessments") and not _sent(read, "BEGIN")
+        assert _sent(read, "ground_assessments") is (known == "loaded")
     # The row lock (UPDATE), the audit counter (append_audit) and COMMIT: one flight.
     for word in (
         "BEGIN",
@@ -116,6 +124,26 @@ def test_an_autosave_is_two_round_trips_and_commits_in_the_flight_that_locks(
     ):
         assert _sent(write, word), (word, write)
     assert store.get(a.id).grounds[key].justification == a.grounds[key].justification
+
+
+def test_the_row_a_save_remembers_is_the_row_stored(open_as, server, content):
+    """A save without a read compares the edit with the row the last save wrote: that
+    must be the stored row, column for column, or the next audit entry would be wrong."""
+    store = open_as("anna")
+    a = store.create(complete_assessment(content))
+    a.decision.title = "Ny titel"
+    a.summary = "Sammanfattning"
+    a.decision.decision_date = None
+    store.save(a)
+    with server.connect() as conn:
+        conn.row_factory = dict_row
+        stored = conn.execute("SELECT * FROM lika.assessments WHERE id = %s", [a.id]).fetchone()
+    assert store._heads.get(a) == stored
+    a.decision.title = "Titel igen"
+    store.save(a)
+    entries = _audit_entries(server)
+    assert entries[-1].summary == save_summary(1) and verify_chain(entries).ok
+    assert [list(c.path) for c in entries[-1].changes] == [["decision", "title"]]
 
 
 def test_a_save_that_loses_the_race_after_its_read_is_a_conflict_and_writes_nothing(
@@ -189,3 +217,46 @@ def test_a_returned_assessment_edited_is_a_draft_again_in_the_same_flight(
     assert (a.status, a.version) == (Status.DRAFT, before + 1)
     assert service.status_history(a.id)[-1].to_status is Status.DRAFT
     assert verify_chain(_audit_entries(server)).ok
+
+
+def test_a_save_from_the_remembered_row_after_another_window_saved_is_a_conflict(
+    open_as, server, content
+):
+    """No read: the version guard alone finds that the other window saved meanwhile."""
+    mine, theirs = open_as("anna"), open_as("anna")
+    a = mine.create(complete_assessment(content))
+    key = sorted(a.grounds)[0]
+    a.grounds[key].justification = "Först"
+    mine.save(a)
+    b = theirs.get(a.id)
+    b.decision.title = "Det andra fönstret"
+    theirs.save(b)
+    a.grounds[key].justification = "Sedan"
+    with pytest.raises(ConflictError, match="changed elsewhere"):
+        mine.save(a)
+    stored = mine.get(a.id)
+    assert (stored.grounds[key].justification, stored.decision.title) == (
+        "Först", "Det andra fönstret"
+    )  # fmt: skip
+    assert [e.action.value for e in _audit_entries(server)] == ["create", "save", "save"]
+
+
+def test_refused_flights_leave_the_connection_fit_for_the_next_saves(open_as, content):
+    """psycopg prepares a statement on its fifth use; a refused flight skips the rest of
+    its statements, so one due to be prepared there must not count as prepared after."""
+    mine, theirs = open_as("anna"), open_as("anna")
+    a = mine.create(complete_assessment(content))
+    key = sorted(a.grounds)[0]
+    for n in range(8):
+        a.grounds[key].justification += f" [{n}]"
+        mine.save(a)
+        b = theirs.get(a.id)
+        b.decision.title = f"Det andra fönstret {n}"
+        theirs.save(b)
+        a.grounds[key].justification += " (för sent)"
+        with pytest.raises(ConflictError):
+            mine.save(a)
+        a = mine.get(a.id)
+    a.grounds[key].justification += " Till sist."
+    mine.save(a)
+    assert mine.get(a.id).grounds[key].justification.endswith("[7] Till sist.")

@@ -1,9 +1,11 @@
-"""An autosave on a server register in two round trips, neither holding a lock while
-the client waits (issue 20: 50 clients, migration ``0013_h20p_save_guard``).
+"""An autosave on a server register in one or two round trips, none holding a lock
+while the client waits (issue 20: 50 clients, migration ``0013_h20p_save_guard``).
 
 1. ``read_for_save``: the stored row, and the child rows unless the store remembers
    them for this version, in one flight (psycopg's pipeline mode), outside any
-   transaction: a read takes no lock.
+   transaction: a read takes no lock. Skipped when the store remembers both the row
+   (``Heads``: the row it wrote last, for the version it wrote) and the child rows:
+   the next autosave of the same window.
 2. The write (``ServerStore.save``): BEGIN, a returned assessment's status change, the
    version-guarded UPDATE (``guarded_update``), the changed child rows, the audit entry
    and COMMIT, sent together and answered together. The assessment's row lock and the
@@ -19,6 +21,7 @@ rows stored. If it does not, ``lika.expect_saved`` stops the flight on the serve
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -29,12 +32,49 @@ from psycopg import sql
 from psycopg.pq import TransactionStatus
 
 from desktop_app.domain.model import Assessment
-from desktop_app.storage.children import TABLES, TableRows
+from desktop_app.storage.children import REMEMBERED, TABLES, TableRows
 from desktop_app.storage.postgres.save_guard_v1 import SAVE_REFUSED
 
 Row = dict[str, Any]
 
-__all__ = ["SAVE_REFUSED", "guarded_update", "read_for_save", "save_refused", "write_flight"]
+__all__ = [
+    "SAVE_REFUSED",
+    "Heads",
+    "guarded_update",
+    "read_for_save",
+    "save_refused",
+    "write_flight",
+]
+
+
+class Heads:
+    """The assessment rows a store last wrote, each tagged with its uid and the version
+    it wrote, as ``children.ChildWriter`` remembers child rows: every change of the row
+    moves the version on, so a row remembered for the version an edit is based on is
+    the stored row if the version guard then finds that version (if not, the guard
+    refuses the save and nothing is written)."""
+
+    def __init__(self) -> None:
+        self._known: OrderedDict[int, tuple[str, int, Row]] = OrderedDict()
+
+    def get(self, assessment: Assessment) -> Row | None:
+        """The row remembered for ``assessment``'s uid and version, else None."""
+        assert assessment.id is not None
+        known = self._known.get(assessment.id)
+        if known is not None and known[:2] == (assessment.uid, assessment.version):
+            return known[2]
+        return None
+
+    def remember(self, assessment: Assessment, row: Row) -> None:
+        """``row`` is what the store committed as ``assessment.version``."""
+        assert assessment.id is not None
+        self._known[assessment.id] = (assessment.uid, assessment.version, row)
+        self._known.move_to_end(assessment.id)
+        while len(self._known) > REMEMBERED:
+            self._known.popitem(last=False)
+
+    def forget(self, assessment_id: int) -> None:
+        self._known.pop(assessment_id, None)
 
 
 def read_for_save(
@@ -80,14 +120,16 @@ def write_flight(conn: psycopg.Connection[Row]) -> Iterator[None]:
     statements must not need their results before the flight returns."""
     try:
         with conn.pipeline():
-            conn.execute("BEGIN")
+            conn.execute("BEGIN", prepare=False)
             yield
-            conn.execute("COMMIT")
+            conn.execute("COMMIT", prepare=False)
     except BaseException:
         # A statement failed (the server skipped the rest, COMMIT too) or the block
-        # raised before COMMIT: the transaction is still open, end it.
+        # raised before COMMIT: the transaction is still open, end it. ``rollback()``,
+        # not a ROLLBACK statement: psycopg then also forgets the statements it meant
+        # to prepare in the skipped rest ("prepared statement _pg3_N does not exist").
         if not conn.broken and conn.pgconn.transaction_status != TransactionStatus.IDLE:
-            conn.execute("ROLLBACK")
+            conn.rollback()
         raise
 
 

@@ -45,6 +45,7 @@ from desktop_app.storage.postgres.children_sql import ServerChildSql
 from desktop_app.storage.postgres.connection import connect, shown
 from desktop_app.storage.postgres.errors import NotPermittedError, described
 from desktop_app.storage.postgres.save_flight import (
+    Heads,
     guarded_update,
     read_for_save,
     save_refused,
@@ -82,6 +83,7 @@ class ServerStore(ServerReads):
             conn.close()
             raise
         self._children = ChildWriter(self._read_children, ServerChildSql())
+        self._heads = Heads()
 
     @classmethod
     def open(cls, url: str, *, clock: Clock = utc_now, guard: bool = True) -> ServerStore:
@@ -199,15 +201,20 @@ class ServerStore(ServerReads):
         it). ``ConflictError`` if it was saved elsewhere since it was loaded.
 
         Two round trips (``save_flight``): a read, then the whole write in one flight,
-        so no lock is held while this client waits for the server or for a CPU."""
+        so no lock is held while this client waits for the server or for a CPU; one
+        (the write) when this store saved that version itself."""
         if assessment.id is None:
             raise ValueError("save() needs a stored assessment; use create()")
         now = self._clock()
         conn = self.conn
         with self._stale_is_conflict(assessment.id, assessment.version), self._errors():
-            stored, existing = read_for_save(
-                conn, assessment, self._children.remembered(assessment, assessment.version)
-            )
+            head = self._heads.get(assessment)
+            children = self._children.remembered(assessment, assessment.version)
+            stored: Row | None = head
+            if head is not None and children is not None:  # this window saved it last
+                existing = children
+            else:
+                stored, existing = read_for_save(conn, assessment, children)
             check_saveable(stored, assessment)
             assert stored is not None
             version = int(stored["version"])
@@ -229,8 +236,9 @@ class ServerStore(ServerReads):
                     if fields:
                         summary = save_summary(len(fields))
                         self._audit(conn, assessment, AuditAction.SAVE, summary, fields)
-            except psycopg.Error as error:
-                if not save_refused(error):
+            except BaseException as error:
+                self._heads.forget(assessment.id)
+                if not (isinstance(error, psycopg.Error) and save_refused(error)):
                     raise
                 raise self._refusal(conn, assessment, version) from None  # rolled back
         if status_change is not None:
@@ -238,6 +246,9 @@ class ServerStore(ServerReads):
         assessment.version = expected + bump
         assessment.updated = now
         self._children.remember(assessment, assessment.version, written)
+        if status_change is None:  # change_status wrote more of the row than this knows
+            head = {**stored, **changed, "updated": now.isoformat(), "version": assessment.version}
+            self._heads.remember(assessment, head)
 
     @contextmanager
     def _stale_is_conflict(self, assessment_id: int, version: int) -> Iterator[None]:
@@ -353,6 +364,7 @@ class ServerStore(ServerReads):
             )
             self._audit(db, gone, AuditAction.DELETE, delete_summary(deleted["status"]))
         self._children.forget(assessment_id)
+        self._heads.forget(assessment_id)
 
     @staticmethod
     def _gone(db: psycopg.Connection[Row], assessment_id: int) -> bool:
