@@ -260,3 +260,27 @@ def test_refused_flights_leave_the_connection_fit_for_the_next_saves(open_as, co
     a.grounds[key].justification += " Till sist."
     mine.save(a)
     assert mine.get(a.id).grounds[key].justification.endswith("[7] Till sist.")
+
+
+def test_without_pipeline_mode_the_same_statements_go_one_by_one(
+    open_as, server, content, monkeypatch, tmp_path
+):
+    """A psycopg whose libpq is older than 14 has no pipeline mode: saves still work,
+    the guard still refuses a stale one, a round trip per statement."""
+    import psycopg
+
+    monkeypatch.setattr(psycopg.Pipeline, "is_supported", classmethod(lambda cls: False))
+    mine, theirs = open_as("anna"), open_as("anna")
+    a = mine.create(complete_assessment(content))
+    key = sorted(a.grounds)[0]
+    a.grounds[key].justification = "Först"
+    assert len(_flights(mine, tmp_path, lambda: mine.save(a))) > 2
+    b = theirs.get(a.id)
+    b.decision.title = "Det andra fönstret"
+    theirs.save(b)
+    a.grounds[key].justification = "Sedan"
+    with pytest.raises(ConflictError, match="changed elsewhere"):
+        mine.save(a)
+    assert mine.get(a.id).grounds[key].justification == "Först"
+    assert [e.action.value for e in _audit_entries(server)] == ["create", "save", "save"]
+    assert verify_chain(_audit_entries(server)).ok

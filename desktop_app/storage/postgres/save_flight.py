@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import datetime
 from typing import Any
 
@@ -77,13 +77,19 @@ class Heads:
         self._known.pop(assessment_id, None)
 
 
+def _pipeline(conn: psycopg.Connection[Row]) -> AbstractContextManager[Any]:
+    """psycopg's pipeline, or none where its libpq has none (older than 14; Lika's
+    bundle carries psycopg_binary's own): then each statement is a round trip."""
+    return conn.pipeline() if psycopg.Pipeline.is_supported() else nullcontext()
+
+
 def read_for_save(
     conn: psycopg.Connection[Row], assessment: Assessment, remembered: TableRows | None
 ) -> tuple[Row | None, TableRows]:
     """The stored row of ``assessment`` (None if gone) and its child rows (``remembered``
     if given, else read in the same flight)."""
     assert assessment.id is not None
-    with conn.pipeline():
+    with _pipeline(conn):
         head = conn.execute("SELECT * FROM lika.assessments WHERE id = %s", [assessment.id])
         children = (
             None
@@ -117,7 +123,12 @@ def write_flight(conn: psycopg.Connection[Row]) -> Iterator[None]:
 
     Not ``conn.transaction()``: inside a pipeline psycopg syncs after BEGIN and before
     COMMIT (two more round trips, the second while every lock is held). So the block's
-    statements must not need their results before the flight returns."""
+    statements must not need their results before the flight returns. Without pipeline
+    mode in psycopg's libpq: an ordinary transaction, a round trip per statement."""
+    if not psycopg.Pipeline.is_supported():
+        with conn.transaction():
+            yield
+        return
     try:
         with conn.pipeline():
             conn.execute("BEGIN", prepare=False)
