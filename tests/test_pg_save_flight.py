@@ -284,3 +284,43 @@ def test_without_pipeline_mode_the_same_statements_go_one_by_one(
     assert mine.get(a.id).grounds[key].justification == "Först"
     assert [e.action.value for e in _audit_entries(server)] == ["create", "save", "save"]
     assert verify_chain(_audit_entries(server)).ok
+
+
+def test_other_writes_send_their_audit_entry_with_commit_in_one_flight(
+    open_as, server, content, tmp_path
+):
+    """A comment, a submission, an approval: whatever takes the audit counter goes in
+    the flight that commits, not one round trip before it."""
+    from desktop_app.domain.review import CommentTarget
+
+    anna, rita = open_as("anna"), open_as("rita")
+    caseworker = AssessmentService(anna, content, registers.signed_in(anna) or Identity.default())
+    reviewer = AssessmentService(rita, content, registers.signed_in(rita) or Identity.default())
+    a = anna.create(complete_assessment(content))
+    flights = _flights(anna, tmp_path, lambda: caseworker.change_status(a, Status.IN_REVIEW))
+    assert _sent(flights[-1], "change_status") and _sent(flights[-1], "COMMIT"), flights
+    b = reviewer.get(a.id)
+    key = sorted(b.grounds)[0]
+    flights = _flights(
+        rita, tmp_path, lambda: reviewer.review.add_comment(b, CommentTarget.ground(key), "Källa?")
+    )
+    assert _sent(flights[-1], "append_audit") and _sent(flights[-1], "COMMIT"), flights
+    assert not any(_sent(f, "append_audit") for f in flights[:-1])
+    flights = _flights(rita, tmp_path, lambda: reviewer.change_status(b, Status.RETURNED, "Se"))
+    assert _sent(flights[-1], "change_status") and _sent(flights[-1], "COMMIT"), flights
+    assert reviewer.get(a.id).status is Status.RETURNED
+    assert verify_chain(_audit_entries(server)).ok
+
+
+def test_a_refused_write_leaves_the_connection_idle_and_usable(open_as, server, content):
+    from desktop_app.domain.errors import WorkflowError as Refused
+
+    anna, bo = open_as("anna"), open_as("bo")
+    a = anna.create(complete_assessment(content))
+    for _ in range(6):  # past psycopg's prepare threshold
+        with pytest.raises(Refused, match="may not delete"):
+            bo.delete(a.id)
+        assert bo.conn.info.transaction_status.name == "IDLE"
+    mine = bo.create(complete_assessment(content))
+    bo.delete(mine.id)
+    assert [e.action.value for e in _audit_entries(server)] == ["create", "create", "delete"]

@@ -25,7 +25,7 @@ from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 import psycopg
 from psycopg import sql
@@ -40,11 +40,15 @@ Row = dict[str, Any]
 __all__ = [
     "SAVE_REFUSED",
     "Heads",
+    "Tail",
+    "closing_flight",
     "guarded_update",
     "read_for_save",
     "save_refused",
     "write_flight",
 ]
+
+Tail = list[tuple[str, Any]]  # statements (query, parameters) to send with COMMIT
 
 
 class Heads:
@@ -139,6 +143,32 @@ def write_flight(conn: psycopg.Connection[Row]) -> Iterator[None]:
         # raised before COMMIT: the transaction is still open, end it. ``rollback()``,
         # not a ROLLBACK statement: psycopg then also forgets the statements it meant
         # to prepare in the skipped rest ("prepared statement _pg3_N does not exist").
+        if not conn.broken and conn.pgconn.transaction_status != TransactionStatus.IDLE:
+            conn.rollback()
+        raise
+
+
+@contextmanager
+def closing_flight(conn: psycopg.Connection[Row]) -> Iterator[Tail]:
+    """A transaction whose block runs statement by statement (it needs their answers),
+    and whose last statements, queued in the yielded list, go with COMMIT in one
+    flight: a write's audit entry, which takes the audit counter every writer waits
+    for, is then not held while this client waits for a CPU to send COMMIT."""
+    tail: Tail = []
+    if not psycopg.Pipeline.is_supported():
+        with conn.transaction():
+            yield tail
+            for query, params in tail:
+                conn.execute(cast(Any, query), params)
+        return
+    conn.execute("BEGIN", prepare=False)
+    try:
+        yield tail
+        with conn.pipeline():
+            for query, params in tail:
+                conn.execute(cast(Any, query), params)
+            conn.execute("COMMIT", prepare=False)
+    except BaseException:  # as write_flight's
         if not conn.broken and conn.pgconn.transaction_status != TransactionStatus.IDLE:
             conn.rollback()
         raise

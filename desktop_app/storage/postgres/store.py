@@ -46,6 +46,8 @@ from desktop_app.storage.postgres.connection import connect, shown
 from desktop_app.storage.postgres.errors import NotPermittedError, described
 from desktop_app.storage.postgres.save_flight import (
     Heads,
+    Tail,
+    closing_flight,
     guarded_update,
     read_for_save,
     save_refused,
@@ -57,6 +59,9 @@ from desktop_app.storage.postgres.store_reads import ServerReads
 from desktop_app.storage.save_checks import CHANGED_ELSEWHERE, check_saveable
 
 Row = dict[str, Any]
+
+
+_APPEND_AUDIT = "SELECT lika.append_audit(%s, %s, %s, %s, %s, %s)"
 
 
 def _changes(changes: Sequence[AuditChange]) -> Jsonb:
@@ -84,6 +89,7 @@ class ServerStore(ServerReads):
             raise
         self._children = ChildWriter(self._read_children, ServerChildSql())
         self._heads = Heads()
+        self._tail: Tail | None = None  # a write's last statements, sent with COMMIT
 
     @classmethod
     def open(cls, url: str, *, clock: Clock = utc_now, guard: bool = True) -> ServerStore:
@@ -116,8 +122,14 @@ class ServerStore(ServerReads):
 
     @contextmanager
     def _transaction(self) -> Iterator[psycopg.Connection[Row]]:
-        with self._errors(), self.conn.transaction():
-            yield self.conn
+        """A write's transaction. Its audit entry (``_audit``, always a write's last
+        statement) is sent with COMMIT in one flight (``save_flight.closing_flight``)."""
+        with self._errors(), closing_flight(self.conn) as tail:
+            self._tail = tail
+            try:
+                yield self.conn
+            finally:
+                self._tail = None
 
     def _read_children(self, table: str, assessment_id: int) -> list[Row]:
         return self._query(
@@ -133,11 +145,12 @@ class ServerStore(ServerReads):
         summary: str,
         changes: Sequence[AuditChange] = (),
     ) -> None:
-        db.execute(
-            "SELECT lika.append_audit(%s, %s, %s, %s, %s, %s)",
-            [action.value, assessment.id, assessment.uid, assessment.revision, summary,
-             _changes(changes)],
-        )  # fmt: skip
+        params = [action.value, assessment.id, assessment.uid, assessment.revision, summary,
+                  _changes(changes)]  # fmt: skip
+        if self._tail is not None:  # in ``_transaction``: sent with its COMMIT
+            self._tail.append((_APPEND_AUDIT, params))
+        else:
+            db.execute(_APPEND_AUDIT, params)
 
     def _change_status(
         self, db: psycopg.Connection[Row], assessment: Assessment, change: StatusChange, at: int
@@ -291,13 +304,16 @@ class ServerStore(ServerReads):
         if assessment.id is None:
             raise ValueError("record_status_change() needs a stored assessment")
         version = assessment.version
-        with self._stale_is_conflict(assessment.id, version), self._transaction() as db:
-            for change in changes:
-                self._change_status(db, assessment, change, version)
-                version += 1
-            found = db.execute(
-                "SELECT updated FROM lika.assessments WHERE id = %s", [assessment.id]
-            ).fetchone()
+        with self._stale_is_conflict(assessment.id, version), self._errors():
+            conn = self.conn
+            with write_flight(conn):  # each change takes the audit counter: one flight
+                for change in changes:
+                    self._change_status(conn, assessment, change, version)
+                    version += 1
+                updated = conn.execute(
+                    "SELECT updated FROM lika.assessments WHERE id = %s", [assessment.id]
+                )
+            found = updated.fetchone()
         self._children.advance(assessment, assessment.version)
         for _ in changes[1:]:
             self._children.advance(assessment, assessment.version + 1)
