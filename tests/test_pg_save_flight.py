@@ -324,3 +324,23 @@ def test_a_refused_write_leaves_the_connection_idle_and_usable(open_as, server, 
     mine = bo.create(complete_assessment(content))
     bo.delete(mine.id)
     assert [e.action.value for e in _audit_entries(server)] == ["create", "create", "delete"]
+
+
+def test_the_child_rows_are_worked_out_before_the_flight_starts(open_as, content, monkeypatch):
+    """Once the server holds the row lock it waits for nothing from this client: the
+    statements are all made before BEGIN is sent, and then sent in one burst."""
+    store = open_as("anna")
+    a = store.create(complete_assessment(content))
+    seen: list[str] = []
+    write = store._children.write
+
+    def watched(db, *args, **kwargs):
+        seen.append(store.conn.info.transaction_status.name)
+        return write(db, *args, **kwargs)
+
+    monkeypatch.setattr(store._children, "write", watched)
+    key = sorted(a.grounds)[0]
+    a.grounds[key].justification += " Ändrad."
+    store.save(a)
+    assert seen == ["IDLE"]
+    assert store.get(a.id).grounds[key].justification == a.grounds[key].justification

@@ -25,7 +25,7 @@ from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import datetime
-from typing import Any, cast
+from typing import Any, Protocol, cast
 
 import psycopg
 from psycopg import sql
@@ -49,6 +49,28 @@ __all__ = [
 ]
 
 Tail = list[tuple[str, Any]]  # statements (query, parameters) to send with COMMIT
+
+
+class Executes(Protocol):
+    """Where a write's statements go: the connection, or a ``Batch`` for a flight."""
+
+    def execute(self, query: Any, params: Any = ...) -> object: ...
+
+
+class Batch:
+    """A write's statements, gathered before its flight and then sent in one burst
+    (``send``): the server, once it holds the row lock, never waits for this client
+    to work out the next statement (the child rows' differences, say)."""
+
+    def __init__(self) -> None:
+        self.statements: list[tuple[Any, Any]] = []
+
+    def execute(self, query: Any, params: Any = None) -> None:
+        self.statements.append((query, params))
+
+    def send(self, conn: psycopg.Connection[Row]) -> None:
+        for query, params in self.statements:
+            conn.execute(query, params)
 
 
 class Heads:
@@ -175,7 +197,7 @@ def closing_flight(conn: psycopg.Connection[Row]) -> Iterator[Tail]:
 
 
 def guarded_update(
-    db: psycopg.Connection[Row],
+    db: Executes,
     assessment_id: int,
     changed: Row,
     updated: datetime,

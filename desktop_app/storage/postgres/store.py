@@ -45,6 +45,8 @@ from desktop_app.storage.postgres.children_sql import ServerChildSql
 from desktop_app.storage.postgres.connection import connect, shown
 from desktop_app.storage.postgres.errors import NotPermittedError, described
 from desktop_app.storage.postgres.save_flight import (
+    Batch,
+    Executes,
     Heads,
     Tail,
     closing_flight,
@@ -139,7 +141,7 @@ class ServerStore(ServerReads):
 
     def _audit(
         self,
-        db: psycopg.Connection[Row],
+        db: Executes,
         assessment: Assessment,
         action: AuditAction,
         summary: str,
@@ -153,7 +155,7 @@ class ServerStore(ServerReads):
             db.execute(_APPEND_AUDIT, params)
 
     def _change_status(
-        self, db: psycopg.Connection[Row], assessment: Assessment, change: StatusChange, at: int
+        self, db: Executes, assessment: Assessment, change: StatusChange, at: int
     ) -> None:
         """``change`` through the server's function, expecting version ``at``; the
         server records the login and its own time, not ``change.actor``/``change.at``.
@@ -240,15 +242,16 @@ class ServerStore(ServerReads):
             fields = audit.field_changes(before, assessment)
             bump = 0 if status_change is not None else 1  # change_status moved it on
             expected = version + (1 - bump)
+            batch = Batch()  # every statement first, then the flight in one burst
+            if status_change is not None:  # returned -> draft, logged before the save
+                self._change_status(batch, assessment, status_change, version)
+            guarded_update(batch, assessment.id, changed, now, bump, expected)
+            written = self._children.write(batch, assessment, version, existing)
+            if fields:
+                self._audit(batch, assessment, AuditAction.SAVE, save_summary(len(fields)), fields)
             try:
                 with write_flight(conn):
-                    if status_change is not None:  # returned -> draft, logged before the save
-                        self._change_status(conn, assessment, status_change, version)
-                    guarded_update(conn, assessment.id, changed, now, bump, expected)
-                    written = self._children.write(conn, assessment, version, existing)
-                    if fields:
-                        summary = save_summary(len(fields))
-                        self._audit(conn, assessment, AuditAction.SAVE, summary, fields)
+                    batch.send(conn)
             except BaseException as error:
                 self._heads.forget(assessment.id)
                 if not (isinstance(error, psycopg.Error) and save_refused(error)):
