@@ -282,7 +282,12 @@ def test_without_pipeline_mode_the_same_statements_go_one_by_one(
     with pytest.raises(ConflictError, match="changed elsewhere"):
         mine.save(a)
     assert mine.get(a.id).grounds[key].justification == "Först"
-    assert [e.action.value for e in _audit_entries(server)] == ["create", "save", "save"]
+    service = AssessmentService(mine, content, registers.signed_in(mine) or Identity.default())
+    fresh = mine.get(a.id)
+    service.change_status(fresh, Status.IN_REVIEW)  # write_flight's ordinary transaction
+    mine.delete(a.id)  # _transaction's, with the entry as its last statement
+    actions = [e.action.value for e in _audit_entries(server)]
+    assert actions[:3] == ["create", "save", "save"] and actions[-1] == "delete"
     assert verify_chain(_audit_entries(server)).ok
 
 
@@ -344,3 +349,19 @@ def test_the_child_rows_are_worked_out_before_the_flight_starts(open_as, content
     store.save(a)
     assert seen == ["IDLE"]
     assert store.get(a.id).grounds[key].justification == a.grounds[key].justification
+
+
+def test_a_window_s_repeated_autosaves_use_prepared_statements(open_as, content, tmp_path):
+    """psycopg prepares a statement from its fifth use (``prepare_threshold``): a
+    window's later autosaves bind named statements instead of parsing their SQL again."""
+    store = open_as("anna")
+    a = store.create(complete_assessment(content))
+    key = sorted(a.grounds)[0]
+    for n in range(6):
+        a.grounds[key].justification += f" [{n}]"
+        store.save(a)
+    a.grounds[key].justification += " Till sist."
+    (write,) = _flights(store, tmp_path, lambda: store.save(a))
+    parsed = [line for line in write if "\tParse\t" in line]
+    assert all('"BEGIN"' in line or '"COMMIT"' in line for line in parsed), parsed
+    assert any('Bind\t "" "_pg3_' in line for line in write), write
