@@ -365,3 +365,18 @@ def test_a_window_s_repeated_autosaves_use_prepared_statements(open_as, content,
     parsed = [line for line in write if "\tParse\t" in line]
     assert all('"BEGIN"' in line or '"COMMIT"' in line for line in parsed), parsed
     assert any('Bind\t "" "_pg3_' in line for line in write), write
+
+
+def test_a_write_inside_another_transaction_is_undone_with_it(open_as, server):
+    """An import stores its files inside its own transaction: the inner write must not
+    commit the outer one's work (its flight's COMMIT would), only a savepoint."""
+    store = open_as("anna")
+    with pytest.raises(RuntimeError, match="refused later"), store._transaction():
+        store.store_evidence_file(b"inner")
+        raise RuntimeError("refused later")
+    with server.connect() as conn:
+        assert conn.execute("SELECT count(*) FROM lika.evidence_files").fetchone() == (0,)
+    assert store.conn.info.transaction_status.name == "IDLE"
+    store.store_evidence_file(b"alone")
+    with server.connect() as conn:
+        assert conn.execute("SELECT count(*) FROM lika.evidence_files").fetchone() == (1,)

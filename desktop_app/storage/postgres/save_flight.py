@@ -103,6 +103,13 @@ class Heads:
         self._known.pop(assessment_id, None)
 
 
+def _nested(conn: psycopg.Connection[Row]) -> bool:
+    """Whether a transaction is open already (an import stores its files through
+    ``store_evidence_file`` inside its own): then a flight's BEGIN and COMMIT would
+    commit the outer transaction's work early; psycopg's savepoint is used instead."""
+    return conn.pgconn.transaction_status != TransactionStatus.IDLE
+
+
 def _pipeline(conn: psycopg.Connection[Row]) -> AbstractContextManager[Any]:
     """psycopg's pipeline, or none where its libpq has none (older than 14; Lika's
     bundle carries psycopg_binary's own): then each statement is a round trip."""
@@ -151,8 +158,8 @@ def write_flight(conn: psycopg.Connection[Row]) -> Iterator[None]:
     COMMIT (two more round trips, the second while every lock is held). So the block's
     statements must not need their results before the flight returns. Without pipeline
     mode in psycopg's libpq: an ordinary transaction, a round trip per statement."""
-    if not psycopg.Pipeline.is_supported():
-        with conn.transaction():
+    if _nested(conn) or not psycopg.Pipeline.is_supported():
+        with conn.transaction():  # inside another transaction: a savepoint
             yield
         return
     try:
@@ -177,8 +184,8 @@ def closing_flight(conn: psycopg.Connection[Row]) -> Iterator[Tail]:
     flight: a write's audit entry, which takes the audit counter every writer waits
     for, is then not held while this client waits for a CPU to send COMMIT."""
     tail: Tail = []
-    if not psycopg.Pipeline.is_supported():
-        with conn.transaction():
+    if _nested(conn) or not psycopg.Pipeline.is_supported():
+        with conn.transaction():  # inside another transaction: a savepoint
             yield tail
             for query, params in tail:
                 conn.execute(cast(Any, query), params)

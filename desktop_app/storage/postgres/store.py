@@ -127,11 +127,11 @@ class ServerStore(ServerReads):
         """A write's transaction. Its audit entry (``_audit``, always a write's last
         statement) is sent with COMMIT in one flight (``save_flight.closing_flight``)."""
         with self._errors(), closing_flight(self.conn) as tail:
-            self._tail = tail
+            outer, self._tail = self._tail, tail
             try:
                 yield self.conn
             finally:
-                self._tail = None
+                self._tail = outer
 
     def _read_children(self, table: str, assessment_id: int) -> list[Row]:
         return self._query(
