@@ -380,3 +380,42 @@ def test_a_write_inside_another_transaction_is_undone_with_it(open_as, server):
     store.store_evidence_file(b"alone")
     with server.connect() as conn:
         assert conn.execute("SELECT count(*) FROM lika.evidence_files").fetchone() == (1,)
+
+
+def test_a_refusal_met_while_the_flight_is_sent_is_raised_once_and_logs_nothing(
+    open_as, content, monkeypatch, caplog
+):
+    """psycopg raises the guard's refusal as soon as its answer arrives, maybe while
+    later statements are still being sent; that must not log "error ignored" (a
+    warning on a command's stderr), and the store still says reload."""
+    import time
+
+    from desktop_app.storage.postgres.save_flight import Batch
+
+    mine, theirs = open_as("anna"), open_as("anna")
+    a = mine.create(complete_assessment(content))
+    key = sorted(a.grounds)[0]
+    a.grounds[key].justification += " Först."
+    mine.save(a)
+    b = theirs.get(a.id)
+    b.decision.title = "Det andra fönstret"
+    theirs.save(b)
+    send = Batch.send
+
+    def slowly(self, conn):  # the guard's answer arrives before the next statement
+        for query, params in self.statements:
+            conn.execute(query, params)
+            time.sleep(0.05)
+
+    monkeypatch.setattr(Batch, "send", slowly)
+    a.grounds[key].justification += " För sent."
+    with (
+        caplog.at_level("WARNING", logger="psycopg"),
+        pytest.raises(ConflictError, match="changed elsewhere"),
+    ):
+        mine.save(a)
+    assert [r.getMessage() for r in caplog.records if r.name.startswith("psycopg")] == []
+    monkeypatch.setattr(Batch, "send", send)
+    fresh = mine.get(a.id)
+    fresh.grounds[key].justification += " Omladdad."
+    mine.save(fresh)

@@ -163,7 +163,7 @@ def write_flight(conn: psycopg.Connection[Row]) -> Iterator[None]:
             yield
         return
     try:
-        with conn.pipeline():
+        with _answered(conn):
             conn.execute("BEGIN", prepare=False)
             yield
             conn.execute("COMMIT", prepare=False)
@@ -175,6 +175,25 @@ def write_flight(conn: psycopg.Connection[Row]) -> Iterator[None]:
         if not conn.broken and conn.pgconn.transaction_status != TransactionStatus.IDLE:
             conn.rollback()
         raise
+
+
+@contextmanager
+def _answered(conn: psycopg.Connection[Row]) -> Iterator[None]:
+    """``conn.pipeline()``, raising the first error the server met once the flight is
+    answered. psycopg raises a refusal as soon as its answer arrives, which can be
+    while later statements are still being sent; leaving the pipeline then also meets
+    "pipeline aborted", which psycopg logs as a warning (on a command's stderr)."""
+    first: psycopg.Error | None = None
+    try:
+        with conn.pipeline():
+            try:
+                yield
+            except psycopg.Error as error:  # met while sending: keep it for the end
+                first = error
+    except psycopg.Error as error:  # met when the answers came back
+        first = first or error
+    if first is not None:
+        raise first
 
 
 @contextmanager
@@ -193,7 +212,7 @@ def closing_flight(conn: psycopg.Connection[Row]) -> Iterator[Tail]:
     conn.execute("BEGIN", prepare=False)
     try:
         yield tail
-        with conn.pipeline():
+        with _answered(conn):
             for query, params in tail:
                 conn.execute(cast(Any, query), params)
             conn.execute("COMMIT", prepare=False)
