@@ -135,6 +135,7 @@ def test_the_script_is_the_migrations_in_order():
         "0006_autosave", "0007_search_unicode61", "0008_concurrency", "0009_import",
         "0010_notify", "0011_deferred_refresh", "0012_import_evaluations",
         "0013_import_links",
+        "0014_save_guard",
     ]  # fmt: skip
 
 

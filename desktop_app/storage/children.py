@@ -89,15 +89,24 @@ class ChildWriter:
         self._sql: ChildSql = sql or SqliteChildSql()
         self._known: OrderedDict[int, tuple[str, int, TableRows]] = OrderedDict()
 
+    def remembered(self, assessment: Assessment, version: int) -> TableRows | None:
+        """The rows last written for ``assessment`` if they belong to ``version``, else
+        None (the caller reads them; the server store reads them in one flight)."""
+        assert assessment.id is not None
+        known = self._known.get(assessment.id)
+        if known is not None and known[:2] == (assessment.uid, version):
+            return known[2]
+        return None
+
     def stored(self, assessment: Assessment, stored_version: int | None) -> TableRows:
         """The stored rows of ``assessment`` (remembered if still current, else read);
         ``stored_version`` is the version they belong to (None for a new assessment)."""
         assert assessment.id is not None
         if stored_version is None:
             return {table: {} for table, _ in TABLES}
-        known = self._known.get(assessment.id)
-        if known is not None and known[:2] == (assessment.uid, stored_version):
-            return known[2]
+        known = self.remembered(assessment, stored_version)
+        if known is not None:
+            return known
         return {
             table: {r[key]: r for r in self._read(table, assessment.id)} for table, key in TABLES
         }

@@ -1828,3 +1828,26 @@ $lika_sql$;
     END IF;
 END
 $lika_migration$;
+
+-- Migration 0014_save_guard
+DO $lika_migration$
+BEGIN
+    PERFORM pg_advisory_xact_lock(20200020);
+    IF NOT EXISTS (SELECT 1 FROM lika.schema_migrations WHERE name = '0014_save_guard') THEN
+        EXECUTE $lika_sql$
+CREATE FUNCTION lika.expect_saved(saved bigint) RETURNS void
+LANGUAGE plpgsql SET search_path = lika, pg_temp AS $fn$
+BEGIN
+    IF saved IS DISTINCT FROM 1 THEN
+        RAISE EXCEPTION 'lika-unsaved: % rows matched the save''s version guard', saved
+            USING ERRCODE = 'LK409';
+    END IF;
+END
+$fn$;
+REVOKE EXECUTE ON FUNCTION lika.expect_saved(bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION lika.expect_saved(bigint) TO lika_caseworker, lika_reviewer, lika_strategist, lika_admin;
+$lika_sql$;
+        INSERT INTO lika.schema_migrations (name) VALUES ('0014_save_guard');
+    END IF;
+END
+$lika_migration$;

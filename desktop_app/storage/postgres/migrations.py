@@ -26,6 +26,7 @@ from desktop_app.storage.postgres import (
     notify_v1,
     order_v1,
     roles_v1,
+    save_guard_v1,
     search_v1,
     search_v2,
     tables_v1,
@@ -57,6 +58,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0011_deferred_refresh", deferred_v1.SQL),
     Migration("0012_import_evaluations", import_evaluations_v1.SQL),
     Migration("0013_import_links", import_links_v1.SQL),
+    Migration("0014_save_guard", save_guard_v1.SQL),
 )
 
 _PREAMBLE = f"""-- The Lika register's schema on PostgreSQL (issue 20), by `lika server-schema`.

@@ -44,12 +44,26 @@ from desktop_app.storage.errors import ConflictError, NotOnServerError
 from desktop_app.storage.postgres.children_sql import ServerChildSql
 from desktop_app.storage.postgres.connection import connect, shown
 from desktop_app.storage.postgres.errors import NotPermittedError, described
+from desktop_app.storage.postgres.save_flight import (
+    Batch,
+    Executes,
+    Heads,
+    Tail,
+    closing_flight,
+    guarded_update,
+    read_for_save,
+    save_refused,
+    write_flight,
+)
 from desktop_app.storage.postgres.schema_guard import refuse_other_schema
 from desktop_app.storage.postgres.session import session_identity
 from desktop_app.storage.postgres.store_reads import ServerReads
 from desktop_app.storage.save_checks import CHANGED_ELSEWHERE, check_saveable
 
 Row = dict[str, Any]
+
+
+_APPEND_AUDIT = "SELECT lika.append_audit(%s, %s, %s, %s, %s, %s)"
 
 
 def _changes(changes: Sequence[AuditChange]) -> Jsonb:
@@ -76,6 +90,8 @@ class ServerStore(ServerReads):
             conn.close()
             raise
         self._children = ChildWriter(self._read_children, ServerChildSql())
+        self._heads = Heads()
+        self._tail: Tail | None = None  # a write's last statements, sent with COMMIT
 
     @classmethod
     def open(cls, url: str, *, clock: Clock = utc_now, guard: bool = True) -> ServerStore:
@@ -108,8 +124,14 @@ class ServerStore(ServerReads):
 
     @contextmanager
     def _transaction(self) -> Iterator[psycopg.Connection[Row]]:
-        with self._errors(), self.conn.transaction():
-            yield self.conn
+        """A write's transaction. Its audit entry (``_audit``, always a write's last
+        statement) is sent with COMMIT in one flight (``save_flight.closing_flight``)."""
+        with self._errors(), closing_flight(self.conn) as tail:
+            outer, self._tail = self._tail, tail
+            try:
+                yield self.conn
+            finally:
+                self._tail = outer
 
     def _read_children(self, table: str, assessment_id: int) -> list[Row]:
         return self._query(
@@ -119,20 +141,21 @@ class ServerStore(ServerReads):
 
     def _audit(
         self,
-        db: psycopg.Connection[Row],
+        db: Executes,
         assessment: Assessment,
         action: AuditAction,
         summary: str,
         changes: Sequence[AuditChange] = (),
     ) -> None:
-        db.execute(
-            "SELECT lika.append_audit(%s, %s, %s, %s, %s, %s)",
-            [action.value, assessment.id, assessment.uid, assessment.revision, summary,
-             _changes(changes)],
-        )  # fmt: skip
+        params = [action.value, assessment.id, assessment.uid, assessment.revision, summary,
+                  _changes(changes)]  # fmt: skip
+        if self._tail is not None:  # in ``_transaction``: sent with its COMMIT
+            self._tail.append((_APPEND_AUDIT, params))
+        else:
+            db.execute(_APPEND_AUDIT, params)
 
     def _change_status(
-        self, db: psycopg.Connection[Row], assessment: Assessment, change: StatusChange, at: int
+        self, db: Executes, assessment: Assessment, change: StatusChange, at: int
     ) -> None:
         """``change`` through the server's function, expecting version ``at``; the
         server records the login and its own time, not ``change.actor``/``change.at``.
@@ -190,52 +213,58 @@ class ServerStore(ServerReads):
 
     def save(self, assessment: Assessment, status_change: StatusChange | None = None) -> None:
         """Store every change of ``assessment`` (a returned one's change to draft with
-        it). ``ConflictError`` if it was saved elsewhere since it was loaded."""
+        it). ``ConflictError`` if it was saved elsewhere since it was loaded.
+
+        Two round trips (``save_flight``): a read, then the whole write in one flight,
+        so no lock is held while this client waits for the server or for a CPU; one
+        (the write) when this store saved that version itself."""
         if assessment.id is None:
             raise ValueError("save() needs a stored assessment; use create()")
         now = self._clock()
-        with self._stale_is_conflict(assessment.id, assessment.version), self._transaction() as db:
-            stored = db.execute(
-                "SELECT * FROM lika.assessments WHERE id = %s", [assessment.id]
-            ).fetchone()
+        conn = self.conn
+        with self._stale_is_conflict(assessment.id, assessment.version), self._errors():
+            head = self._heads.get(assessment)
+            children = self._children.remembered(assessment, assessment.version)
+            stored: Row | None = head
+            if head is not None and children is not None:  # this window saved it last
+                existing = children
+            else:
+                stored, existing = read_for_save(conn, assessment, children)
             check_saveable(stored, assessment)
             assert stored is not None
             version = int(stored["version"])
-            if status_change is not None:  # returned -> draft, logged before the save
-                self._change_status(db, assessment, status_change, version)
-                version += 1
             row = rows.assessment_row(assessment)
             del row["status"]  # only the server's function changes it
             changed = {name: value for name, value in row.items() if stored[name] != value}
-            bump = 0 if status_change is not None else 1  # change_status moved it on
-            updated = db.execute(
-                sql.SQL(
-                    "UPDATE lika.assessments SET {}updated = %(updated)s, "
-                    "version = version + %(bump)s WHERE id = %(id)s AND version = %(version)s"
-                ).format(
-                    sql.SQL("").join(
-                        sql.SQL("{} = {}, ").format(sql.Identifier(c), sql.Placeholder(c))
-                        for c in changed
-                    )
-                ),
-                {**changed, "updated": now.isoformat(), "bump": bump, "id": assessment.id,
-                 "version": version},
-            )  # fmt: skip
-            if updated.rowcount != 1:
-                raise self._refusal(db, assessment, version)
-            existing = self._children.stored(assessment, int(stored["version"]))
             before = rows.assessment_from_rows(
                 stored, *(list(t.values()) for t in existing.values())
             )
-            written = self._children.write(db, assessment, int(stored["version"]), existing)
             fields = audit.field_changes(before, assessment)
+            bump = 0 if status_change is not None else 1  # change_status moved it on
+            expected = version + (1 - bump)
+            batch = Batch()  # every statement first, then the flight in one burst
+            if status_change is not None:  # returned -> draft, logged before the save
+                self._change_status(batch, assessment, status_change, version)
+            guarded_update(batch, assessment.id, changed, now, bump, expected)
+            written = self._children.write(batch, assessment, version, existing)
             if fields:
-                self._audit(db, assessment, AuditAction.SAVE, save_summary(len(fields)), fields)
+                self._audit(batch, assessment, AuditAction.SAVE, save_summary(len(fields)), fields)
+            try:
+                with write_flight(conn):
+                    batch.send(conn)
+            except BaseException as error:
+                self._heads.forget(assessment.id)
+                if not (isinstance(error, psycopg.Error) and save_refused(error)):
+                    raise
+                raise self._refusal(conn, assessment, version) from None  # rolled back
         if status_change is not None:
             assessment.status = status_change.to_status
-        assessment.version = version + bump
+        assessment.version = expected + bump
         assessment.updated = now
         self._children.remember(assessment, assessment.version, written)
+        if status_change is None:  # change_status wrote more of the row than this knows
+            head = {**stored, **changed, "updated": now.isoformat(), "version": assessment.version}
+            self._heads.remember(assessment, head)
 
     @contextmanager
     def _stale_is_conflict(self, assessment_id: int, version: int) -> Iterator[None]:
@@ -257,8 +286,9 @@ class ServerStore(ServerReads):
     def _refusal(
         self, db: psycopg.Connection[Row], assessment: Assessment, version: int
     ) -> Exception:
-        """Why an UPDATE of ``assessment`` changed no row: it moved on meanwhile, or the
-        server's row-level security does not let this login edit it."""
+        """Why an UPDATE of ``assessment`` changed no row: it moved on from ``version``
+        meanwhile, or the server's row-level security does not let this login edit it.
+        (Asked after the refused write rolled back.)"""
         found = db.execute(
             "SELECT version, owner FROM lika.assessments WHERE id = %s", [assessment.id]
         ).fetchone()
@@ -277,13 +307,16 @@ class ServerStore(ServerReads):
         if assessment.id is None:
             raise ValueError("record_status_change() needs a stored assessment")
         version = assessment.version
-        with self._stale_is_conflict(assessment.id, version), self._transaction() as db:
-            for change in changes:
-                self._change_status(db, assessment, change, version)
-                version += 1
-            found = db.execute(
-                "SELECT updated FROM lika.assessments WHERE id = %s", [assessment.id]
-            ).fetchone()
+        with self._stale_is_conflict(assessment.id, version), self._errors():
+            conn = self.conn
+            with write_flight(conn):  # each change takes the audit counter: one flight
+                for change in changes:
+                    self._change_status(conn, assessment, change, version)
+                    version += 1
+                updated = conn.execute(
+                    "SELECT updated FROM lika.assessments WHERE id = %s", [assessment.id]
+                )
+            found = updated.fetchone()
         self._children.advance(assessment, assessment.version)
         for _ in changes[1:]:
             self._children.advance(assessment, assessment.version + 1)
@@ -350,6 +383,7 @@ class ServerStore(ServerReads):
             )
             self._audit(db, gone, AuditAction.DELETE, delete_summary(deleted["status"]))
         self._children.forget(assessment_id)
+        self._heads.forget(assessment_id)
 
     @staticmethod
     def _gone(db: psycopg.Connection[Row], assessment_id: int) -> bool:
