@@ -177,3 +177,30 @@ def pg_cluster():
 def pg_database(pg_cluster) -> str:
     """A fresh, empty database on the throwaway cluster; its name."""
     return pg_cluster.new_database()
+
+
+@pytest.fixture
+def server(pg_cluster, pg_database):
+    """A migrated server register with one login per role (``tests/pg_helpers.Server``)."""
+    from tests.pg_helpers import Server
+
+    return Server(pg_cluster, pg_database)
+
+
+@pytest.fixture
+def open_as(server, pg_cluster):
+    """Opens a server store as one of ``server``'s logins by role name; closed afterwards."""
+    from desktop_app.app import registers
+    from desktop_app.register_location import ServerUrl
+
+    opened = []
+
+    def opener(who: str):
+        url = ServerUrl(pg_cluster.url_for(server.database, server.login[who]))
+        store = registers.open_store(url, clock=FakeClock())
+        opened.append(store)
+        return store
+
+    yield opener
+    for store in opened:
+        store.close()

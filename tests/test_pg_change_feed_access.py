@@ -25,11 +25,6 @@ HARDENING = (
 )
 
 
-@pytest.fixture
-def server(pg_cluster, pg_database) -> Server:
-    return Server(pg_cluster, pg_database)
-
-
 def listening(server: Server, login: str) -> Any:
     import psycopg
 

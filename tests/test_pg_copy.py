@@ -19,11 +19,6 @@ pytestmark = pytest.mark.postgres
 TABLES_WITH_IDS = {"assessments", "measures", "status_changes", "evaluations", "review_comments"}
 
 
-@pytest.fixture
-def server(pg_cluster, pg_database) -> Server:
-    return Server(pg_cluster, pg_database)
-
-
 def url_for(server: Server, who: str | None = "ada") -> str:
     """The libpq URL of the test server's database on its Unix socket, as ``who``."""
     user = server.login[who] if who else pg_throwaway.SUPERUSER

@@ -12,17 +12,11 @@ from desktop_app.domain import audit_summary
 from desktop_app.domain.audit import records_hash, verify_chain
 from desktop_app.storage.audit import RECORD_COLUMNS, _parse, covered
 from desktop_app.storage.postgres import audit_v1
-from tests.pg_helpers import Server
 
 pytestmark = pytest.mark.postgres
 
 FINGERPRINT = "f1ca1884fcd067adb6182a00db1705974557f5daa39a61a3207f1b6b3959011a"
 AWKWARD = 'Čuđe-Šolli "citat" \\ back\nslash\t\x01 ŋ 𝔘 \u2028 ' + "å" * 130
-
-
-@pytest.fixture
-def server(pg_cluster, pg_database) -> Server:
-    return Server(pg_cluster, pg_database)
 
 
 def refused(conn, sql, params=(), *, sqlstate="42501"):

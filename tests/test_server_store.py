@@ -15,35 +15,11 @@ from desktop_app.domain.model import Status
 from desktop_app.domain.register import RegisterQuery
 from desktop_app.domain.review import CommentTarget
 from desktop_app.domain.serialize import assessment_to_dict
-from desktop_app.register_location import ServerUrl
 from desktop_app.storage.errors import AlreadyExistsError, ConflictError
-from tests.conftest import FakeClock
 from tests.helpers import complete_assessment
 from tests.pg_helpers import Server
 
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture
-def server(pg_cluster, pg_database) -> Server:
-    return Server(pg_cluster, pg_database)
-
-
-@pytest.fixture
-def open_as(server, pg_cluster):
-    opened = []
-
-    def opener(who: str):
-        store = registers.open_store(
-            ServerUrl(pg_cluster.url_for(server.database, server.login[who])),
-            clock=FakeClock(),
-        )
-        opened.append(store)
-        return store
-
-    yield opener
-    for store in opened:
-        store.close()
 
 
 def _service(store, content) -> AssessmentService:
