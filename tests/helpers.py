@@ -193,3 +193,13 @@ def sign_approval(assessment: Assessment, history: list[StatusChange]) -> list[S
     change = dataclasses.replace(history[found[-1]], fingerprint=content_digest(assessment))
     result[found[-1]] = signed(KeyStore(), assessment, change)
     return result
+
+
+class FakeCanvas:
+    """What tagging's recorder asks of a reportlab canvas: its page and its drawing code."""
+
+    def __init__(self) -> None:
+        self._code: list[str] = []
+
+    def getPageNumber(self) -> int:  # noqa: N802  (reportlab's name)
+        return 1

@@ -18,6 +18,7 @@ import pikepdf
 import pytest
 
 from desktop_app.reports import tagging
+from tests.helpers import FakeCanvas
 
 
 @pytest.fixture(params=["portfolio", "assessment"])
@@ -146,13 +147,6 @@ def test_the_tree_is_not_one_reportlab_object_per_element(written) -> None:
 
 
 def test_an_element_that_drew_nothing_leaves_no_trace() -> None:
-    class FakeCanvas:
-        def __init__(self) -> None:
-            self._code: list[str] = []
-
-        def getPageNumber(self) -> int:  # noqa: N802  (reportlab's name)
-            return 1
-
     canvas = FakeCanvas()
     recorder = tagging.Recorder()
     table = recorder.root.add("Table")
@@ -167,14 +161,14 @@ def test_an_element_that_drew_nothing_leaves_no_trace() -> None:
 
 
 def test_a_listing_cell_is_an_element_like_any_other() -> None:
-    class FakeCanvas:
+    class OnPageTwo:
         def getPageNumber(self) -> int:  # noqa: N802  (reportlab's name)
             return 2
 
     recorder = tagging.Recorder()
     row = recorder.root.add("Table").add("TR")
-    assert recorder.marked(FakeCanvas(), row.add("TD")) == "/TD <</MCID 0>> BDC"
-    assert recorder.marked_child(FakeCanvas(), row, "TD") == "/TD <</MCID 1>> BDC"
+    assert recorder.marked(OnPageTwo(), row.add("TD")) == "/TD <</MCID 0>> BDC"
+    assert recorder.marked_child(OnPageTwo(), row, "TD") == "/TD <</MCID 1>> BDC"
     assert [(c.tag, c.content, c.parent) for c in row.children] == [
         ("TD", [(1, 0)], row),
         ("TD", [(1, 1)], row),

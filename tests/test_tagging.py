@@ -25,7 +25,7 @@ from desktop_app.app.demo import load_demo
 from desktop_app.app.reporting import export_summary
 from desktop_app.domain.model import Language
 from desktop_app.reports import tagging
-from tests.helpers import complete_norwegian_assessment
+from tests.helpers import FakeCanvas, complete_norwegian_assessment
 
 
 def walk(node, page_of, out):
@@ -332,13 +332,6 @@ def test_user_text_in_another_language_says_so(content, tmp_path, make, language
 
 
 def test_the_recorder_takes_back_a_flowable_that_did_not_fit() -> None:
-    class FakeCanvas:
-        def __init__(self) -> None:
-            self._code: list[str] = []
-
-        def getPageNumber(self) -> int:  # noqa: N802  (reportlab's name)
-            return 1
-
     canvas = FakeCanvas()
     recorder = tagging.Recorder()
     first = recorder.root.add("P")
