@@ -75,6 +75,24 @@ class Server:
         user = self.login[who] if who else None
         return psycopg.connect(self.cluster.dsn_for(self.database, user), autocommit=True)
 
+    def value(self, sql: str):
+        """The first column of the first row ``sql`` gives as the tables' owner, or None."""
+        with self.connect() as conn:
+            row = conn.execute(sql).fetchone()
+        return row[0] if row else None
+
+    def audit_entries(self):
+        """The register's audit log as ``AuditEntry`` values, in order, read as its owner."""
+        from desktop_app.storage.audit import _parse
+
+        with self.connect() as conn:
+            found = conn.execute(
+                "SELECT id, at, actor, os_user, assessment_id, assessment_uid, revision, "
+                "action, summary, changes, prev_hash, hash, record_hash "
+                "FROM lika.audit_log ORDER BY id"
+            ).fetchall()
+        return [_parse(row) for row in found]
+
     def new_draft(self, who: str, title: str = "Skolskjuts", series: str = "s1", revision=1):
         """A draft created by ``who``; its id."""
         with self.connect(who) as conn:

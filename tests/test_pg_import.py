@@ -19,15 +19,8 @@ def demo(pg_cluster, pg_database, tmp_path, monkeypatch, capsys) -> tuple[Any, s
     return demo_register(pg_cluster, pg_database, tmp_path, monkeypatch, capsys)
 
 
-def one(server: Any, sql: str) -> Any:
-    with server.connect() as conn:
-        row = conn.execute(sql).fetchone()
-    return row[0] if row else None
-
-
 def first(server: Any, status: str) -> int:
-    found = one(
-        server,
+    found = server.value(
         f"SELECT id FROM lika.assessments a WHERE status = '{status}' AND NOT EXISTS "
         "(SELECT 1 FROM lika.evaluations e WHERE e.assessment_id = a.id) ORDER BY id LIMIT 1",
     )
@@ -57,17 +50,16 @@ def test_as_new_of_an_approved_one(demo, tmp_path, capsys) -> None:
     assert lika("--db", url, "export", str(ident), "--out", str(out)) == 0
     assert lika("--db", url, "import", str(out)) != 0  # already there
     assert "--as-new" in capsys.readouterr().err
-    before = one(server, "SELECT max(id) FROM lika.assessments")
+    before = server.value("SELECT max(id) FROM lika.assessments")
     assert lika("--db", url, "import", "--as-new", str(out)) == 0, capsys.readouterr()
-    new = one(server, "SELECT max(id) FROM lika.assessments")
+    new = server.value("SELECT max(id) FROM lika.assessments")
     assert new == before + 1
     # An approval from a file without a trusted signature is a claim: in review.
-    assert one(server, f"SELECT status FROM lika.assessments WHERE id = {new}") == "in_review"
-    assert one(server, f"SELECT owner FROM lika.assessments WHERE id = {new}") == (
+    assert server.value(f"SELECT status FROM lika.assessments WHERE id = {new}") == "in_review"
+    assert server.value(f"SELECT owner FROM lika.assessments WHERE id = {new}") == (
         f"{server.database}_solo"
     )
-    trusts = one(
-        server,
+    trusts = server.value(
         f"SELECT array_agg(trust ORDER BY id) FROM lika.status_changes WHERE assessment_id = {new}",
     )
     assert "witnessed" not in trusts and trusts[-1] == "unverified"
@@ -87,18 +79,18 @@ def test_replace_of_a_draft_and_a_pdf(demo, tmp_path, capsys) -> None:
     document = json.loads(out.read_text(encoding="utf-8"))
     document["assessment"]["decision"]["title"] = "Ny titel från filen"
     out.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
-    version = one(server, f"SELECT version FROM lika.assessments WHERE id = {ident}")
+    version = server.value(f"SELECT version FROM lika.assessments WHERE id = {ident}")
     assert lika("--db", url, "import", "--replace", str(out)) == 0, capsys.readouterr()
     assert f"Replaced assessment {ident}" in capsys.readouterr().out
-    title = one(server, f"SELECT title FROM lika.assessments WHERE id = {ident}")
+    title = server.value(f"SELECT title FROM lika.assessments WHERE id = {ident}")
     assert title == "Ny titel från filen"
-    assert one(server, f"SELECT version FROM lika.assessments WHERE id = {ident}") > version
+    assert server.value(f"SELECT version FROM lika.assessments WHERE id = {ident}") > version
     assert newest_entry(server)[1] == "import"
     pdf = tmp_path / "d.pdf"
     assert lika("--db", url, "export-pdf", str(ident), "--out", str(pdf)) == 0
     assert lika("--db", url, "import", "--as-new", str(pdf)) == 0, capsys.readouterr()
-    new = one(server, "SELECT max(id) FROM lika.assessments")
-    assert one(server, f"SELECT title FROM lika.assessments WHERE id = {new}") == title
+    new = server.value("SELECT max(id) FROM lika.assessments")
+    assert server.value(f"SELECT title FROM lika.assessments WHERE id = {new}") == title
     checks_clean(url, capsys)
 
 
@@ -112,8 +104,8 @@ def test_into_another_server_register(demo, pg_cluster, tmp_path, capsys) -> Non
     other = Server(pg_cluster, pg_cluster.new_database())
     there = pg_cluster.url_for(other.database, other.login["anna"])
     assert lika("--db", there, "import", str(out)) == 0, capsys.readouterr()
-    assert one(other, "SELECT count(*) FROM lika.assessments") == 1
-    assert one(other, "SELECT owner FROM lika.assessments") == other.login["anna"]
+    assert other.value("SELECT count(*) FROM lika.assessments") == 1
+    assert other.value("SELECT owner FROM lika.assessments") == other.login["anna"]
     checks_clean(there, capsys)
 
 
@@ -126,10 +118,10 @@ def test_refused(demo, tmp_path, capsys) -> None:
     ident = first(server, "approved")
     out = tmp_path / "a.json"
     assert lika("--db", url, "export", str(ident), "--out", str(out)) == 0
-    entries = one(server, "SELECT count(*) FROM lika.audit_log")
+    entries = server.value("SELECT count(*) FROM lika.audit_log")
     assert lika("--db", url, "import", "--replace", str(out)) != 0
     assert "cannot be overwritten" in capsys.readouterr().err
-    assert one(server, "SELECT count(*) FROM lika.audit_log") == entries
+    assert server.value("SELECT count(*) FROM lika.audit_log") == entries
     mine = server.new_draft("anna")
     forged = json.dumps([{"to_status": "approved", "trust": "witnessed", "actor": "Rita"}])
     with server.connect("anna") as anna, pytest.raises(psycopg.Error, match="imported"):
@@ -142,7 +134,7 @@ def test_refused(demo, tmp_path, capsys) -> None:
         bo.execute("SELECT lika.import_history(%s, 1, %s::jsonb, 'x')", [mine, claim])
     with server.connect("sara") as sara, pytest.raises(psycopg.Error, match="permission"):
         sara.execute("SELECT lika.import_history(%s, 1, %s::jsonb, 'x')", [mine, claim])
-    assert one(server, "SELECT count(*) FROM lika.audit_log") == entries
+    assert server.value("SELECT count(*) FROM lika.audit_log") == entries
 
 
 def evaluations_of(where: Any, ident: int) -> list[Any]:
@@ -172,12 +164,11 @@ def test_a_files_evaluations_arrive_as_on_a_file_register(demo, tmp_path, capsys
     from desktop_app.register_location import ServerUrl
 
     server, url = demo
-    ident = one(
-        server,
+    ident = server.value(
         "SELECT a.id FROM lika.assessments a WHERE status = 'approved' AND EXISTS "
         "(SELECT 1 FROM lika.measures m WHERE m.assessment_id = a.id) ORDER BY id LIMIT 1",
     )
-    measure = one(server, f"SELECT uid FROM lika.measures WHERE assessment_id = {ident}")
+    measure = server.value(f"SELECT uid FROM lika.measures WHERE assessment_id = {ident}")
     store = registers.open_store(ServerUrl(url))
     try:
         registers.evaluation_records(store).record(
@@ -194,9 +185,9 @@ def test_a_files_evaluations_arrive_as_on_a_file_register(demo, tmp_path, capsys
     there = evaluations_of(ServerUrl(url), ident)
     out = tmp_path / "e.json"
     assert lika("--db", url, "export", str(ident), "--out", str(out)) == 0
-    before = one(server, "SELECT max(id) FROM lika.assessments")
+    before = server.value("SELECT max(id) FROM lika.assessments")
     assert lika("--db", url, "import", "--as-new", str(out)) == 0, capsys.readouterr()
-    new = one(server, "SELECT max(id) FROM lika.assessments")
+    new = server.value("SELECT max(id) FROM lika.assessments")
     assert new > before
     file = tmp_path / "file.db"
     assert lika("--db", str(file), "import", str(out)) == 0, capsys.readouterr()
@@ -206,7 +197,7 @@ def test_a_files_evaluations_arrive_as_on_a_file_register(demo, tmp_path, capsys
     assert any(e.measures for e in arrived)
     actor, action, _ = newest_entry(server)
     assert (actor, action) == (url.split("//")[1].split("@")[0], "import")
-    changes = one(server, "SELECT changes FROM lika.audit_log ORDER BY id DESC LIMIT 1")
+    changes = server.value("SELECT changes FROM lika.audit_log ORDER BY id DESC LIMIT 1")
     [(path, old, digest)] = json.loads(changes)
     assert (path, old) == (["evaluations"], "") and digest.startswith(f"{len(arrived)} sha256:")
     checks_clean(url, capsys)
@@ -221,7 +212,7 @@ def test_no_evaluation_in_anothers_name_outside_an_import(demo, tmp_path, capsys
     server, _ = demo
     mine = server.new_draft("anna")
     approved = first(server, "approved")
-    entries = one(server, "SELECT count(*) FROM lika.audit_log")
+    entries = server.value("SELECT count(*) FROM lika.audit_log")
     evaluation = json.dumps(
         [{"evaluated_on": "2027-03-01", "evaluator": "Rita", "os_user": "rita",
           "recorded_at": "2027-03-01T10:00:00+00:00", "impact": "yes", "measures": []}]
@@ -239,19 +230,19 @@ def test_no_evaluation_in_anothers_name_outside_an_import(demo, tmp_path, capsys
         anna.execute(call, [approved, evaluation])
     with server.connect("sara") as sara, pytest.raises(psycopg.Error, match="permission"):
         sara.execute(call, [mine, evaluation])
-    assert one(server, "SELECT count(*) FROM lika.audit_log") == entries
-    assert one(server, f"SELECT count(*) FROM lika.evaluations WHERE assessment_id = {mine}") == 0
+    assert server.value("SELECT count(*) FROM lika.audit_log") == entries
+    assert server.value(f"SELECT count(*) FROM lika.evaluations WHERE assessment_id = {mine}") == 0
     with server.connect("anna") as anna:  # an import of her own draft: her entry says so
         anna.execute(call, [mine, evaluation])
     actor, action, _ = newest_entry(server)
     assert (actor, action) == (server.login["anna"], "import")
-    assert one(server, f"SELECT evaluator FROM lika.evaluations WHERE assessment_id = {mine}") == (
+    assert server.value(f"SELECT evaluator FROM lika.evaluations WHERE assessment_id = {mine}") == (
         "Rita"
     )
     with server.connect("anna") as anna:  # replaced, as on a file: the file's, none
         anna.execute(call.replace(", 1,", ", 2,"), [mine, "[]"])
-    assert one(server, f"SELECT count(*) FROM lika.evaluations WHERE assessment_id = {mine}") == 0
-    changes = one(server, "SELECT changes FROM lika.audit_log ORDER BY id DESC LIMIT 1")
+    assert server.value(f"SELECT count(*) FROM lika.evaluations WHERE assessment_id = {mine}") == 0
+    changes = server.value("SELECT changes FROM lika.audit_log ORDER BY id DESC LIMIT 1")
     [(path, old, digest)] = json.loads(changes)
     assert (path, old) == (["evaluations"], "1") and digest.startswith("0 sha256:")
 
@@ -266,10 +257,9 @@ def test_a_signed_approval_from_a_file_register_stands(demo, tmp_path, content, 
     data = export(register, capsys, 1, tmp_path / "one.json")
     assert data["history"][-1]["signature"]
     assert lika("--db", url, "import", str(tmp_path / "one.json")) == 0, capsys.readouterr()
-    new = one(server, "SELECT max(id) FROM lika.assessments")
-    assert one(server, f"SELECT status FROM lika.assessments WHERE id = {new}") == "approved"
-    approval = one(
-        server,
+    new = server.value("SELECT max(id) FROM lika.assessments")
+    assert server.value(f"SELECT status FROM lika.assessments WHERE id = {new}") == "approved"
+    approval = server.value(
         f"SELECT array[actor, trust] FROM lika.status_changes WHERE assessment_id = {new} "
         "AND to_status = 'approved'",
     )

@@ -26,12 +26,6 @@ def demo(pg_cluster, pg_database, tmp_path, monkeypatch, capsys) -> tuple[Any, s
     return demo_register(pg_cluster, pg_database, tmp_path, monkeypatch, capsys)
 
 
-def one(server: Any, sql: str) -> Any:
-    with server.connect() as conn:
-        row = conn.execute(sql).fetchone()
-    return row[0] if row else None
-
-
 def as_owner(server: Any, *statements: str) -> None:
     """As the superuser who owns the tables (row-level security does not apply)."""
     with server.connect() as conn:
@@ -72,21 +66,20 @@ def record(url: str, ident: int, what: str, measure: str | None, day: int = 1) -
 def imported(server: Any, url: str, tmp_path, capsys) -> tuple[int, int]:
     """Two more evaluations of an approved assessment (one with a measure's result), it
     exported and imported as a new copy: the copy's id and its import entry's."""
-    ident = one(
-        server,
+    ident = server.value(
         "SELECT a.id FROM lika.assessments a WHERE status = 'approved' AND EXISTS "
         "(SELECT 1 FROM lika.measures m WHERE m.assessment_id = a.id) ORDER BY id LIMIT 1",
     )
-    measure = one(server, f"SELECT uid FROM lika.measures WHERE assessment_id = {ident}")
+    measure = server.value(f"SELECT uid FROM lika.measures WHERE assessment_id = {ident}")
     record(url, ident, AWKWARD, measure)
     record(url, ident, "Andra uppföljningen", None, day=2)
     out = tmp_path / "e.json"
     assert lika("--db", url, "export", str(ident), "--out", str(out)) == 0
     assert lika("--db", url, "import", "--as-new", str(out)) == 0, capsys.readouterr()
-    new = one(server, "SELECT max(id) FROM lika.assessments")
-    entry = one(server, "SELECT max(id) FROM lika.audit_log WHERE action = 'import'")
+    new = server.value("SELECT max(id) FROM lika.assessments")
+    entry = server.value("SELECT max(id) FROM lika.audit_log WHERE action = 'import'")
     counted = "SELECT count(*) FROM lika.evaluations WHERE assessment_id = "
-    assert one(server, f"{counted}{new}") == one(server, f"{counted}{ident}")
+    assert server.value(f"{counted}{new}") == server.value(f"{counted}{ident}")
     return new, entry
 
 
@@ -148,7 +141,7 @@ def test_a_row_linked_to_an_entry_that_imported_none(demo, tmp_path, capsys) -> 
     server, url = demo
     new, _ = imported(server, url, tmp_path, capsys)
     record(url, new, "Min egen", None, day=3)
-    other = one(server, "SELECT min(id) FROM lika.audit_log")
+    other = server.value("SELECT min(id) FROM lika.audit_log")
     as_owner(
         server,
         f"UPDATE lika.evaluations SET import_id = {other} WHERE what_happened = 'Min egen'",
@@ -174,7 +167,7 @@ def test_own_evaluations_and_a_replacing_import_are_not_findings(demo, tmp_path,
     with server.connect("anna") as anna:
         anna.execute(call, [mine, 1, evaluation])
         anna.execute(call, [mine, 2, evaluation.replace("Rita", "Rut")])
-    assert one(server, f"SELECT evaluator FROM lika.evaluations WHERE assessment_id = {mine}") == (
+    assert server.value(f"SELECT evaluator FROM lika.evaluations WHERE assessment_id = {mine}") == (
         "Rut"
     )
     code, checks = checked(url, capsys)
@@ -189,7 +182,7 @@ def test_only_the_import_functions_link_an_evaluation(demo) -> None:
 
     server, _ = demo
     mine = server.new_draft("anna")
-    entry = one(server, "SELECT max(id) FROM lika.audit_log")
+    entry = server.value("SELECT max(id) FROM lika.audit_log")
     with server.connect("anna") as anna, pytest.raises(psycopg.Error, match="permission"):
         anna.execute(
             "INSERT INTO lika.evaluations (assessment_id, evaluated_on, evaluator, os_user, "
@@ -251,14 +244,14 @@ def test_an_import_into_no_assessment_is_refused_as_before(demo) -> None:
         [{"evaluated_on": "2027-03-01", "evaluator": "Rita", "os_user": "rita",
           "recorded_at": "2027-03-01T10:00:00+00:00", "impact": "yes", "measures": []}]
     )  # fmt: skip
-    entries = one(server, "SELECT count(*) FROM lika.audit_log")
+    entries = server.value("SELECT count(*) FROM lika.audit_log")
     with server.connect("anna") as anna, pytest.raises(psycopg.Error, match="no assessment 999"):
         anna.execute(
             "SELECT lika.import_with_evaluations(999, 1, '[]', 'x', '[]', %s::jsonb)",
             [evaluation],
         )
-    assert one(server, "SELECT count(*) FROM lika.audit_log") == entries
-    assert one(server, "SELECT count(*) FROM lika.evaluations WHERE evaluator = 'Rita'") == 0
+    assert server.value("SELECT count(*) FROM lika.audit_log") == entries
+    assert server.value("SELECT count(*) FROM lika.evaluations WHERE evaluator = 'Rita'") == 0
 
 
 def test_a_deleted_draft_takes_its_imported_evaluations_along(demo, pg_cluster, capsys) -> None:
@@ -283,6 +276,6 @@ def test_a_deleted_draft_takes_its_imported_evaluations_along(demo, pg_cluster, 
         store.delete(mine)
     finally:
         store.close()
-    assert one(server, "SELECT count(*) FROM lika.evaluations WHERE evaluator = 'Rita'") == 0
+    assert server.value("SELECT count(*) FROM lika.evaluations WHERE evaluator = 'Rita'") == 0
     code, checks = checked(url, capsys)
     assert code == 0, [c for c in checks.items() if c[1][0] == "problem"]

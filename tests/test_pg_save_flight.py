@@ -22,7 +22,6 @@ from desktop_app.domain.model import Status
 from desktop_app.storage.errors import ConflictError
 from desktop_app.storage.postgres import store as store_module
 from tests.helpers import complete_assessment
-from tests.pg_helpers import Server
 
 pytestmark = pytest.mark.postgres
 
@@ -55,17 +54,6 @@ def _flights(store, tmp_path: Path, act) -> list[list[str]]:
 
 def _sent(flight: list[str], word: str) -> bool:
     return any(word in line for line in flight)
-
-
-def _audit_entries(server: Server):
-    from desktop_app.storage.audit import _parse
-
-    with server.connect() as conn:
-        found = conn.execute(
-            "SELECT id, at, actor, os_user, assessment_id, assessment_uid, revision, action, "
-            "summary, changes, prev_hash, hash, record_hash FROM lika.audit_log ORDER BY id"
-        ).fetchall()
-    return [_parse(row) for row in found]
 
 
 @pytest.mark.parametrize("known", ["created", "loaded", "saved"])
@@ -118,7 +106,7 @@ def test_the_row_a_save_remembers_is_the_row_stored(open_as, server, content):
     assert store._heads.get(a) == stored
     a.decision.title = "Titel igen"
     store.save(a)
-    entries = _audit_entries(server)
+    entries = server.audit_entries()
     assert entries[-1].summary == save_summary(1) and verify_chain(entries).ok
     assert [list(c.path) for c in entries[-1].changes] == [["decision", "title"]]
 
@@ -150,12 +138,12 @@ def test_a_save_that_loses_the_race_after_its_read_is_a_conflict_and_writes_noth
     stored = mine.get(a.id)
     assert stored.grounds[key].justification == "Det andra fönstret"
     assert stored.decision.title != "Ny titel" and stored.version == 2
-    assert [e.action.value for e in _audit_entries(server)] == ["create", "save"]
+    assert [e.action.value for e in server.audit_entries()] == ["create", "save"]
     assert mine.conn.info.transaction_status.name == "IDLE"
     fresh = mine.get(a.id)  # reloaded, the next save goes through
     fresh.grounds[key].justification += " Till sist."
     mine.save(fresh)
-    assert verify_chain(_audit_entries(server)).ok
+    assert verify_chain(server.audit_entries()).ok
 
 
 def test_another_caseworkers_draft_is_refused_by_the_guard_and_nothing_is_written(
@@ -169,7 +157,7 @@ def test_another_caseworkers_draft_is_refused_by_the_guard_and_nothing_is_writte
     with pytest.raises(WorkflowError, match="may not edit"):
         bo.save(theirs)
     assert anna.get(a.id).grounds[key].justification == a.grounds[key].justification
-    assert [e.action.value for e in _audit_entries(server)] == ["create"]
+    assert [e.action.value for e in server.audit_entries()] == ["create"]
     assert bo.conn.info.transaction_status.name == "IDLE"
 
 
@@ -193,7 +181,7 @@ def test_a_returned_assessment_edited_is_a_draft_again_in_the_same_flight(
     )  # fmt: skip
     assert (a.status, a.version) == (Status.DRAFT, before + 1)
     assert service.status_history(a.id)[-1].to_status is Status.DRAFT
-    assert verify_chain(_audit_entries(server)).ok
+    assert verify_chain(server.audit_entries()).ok
 
 
 def test_a_save_from_the_remembered_row_after_another_window_saved_is_a_conflict(
@@ -215,7 +203,7 @@ def test_a_save_from_the_remembered_row_after_another_window_saved_is_a_conflict
     assert (stored.grounds[key].justification, stored.decision.title) == (
         "Först", "Det andra fönstret"
     )  # fmt: skip
-    assert [e.action.value for e in _audit_entries(server)] == ["create", "save", "save"]
+    assert [e.action.value for e in server.audit_entries()] == ["create", "save", "save"]
 
 
 def test_refused_flights_leave_the_connection_fit_for_the_next_saves(open_as, content):
@@ -263,9 +251,9 @@ def test_without_pipeline_mode_the_same_statements_go_one_by_one(
     fresh = mine.get(a.id)
     service.change_status(fresh, Status.IN_REVIEW)  # write_flight's ordinary transaction
     mine.delete(a.id)  # _transaction's, with the entry as its last statement
-    actions = [e.action.value for e in _audit_entries(server)]
+    actions = [e.action.value for e in server.audit_entries()]
     assert actions[:3] == ["create", "save", "save"] and actions[-1] == "delete"
-    assert verify_chain(_audit_entries(server)).ok
+    assert verify_chain(server.audit_entries()).ok
 
 
 def test_other_writes_send_their_audit_entry_with_commit_in_one_flight(
@@ -291,7 +279,7 @@ def test_other_writes_send_their_audit_entry_with_commit_in_one_flight(
     flights = _flights(rita, tmp_path, lambda: reviewer.change_status(b, Status.RETURNED, "Se"))
     assert _sent(flights[-1], "change_status") and _sent(flights[-1], "COMMIT"), flights
     assert reviewer.get(a.id).status is Status.RETURNED
-    assert verify_chain(_audit_entries(server)).ok
+    assert verify_chain(server.audit_entries()).ok
 
 
 def test_a_refused_write_leaves_the_connection_idle_and_usable(open_as, server, content):
@@ -305,7 +293,7 @@ def test_a_refused_write_leaves_the_connection_idle_and_usable(open_as, server, 
         assert bo.conn.info.transaction_status.name == "IDLE"
     mine = bo.create(complete_assessment(content))
     bo.delete(mine.id)
-    assert [e.action.value for e in _audit_entries(server)] == ["create", "create", "delete"]
+    assert [e.action.value for e in server.audit_entries()] == ["create", "create", "delete"]
 
 
 def test_the_child_rows_are_worked_out_before_the_flight_starts(open_as, content, monkeypatch):

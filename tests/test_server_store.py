@@ -17,24 +17,12 @@ from desktop_app.domain.review import CommentTarget
 from desktop_app.domain.serialize import assessment_to_dict
 from desktop_app.storage.errors import AlreadyExistsError, ConflictError
 from tests.helpers import complete_assessment
-from tests.pg_helpers import Server
 
 pytestmark = pytest.mark.postgres
 
 
 def _service(store, content) -> AssessmentService:
     return AssessmentService(store, content, registers.signed_in(store) or Identity.default())
-
-
-def _audit_entries(server: Server):
-    from desktop_app.storage.audit import _parse
-
-    with server.connect() as conn:
-        found = conn.execute(
-            "SELECT id, at, actor, os_user, assessment_id, assessment_uid, revision, action, "
-            "summary, changes, prev_hash, hash, record_hash FROM lika.audit_log ORDER BY id"
-        ).fetchall()
-    return [_parse(row) for row in found]
 
 
 def test_the_actor_is_the_login_whatever_the_service_names(open_as, server, content):
@@ -44,7 +32,7 @@ def test_the_actor_is_the_login_whatever_the_service_names(open_as, server, cont
     a = service.new_assessment(title="Skolskjuts")
     a.decision.title = "Skolskjuts i glesbygd"
     service.save(a)
-    entries = _audit_entries(server)
+    entries = server.audit_entries()
     assert [e.action for e in entries] == [AuditAction.CREATE, AuditAction.SAVE]
     assert {e.actor for e in entries} == {e.os_user for e in entries} == {server.login["anna"]}
     assert verify_chain(entries).ok
@@ -82,7 +70,7 @@ def test_review_on_the_server_records_the_logins_and_keeps_the_chain(open_as, se
     # Witnessed by the server, not signed: a key's signature covers the client's time.
     assert (history[-1].signature, history[-1].public_key) == ("", "")
     assert anna.approval_states() == {a.id: "witnessed"}
-    report = verify_chain(_audit_entries(server))
+    report = verify_chain(server.audit_entries())
     assert report.ok, report
     assert anna.review.verify_audit().ok
     assert [e.action for e in anna.review.history(a.id)] == [
@@ -242,4 +230,4 @@ def test_concurrent_saves_lose_no_update_and_keep_the_chain(open_as, server, con
     text = first.get(a.id).grounds["age"].justification
     assert sorted(int(part.split("]")[0]) for part in text.split("[")[1:]) == list(range(8))
     assert first.get(a.id).version == 1 + 8
-    assert verify_chain(_audit_entries(server)).ok
+    assert verify_chain(server.audit_entries()).ok
