@@ -283,3 +283,59 @@ def test_a_last_chunk_without_words_keeps_the_prefix_from_the_others(engines) ->
     query = RegisterQuery(today=TODAY, search="skol \u19b0")
     assert server.count(query) == sqlite.count(query)
     assert sqlite.count(RegisterQuery(today=TODAY, search="skol")) > sqlite.count(query)
+
+
+def _plans_of(reader: ServerReader, work) -> str:
+    """The plans of every statement ``work`` makes ``reader`` run (``auto_explain``
+    sends them to the client as notices): what the server did, not what a test asks."""
+    plans: list[str] = []
+
+    def keep(notice) -> None:
+        plans.append(notice.message_primary)
+
+    setup = (
+        "LOAD 'auto_explain'",
+        "SET auto_explain.log_min_duration = 0",
+        "SET auto_explain.log_level = notice",
+        "SET client_min_messages = notice",
+    )
+    for setting in setup:
+        reader.conn.execute(setting)
+    reader.conn.add_notice_handler(keep)
+    try:
+        work()
+    finally:
+        reader.conn.remove_notice_handler(keep)
+        reader.conn.execute("RESET auto_explain.log_min_duration")
+    return "\n".join(plans)
+
+
+@pytest.mark.parametrize("all_revisions", [False, True])
+@pytest.mark.parametrize("search", ["kommunen", "skol", "ärende"])
+def test_the_count_of_a_search_alone_reads_only_its_hits(engines, search, all_revisions) -> None:
+    """With no filter but the head rule, the count reads the hits through the GIN index
+    (no scan of the whole search table, no join of every hit with the read model:
+    ``docs/performance.md``, the count of a word in half the register) and is still
+    SQLite's number."""
+    sqlite, server = engines
+    query = RegisterQuery(today=TODAY, search=search, all_revisions=all_revisions)
+    counted: list[int] = []
+    plans = _plans_of(server, lambda: counted.append(server.count(query)))
+    assert counted == [sqlite.count(query)]
+    assert "register_search_document" in plans
+    assert "Seq Scan" not in plans
+    assert "Hash Join" not in plans
+
+
+def test_the_count_of_a_search_leaves_out_older_revisions(engines) -> None:
+    """A search's hits in older revisions are in the count of every revision only: the
+    count of the heads takes them away (exactly, as SQLite's count)."""
+    sqlite, server = engines
+    heads = {r.id for r in sqlite.rows(RegisterQuery(today=TODAY))}
+    every = sqlite.rows(RegisterQuery(today=TODAY, all_revisions=True))
+    older = [r for r in every if r.id not in heads]
+    assert older, "the register must hold older revisions for this test"
+    for word in {r.title.split()[0] for r in older if r.title.split()}:
+        for all_revisions in (False, True):
+            query = RegisterQuery(today=TODAY, search=word, all_revisions=all_revisions)
+            assert server.count(query) == sqlite.count(query), word

@@ -102,7 +102,18 @@ class ServerReader:
         return int(plan[0]["Plan"]["Plan Rows"]) <= reader_sql.FEW_HITS
 
     def count(self, query: RegisterQuery) -> int:
-        return int(self._fetch(*reader_sql.count_sql(query))[0][0])
+        search_count = reader_sql.search_count_sql(query)
+        if search_count is None:
+            return int(self._fetch(*reader_sql.count_sql(query))[0][0])
+        import psycopg
+
+        try:
+            with self.conn.transaction():  # SET LOCAL holds for this count only
+                self.conn.execute(reader_sql.HITS_BY_INDEX)
+                found = self.conn.execute(*search_count).fetchall()
+        except psycopg.Error as error:
+            raise described(error, self.url) from None
+        return int(found[0][0])
 
     def rows(self, query: RegisterQuery, batch: int = BATCH) -> Iterator[RegisterRow]:
         """Every row of ``query`` (exports of any size), in one statement read ``batch``
