@@ -52,7 +52,9 @@ def test_a_clean_demo_register_checks_clean(demo, capsys) -> None:
         "the server is backed up by IT (pg_dump or archiving), not by Lika",
     )
     assert "hash chain intact" in checks["audit"][1]
-    assert set(checks) >= {"schema", "references", "values", "text", "approvals", "revisions"}
+    assert set(checks) >= {
+        "schema", "references", "values", "text", "approvals", "revisions", "register",
+    }  # fmt: skip
     assert lika("--db", url, "check") == 0
     out = capsys.readouterr().out
     assert "No problems found." in out and "skipped  backups" in out
@@ -196,3 +198,40 @@ def test_against_an_older_copy(demo, tmp_path, capsys) -> None:
     assert lika("--db", url, "check", "--against", str(copy)) == 1
     out = capsys.readouterr().out
     assert "problem  against" in out and "differs" in out
+
+
+@pytest.mark.parametrize(
+    ("statement", "expected"),
+    [
+        ("DELETE FROM lika.register_rows WHERE assessment_id = {id}", "1 assessment(s)"),
+        ("UPDATE lika.register_rows SET is_head = 1 - is_head WHERE assessment_id = {id}",
+         "1 assessment(s)"),
+        ("UPDATE lika.register_rows SET title = 'Dold' WHERE assessment_id = {id}",
+         "1 assessment(s)"),
+        ("DELETE FROM lika.register_search WHERE assessment_id = {id}", "no search document"),
+        ("UPDATE lika.register_search SET document = to_tsvector('simple', 'annat') "
+         "WHERE assessment_id = {id}", "search document"),
+    ],
+)  # fmt: skip
+def test_a_read_model_out_of_step_with_its_assessments(
+    demo, capsys, statement: str, expected: str
+) -> None:
+    """The register's list, counts and search read ``register_rows`` and
+    ``register_search``, rebuilt from the assessments at every commit; changed behind
+    Lika (triggers off), the list would show, count or find what the assessments do not
+    say. The check names it and how IT rebuilds them."""
+    server, url = demo
+    ident = approved_id(server)
+    tamper(server, statement.format(id=ident))
+    code, checks = checked(url, capsys)
+    assert code == 1
+    outcome, message = checks["register"]
+    assert outcome == "problem"
+    assert expected in message and str(ident) in message
+    assert "lika.refresh_register_row" in message or "lika.refresh_search" in message
+    with server.connect() as conn:
+        conn.execute(
+            "SELECT lika.refresh_register_row(id), lika.refresh_search(id) FROM lika.assessments"
+        )
+    code, checks = checked(url, capsys)
+    assert code == 0 and checks["register"][0] == "ok"

@@ -27,6 +27,7 @@ from desktop_app.storage.checks import CheckResult, Outcome
 from desktop_app.storage.postgres import migrations
 from desktop_app.storage.postgres.approval_checks import Query, record_problems
 from desktop_app.storage.postgres.evaluation_checks import check_imported_evaluations
+from desktop_app.storage.postgres.read_model_checks import check_read_model
 from desktop_app.storage.postgres.review_records import _ENTRY_COLUMNS
 from desktop_app.storage.postgres.store import ServerStore
 
@@ -241,6 +242,7 @@ def run_checks(
         ("approvals", lambda: check_approvals(query)),
         ("evaluations", lambda: check_imported_evaluations(query)),
         ("revisions", lambda: check_revisions(query)),
+        ("register", lambda: check_read_model(query)),
         ("backups", lambda: CheckResult("backups", Outcome.SKIPPED, _BACKED_UP)),
     ]
     if against is not None:
