@@ -11,9 +11,11 @@ asked either. What is left: the checklists, the store, the login, the window.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.app import registers
+from desktop_app.app.errors import NewerDatabaseError, ServerUnreachableError
 from desktop_app.domain.errors import LikaError
 from desktop_app.register_location import ServerUrl
 from desktop_app.ui.first_list import load_window_content
@@ -32,19 +34,41 @@ def fill_server_window(window: MainWindow, url: ServerUrl, settings: Settings) -
         content = load_window_content(settings)
         store = registers.open_store(url)
     except LikaError as error:
-        return _give_up(window, str(error), error.exit_code)
+        return _give_up(window, error)
     try:
         window.attach(window_context(store, content, settings, server_url=str(url)))
     except LikaError as error:
         store.close()
-        return _give_up(window, str(error), error.exit_code)
+        return _give_up(window, error)
     quit_when_listed_if_requested(window)
     window.report_content_errors()
     window.data_actions.start()
     return None
 
 
-def _give_up(window: MainWindow, message: str, exit_code: int) -> int:
-    QMessageBox.critical(window, "Lika", literal(message))
+def refusal(error: LikaError) -> str:
+    """Why the server register was not opened, in the user's language, and what to do;
+    the server's own (English, technical) words below it for IT."""
+    if isinstance(error, ServerUnreachableError):
+        head = QCoreApplication.translate(
+            "ServerWindow",
+            "The server register cannot be reached. Check the network connection, or ask "
+            "IT whether the database server is running and the address is right.",
+        )
+    elif isinstance(error, NewerDatabaseError):
+        head = QCoreApplication.translate(
+            "ServerWindow",
+            "The server register has been upgraded for a newer version of Lika. Ask IT "
+            "to update Lika on this computer; nothing was read or changed.",
+        )
+    else:
+        head = QCoreApplication.translate(
+            "ServerWindow", "The server register could not be opened. Show IT the details below."
+        )
+    return f"{head}\n\n{error}"
+
+
+def _give_up(window: MainWindow, error: LikaError) -> int:
+    QMessageBox.critical(window, "Lika", literal(refusal(error)))
     window.hide()
-    return exit_code
+    return error.exit_code

@@ -2369,6 +2369,21 @@ Du kan lagre en kopi av hele registeret som en registerfil, for å gi videre ell
     </message>
 </context>
 <context>
+    <name>ServerWindow</name>
+    <message>
+        <source>The server register cannot be reached. Check the network connection, or ask IT whether the database server is running and the address is right.</source>
+        <translation>Serverregisteret kan ikke nås. Kontroller nettverkstilkoblingen, eller spør IT om databaseserveren kjører og adressen er riktig.</translation>
+    </message>
+    <message>
+        <source>The server register has been upgraded for a newer version of Lika. Ask IT to update Lika on this computer; nothing was read or changed.</source>
+        <translation>Serverregisteret er oppgradert for en nyere versjon av Lika. Be IT oppdatere Lika på denne datamaskinen; ingenting er lest eller endret.</translation>
+    </message>
+    <message>
+        <source>The server register could not be opened. Show IT the details below.</source>
+        <translation>Serverregisteret kunne ikke åpnes. Vis IT opplysningene nedenfor.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>

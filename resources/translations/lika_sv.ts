@@ -2369,6 +2369,21 @@ Du kan spara en kopia av hela registret som en registerfil, för att lämna vida
     </message>
 </context>
 <context>
+    <name>ServerWindow</name>
+    <message>
+        <source>The server register cannot be reached. Check the network connection, or ask IT whether the database server is running and the address is right.</source>
+        <translation>Serverregistret kan inte nås. Kontrollera nätverksanslutningen eller fråga IT om databasservern är igång och adressen stämmer.</translation>
+    </message>
+    <message>
+        <source>The server register has been upgraded for a newer version of Lika. Ask IT to update Lika on this computer; nothing was read or changed.</source>
+        <translation>Serverregistret har uppgraderats för en nyare version av Lika. Be IT att uppdatera Lika på den här datorn; inget har lästs eller ändrats.</translation>
+    </message>
+    <message>
+        <source>The server register could not be opened. Show IT the details below.</source>
+        <translation>Serverregistret kunde inte öppnas. Visa IT uppgifterna nedan.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>

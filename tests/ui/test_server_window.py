@@ -10,7 +10,10 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.app import registers, transfer
+from desktop_app.app.errors import NewerDatabaseError, ServerUnreachableError
 from desktop_app.app.service import AssessmentService
+from desktop_app.domain.errors import InputError
+from desktop_app.domain.language import Language
 from desktop_app.domain.model import Status
 from desktop_app.register_location import ServerUrl, shown
 from desktop_app.ui.app import start_window
@@ -18,7 +21,9 @@ from desktop_app.ui.editor.editor_window import EditorWindow
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.review.review_window import ReviewWindow
 from desktop_app.ui.server_backups import ServerBackupsDialog
+from desktop_app.ui.server_window import refusal
 from desktop_app.ui.tasks import ImmediateRunner
+from desktop_app.ui.translations import install_translators
 from tests.helpers import complete_assessment
 from tests.pg_helpers import Server
 
@@ -230,3 +235,27 @@ def test_other_windows_learn_of_a_change_at_once(
     for window in (here, there):
         window.close()
         assert not window.change_watch._thread.is_alive()
+
+
+@pytest.mark.parametrize(
+    ("error", "said"),
+    [
+        (ServerUnreachableError("The server register db/lika cannot be reached: timeout"),
+         {Language.SV: "kan inte nås", Language.NB: "kan ikke nås",
+          Language.EN: "cannot be reached"}),
+        (NewerDatabaseError("The server register db/lika has a newer version of Lika's schema"),
+         {Language.SV: "nyare version av Lika", Language.NB: "nyere versjon av Lika",
+          Language.EN: "newer version of Lika"}),
+        (InputError("The server register db/lika is not set up for this version of Lika"),
+         {Language.SV: "kunde inte öppnas", Language.NB: "kunne ikke åpnes",
+          Language.EN: "could not be opened"}),
+    ],
+)  # fmt: skip
+def test_a_refused_server_register_is_explained_in_the_users_language(qapp, error, said) -> None:
+    """The storage layer's sentence is English and technical (for IT); above it, the
+    user reads what happened and what to do in the window's language."""
+    for language, text in said.items():
+        install_translators(qapp, language)
+        shown_text = refusal(error)
+        assert text in shown_text.split("\n\n")[0], (language, shown_text)
+        assert shown_text.endswith(str(error))
