@@ -91,3 +91,23 @@ def test_export_pdf_still_upgrades_an_older_register(register, capsys) -> None:
         assert migration_names.applied(conn) == set(migration_names.KNOWN)
     finally:
         conn.close()
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "csv"])
+def test_a_listing_scans_the_register_once(register, capsys, monkeypatch, fmt) -> None:
+    """The door's integrity scan is the start check (about half a second at 100,000
+    assessments): ``lika list --format json``, which also opens the register to say how
+    each approval is known, must not scan it a second time."""
+    from desktop_app.storage import backup, integrity, read_door
+
+    scans: list[bool] = []
+
+    def counted(conn, *, quick: bool = False) -> list[str]:
+        scans.append(quick)
+        return integrity.integrity_problems(conn, quick=quick)
+
+    monkeypatch.setattr(read_door, "integrity_problems", counted)
+    monkeypatch.setattr(backup, "integrity_problems", counted)
+    code, _out, err = run(register, capsys, "list", "--format", fmt)
+    assert code == 0, err
+    assert len(scans) == 1

@@ -144,6 +144,8 @@ class Session:
             where = self.db_path
             if isinstance(where, Path):
                 self._reader = registers.open_as_is(where)
+                # The door's own check (``read_door._as_it_is``), as ``reading_service``.
+                self._checked = self._reader is not None
             else:  # a server register: the server checks and upgrades nothing here
                 self._reader = registers.open_reader(where)
         if self._reader is not None:
