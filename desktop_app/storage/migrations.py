@@ -22,12 +22,20 @@ migrations = Migrations(MIGRATION_SET)
 Step = Callable[[Database], None]
 
 
+_registered: list[str] = []  # the names ``listed`` took, in order
+
+
 def listed(name: str) -> Callable[[Step], Step]:
     """Register a step as ``migrations(name=...)`` does, once ``name`` is in
     ``migration_names.KNOWN`` (else the listing door would take a register that needs
     this upgrade for an up-to-date one)."""
-    if name not in KNOWN:
-        raise RuntimeError(f"Add the migration {name!r} to storage/migration_names.py (KNOWN)")
+    position = len(_registered)
+    if position >= len(KNOWN) or KNOWN[position] != name:
+        raise RuntimeError(
+            f"Add the migration {name!r} to storage/migration_names.py (KNOWN), in the "
+            "order this module registers it"
+        )
+    _registered.append(name)
     return migrations(name=name)
 
 
@@ -214,10 +222,9 @@ def _run_script(db: Database, script: str) -> None:
 
 
 def known_migrations() -> set[str]:
-    """Names of every migration this version of Lika knows."""
-    # No sqlite-utils plugins, as on every other connection: loading them scanned every
-    # installed package's metadata at each start.
-    return {m.name for m in migrations.pending(Database(memory=True, execute_plugins=False))}
+    """Names of every migration this version of Lika knows (every one is registered
+    through ``listed``, in ``KNOWN``'s order)."""
+    return set(KNOWN)
 
 
 @listed("0009_statistics_evidence")
@@ -247,3 +254,9 @@ def approver_role(db: Database) -> None:
     of 0005 stay; rows from before keep "" and the audit log's hashes of them, which
     cover the role only when there is one, still hold."""
     approval_schema.add_role_v1(db)
+
+
+if tuple(_registered) != KNOWN:  # a name listed in KNOWN that no step registers
+    raise RuntimeError(
+        f"migration_names.KNOWN lists {KNOWN[len(_registered) :]} not registered here"
+    )
