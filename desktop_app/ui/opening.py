@@ -70,7 +70,7 @@ def fill_window(
         try:
             content = load_window_content(settings)
         except LikaError as error:
-            return _give_up(window, str(error), error.exit_code)
+            return give_up(window, str(error), error.exit_code)
     opened = open_register(
         path,
         dialogs or MessageBoxDialogs(path, window),
@@ -84,16 +84,22 @@ def fill_window(
         window.attach(window_context(opened, content, settings))
     except LikaError as error:
         opened.close()
-        return _give_up(window, str(error), error.exit_code)
+        return give_up(window, str(error), error.exit_code)
     if first is not None and file_state(path) != first.files:
         window.register_view.refresh()  # upgraded or restored since it was listed
-    quit_when_listed_if_requested(window)
-    window.report_content_errors()
-    window.data_actions.start()
+    finish_start(window)
     return None
 
 
-def _give_up(window: MainWindow, message: str, exit_code: int) -> int:
+def finish_start(window: MainWindow) -> None:
+    """What every start does once a register is attached, on a file or a server."""
+    quit_when_listed_if_requested(window)
+    window.report_content_errors()
+    window.data_actions.start()
+
+
+def give_up(window: MainWindow, message: str, exit_code: int) -> int:
+    """Say why the register cannot be used, hide the window; the exit code."""
     QMessageBox.critical(window, "Lika", literal(message))
     window.hide()
     return exit_code

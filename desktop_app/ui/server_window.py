@@ -12,18 +12,15 @@ asked either. What is left: the checklists, the store, the login, the window.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.app import registers
 from desktop_app.app.errors import NewerDatabaseError, ServerUnreachableError
 from desktop_app.domain.errors import LikaError
 from desktop_app.register_location import ServerUrl
 from desktop_app.ui.first_list import load_window_content
-from desktop_app.ui.literal_text import literal
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.opening import window_context
+from desktop_app.ui.opening import finish_start, give_up, window_context
 from desktop_app.ui.settings import Settings
-from desktop_app.ui.smoke_hook import quit_when_listed_if_requested
 
 
 def fill_server_window(window: MainWindow, url: ServerUrl, settings: Settings) -> int | None:
@@ -34,15 +31,13 @@ def fill_server_window(window: MainWindow, url: ServerUrl, settings: Settings) -
         content = load_window_content(settings)
         store = registers.open_store(url)
     except LikaError as error:
-        return _give_up(window, error)
+        return give_up(window, refusal(error), error.exit_code)
     try:
         window.attach(window_context(store, content, settings, server_url=str(url)))
     except LikaError as error:
         store.close()
-        return _give_up(window, error)
-    quit_when_listed_if_requested(window)
-    window.report_content_errors()
-    window.data_actions.start()
+        return give_up(window, refusal(error), error.exit_code)
+    finish_start(window)
     return None
 
 
@@ -66,9 +61,3 @@ def refusal(error: LikaError) -> str:
             "ServerWindow", "The server register could not be opened. Show IT the details below."
         )
     return f"{head}\n\n{error}"
-
-
-def _give_up(window: MainWindow, error: LikaError) -> int:
-    QMessageBox.critical(window, "Lika", literal(refusal(error)))
-    window.hide()
-    return error.exit_code
