@@ -75,16 +75,13 @@ def shared_columns(lite: sqlite3.Connection, server: PgConnection, table: str) -
     """The columns a table has on both sides; refuses a file from an older Lika whose
     tables lack some (it is upgraded by opening it once with this version)."""
     have = sqlite_columns(lite, table)
-    missing = [
-        c for c in server_columns(server, table)
-        if c not in have and c not in SERVER_ONLY.get(table, ())
-    ]  # fmt: skip
+    there = server_columns(server, table)
+    missing = [c for c in there if c not in have and c not in SERVER_ONLY.get(table, ())]
     if missing:
         raise InputError(
             f"The register file lacks {table}.{missing[0]}: it is from an older version of "
             "Lika. Open it once with this version (e.g. lika list --db FILE) to upgrade it"
         )
-    there = server_columns(server, table)
     return [c for c in have if c in there]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import psycopg
 
 from desktop_app.storage.postgres import migrations
@@ -23,14 +25,18 @@ def apply(conninfo: str) -> list[str]:
         raise described(error, conninfo) from None
 
 
-def applied(conn: psycopg.Connection[tuple[object, ...]]) -> list[str]:
-    """The migrations recorded in the database, in the order they were applied."""
-    found = conn.execute(
-        "SELECT to_regclass(%s) IS NOT NULL", [migrations.MIGRATIONS_TABLE]
-    ).fetchone()
-    if not found or not found[0]:
-        return []
-    rows = conn.execute(
-        f"SELECT name FROM {migrations.MIGRATIONS_TABLE} ORDER BY applied_at, name"
-    ).fetchall()
+def applied(conn: psycopg.Connection[Any]) -> list[str]:
+    """The migrations recorded in the database, in the order they were applied (none
+    when there is no Lika schema); on a connection of any row factory."""
+    from psycopg.rows import tuple_row
+
+    with conn.cursor(row_factory=tuple_row) as cur:
+        found = cur.execute(
+            "SELECT to_regclass(%s) IS NOT NULL", [migrations.MIGRATIONS_TABLE]
+        ).fetchone()
+        if not found or not found[0]:
+            return []
+        rows = cur.execute(
+            f"SELECT name FROM {migrations.MIGRATIONS_TABLE} ORDER BY applied_at, name"
+        ).fetchall()
     return [str(r[0]) for r in rows]

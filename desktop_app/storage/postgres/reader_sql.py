@@ -76,11 +76,6 @@ ESTIMATE_SQL = "EXPLAIN (FORMAT JSON) " + HITS
 SEARCH_MATCH = f"r.assessment_id IN ({HITS})"
 
 
-def same_unit(column: str) -> str:
-    """``column`` equals a parameter as SQLite's ``= ? COLLATE NOCASE`` does."""
-    return POSTGRES.same_unit(column)
-
-
 def filters(query: RegisterQuery, *, search: bool = True) -> Where:
     """Every filter of ``query``, the search unless ``search`` is false."""
     where = register_filters(query, POSTGRES)

@@ -14,26 +14,13 @@ from typing import Any
 
 from desktop_app.domain.errors import InputError
 from desktop_app.storage.errors import NewerDatabaseError
-from desktop_app.storage.postgres import migrations
+from desktop_app.storage.postgres import install, migrations
 from desktop_app.storage.postgres.connection import shown
-
-
-def applied_migrations(conn: Any) -> set[str]:
-    """The migrations recorded on the server (none when there is no Lika schema)."""
-    from psycopg.rows import tuple_row
-
-    with conn.cursor(row_factory=tuple_row) as cur:
-        found = cur.execute(
-            "SELECT to_regclass(%s) IS NOT NULL", [migrations.MIGRATIONS_TABLE]
-        ).fetchone()
-        if not found or not found[0]:
-            return set()
-        return {str(r[0]) for r in cur.execute(f"SELECT name FROM {migrations.MIGRATIONS_TABLE}")}
 
 
 def refuse_other_schema(conn: Any, url: str) -> None:
     """Raise unless the server's Lika schema is exactly this version's."""
-    applied = applied_migrations(conn)
+    applied = set(install.applied(conn))
     known = migrations.names()
     unknown = sorted(applied - set(known))
     if unknown:
