@@ -48,9 +48,11 @@ def run_checks(path: Location, against: Path | None = None) -> list[CheckResult]
     """Every check of ``lika check``; ``against``: an older copy (a backup, a PDF or an
     exchange file) whose audit head the register's history must still contain. A server
     register gets the checks that mean something there (``storage.postgres.checks``)."""
-    from desktop_app.storage import evidence_checks
+    head = None
+    if against is not None:
+        from desktop_app.storage import evidence_checks
 
-    head = evidence_checks.head_of(against) if against is not None else None
+        head = evidence_checks.head_of(against)
     if is_server(path):
         from desktop_app.storage.postgres import checks as server_checks  # psycopg here
 

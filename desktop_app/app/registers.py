@@ -72,9 +72,7 @@ def refuse_on_server(where: Location | str, what: str) -> Path:
 def signed_in(store: AssessmentStore) -> Identity | None:
     """Who the server authenticated, for a store on a server (its ``actor``, which the
     store keeps whatever the service names); None for a file, where Settings name them."""
-    from desktop_app.storage.postgres.connection import is_server_url
-
-    return store.actor if is_server_url(store.path) else None
+    return store.actor if is_server(store.path) else None
 
 
 def open_as_is(path: Path) -> RegisterReader | None:

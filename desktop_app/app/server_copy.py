@@ -13,31 +13,18 @@ from typing import TYPE_CHECKING
 
 from desktop_app.domain.audit import ChainReport
 from desktop_app.domain.errors import InputError
+from desktop_app.register_location import is_server, shown
 
 if TYPE_CHECKING:
     from desktop_app.storage.postgres.copy_in import CopyReport
     from desktop_app.storage.postgres.copy_tables import TableCount
 
-__all__ = ["BackupReport", "CopyReport", "backup_server", "is_server_url", "migrate", "shown"]
-
-
-def is_server_url(text: str | Path) -> bool:
-    """Whether a ``--db`` value names a server register (``postgresql://…``)."""
-    from desktop_app.storage.postgres.connection import is_server_url as server_url
-
-    return isinstance(text, str) and server_url(text)
-
-
-def shown(url: str) -> str:
-    """``url`` for messages: a password in it hidden."""
-    from desktop_app.storage.postgres.connection import shown as hidden
-
-    return hidden(url)
+__all__ = ["BackupReport", "CopyReport", "backup_server", "migrate"]
 
 
 def migrate(source: Path, url: str, *, merge: bool = False, owner: str = "") -> CopyReport:
     """Copy the register file ``source`` onto the server register at ``url``."""
-    if not is_server_url(url):
+    if not is_server(url):
         raise InputError(f"{url} is not a server register (postgresql://…)")
     if not Path(source).is_file():
         raise InputError(f"No database at {source}")

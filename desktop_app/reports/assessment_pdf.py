@@ -129,11 +129,11 @@ def unprintable(data: SummaryInput) -> list[fallback.Unprintable]:
     return [p for prefix, part in parts.items() for p in fallback.unprintable(part, left, prefix)]
 
 
-def render_summary(data: SummaryInput, out: Path, *, pdfa: bool = True) -> None:
-    """Write the summary PDF to ``out`` atomically, as PDF/A-2b unless ``pdfa`` is off."""
+def render_summary(data: SummaryInput, out: Path) -> None:
+    """Write the summary PDF to ``out`` atomically, as PDF/A-2b."""
     tags = tagging.Recorder()
     title = clean(data.assessment.decision.title) or data.vocabulary.text(
         "document.title", data.language
     )
-    finish = pdfa_finish(attachment=data.attachment, tags=tags, title=title) if pdfa else None
+    finish = pdfa_finish(attachment=data.attachment, tags=tags, title=title)
     write_pdf(Path(out), lambda buffer: build_summary(data, buffer, tags, finish))

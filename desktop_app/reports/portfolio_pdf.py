@@ -411,10 +411,8 @@ def _build(
     progress.advance()
 
 
-def render_portfolio(
-    data: PortfolioInput, out: Path, progress: Progress = NO_PROGRESS, *, pdfa: bool = True
-) -> None:
-    """Write the portfolio PDF to ``out`` atomically (PDF/A-2b unless ``pdfa`` is off)."""
+def render_portfolio(data: PortfolioInput, out: Path, progress: Progress = NO_PROGRESS) -> None:
+    """Write the portfolio PDF to ``out`` atomically, as PDF/A-2b."""
     tags = tagging.Recorder()
-    finish = pdfa_finish(tags=tags, title=data.t("portfolio.title")) if pdfa else None
+    finish = pdfa_finish(tags=tags, title=data.t("portfolio.title"))
     write_pdf(Path(out), lambda buffer: build_portfolio(data, buffer, progress, tags, finish))
