@@ -23,7 +23,7 @@ from desktop_app.domain.errors import LikaError
 from desktop_app.progress import Cancelled, Progress
 from desktop_app.ui.literal_text import literal
 from desktop_app.ui.session import SessionKeeper
-from desktop_app.ui.tasks import ImmediateRunner, TaskRunner
+from desktop_app.ui.tasks import ImmediateRunner, TaskRunner, error_text
 
 if TYPE_CHECKING:
     from desktop_app.app import transfer
@@ -227,7 +227,7 @@ class DataActions(QObject):
         )
 
     def _import_failed(self, path: Path, error: BaseException) -> None:
-        message = str(error) if isinstance(error, LikaError) else f"{type(error).__name__}: {error}"
+        message = error_text(error)
         QMessageBox.warning(self.window, self.tr("Not imported"), literal(message))
 
     def _store(self, path: Path, document: ExchangeDocument) -> None:

@@ -16,10 +16,9 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton, QWidget
 from shiboken6 import isValid
 
-from desktop_app.domain.errors import LikaError
 from desktop_app.progress import Cancelled, Progress
 from desktop_app.ui.literal_text import literal
-from desktop_app.ui.tasks import Runner, Task, TaskRunner
+from desktop_app.ui.tasks import Runner, Task, TaskRunner, error_text
 
 Opener = Callable[[Path], bool]
 
@@ -111,7 +110,7 @@ class ReportTask(QObject):
         if isinstance(error, Cancelled):
             self.failed.emit("")
             return
-        message = str(error) if isinstance(error, LikaError) else f"{type(error).__name__}: {error}"
+        message = error_text(error)
         self.failed.emit(message)
         QMessageBox.warning(self._window, self.tr("The report was not written"), literal(message))
 

@@ -25,11 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.app.server_copy import BackupReport, backup_server
-from desktop_app.domain.errors import LikaError
 from desktop_app.progress import Progress
 from desktop_app.register_location import shown
 from desktop_app.ui.literal_text import literal
-from desktop_app.ui.tasks import ImmediateRunner, TaskRunner
+from desktop_app.ui.tasks import ImmediateRunner, TaskRunner, error_text
 
 
 class ServerBackupsDialog(QDialog):
@@ -89,5 +88,5 @@ class ServerBackupsDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.save_button.setEnabled(True)
-        message = str(error) if isinstance(error, LikaError) else f"{type(error).__name__}: {error}"
+        message = error_text(error)
         QMessageBox.warning(self, self.tr("No copy was saved"), literal(message))

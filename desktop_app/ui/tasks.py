@@ -16,6 +16,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 
+from desktop_app.domain.errors import LikaError
 from desktop_app.progress import Progress
 
 Work = Callable[[Progress], Any]
@@ -23,6 +24,12 @@ QUIT_WAIT_MS = 800
 OnResult = Callable[[Any], None]
 OnError = Callable[[BaseException], None]
 OnProgress = Callable[[int, int, str], None]
+
+
+def error_text(error: BaseException) -> str:
+    """A failed task's error for the user: Lika's own errors are sentences already; any
+    other is named by its type, so that it can be reported."""
+    return str(error) if isinstance(error, LikaError) else f"{type(error).__name__}: {error}"
 
 
 class Task(Protocol):
