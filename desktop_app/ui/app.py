@@ -15,11 +15,10 @@ from __future__ import annotations
 
 import sys
 import traceback
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -32,7 +31,7 @@ from desktop_app.resources import resource_path
 from desktop_app.ui.language import ui_language
 from desktop_app.ui.literal_text import literal
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.opening_page import DRAW_WAIT_MS
+from desktop_app.ui.opening_page import once_emitted
 from desktop_app.ui.settings import Settings
 from desktop_app.ui.smoke_hook import report_shown_if_requested
 from desktop_app.ui.translations import install_translators
@@ -155,7 +154,7 @@ def run_app(db_path: Location | None, import_file: Path | None = None) -> int:
         if first is None:
             fill(None)
         else:
-            after_first_paint(window, lambda: fill(first))
+            once_emitted(window.register_view.listed, lambda: fill(first))
 
     window.opening.when_drawn(list_then_fill)
     return app.exec()
@@ -185,18 +184,3 @@ def _run_on_server(
 
     window.opening.when_drawn(fill)
     return app.exec()
-
-
-def after_first_paint(window: MainWindow, then: Callable[[], None]) -> None:
-    """Call ``then`` once, when the list's first page has been painted, or after
-    ``DRAW_WAIT_MS`` if it is not (a minimised window)."""
-    called = False
-
-    def once() -> None:
-        nonlocal called
-        if not called:
-            called = True
-            then()
-
-    window.register_view.listed.connect(once)
-    QTimer.singleShot(DRAW_WAIT_MS, once)

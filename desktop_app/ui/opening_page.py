@@ -11,10 +11,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 DRAW_WAIT_MS = 500
+
+
+def once_emitted(signal: SignalInstance, then: Callable[[], None]) -> None:
+    """Call ``then`` once: when ``signal`` (a first paint, a first page listed) is first
+    emitted, or after ``DRAW_WAIT_MS`` if it is not (a window never drawn goes on)."""
+    pending: list[Callable[[], None]] = [then]
+
+    def once() -> None:
+        if pending:
+            pending.pop()()
+
+    signal.connect(once)
+    QTimer.singleShot(DRAW_WAIT_MS, once)
 
 
 class OpeningPage(QWidget):
@@ -42,13 +55,4 @@ class OpeningPage(QWidget):
 
     def when_drawn(self, callback: Callable[[], None]) -> None:
         """Call ``callback`` once: after the first paint, or after ``DRAW_WAIT_MS``."""
-        called = False
-
-        def once() -> None:
-            nonlocal called
-            if not called:
-                called = True
-                callback()
-
-        self.drawn.connect(once)
-        QTimer.singleShot(DRAW_WAIT_MS, once)
+        once_emitted(self.drawn, callback)

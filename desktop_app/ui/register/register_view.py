@@ -27,6 +27,7 @@ from desktop_app.domain.register import RegisterQuery, SortKey
 from desktop_app.progress import Progress
 from desktop_app.ui.context import ListContext
 from desktop_app.ui.literal_text import literal
+from desktop_app.ui.opening_page import once_emitted
 from desktop_app.ui.register.filter_bar import FilterBar
 from desktop_app.ui.register.paged_model import ReaderFactory, Runner
 from desktop_app.ui.register.tab import RegisterTab
@@ -74,22 +75,6 @@ class _SelectOnFocus(QObject):
             if isinstance(view, RegisterView):
                 view.select_first_if_none()
         return False
-
-
-# As ``ui.opening_page.DRAW_WAIT_MS``: a window that is never drawn goes on all the same.
-LISTED_WAIT_MS = 500
-
-
-class _Once:
-    """Calls ``then`` the first time it is called."""
-
-    def __init__(self, then: Callable[[], None]) -> None:
-        self._then: Callable[[], None] | None = then
-
-    def __call__(self) -> None:
-        then, self._then = self._then, None
-        if then is not None:
-            then()
 
 
 class _ListedWatch(QObject):
@@ -181,9 +166,7 @@ class RegisterView(RegisterTab):
             self.model.refresh(
                 self.model.read_page(first_reader, self.model.query, None), count=False
             )
-            once = _Once(self._after_listed)
-            self.listed.connect(once)
-            QTimer.singleShot(LISTED_WAIT_MS, once)
+            once_emitted(self.listed, self._after_listed)
 
     def _after_listed(self) -> None:
         self.model.count_now()
