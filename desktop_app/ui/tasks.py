@@ -10,6 +10,7 @@ synchronously.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from typing import Any, Protocol
@@ -101,9 +102,15 @@ class _Job(QRunnable):
         try:
             result = self._work(self._progress)
         except BaseException as error:  # delivered to the GUI thread, never lost
-            self._runner.failed.emit(self._id, error)
+            self._deliver("failed", error)
         else:
-            self._runner.succeeded.emit(self._id, result)
+            self._deliver("succeeded", result)
+
+    def _deliver(self, outcome: str, value: object) -> None:
+        # RuntimeError: the runner went with its window while the work ran; nobody waits
+        # for the outcome any more (a save or a backup has finished or stopped on its own).
+        with contextlib.suppress(RuntimeError):
+            getattr(self._runner, outcome).emit(self._id, value)
 
 
 class TaskRunner(QObject):

@@ -102,3 +102,23 @@ print(events)
     )
     assert result.stdout.strip() == "['work done', 'loop ended']", result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_work_outliving_its_window_ends_quietly(qtbot) -> None:
+    """A window (and the runner it owns) closed while its work runs: the result has
+    nobody to go to and is dropped, rather than the worker thread failing with 'Signal
+    source has been deleted' (which pytest-qt reports as an error in the event loop)."""
+    import shiboken6
+    from PySide6.QtCore import QObject, QThreadPool
+
+    owner = QObject()
+    runner = TaskRunner(owner)
+    release = threading.Event()
+    results: list[object] = []
+    runner.run(lambda progress: release.wait(5), results.append, results.append)
+    owner.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(runner))
+    release.set()
+    assert QThreadPool.globalInstance().waitForDone(5000)
+    qtbot.wait(50)
+    assert results == []
