@@ -179,13 +179,8 @@ def reader_on(store: AssessmentStore) -> RegisterReader:
     connection); closing the reader leaves the store open."""
     from desktop_app.storage.repository import AssessmentRepository
 
-    if not isinstance(store, AssessmentRepository):
-        from desktop_app.storage.postgres.reader import open_server_reader
-        from desktop_app.storage.postgres.store import ServerStore
-
-        assert isinstance(store, ServerStore), "a server register"
-        return open_server_reader(store.url)  # a connection of its own, closed with it
-    assert isinstance(store, AssessmentRepository), "a SQLite register"
+    if not isinstance(store, AssessmentRepository):  # a server store: a connection of
+        return reader_factory(store)()  # its own, closed with the reader
     return _Borrowed(Register(store.db.conn, store.path))
 
 
