@@ -12,7 +12,8 @@ from desktop_app.app.demo import load_demo
 from desktop_app.checklists.guide import load_memo, load_vocabulary
 from desktop_app.domain.errors import ContentError
 from desktop_app.domain.formats import format_day, join_list
-from desktop_app.domain.memo import TEMPLATE_FIELDS, memo_text
+from desktop_app.domain.memo import memo_text
+from desktop_app.domain.memo_templates import TEMPLATE_FIELDS
 from desktop_app.domain.model import (
     Assessment,
     Direction,

@@ -20,9 +20,7 @@ from desktop_app.domain.checklist import Checklist, ChecklistKind, Text
 from desktop_app.domain.completeness import find_gaps
 from desktop_app.domain.date_sense import followup_has_passed
 from desktop_app.domain.formats import format_day, join_list
-from desktop_app.domain.memo_templates import KEEP_CAPITAL as KEEP_CAPITAL
-from desktop_app.domain.memo_templates import TEMPLATE_FIELDS as TEMPLATE_FIELDS
-from desktop_app.domain.memo_templates import placeholders as placeholders
+from desktop_app.domain.memo_templates import KEEP_CAPITAL
 from desktop_app.domain.model import (
     Assessment,
     Direction,
