@@ -26,6 +26,7 @@ from desktop_app.domain.evaluation import Evaluation
 from desktop_app.domain.model import Assessment, Status, StatusChange
 from desktop_app.storage import audit, rows
 from desktop_app.storage.errors import AlreadyExistsError
+from desktop_app.storage.postgres.save_flight import assignments
 
 if TYPE_CHECKING:
     import psycopg
@@ -172,11 +173,7 @@ def _overwrite(
         sql.SQL(
             "UPDATE lika.assessments SET {}version = version + 1 "
             "WHERE id = %(id)s AND version = %(version)s"
-        ).format(
-            sql.SQL("").join(
-                sql.SQL("{} = {}, ").format(sql.Identifier(c), sql.Placeholder(c)) for c in changed
-            )
-        ),
+        ).format(assignments(changed)),
         {**changed, "id": assessment.id, "version": version},
     )
     if updated.rowcount != 1:

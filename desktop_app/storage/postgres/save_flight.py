@@ -222,6 +222,13 @@ def closing_flight(conn: psycopg.Connection[Row]) -> Iterator[Tail]:
         raise
 
 
+def assignments(changed: Row) -> sql.Composed:
+    """``column = %(column)s, `` for each changed column, as an UPDATE's SET begins."""
+    return sql.SQL("").join(
+        sql.SQL("{} = {}, ").format(sql.Identifier(c), sql.Placeholder(c)) for c in changed
+    )
+
+
 def guarded_update(
     db: Executes,
     assessment_id: int,
@@ -239,12 +246,7 @@ def guarded_update(
             "WITH saved AS (UPDATE lika.assessments SET {}updated = %(updated)s, "
             "version = version + %(bump)s WHERE id = %(id)s AND version = %(version)s "
             "RETURNING 1) SELECT lika.expect_saved((SELECT count(*) FROM saved))"
-        ).format(
-            sql.SQL("").join(
-                sql.SQL("{} = {}, ").format(sql.Identifier(c), sql.Placeholder(c))
-                for c in changed
-            )
-        ),
+        ).format(assignments(changed)),
         {**changed, "updated": updated.isoformat(), "bump": bump, "id": assessment_id,
          "version": version},
     )  # fmt: skip
