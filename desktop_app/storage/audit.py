@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -185,13 +185,6 @@ def append(
     )
 
 
-def parse_entry(row: Sequence[Any]) -> AuditEntry:
-    """An entry from a row of the audit log's columns in table order, read from either
-    engine (``storage.postgres.copy_tables`` checks the server's chain with it);
-    TypeError or ValueError when a value was changed to nonsense."""
-    return _parse(row)
-
-
 def _parse(row: Sequence[Any]) -> AuditEntry:
     """An entry from its row; TypeError or ValueError when a value was changed to nonsense."""
     at, action, changes = row[1], row[7], row[9]
@@ -239,6 +232,8 @@ _COLUMNS = (
     "id, at, actor, os_user, assessment_id, assessment_uid, revision, action, summary, "
     "changes, prev_hash, hash"
 )
+# Every column, as a server register (and a file from 0005 on) has them.
+ALL_COLUMNS = _COLUMNS + ", record_hash"
 
 
 def _columns(conn: Database | sqlite3.Connection) -> str:
@@ -263,11 +258,17 @@ def entries_for(
 
 
 def verify(conn: sqlite3.Connection) -> ChainReport:
-    """Check the whole chain, and that no entry after the newest one was removed.
+    """Check the whole chain, and that no entry after the newest one was removed."""
+    rows = conn.execute(f"SELECT {_columns(conn)} FROM audit_log ORDER BY id")
+    return verify_rows(rows, last_issued_id=_last_issued_id(conn))
 
-    A row that no longer parses (a value changed to nonsense) is reported as changed."""
+
+def verify_rows(rows: Iterable[Sequence[Any]], *, last_issued_id: int | None) -> ChainReport:
+    """The chain of the audit log's ``rows`` (its columns in table order, from either
+    engine), oldest first. A row that no longer parses (a value changed to nonsense) is
+    reported as changed, after any break in the chain before it."""
     entries: list[AuditEntry] = []
-    for row in conn.execute(f"SELECT {_columns(conn)} FROM audit_log ORDER BY id"):
+    for row in rows:
         try:
             entries.append(_parse(row))
         except (TypeError, ValueError) as error:
@@ -277,7 +278,7 @@ def verify(conn: sqlite3.Connection) -> ChainReport:
             return ChainReport(
                 False, len(entries), row[0], f"audit entry {row[0]} was changed ({error})"
             )
-    return verify_chain(entries, last_issued_id=_last_issued_id(conn))
+    return verify_chain(entries, last_issued_id=last_issued_id)
 
 
 # For the server register's reads, which select the same columns (``postgres``).

@@ -18,7 +18,6 @@ from typing import Any, LiteralString
 
 import psycopg
 
-from desktop_app.domain.audit import verify_chain
 from desktop_app.domain.errors import LikaError
 from desktop_app.domain.model import Assessment
 from desktop_app.storage import audit, rows
@@ -28,7 +27,7 @@ from desktop_app.storage.postgres import migrations
 from desktop_app.storage.postgres.approval_checks import Query, record_problems
 from desktop_app.storage.postgres.evaluation_checks import check_imported_evaluations
 from desktop_app.storage.postgres.read_model_checks import check_read_model
-from desktop_app.storage.postgres.review_records import _ENTRY_COLUMNS
+from desktop_app.storage.postgres.review_records import ENTRY_COLUMNS
 from desktop_app.storage.postgres.store import ServerStore
 
 # Children whose rows name an assessment (``assessment_id``), checked for orphans.
@@ -119,12 +118,9 @@ def check_text(query: Query) -> CheckResult:
 
 def check_audit(query: Query) -> CheckResult:
     """The whole hash chain, and the issued-ids mark that shows the newest entries removed."""
-    entries = [
-        audit.entry_from_row(list(r.values()))
-        for r in query(f"SELECT {_ENTRY_COLUMNS} FROM lika.audit_log ORDER BY id", ())
-    ]
+    rows = query(f"SELECT {ENTRY_COLUMNS} FROM lika.audit_log ORDER BY id", ())
     issued = int(query("SELECT last_id FROM lika.audit_issued", ())[0]["last_id"])
-    report = verify_chain(entries, last_issued_id=issued)
+    report = audit.verify_rows((list(r.values()) for r in rows), last_issued_id=issued)
     if not report.ok:
         return CheckResult(
             "audit", Outcome.PROBLEM, f"the audit log has been tampered with: {report.problem}"

@@ -15,7 +15,7 @@ from typing import Any
 
 import psycopg
 
-from desktop_app.domain.audit import ChainReport, verify_chain
+from desktop_app.domain.audit import ChainReport
 from desktop_app.domain.errors import InputError, LikaError
 from desktop_app.storage import audit
 from desktop_app.storage.postgres import copy_v1, install, migrations
@@ -35,10 +35,6 @@ _KEYS = {
     "evaluation_measures": "evaluation_id, measure_uid",
     "evidence_files": "sha256",
 }
-_AUDIT_COLUMNS = (
-    "id, at, actor, os_user, assessment_id, assessment_uid, revision, action, summary, "
-    "changes, prev_hash, hash, record_hash"
-)
 
 PgConnection = psycopg.Connection[tuple[Any, ...]]
 
@@ -136,14 +132,10 @@ def server_chain(conn: PgConnection) -> ChainReport:
     """The server's audit chain checked in Python by ``domain.audit.verify_chain``, as
     the SQLite register's is (``storage.audit.verify``), with the last id it issued."""
     rows: Sequence[Sequence[Any]] = conn.execute(
-        f"SELECT {_AUDIT_COLUMNS} FROM lika.audit_log ORDER BY id"
+        f"SELECT {audit.ALL_COLUMNS} FROM lika.audit_log ORDER BY id"
     ).fetchall()
     issued = conn.execute("SELECT last_id FROM lika.audit_issued").fetchone()
-    try:
-        entries = [audit.parse_entry(r) for r in rows]
-    except (TypeError, ValueError) as error:
-        return ChainReport(False, 0, None, f"an audit entry cannot be read ({error})")
-    return verify_chain(entries, last_issued_id=int(issued[0]) if issued else None)
+    return audit.verify_rows(rows, last_issued_id=int(issued[0]) if issued else None)
 
 
 def server_counts(conn: PgConnection) -> dict[str, int]:

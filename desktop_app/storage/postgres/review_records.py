@@ -34,10 +34,7 @@ from desktop_app.storage.review import (
 if TYPE_CHECKING:
     from desktop_app.storage.postgres.store import ServerStore
 
-_ENTRY_COLUMNS: LiteralString = (
-    "id, at, actor, os_user, assessment_id, assessment_uid, revision, action, summary, "
-    "changes, prev_hash, hash, record_hash"
-)
+ENTRY_COLUMNS: LiteralString = audit.ALL_COLUMNS
 
 
 class ServerReviewRecords:
@@ -158,7 +155,7 @@ class ServerReviewRecords:
 
     def _entries(self, where: LiteralString = "", params: Any = ()) -> list[AuditEntry]:
         found = self._query(
-            f"SELECT {_ENTRY_COLUMNS} FROM lika.audit_log {where} ORDER BY id", params
+            f"SELECT {ENTRY_COLUMNS} FROM lika.audit_log {where} ORDER BY id", params
         )
         return [audit.entry_from_row(list(r.values())) for r in found]
 
