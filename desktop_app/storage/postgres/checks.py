@@ -47,10 +47,8 @@ def _more(found: list[str]) -> str:
 
 def check_schema(query: Query) -> CheckResult:
     """Every migration of this Lika applied, and none this Lika does not know."""
-    applied = {r["name"] for r in query("SELECT name FROM lika.schema_migrations", ())}
-    known = migrations.names()
-    missing = [n for n in known if n not in applied]
-    unknown = sorted(applied - set(known))
+    applied = [r["name"] for r in query("SELECT name FROM lika.schema_migrations", ())]
+    unknown, missing = migrations.schema_gap(applied)
     if unknown:
         return CheckResult(
             "schema", Outcome.PROBLEM,
@@ -61,7 +59,7 @@ def check_schema(query: Query) -> CheckResult:
             "schema", Outcome.PROBLEM,
             f"migrations not applied: {', '.join(missing)}; IT runs `lika server-schema`",
         )  # fmt: skip
-    return CheckResult("schema", Outcome.OK, f"up to date ({len(known)} migrations)")
+    return CheckResult("schema", Outcome.OK, f"up to date ({len(migrations.names())} migrations)")
 
 
 def check_references(query: Query) -> CheckResult:

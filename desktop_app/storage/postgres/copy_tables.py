@@ -83,7 +83,7 @@ def shared_columns(lite: sqlite3.Connection, server: PgConnection, table: str) -
 
 def require_migrated(conn: PgConnection, shown_url: str) -> None:
     """Refuse a server whose Lika schema is missing or older than this version's."""
-    missing = [m for m in migrations.names() if m not in install.applied(conn)]
+    _unknown, missing = migrations.schema_gap(install.applied(conn))  # a newer one copies
     if missing:
         raise InputError(
             f"The database {shown_url} has no up-to-date Lika register (missing migration "

@@ -12,6 +12,7 @@ This module imports no database driver: printing the script needs no connection.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from desktop_app.storage.postgres import (
@@ -115,3 +116,11 @@ def script() -> str:
 def names() -> list[str]:
     """Every migration this version of Lika knows, in order."""
     return [m.name for m in MIGRATIONS]
+
+
+def schema_gap(applied: Iterable[str]) -> tuple[list[str], list[str]]:
+    """What a server's ``applied`` migrations lack and have beyond this Lika's:
+    (unknown ones, sorted; missing ones, in order). Both empty: exactly this version."""
+    done = set(applied)
+    known = names()
+    return sorted(done - set(known)), [name for name in known if name not in done]

@@ -20,15 +20,12 @@ from desktop_app.storage.postgres.connection import shown
 
 def refuse_other_schema(conn: Any, url: str) -> None:
     """Raise unless the server's Lika schema is exactly this version's."""
-    applied = set(install.applied(conn))
-    known = migrations.names()
-    unknown = sorted(applied - set(known))
+    unknown, missing = migrations.schema_gap(install.applied(conn))
     if unknown:
         raise NewerDatabaseError(
             f"The server register {shown(url)} has a newer version of Lika's schema "
             f"({unknown[0]}) and was not opened; please update Lika"
         )
-    missing = [name for name in known if name not in applied]
     if missing:
         raise InputError(
             f"The server register {shown(url)} is not set up for this version of Lika: "
