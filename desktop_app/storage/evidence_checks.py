@@ -79,9 +79,8 @@ def check_guards(ctx: CheckContext) -> CheckResult:
 
 def check_approvals(ctx: CheckContext) -> CheckResult:
     """Content against approval, status against history, history against the log."""
-    from desktop_app.domain.fingerprint import matches_content, shown
-    from desktop_app.domain.model import Status
     from desktop_app.storage import check_reads
+    from desktop_app.storage.approval_findings import approval_findings
 
     conn = ctx.conn
     assert conn is not None
@@ -91,25 +90,9 @@ def check_approvals(ctx: CheckContext) -> CheckResult:
     try:
         found += record_problems(conn)
         conn.row_factory = sqlite3.Row
-        recorded: dict[int, str] = {}  # approved assessment -> its approval's fingerprint
-        for ident, status, history in check_reads.histories(conn):
-            approvals = [c for c in history if c.approves]
-            leads_to = history[-1].to_status.value if history else Status.DRAFT.value
-            if status != leads_to and not (
-                history and history[-1].unverified_claim and status == Status.IN_REVIEW.value
-            ):
-                found.append(
-                    f"assessment {ident} is {status}, but its approval record leads to {leads_to}"
-                )
-            if status == Status.APPROVED.value and approvals and approvals[-1].fingerprint:
-                recorded[ident] = approvals[-1].fingerprint
-        for assessment in check_reads.contents(conn, list(recorded)):
-            assert assessment.id is not None
-            if not matches_content(recorded[assessment.id], assessment):
-                found.append(
-                    f"assessment {assessment.id} was changed after its approval: its content "
-                    f"no longer matches the approved fingerprint {shown(recorded[assessment.id])}"
-                )
+        found += approval_findings(
+            check_reads.histories(conn), lambda ids: check_reads.contents(conn, ids)
+        )
     except (sqlite3.DatabaseError, LikaError) as error:
         return _result("approvals", "problem", f"the approvals cannot be read: {error}")
     finally:

@@ -19,7 +19,7 @@ from typing import Any, LiteralString
 import psycopg
 
 from desktop_app.domain.errors import LikaError
-from desktop_app.domain.model import Assessment
+from desktop_app.domain.model import Assessment, StatusChange
 from desktop_app.storage import audit, rows
 from desktop_app.storage.check_reads import BATCH, CHILD_TABLES
 from desktop_app.storage.checks import CheckResult, Outcome
@@ -168,13 +168,10 @@ def _contents(query: Query, ids: list[int]) -> Iterator[Assessment]:
             yield rows.assessment_from_rows(head, *(found.get(ident, []) for found in children))
 
 
-def check_approvals(query: Query) -> CheckResult:
-    """Content against approval, status against history, history against the log."""
-    from desktop_app.domain.fingerprint import matches_content, shown
-    from desktop_app.domain.model import Status
-
-    found = record_problems(query)
-    histories: dict[int, list[Any]] = {}
+def _histories(query: Query) -> Iterator[tuple[int, str, list[StatusChange]]]:
+    """Every assessment (id order) with its status and its current history (the newest
+    generation), as ``check_reads.histories`` reads a file."""
+    histories: dict[int, list[StatusChange]] = {}
     for r in query(
         "SELECT s.* FROM lika.status_changes s WHERE s.generation = (SELECT "
         "coalesce(max(g.generation), 0) FROM lika.status_changes g WHERE "
@@ -182,28 +179,16 @@ def check_approvals(query: Query) -> CheckResult:
         (),
     ):
         histories.setdefault(r["assessment_id"], []).append(rows.status_change_from_row(r))
-    recorded: dict[int, str] = {}  # approved assessment -> its approval's fingerprint
     for r in query("SELECT id, status FROM lika.assessments ORDER BY id", ()):
-        ident, status = r["id"], r["status"]
-        history = histories.get(ident, [])
-        leads_to = history[-1].to_status.value if history else Status.DRAFT.value
-        if status != leads_to and not (
-            history and history[-1].unverified_claim and status == Status.IN_REVIEW.value
-        ):
-            found.append(
-                f"assessment {ident} is {status}, but its approval record leads to {leads_to}"
-            )
-            continue
-        approvals = [c for c in history if c.approves]
-        if status == Status.APPROVED.value and approvals and approvals[-1].fingerprint:
-            recorded[ident] = approvals[-1].fingerprint
-    for assessment in _contents(query, list(recorded)):
-        assert assessment.id is not None
-        if not matches_content(recorded[assessment.id], assessment):
-            found.append(
-                f"assessment {assessment.id} was changed after its approval: its content "
-                f"no longer matches the approved fingerprint {shown(recorded[assessment.id])}"
-            )
+        yield r["id"], r["status"], histories.get(r["id"], [])
+
+
+def check_approvals(query: Query) -> CheckResult:
+    """Content against approval, status against history, history against the log."""
+    from desktop_app.storage.approval_findings import approval_findings
+
+    found = record_problems(query)
+    found += approval_findings(_histories(query), lambda ids: _contents(query, ids))
     if found:
         return CheckResult("approvals", Outcome.PROBLEM, _more(found))
     return CheckResult(
