@@ -4,21 +4,13 @@ functions is found, under the right check's name."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pytest
 
-from tests.pg_helpers import lika
+from tests.pg_helpers import checked, lika
 
 pytestmark = pytest.mark.postgres
-
-
-def checked(url: str, capsys) -> tuple[int, dict[str, tuple[str, str]]]:
-    code = lika("--db", url, "check", "--format", "json")
-    record = json.loads(capsys.readouterr().out)
-    assert record["ok"] is (code == 0)
-    return code, {c["name"]: (c["outcome"], c["message"]) for c in record["checks"]}
 
 
 def tamper(server: Any, *statements: str) -> None:

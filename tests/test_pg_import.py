@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.pg_helpers import lika
+from tests.pg_helpers import checked, lika
 
 pytestmark = pytest.mark.postgres
 
@@ -24,10 +24,8 @@ def first(server: Any, status: str) -> int:
 
 
 def checks_clean(url: str, capsys) -> None:
-    capsys.readouterr()
-    code = lika("--db", url, "check", "--format", "json")
-    record = json.loads(capsys.readouterr().out)
-    assert code == 0, [c for c in record["checks"] if c["outcome"] == "problem"]
+    code, checks = checked(url, capsys)
+    assert code == 0, {name: found for name, found in checks.items() if found[0] == "problem"}
 
 
 def newest_entry(server: Any) -> tuple[str, str, str]:

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from tests.pg_helpers import lika
+from tests.pg_helpers import checked, lika
 
 pytestmark = pytest.mark.postgres
 
@@ -26,14 +26,6 @@ def as_owner(server: Any, *statements: str) -> None:
     with server.connect() as conn:
         for statement in statements:
             conn.execute(statement)
-
-
-def checked(url: str, capsys) -> tuple[int, dict[str, tuple[str, str]]]:
-    capsys.readouterr()
-    code = lika("--db", url, "check", "--format", "json")
-    record = json.loads(capsys.readouterr().out)
-    assert record["ok"] is (code == 0)
-    return code, {c["name"]: (c["outcome"], c["message"]) for c in record["checks"]}
 
 
 def record(url: str, ident: int, what: str, measure: str | None, day: int = 1) -> None:
