@@ -18,12 +18,8 @@ its copy on the next run (``pg_throwaway.py stop DIR`` and remove it when done).
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import shutil
 import sqlite3
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -33,6 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.register import ensure_register, machine, median_ms
 from desktop_app.app import server_schema
 from desktop_app.domain.followup import MeasureQuery
 from desktop_app.domain.model import Status
@@ -47,25 +44,6 @@ from scripts.pg_copy_register import copy_register
 RARE_WORD = "snöskoterleden"  # in about one assessment in 500 (generator.RARE_TOPICS)
 COMMON_WORD = "kommunen"  # in about half of them
 TODAY = date(2026, 11, 23)
-
-
-def median_ms(work: Callable[[], object], runs: int) -> float:
-    work()  # warm-up
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        work()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
-
-
-def machine() -> str:
-    cpu = platform.machine()
-    for line in Path("/proc/cpuinfo").read_text().splitlines():
-        if line.startswith("model name"):
-            cpu = line.split(":", 1)[1].strip()
-            break
-    return f"{cpu}, {os.cpu_count()} CPUs; Python {platform.python_version()}"
 
 
 def deep_key(reader: Register | ServerReader, query: RegisterQuery, pages: int) -> object:
@@ -84,13 +62,7 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="a cluster folder to keep and reuse")
     args = parser.parse_args()
     path = args.db or Path(tempfile.gettempdir()) / f"lika-bench-{args.count}.db"
-    if not path.exists():
-        print(f"Generating {args.count} assessments into {path} ...", flush=True)
-        subprocess.run(
-            [sys.executable, "-m", "desktop_app", "demo", "--count", str(args.count),
-             "--db", str(path)],
-            check=True,
-        )  # fmt: skip
+    ensure_register(path, args.count)
     if args.keep:
         run(path, kept_cluster(args.keep), args.runs)
         return
@@ -124,8 +96,7 @@ def run(path: Path, dsn: str, runs: int) -> None:
         if not made:
             admin.execute("CREATE DATABASE lika_bench TEMPLATE template0 ENCODING 'UTF8'")
     url = dsn.replace("dbname=postgres", "dbname=lika_bench")
-    print(f"Machine: {machine()}; PostgreSQL {version and version[0]}, SQLite "
-          f"{sqlite3.sqlite_version}", flush=True)  # fmt: skip
+    print(f"Machine: {machine()}; PostgreSQL {version and version[0]}", flush=True)
     server_schema.install(url)  # brings a kept copy's schema up to date too
     if not made:
         started = time.perf_counter()

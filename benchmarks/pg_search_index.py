@@ -19,7 +19,6 @@ import argparse
 import shutil
 import sqlite3
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -27,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.pg_register import machine
+from benchmarks.register import ensure_register, machine
 from desktop_app.app import server_schema
 from desktop_app.storage.postgres import search_v1
 from scripts import pg_throwaway
@@ -49,13 +48,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     path = args.db or Path(tempfile.gettempdir()) / f"lika-bench-{args.count}.db"
-    if not path.exists():
-        print(f"Generating {args.count} assessments into {path} ...", flush=True)
-        subprocess.run(
-            [sys.executable, "-m", "desktop_app", "demo", "--count", str(args.count),
-             "--db", str(path)],
-            check=True,
-        )  # fmt: skip
+    ensure_register(path, args.count)
     folder = Path(tempfile.mkdtemp(prefix="lika-pgindex-", dir="/tmp"))
     try:
         run(path, pg_throwaway.start(folder), args.runs)
@@ -71,8 +64,7 @@ def run(path: Path, dsn: str, runs: int) -> None:
         version = admin.execute("SHOW server_version").fetchone()
         admin.execute("CREATE DATABASE lika_index TEMPLATE template0 ENCODING 'UTF8'")
     url = dsn.replace("dbname=postgres", "dbname=lika_index")
-    print(f"Machine: {machine()}; PostgreSQL {version and version[0]}, SQLite "
-          f"{sqlite3.sqlite_version}", flush=True)  # fmt: skip
+    print(f"Machine: {machine()}; PostgreSQL {version and version[0]}", flush=True)
     server_schema.install(url)
     with psycopg.connect(url, autocommit=True) as conn, sqlite3.connect(path) as source:
         started = time.perf_counter()

@@ -188,6 +188,15 @@ def server(pg_cluster, pg_database):
 
 
 @pytest.fixture
+def pg_demo(pg_cluster, pg_database, tmp_path, monkeypatch, capsys):
+    """A server register with the demo's assessments, and the URL of its one login
+    (``tests/pg_helpers.demo_register``); the working folder is ``tmp_path``."""
+    from tests.pg_helpers import demo_register
+
+    return demo_register(pg_cluster, pg_database, tmp_path, monkeypatch, capsys)
+
+
+@pytest.fixture
 def open_as(server, pg_cluster):
     """Opens a server store as one of ``server``'s logins by role name; closed afterwards."""
     from desktop_app.app import registers

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 from typing import ClassVar
 
@@ -123,3 +124,13 @@ def demo_register(cluster, database: str, tmp_path, monkeypatch, capsys) -> tupl
     assert lika("--db", url, "demo") == 0
     capsys.readouterr()
     return server, url
+
+
+def checked(url: str, capsys) -> tuple[int, dict[str, tuple[str, str]]]:
+    """``lika check --format json`` on ``url``: its exit code, and each check's outcome
+    and message by name. What the test printed before is dropped first."""
+    capsys.readouterr()
+    code = lika("--db", url, "check", "--format", "json")
+    record = json.loads(capsys.readouterr().out)
+    assert record["ok"] is (code == 0)
+    return code, {c["name"]: (c["outcome"], c["message"]) for c in record["checks"]}

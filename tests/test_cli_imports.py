@@ -56,17 +56,23 @@ WRITING = (
 )
 
 
-def modules_after(args: list[str], env_db: Path | None = None) -> set[str]:
-    """The modules loaded once ``lika ARGS`` has run, in a process of its own."""
+def run_in_process(
+    args: list[str], prelude: str = "", env: dict[str, str] | None = None
+) -> tuple[object, set[str]]:
+    """``lika ARGS`` in a process of its own, after the Python code ``prelude`` and with
+    the environment ``env`` (else this one's): what ``main`` returned (or a string naming
+    the ``SystemExit`` it raised, never equal to a code it returns) and the modules then
+    loaded."""
     code = (
         "import json, sys\n"
+        f"{prelude}"
         "from desktop_app.__main__ import main\n"
         "try:\n"
-        f"    main({args!r})\n"
-        "except SystemExit:\n"
-        "    pass\n"
+        f"    code = main({args!r})\n"
+        "except SystemExit as stop:\n"
+        "    code = f'SystemExit({stop.code!r})'\n"
         "sys.stdout.flush()\n"
-        "print('\\nMODULES' + json.dumps(sorted(sys.modules)), file=sys.stderr)\n"
+        "print('\\nMODULES' + json.dumps([code, sorted(sys.modules)]), file=sys.stderr)\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code],
@@ -75,9 +81,16 @@ def modules_after(args: list[str], env_db: Path | None = None) -> set[str]:
         cwd=ROOT,
         timeout=120,
         check=False,
+        env=env,
     )
     line = next(x for x in result.stderr.splitlines() if x.startswith("MODULES"))
-    return set(json.loads(line.removeprefix("MODULES")))
+    exit_code, loaded = json.loads(line.removeprefix("MODULES"))
+    return exit_code, set(loaded)
+
+
+def modules_after(args: list[str]) -> set[str]:
+    """The modules loaded once ``lika ARGS`` has run, in a process of its own."""
+    return run_in_process(args)[1]
 
 
 @pytest.mark.parametrize(

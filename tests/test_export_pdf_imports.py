@@ -6,16 +6,10 @@ record in force as a built Lika has one (not by timings: the machine is shared).
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-from pathlib import Path
-
 from desktop_app.checklists import trusted
 from tests.conftest import SQLITE_ONLY
+from tests.test_cli_imports import run_in_process
 from tests.test_portfolio_report import demo_db  # noqa: F401 (a fixture)
-
-ROOT = Path(__file__).resolve().parent.parent
 
 # What it once loaded and does not need: the schema library (the exchange data is checked
 # by ``schema_subset``), YAML (the content comes parsed from the record), lxml (the XMP
@@ -59,27 +53,18 @@ def test_export_pdf_loads_no_schema_library_yaml_lxml_cryptography_or_sqlite_uti
     record = tmp_path / trusted.RECORD_NAME
     trusted.write_record(record)
     out = tmp_path / "one.pdf"
-    code = (
-        "import json, pathlib, sys\n"
+    prelude = (
+        "import pathlib\n"
         "from desktop_app.checklists import trusted\n"
         "real = trusted.resource_path\n"
         f"record = pathlib.Path({str(record)!r})\n"
         "trusted.resource_path = lambda *p: record if p == (trusted.RECORD_NAME,) else real(*p)\n"
-        "from desktop_app.__main__ import main\n"
-        f"code = main(['export-pdf', '2', '--db', {str(demo_db)!r}, '--out', {str(out)!r}])\n"
-        "print('MODULES' + json.dumps([code, sorted(sys.modules)]), file=sys.stderr)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-        check=False,
+    exit_code, loaded = run_in_process(
+        ["export-pdf", "2", "--db", str(demo_db), "--out", str(out)],
+        prelude,
         env={"LIKA_DEFAULTS": "", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
     )
-    line = next(x for x in result.stderr.splitlines() if x.startswith("MODULES"))
-    exit_code, loaded = json.loads(line.removeprefix("MODULES"))
     assert exit_code == 0 and out.is_file()  # it did export
     assert "desktop_app.checklists.guide" in loaded and "reportlab" in loaded
     assert sorted({m.split(".")[0] for m in loaded if m.startswith(NOT_NEEDED)}) == []

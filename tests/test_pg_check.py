@@ -4,26 +4,13 @@ functions is found, under the right check's name."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pytest
 
-from tests.pg_helpers import demo_register, lika
+from tests.pg_helpers import checked, lika
 
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture
-def demo(pg_cluster, pg_database, tmp_path, monkeypatch, capsys) -> tuple[Any, str]:
-    return demo_register(pg_cluster, pg_database, tmp_path, monkeypatch, capsys)
-
-
-def checked(url: str, capsys) -> tuple[int, dict[str, tuple[str, str]]]:
-    code = lika("--db", url, "check", "--format", "json")
-    record = json.loads(capsys.readouterr().out)
-    assert record["ok"] is (code == 0)
-    return code, {c["name"]: (c["outcome"], c["message"]) for c in record["checks"]}
 
 
 def tamper(server: Any, *statements: str) -> None:
@@ -42,8 +29,8 @@ def approved_id(server: Any) -> int:
     return int(row[0])
 
 
-def test_a_clean_demo_register_checks_clean(demo, capsys) -> None:
-    _server, url = demo
+def test_a_clean_demo_register_checks_clean(pg_demo, capsys) -> None:
+    _server, url = pg_demo
     code, checks = checked(url, capsys)
     assert code == 0, [c for c in checks.items() if c[1][0] == "problem"]
     assert {name for name, (outcome, _) in checks.items() if outcome != "ok"} == {"backups"}
@@ -60,8 +47,8 @@ def test_a_clean_demo_register_checks_clean(demo, capsys) -> None:
     assert "No problems found." in out and "skipped  backups" in out
 
 
-def test_an_approved_title_changed_behind_lika(demo, capsys) -> None:
-    server, url = demo
+def test_an_approved_title_changed_behind_lika(pg_demo, capsys) -> None:
+    server, url = pg_demo
     ident = approved_id(server)
     tamper(server, f"UPDATE lika.assessments SET title = 'Ändrad' WHERE id = {ident}")
     code, checks = checked(url, capsys)
@@ -71,8 +58,8 @@ def test_an_approved_title_changed_behind_lika(demo, capsys) -> None:
     assert checks["audit"][0] == "ok"
 
 
-def test_an_audit_row_deleted_with_the_trigger_off(demo, capsys) -> None:
-    server, url = demo
+def test_an_audit_row_deleted_with_the_trigger_off(pg_demo, capsys) -> None:
+    server, url = pg_demo
     tamper(server, "DELETE FROM lika.audit_log WHERE id = 3")
     code, checks = checked(url, capsys)
     assert code == 1
@@ -83,16 +70,16 @@ def test_an_audit_row_deleted_with_the_trigger_off(demo, capsys) -> None:
     )
 
 
-def test_the_newest_audit_rows_deleted(demo, capsys) -> None:
-    server, url = demo
+def test_the_newest_audit_rows_deleted(pg_demo, capsys) -> None:
+    server, url = pg_demo
     tamper(server, "DELETE FROM lika.audit_log WHERE id = (SELECT max(id) FROM lika.audit_log)")
     code, checks = checked(url, capsys)
     assert code == 1 and checks["audit"][0] == "problem"
     assert "were removed" in checks["audit"][1]
 
 
-def test_a_bogus_status(demo, capsys) -> None:
-    server, url = demo
+def test_a_bogus_status(pg_demo, capsys) -> None:
+    server, url = pg_demo
     tamper(
         server,
         "ALTER TABLE lika.assessments DROP CONSTRAINT assessments_status_known",
@@ -106,8 +93,8 @@ def test_a_bogus_status(demo, capsys) -> None:
     )
 
 
-def test_an_orphan_and_a_duplicate_revision(demo, capsys) -> None:
-    server, url = demo
+def test_an_orphan_and_a_duplicate_revision(pg_demo, capsys) -> None:
+    server, url = pg_demo
     tamper(
         server,
         "INSERT INTO lika.answers (assessment_id, question_id) VALUES (999, 'q')",
@@ -123,17 +110,17 @@ def test_an_orphan_and_a_duplicate_revision(demo, capsys) -> None:
     assert "assessments 1 and 2 share revision 1" in checks["revisions"][1]
 
 
-def test_the_revision_guard_dropped(demo, capsys) -> None:
-    server, url = demo
+def test_the_revision_guard_dropped(pg_demo, capsys) -> None:
+    server, url = pg_demo
     tamper(server, "DROP INDEX lika.assessments_series_revision")
     code, checks = checked(url, capsys)
     assert code == 0 and checks["revisions"][0] == "warning"
     assert "assessments_series_revision" in checks["revisions"][1]
 
 
-def test_approval_records_edited_behind_lika(demo, capsys) -> None:
+def test_approval_records_edited_behind_lika(pg_demo, capsys) -> None:
     """``lika check`` and ``lika verify`` both name approval rows changed outside Lika."""
-    server, url = demo
+    server, url = pg_demo
     ident = approved_id(server)
     tamper(
         server,
@@ -151,8 +138,8 @@ def test_approval_records_edited_behind_lika(demo, capsys) -> None:
     assert "outside Lika" in out
 
 
-def test_verify_on_a_clean_server_register(demo, capsys) -> None:
-    server, url = demo
+def test_verify_on_a_clean_server_register(pg_demo, capsys) -> None:
+    server, url = pg_demo
     ident = approved_id(server)
     assert lika("--db", url, "fingerprint", str(ident)) == 0
     digest = capsys.readouterr().out.split()[-1]
@@ -161,8 +148,8 @@ def test_verify_on_a_clean_server_register(demo, capsys) -> None:
     )
 
 
-def test_an_unknown_migration(demo, capsys) -> None:
-    server, url = demo
+def test_an_unknown_migration(pg_demo, capsys) -> None:
+    server, url = pg_demo
     tamper(server, "INSERT INTO lika.schema_migrations (name) VALUES ('0099_future')")
     code, checks = checked(url, capsys)
     assert code == 1
@@ -174,16 +161,16 @@ def test_an_unknown_migration(demo, capsys) -> None:
 
 
 @pytest.mark.parametrize("who", ["anna", "rita", "sara", "ada"])
-def test_every_role_may_check(demo, capsys, pg_cluster, who) -> None:
-    server, _url = demo
+def test_every_role_may_check(pg_demo, capsys, pg_cluster, who) -> None:
+    server, _url = pg_demo
     code, checks = checked(pg_cluster.url_for(server.database, server.login[who]), capsys)
     assert code == 0, [c for c in checks.items() if c[1][0] == "problem"]
 
 
-def test_against_an_older_copy(demo, tmp_path, capsys) -> None:
+def test_against_an_older_copy(pg_demo, tmp_path, capsys) -> None:
     """--against a portable backup: the server's history still holds its head, until
     that entry is rewritten behind Lika's back."""
-    server, url = demo
+    server, url = pg_demo
     copy = tmp_path / "copy.db"
     assert lika("--db", url, "backup", "--out", str(copy)) == 0
     capsys.readouterr()
@@ -214,13 +201,13 @@ def test_against_an_older_copy(demo, tmp_path, capsys) -> None:
     ],
 )  # fmt: skip
 def test_a_read_model_out_of_step_with_its_assessments(
-    demo, capsys, statement: str, expected: str
+    pg_demo, capsys, statement: str, expected: str
 ) -> None:
     """The register's list, counts and search read ``register_rows`` and
     ``register_search``, rebuilt from the assessments at every commit; changed behind
     Lika (triggers off), the list would show, count or find what the assessments do not
     say. The check names it and how IT rebuilds them."""
-    server, url = demo
+    server, url = pg_demo
     ident = approved_id(server)
     tamper(server, statement.format(id=ident))
     code, checks = checked(url, capsys)

@@ -9,14 +9,9 @@ from typing import Any
 
 import pytest
 
-from tests.pg_helpers import demo_register, lika
+from tests.pg_helpers import checked, lika
 
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture
-def demo(pg_cluster, pg_database, tmp_path, monkeypatch, capsys) -> tuple[Any, str]:
-    return demo_register(pg_cluster, pg_database, tmp_path, monkeypatch, capsys)
 
 
 def first(server: Any, status: str) -> int:
@@ -29,10 +24,8 @@ def first(server: Any, status: str) -> int:
 
 
 def checks_clean(url: str, capsys) -> None:
-    capsys.readouterr()
-    code = lika("--db", url, "check", "--format", "json")
-    record = json.loads(capsys.readouterr().out)
-    assert code == 0, [c for c in record["checks"] if c["outcome"] == "problem"]
+    code, checks = checked(url, capsys)
+    assert code == 0, {name: found for name, found in checks.items() if found[0] == "problem"}
 
 
 def newest_entry(server: Any) -> tuple[str, str, str]:
@@ -43,8 +36,8 @@ def newest_entry(server: Any) -> tuple[str, str, str]:
     return row
 
 
-def test_as_new_of_an_approved_one(demo, tmp_path, capsys) -> None:
-    server, url = demo
+def test_as_new_of_an_approved_one(pg_demo, tmp_path, capsys) -> None:
+    server, url = pg_demo
     ident = first(server, "approved")
     out = tmp_path / "a.json"
     assert lika("--db", url, "export", str(ident), "--out", str(out)) == 0
@@ -71,8 +64,8 @@ def test_as_new_of_an_approved_one(demo, tmp_path, capsys) -> None:
     checks_clean(url, capsys)
 
 
-def test_replace_of_a_draft_and_a_pdf(demo, tmp_path, capsys) -> None:
-    server, url = demo
+def test_replace_of_a_draft_and_a_pdf(pg_demo, tmp_path, capsys) -> None:
+    server, url = pg_demo
     ident = first(server, "draft")
     out = tmp_path / "d.json"
     assert lika("--db", url, "export", str(ident), "--out", str(out)) == 0
@@ -94,10 +87,10 @@ def test_replace_of_a_draft_and_a_pdf(demo, tmp_path, capsys) -> None:
     checks_clean(url, capsys)
 
 
-def test_into_another_server_register(demo, pg_cluster, tmp_path, capsys) -> None:
+def test_into_another_server_register(pg_demo, pg_cluster, tmp_path, capsys) -> None:
     from tests.pg_helpers import Server
 
-    server, url = demo
+    server, url = pg_demo
     ident = first(server, "approved")
     out = tmp_path / "a.json"
     assert lika("--db", url, "export", str(ident), "--out", str(out)) == 0
@@ -109,12 +102,12 @@ def test_into_another_server_register(demo, pg_cluster, tmp_path, capsys) -> Non
     checks_clean(there, capsys)
 
 
-def test_refused(demo, tmp_path, capsys) -> None:
+def test_refused(pg_demo, tmp_path, capsys) -> None:
     """An approved one is never overwritten; nor may a client write a witnessed
     record, or import into someone else's assessment, through the function."""
     import psycopg
 
-    server, url = demo
+    server, url = pg_demo
     ident = first(server, "approved")
     out = tmp_path / "a.json"
     assert lika("--db", url, "export", str(ident), "--out", str(out)) == 0
@@ -152,7 +145,7 @@ def evaluations_of(where: Any, ident: int) -> list[Any]:
     return [replace(e, id=None, assessment_id=0) for e in found]
 
 
-def test_a_files_evaluations_arrive_as_on_a_file_register(demo, tmp_path, capsys) -> None:
+def test_a_files_evaluations_arrive_as_on_a_file_register(pg_demo, tmp_path, capsys) -> None:
     """The file's evaluations, in their evaluators' names from the file, arrive as the
     file import stores them; the one ``import`` entry is the login's, and its hash
     covers them (its changes carry their digest)."""
@@ -163,7 +156,7 @@ def test_a_files_evaluations_arrive_as_on_a_file_register(demo, tmp_path, capsys
     from desktop_app.domain.evaluation import Evaluation, ImpactAsExpected, MeasureResult
     from desktop_app.register_location import ServerUrl
 
-    server, url = demo
+    server, url = pg_demo
     ident = server.value(
         "SELECT a.id FROM lika.assessments a WHERE status = 'approved' AND EXISTS "
         "(SELECT 1 FROM lika.measures m WHERE m.assessment_id = a.id) ORDER BY id LIMIT 1",
@@ -203,13 +196,13 @@ def test_a_files_evaluations_arrive_as_on_a_file_register(demo, tmp_path, capsys
     checks_clean(url, capsys)
 
 
-def test_no_evaluation_in_anothers_name_outside_an_import(demo, tmp_path, capsys) -> None:
+def test_no_evaluation_in_anothers_name_outside_an_import(pg_demo, tmp_path, capsys) -> None:
     """A caseworker writes an evaluation in its own name only; the import function
     stores others' only in an import of the login's own open assessment, which the
     login's ``import`` entry records."""
     import psycopg
 
-    server, _ = demo
+    server, _ = pg_demo
     mine = server.new_draft("anna")
     approved = first(server, "approved")
     entries = server.value("SELECT count(*) FROM lika.audit_log")
@@ -247,12 +240,12 @@ def test_no_evaluation_in_anothers_name_outside_an_import(demo, tmp_path, capsys
     assert (path, old) == (["evaluations"], "1") and digest.startswith("0 sha256:")
 
 
-def test_a_signed_approval_from_a_file_register_stands(demo, tmp_path, content, capsys) -> None:
+def test_a_signed_approval_from_a_file_register_stands(pg_demo, tmp_path, content, capsys) -> None:
     """An approval signed by a key this PC trusts (here its own) arrives approved, its
     record ``signed``, in the approver's name from the file; the entry is the login's."""
     from tests.tampering_helpers import export, make_register
 
-    server, url = demo
+    server, url = pg_demo
     register = make_register(tmp_path / "register.db", content, capsys)
     data = export(register, capsys, 1, tmp_path / "one.json")
     assert data["history"][-1]["signature"]

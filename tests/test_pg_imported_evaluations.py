@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from tests.pg_helpers import demo_register, lika
+from tests.pg_helpers import checked, lika
 
 pytestmark = pytest.mark.postgres
 
@@ -21,24 +21,11 @@ pytestmark = pytest.mark.postgres
 AWKWARD = 'Det gick "bra" – åtgärden höll\nrad två\t\\ 🙂 \x01'
 
 
-@pytest.fixture
-def demo(pg_cluster, pg_database, tmp_path, monkeypatch, capsys) -> tuple[Any, str]:
-    return demo_register(pg_cluster, pg_database, tmp_path, monkeypatch, capsys)
-
-
 def as_owner(server: Any, *statements: str) -> None:
     """As the superuser who owns the tables (row-level security does not apply)."""
     with server.connect() as conn:
         for statement in statements:
             conn.execute(statement)
-
-
-def checked(url: str, capsys) -> tuple[int, dict[str, tuple[str, str]]]:
-    capsys.readouterr()
-    code = lika("--db", url, "check", "--format", "json")
-    record = json.loads(capsys.readouterr().out)
-    assert record["ok"] is (code == 0)
-    return code, {c["name"]: (c["outcome"], c["message"]) for c in record["checks"]}
 
 
 def record(url: str, ident: int, what: str, measure: str | None, day: int = 1) -> None:
@@ -83,8 +70,8 @@ def imported(server: Any, url: str, tmp_path, capsys) -> tuple[int, int]:
     return new, entry
 
 
-def test_an_imported_evaluation_changed_on_the_server_is_found(demo, tmp_path, capsys) -> None:
-    server, url = demo
+def test_an_imported_evaluation_changed_on_the_server_is_found(pg_demo, tmp_path, capsys) -> None:
+    server, url = pg_demo
     new, entry = imported(server, url, tmp_path, capsys)
     code, checks = checked(url, capsys)
     assert code == 0, [c for c in checks.items() if c[1][0] == "problem"]
@@ -126,8 +113,8 @@ def test_an_imported_evaluation_changed_on_the_server_is_found(demo, tmp_path, c
     ],
     ids=["deleted", "measure", "measure-deleted", "evaluator", "added", "unlinked"],
 )
-def test_every_change_to_imported_rows_is_found(demo, tmp_path, capsys, tampering) -> None:
-    server, url = demo
+def test_every_change_to_imported_rows_is_found(pg_demo, tmp_path, capsys, tampering) -> None:
+    server, url = pg_demo
     new, entry = imported(server, url, tmp_path, capsys)
     as_owner(server, tampering.format(new=new, entry=entry))
     code, checks = checked(url, capsys)
@@ -135,10 +122,10 @@ def test_every_change_to_imported_rows_is_found(demo, tmp_path, capsys, tamperin
     assert f"audit entry {entry} (assessment {new})" in checks["evaluations"][1]
 
 
-def test_a_row_linked_to_an_entry_that_imported_none(demo, tmp_path, capsys) -> None:
+def test_a_row_linked_to_an_entry_that_imported_none(pg_demo, tmp_path, capsys) -> None:
     """A caseworker's own evaluation made to look imported (by an entry that records
     no evaluations) is found too."""
-    server, url = demo
+    server, url = pg_demo
     new, _ = imported(server, url, tmp_path, capsys)
     record(url, new, "Min egen", None, day=3)
     other = server.value("SELECT min(id) FROM lika.audit_log")
@@ -152,10 +139,10 @@ def test_a_row_linked_to_an_entry_that_imported_none(demo, tmp_path, capsys) -> 
     assert f"names audit entry {other}, which imported no evaluations" in checks["evaluations"][1]
 
 
-def test_own_evaluations_and_a_replacing_import_are_not_findings(demo, tmp_path, capsys) -> None:
+def test_own_evaluations_and_a_replacing_import_are_not_findings(pg_demo, tmp_path, capsys) -> None:
     """An evaluation recorded later in the login's own name is not imported; a replacing
     import removes the evaluations an earlier import brought, and says so."""
-    server, url = demo
+    server, url = pg_demo
     new, _ = imported(server, url, tmp_path, capsys)
     record(url, new, "Egen uppföljning efter importen", None, day=4)
     mine = server.new_draft("anna")
@@ -175,12 +162,12 @@ def test_own_evaluations_and_a_replacing_import_are_not_findings(demo, tmp_path,
     assert checks["evaluations"][1].startswith("3 imported evaluation(s) match")
 
 
-def test_only_the_import_functions_link_an_evaluation(demo) -> None:
+def test_only_the_import_functions_link_an_evaluation(pg_demo) -> None:
     """No login writes the link itself: not a caseworker recording its own evaluation,
     not an administrator correcting one."""
     import psycopg
 
-    server, _ = demo
+    server, _ = pg_demo
     mine = server.new_draft("anna")
     entry = server.value("SELECT max(id) FROM lika.audit_log")
     with server.connect("anna") as anna, pytest.raises(psycopg.Error, match="permission"):
@@ -207,14 +194,14 @@ def test_only_the_import_functions_link_an_evaluation(demo) -> None:
 
 
 def test_a_portable_copy_moved_onto_another_server_checks_clean(
-    demo, pg_cluster, tmp_path, capsys
+    pg_demo, pg_cluster, tmp_path, capsys
 ) -> None:
     """A file holds no links: a server register copied to a file (``backup --out``) and
     that file onto an empty server (``migrate``) checks clean, and that server's own
     imports afterwards are checked."""
     from tests.pg_helpers import Server
 
-    server, url = demo
+    server, url = pg_demo
     imported(server, url, tmp_path, capsys)
     portable = tmp_path / "portable.db"
     assert lika("--db", url, "backup", "--out", str(portable)) == 0, capsys.readouterr()
@@ -236,10 +223,10 @@ def test_a_portable_copy_moved_onto_another_server_checks_clean(
     assert code == 1 and f"audit entry {entry} (assessment {new})" in checks["evaluations"][1]
 
 
-def test_an_import_into_no_assessment_is_refused_as_before(demo) -> None:
+def test_an_import_into_no_assessment_is_refused_as_before(pg_demo) -> None:
     import psycopg
 
-    server, _ = demo
+    server, _ = pg_demo
     evaluation = json.dumps(
         [{"evaluated_on": "2027-03-01", "evaluator": "Rita", "os_user": "rita",
           "recorded_at": "2027-03-01T10:00:00+00:00", "impact": "yes", "measures": []}]
@@ -254,11 +241,11 @@ def test_an_import_into_no_assessment_is_refused_as_before(demo) -> None:
     assert server.value("SELECT count(*) FROM lika.evaluations WHERE evaluator = 'Rita'") == 0
 
 
-def test_a_deleted_draft_takes_its_imported_evaluations_along(demo, pg_cluster, capsys) -> None:
+def test_a_deleted_draft_takes_its_imported_evaluations_along(pg_demo, pg_cluster, capsys) -> None:
     from desktop_app.app import registers
     from desktop_app.register_location import ServerUrl
 
-    server, url = demo
+    server, url = pg_demo
     mine = server.new_draft("anna")
     evaluation = json.dumps(
         [{"evaluated_on": "2027-03-01", "evaluator": "Rita", "os_user": "rita",

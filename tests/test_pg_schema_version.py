@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.cli import main
 from desktop_app.storage.postgres import migrations
+from tests.pg_helpers import lika
 
 pytestmark = pytest.mark.postgres
 
@@ -22,10 +22,6 @@ COMMANDS = [
     ("submit", "1"),
     ("demo",),
 ]
-
-
-def lika(*argv: str) -> int:
-    return main(list(argv), default_db=lambda: Path("unused.db"), open_window=lambda _: 0)
 
 
 @pytest.fixture
