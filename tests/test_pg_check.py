@@ -224,9 +224,9 @@ def test_a_read_model_out_of_step_with_its_assessments(
     assert code == 0 and checks["register"][0] == "ok"
 
 
-def test_an_audit_entry_changed_to_nonsense(demo, capsys) -> None:
+def test_an_audit_entry_changed_to_nonsense(pg_demo, capsys) -> None:
     """As on a file: an entry that no longer parses is named as changed, by number."""
-    server, url = demo
+    server, url = pg_demo
     tamper(server, "UPDATE lika.audit_log SET changes = 'nonsense' WHERE id = 3")
     code, checks = checked(url, capsys)
     assert code == 1
