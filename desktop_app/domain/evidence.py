@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import uuid
 import zipfile
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
@@ -23,6 +22,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from desktop_app.domain.errors import InputError
+from desktop_app.domain.uids import new_uid
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_TOTAL_BYTES = 25 * 1024 * 1024
@@ -67,7 +67,7 @@ class Evidence:
     ``sha256`` describe its content; for a link or record, ``reference`` is the URL or
     the case number and ``title`` an optional label."""
 
-    uid: str = field(default_factory=lambda: str(uuid.uuid4()))
+    uid: str = field(default_factory=new_uid)
     target: str = ""
     kind: EvidenceKind = EvidenceKind.FILE
     title: str = ""

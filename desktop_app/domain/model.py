@@ -6,7 +6,6 @@ rows, the exchange format to JSON, and the UI edits them through ``domain.edits`
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -23,11 +22,7 @@ from desktop_app.domain.evidence import Evidence
 from desktop_app.domain.identity import with_role
 from desktop_app.domain.language import Language as Language
 from desktop_app.domain.statistics import StatisticsTable
-
-
-def new_uid() -> str:
-    """A globally unique id that survives export, import and revisions."""
-    return str(uuid.uuid4())
+from desktop_app.domain.uids import new_uid as new_uid
 
 
 @dataclass

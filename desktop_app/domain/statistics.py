@@ -15,12 +15,12 @@ or SQL; tables are immutable and replaced whole when edited.
 from __future__ import annotations
 
 import math
-import uuid
 from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 from typing import Any
 
 from desktop_app.domain.errors import InputError
+from desktop_app.domain.uids import new_uid
 
 # The rows of every table, in the order they are shown and printed.
 SEX_ROWS: tuple[str, ...] = ("women", "men", "girls", "boys", "other")
@@ -67,7 +67,7 @@ class StatisticsTable:
     must add up to (None: not stated) and, for percentages, how many people the
     percentages are of (not checked against the figures)."""
 
-    uid: str = field(default_factory=lambda: str(uuid.uuid4()))
+    uid: str = field(default_factory=new_uid)
     target: str = ""
     topic: StatisticsTopic = StatisticsTopic.AFFECTED
     label: str = ""

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFocusEvent, QKeyEvent
@@ -35,7 +36,9 @@ from desktop_app.domain.date_input import DateInputError, input_text, parse_type
 from desktop_app.domain.errors import InputError
 from desktop_app.domain.formats import format_day
 from desktop_app.domain.model import Language
-from desktop_app.domain.portfolio import Period
+
+if TYPE_CHECKING:
+    from desktop_app.domain.portfolio import Period
 
 NO_DATE = QDate(1900, 1, 1)
 INVALID = "dateInvalid"
@@ -305,6 +308,8 @@ def period_of(start: DateField, end: DateField) -> Period:
         raise InputError(
             QCoreApplication.translate("DateField", "The period ends before it starts.")
         )
+    from desktop_app.domain.portfolio import Period  # not needed to list the register
+
     return Period(first, last)
 
 

@@ -8,8 +8,6 @@ name such as ``<b>Budget</b> 2027`` inside an error message would be shown bold,
 
 from __future__ import annotations
 
-import html
-
 
 def literal(text: str) -> str:
     """``text`` unchanged when Qt would show it as plain text; otherwise as HTML that
@@ -20,4 +18,6 @@ def literal(text: str) -> str:
 
     if not Qt.mightBeRichText(text):
         return text
+    import html  # about 1 ms (its table of entities), and rarely needed
+
     return "<p>" + html.escape(text, quote=False).replace("\n", "<br/>") + "</p>"

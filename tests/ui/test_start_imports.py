@@ -20,11 +20,16 @@ from tests.safety_helpers import filled_register
 ROOT = Path(__file__).resolve().parents[2]
 
 # The memo's composition (the content only needs its sentences' placeholders,
-# ``domain.memo_templates``) and the CSV writer (the "Export view as CSV" action).
+# ``domain.memo_templates``), the CSV writer (the "Export view as CSV" action), the
+# portfolio figures (the date filter's period is made when a filter is applied) and
+# ``uuid`` with ``platform``, which it imports (new ids are made when something is
+# created).
 NOT_BEFORE_LISTED = (
     "desktop_app.domain.memo",
     "desktop_app.app.register_export",
     "csv",
+    "desktop_app.domain.portfolio",
+    "uuid",
 )
 # Exchange files, PDFs carrying one, and the approvals they bring: the import and export
 # actions load them.

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
 
 from desktop_app.domain.model import Language
@@ -112,6 +112,19 @@ def test_norwegian_has_its_own_qt_words_over_nynorsk(in_language) -> None:
         QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
     )
     assert buttons.button(QDialogButtonBox.StandardButton.Save).text() == "Lagre"
+
+
+def test_a_second_language_replaces_the_first(in_language, qapp) -> None:
+    """Changing the language in the settings installs the new catalogues in place of
+    the old ones: no Swedish left over under English, and no translator piling up."""
+    in_language(Language.SV)
+    in_language(Language.NB)
+    loaded = in_language(Language.EN)
+    assert QCoreApplication.translate("RegisterView", "%n assessment(s)", "", 2) == "2 assessments"
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "Cancel"
+    installed = [child for child in qapp.children() if isinstance(child, QTranslator)]
+    assert len(installed) == len(loaded)
 
 
 def test_english_plurals(in_language) -> None:
