@@ -16,6 +16,11 @@ checklists as YAML took about a tenth of a second of every ``lika`` command that
 content (issue 18), JSON a few milliseconds. The data is used only for a file whose text
 has the recorded digest, so an edited file is parsed (and checked) as YAML again; data
 JSON cannot give back exactly (keys that are not text, sets) is not recorded.
+
+It also holds the words the register list shows, in every language
+(``checklists/list_words.py``), with a digest of each built-in content file they were
+taken from: the window lists the register with them before the content is loaded, if
+those files are all still exactly as recorded.
 """
 
 from __future__ import annotations
@@ -39,6 +44,23 @@ RULES = b"lika-content-record 2"
 _recording: dict[str, str | None] | None = None
 
 
+# The folders of built-in content (``resources/``) whose files the list's words come from.
+CONTENT_FOLDERS = ("checklists", "guide")
+
+
+@dataclass(frozen=True)
+class Record:
+    """What the build recorded (all empty when there is no record)."""
+
+    validated: frozenset[str]  # digests of the files that passed their schema checks
+    parsed: dict[str, str]  # digest -> the file's data as JSON text
+    list_words: dict[str, Any]  # language code -> ``ListWords.to_data()``
+    content_files: dict[str, str]  # "folder/name.yaml" -> ``file_digest`` of its bytes
+
+
+NO_RECORD = Record(frozenset(), {}, {}, {})
+
+
 @dataclass(frozen=True)
 class Parsed:
     """A trusted file's data as the build parsed it (a fresh copy for each reader)."""
@@ -59,17 +81,50 @@ def digest(text: str) -> str:
     return hashlib.sha256(RULES + _schemas_digest() + text.encode("utf-8")).hexdigest()
 
 
+def file_digest(data: bytes) -> str:
+    """Of a content file's bytes under the schemas in force (for the list's words)."""
+    return hashlib.sha256(RULES + _schemas_digest() + data).hexdigest()
+
+
+def _content_files() -> dict[str, str]:
+    """The built-in content files the list's words come from, with their digests."""
+    return {
+        f"{folder}/{path.name}": file_digest(path.read_bytes())
+        for folder in CONTENT_FOLDERS
+        for path in sorted(resource_path(folder).glob("*.yaml"))
+    }
+
+
 @cache
-def _record() -> tuple[frozenset[str], dict[str, str]]:
-    """The trusted digests, and the parsed data (as JSON text) of those that have it."""
+def _record() -> Record:
+    """What the build recorded, read once (until ``release``)."""
     try:
         record = json.loads(resource_path(RECORD_NAME).read_text(encoding="utf-8"))
         validated = frozenset(str(d) for d in record["validated"])
         found = record.get("parsed", {})
         parsed = {str(d): t for d, t in found.items() if d in validated and isinstance(t, str)}
-        return validated, parsed
+        words, files = record.get("list_words", {}), record.get("content_files", {})
+        if not isinstance(words, dict) or not isinstance(files, dict):
+            words, files = {}, {}
+        return Record(validated, parsed, words, files)
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return frozenset(), {}  # no record (a source checkout) or a broken one: check all
+        return NO_RECORD  # no record (a source checkout) or a broken one: check all
+
+
+def recorded_list_words(language: str) -> Any | None:
+    """The list's words in ``language`` as recorded, if every built-in content file is
+    still exactly as it was then (none edited, added or taken away); else None."""
+    if _recording is not None:
+        return None
+    record = _record()
+    words = record.list_words.get(language)
+    if words is None or not record.content_files:
+        return None
+    try:
+        unchanged = _content_files() == record.content_files
+    except OSError:
+        return None
+    return words if unchanged else None
 
 
 def release() -> None:
@@ -81,7 +136,7 @@ def release() -> None:
 
 
 def _trusted() -> frozenset[str]:
-    return _record()[0]
+    return _record().validated
 
 
 def is_trusted(text: str) -> bool:
@@ -98,10 +153,10 @@ def parsed(text: str) -> Parsed | None:
     recorded then (never while a record is being made)."""
     if _recording is not None:
         return None
-    validated, data = _record()
-    if not validated:
+    record = _record()
+    if not record.validated:
         return None
-    found = data.get(digest(text))
+    found = record.parsed.get(digest(text))
     if found is None:
         return None
     try:
@@ -143,6 +198,8 @@ def write_record(out: Path) -> int:
     Raises the first content error, so a broken built-in file stops the build."""
     global _recording
     from desktop_app.checklists.guide import load_content
+    from desktop_app.checklists.list_words import words_of
+    from desktop_app.domain.language import Language
 
     _recording = {}
     try:
@@ -155,6 +212,8 @@ def write_record(out: Path) -> int:
     record = {
         "validated": list(recorded),
         "parsed": {d: text for d, text in recorded.items() if text is not None},
+        "list_words": {lang.value: words_of(content, lang).to_data() for lang in Language},
+        "content_files": _content_files(),
     }
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

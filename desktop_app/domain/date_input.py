@@ -14,7 +14,7 @@ import re
 from datetime import date
 
 from desktop_app.domain.formats import BABEL_LOCALES
-from desktop_app.domain.model import Language
+from desktop_app.domain.language import Language
 
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")

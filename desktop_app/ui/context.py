@@ -1,8 +1,9 @@
 """What the windows need from the rest of the app, handed to them explicitly.
 
 ``ListContext`` is the part the register list needs (the content's words in the
-window's language); the main window lists the register's first page with it before the
-service is loaded (``ui/first_list.py``). ``UiContext`` adds the service.
+window's language, ``checklists/list_words.ListWords``); the main window lists the
+register's first page with it before the content and the service are loaded
+(``ui/first_list.py``). ``UiContext`` adds the service and the content.
 """
 
 from __future__ import annotations
@@ -15,44 +16,42 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 
-from desktop_app.domain.checklist import Question, Text
+from desktop_app.checklists.list_words import ListWords
 from desktop_app.domain.errors import ContentError
-from desktop_app.domain.model import Language
+from desktop_app.domain.language import Language
 from desktop_app.ui.settings import Settings
 from desktop_app.ui.translations import QT_LOCALES
 
 if TYPE_CHECKING:
     from desktop_app.app.service import AssessmentService
     from desktop_app.checklists.guide import Content
+    from desktop_app.domain.checklist import Question, Text
     from desktop_app.domain.screener import Lexicon
 
 
 class ListContext:
     """The content's words, dates and numbers in the window's language."""
 
-    def __init__(self, content: Content, settings: Settings, language: Language) -> None:
-        self._content = content
+    def __init__(self, words: ListWords, settings: Settings, language: Language) -> None:
+        self._words = words
         self.settings = settings
         self.language = language
 
     @property
-    def content(self) -> Content:
-        return self._content
+    def words(self) -> ListWords:
+        """The vocabulary's terms and the names of grounds, laws and types of decision."""
+        return self._words
 
     def label(self, value: StrEnum) -> str:
         """An enum value's name in the window's language."""
-        return self.content.vocabulary.label(value, self.language)
+        return self.words.label(value)
 
     def field(self, path: tuple[str, ...]) -> str:
         """A field's label in the window's language."""
-        return self.content.vocabulary.field(path, self.language)
+        return self.words.field(path)
 
     def term(self, key: str, **values: object) -> str:
-        return self.content.vocabulary.text(key, self.language, **values)
-
-    def answer(self, question: Question | None, value: str) -> str:
-        """An answer's value in the window's language (``Vocabulary.answer``)."""
-        return self.content.vocabulary.answer(question, value, self.language)
+        return self.words.term(key, **values)
 
     @property
     def locale(self) -> QLocale:
@@ -88,10 +87,25 @@ class UiContext(ListContext):
     _lexicon: Lexicon | ContentError | None = dataclasses.field(
         default=None, init=False, repr=False
     )
+    _content_words: ListWords | None = dataclasses.field(default=None, init=False, repr=False)
 
     @property
     def content(self) -> Content:
         return self.service.content
+
+    @property
+    def words(self) -> ListWords:
+        """Made from the loaded content (once per language)."""
+        words = self._content_words
+        if words is None or words.language is not self.language:
+            from desktop_app.checklists.list_words import words_of
+
+            words = self._content_words = words_of(self.content, self.language)
+        return words
+
+    def answer(self, question: Question | None, value: str) -> str:
+        """An answer's value in the window's language (``Vocabulary.answer``)."""
+        return self.content.vocabulary.answer(question, value, self.language)
 
     def lexicon(self) -> Lexicon:
         """The ground screener's word lists, read once when first needed.

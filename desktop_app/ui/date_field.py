@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.date_input import DateInputError, input_text, parse_typed_date
 from desktop_app.domain.errors import InputError
 from desktop_app.domain.formats import format_day
-from desktop_app.domain.model import Language
+from desktop_app.domain.language import Language
 
 if TYPE_CHECKING:
     from desktop_app.domain.portfolio import Period

@@ -3,8 +3,10 @@
 After the window's first paint (``ui/app.py``), start-up used to load the service
 layer and sqlite-utils, check and open the register for writing, attach it and only
 then read the first page on a worker: the user waited for all of it. Now the event
-loop's first turn reads the checklists' words (the list's headers and labels need
-them) and takes a first look at the register through a read-only connection
+loop's first turn takes the list's words (headers, labels, the filters' names) from
+the build's record where the built-in content is unchanged
+(``checklists/list_words.recorded_words``), or else from the content, loaded for
+them, and takes a first look at the register through a read-only connection
 (``app.registers.first_look``: plain sqlite3, the door of ``lika list``, so only a
 register the usual opening would leave as it is), fills the register tab with its
 first page and lets it be painted. Only then does ``ui/opening.fill_window`` run as
@@ -21,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop_app.checklists.list_words import ListWords, recorded_words, words_of
 from desktop_app.domain.errors import LikaError
 from desktop_app.ui.context import ListContext
 from desktop_app.ui.language import ui_language
@@ -59,11 +62,29 @@ def file_state(path: Path) -> FileState:
 
 @dataclass(frozen=True)
 class FirstList:
-    """What the first look read: the content (not read twice) and the register's
-    files as they were listed."""
+    """What the first look read: the content if it had to be loaded for the list's
+    words (not read twice), and the register's files as they were listed."""
 
-    content: Content
+    content: Content | None
     files: FileState
+
+
+def first_words(settings: Settings) -> tuple[ListWords, Content | None] | None:
+    """The list's words: recorded by the build, or from the content (then loaded and
+    returned too); None if the content cannot be loaded (the normal path says why)."""
+    language = ui_language(settings.ui_language)
+    words = None if settings.checklist_folder else recorded_words(language)
+    if words is not None:
+        try:  # a defaults file naming a law that is not installed: said by the normal path
+            settings.defaults.check_framework(list(words.framework_names))
+        except LikaError:
+            return None
+        return words, None
+    try:
+        content = load_window_content(settings)
+    except LikaError:
+        return None  # the normal path loads it again and says what is wrong
+    return words_of(content, language), content
 
 
 def list_first_page(window: MainWindow, path: Path, settings: Settings) -> FirstList | None:
@@ -73,14 +94,14 @@ def list_first_page(window: MainWindow, path: Path, settings: Settings) -> First
 
     if not path.is_file():
         return None  # no register yet: the normal path creates it (first run)
-    try:
-        content = load_window_content(settings)
-    except LikaError:
-        return None  # the normal path loads it again and says what is wrong
+    found = first_words(settings)
+    if found is None:
+        return None
+    words, content = found
     reader = first_look(path)
     if reader is None:
         return None
-    context = ListContext(content, settings, ui_language(settings.ui_language))
+    context = ListContext(words, settings, words.language)
     try:
         with reader:
             window.show_list(context, lambda: open_reader(path), first_reader=reader)

@@ -64,7 +64,7 @@ def fill_window(
     attach it to ``window`` and reopen interrupted work; or hide the window and return
     the exit code when the register cannot be used. ``first``: the window lists the
     register's first page already (``ui/first_list.py``)."""
-    if first is not None:
+    if first is not None and first.content is not None:
         content = first.content
     else:
         try:

@@ -7,12 +7,15 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.app.registers import first_look
+from desktop_app.checklists import trusted
+from desktop_app.checklists.list_words import words_of
 from desktop_app.storage.repository import AssessmentRepository
 from desktop_app.ui.first_list import list_first_page
 from desktop_app.ui.main_window import MainWindow
@@ -26,6 +29,23 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture
 def register_file(tmp_path, content) -> Path:
     return filled_register(tmp_path / "lika.db", content, count=5)
+
+
+@pytest.fixture(autouse=True, params=["no record", "record"])
+def content_record(request, tmp_path, monkeypatch) -> Iterator[bool]:
+    """Each test with and without the build's record of the content in force (a source
+    checkout may have made one or not): with it, the list's words come from the record
+    and the content is loaded after the first page; without, it is loaded for them."""
+    record = tmp_path / trusted.RECORD_NAME
+    if request.param == "record":
+        trusted.write_record(record)
+    real = trusted.resource_path
+    monkeypatch.setattr(
+        trusted, "resource_path", lambda *p: record if p == (trusted.RECORD_NAME,) else real(*p)
+    )
+    trusted._record.cache_clear()
+    yield request.param == "record"
+    trusted._record.cache_clear()
 
 
 class NoDialogs:
@@ -53,7 +73,7 @@ def titles(window: MainWindow) -> list[str]:
 
 
 def test_the_first_page_is_listed_from_the_first_look_before_the_register_is_opened(
-    qtbot, register_file, settings
+    qtbot, register_file, settings, content_record
 ) -> None:
     before = register_state(register_file)
     window = shown_window(qtbot, register_file)
@@ -74,7 +94,13 @@ def test_the_first_page_is_listed_from_the_first_look_before_the_register_is_ope
     assert fill_window(window, register_file, settings, is_default=False,
                        dialogs=NoDialogs(), first=first) is None  # fmt: skip
     assert window.attached and window.new_action.isEnabled()
-    assert window.tabs.isTabEnabled(1) and window.context.content is first.content
+    assert window.tabs.isTabEnabled(1)
+    if content_record:  # the list's words came from the record, the content only now
+        assert first.content is None
+        listed_with = window.register_view.context.words
+        assert listed_with == words_of(window.context.content, listed_with.language)
+    else:  # loaded for the words, and not again
+        assert window.context.content is first.content
     assert len(titles(window)) == 5
     assert window.register_view.model.reads == 1  # nothing changed: not read again
     window.context.service.repository.close()

@@ -20,16 +20,13 @@ from tests.safety_helpers import filled_register
 ROOT = Path(__file__).resolve().parents[2]
 
 # The memo's composition (the content only needs its sentences' placeholders,
-# ``domain.memo_templates``), the CSV writer (the "Export view as CSV" action), the
-# portfolio figures (the date filter's period is made when a filter is applied) and
-# ``uuid`` with ``platform``, which it imports (new ids are made when something is
-# created).
+# ``domain.memo_templates``), the CSV writer (the "Export view as CSV" action) and the
+# portfolio figures (the date filter's period is made when a filter is applied).
 NOT_BEFORE_LISTED = (
     "desktop_app.domain.memo",
     "desktop_app.app.register_export",
     "csv",
     "desktop_app.domain.portfolio",
-    "uuid",
 )
 # Exchange files, PDFs carrying one, and the approvals they bring: the import and export
 # actions load them.
@@ -42,8 +39,25 @@ NOT_AT_START = (
     "desktop_app.storage.pdf_exchange",
 )
 
+# The content and the domain model behind it: with the build's record the list takes its
+# words from there (``checklists/list_words.py``), and the content is loaded afterwards.
+# Nor ``uuid`` with ``platform`` (about 1.6 ms; new ids are made when something is
+# created), which only the schema checks of content without a record load.
+NOT_BEFORE_LISTED_WITH_RECORD = (
+    "uuid",
+    "desktop_app.checklists.guide",
+    "desktop_app.checklists.loader",
+    "desktop_app.domain.model",
+    "desktop_app.domain.checklist",
+    "desktop_app.domain.vocabulary",
+)
+
 SCRIPT = """
-import json, sys
+import json, pathlib, sys
+from desktop_app.checklists import trusted
+real = trusted.resource_path
+record = pathlib.Path(sys.argv.pop(1))
+trusted.resource_path = lambda *p: record if p == (trusted.RECORD_NAME,) else real(*p)
 from desktop_app.ui import smoke_hook
 said = smoke_hook._say
 def say(line):
@@ -59,8 +73,23 @@ sys.exit(main(sys.argv[1:]))
 @pytest.fixture(scope="module")
 def loaded(tmp_path_factory, content) -> dict[str, set[str]]:
     """The modules loaded when the register was listed and when the start was complete,
-    in the program as the user starts it."""
+    in the program as the user starts it from a source checkout without a record."""
     tmp_path = tmp_path_factory.mktemp("start")
+    return modules_at_markers(tmp_path, content, tmp_path / "no-record.json")
+
+
+@pytest.fixture(scope="module")
+def loaded_with_record(tmp_path_factory, content) -> dict[str, set[str]]:
+    """The same with the build's record of the content (as in the installed app)."""
+    from desktop_app.checklists import trusted
+
+    tmp_path = tmp_path_factory.mktemp("start-record")
+    record = tmp_path / trusted.RECORD_NAME
+    trusted.write_record(record)
+    return modules_at_markers(tmp_path, content, record)
+
+
+def modules_at_markers(tmp_path: Path, content, record: Path) -> dict[str, set[str]]:
     path = filled_register(tmp_path / "lika.db", content, count=3)
     sys.path.insert(0, str(ROOT / "packaging"))
     from smoke_test import isolated_environment
@@ -68,7 +97,7 @@ def loaded(tmp_path_factory, content) -> dict[str, set[str]]:
     env = isolated_environment(tmp_path / "home")
     env.update(LIKA_SMOKE_TEST_QUIT_AFTER_SHOW="1", QT_QPA_PLATFORM="offscreen",
                LIKA_DEFAULTS="", PYTHONPATH=str(ROOT))  # fmt: skip
-    result = subprocess.run([sys.executable, "-c", SCRIPT, "--db", str(path)], env=env,
+    result = subprocess.run([sys.executable, "-c", SCRIPT, str(record), "--db", str(path)], env=env,
                             capture_output=True, text=True, timeout=120)  # fmt: skip
     assert result.returncode == 0, result.stderr
     found: dict[str, set[str]] = {}
@@ -92,4 +121,15 @@ def test_the_first_page_does_not_wait_for_the_memo_or_the_csv_writer(loaded) -> 
 def test_a_complete_start_leaves_exchange_files_and_approvals_to_the_actions(loaded) -> None:
     started = loaded["LIKA_SMOKE_TEST: start complete"]
     assert "desktop_app.app.service" in started  # the register was opened and attached
+    assert [m for m in NOT_AT_START if m in started] == []
+
+
+def test_with_the_record_the_first_page_does_not_wait_for_the_content(
+    loaded_with_record,
+) -> None:
+    listed = loaded_with_record["LIKA_SMOKE_TEST: register listed"]
+    assert "desktop_app.checklists.list_words" in listed
+    assert [m for m in (*NOT_BEFORE_LISTED, *NOT_BEFORE_LISTED_WITH_RECORD) if m in listed] == []
+    started = loaded_with_record["LIKA_SMOKE_TEST: start complete"]
+    assert "desktop_app.checklists.guide" in started  # loaded once the page was shown
     assert [m for m in NOT_AT_START if m in started] == []

@@ -20,13 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.codes import Direction, Status
 from desktop_app.domain.errors import InputError
-from desktop_app.domain.model import Direction, Status
 from desktop_app.domain.register import RegisterQuery
 from desktop_app.ui.context import ListContext
 from desktop_app.ui.date_field import date_field, show_problem
 from desktop_app.ui.flow_layout import FlowLayout
-from desktop_app.ui.register.names import ContentNames
 from desktop_app.ui.register.units import fill_units
 
 SEARCH_DELAY_MS = 250
@@ -64,7 +63,7 @@ class FilterBar(QWidget):
     def __init__(self, context: ListContext, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        names = ContentNames(context.content, context.language)
+        names = context.words
         self.search = QLineEdit()
         self.search.setPlaceholderText(
             self.tr("Search titles, case numbers, descriptions, justifications, measures…")

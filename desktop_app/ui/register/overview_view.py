@@ -35,7 +35,6 @@ from desktop_app.ui.date_field import date_field, period_of, show_problem, to_qd
 from desktop_app.ui.flow_layout import FlowLayout
 from desktop_app.ui.literal_text import literal
 from desktop_app.ui.register.charts import Bar, BarChart, segment_kinds
-from desktop_app.ui.register.names import ContentNames
 from desktop_app.ui.register.paged_model import ReaderFactory, Runner
 from desktop_app.ui.register.tab import RegisterTab
 from desktop_app.ui.register.units import fill_units, read_units
@@ -69,7 +68,7 @@ class OverviewView(RegisterTab):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(context, readers, runner, today, parent)
-        self.names = ContentNames(context.content, context.language)
+        self.names = context.words
         self._generation = 0
         self.figures: PortfolioFigures | None = None
         now = today()

@@ -8,10 +8,9 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from desktop_app.app.ports import RegisterReader
-from desktop_app.domain.model import Direction
+from desktop_app.domain.codes import Direction
 from desktop_app.domain.register import RegisterQuery, RegisterRow, SortKey
 from desktop_app.ui.context import ListContext
-from desktop_app.ui.register.names import ContentNames
 from desktop_app.ui.register.paged_model import Index, PagedTableModel, ReaderFactory, Runner
 
 COLUMNS: tuple[SortKey, ...] = tuple(SortKey)
@@ -28,7 +27,7 @@ class RegisterTableModel(PagedTableModel[RegisterQuery, RegisterRow]):
     ) -> None:
         super().__init__(readers, runner, query or RegisterQuery())
         self.context = context
-        self.names = ContentNames(context.content, context.language)
+        self.names = context.words
         self._headers = {key: self._header(key) for key in COLUMNS}
         self._display: dict[SortKey, Callable[[RegisterRow], str]] = {
             SortKey.TITLE: lambda r: r.title,
