@@ -12,7 +12,12 @@ import pytest
 
 from desktop_app.checklists import trusted
 from desktop_app.checklists.guide import load_content
-from desktop_app.checklists.list_words import ListWords, recorded_words, words_of
+from desktop_app.checklists.list_words import (
+    WORDS_FORMAT,
+    ListWords,
+    recorded_words,
+    words_of,
+)
 from desktop_app.domain.codes import Direction, Outcome, Status
 from desktop_app.domain.language import Language
 from desktop_app.domain.vocabulary import ENUM_PREFIXES
@@ -66,9 +71,7 @@ def test_they_word_everything_the_vocabulary_does(content) -> None:
     words = words_of(content, Language.SV)
     assert words.decision_type("") == ""
     assert words.decision_type("an-organisations-own-type") == "an-organisations-own-type"
-    assert {key for key, _name in words.decision_types()} == set(
-        content.checklists.decision_types
-    )
+    assert {key for key, _name in words.decision_types()} == set(content.checklists.decision_types)
     assert {key for key, _name in words.frameworks()} == {
         f.id for f in content.checklists.frameworks()
     }
@@ -112,6 +115,17 @@ def test_a_damaged_or_older_record_gives_no_words(resources) -> None:
     record_path.write_text(json.dumps(record), encoding="utf-8")
     trusted._record.cache_clear()
     assert recorded_words(Language.EN) is None
+
+
+def test_words_recorded_in_another_format_are_not_used(resources) -> None:
+    """A source checkout's record made once, by a Lika that made its words otherwise."""
+    record_path = resources / trusted.RECORD_NAME
+    record = json.loads(record_path.read_text(encoding="utf-8"))
+    for words in record["list_words"].values():
+        words["format"] = WORDS_FORMAT + 1
+    record_path.write_text(json.dumps(record), encoding="utf-8")
+    trusted._record.cache_clear()
+    assert recorded_words(Language.SV) is None
 
 
 def test_no_record_gives_no_words(monkeypatch, tmp_path) -> None:

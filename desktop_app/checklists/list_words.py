@@ -15,7 +15,8 @@ checklists of its own. Otherwise, and once the content is loaded, the same
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +24,11 @@ from desktop_app.domain.language import Language
 
 if TYPE_CHECKING:
     from desktop_app.checklists.guide import Content
+
+# Recorded with the words: raise it when ``words_of`` or ``to_data`` changes, so that a
+# record made by an older Lika (a source checkout's, made once) is not read as if it
+# were made by this one.
+WORDS_FORMAT = 1
 
 
 @dataclass(frozen=True)
@@ -35,7 +41,7 @@ class ListWords:
     ground_names: Mapping[str, str]  # ground key -> name, frameworks' wording first
     framework_names: Mapping[str, str]  # framework id -> name
     type_names: tuple[tuple[str, str], ...]  # (key, name) of each decision type, in order
-    _type_name: dict[str, str] = field(init=False, repr=False, compare=False)
+    _type_name: dict[str, str] = dataclass_field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_type_name", dict(self.type_names))
@@ -78,6 +84,7 @@ class ListWords:
     def to_data(self) -> dict[str, Any]:
         """As JSON data, for the trust record."""
         return {
+            "format": WORDS_FORMAT,
             "terms": dict(self.terms),
             "prefixes": dict(self.prefixes),
             "grounds": dict(self.ground_names),
@@ -87,7 +94,10 @@ class ListWords:
 
     @classmethod
     def from_data(cls, language: Language, data: Mapping[str, Any]) -> ListWords:
-        """From ``to_data``'s output; ``ValueError`` if it is not shaped like that."""
+        """From ``to_data``'s output; ``ValueError`` if it is not shaped like that, or
+        was written in another format."""
+        if not isinstance(data, Mapping) or data.get("format") != WORDS_FORMAT:
+            raise ValueError("not the list's words in this Lika's format")
         try:
             return cls(
                 language=language,

@@ -78,11 +78,11 @@ def _schemas_digest() -> bytes:
 
 def digest(text: str) -> str:
     """Of a file's text under the schemas in force: a changed schema trusts nothing."""
-    return hashlib.sha256(RULES + _schemas_digest() + text.encode("utf-8")).hexdigest()
+    return file_digest(text.encode("utf-8"))
 
 
 def file_digest(data: bytes) -> str:
-    """Of a content file's bytes under the schemas in force (for the list's words)."""
+    """Of a content file's bytes under the schemas in force."""
     return hashlib.sha256(RULES + _schemas_digest() + data).hexdigest()
 
 

@@ -32,10 +32,10 @@ if TYPE_CHECKING:
 class ListContext:
     """The content's words, dates and numbers in the window's language."""
 
-    def __init__(self, words: ListWords, settings: Settings, language: Language) -> None:
+    def __init__(self, words: ListWords, settings: Settings) -> None:
         self._words = words
         self.settings = settings
-        self.language = language
+        self.language: Language = words.language
 
     @property
     def words(self) -> ListWords:
@@ -87,7 +87,11 @@ class UiContext(ListContext):
     _lexicon: Lexicon | ContentError | None = dataclasses.field(
         default=None, init=False, repr=False
     )
-    _content_words: ListWords | None = dataclasses.field(default=None, init=False, repr=False)
+    # The words, with the content they were made from (the settings dialog may load
+    # another: an organisation's folder).
+    _content_words: tuple[Content, ListWords] | None = dataclasses.field(
+        default=None, init=False, repr=False
+    )
 
     @property
     def content(self) -> Content:
@@ -95,13 +99,13 @@ class UiContext(ListContext):
 
     @property
     def words(self) -> ListWords:
-        """Made from the loaded content (once per language)."""
-        words = self._content_words
-        if words is None or words.language is not self.language:
+        """Made from the loaded content, again whenever the content or language changed."""
+        content, made = self.content, self._content_words
+        if made is None or made[0] is not content or made[1].language is not self.language:
             from desktop_app.checklists.list_words import words_of
 
-            words = self._content_words = words_of(self.content, self.language)
-        return words
+            made = self._content_words = (content, words_of(content, self.language))
+        return made[1]
 
     def answer(self, question: Question | None, value: str) -> str:
         """An answer's value in the window's language (``Vocabulary.answer``)."""

@@ -101,7 +101,7 @@ def list_first_page(window: MainWindow, path: Path, settings: Settings) -> First
     reader = first_look(path)
     if reader is None:
         return None
-    context = ListContext(words, settings, words.language)
+    context = ListContext(words, settings)
     try:
         with reader:
             window.show_list(context, lambda: open_reader(path), first_reader=reader)

@@ -32,8 +32,12 @@ if TYPE_CHECKING:
     from desktop_app.ui.register.register_view import RegisterView
 
 ENVIRONMENT_VARIABLE = "LIKA_SMOKE_TEST_QUIT_AFTER_SHOW"
+# With this one too, the line after READY_MARKER says the process's peak resident
+# memory until then (``benchmarks/startup.py``), where the platform tells it.
+PEAK_VARIABLE = "LIKA_SMOKE_TEST_REPORT_PEAK"
 MARKER = "LIKA_SMOKE_TEST: main window shown"
 READY_MARKER = "LIKA_SMOKE_TEST: register listed"
+PEAK_MARKER = "LIKA_SMOKE_TEST: peak bytes until listed "
 STARTED_MARKER = "LIKA_SMOKE_TEST: start complete"
 
 
@@ -57,6 +61,17 @@ def report_listed_if_requested(view: RegisterView) -> None:
     page has been painted (``RegisterView.listed``)."""
     if requested():
         view.listed.connect(lambda: _say(READY_MARKER))
+        if os.environ.get(PEAK_VARIABLE) == "1":
+            view.listed.connect(_say_peak)
+
+
+def _say_peak() -> None:
+    try:
+        import resource
+    except ImportError:  # Windows
+        return
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB; bytes on macOS
+    _say(f"{PEAK_MARKER}{peak if sys.platform == 'darwin' else peak * 1024}")
 
 
 def quit_when_listed_if_requested(window: MainWindow) -> None:

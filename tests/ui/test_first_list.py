@@ -4,6 +4,7 @@ first look lists only a current Lika register, writes nothing, and the normal st
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -16,12 +17,14 @@ from PySide6.QtWidgets import QMessageBox
 from desktop_app.app.registers import first_look
 from desktop_app.checklists import trusted
 from desktop_app.checklists.list_words import words_of
+from desktop_app.defaults import parse_file
 from desktop_app.storage.repository import AssessmentRepository
 from desktop_app.ui.first_list import list_first_page
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.opening import fill_window
 from tests.helpers import complete_assessment
 from tests.safety_helpers import damage, filled_register, make_newer, register_state
+from tests.ui.test_organisation_defaults import settings_with
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -217,3 +220,32 @@ def test_the_window_lists_before_the_service_and_sqlite_utils_are_loaded(tmp_pat
         "LIKA_SMOKE_TEST: register listed",
         "LIKA_SMOKE_TEST: start complete",
     ]
+
+
+def test_an_organisation_folder_is_worded_from_its_content_not_the_record(
+    qtbot, register_file, settings, tmp_path
+) -> None:
+    """The record holds the built-in content's words; an organisation's own checklists
+    (here a law of their own) can only be worded from the content itself."""
+    own = tmp_path / "own"
+    own.mkdir()
+    shutil.copy(ROOT / "tests" / "data" / "mini-checklist.yaml", own / "mini.yaml")
+    settings.checklist_folder = own
+    window = shown_window(qtbot, register_file)
+    first = list_first_page(window, register_file, settings)
+    assert first is not None and first.content is not None
+    assert "mini" in dict(window.register_view.context.words.frameworks())
+    assert "mini" in first.content.checklists.checklists
+
+
+def test_a_default_law_that_is_not_installed_is_left_to_the_normal_start(
+    qtbot, register_file, tmp_path
+) -> None:
+    """Which then says so and stops (test_organisation_defaults): the list is not shown
+    first, with or without the record's words."""
+    path = tmp_path / "defaults.ini"
+    path.write_text("[lika]\nframework = dk-lov\n", encoding="utf-8")
+    settings = settings_with(tmp_path, parse_file(path))
+    window = shown_window(qtbot, register_file)
+    assert list_first_page(window, register_file, settings) is None
+    assert not window.listed

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -145,3 +146,24 @@ def test_the_folder_can_be_browsed_for(qtbot, context, tmp_path, monkeypatch) ->
     assert dialog.folder.text() == str(folder)
     assert "unga-vuxna" in dialog.report.toPlainText()
     shutil.rmtree(folder)
+
+
+def test_the_lists_words_follow_a_folder_chosen_in_the_settings(qtbot, context, tmp_path) -> None:
+    """The overview and follow-up tabs are made after such a change too: they name the
+    organisation's own law and grounds, not the keys (``UiContext.words``)."""
+    folder = tmp_path / "egna"
+    folder.mkdir()
+    shutil.copy(Path(__file__).parents[1] / "data" / "mini-checklist.yaml", folder / "mini.yaml")
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    assert "mini" not in dict(context.words.frameworks())  # made from the built-in content
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, SettingsDialog)
+        dialog.folder.setText(str(folder))
+        dialog.accept()
+
+    QTimer.singleShot(0, fill)
+    window.settings_action.trigger()
+    assert dict(context.words.frameworks())["mini"] == "Mini"
