@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -43,8 +43,21 @@ COLUMN_WIDTHS = {
 }  # fmt: skip
 
 
-def register_table(parent: QWidget, model: RegisterTableModel, name: str) -> QTableView:
-    table = QTableView(parent)
+class RegisterTable(QTableView):
+    """A register list that says when it has painted its rows (``painted``)."""
+
+    painted = Signal()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # Here, not in an event filter on ``viewport()``: the first call of a method
+        # that returns a plain QWidget makes PySide6 set up every widget class, with its
+        # enums, to find the object's own class (about 7 ms before the first page).
+        super().paintEvent(event)
+        self.painted.emit()
+
+
+def register_table(parent: QWidget, model: RegisterTableModel, name: str) -> RegisterTable:
+    table = RegisterTable(parent)
     table.setModel(model)
     table.setAccessibleName(name)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -85,14 +98,13 @@ class _ListedWatch(QObject):
         super().__init__(view)
         self._view = view
         self.done = False
-        view.table.viewport().installEventFilter(self)
+        view.table.painted.connect(self._painted)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not self.done and event.type() == QEvent.Type.Paint and not self._view.model.loading:
+    def _painted(self) -> None:
+        if not self.done and not self._view.model.loading:
             self.done = True
-            self._view.table.viewport().removeEventFilter(self)
+            self._view.table.painted.disconnect(self._painted)
             QTimer.singleShot(0, self._view.listed.emit)  # after this paint has been shown
-        return False
 
 
 class RegisterView(RegisterTab):
