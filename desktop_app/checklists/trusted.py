@@ -18,16 +18,16 @@ has the recorded digest, so an edited file is parsed (and checked) as YAML again
 JSON cannot give back exactly (keys that are not text, sets) is not recorded.
 
 It also holds the words the register list shows, in every language
-(``checklists/list_words.py``), with a digest of each built-in content file they were
-taken from: the window lists the register with them before the content is loaded, if
-those files are all still exactly as recorded.
+(``checklists/list_words.py``), with the size and CRC-32 of each built-in content file
+they were taken from (``file_mark``): the window lists the register with them before the
+content is loaded, if those files are all still exactly as recorded.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sys
+import zlib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -55,7 +55,7 @@ class Record:
     validated: frozenset[str]  # digests of the files that passed their schema checks
     parsed: dict[str, str]  # digest -> the file's data as JSON text
     list_words: dict[str, Any]  # language code -> ``ListWords.to_data()``
-    content_files: dict[str, str]  # "folder/name.yaml" -> ``file_digest`` of its bytes
+    content_files: dict[str, str]  # "folder/name.yaml" -> ``file_mark`` of its bytes
 
 
 NO_RECORD = Record(frozenset(), {}, {}, {})
@@ -70,6 +70,8 @@ class Parsed:
 
 @cache
 def _schemas_digest() -> bytes:
+    import hashlib  # here: loading OpenSSL is not needed to list the register
+
     digest = hashlib.sha256()
     for path in sorted(resource_path("schemas").glob("*.json")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
@@ -78,18 +80,24 @@ def _schemas_digest() -> bytes:
 
 def digest(text: str) -> str:
     """Of a file's text under the schemas in force: a changed schema trusts nothing."""
-    return file_digest(text.encode("utf-8"))
+    import hashlib
+
+    return hashlib.sha256(RULES + _schemas_digest() + text.encode("utf-8")).hexdigest()
 
 
-def file_digest(data: bytes) -> str:
-    """Of a content file's bytes under the schemas in force."""
-    return hashlib.sha256(RULES + _schemas_digest() + data).hexdigest()
+def file_mark(data: bytes) -> str:
+    """A content file's size and CRC-32, which tell whether it is still the file the
+    list's words were taken from. Not SHA-256 as ``digest``: that would load OpenSSL
+    (about 4 ms) on the way to the register's first page, and this is no protection
+    against anyone (whoever can change these files can change the record beside them),
+    only a way to notice a file that was edited, added or taken away since the build."""
+    return f"{len(data)}:{zlib.crc32(data):08x}"
 
 
 def _content_files() -> dict[str, str]:
-    """The built-in content files the list's words come from, with their digests."""
+    """The built-in content files the list's words come from, with their marks."""
     return {
-        f"{folder}/{path.name}": file_digest(path.read_bytes())
+        f"{folder}/{path.name}": file_mark(path.read_bytes())
         for folder in CONTENT_FOLDERS
         for path in sorted(resource_path(folder).glob("*.yaml"))
     }
