@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from desktop_app import __version__
 from desktop_app.defaults import load_defaults
@@ -98,6 +98,8 @@ def start_window(
 def _report_failed_start(window: MainWindow, error: Exception) -> int:
     """An error nobody foresaw while opening the register: the details on stderr (for
     IT), one line in a dialog, and exit code 1, as the command line does."""
+    from PySide6.QtWidgets import QMessageBox
+
     traceback.print_exception(error)
     window.hide()
     message = QCoreApplication.translate("Startup", "Lika could not start: %1")
@@ -113,6 +115,8 @@ def run_app(db_path: Location | None, import_file: Path | None = None) -> int:
     try:
         settings = Settings(defaults=load_defaults())  # a broken defaults file is reported here
     except LikaError as error:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(None, "Lika", literal(str(error)))
         return error.exit_code
     install_translators(app, ui_language(settings.ui_language))

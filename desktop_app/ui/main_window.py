@@ -5,8 +5,10 @@ assessment. The tabs live in ``ui/register`` and the assessments' own windows in
 The window is shown before the register is opened (``ui/app.py``): at first it only says
 which register it is opening, and ``attach`` fills it in. So that it can appear at once,
 this module imports a few Qt classes and no domain model; the register's widgets and
-services are imported by ``attach`` and by the methods that need them. (Even PySide6's
-``Qt`` namespace is left alone until then: building its enums takes 15–25 ms.)
+services are imported by ``attach`` and by the methods that need them, and
+``QMessageBox`` where a message is shown (setting up its type and enums is about 1 ms).
+(Even PySide6's ``Qt`` namespace is left alone until then: building its enums takes
+15–25 ms.)
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
 from desktop_app.domain.errors import LikaError
 from desktop_app.ui.literal_text import literal
@@ -279,6 +281,8 @@ class MainWindow(QMainWindow):
 
     def report_content_errors(self) -> None:
         """Tell the user which checklist files were skipped, one dialog each."""
+        from PySide6.QtWidgets import QMessageBox
+
         for error in self.context.content.checklists.errors:
             QMessageBox.warning(self, self.tr("A checklist file was skipped"), literal(str(error)))
 
@@ -300,6 +304,8 @@ class MainWindow(QMainWindow):
     def restored_elsewhere(self) -> None:
         """Another program restored a backup into this register: show what is stored
         now in every window; an editor with unsaved changes lets the user choose."""
+        from PySide6.QtWidgets import QMessageBox
+
         for assessment_id, editor in list(self.editors.items()):
             if not editor.document.register_restored():
                 self.windows.close_for(assessment_id)
@@ -342,6 +348,8 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
 
     def _show_error(self, title: str, error: LikaError) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(self, title, literal(str(error)))
 
     def _exported(self, path: str, count: int) -> None:
@@ -386,6 +394,8 @@ class MainWindow(QMainWindow):
 
     def evaluate_assessment(self, assessment_id: int) -> EvaluationDialog | None:
         """Open the evaluation dialog of an approved assessment (step 4, follow up)."""
+        from PySide6.QtWidgets import QMessageBox
+
         from desktop_app.domain.evaluation import can_be_evaluated
         from desktop_app.ui.register.evaluation_dialog import EvaluationDialog
 
@@ -410,6 +420,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def delete_selected(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         assessment_id = self._selected_id()
         if assessment_id is None:
             return

@@ -10,12 +10,9 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
-    QProgressDialog,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -256,6 +253,8 @@ class RegisterView(RegisterTab):
         self.empty_label.setVisible(empty)
 
     def _show_failure(self, error: object) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(self, self.tr("The register could not be read"), literal(str(error)))
 
     # Export
@@ -263,6 +262,10 @@ class RegisterView(RegisterTab):
     def export_csv(self, path: Path | None = None) -> None:
         """Write the rows of the current view (all of them, not only those loaded) to
         a CSV file, on a worker thread with a progress dialog."""
+        # The dialogs here, not at the top: setting up their types and enums is about
+        # 2 ms the list's first page does not wait for.
+        from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
+
         if path is None:
             chosen, _filter = QFileDialog.getSaveFileName(
                 self, self.tr("Export view as CSV"), "lika-register.csv", self.tr("CSV (*.csv)")
