@@ -19,7 +19,10 @@ from desktop_app.resources import resource_path
 TRANSLATIONS_DIR = resource_path("translations")
 QT_CATALOGUE = {Language.SV: "qtbase_sv", Language.NB: "qtbase_nn", Language.EN: "qtbase_en"}
 QT_LOCALES = {Language.SV: "sv_SE", Language.NB: "nb_NO", Language.EN: "en_GB"}
-_MARK = "lika-translator"
+# What ``install_translators`` installed, for the next call to remove. Kept here rather
+# than found among the application's children: listing those makes PySide6 set up the
+# type of each (QStyle's, with its large enums: about 3 ms before the first paint).
+_installed: list[QTranslator] = []
 
 
 def _load(app: QCoreApplication, name: str, folder: str) -> QTranslator | None:
@@ -27,8 +30,8 @@ def _load(app: QCoreApplication, name: str, folder: str) -> QTranslator | None:
     if not translator.load(name, folder):
         translator.deleteLater()
         return None
-    translator.setObjectName(_MARK)
     app.installTranslator(translator)
+    _installed.append(translator)
     return translator
 
 
@@ -54,9 +57,10 @@ def install_translators(app: QCoreApplication, language: Language) -> list[str]:
 
 def remove_translators(app: QCoreApplication) -> None:
     """Back to the source text (English): remove what ``install_translators`` added."""
-    # The app's own children, not ``findChildren``: its first call costs about 4 ms of
-    # the window's start (issue 18), and the translators are direct children.
-    for old in app.children():
-        if isinstance(old, QTranslator) and old.objectName() == _MARK:
+    while _installed:
+        old = _installed.pop()
+        try:
             app.removeTranslator(old)
             old.setParent(None)
+        except RuntimeError:  # gone with an application that no longer exists
+            pass
