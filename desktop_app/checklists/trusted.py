@@ -36,9 +36,9 @@ from typing import Any
 from desktop_app.resources import resource_path
 
 RECORD_NAME = "validated-content.json"
-# Part of every digest: raise it when ``yamlfile`` turns YAML into data differently (or
-# the record's layout changes), so a record made before hands out nothing parsed the
-# old way. The record is part of the build, as trusted as the code beside it.
+# Part of every digest and file mark: raise it when ``yamlfile`` turns YAML into data
+# differently (or the record's layout changes), so a record made before hands out nothing
+# parsed the old way. The record is part of the build, as trusted as the code beside it.
 RULES = b"lika-content-record 2"
 # While a record is made: digest -> the data as JSON text, or None if JSON cannot hold it.
 _recording: dict[str, str | None] | None = None
@@ -91,7 +91,7 @@ def file_mark(data: bytes) -> str:
     (about 4 ms) on the way to the register's first page, and this is no protection
     against anyone (whoever can change these files can change the record beside them),
     only a way to notice a file that was edited, added or taken away since the build."""
-    return f"{len(data)}:{zlib.crc32(data):08x}"
+    return f"{len(data)}:{zlib.crc32(data, zlib.crc32(RULES)):08x}"
 
 
 def _content_files() -> dict[str, str]:

@@ -246,3 +246,25 @@ def test_a_row_with_an_unknown_status_is_named_in_a_message(
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
     make_view(qtbot, context)
     assert shown == ["Assessment 2 has an unknown status 'bogus'; run lika check"]
+
+
+@pytest.mark.parametrize("register", ["big", "context"])  # many assessments, and none
+def test_listed_is_said_once_when_the_first_page_has_been_painted(qtbot, request, register) -> None:
+    """``listed`` (the smoke hook's "register listed", the start's next step) waits for
+    a paint of the list with its first page read, and comes once."""
+    runner = DeferredRunner()
+    view = make_view(qtbot, request.getfixturevalue(register), runner=runner)
+    said: list[bool] = []
+    view.listed.connect(lambda: said.append(True))
+    view.table.viewport().repaint()  # painted while the page is still being read
+    qtbot.wait(20)
+    assert said == [] and view.model.loading
+    while runner.pending:
+        runner.release(0)
+    qtbot.waitUntil(lambda: said == [True])
+    view.refresh()
+    while runner.pending:
+        runner.release(0)
+    view.table.viewport().repaint()
+    qtbot.wait(20)
+    assert said == [True] and view.was_listed

@@ -59,7 +59,8 @@ from desktop_app.checklists import trusted
 real = trusted.resource_path
 record = pathlib.Path(sys.argv.pop(1))
 trusted.resource_path = lambda *p: record if p == (trusted.RECORD_NAME,) else real(*p)
-from desktop_app.ui import smoke_hook
+from desktop_app.ui import opening_page, smoke_hook
+opening_page.DRAW_WAIT_MS = 60_000  # the markers come from the paints, however slow the machine
 said = smoke_hook._say
 def say(line):
     said(line)
@@ -100,6 +101,7 @@ def modules_at_markers(tmp_path: Path, content, record: Path) -> dict[str, set[s
     env = isolated_environment(tmp_path / "home")
     env.update(LIKA_SMOKE_TEST_QUIT_AFTER_SHOW="1", QT_QPA_PLATFORM="offscreen",
                LIKA_DEFAULTS="", PYTHONPATH=str(ROOT))  # fmt: skip
+    env.pop("PYSIDE6_OPTION_LAZY", None)  # 0 would set up every class at import
     result = subprocess.run([sys.executable, "-c", SCRIPT, str(record), "--db", str(path)], env=env,
                             capture_output=True, text=True, timeout=120)  # fmt: skip
     assert result.returncode == 0, result.stderr
