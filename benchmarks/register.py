@@ -32,7 +32,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
 
+from desktop_app.app.ports import RegisterReader
 from desktop_app.app.register_export import export_csv_file
+from desktop_app.app.registers import open_reader
 from desktop_app.app.service import AssessmentService, Identity
 from desktop_app.checklists.guide import load_content
 from desktop_app.domain.model import Direction, Language, Status
@@ -144,10 +146,11 @@ def main() -> None:
     context = UiContext(service=service, settings=settings, language=Language.SV)
     today = date.today()
 
-    def readers() -> Register:
-        return Register.open_reader(path)
+    def readers() -> RegisterReader:
+        """What the window's list and overview read through (``app.registers``)."""
+        return open_reader(path)
 
-    reader = readers()
+    reader = Register.open_reader(path)  # the storage's reader: its SQL is captured below
     total = reader.count(RegisterQuery(today=today))
     print(f"Register: {path} ({path.stat().st_size / 1e6:.0f} MB), {total} assessments listed")
     print(f"Machine: {machine()}")
