@@ -21,6 +21,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.domain.language import Language
+from desktop_app.domain.term_keys import field_key, label_key
 
 if TYPE_CHECKING:
     from desktop_app.checklists.guide import Content
@@ -53,11 +54,11 @@ class ListWords:
 
     def label(self, value: StrEnum) -> str:
         """An enum value's name (``Vocabulary.label``)."""
-        return self.term(f"{self.prefixes[type(value).__name__]}.{value.value}")
+        return self.term(label_key(self.prefixes[type(value).__name__], value.value))
 
     def field(self, path: tuple[str, ...]) -> str:
         """A field's label (``Vocabulary.field``)."""
-        return self.term(f"field.{path[0]}.{path[-1]}")
+        return self.term(field_key(path))
 
     def ground(self, key: str) -> str:
         return self.ground_names.get(key, key)

@@ -24,6 +24,7 @@ from desktop_app.domain.model import (
     Status,
 )
 from desktop_app.domain.statistics import FigureUnit, StatisticsTopic
+from desktop_app.domain.term_keys import field_key, label_key
 
 # The vocabulary key prefix of each enum the UI and reports show.
 ENUM_PREFIXES: dict[type[StrEnum], str] = {
@@ -61,11 +62,11 @@ class Vocabulary:
 
     def label(self, value: StrEnum, language: Language | str) -> str:
         """The display name of an enum value, e.g. ``Status.DRAFT`` → "Utkast"."""
-        return self.text(f"{ENUM_PREFIXES[type(value)]}.{value.value}", language)
+        return self.text(label_key(ENUM_PREFIXES[type(value)], value.value), language)
 
     def field(self, path: tuple[str, ...], language: Language | str) -> str:
         """The label of the field a path points at (the path's first and last part)."""
-        return self.text(f"field.{path[0]}.{path[-1]}", language)
+        return self.text(field_key(path), language)
 
     def answer(self, question: Question | None, value: str, language: Language | str) -> str:
         """An answer as the user gave it: the yes/no word, the choice's label, or the
