@@ -56,6 +56,13 @@ def _sent(flight: list[str], word: str) -> bool:
     return any(word in line for line in flight)
 
 
+def _saved_in_another_window(store, assessment_id: int, title: str) -> None:
+    """The same login's other window saves the assessment (a new title) meanwhile."""
+    other = store.get(assessment_id)
+    other.decision.title = title
+    store.save(other)
+
+
 @pytest.mark.parametrize("known", ["created", "loaded", "saved"])
 def test_an_autosave_commits_in_the_flight_that_locks_after_at_most_one_read(
     open_as, content, tmp_path, known
@@ -193,9 +200,7 @@ def test_a_save_from_the_remembered_row_after_another_window_saved_is_a_conflict
     key = sorted(a.grounds)[0]
     a.grounds[key].justification = "Först"
     mine.save(a)
-    b = theirs.get(a.id)
-    b.decision.title = "Det andra fönstret"
-    theirs.save(b)
+    _saved_in_another_window(theirs, a.id, "Det andra fönstret")
     a.grounds[key].justification = "Sedan"
     with pytest.raises(ConflictError, match="changed elsewhere"):
         mine.save(a)
@@ -215,9 +220,7 @@ def test_refused_flights_leave_the_connection_fit_for_the_next_saves(open_as, co
     for n in range(8):
         a.grounds[key].justification += f" [{n}]"
         mine.save(a)
-        b = theirs.get(a.id)
-        b.decision.title = f"Det andra fönstret {n}"
-        theirs.save(b)
+        _saved_in_another_window(theirs, a.id, f"Det andra fönstret {n}")
         a.grounds[key].justification += " (för sent)"
         with pytest.raises(ConflictError):
             mine.save(a)
@@ -240,9 +243,7 @@ def test_without_pipeline_mode_the_same_statements_go_one_by_one(
     key = sorted(a.grounds)[0]
     a.grounds[key].justification = "Först"
     assert len(_flights(mine, tmp_path, lambda: mine.save(a))) > 2
-    b = theirs.get(a.id)
-    b.decision.title = "Det andra fönstret"
-    theirs.save(b)
+    _saved_in_another_window(theirs, a.id, "Det andra fönstret")
     a.grounds[key].justification = "Sedan"
     with pytest.raises(ConflictError, match="changed elsewhere"):
         mine.save(a)
@@ -362,9 +363,7 @@ def test_a_refusal_met_while_the_flight_is_sent_is_raised_once_and_logs_nothing(
     key = sorted(a.grounds)[0]
     a.grounds[key].justification += " Först."
     mine.save(a)
-    b = theirs.get(a.id)
-    b.decision.title = "Det andra fönstret"
-    theirs.save(b)
+    _saved_in_another_window(theirs, a.id, "Det andra fönstret")
     send = Batch.send
 
     def slowly(self, conn):  # the guard's answer arrives before the next statement
