@@ -14,6 +14,10 @@ os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="lika-test-config-")
 Path(os.environ["XDG_RUNTIME_DIR"]).mkdir(mode=0o700, exist_ok=True)
 # Nor an organisation's defaults file on this machine (/etc/lika/defaults.ini).
 os.environ["LIKA_DEFAULTS"] = ""
+# Nor the smoke test's hook from a shell that ran it: the window would quit once started
+# (ui/smoke_hook.py). The tests of the hook set it for the programs they start.
+for _hook in ("LIKA_SMOKE_TEST_QUIT_AFTER_SHOW", "LIKA_SMOKE_TEST_REPORT_PEAK"):
+    os.environ.pop(_hook, None)
 
 from collections.abc import Callable, Iterator  # noqa: E402
 from datetime import UTC, datetime, timedelta  # noqa: E402
