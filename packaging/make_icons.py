@@ -4,7 +4,8 @@
 
 Writes next to ``resources/icons/lika.svg``: ``lika-<size>.png`` (the window icon and the
 Linux hicolor theme), ``lika.ico`` (Windows: executable, installer, shortcuts) and
-``lika.icns`` (macOS). The results are committed, so a build needs neither Qt's SVG module
+``lika.icns`` (macOS); and from ``calendar.svg`` the date field's calendar button,
+``calendar-<size>.png``. The results are committed, so a build needs neither Qt's SVG module
 nor Pillow's writers; run this again after changing the SVG.
 """
 
@@ -23,6 +24,7 @@ from PySide6.QtSvg import QSvgRenderer
 
 ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
 PNG_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+CALENDAR_SIZES = (16, 24, 32, 48)
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
 
 
@@ -45,6 +47,14 @@ def main() -> int:
     for size in PNG_SIZES:
         path = ICONS / f"lika-{size}.png"
         render(renderer, size).save(str(path))
+        print(f"wrote {path}")
+    calendar = QSvgRenderer(str(ICONS / "calendar.svg"))
+    if not calendar.isValid():
+        print("calendar.svg is not a valid SVG", file=sys.stderr)
+        return 1
+    for size in CALENDAR_SIZES:
+        path = ICONS / f"calendar-{size}.png"
+        render(calendar, size).save(str(path))
         print(f"wrote {path}")
     big = ICONS / "lika-1024.png"
     render(renderer, 1024).save(str(big))

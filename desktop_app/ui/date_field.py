@@ -10,6 +10,10 @@ button) opens a calendar. An empty field means no date.
 
 Its API is the part of QDateEdit the editor uses (``date``, ``setDate``,
 ``dateChanged``, ``calendarWidget``), with ``NO_DATE`` for "no date".
+
+The register's filters have two of these, so making one does not touch PySide6's
+``Qt`` namespace (imported where a key, a focus or the calendar needs it): its first use
+builds 93 enum classes, about 11 ms before the register's first page (issue 18).
 """
 
 from __future__ import annotations
@@ -17,31 +21,38 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 from datetime import date
+from functools import cache
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFocusEvent, QKeyEvent
-from PySide6.QtWidgets import (
-    QCalendarWidget,
-    QDialog,
-    QLabel,
-    QLayout,
-    QLineEdit,
-    QStyle,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QPoint, QSize, QTimer, Signal
+from PySide6.QtGui import QAction, QFocusEvent, QIcon, QKeyEvent
+from PySide6.QtWidgets import QLabel, QLayout, QLineEdit, QVBoxLayout, QWidget
 
 from desktop_app.domain.date_input import DateInputError, input_text, parse_typed_date
 from desktop_app.domain.errors import InputError
 from desktop_app.domain.formats import format_day
 from desktop_app.domain.language import Language
+from desktop_app.resources import resource_path
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QCalendarWidget
+
     from desktop_app.domain.portfolio import Period
 
 NO_DATE = QDate(1900, 1, 1)
 INVALID = "dateInvalid"
+
+
+@cache
+def calendar_icon() -> QIcon:
+    """The calendar button's picture (``resources/icons/calendar.svg``). Not one of the
+    style's standard icons: asking the style from Python sets up PySide6's ``QStyle``
+    type with its large enums, about 4 ms before the register's first page, whose
+    filters have two date fields (issue 18)."""
+    icon = QIcon()
+    for size in (16, 24, 32, 48):
+        icon.addFile(str(resource_path("icons", f"calendar-{size}.png")), QSize(size, size))
+    return icon
 
 
 def to_qdate(value: date | None) -> QDate:
@@ -81,7 +92,7 @@ class DateField(QLineEdit):
         self.setClearButtonEnabled(False)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self._plain = False  # the message is plain text: said before its first text
         self.message.hide()
         self.row = QWidget()
         layout = QVBoxLayout(self.row)
@@ -91,7 +102,7 @@ class DateField(QLineEdit):
         layout.addWidget(self.message)
         self.row.setFocusProxy(self)
         self.calendar_action = QAction(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView),
+            calendar_icon(),
             self.tr("Choose from a calendar (Alt+Down)"),
             self,
         )
@@ -114,6 +125,9 @@ class DateField(QLineEdit):
 
     def calendarWidget(self) -> QCalendarWidget:
         if self._calendar is None:
+            from PySide6.QtCore import Qt
+            from PySide6.QtWidgets import QCalendarWidget  # set up when first opened
+
             self._calendar = QCalendarWidget(self)
             self._calendar.setWindowFlags(Qt.WindowType.Popup)
             self._calendar.setGridVisible(True)
@@ -154,9 +168,13 @@ class DateField(QLineEdit):
         calendar.adjustSize()
         calendar.move(self.mapToGlobal(QPoint(0, self.height())))
         calendar.show()
+        from PySide6.QtCore import Qt
+
         calendar.setFocus(Qt.FocusReason.PopupFocusReason)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        from PySide6.QtCore import Qt
+
         key, mods = event.key(), event.modifiers()
         if (key == Qt.Key.Key_Down and mods & Qt.KeyboardModifier.AltModifier) or (
             key == Qt.Key.Key_F4
@@ -176,6 +194,8 @@ class DateField(QLineEdit):
             self._calendar.hide()
         self._mark(False)
         self._set(from_qdate(value), emit=True)
+        from PySide6.QtCore import Qt
+
         self.setFocus(Qt.FocusReason.PopupFocusReason)
 
     def _set(self, value: datetime.date | None, emit: bool) -> None:
@@ -237,12 +257,17 @@ class DateField(QLineEdit):
                 message = f"{message}. {self._warning}"
         else:
             message = ""
+        if message and not self._plain:
+            from PySide6.QtCore import Qt
+
+            self.message.setTextFormat(Qt.TextFormat.PlainText)
+            self._plain = True
         self.message.setText(message)
         self.message.setVisible(bool(message) and self.inline)
         alarm = self.is_unreadable() or (self._warning and not unreadable and typed is not None)
         self.message.setStyleSheet("color: #b00020;" if alarm else "")
         self.setAccessibleDescription(message)
-        if self.message.isVisibleTo(self.row) and isinstance(self.window(), QDialog):
+        if self.message.isVisibleTo(self.row) and _in_dialog(self):
             QTimer.singleShot(0, self, self._make_room)  # once the layout knows the text
         if not self.inline:
             self.setToolTip(message)
@@ -264,6 +289,12 @@ class DateField(QLineEdit):
         screen = window.screen().availableGeometry().height()
         if window.height() < needed <= screen:
             window.resize(window.width(), needed)
+
+
+def _in_dialog(widget: QWidget) -> bool:
+    from PySide6.QtWidgets import QDialog  # not set up for the register's filters
+
+    return isinstance(widget.window(), QDialog)
 
 
 def _invalidate(layout: QLayout) -> None:

@@ -1,11 +1,29 @@
 """A layout that places its items in rows and wraps to the next row when the width
 runs out (Qt's "Flow Layout" example), so filter rows never cut their labels at large
-text or on small screens ("Alla gru", "Beslutsda")."""
+text or on small screens ("Alla gru", "Beslutsda").
+
+The gap between items is the layout's own spacing, which Qt takes from the style
+(``PM_LayoutHorizontalSpacing``) unless one is given: asking the style from Python
+instead (``QStyle.layoutSpacing``, per item, as Qt's example does) sets up PySide6's
+``QStyle`` type with its large enums, about 4 ms before the register's first page
+(issue 18), for the same 6 pixels in Qt's own styles.
+
+``FlowLayout`` takes the room it is given, as Qt's own layouts do; ``TightFlowLayout``
+never more than its rows need (Qt's example). Saying so means answering Qt with a
+``Qt.Orientation``, which sets up PySide6's ``Qt`` namespace (see ``ui/date_field``), so
+the register's filter bar, on the way to the first page, uses the first: the list below
+it has the stretch.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QStyle, QWidget
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QMargins, QPoint, QRect, QSize
+from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
 
 
 class FlowLayout(QLayout):
@@ -28,9 +46,6 @@ class FlowLayout(QLayout):
     def takeAt(self, index: int) -> QLayoutItem | None:
         return self._items.pop(index) if 0 <= index < len(self._items) else None
 
-    def expandingDirections(self) -> Qt.Orientation:
-        return Qt.Orientation(0)
-
     def hasHeightForWidth(self) -> bool:
         return True
 
@@ -51,35 +66,23 @@ class FlowLayout(QLayout):
         margins = self.contentsMargins()
         return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
 
-    def _gap(self, item: QLayoutItem, orientation: Qt.Orientation) -> int:
+    def _gap(self) -> int:
+        """Between two items, across and down: the given spacing, or the style's."""
         if self._spacing >= 0:
             return self._spacing
-        widget = item.widget()
-        style = widget.style() if widget is not None else None
-        if style is None:
-            return 6
-        control = QSizePolicy.ControlType.PushButton
-        gap = style.layoutSpacing(control, control, orientation)
-        if gap < 0:
-            metric = (
-                QStyle.PixelMetric.PM_LayoutHorizontalSpacing
-                if orientation is Qt.Orientation.Horizontal
-                else QStyle.PixelMetric.PM_LayoutVerticalSpacing
-            )
-            gap = style.pixelMetric(metric)
+        gap = self.spacing()  # the style's layout spacing, asked by Qt itself
         return max(gap, 4)
 
     def _do_layout(self, rect: QRect, test_only: bool) -> int:
         margins = self.contentsMargins()
         area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
         x, y, row_height = area.x(), area.y(), 0
+        dx = dy = self._gap()
         for item in self._items:
             if item.isEmpty():
                 continue
             hint = item.sizeHint()
             width = min(hint.width(), area.width())
-            dx = self._gap(item, Qt.Orientation.Horizontal)
-            dy = self._gap(item, Qt.Orientation.Vertical)
             if x + width > area.right() + 1 and row_height > 0:
                 x, y, row_height = area.x(), y + row_height + dy, 0
             if not test_only:
@@ -87,3 +90,12 @@ class FlowLayout(QLayout):
             x += width + dx
             row_height = max(row_height, hint.height())
         return y + row_height - rect.y() + margins.bottom()
+
+
+class TightFlowLayout(FlowLayout):
+    """A flow layout that never grows beyond its rows, however much room it is given."""
+
+    def expandingDirections(self) -> Qt.Orientation:
+        from PySide6.QtCore import Qt
+
+        return Qt.Orientation(0)

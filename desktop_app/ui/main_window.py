@@ -2,13 +2,14 @@
 assessment. The tabs live in ``ui/register`` and the assessments' own windows in
 ``assessment_windows``; this window wires them to the actions and the evaluation dialog.
 
-The window is shown before the register is opened (``ui/app.py``): at first it only says
-which register it is opening, and ``attach`` fills it in. So that it can appear at once,
-this module imports a few Qt classes and no domain model; the register's widgets and
-services are imported by ``attach`` and by the methods that need them, and
-``QMessageBox`` where a message is shown (setting up its type and enums is about 1 ms).
-(Even PySide6's ``Qt`` namespace is left alone until then: building its enums takes
-15–25 ms.)
+The window is shown before the register is opened for writing (``ui/app.py``): with the
+list's first page from a first look (``show_list``), or saying which register it is
+opening; ``attach`` then fills it in. So that it can appear at once, this module imports
+a few Qt classes and no domain model; the register's widgets and services are imported
+by ``show_list``, ``attach`` and the methods that need them, and ``QMessageBox`` where a
+message is shown (setting up its type and enums is about 1 ms). Even PySide6's ``Qt``
+namespace is left alone until the first page is on the screen: building its enums takes
+about 11 ms (``ui/shortcuts.py``, ``ui/register/table_model.py``).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from desktop_app.domain.errors import LikaError
 from desktop_app.ui.literal_text import literal
 from desktop_app.ui.opening_page import OpeningPage
 from desktop_app.ui.screen_fit import fit_to_screen
+from desktop_app.ui.shortcuts import set_shortcut
 
 if TYPE_CHECKING:
     from desktop_app.app.followup_service import FollowUpService
@@ -242,23 +244,23 @@ class MainWindow(QMainWindow):
         """The register's actions, menus and toolbar; ``attach`` adds the settings and
         the reports, which need the service."""
         self.new_action = QAction(self.tr("&New assessment"), self)
-        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        set_shortcut(self.new_action, QKeySequence.StandardKey.New)
         self.new_action.triggered.connect(self.new_assessment)
         self.open_action = QAction(self.tr("&Open"), self)
-        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        set_shortcut(self.open_action, QKeySequence.StandardKey.Open)
         self.open_action.triggered.connect(self.open_selected)
         self.delete_action = QAction(self.tr("&Delete…"), self)
-        self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
+        set_shortcut(self.delete_action, QKeySequence.StandardKey.Delete)
         self.delete_action.triggered.connect(self.delete_selected)
         self.evaluate_action = QAction(self.tr("Record &evaluation…"), self)
         self.evaluate_action.triggered.connect(self._evaluate_selected)
         self.export_action = QAction(self.tr("E&xport view as CSV…"), self)
         self.export_action.triggered.connect(lambda: self.register_view.export_csv())
         self.refresh_action = QAction(self.tr("Re&fresh"), self)
-        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        set_shortcut(self.refresh_action, QKeySequence.StandardKey.Refresh)
         self.refresh_action.triggered.connect(self.refresh)
         self._quit_action = QAction(self.tr("&Quit"), self)
-        self._quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        set_shortcut(self._quit_action, QKeySequence.StandardKey.Quit)
         self._quit_action.triggered.connect(self.close)
         menu = self._file_menu = self.menuBar().addMenu(self.tr("&File"))
         for action in (self.new_action, self.open_action, self.delete_action):

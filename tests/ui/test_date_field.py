@@ -130,3 +130,16 @@ def test_a_filters_field_says_the_day_in_words_when_reached(qtbot) -> None:
     field.setFocus()
     qtbot.waitUntil(lambda: focused() is field)
     assert "1 april 2027" in field.accessibleDescription()
+
+
+def test_the_message_is_plain_text_and_the_button_has_its_calendar(qtbot) -> None:
+    """The field sets up neither PySide6's ``Qt`` namespace nor the style when made
+    (issue 18), yet what it says is never read as markup, and its button shows
+    Lika's own calendar picture."""
+    field = DateField(Language.EN)
+    qtbot.addWidget(field.row)  # its parent
+    field.setText("<b>soon</b>")
+    field.textEdited.emit(field.text())
+    assert field.message.text() and field.message.textFormat() == Qt.TextFormat.PlainText
+    icon = field.calendar_action.icon()
+    assert not icon.isNull() and icon.availableSizes()

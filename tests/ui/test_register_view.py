@@ -268,3 +268,89 @@ def test_listed_is_said_once_when_the_first_page_has_been_painted(qtbot, request
     view.table.viewport().repaint()
     qtbot.wait(20)
     assert said == [True] and view.was_listed
+
+
+def test_the_header_shows_the_titles_and_the_sort_from_a_model_of_its_own(qtbot, big) -> None:
+    """The header does not ask the list's model (a Python model asked for a title is
+    passed a ``Qt.Orientation``, issue 18): it has the same titles, as tooltips too, the
+    query's sort shown, and a click on it still sorts in SQL."""
+    view = make_view(qtbot, big)
+    model, header = view.model, view.table.horizontalHeader()
+    labels = header.model()
+    assert labels is not model and labels.columnCount() == model.columnCount() == len(COLUMNS)
+    for column in range(len(COLUMNS)):
+        title = model.header(column)
+        assert title and labels.headerData(column, Qt.Orientation.Horizontal) == title
+        tooltip = labels.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+        assert tooltip == title
+        # What a screen reader asks the list's own model (``QAccessibleTable``).
+        assert model.headerData(column, Qt.Orientation.Horizontal) == title
+    assert model.headerData(0, Qt.Orientation.Vertical) is None
+    assert header.isSortIndicatorShown()
+    assert header.sortIndicatorSection() == COLUMNS.index(model.query.sort)
+    descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    assert descending == model.query.descending
+    column = COLUMNS.index(SortKey.CASE_NUMBER)
+    header.setSortIndicator(column, Qt.SortOrder.AscendingOrder)  # as a click does
+    assert (model.query.sort, model.query.descending) == (SortKey.CASE_NUMBER, False)
+    header.setSortIndicator(column, Qt.SortOrder.DescendingOrder)
+    assert (model.query.sort, model.query.descending) == (SortKey.CASE_NUMBER, True)
+
+
+@pytest.mark.parametrize("descending", [False, True])
+def test_the_sort_indicator_is_set_as_qt_sets_it(qtbot, descending) -> None:
+    """``show_sort_indicator`` goes through the header's saved state: the same as
+    ``setSortIndicator`` for every column and order, the rest of the state untouched."""
+    from PySide6.QtGui import QStandardItemModel
+    from PySide6.QtWidgets import QTableView
+
+    from desktop_app.ui.register.register_view import show_sort_indicator
+
+    order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+    for column in range(5):
+        ours, theirs = QTableView(), QTableView()
+        for table in (ours, theirs):
+            qtbot.addWidget(table)
+            table.setModel(QStandardItemModel(3, 5, table))
+            table.horizontalHeader().resizeSection(2, 123)
+            table.setSortingEnabled(True)
+        show_sort_indicator(ours.horizontalHeader(), column, descending)
+        theirs.horizontalHeader().setSortIndicator(column, order)
+        assert ours.horizontalHeader().sortIndicatorSection() == column
+        assert ours.horizontalHeader().sortIndicatorOrder() == order
+        assert ours.horizontalHeader().saveState() == theirs.horizontalHeader().saveState()
+
+
+def test_a_header_state_of_another_layout_gets_the_usual_call(qtbot) -> None:
+    """Should a Qt version save its header's state differently, nothing is patched:
+    the indicator is set the usual way."""
+    from PySide6.QtCore import QByteArray
+    from PySide6.QtGui import QStandardItemModel
+    from PySide6.QtWidgets import QHeaderView
+
+    from desktop_app.ui.register.register_view import show_sort_indicator
+
+    class OtherLayout(QHeaderView):
+        def saveState(self) -> QByteArray:  # noqa: N802 (Qt's name)
+            return QByteArray(b"\x00\x00\x01\x00" + b"\x00" * 40)
+
+    header = OtherLayout(Qt.Orientation.Horizontal)
+    qtbot.addWidget(header)
+    header.setModel(QStandardItemModel(0, 5, header))
+    show_sort_indicator(header, 3, True)
+    assert header.sortIndicatorSection() == 3
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+
+
+def test_the_filters_leave_the_room_of_a_tall_window_to_the_list(qtbot, big) -> None:
+    """The filter bar's flow layout takes the room it is given (``ui/flow_layout``);
+    the list below it has the stretch, so the bar stays as high as its rows."""
+    view = make_view(qtbot, big)
+    view.resize(1200, 600)
+    qtbot.waitUntil(lambda: view.filters.height() > 0)
+    low = view.filters.height()
+    table_low = view.table.height()
+    view.resize(1200, 1400)
+    qtbot.waitUntil(lambda: view.table.height() > table_low)
+    assert view.filters.height() == low
+    assert view.table.height() - table_low == 800

@@ -40,7 +40,7 @@ from desktop_app.domain.statistics_text import refusal_text, size_text
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.editor.document import AssessmentDocument
 from desktop_app.ui.editor.widgets import NAVIGATION, wrapped_label
-from desktop_app.ui.flow_layout import FlowLayout
+from desktop_app.ui.flow_layout import TightFlowLayout
 from desktop_app.ui.literal_text import literal
 
 UID_ROLE = Qt.ItemDataRole.UserRole
@@ -126,7 +126,7 @@ class EvidenceSection(QGroupBox):
         self.list.itemActivated.connect(lambda _item: self.open_selected())
         self.list.currentRowChanged.connect(lambda _row: self._update_buttons())
         layout.addWidget(self.list)
-        row = FlowLayout()  # the buttons wrap at large text sizes
+        row = TightFlowLayout()  # the buttons wrap at large text sizes
         self.attach = QPushButton(self.tr("Attach file…"))
         self.attach.clicked.connect(self.choose_file)
         self.link = QPushButton(self.tr("Add link…"))

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.ui.flow_layout import FlowLayout
+from desktop_app.ui.flow_layout import TightFlowLayout
 from desktop_app.ui.typography import make_heading
 
 # Widgets with this property set to True stay usable on a read-only page (they move
@@ -83,7 +83,7 @@ def radio_row(labels: Iterable[str], accessible_name: str) -> tuple[QWidget, QBu
     """
     row = QWidget()
     row.setAccessibleName(accessible_name)
-    layout = FlowLayout(row)  # wraps at large text rather than widening the page
+    layout = TightFlowLayout(row)  # wraps at large text rather than widening the page
     group = QButtonGroup(row)
     for index, label in enumerate(labels):
         button = QRadioButton(label)

@@ -32,7 +32,7 @@ from desktop_app.domain.model import Direction, Relevance, Status
 from desktop_app.domain.portfolio import Period, PortfolioFigures, portfolio_figures
 from desktop_app.ui.context import UiContext
 from desktop_app.ui.date_field import date_field, period_of, show_problem, to_qdate
-from desktop_app.ui.flow_layout import FlowLayout
+from desktop_app.ui.flow_layout import TightFlowLayout
 from desktop_app.ui.literal_text import literal
 from desktop_app.ui.register.charts import Bar, BarChart, segment_kinds
 from desktop_app.ui.register.paged_model import ReaderFactory, Runner
@@ -106,7 +106,7 @@ class OverviewView(RegisterTab):
         self.impact_chart = BarChart(self.tr("Grounds found relevant, by impact"))
         self.impact_table = self._table(self.tr("Grounds by impact, as numbers"))
 
-        controls = FlowLayout()  # wraps on a narrow window or at large text
+        controls = TightFlowLayout()  # wraps on a narrow window or at large text
         period_label = QLabel(self.tr("&Period:"))
         period_label.setBuddy(self.preset)
         controls.addWidget(period_label)

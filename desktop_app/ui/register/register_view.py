@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import struct
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPaintEvent
+from PySide6.QtCore import QByteArray, QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QAction, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -30,6 +31,7 @@ from desktop_app.ui.register.paged_model import ReaderFactory, Runner
 from desktop_app.ui.register.tab import RegisterTab
 from desktop_app.ui.register.table_model import COLUMNS, RegisterTableModel
 from desktop_app.ui.register.units import read_units
+from desktop_app.ui.shortcuts import set_shortcut
 
 # Starting widths in average characters, so they follow the font size.
 COLUMN_WIDTHS = {
@@ -54,26 +56,57 @@ class RegisterTable(QTableView):
 
 
 def register_table(parent: QWidget, model: RegisterTableModel, name: str) -> RegisterTable:
+    """The list, sortable by every column (in SQL, ``RegisterTableModel.sort_by``).
+
+    Without PySide6's ``Qt`` namespace (see ``table_model``): the header shows a model
+    of Qt's own, sorting follows the header's signal, and the sort indicator is set by
+    ``show_sort_indicator``."""
     table = RegisterTable(parent)
+    header = table.horizontalHeader()
+    # Hidden while the list's model is set, or the header asks it for every title to
+    # know its own height (its model is replaced right after).
+    header.hide()
     table.setModel(model)
+    header.setModel(model.header_labels(header))
+    header.show()
     table.setAccessibleName(name)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setAlternatingRowColors(True)
     table.setWordWrap(False)
     table.verticalHeader().hide()
-    header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     unit = table.fontMetrics().averageCharWidth()
     for column, key in enumerate(COLUMNS):
         header.resizeSection(column, COLUMN_WIDTHS[key] * unit)
-    # The indicator first: enabling sorting sorts by whatever it shows.
-    header.setSortIndicator(
-        COLUMNS.index(model.query.sort),
-        Qt.SortOrder.DescendingOrder if model.query.descending else Qt.SortOrder.AscendingOrder,
-    )
-    table.setSortingEnabled(True)
+    show_sort_indicator(header, COLUMNS.index(model.query.sort), model.query.descending)
+    table.setSortingEnabled(True)  # shows the indicator; the model's own sort does nothing
+    header.sortIndicatorChanged.connect(lambda column, order: _sort_as_shown(model, column, order))
     return table
+
+
+def _sort_as_shown(model: RegisterTableModel, column: int, order: object) -> None:
+    """The user chose a column (or the other order) in the header."""
+    from PySide6.QtCore import Qt
+
+    model.sort_by(column, order == Qt.SortOrder.DescendingOrder)
+
+
+def show_sort_indicator(header: QHeaderView, column: int, descending: bool) -> None:
+    """``header.setSortIndicator`` without a ``Qt.SortOrder`` (see ``table_model``):
+    through the header's saved state, whose first fields Qt keeps as they are so that
+    states saved by older versions can be restored (a marker, a version, the orientation,
+    then the sort order and column, as 32-bit big-endian numbers). Any other layout: the
+    usual call."""
+    state = bytearray(header.saveState().data())
+    if len(state) >= 20 and struct.unpack_from(">ii", state, 0) == (0xFF, 0):
+        struct.pack_into(">ii", state, 12, 1 if descending else 0, column)
+        if header.restoreState(QByteArray(bytes(state))):
+            return
+    from PySide6.QtCore import Qt
+
+    order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+    header.setSortIndicator(column, order)
 
 
 class _SelectOnFocus(QObject):
@@ -132,13 +165,16 @@ class RegisterView(RegisterTab):
         self.count_label = QLabel()
         self.count_label.setAccessibleName(self.tr("Number of assessments"))
         self.empty_label = QLabel(self.tr("No assessments match the search and filters."))
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.hide()
         self._selected: int | None = None
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.filters)
-        layout.addWidget(self.empty_label)
+        centred = QHBoxLayout()  # stretch on both sides (no ``Qt`` alignment, see above)
+        centred.addStretch()
+        centred.addWidget(self.empty_label)
+        centred.addStretch()
+        layout.addLayout(centred)
         layout.addWidget(self.table, 1)
         status = QHBoxLayout()
         status.addWidget(self.count_label)
@@ -148,8 +184,7 @@ class RegisterView(RegisterTab):
         # Ctrl+L goes to the list from anywhere in the view, and the list never takes
         # focus without a row chosen (Enter opens it, arrows move from it).
         self.to_list = QAction(self.tr("Go to the &list"), self)
-        self.to_list.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L))
-        self.to_list.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        set_shortcut(self.to_list, "Ctrl+L")  # in the whole window (the default)
         self.to_list.triggered.connect(self.focus_list)
         self.addAction(self.to_list)
         self._focus_rows = _SelectOnFocus(self)
@@ -187,6 +222,8 @@ class RegisterView(RegisterTab):
         return self._listed_watch.done
 
     def focus_list(self) -> None:
+        from PySide6.QtCore import Qt
+
         self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.select_first_if_none()
 

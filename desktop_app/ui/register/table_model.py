@@ -1,11 +1,20 @@
-"""The register list: one row per assessment, every column sortable (in SQL)."""
+"""The register list: one row per assessment, every column sortable (in SQL).
+
+PySide6's ``Qt`` namespace is not used on the way to the list's first page: its first
+use makes PySide6 build all of its 93 enum classes, about 11 ms of a start of about 150
+(issue 18). So the roles are Qt's numbers (``ItemDataRole`` values, part of Qt's ABI),
+the column titles are shown by a model of Qt's own (``header_labels``: a header asking a
+Python model passes it a ``Qt.Orientation``), and sorting is asked for with
+``sort_by`` from the header's signal (``register_view``) rather than by Qt through
+``sort``, whose order argument is a ``Qt.SortOrder``.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from desktop_app.app.ports import RegisterReader
 from desktop_app.domain.codes import Direction
@@ -13,8 +22,15 @@ from desktop_app.domain.register import RegisterQuery, RegisterRow, SortKey
 from desktop_app.ui.context import ListContext
 from desktop_app.ui.register.paged_model import Index, PagedTableModel, ReaderFactory, Runner
 
+if TYPE_CHECKING:
+    from PySide6.QtCore import QObject, Qt
+
 COLUMNS: tuple[SortKey, ...] = tuple(SortKey)
 _NUMERIC = {SortKey.REVISION, SortKey.OPEN_MEASURES}
+# Qt.ItemDataRole and Qt.AlignmentFlag by number (see the module's docstring).
+DISPLAY_ROLE, TOOLTIP_ROLE, TEXT_ALIGNMENT_ROLE, ACCESSIBLE_TEXT_ROLE = 0, 3, 7, 11
+_TEXT_ROLES = (DISPLAY_ROLE, TOOLTIP_ROLE, ACCESSIBLE_TEXT_ROLE)
+RIGHT_ALIGNED = 0x0002 | 0x0080  # AlignRight | AlignVCenter
 
 
 class RegisterTableModel(PagedTableModel[RegisterQuery, RegisterRow]):
@@ -93,9 +109,22 @@ class RegisterTableModel(PagedTableModel[RegisterQuery, RegisterRow]):
     def read_count(self, reader: RegisterReader, query: RegisterQuery) -> int:
         return reader.count(query)
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+    def header(self, column: int) -> str:
+        """The title of ``column``."""
+        return self._headers[COLUMNS[column]]
+
+    def header_labels(self, parent: QObject | None = None) -> QStandardItemModel:
+        """The column titles (and the same as tooltips) in a model of Qt's own, for the
+        list's horizontal header (see the module's docstring)."""
+        labels = QStandardItemModel(0, len(COLUMNS), parent)
+        for column in range(len(COLUMNS)):
+            item = QStandardItem(self.header(column))
+            item.setToolTip(self.header(column))
+            labels.setHorizontalHeaderItem(column, item)
+        return labels
+
+    def sort_by(self, column: int, descending: bool) -> None:
         """Sorting happens in SQL: a new first page in the new order."""
-        descending = order is Qt.SortOrder.DescendingOrder
         key = COLUMNS[column]
         if (key, descending) != (self.query.sort, self.query.descending):
             self.set_query(self.query.sorted_by(key, descending))
@@ -111,25 +140,21 @@ class RegisterTableModel(PagedTableModel[RegisterQuery, RegisterRow]):
     def columnCount(self, parent: Index | None = None) -> int:
         return 0 if parent is not None and parent.isValid() else len(COLUMNS)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation is not Qt.Orientation.Horizontal:
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._headers[COLUMNS[section]]
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        """The column titles for those who ask the list's model (a screen reader); the
+        header itself shows ``header_labels``."""
+        from PySide6.QtCore import Qt
+
+        if orientation is Qt.Orientation.Horizontal and role in (DISPLAY_ROLE, TOOLTIP_ROLE):
+            return self.header(section)
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = DISPLAY_ROLE) -> Any:
         if not index.isValid():
             return None
         key = COLUMNS[index.column()]
-        if role in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-            Qt.ItemDataRole.AccessibleTextRole,
-        ):
+        if role in _TEXT_ROLES:
             return self._display[key](self._rows[index.row()])
-        if role == Qt.ItemDataRole.TextAlignmentRole and key in _NUMERIC:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == TEXT_ALIGNMENT_ROLE and key in _NUMERIC:
+            return RIGHT_ALIGNED
         return None
