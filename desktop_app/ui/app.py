@@ -1,9 +1,13 @@
 """Starting the window: application object, translations, then the register.
 
-The main window is shown first, before the checklists are read and the register is
-checked and opened (``ui/opening.py``, called from the event loop): on an office PC
-the user sees Lika at once instead of waiting for the register. That is also why this
-module imports only Qt and the light modules the empty window needs.
+The window is shown with the register's first page in it, read by a first look
+(``ui/first_list.py``: a few milliseconds, no service, no content), before the
+register is checked and opened for writing (``ui/opening.py``, called from the event
+loop once that page has been painted). Where there can be no first look (no register
+yet, any doubt about the file) the window is shown saying which register it is
+opening, and the normal start does the rest. Either way the user sees Lika at once
+instead of waiting for the register; that is also why this module imports only Qt and
+the light modules the first window needs.
 
 Problems at start-up (broken content, a file that is not a Lika database, a newer or
 damaged database, a read-only folder: see ``ui.startup``) are shown in a dialog, which
@@ -124,15 +128,26 @@ def run_app(db_path: Location | None, import_file: Path | None = None) -> int:
     if isinstance(where, ServerUrl):
         return _run_on_server(app, where, settings, import_file)
     path = Path(where)
-    window = show_main_window(path)
+    window = MainWindow()
+    window.show_opening(path)
+    try:  # before the first paint, which then shows the list (no second paint to wait for)
+        from desktop_app.ui.first_list import list_first_page
 
-    def fill(first: FirstList | None) -> None:
+        first = list_first_page(window, path, settings)
+    except Exception as error:
+        return _report_failed_start(window, error)
+    window.show()
+    report_shown_if_requested(window)
+
+    def fill(first_list: FirstList | None) -> None:
         if not window.isVisible():
             return  # closed before its register was opened: the program is ending
         from desktop_app.ui.opening import fill_window
 
         try:
-            exit_code = fill_window(window, path, settings, is_default=db_path is None, first=first)
+            exit_code = fill_window(
+                window, path, settings, is_default=db_path is None, first=first_list
+            )
         except Exception as error:  # a slot would swallow it, and the window wait forever
             exit_code = _report_failed_start(window, error)
         if exit_code is not None:
@@ -144,23 +159,10 @@ def run_app(db_path: Location | None, import_file: Path | None = None) -> int:
         if import_file is not None:
             window.data_actions.import_file(import_file)
 
-    def list_then_fill() -> None:
-        """The first page from a first look, painted; then the rest (``ui/first_list``)."""
-        if not window.isVisible():
-            return
-        from desktop_app.ui.first_list import list_first_page
-
-        try:
-            first = list_first_page(window, path, settings)
-        except Exception as error:
-            QApplication.exit(_report_failed_start(window, error))
-            return
-        if first is None:
-            fill(None)
-        else:
-            once_emitted(window.register_view.listed, lambda: fill(first))
-
-    window.opening.when_drawn(list_then_fill)
+    if first is None:  # the normal start, once "Opening the register…" is on the screen
+        window.opening.when_drawn(lambda: fill(None))
+    else:  # the rest of the start, once the first page is on the screen
+        once_emitted(window.register_view.listed, lambda: fill(first))
     return app.exec()
 
 

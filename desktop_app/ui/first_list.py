@@ -1,18 +1,19 @@
 """The register's first page on the screen before the service is loaded (issue 18).
 
-After the window's first paint (``ui/app.py``), start-up used to load the service
-layer and sqlite-utils, check and open the register for writing, attach it and only
-then read the first page on a worker: the user waited for all of it. Now the event
-loop's first turn takes the list's words (headers, labels, the filters' names) from
+Start-up used to show the window, then load the service layer and sqlite-utils, check
+and open the register for writing, attach it and only then read the first page on a
+worker: the user waited for all of it. Now, before the window is first shown
+(``ui/app.py``), it takes the list's words (headers, labels, the filters' names) from
 the build's record where the built-in content is unchanged
 (``checklists/list_words.recorded_words``), or else from the content, loaded for
 them, and takes a first look at the register through a read-only connection
 (``app.registers.first_look``: plain sqlite3, the door of ``lika list``, so only a
-register the usual opening would leave as it is), fills the register tab with its
-first page and lets it be painted. Only then does ``ui/opening.fill_window`` run as
-before: the bounded start check still comes before anything writes, a register that
-needs an upgrade, is damaged or newer still gets its message (the window is then
-hidden as before), and the service, backups and the restore of open editors follow.
+register the usual opening would leave as it is), and fills the register tab with its
+first page: the window's first paint shows the list. Only then does
+``ui/opening.fill_window`` run as before: the bounded start check still comes before
+anything writes, a register that needs an upgrade, is damaged or newer still gets its
+message (the window is then hidden as before), and the service, backups and the
+restore of open editors follow.
 Where there is no first look (no file yet, any doubt about the file, a busy register,
 a read that fails) the normal path does everything, as before.
 """

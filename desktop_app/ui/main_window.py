@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
         self.register_view: RegisterView = RegisterView(
             context, readers, self.runner, self.today, first_reader=first_reader
         )
-        report_listed_if_requested(self.register_view)
+        report_listed_if_requested(self.register_view, in_first_paint=not self.isVisible())
         # Follow-up and overview are built when first shown (or asked for).
         self.followup_page: LazyPage[FollowUpView] = LazyPage(self._build_followup_view)
         self.overview_page: LazyPage[OverviewView] = LazyPage(self._build_overview_view)

@@ -6,7 +6,8 @@
 - prints ``MARKER`` on stdout once the main window has been drawn on the screen for the
   first time (it appears before the register is opened: see ``ui/app.py``);
 - prints ``READY_MARKER`` once the register's first page has been painted in the list
-  (it may be before the service is loaded: see ``ui/first_list.py``);
+  (it may be before the service is loaded: see ``ui/first_list.py``); when that page
+  was in the window's first paint, both lines are printed then, ``MARKER`` first;
 - prints ``STARTED_MARKER`` and quits with exit code 0 once the start is complete (the
   register checked, opened and attached to the window, its list read, the start-up
   backup begun), or quits with 1 if the list could not be read. A start
@@ -51,15 +52,19 @@ def _say(line: str) -> None:
 
 
 def report_shown_if_requested(window: MainWindow) -> None:
-    """Call right after ``window.show()``, while the window waits for its register."""
-    if requested():
+    """Call right after ``window.show()``: ``MARKER`` once it has been drawn (if its
+    register is not listed in it yet, see ``report_listed_if_requested``)."""
+    if requested() and not window.listed:
         window.opening.drawn.connect(lambda: _say(MARKER))
 
 
-def report_listed_if_requested(view: RegisterView) -> None:
+def report_listed_if_requested(view: RegisterView, *, in_first_paint: bool) -> None:
     """Call right after the register view is made: ``READY_MARKER`` once its first
-    page has been painted (``RegisterView.listed``)."""
+    page has been painted (``RegisterView.listed``); ``in_first_paint``: the window has
+    not been shown yet, so that paint is also its first (``MARKER`` before it)."""
     if requested():
+        if in_first_paint:
+            view.listed.connect(lambda: _say(MARKER))
         view.listed.connect(lambda: _say(READY_MARKER))
         if os.environ.get(PEAK_VARIABLE) == "1":
             view.listed.connect(_say_peak)

@@ -109,6 +109,37 @@ def test_the_first_page_is_listed_from_the_first_look_before_the_register_is_ope
     window.context.service.repository.close()
 
 
+def test_the_window_is_first_painted_with_the_first_page_listed(
+    qtbot, register_file, monkeypatch
+) -> None:
+    """``lika`` on a register the first look can read: the window's first paint shows
+    the list (no "Opening the register…" paint to wait for first), and the register is
+    checked and opened for writing only once that page is on the screen."""
+    from desktop_app.ui import app as app_module
+
+    listed_when_shown: list[bool] = []
+    real_show = MainWindow.show
+
+    def show(window: MainWindow) -> None:
+        qtbot.addWidget(window)  # closed and deleted after the test
+        listed_when_shown.append(window.listed)
+        real_show(window)
+
+    seen: list[tuple[bool, bool, bool, bool]] = []
+
+    def opening(window, *args, first=None, **kwargs):
+        view = window.register_view
+        seen.append((window.isVisible(), view.was_listed, window.attached, first is not None))
+        window.hide()  # as fill_window does when it gives up
+        return 0
+
+    monkeypatch.setattr(MainWindow, "show", show)
+    monkeypatch.setattr("desktop_app.ui.opening.fill_window", opening)
+    assert app_module.run_app(register_file) == 0
+    assert listed_when_shown == [True]
+    assert seen == [(True, True, False, True)]
+
+
 def test_a_register_changed_while_it_was_opened_is_listed_again(
     qtbot, register_file, settings, content
 ) -> None:
