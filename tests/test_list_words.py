@@ -27,7 +27,7 @@ from desktop_app.resources import resource_path
 @pytest.fixture(autouse=True)
 def forget_records() -> Iterator[None]:
     yield
-    trusted._record.cache_clear()
+    trusted.release()
 
 
 @pytest.fixture
@@ -46,7 +46,7 @@ def resources(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
                                                              "schemas", trusted.RECORD_NAME}
         else real(*parts),
     )  # fmt: skip
-    trusted._record.cache_clear()
+    trusted.release()
     return copy
 
 
@@ -111,33 +111,36 @@ def test_a_changed_schema_keeps_the_words(resources) -> None:
 
 
 def test_a_damaged_or_older_record_gives_no_words(resources) -> None:
-    record_path = resources / trusted.RECORD_NAME
+    record_path = resources / trusted.WORDS_NAME
     record = json.loads(record_path.read_text(encoding="utf-8"))
     record["list_words"]["sv"]["terms"] = ["not", "a", "mapping"]
     record_path.write_text(json.dumps(record), encoding="utf-8")
-    trusted._record.cache_clear()
+    trusted.release()
     assert recorded_words(Language.SV) is None
     assert recorded_words(Language.EN) is not None  # the other languages are intact
-    del record["list_words"]  # a record made before the words were recorded
+    del record["list_words"]  # a record of another layout
     record_path.write_text(json.dumps(record), encoding="utf-8")
-    trusted._record.cache_clear()
+    trusted.release()
+    assert recorded_words(Language.EN) is None
+    record_path.unlink()  # a record made before the words were recorded
+    trusted.release()
     assert recorded_words(Language.EN) is None
 
 
 def test_words_recorded_in_another_format_are_not_used(resources) -> None:
     """A source checkout's record made once, by a Lika that made its words otherwise."""
-    record_path = resources / trusted.RECORD_NAME
+    record_path = resources / trusted.WORDS_NAME
     record = json.loads(record_path.read_text(encoding="utf-8"))
     for words in record["list_words"].values():
         words["format"] = WORDS_FORMAT + 1
     record_path.write_text(json.dumps(record), encoding="utf-8")
-    trusted._record.cache_clear()
+    trusted.release()
     assert recorded_words(Language.SV) is None
 
 
 def test_no_record_gives_no_words(monkeypatch, tmp_path) -> None:
     monkeypatch.setattr(trusted, "resource_path", lambda *parts: tmp_path.joinpath(*parts))
-    trusted._record.cache_clear()
+    trusted.release()
     assert recorded_words(Language.SV) is None
 
 

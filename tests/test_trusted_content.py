@@ -22,7 +22,7 @@ from desktop_app.resources import resource_path
 def forget_records() -> Iterator[None]:
     """No test leaves a record it put in force cached for the tests after it."""
     yield
-    trusted._record.cache_clear()
+    trusted.release()
 
 
 def in_force(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
@@ -32,7 +32,7 @@ def in_force(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
         "resource_path",
         lambda *parts: path if parts == (trusted.RECORD_NAME,) else resource_path(*parts),
     )
-    trusted._record.cache_clear()
+    trusted.release()
 
 
 @pytest.fixture
@@ -42,7 +42,7 @@ def record(tmp_path, monkeypatch):
     count = trusted.write_record(path)
     in_force(monkeypatch, path)
     yield count
-    trusted._record.cache_clear()
+    trusted.release()
 
 
 def test_the_build_records_every_built_in_file_that_passed(record):
@@ -70,13 +70,13 @@ def test_an_edited_built_in_file_is_still_checked(record, tmp_path):
 def test_without_a_record_everything_is_checked(tmp_path, monkeypatch):
     # A fresh source checkout has none (a developer may have built one: not used here).
     monkeypatch.setattr(trusted, "resource_path", lambda *parts: tmp_path.joinpath(*parts))
-    trusted._record.cache_clear()
+    trusted.release()
     try:
         assert trusted._trusted() == frozenset()
         assert not trusted.is_trusted("anything")
         assert trusted.parsed("anything") is None
     finally:
-        trusted._record.cache_clear()
+        trusted.release()
 
 
 def test_a_changed_schema_trusts_nothing(record, monkeypatch):

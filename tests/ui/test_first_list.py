@@ -46,9 +46,9 @@ def content_record(request, tmp_path, monkeypatch) -> Iterator[bool]:
     monkeypatch.setattr(
         trusted, "resource_path", lambda *p: record if p == (trusted.RECORD_NAME,) else real(*p)
     )
-    trusted._record.cache_clear()
+    trusted.release()
     yield request.param == "record"
-    trusted._record.cache_clear()
+    trusted.release()
 
 
 class NoDialogs:
