@@ -122,9 +122,10 @@ class RegisterRow(NamedTuple):
         return evaluation_due(self.status, self.next_followup, today)
 
 
-@dataclass(frozen=True)
-class Page:
-    """Rows of one page and where the next page starts (``None`` at the end)."""
+class Page(NamedTuple):
+    """Rows of one page and where the next page starts (``None`` at the end). A named
+    tuple: defined on the way to the first page, where a frozen dataclass costs about
+    0.35 ms to make, a named tuple 0.05 (issue 18)."""
 
     rows: list[RegisterRow]
     next_after: tuple[object, int] | None

@@ -23,11 +23,12 @@ from collections import defaultdict
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from desktop_app.domain.identity import Identity
 from desktop_app.storage.review_schema import REFUSED_PREFIX
 
 if TYPE_CHECKING:  # the guards' names and columns are read without sqlite-utils (issue 18)
     from sqlite_utils import Database
+
+    from desktop_app.domain.identity import Identity
 
 _APPEND_ONLY = f"{REFUSED_PREFIX}The approval record is append-only: a status change cannot be "
 _NO_DELETE = (
@@ -35,7 +36,14 @@ _NO_DELETE = (
     "was approved"
 )
 
-LIKA = Identity(name="Lika", os_user="")  # the actor of what Lika does on its own
+
+def lika_actor() -> Identity:
+    """The actor of what Lika does on its own. Made when needed: the listing's door and
+    the window's first look read only this module's guard names (issue 18)."""
+    from desktop_app.domain.identity import Identity
+
+    return Identity(name="Lika", os_user="")
+
 
 COLUMNS_V1 = (
     ("status_changes", "signature", "TEXT NOT NULL DEFAULT ''"),
@@ -109,7 +117,7 @@ def seal_v1(db: Database) -> None:
     by_assessment: dict[tuple[int, str, int], list[int]] = defaultdict(list)
     for row_id, assessment_id, uid, revision in found:
         by_assessment[(assessment_id, uid, revision)].append(row_id)
-    at = datetime.now(UTC).replace(microsecond=0)
+    at, actor = datetime.now(UTC).replace(microsecond=0), lika_actor()
     for (assessment_id, uid, revision), ids in by_assessment.items():
         entry_id = audit.next_id(db)
         marks = ", ".join("?" * len(ids))
@@ -117,7 +125,7 @@ def seal_v1(db: Database) -> None:
             f"UPDATE status_changes SET audit_id = ? WHERE id IN ({marks})", [entry_id, *ids]
         )
         audit.append(
-            db, LIKA, at, assessment_id=assessment_id, assessment_uid=uid, revision=revision,
+            db, actor, at, assessment_id=assessment_id, assessment_uid=uid, revision=revision,
             action=AuditAction.SEAL, summary=f"sealed {len(ids)} status change(s)",
         )  # fmt: skip
 

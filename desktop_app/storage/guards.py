@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from desktop_app.storage import approval_schema, review_schema, schema_facts
 
@@ -25,8 +24,9 @@ if TYPE_CHECKING:  # ``find`` serves the listing door, which does without sqlite
 REPAIR_PREFIX = "guard triggers put back: "
 
 
-@dataclass(frozen=True)
-class GuardFindings:
+class GuardFindings(NamedTuple):
+    """What is wrong with the guards (a named tuple: see ``sql_dialect.Dialect``)."""
+
     missing: tuple[str, ...] = ()
     altered: tuple[str, ...] = ()
 
@@ -94,7 +94,7 @@ def repair(db: Database) -> GuardFindings:
     upgrade, a migration may legitimately re-create tables and their triggers."""
     from desktop_app.domain.audit import AuditAction
     from desktop_app.storage import audit
-    from desktop_app.storage.approval_schema import LIKA
+    from desktop_app.storage.approval_schema import lika_actor
     from desktop_app.storage.database import write_transaction
 
     findings = find(db)
@@ -103,7 +103,7 @@ def repair(db: Database) -> GuardFindings:
     statements = expected(db)
     with write_transaction(db):
         audit.append(
-            db, LIKA, datetime.now(UTC).replace(microsecond=0), assessment_id=None,
+            db, lika_actor(), datetime.now(UTC).replace(microsecond=0), assessment_id=None,
             assessment_uid="", revision=0, action=AuditAction.REPAIR,
             summary=REPAIR_PREFIX + findings.describe(),
         )  # fmt: skip

@@ -11,8 +11,7 @@ repairs missing triggers.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:  # the listing door reads the index without sqlite-utils (issue 18)
     from sqlite_utils import Database
@@ -21,9 +20,9 @@ INDEX = "assessments_series_revision"
 CREATE_INDEX = f"CREATE UNIQUE INDEX {INDEX} ON assessments(series_uid, revision)"
 
 
-@dataclass(frozen=True)
-class Duplicate:
-    """Several assessments that are the same revision of one decision."""
+class Duplicate(NamedTuple):
+    """Several assessments that are the same revision of one decision (a named tuple:
+    see ``sql_dialect.Dialect``)."""
 
     series_uid: str
     revision: int

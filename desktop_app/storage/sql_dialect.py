@@ -12,16 +12,16 @@ column compares as SQLite does (bytes, ASCII letters folded for a unit). A
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from desktop_app.domain.register import RegisterQuery
 from desktop_app.storage.register_schema import STATUS_RANKS
 
 
-@dataclass(frozen=True)
-class Dialect:
-    """What differs between the engines' SQL of the same filter."""
+class Dialect(NamedTuple):
+    """What differs between the engines' SQL of the same filter. (A named tuple, not
+    a frozen dataclass: it is defined on the way to the register's first page, where
+    each frozen dataclass costs about 0.35 ms to make, a named tuple 0.05.)"""
 
     param: str  # the placeholder
     schema: str  # prefix of a table's name

@@ -20,9 +20,8 @@ a read that fails) the normal path does everything, as before.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from desktop_app.checklists.list_words import ListWords, recorded_words, words_of
 from desktop_app.domain.errors import LikaError
@@ -61,10 +60,10 @@ def file_state(path: Path) -> FileState:
     return tuple(state)
 
 
-@dataclass(frozen=True)
-class FirstList:
+class FirstList(NamedTuple):
     """What the first look read: the content if it had to be loaded for the list's
-    words (not read twice), and the register's files as they were listed."""
+    words (not read twice), and the register's files as they were listed. (A named
+    tuple: see ``checklists/trusted.Record``.)"""
 
     content: Content | None
     files: FileState

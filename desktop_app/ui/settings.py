@@ -7,12 +7,15 @@ user's own values lie the organisation's defaults from IT (``desktop_app.default
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 
 from desktop_app.defaults import DEFAULT_FRAMEWORK, OrganisationDefaults, load_defaults
-from desktop_app.domain.identity import Identity, os_full_name, os_user
 from desktop_app.domain.language import Language
+
+if TYPE_CHECKING:  # imported where used: the window is shown before anyone is named
+    from desktop_app.domain.identity import Identity
 
 DEFAULT_BACKUPS_KEPT = 10
 
@@ -32,6 +35,8 @@ class Settings:
     def display_name(self) -> str:
         """The name recorded as author and reviewer; until set, the full name the
         operating system has for the user, else their account name."""
+        from desktop_app.domain.identity import os_full_name, os_user
+
         return self._get("identity/display_name", "") or os_full_name() or os_user()
 
     @display_name.setter
@@ -62,6 +67,8 @@ class Settings:
         self._store.setValue("identity/asked", "yes" if value else "")
 
     def identity(self) -> Identity:
+        from desktop_app.domain.identity import Identity, os_user
+
         return Identity(name=self.display_name, os_user=os_user(), role=self.role)
 
     @property

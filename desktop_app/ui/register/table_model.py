@@ -150,11 +150,12 @@ class RegisterTableModel(PagedTableModel[RegisterQuery, RegisterRow]):
         return None
 
     def data(self, index: Index, role: int = DISPLAY_ROLE) -> Any:
-        if not index.isValid():
-            return None
-        key = COLUMNS[index.column()]
+        # The role first: painting a cell asks for seven, five of which are answered
+        # without asking the index anything (each question is a call into Qt).
         if role in _TEXT_ROLES:
-            return self._display[key](self._rows[index.row()])
-        if role == TEXT_ALIGNMENT_ROLE and key in _NUMERIC:
+            if not index.isValid():
+                return None
+            return self._display[COLUMNS[index.column()]](self._rows[index.row()])
+        if role == TEXT_ALIGNMENT_ROLE and index.isValid() and COLUMNS[index.column()] in _NUMERIC:
             return RIGHT_ALIGNED
         return None
