@@ -57,6 +57,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "packaging"))
 
 from smoke_test import MARKER, READY_MARKER, isolated_environment
+from spec_support import pyinstaller_environment
 
 # Lika prints its peak memory until listed when asked (``ui/smoke_hook.py``).
 PEAK_VARIABLE, PEAK_MARKER = (
@@ -84,7 +85,7 @@ def build_minimal(force: bool) -> Path:
             [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
              "--distpath", MINIMAL_DIST.parent, "--workpath", ROOT / "build" / "benchmark" / "work",
              ROOT / "benchmarks" / "minimal.spec"],
-            check=True,
+            check=True, env=pyinstaller_environment(dict(os.environ)),  # as Lika is built
         )  # fmt: skip
     return exe
 

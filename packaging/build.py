@@ -83,8 +83,11 @@ def render(template: Path, values: dict[str, str]) -> str:
 
 
 def freeze() -> None:
+    from spec_support import pyinstaller_environment
+
     run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean",
-         "--distpath", DIST, "--workpath", WORK, ROOT / "build.spec"])  # fmt: skip
+         "--distpath", DIST, "--workpath", WORK, ROOT / "build.spec"],
+        env=pyinstaller_environment(dict(os.environ)))  # fmt: skip
 
 
 def bundle_dir() -> Path:
