@@ -38,24 +38,25 @@ def render(renderer: QSvgRenderer, size: int) -> QImage:
     return image
 
 
-def main() -> int:
-    _app = QGuiApplication(sys.argv[:1])
-    renderer = QSvgRenderer(str(ICONS / "lika.svg"))
+def render_pngs(name: str, sizes: tuple[int, ...]) -> QSvgRenderer | None:
+    """``<name>-<size>.png`` from ``<name>.svg`` for each size; the renderer, or None
+    (said on stderr) when the SVG is not valid."""
+    renderer = QSvgRenderer(str(ICONS / f"{name}.svg"))
     if not renderer.isValid():
-        print("lika.svg is not a valid SVG", file=sys.stderr)
-        return 1
-    for size in PNG_SIZES:
-        path = ICONS / f"lika-{size}.png"
+        print(f"{name}.svg is not a valid SVG", file=sys.stderr)
+        return None
+    for size in sizes:
+        path = ICONS / f"{name}-{size}.png"
         render(renderer, size).save(str(path))
         print(f"wrote {path}")
-    calendar = QSvgRenderer(str(ICONS / "calendar.svg"))
-    if not calendar.isValid():
-        print("calendar.svg is not a valid SVG", file=sys.stderr)
+    return renderer
+
+
+def main() -> int:
+    _app = QGuiApplication(sys.argv[:1])
+    renderer = render_pngs("lika", PNG_SIZES)
+    if renderer is None or render_pngs("calendar", CALENDAR_SIZES) is None:
         return 1
-    for size in CALENDAR_SIZES:
-        path = ICONS / f"calendar-{size}.png"
-        render(calendar, size).save(str(path))
-        print(f"wrote {path}")
     big = ICONS / "lika-1024.png"
     render(renderer, 1024).save(str(big))
     try:
