@@ -1,13 +1,15 @@
 """Starting the window: application object, translations, then the register.
 
 The window is shown with the register's first page in it, read by a first look
-(``ui/first_list.py``: a few milliseconds, no service, no content), before the
-register is checked and opened for writing (``ui/opening.py``, called from the event
-loop once that page has been painted). Where there can be no first look (no register
-yet, any doubt about the file) the window is shown saying which register it is
-opening, and the normal start does the rest. Either way the user sees Lika at once
-instead of waiting for the register; that is also why this module imports only Qt and
-the light modules the first window needs.
+(``ui/first_list.py``: a few milliseconds, no service, the list's words from the build's
+record), before the register is checked and opened for writing (``ui/opening.py``,
+called from the event loop once that page has been painted). Where the words must come
+from the content (a source checkout without a record, an organisation's checklists, an
+edited built-in file), the window is drawn first, saying which register it is opening,
+and the first look follows; where there can be no first look (no register yet, any
+doubt about the file) the normal start does the rest. Either way the user sees Lika at
+once instead of waiting for the register; that is also why this module imports only Qt
+and the light modules the first window needs.
 
 Problems at start-up (broken content, a file that is not a Lika database, a newer or
 damaged database, a read-only folder: see ``ui.startup``) are shown in a dialog, which
@@ -130,10 +132,15 @@ def run_app(db_path: Location | None, import_file: Path | None = None) -> int:
     path = Path(where)
     window = MainWindow()
     window.show_opening(path)
-    try:  # before the first paint, which then shows the list (no second paint to wait for)
-        from desktop_app.ui.first_list import list_first_page
+    from desktop_app.ui.first_list import list_first_page, recorded_words_for
 
-        first = list_first_page(window, path, settings)
+    # With the words the build recorded, the first look takes a few milliseconds: taken
+    # before the first paint, which then shows the list. Without them (a source checkout,
+    # an organisation's checklists) the content must be loaded for them first: the
+    # window is drawn before that, saying which register it is opening.
+    recorded = recorded_words_for(settings)
+    try:
+        first = list_first_page(window, path, settings, recorded) if recorded is not None else None
     except Exception as error:
         return _report_failed_start(window, error)
     window.show()
@@ -159,10 +166,26 @@ def run_app(db_path: Location | None, import_file: Path | None = None) -> int:
         if import_file is not None:
             window.data_actions.import_file(import_file)
 
-    if first is None:  # the normal start, once "Opening the register…" is on the screen
-        window.opening.when_drawn(lambda: fill(None))
-    else:  # the rest of the start, once the first page is on the screen
+    def list_then_fill() -> None:
+        """The first page from a first look, painted; then the rest (``ui/first_list``)."""
+        if not window.isVisible():
+            return
+        try:
+            listed = list_first_page(window, path, settings)
+        except Exception as error:
+            QApplication.exit(_report_failed_start(window, error))
+            return
+        if listed is None:
+            fill(None)
+        else:
+            once_emitted(window.register_view.listed, lambda: fill(listed))
+
+    if first is not None:  # the rest of the start, once the first page is on the screen
         once_emitted(window.register_view.listed, lambda: fill(first))
+    elif recorded is not None:  # no first look: the normal start, once the window is drawn
+        window.opening.when_drawn(lambda: fill(None))
+    else:  # the words from the content, loaded once the window is drawn
+        window.opening.when_drawn(list_then_fill)
     return app.exec()
 
 

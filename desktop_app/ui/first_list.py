@@ -2,14 +2,15 @@
 
 Start-up used to show the window, then load the service layer and sqlite-utils, check
 and open the register for writing, attach it and only then read the first page on a
-worker: the user waited for all of it. Now, before the window is first shown
-(``ui/app.py``), it takes the list's words (headers, labels, the filters' names) from
-the build's record where the built-in content is unchanged
+worker: the user waited for all of it. Now it takes the list's words (headers, labels,
+the filters' names) from the build's record where the built-in content is unchanged
 (``checklists/list_words.recorded_words``), or else from the content, loaded for
 them, and takes a first look at the register through a read-only connection
 (``app.registers.first_look``: plain sqlite3, the door of ``lika list``, so only a
 register the usual opening would leave as it is), and fills the register tab with its
-first page: the window's first paint shows the list. Only then does
+first page. With recorded words that is done before the window is first shown
+(``ui/app.py``), so its first paint shows the list; when the content must be loaded
+for them, after the window has been drawn saying which register it opens. Only then does
 ``ui/opening.fill_window`` run as before: the bounded start check still comes before
 anything writes, a register that needs an upgrade, is damaged or newer still gets its
 message (the window is then hidden as before), and the service, backups and the
@@ -69,11 +70,23 @@ class FirstList(NamedTuple):
     files: FileState
 
 
-def first_words(settings: Settings) -> tuple[ListWords, Content | None] | None:
-    """The list's words: recorded by the build, or from the content (then loaded and
-    returned too); None if the content cannot be loaded (the normal path says why)."""
+def recorded_words_for(settings: Settings) -> ListWords | None:
+    """The list's words as the build recorded them, if they hold for this start (no
+    organisation folder, the built-in content files unchanged): nothing is loaded for
+    them. None otherwise: the content has to be loaded for them (``first_words``)."""
+    if settings.checklist_folder:
+        return None
+    return recorded_words(ui_language(settings.ui_language))
+
+
+def first_words(
+    settings: Settings, recorded: ListWords | None = None
+) -> tuple[ListWords, Content | None] | None:
+    """The list's words: ``recorded`` (``recorded_words_for``), or from the content
+    (then loaded and returned too); None if the content cannot be loaded (the normal
+    path says why)."""
     language = ui_language(settings.ui_language)
-    words = None if settings.checklist_folder else recorded_words(language)
+    words = recorded if recorded is not None else recorded_words_for(settings)
     if words is not None:
         try:  # a defaults file naming a law that is not installed: said by the normal path
             settings.defaults.check_framework(list(words.framework_names))
@@ -87,14 +100,17 @@ def first_words(settings: Settings) -> tuple[ListWords, Content | None] | None:
     return words_of(content, language), content
 
 
-def list_first_page(window: MainWindow, path: Path, settings: Settings) -> FirstList | None:
+def list_first_page(
+    window: MainWindow, path: Path, settings: Settings, recorded: ListWords | None = None
+) -> FirstList | None:
     """Fill ``window``'s register tab with the first page of ``path`` from a first
-    look; None (and the window untouched) where the normal path must do it all."""
+    look; None (and the window untouched) where the normal path must do it all.
+    ``recorded``: the words from ``recorded_words_for``, if the caller has taken them."""
     from desktop_app.app.registers import first_look, open_reader
 
     if not path.is_file():
         return None  # no register yet: the normal path creates it (first run)
-    found = first_words(settings)
+    found = first_words(settings, recorded)
     if found is None:
         return None
     words, content = found

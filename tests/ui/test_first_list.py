@@ -110,11 +110,13 @@ def test_the_first_page_is_listed_from_the_first_look_before_the_register_is_ope
 
 
 def test_the_window_is_first_painted_with_the_first_page_listed(
-    qtbot, register_file, monkeypatch
+    qtbot, register_file, monkeypatch, content_record
 ) -> None:
-    """``lika`` on a register the first look can read: the window's first paint shows
-    the list (no "Opening the register…" paint to wait for first), and the register is
-    checked and opened for writing only once that page is on the screen."""
+    """``lika`` on a register the first look can read: with the build's record of the
+    list's words the window's first paint shows the list (no "Opening the register…"
+    paint to wait for first); without it the window is drawn before the content is
+    loaded for them, and the list follows. Either way the register is checked and
+    opened for writing only once the page is on the screen."""
     from desktop_app.ui import app as app_module
 
     listed_when_shown: list[bool] = []
@@ -136,7 +138,7 @@ def test_the_window_is_first_painted_with_the_first_page_listed(
     monkeypatch.setattr(MainWindow, "show", show)
     monkeypatch.setattr("desktop_app.ui.opening.fill_window", opening)
     assert app_module.run_app(register_file) == 0
-    assert listed_when_shown == [True]
+    assert listed_when_shown == [content_record]
     assert seen == [(True, True, False, True)]
 
 
