@@ -6,7 +6,8 @@ The gap between items is the layout's own spacing, which Qt takes from the style
 (``PM_LayoutHorizontalSpacing``) unless one is given: asking the style from Python
 instead (``QStyle.layoutSpacing``, per item, as Qt's example does) sets up PySide6's
 ``QStyle`` type with its large enums, about 4 ms before the register's first page
-(issue 18), for the same 6 pixels in Qt's own styles.
+(issue 18), for the same 6 pixels in Fusion and the Windows styles. A style that has no
+such metric and spaces by the kinds of control (macOS) is asked from Python.
 
 ``FlowLayout`` takes the room it is given, as Qt's own layouts do; ``TightFlowLayout``
 never more than its rows need (Qt's example). Saying so means answering Qt with a
@@ -71,7 +72,19 @@ class FlowLayout(QLayout):
         if self._spacing >= 0:
             return self._spacing
         gap = self.spacing()  # the style's layout spacing, asked by Qt itself
+        if gap < 0:  # a style that spaces by the kinds of control (macOS): ask it
+            gap = self._style_gap()
         return max(gap, 4)
+
+    def _style_gap(self) -> int:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QSizePolicy
+
+        widget = self.parentWidget()
+        if widget is None:
+            return -1
+        button = QSizePolicy.ControlType.PushButton
+        return widget.style().layoutSpacing(button, button, Qt.Orientation.Horizontal)
 
     def _do_layout(self, rect: QRect, test_only: bool) -> int:
         margins = self.contentsMargins()

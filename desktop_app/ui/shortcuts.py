@@ -12,6 +12,8 @@ from PySide6.QtGui import QAction, QKeySequence
 
 
 def set_shortcut(action: QAction, key: QKeySequence.StandardKey | str) -> None:
-    """``action.setShortcut(key)``: the platform's first binding of a standard key, or a
-    sequence in Qt's portable text form ("Ctrl+L")."""
-    action.setShortcuts([QKeySequence(key)])
+    """``action.setShortcut(key)``: the platform's first binding of a standard key (none
+    where the platform has none, as ``setShortcut`` leaves it), or a sequence in Qt's
+    portable text form ("Ctrl+L")."""
+    sequence = QKeySequence(key)
+    action.setShortcuts([] if sequence.isEmpty() else [sequence])

@@ -322,22 +322,31 @@ def test_the_sort_indicator_is_set_as_qt_sets_it(qtbot, descending) -> None:
 
 
 def test_a_header_state_of_another_layout_gets_the_usual_call(qtbot) -> None:
-    """Should a Qt version save its header's state differently, nothing is patched:
-    the indicator is set the usual way."""
+    """Should a Qt version save its header's state differently (another marker or
+    version first), it is not patched nor restored: the indicator is set the usual way."""
     from PySide6.QtCore import QByteArray
     from PySide6.QtGui import QStandardItemModel
     from PySide6.QtWidgets import QHeaderView
 
     from desktop_app.ui.register.register_view import show_sort_indicator
 
+    restored: list[bytes] = []
+
     class OtherLayout(QHeaderView):
         def saveState(self) -> QByteArray:  # noqa: N802 (Qt's name)
-            return QByteArray(b"\x00\x00\x01\x00" + b"\x00" * 40)
+            state = bytearray(super().saveState().data())
+            state[7] = 1  # version 1 of the layout, which this Lika does not know
+            return QByteArray(bytes(state))
+
+        def restoreState(self, state: QByteArray) -> bool:  # noqa: N802 (Qt's name)
+            restored.append(bytes(state.data()))
+            return super().restoreState(state)
 
     header = OtherLayout(Qt.Orientation.Horizontal)
     qtbot.addWidget(header)
     header.setModel(QStandardItemModel(0, 5, header))
     show_sort_indicator(header, 3, True)
+    assert restored == []
     assert header.sortIndicatorSection() == 3
     assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
 

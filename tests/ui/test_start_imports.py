@@ -107,17 +107,17 @@ def modules_at_markers(tmp_path: Path, content, record: Path) -> dict[str, set[s
                             capture_output=True, text=True, timeout=120)  # fmt: skip
     assert result.returncode == 0, result.stderr
     found: dict[str, set[str]] = {}
-    marker = None
+    markers: list[str] = []
     for line in result.stdout.splitlines():
         if line.startswith("LIKA_SMOKE_TEST: "):
-            marker = line
+            markers.append(line)
         elif line.startswith("modules: "):
-            found[str(marker)] = set(json.loads(line.removeprefix("modules: ")))
-    assert set(found) == {
+            found[markers[-1]] = set(json.loads(line.removeprefix("modules: ")))
+    assert markers == [  # each once, in this order (with the record from one paint)
         "LIKA_SMOKE_TEST: main window shown",
         "LIKA_SMOKE_TEST: register listed",
         "LIKA_SMOKE_TEST: start complete",
-    }
+    ]
     return found
 
 
