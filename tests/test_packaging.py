@@ -7,34 +7,19 @@ NSIS compile run in .ci/run, because they take minutes and need root or makensis
 from __future__ import annotations
 
 import configparser
-import importlib.util
 import re
 import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+
+from tests.packaging_modules import load
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _load(name: str) -> ModuleType:
-    # packaging/ is no package (it would shadow PyPI's "packaging"): load files by path.
-    sys.path.insert(0, str(ROOT / "packaging"))
-    try:
-        spec = importlib.util.spec_from_file_location(
-            f"lika_{name}", ROOT / "packaging" / f"{name}.py"
-        )
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        return module
-    finally:
-        sys.path.remove(str(ROOT / "packaging"))
-
-
-support = _load("spec_support")
-build = _load("build")
+support = load("spec_support")
+build = load("build")
 
 PLUGINS = "PySide6/Qt/plugins"
 

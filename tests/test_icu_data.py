@@ -1,0 +1,108 @@
+"""The Linux bundle's trimmed ICU data (``packaging/icu_data.py``) still sorts names as
+ICU does for the user's language: Qt's collator is run against a trimmed copy of the
+``libicudata`` PySide6 ships. Skipped where ICU's tools or PySide6's ICU are missing,
+never on CI (``.ci/run`` installs them)."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.packaging_modules import load
+from tests.postgres_cluster import on_ci
+
+icu_data = load("icu_data")
+
+COLLATE = """
+from PySide6.QtCore import QCollator, QCoreApplication, QLocale
+app = QCoreApplication([])
+def order(locale, *words):
+    return sorted(words, key=QCollator(QLocale(locale)).sortKey)
+print(order("sv_SE", "ä", "z", "å", "ö", "a"))
+print(order("nb_NO", "å", "ø", "z", "æ"))
+print(order("de_DE", "z", "ö", "o", "p"))
+print([line.split()[-1] for line in open("/proc/self/maps") if "libicudata" in line][0])
+"""
+
+
+def shipped_library() -> Path:
+    spec = importlib.util.find_spec("PySide6")  # its folder, without loading Qt here
+    assert spec is not None and spec.origin is not None
+    found = sorted((Path(spec.origin).parent / "Qt" / "lib").glob("libicudata.so.*"))
+    if not found:
+        pytest.skip("this PySide6 has no ICU of its own (not Linux)")
+    return found[0]
+
+
+def unavailable(reason: str) -> None:
+    if on_ci():
+        pytest.fail(f"{reason} (on CI the ICU trim is always tested)", pytrace=False)
+    pytest.skip(reason)
+
+
+def test_the_listing_keeps_locales_and_collation_and_drops_display_names():
+    items = ["icudt73l/sv.res", "coll/sv.res", "coll/root.res", "nfc.nrm", "cnvalias.icu",
+             "curr/sv.res", "zone/sv.res", "lang/nb.res", "unit/en.res", "region/sv.res",
+             "translit/el_el_Latn.res", "rbnf/sv.res", "brkitr/thaidict.dict",
+             "ibm-943_P15A-2003.cnv"]  # fmt: skip
+    assert icu_data.dropped(items) == items[5:]
+
+
+def test_a_trimmed_copy_sorts_as_icu_does(tmp_path):
+    if sys.platform != "linux":
+        pytest.skip("ICU is bundled on Linux only")
+    library = shipped_library()
+    try:
+        icu_data.check_tools()
+    except icu_data.IcuTrimError as missing:
+        unavailable(str(missing))
+    trimmed = icu_data.trimmed_library(library, tmp_path / "icu")
+    assert trimmed.stat().st_size < library.stat().st_size * 0.6
+
+    # The dynamic loader looks in LD_LIBRARY_PATH before Qt's RUNPATH.
+    env = {**os.environ, "LD_LIBRARY_PATH": str(trimmed.parent), "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-c", COLLATE], env=env, capture_output=True,
+                            text=True, check=True, timeout=60)  # fmt: skip
+    sv, nb, de, loaded = result.stdout.splitlines()
+    assert loaded == str(trimmed)
+    assert sv == str(["a", "z", "å", "ä", "ö"])  # code points would put ä before å
+    assert nb == str(["z", "æ", "ø", "å"])  # code points would put å before æ
+    assert de == str(["o", "ö", "p", "z"])  # code points would put ö after z
+    assert "collator" not in result.stderr  # Qt's "Could not create collator"
+
+
+def test_the_same_library_gives_the_same_bytes(tmp_path):
+    if sys.platform != "linux":
+        pytest.skip("ICU is bundled on Linux only")
+    library = shipped_library()
+    try:
+        icu_data.check_tools()
+    except icu_data.IcuTrimError as missing:
+        unavailable(str(missing))
+    one = icu_data.trimmed_library(library, tmp_path / "one").read_bytes()
+    two = icu_data.trimmed_library(library, tmp_path / "two").read_bytes()
+    assert one == two
+
+
+def test_only_icus_data_library_is_replaced(tmp_path, monkeypatch):
+    made = tmp_path / "libicudata.so.73"
+    made.write_bytes(b"x")
+    monkeypatch.setattr(icu_data, "trimmed_library", lambda source, work: made)
+    source = tmp_path / "src.so"
+    source.write_bytes(b"y" * 10)
+    binaries = [
+        ("PySide6/Qt/lib/libicudata.so.73", str(source), "BINARY"),
+        ("libicudata.so.73", "PySide6/Qt/lib/libicudata.so.73", "SYMLINK"),
+        ("PySide6/Qt/lib/libicuuc.so.73", "/src/libicuuc.so.73", "BINARY"),
+    ]
+    kept, saved = icu_data.trim_in_toc(binaries, tmp_path / "work")
+    assert kept == [
+        ("PySide6/Qt/lib/libicudata.so.73", str(made), "BINARY"),
+        *binaries[1:],
+    ]
+    assert saved == 9
