@@ -47,6 +47,19 @@ def unavailable(reason: str) -> None:
     pytest.skip(reason)
 
 
+@pytest.fixture
+def library() -> Path:
+    """PySide6's ICU data library, where it has one and the tools to trim it are here."""
+    if sys.platform != "linux":
+        pytest.skip("ICU is bundled on Linux only")
+    found = shipped_library()
+    try:
+        icu_data.check_tools()
+    except icu_data.IcuTrimError as missing:
+        unavailable(str(missing))
+    return found
+
+
 def test_the_listing_keeps_locales_collation_and_zone_names_and_drops_the_rest():
     items = ["icudt73l/sv.res", "coll/sv.res", "coll/root.res", "nfc.nrm", "cnvalias.icu",
              "zone/sv.res", "curr/sv.res", "lang/nb.res", "unit/en.res", "region/sv.res",
@@ -55,14 +68,7 @@ def test_the_listing_keeps_locales_collation_and_zone_names_and_drops_the_rest()
     assert icu_data.dropped(items) == items[6:]
 
 
-def test_a_trimmed_copy_sorts_and_names_zones_as_icu_does(tmp_path):
-    if sys.platform != "linux":
-        pytest.skip("ICU is bundled on Linux only")
-    library = shipped_library()
-    try:
-        icu_data.check_tools()
-    except icu_data.IcuTrimError as missing:
-        unavailable(str(missing))
+def test_a_trimmed_copy_sorts_and_names_zones_as_icu_does(tmp_path, library):
     trimmed = icu_data.trimmed_library(library, tmp_path / "icu")
     assert trimmed.stat().st_size < library.stat().st_size * 0.6
 
@@ -79,14 +85,7 @@ def test_a_trimmed_copy_sorts_and_names_zones_as_icu_does(tmp_path):
     assert zone == "centraleuropeisk normaltid"  # a long date format names the zone
 
 
-def test_the_same_library_gives_the_same_bytes(tmp_path):
-    if sys.platform != "linux":
-        pytest.skip("ICU is bundled on Linux only")
-    library = shipped_library()
-    try:
-        icu_data.check_tools()
-    except icu_data.IcuTrimError as missing:
-        unavailable(str(missing))
+def test_the_same_library_gives_the_same_bytes(tmp_path, library):
     one = icu_data.trimmed_library(library, tmp_path / "one").read_bytes()
     two = icu_data.trimmed_library(library, tmp_path / "two").read_bytes()
     assert one == two
