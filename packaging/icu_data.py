@@ -16,8 +16,8 @@ The data is taken out of the library (the exported ``icudtNN_dat`` symbol), trim
 with ICU's ``icupkg`` and turned back into a library with ``genccode`` and ``gcc``,
 the way ICU builds it: Debian's ``icu-devtools`` and ``gcc``, ``nm`` and ``readelf``
 from ``binutils``. The same input gives the same bytes.
-``tests/test_icu_data.py`` checks collation in Swedish, Bokmål and German through a
-trimmed copy.
+``tests/test_icu_data.py`` checks collation in Swedish, Bokmål and German and a
+Swedish time-zone name through a trimmed copy.
 """
 
 from __future__ import annotations
