@@ -22,7 +22,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 import stat
 import time
 from collections.abc import Callable
@@ -121,7 +120,7 @@ def _new_temporary(folder: Path, suffix: str, mode: int) -> Path:
     """A new empty file in ``folder``, created with ``mode`` (the kernel applies the
     umask, so nothing has to read or change the process's umask)."""
     for _attempt in range(100):
-        path = folder / f"{PREFIX}{secrets.token_hex(6)}{suffix}{SUFFIX}"
+        path = folder / f"{PREFIX}{os.urandom(6).hex()}{suffix}{SUFFIX}"
         try:
             handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY, mode)
         except FileExistsError:

@@ -18,6 +18,7 @@ from desktop_app.domain.audit import AuditAction
 from desktop_app.domain.errors import InputError
 from desktop_app.domain.identity import Identity
 from desktop_app.storage import audit, backup, database
+from desktop_app.storage import migrations as migrations_module
 from desktop_app.storage.backup import Reason
 from desktop_app.storage.database import DamagedDatabaseError, NewerDatabaseError, StorageError
 from desktop_app.storage.migrations import MIGRATION_SET, migrations
@@ -151,7 +152,7 @@ def future_migration(monkeypatch):
         db.execute("ALTER TABLE assessments ADD COLUMN extra TEXT")
 
     names = {m.name for m in extended._migrations}
-    monkeypatch.setattr(database, "migrations", extended)
+    monkeypatch.setattr(migrations_module, "migrations", extended)
     monkeypatch.setattr(database, "known_migrations", lambda: names)
 
 

@@ -216,3 +216,29 @@ def test_updated_is_shown_as_stored(register) -> None:
     for row in register.rows(RegisterQuery()):
         assert row.updated.tzinfo is not None
         assert row.updated <= datetime(2027, 1, 1, tzinfo=UTC)
+
+
+def test_the_units_are_read_with_a_small_cache_and_the_connection_keeps_its_own(
+    register,
+) -> None:
+    """Reading every unit scans a whole index once: with the default cache that is about
+    2 MB of pages in the window's start at 100,000 assessments, read for nothing."""
+    from desktop_app.storage.register import SCAN_CACHE_KIB
+
+    seen: list[int] = []
+    conn = register.conn
+    conn.execute("PRAGMA cache_size = -3000")
+    conn.set_trace_callback(
+        lambda sql: (
+            seen.append(conn.execute("PRAGMA cache_size").fetchone()[0])
+            if sql.startswith("SELECT DISTINCT unit")
+            else None
+        )
+    )
+    try:
+        units = register.units()
+    finally:
+        conn.set_trace_callback(None)
+    assert {"Kultur", "Social", "Utbildning"} <= set(units)
+    assert seen and set(seen) == {-SCAN_CACHE_KIB}
+    assert conn.execute("PRAGMA cache_size").fetchone()[0] == -3000

@@ -15,7 +15,6 @@ from desktop_app.storage import backup, checks
 from desktop_app.storage.backup import BackupInfo, Reason
 from desktop_app.storage.checks import CheckResult, Diagnosis, Outcome, Problem
 from desktop_app.storage.database import check_not_a_folder
-from desktop_app.storage.restore import restore_backup
 
 __all__ = [
     "BackupInfo",
@@ -99,6 +98,8 @@ class RegisterBackups:
         backup.write_backup(self.db_path, target, db_path=self.db_path)
 
     def restore(self, file: Path, *, actor: Identity, force: bool = False) -> Path | None:
+        from desktop_app.storage.restore import restore_backup  # the audit log: not to start
+
         return restore_backup(file, self.db_path, actor=actor, force=force)
 
 

@@ -167,6 +167,13 @@ def open_reader(where: Location | str) -> RegisterReader:
     return SqliteReader(Register.open_reader(where))
 
 
+def last_restore(path: Path | str) -> str:
+    """The register file's ``last_restore`` mark, read through a read-only connection
+    of its own: a window watches it before it has opened the register for writing."""
+    with Register.open_reader(path) as register:
+        return register.last_restore()
+
+
 def reader_factory(store: AssessmentStore) -> ReaderFactory:
     """Opens readers of ``store``'s register on whichever (worker) thread calls it; a
     server store hands its full URL (its ``path`` hides the password)."""

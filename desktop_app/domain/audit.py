@@ -14,7 +14,6 @@ the GUI reads it back with to say it in its own language.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -68,10 +67,19 @@ class AuditEntry:
     record_hash: str = ""
 
 
+def _sha256_hex(text: str) -> str:
+    """SHA-256 of ``text`` (UTF-8), in hex. ``hashlib`` is imported here, not at the
+    top: it loads OpenSSL (about 3.6 MB resident), which a start that only checks and
+    lists the register does not need (issue 18)."""
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def records_hash(records: Sequence[Sequence[Any]]) -> str:
     """sha256 (hex) over the canonical JSON of status-change rows, in id order."""
     canonical = json.dumps([list(r) for r in records], ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return _sha256_hex(canonical)
 
 
 def evaluations_digest(evaluations: Sequence[Sequence[Any]]) -> str:
@@ -81,7 +89,7 @@ def evaluations_digest(evaluations: Sequence[Sequence[Any]]) -> str:
     canonical = json.dumps(
         [list(e) for e in evaluations], ensure_ascii=False, separators=(",", ":")
     )
-    return f"{len(evaluations)} sha256:{hashlib.sha256(canonical.encode('utf-8')).hexdigest()}"
+    return f"{len(evaluations)} sha256:{_sha256_hex(canonical)}"
 
 
 def shorten(text: str, limit: int = VALUE_LIMIT) -> str:
@@ -123,7 +131,7 @@ def entry_hash(
     if record_hash:
         fields["record_hash"] = record_hash
     canonical = json.dumps(fields, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return _sha256_hex(canonical)
 
 
 def hash_of(entry: AuditEntry) -> str:

@@ -17,6 +17,19 @@ class Status(StrEnum):
     APPROVED = "approved"
 
 
+# An approved assessment is final: its content never changes again (a change is a new
+# revision). The storage's lock triggers refuse such writes as a second line of
+# defence; tests/test_rules.py checks them against this set. (Here, beside ``Status``,
+# so that the register's actions can ask without loading the domain model.)
+FINAL = frozenset({Status.APPROVED})
+
+
+def is_deletable(status: Status) -> bool:
+    """An approved assessment is the record of what a body decided on: it stays.
+    Its newer draft revision, and any draft, can be deleted."""
+    return status not in FINAL
+
+
 class Relevance(StrEnum):
     UNKNOWN = "unknown"
     RELEVANT = "relevant"

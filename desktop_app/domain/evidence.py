@@ -13,7 +13,6 @@ is a file whose content is not what its name says.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import zipfile
 from dataclasses import dataclass, field, fields
@@ -238,6 +237,8 @@ def check_file(name: str, data: bytes, *, already: int = 0) -> str:
 
 
 def sha256(data: bytes) -> str:
+    import hashlib  # here: it loads OpenSSL, which the model's other users never need
+
     return hashlib.sha256(data).hexdigest()
 
 

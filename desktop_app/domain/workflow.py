@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from datetime import datetime
 from enum import StrEnum
 
+from desktop_app.domain.codes import FINAL as FINAL
+from desktop_app.domain.codes import is_deletable
 from desktop_app.domain.completeness import Gap
 from desktop_app.domain.errors import WorkflowError
 from desktop_app.domain.fingerprint import content_digest
@@ -28,11 +30,6 @@ _NEEDS_COMPLETE = frozenset({Status.IN_REVIEW, Status.APPROVED})
 
 # The caseworker edits only these; in review the reviewer reads what was submitted.
 EDITABLE = frozenset({Status.DRAFT, Status.RETURNED})
-
-# An approved assessment is final: its content never changes again (a change is a new
-# revision). The storage's lock triggers refuse such writes as a second line of
-# defence; tests/test_rules.py checks them against this set.
-FINAL = frozenset({Status.APPROVED})
 
 
 class Lock(StrEnum):
@@ -55,12 +52,6 @@ def lock(assessment: Assessment, newest_revision: int | None = None) -> Lock:
     if newest_revision is not None and newest_revision > assessment.revision:
         return Lock.OLDER_REVISION
     return Lock.OPEN
-
-
-def is_deletable(status: Status) -> bool:
-    """An approved assessment is the record of what a body decided on: it stays.
-    Its newer draft revision, and any draft, can be deleted."""
-    return status not in FINAL
 
 
 def check_deletable(status: Status) -> None:

@@ -30,7 +30,6 @@ from desktop_app.storage.database import (
     connect_readonly,
 )
 from desktop_app.storage.integrity import FULL_CHECK_BYTES
-from desktop_app.storage.migrations import migrations
 
 # Below this much free space the window warns before opening (autosave needs room).
 LOW_SPACE_BYTES = 50 * 1024 * 1024
@@ -130,6 +129,8 @@ def check_format(ctx: CheckContext) -> CheckResult:
 
 def check_schema(ctx: CheckContext) -> CheckResult:
     from sqlite_utils import Database
+
+    from desktop_app.storage.migrations import migrations
 
     assert ctx.conn is not None
     pending = migrations.pending(Database(ctx.conn, execute_plugins=False))

@@ -13,11 +13,10 @@ import urllib.parse
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from desktop_app.domain.errors import InputError
-from desktop_app.storage import revision_index
+from desktop_app.storage import migration_names, revision_index
 from desktop_app.storage.errors import (
     DamagedDatabaseError,
     DatabaseBusyError,
@@ -29,10 +28,13 @@ from desktop_app.storage.errors import (
     StorageError,
 )
 from desktop_app.storage.filesystem import is_network_path
-from desktop_app.storage.migrations import MIGRATION_SET, known_migrations, migrations
+from desktop_app.storage.migration_names import KNOWN, MIGRATION_SET, MIGRATIONS_TABLE
 from desktop_app.storage.register_schema import ensure_register_triggers
 from desktop_app.storage.review_schema import install_triggers as ensure_review_triggers
 from desktop_app.storage.sqlite_errors import BUSY_TIMEOUT_MS, SQLITE_HEADER, describe_sqlite_error
+
+if TYPE_CHECKING:  # imported where a register is opened for writing: not to check one
+    from sqlite_utils import Database
 
 
 def _check_header(path: Path) -> None:
@@ -55,17 +57,25 @@ def _create_private_file(path: Path) -> None:
         raise InputError(f"Cannot create the database {path}: {error.strerror}") from None
 
 
-def _check_lika_schema(db: Database, path: Path) -> bool:
-    """Refuse foreign and newer databases before any write happens.
+def known_migrations() -> set[str]:
+    """Names of every upgrade this version of Lika knows."""
+    return set(KNOWN)
+
+
+def _check_lika_schema(conn: sqlite3.Connection, path: Path) -> bool:
+    """Refuse foreign and newer databases before any write happens (plain sqlite3:
+    the start check runs it without loading sqlite-utils).
 
     Returns whether the register already holds a schema (False for a new file).
     """
-    tables = {t for t in db.table_names() if not t.startswith("sqlite_")}
-    if not tables - {"_sqlite_migrations"}:
+    tables = {
+        row[0]
+        for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        if not row[0].startswith("sqlite_")
+    }
+    if not tables - {MIGRATIONS_TABLE}:
         return False  # new, or a first migration that was interrupted and rolled back
-    applied: set[str] = set()
-    if "_sqlite_migrations" in tables:
-        applied = {m.name for m in migrations.applied(db)}
+    applied = migration_names.applied(conn)
     if not applied:
         raise ForeignDatabaseError(f"{path} is an SQLite file, but not a Lika database")
     unknown = applied - known_migrations()
@@ -112,7 +122,7 @@ def check_understood(path: Path) -> None:
     _check_header(path)
     conn = connect_readonly(path)
     try:
-        _check_lika_schema(Database(conn, execute_plugins=False), path)
+        _check_lika_schema(conn, path)
     except sqlite3.Error as error:
         raise describe_sqlite_error(error, path) from None
     finally:
@@ -131,6 +141,10 @@ def open_database(path: Path, *, create: bool = True) -> Database:
     Before a migration changes an existing register, a checked backup is made with
     SQLite's backup API; if that fails, nothing is changed.
     """
+    from sqlite_utils import Database
+
+    from desktop_app.storage.migrations import migrations
+
     path = Path(path)
     check_not_a_folder(path)
     if path.exists():
@@ -147,7 +161,7 @@ def open_database(path: Path, *, create: bool = True) -> Database:
         db = Database(conn, execute_plugins=False)
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA foreign_keys = ON")
-        existing = _check_lika_schema(db, path)
+        existing = _check_lika_schema(conn, path)
         if existing:
             _refuse_stripped(db, path)
         pending = migrations.pending(db)

@@ -18,8 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.domain.errors import InputError, LikaError
-from desktop_app.storage import audit, guards
-from desktop_app.storage.approval_records import record_problems
+from desktop_app.storage import guards
 
 if TYPE_CHECKING:
     from desktop_app.storage.checks import CheckContext, CheckResult
@@ -81,6 +80,7 @@ def check_approvals(ctx: CheckContext) -> CheckResult:
     """Content against approval, status against history, history against the log."""
     from desktop_app.storage import check_reads
     from desktop_app.storage.approval_findings import approval_findings
+    from desktop_app.storage.approval_records import record_problems
 
     conn = ctx.conn
     assert conn is not None
@@ -192,5 +192,5 @@ def judge_against(found: str | None, path: Path, head: tuple[int, str]) -> Check
 
 
 __all__ = [
-    "audit", "check_against", "check_approvals", "check_guards", "head_of", "judge_against",
+    "check_against", "check_approvals", "check_guards", "head_of", "judge_against",
 ]  # fmt: skip

@@ -183,11 +183,7 @@ class AssessmentRepository:
     def last_restore(self) -> str:
         """The hash of the newest ``restore`` entry in the audit log ('' for none): when
         it changes, another program replaced the register with a backup."""
-        found = self._query(
-            "SELECT hash FROM audit_log WHERE action = ? ORDER BY id DESC LIMIT 1",
-            [AuditAction.RESTORE.value],
-        )
-        return str(found[0]["hash"]) if found else ""
+        return Register(self.db.conn, self.path).last_restore()
 
     def approval_states(self) -> dict[int, str]:
         """``approval_records.approval_states`` of this register."""
