@@ -15,7 +15,8 @@ which both programs print once their window has first been drawn (Lika shows its
 before it opens the register, see ``desktop_app/ui/app.py``), and to the "register
 listed" line, when the register's first page has been painted in the window; the peak
 resident memory of the whole run, which for Lika ends only once its start is complete
-(the register checked, opened and attached: "start complete"; from the kernel's
+(the register checked, listed and attached: "start complete"; a listed register is
+opened for writing by the user's first action that needs it; from the kernel's
 accounting of the finished child); time and memory as a ratio to the minimal
 window; the peak until the register was listed (as Lika reports it where the
 platform tells it: ``ui/smoke_hook.py``); the CPU time of each whole run (steadier

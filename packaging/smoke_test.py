@@ -38,6 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 MARKER = "LIKA_SMOKE_TEST: main window shown"
 READY_MARKER = "LIKA_SMOKE_TEST: register listed"
 STARTED_MARKER = "LIKA_SMOKE_TEST: start complete"
+OPENED_MARKER = "LIKA_SMOKE_TEST: assessment opened"
 TIMEOUT = 120
 
 # Output that means the bundle is broken, whatever the exit code says.
@@ -262,6 +263,13 @@ def check_gui(
         if marker not in result.stdout:
             raise SmokeTestError(f"window ({platform}): no {marker!r} line in the output")
     print(f"ok: the main window showed the register and closed ({platform}, {exe.name})")
+    # The start leaves opening the register for writing to the first action that needs
+    # it: open an assessment, so that the service, the content and the editor are run.
+    opening_env = {**gui_env, "LIKA_SMOKE_TEST_OPEN_FIRST": "1"}
+    result = run([*wrapper, exe], opening_env, what=f"opening ({platform}, {exe.name})")
+    if prints and OPENED_MARKER not in result.stdout:
+        raise SmokeTestError(f"window ({platform}): no {OPENED_MARKER!r} line in the output")
+    print(f"ok: the window opened an assessment and closed ({platform}, {exe.name})")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,14 +2,14 @@
 
 The window is shown with the register's first page in it, read by a first look
 (``ui/first_list.py``: a few milliseconds, no service, the list's words from the build's
-record), before the register is checked and opened for writing (``ui/opening.py``,
-called from the event loop once that page has been painted). Where the words must come
-from the content (a source checkout without a record, an organisation's checklists, an
-edited built-in file), the window is drawn first, saying which register it is opening,
-and the first look follows; where there can be no first look (no register yet, any
-doubt about the file) the normal start does the rest. Either way the user sees Lika at
-once instead of waiting for the register; that is also why this module imports only Qt
-and the light modules the first window needs.
+record), before the register is checked (``ui/opening.py``, called from the event
+loop once that page has been painted; it is opened for writing when first needed).
+Where the words must come from the content (a source checkout without a record, an
+organisation's checklists, an edited built-in file), the window is drawn first, saying
+which register it is opening, and the first look follows; where there can be no first
+look (no register yet, any doubt about the file) the normal start does the rest. Either
+way the user sees Lika at once instead of waiting for the register; that is also why
+this module imports only Qt and the light modules the first window needs.
 
 Problems at start-up (broken content, a file that is not a Lika database, a newer or
 damaged database, a read-only folder: see ``ui.startup``) are shown in a dialog, which

@@ -43,7 +43,11 @@ class AssessmentWindows(QObject):
         approved or superseded by a newer revision opens read-only in review mode."""
         from desktop_app.ui.editor.editor_window import EditorWindow
 
-        review_service = self.context.service.review
+        try:  # the first window opens the register for writing (``UiContext.service``)
+            review_service = self.context.service.review
+        except LikaError as error:
+            self._cannot_open(error)
+            return None
         editor = self.editors.get(assessment_id)
         if editor is not None and not editor.document.read_only:
             editor.raise_()
@@ -66,11 +70,7 @@ class AssessmentWindows(QObject):
                 return self._open_review(assessment)
             editor = EditorWindow(self.context, assessment)
         except LikaError as error:
-            QMessageBox.warning(
-                self._parent_widget(),
-                QCoreApplication.translate("MainWindow", "Could not open the assessment"),
-                literal(str(error)),
-            )
+            self._cannot_open(error)
             return None
         editor.closed.connect(self._on_editor_closed)
         editor.assessmentSaved.connect(lambda _id: self.changed.emit())
@@ -80,6 +80,13 @@ class AssessmentWindows(QObject):
         editor.show()
         self.editorOpened.emit(editor)
         return editor
+
+    def _cannot_open(self, error: LikaError) -> None:
+        QMessageBox.warning(
+            self._parent_widget(),
+            QCoreApplication.translate("MainWindow", "Could not open the assessment"),
+            literal(str(error)),
+        )
 
     def _open_review(self, assessment: Assessment) -> ReviewWindow:
         from desktop_app.ui.review.review_window import ReviewWindow

@@ -160,7 +160,10 @@ class BackupsDialog(QDialog):
             return False
         try:
             # Upgrades an older backup as usual, and records the restore in its log.
-            identity = self.data_actions.context.service.identity
+            context = self.data_actions.context  # who restores; not opened for this
+            identity = (
+                context.service.identity if context.service_open else context.settings.identity()
+            )
             kept = backups(self.db_path).restore(info.path, actor=identity, force=True)
         except LikaError as error:
             QMessageBox.warning(self, self.tr("Not restored"), literal(str(error)))

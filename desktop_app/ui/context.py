@@ -8,8 +8,7 @@ register's first page with it before the content and the service are loaded
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import date, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -76,22 +75,69 @@ class ListContext:
         return text.get(self.language)
 
 
-@dataclass
 class UiContext(ListContext):
-    service: AssessmentService
-    settings: Settings
-    language: Language
-    # A server register's full URL (``lika --db postgresql://…``); None for a file. On a
-    # server IT backs up and the login acts: the window leaves out backups and identity.
-    server_url: str | None = None
-    _lexicon: Lexicon | ContentError | None = dataclasses.field(
-        default=None, init=False, repr=False
-    )
-    # The words, with the content they were made from (the settings dialog may load
-    # another: an organisation's folder).
-    _content_words: tuple[Content, ListWords] | None = dataclasses.field(
-        default=None, init=False, repr=False
-    )
+    """``ListContext`` with the service and the content: what the windows that write
+    need. On a register file the window gets its context before the register is
+    opened for writing (``ui/opening.py``): ``open_service`` opens it, with the content,
+    when something first asks for ``service`` or ``content``, so a start that only
+    lists the register loads neither sqlite-utils nor the content (issue 18)."""
+
+    def __init__(
+        self,
+        service: AssessmentService | None,
+        settings: Settings,
+        language: Language,
+        server_url: str | None = None,
+        *,
+        open_service: Callable[[], AssessmentService] | None = None,
+        register_path: str = "",
+        words: ListWords | None = None,
+    ) -> None:
+        assert service is not None or open_service is not None, "a service, or how to open it"
+        self.settings = settings
+        self.language = language
+        # A server register's full URL (``lika --db postgresql://…``); None for a file. On
+        # a server IT backs up and the login acts: the window leaves out backups and
+        # identity.
+        self.server_url = server_url
+        self._service = service
+        self._open_service = open_service
+        self._register_path = register_path
+        self._first_words = words  # the list's words until the content is loaded
+        self._when_opened: list[Callable[[AssessmentService], None]] = []
+        self._lexicon: Lexicon | ContentError | None = None
+        # The words, with the content they were made from (the settings dialog may load
+        # another: an organisation's folder).
+        self._content_words: tuple[Content, ListWords] | None = None
+
+    @property
+    def service(self) -> AssessmentService:
+        """The register opened for writing, opened now if it is not yet. Raises
+        ``LikaError`` when it cannot be opened (say, the drive is gone); the next use
+        tries again."""
+        if self._service is None:
+            assert self._open_service is not None
+            self._service = self._open_service()
+            for call in self._when_opened:
+                call(self._service)
+        return self._service
+
+    @property
+    def service_open(self) -> bool:
+        """Whether ``service`` has been opened (nothing is written before)."""
+        return self._service is not None
+
+    def when_service_opened(self, call: Callable[[AssessmentService], None]) -> None:
+        """Run ``call`` once the service is opened (at once if it is)."""
+        if self._service is not None:
+            call(self._service)
+        else:
+            self._when_opened.append(call)
+
+    @property
+    def register_path(self) -> str:
+        """Where the register lives, without opening it (titles, backups, sessions)."""
+        return self._register_path or self.service.register_path
 
     @property
     def content(self) -> Content:
@@ -99,7 +145,11 @@ class UiContext(ListContext):
 
     @property
     def words(self) -> ListWords:
-        """Made from the loaded content, again whenever the content or language changed."""
+        """Made from the loaded content, again whenever the content or language changed;
+        until the content is loaded, the list's words the window was listed with."""
+        first = self._first_words
+        if self._service is None and first is not None and first.language is self.language:
+            return first
         content, made = self.content, self._content_words
         if made is None or made[0] is not content or made[1].language is not self.language:
             from desktop_app.checklists.list_words import words_of

@@ -47,12 +47,11 @@ class DataActions(QObject):
         super().__init__(window)
         self.window = window
         self.context = window.context
-        self.service = window.context.service
-        self.db_path = Path(self.service.register_path)
+        self.db_path = Path(self.context.register_path)
         # On a server register IT backs the database up (issue 20).
         self.server_url = window.context.server_url
         self.runner: TaskRunner | ImmediateRunner = TaskRunner(self)
-        self.session = SessionKeeper(window.context.settings, self.service.register_path, self)
+        self.session = SessionKeeper(window.context.settings, self.context.register_path, self)
         window.editorOpened.connect(self._on_editor_opened)
         window.destroyed.connect(lambda *_: self.session.release())
         self._build_actions()
@@ -118,7 +117,7 @@ class DataActions(QObject):
 
     def _exists(self, assessment_id: int) -> bool:
         try:
-            self.service.get(assessment_id)
+            self.context.service.get(assessment_id)
         except LikaError:
             return False
         return True
@@ -195,7 +194,7 @@ class DataActions(QObject):
 
     def export_to(self, assessment_id: int, out: Path) -> bool:
         try:
-            self.service.transfer.export_file(assessment_id, out)
+            self.context.service.transfer.export_file(assessment_id, out)
         except LikaError as error:
             QMessageBox.warning(self.window, self.tr("Not exported"), literal(str(error)))
             return False
@@ -219,7 +218,11 @@ class DataActions(QObject):
         # Here, not at the top: exchange files and approvals are not needed to start.
         from desktop_app.app import transfer
 
-        content = self.context.content
+        try:  # opens the register for writing if nothing has yet
+            content = self.context.content
+        except LikaError as error:
+            self._import_failed(path, error)
+            return
         self.runner.run(
             lambda _progress: transfer.read_file(content, path),
             lambda document: self._store(path, document),
@@ -234,7 +237,7 @@ class DataActions(QObject):
         from desktop_app.app.transfer import ImportMode
 
         mode = ImportMode.NEW
-        existing = self.service.transfer.find(document)
+        existing = self.context.service.transfer.find(document)
         if existing is not None:
             chosen = self.ask_existing(existing.title, existing.id)
             if chosen is None:
@@ -247,7 +250,7 @@ class DataActions(QObject):
             if mode is ImportMode.REPLACE and review is not None:
                 review.close()  # read-only: nothing to save; reopened on the new content
         try:
-            stored = self.service.transfer.import_document(document, mode)
+            stored = self.context.service.transfer.import_document(document, mode)
         except LikaError as error:
             self._import_failed(path, error)
             return

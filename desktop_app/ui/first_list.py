@@ -11,10 +11,10 @@ register the usual opening would leave as it is), and fills the register tab wit
 first page. With recorded words that is done before the window is first shown
 (``ui/app.py``), so its first paint shows the list; when the content must be loaded
 for them, after the window has been drawn saying which register it opens. Only then does
-``ui/opening.fill_window`` run as before: the bounded start check still comes before
-anything writes, a register that needs an upgrade, is damaged or newer still gets its
-message (the window is then hidden as before), and the service, backups and the
-restore of open editors follow.
+``ui/opening.fill_window`` run: the bounded start check still comes before anything
+writes, a register that is damaged or newer still gets its message (the window is then
+hidden as before), and the window is attached, backups and the restore of open editors
+follow; the register is opened for writing when an action first needs it.
 Where there is no first look (no file yet, any doubt about the file, a busy register,
 a read that fails) the normal path does everything, as before.
 """

@@ -15,12 +15,11 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.identity import os_full_name
 from desktop_app.ui.context import UiContext
+from desktop_app.ui.labels import wrapped_label
 
 
 class FirstRunDialog(QDialog):
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
-        # Here: every start imports this module, only the first one shows the dialog.
-        from desktop_app.ui.editor.widgets import wrapped_label
 
         super().__init__(parent)
         self.context = context
@@ -60,7 +59,8 @@ class FirstRunDialog(QDialog):
         if result == QDialog.DialogCode.Accepted:
             settings.display_name = self.name.text()
             settings.role = self.role.text()
-            self.context.service.identity = settings.identity()
+            if self.context.service_open:  # else it is opened with this name
+                self.context.service.identity = settings.identity()
         settings.identity_asked = True
         settings.sync()
         super().done(result)

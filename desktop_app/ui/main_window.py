@@ -32,6 +32,7 @@ from desktop_app.ui.shortcuts import set_shortcut
 if TYPE_CHECKING:
     from desktop_app.app.followup_service import FollowUpService
     from desktop_app.app.ports import ReaderFactory, RegisterReader
+    from desktop_app.checklists.guide import Content
     from desktop_app.ui.assessment_windows import AssessmentWindows
     from desktop_app.ui.context import ListContext, UiContext
     from desktop_app.ui.data_actions import DataActions
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self.today = today
         self._runner = runner
         self.listed = False  # the register tab is there (``show_list``)
+        self._followups: FollowUpService | None = None
         self.attached = False  # and the service behind it (``attach``)
         fit_to_screen(self, 1200, 700)
         self.setWindowTitle("Lika")
@@ -123,6 +125,7 @@ class MainWindow(QMainWindow):
             self._runner = runner
         self.runner: Runner = self._runner if self._runner is not None else TaskRunner(self)
         self._readers = readers
+        self.list_context = context
         self.register_view: RegisterView = RegisterView(
             context, readers, self.runner, self.today, first_reader=first_reader
         )
@@ -144,7 +147,8 @@ class MainWindow(QMainWindow):
 
     def attach(self, context: UiContext) -> None:
         """Fill the window with the register, tabs, menus and actions of ``context``
-        (after ``show_list``, or doing it first)."""
+        (after ``show_list``, or doing it first). Nothing here opens ``context``'s
+        service: where it is not open yet, the first action that needs it does."""
         from desktop_app.ui.assessment_windows import AssessmentWindows
         from desktop_app.ui.data_actions import install_data_actions
         from desktop_app.ui.menu_actions import install_report_action, install_settings_action
@@ -154,6 +158,8 @@ class MainWindow(QMainWindow):
         assert not self.attached, "a main window shows one register"
         if not self.listed:
             self.show_list(context, context.service.readers())
+        elif context.service_open:
+            self._readers = context.service.readers()
         self.context = context
         self.windows: AssessmentWindows = AssessmentWindows(context, self.runner, self)
         self.windows.editorOpened.connect(self.editorOpened)
@@ -161,12 +167,10 @@ class MainWindow(QMainWindow):
         # The open windows by assessment id (the same dictionaries as ``windows``').
         self.editors: dict[int, EditorWindow] = self.windows.editors
         self.reviews: dict[int, ReviewWindow] = self.windows.reviews
-        self._show_register_in_title(context.service.register_path)
+        self._show_register_in_title(context.register_path)
         if context.server_url:
             self._show_login(context)
             self._watch_changes(context.server_url)
-        self.followups: FollowUpService = context.service.followups(today=self.today)
-        self._readers = context.service.readers()
         self.settings_action = install_settings_action(self, self._file_menu, self.context)
         self._file_menu.insertAction(self._quit_action, self.settings_action)  # before Quit
         # Runs after the (modal) settings dialog closed: a new name counts for
@@ -177,11 +181,11 @@ class MainWindow(QMainWindow):
         self.register_view.exported.connect(self._exported)
         self.data_actions: DataActions = install_data_actions(self)
         self.revision_actions: RegisterRevisionActions = RegisterRevisionActions(self)
-        self.restore_watch = RestoreWatch(context.service.last_restore, self)
+        self.restore_watch = RestoreWatch(self._restore_mark(context), self)
         self.restore_watch.restored.connect(self.restored_elsewhere)
         from desktop_app.ui.help_menu import install_help_menu
 
-        self.help_menu = install_help_menu(self, context.language, context.service.register_path)
+        self.help_menu = install_help_menu(self, context.language, context.register_path)
         self.tabs.currentChanged.connect(self._tab_shown)
         for index in (1, 2):
             self.tabs.setTabEnabled(index, True)
@@ -278,14 +282,34 @@ class MainWindow(QMainWindow):
                        self.evaluate_action, self.export_action):  # fmt: skip
             toolbar.addAction(action)
 
-    def _identity_changed(self) -> None:
-        self.followups.identity = self.context.service.identity
+    @staticmethod
+    def _restore_mark(context: UiContext) -> Callable[[], str]:
+        """What ``RestoreWatch`` reads: on a file, through a read-only connection of its
+        own, so that watching does not open the register for writing."""
+        if context.server_url:
+            return lambda: context.service.last_restore()
+        from desktop_app.app.registers import last_restore
 
-    def report_content_errors(self) -> None:
-        """Tell the user which checklist files were skipped, one dialog each."""
+        path = context.register_path
+        return lambda: last_restore(path)
+
+    @property
+    def followups(self) -> FollowUpService:
+        """Evaluations (step 4), made when first recorded or read."""
+        if self._followups is None:
+            self._followups = self.context.service.followups(today=self.today)
+        return self._followups
+
+    def _identity_changed(self) -> None:
+        if self._followups is not None:
+            self._followups.identity = self.context.service.identity
+
+    def report_content_errors(self, content: Content | None = None) -> None:
+        """Tell the user which checklist files were skipped, one dialog each
+        (``content``: the window's, by default)."""
         from PySide6.QtWidgets import QMessageBox
 
-        for error in self.context.content.checklists.errors:
+        for error in (content or self.context.content).checklists.errors:
             QMessageBox.warning(self, self.tr("A checklist file was skipped"), literal(str(error)))
 
     def _tab_shown(self, index: int) -> None:
@@ -337,8 +361,8 @@ class MainWindow(QMainWindow):
             for action in waiting:
                 action.setEnabled(False)
             return
+        from desktop_app.domain.codes import is_deletable
         from desktop_app.domain.evaluation import can_be_evaluated
-        from desktop_app.domain.workflow import is_deletable
 
         selected = self.register_view.table.selectionModel().selectedRows()
         row = self.register_view.model.row_at(selected[0].row()) if selected else None
@@ -362,11 +386,16 @@ class MainWindow(QMainWindow):
     def new_assessment(self) -> None:
         from desktop_app.ui.new_assessment_dialog import ask_new_assessment
 
+        try:  # the dialog offers the content's laws: opens the register if not yet
+            service = self.context.service
+        except LikaError as error:
+            self._show_error(self.tr("Could not create an assessment"), error)
+            return
         choice = ask_new_assessment(self, self.context)
         if choice is None:
             return
         try:
-            assessment = self.context.service.new_assessment(
+            assessment = service.new_assessment(
                 framework_id=choice.framework_id,
                 language=choice.language,
                 title=choice.title,

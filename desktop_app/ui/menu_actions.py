@@ -28,9 +28,17 @@ def install_report_action(window: QMainWindow, context: UiContext) -> QAction:
     )
 
     def show_dialog() -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from desktop_app.domain.errors import LikaError
+        from desktop_app.ui.literal_text import literal
         from desktop_app.ui.report_dialog import ReportDialog
 
-        dialog = ReportDialog(context, window)
+        try:  # the dialog lists the register's units: opens it if nothing has yet
+            dialog = ReportDialog(context, window)
+        except LikaError as error:
+            QMessageBox.warning(window, action.text().replace("&", ""), literal(str(error)))
+            return
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 

@@ -37,7 +37,7 @@ def fill_server_window(window: MainWindow, url: ServerUrl, settings: Settings) -
     except LikaError as error:
         store.close()
         return give_up(window, refusal(error), error.exit_code)
-    finish_start(window)
+    finish_start(window, content)
     return None
 
 

@@ -196,12 +196,13 @@ def open_settings(window: QMainWindow, context: UiContext) -> SettingsChange | N
         change = dialog.apply()
     finally:
         dialog.deleteLater()
-    service = context.service
-    if change.name and context.server_url is None:  # on a server the login acts
-        service.identity = context.settings.identity()
-    if change.folder:
-        folder = context.settings.checklist_folder
-        service.content = load_content([folder] if folder else [])
+    if context.service_open:  # else it is opened with these settings when first needed
+        service = context.service
+        if change.name and context.server_url is None:  # on a server the login acts
+            service.identity = context.settings.identity()
+        if change.folder:
+            folder = context.settings.checklist_folder
+            service.content = load_content([folder] if folder else [])
     if change.language:
         QMessageBox.information(
             window,

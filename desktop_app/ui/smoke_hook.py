@@ -9,14 +9,18 @@
   (it may be before the service is loaded: see ``ui/first_list.py``); when that page
   was in the window's first paint, both lines are printed then, ``MARKER`` first;
 - prints ``STARTED_MARKER`` and quits with exit code 0 once the start is complete (the
-  register checked, opened and attached to the window, its list read, the start-up
-  backup begun), or quits with 1 if the list could not be read. A start
-  that fails before that (a damaged register, broken content) ends with its own exit
-  code, as without the hook.
+  register checked, listed and attached to the window, its list read, the start-up
+  backup begun; a listed register is opened for writing only by the first action that
+  needs it, see ``ui/opening.listed_context``), or quits with 1 if the list could not
+  be read. A start that fails before that (a damaged register, broken content) ends
+  with its own exit code, as without the hook;
+- with ``LIKA_SMOKE_TEST_OPEN_FIRST=1`` as well, opens the first listed assessment
+  before it quits (the register opened for writing, the content, the editor or review
+  window) and prints ``OPENED_MARKER``, or quits with 1.
 
-So the smoke test proves the whole start-up works (Qt plug-ins, content, database), and
-the benchmark can time the window and measure the memory of a complete start. Without
-the variable nothing here happens.
+So the smoke test proves the whole start-up works (Qt plug-ins, content, database) and
+that an assessment opens, and the benchmark can time the window and measure the memory
+of a complete start. Without the variable nothing here happens.
 """
 
 from __future__ import annotations
@@ -40,6 +44,10 @@ MARKER = "LIKA_SMOKE_TEST: main window shown"
 READY_MARKER = "LIKA_SMOKE_TEST: register listed"
 PEAK_MARKER = "LIKA_SMOKE_TEST: peak bytes until listed "
 STARTED_MARKER = "LIKA_SMOKE_TEST: start complete"
+# With this variable set too, the first listed assessment is then opened, which opens
+# the register for writing (the start leaves that to the first action that needs it).
+OPEN_VARIABLE = "LIKA_SMOKE_TEST_OPEN_FIRST"
+OPENED_MARKER = "LIKA_SMOKE_TEST: assessment opened"
 
 
 def requested() -> bool:
@@ -70,6 +78,28 @@ def report_listed_if_requested(view: RegisterView, *, in_first_paint: bool) -> N
             view.listed.connect(_say_peak)
 
 
+def _open_first(window: MainWindow) -> bool:
+    """Open the first listed assessment in its window (``OPENED_MARKER``); an error on
+    stderr instead of a dialog, which would wait for a click that never comes."""
+    from desktop_app.domain.errors import LikaError
+
+    if window.register_view.model.rowCount() == 0:
+        print("smoke test: the register lists no assessment to open", file=sys.stderr)
+        return False
+    try:
+        service = window.context.service  # opened for writing here, the first time
+    except LikaError as error:
+        print(f"smoke test: the register could not be opened: {error}", file=sys.stderr)
+        return False
+    row = window.register_view.model.row_at(0)
+    opened = window.open_assessment(row.id)
+    if opened is None:
+        return False
+    _say(f"{OPENED_MARKER} ({service.get(row.id).decision.title})")
+    opened.close()
+    return True
+
+
 def _say_peak() -> None:
     try:
         import resource
@@ -93,6 +123,9 @@ def quit_when_listed_if_requested(window: MainWindow) -> None:
     def finish() -> None:
         if not failures:
             _say(STARTED_MARKER)
+            if os.environ.get(OPEN_VARIABLE) == "1":
+                QApplication.exit(0 if _open_first(window) else 1)
+                return
         QApplication.exit(1 if failures else 0)
 
     def check() -> None:

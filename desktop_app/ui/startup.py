@@ -131,6 +131,22 @@ def open_register(
 ) -> AssessmentStore | int:
     """The opened register, or the exit code when the user cannot or will not go on.
     ``identity`` (default: the operating-system user) is who a restore is recorded as."""
+    refused = check_register(db_path, dialogs, is_default=is_default, identity=identity)
+    if refused is not None:
+        return refused
+    return open_checked(db_path, dialogs)
+
+
+def check_register(
+    db_path: Path,
+    dialogs: Dialogs,
+    *,
+    is_default: bool = False,
+    identity: Identity | None = None,
+) -> int | None:
+    """The start check without opening the register for writing: None when it may be
+    opened (a problem the user dealt with, say by restoring a backup, included), or
+    the exit code when the user cannot or will not go on."""
     try:
         check_not_a_folder(db_path)
     except LikaError as error:
@@ -139,9 +155,13 @@ def open_register(
     diagnosis = diagnose_register(db_path, at_start=True)
     if diagnosis is not None:
         who = identity or Identity.default()
-        outcome = _handle(db_path, diagnosis, dialogs, is_default=is_default, identity=who)
-        if outcome is not None:
-            return outcome
+        return _handle(db_path, diagnosis, dialogs, is_default=is_default, identity=who)
+    return None
+
+
+def open_checked(db_path: Path, dialogs: Dialogs) -> AssessmentStore | int:
+    """The register ``check_register`` let through, opened for writing (created and
+    migrated if need be); the exit code, said in a dialog, when that fails."""
     try:
         return registers.open_store(db_path)
     except LikaError as error:

@@ -53,6 +53,20 @@ NOT_BEFORE_LISTED_WITH_RECORD = (
     "desktop_app.domain.vocabulary",
 )
 
+# What only writing needs: sqlite-utils (with click and pluggy), the service and the
+# repository, and OpenSSL, which ``hashlib`` loads (the audit log's and fingerprints'
+# hashes are made when something is written or printed).
+NOT_BEFORE_WRITING = (
+    "sqlite_utils",
+    "click",
+    "pluggy",
+    "hashlib",
+    "_hashlib",
+    "desktop_app.app.service",
+    "desktop_app.storage.repository",
+    "desktop_app.storage.migrations",
+)
+
 SCRIPT = """
 import json, pathlib, sys
 from desktop_app.checklists import trusted
@@ -130,8 +144,22 @@ def test_the_first_page_does_not_wait_for_the_memo_or_the_csv_writer(loaded) -> 
 
 def test_a_complete_start_leaves_exchange_files_and_approvals_to_the_actions(loaded) -> None:
     started = loaded["LIKA_SMOKE_TEST: start complete"]
-    assert "desktop_app.app.service" in started  # the register was opened and attached
+    assert "desktop_app.checklists.guide" in started  # loaded for the list's words
     assert [m for m in NOT_AT_START if m in started] == []
+
+
+def test_a_start_that_lists_the_register_leaves_the_writing_to_the_first_action(
+    loaded, loaded_with_record
+) -> None:
+    """Checked and listed, the register is opened for writing by the first action that
+    writes (``ui/opening.listed_context``): a start loads neither sqlite-utils nor the
+    service, nor OpenSSL (``hashlib``), nor, with the build's record, the content."""
+    for found in (loaded, loaded_with_record):
+        started = found["LIKA_SMOKE_TEST: start complete"]
+        assert "desktop_app.ui.data_actions" in started  # the start is complete
+        assert [m for m in NOT_BEFORE_WRITING if m in started] == []
+    started = loaded_with_record["LIKA_SMOKE_TEST: start complete"]
+    assert [m for m in NOT_BEFORE_LISTED_WITH_RECORD if m in started] == []
 
 
 def test_the_first_page_does_not_make_pyside_set_up_every_widget_class(
@@ -180,5 +208,4 @@ def test_with_the_record_the_first_page_does_not_wait_for_the_content(
     assert "desktop_app.checklists.list_words" in listed
     assert [m for m in (*NOT_BEFORE_LISTED, *NOT_BEFORE_LISTED_WITH_RECORD) if m in listed] == []
     started = loaded_with_record["LIKA_SMOKE_TEST: start complete"]
-    assert "desktop_app.checklists.guide" in started  # loaded once the page was shown
     assert [m for m in NOT_AT_START if m in started] == []

@@ -169,8 +169,8 @@ def open_history(
 ) -> HistoryDialog | None:
     """Show the history of ``assessment_id`` and whether the audit log verifies (on
     ``runner``'s worker thread if given, else at once)."""
-    service = context.service
     try:
+        service = context.service  # opens the register for writing if nothing has yet
         assessment = service.get(assessment_id)
         entries = service.review.history(assessment_id)
         chain = service.review.verify_audit() if runner is None else None

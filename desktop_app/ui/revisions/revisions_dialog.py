@@ -127,8 +127,8 @@ def open_revisions(
     parent: QWidget, context: UiContext, assessment_id: int
 ) -> RevisionsDialog | None:
     """Show the revisions of the decision ``assessment_id`` belongs to, or say why not."""
-    service = context.service
     try:
+        service = context.service  # opens the register for writing if nothing has yet
         assessment = service.get(assessment_id)
         revisions = [
             RevisionInfo(summary, approval)
