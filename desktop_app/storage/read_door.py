@@ -37,7 +37,7 @@ from desktop_app.storage import (
 from desktop_app.storage.errors import DatabaseBusyError
 from desktop_app.storage.filesystem import is_network_path
 from desktop_app.storage.integrity import FULL_CHECK_BYTES, integrity_problems
-from desktop_app.storage.register import Register
+from desktop_app.storage.register import READER_CACHE_KIB, Register
 from desktop_app.storage.sqlite_errors import (
     BUSY_TIMEOUT_MS,
     SQLITE_HEADER,
@@ -72,6 +72,7 @@ def _open(path: Path, *, timeout_s: float, scan: bool) -> Register | None:
     except sqlite3.Error:
         return None
     try:
+        conn.execute(f"PRAGMA cache_size = {-READER_CACHE_KIB}")
         if _as_it_is(conn, path, scan=scan):
             return Register(conn, path)
     except sqlite3.Error as error:

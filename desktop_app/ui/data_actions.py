@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from desktop_app.app.backups import BackupInfo, Reason, backups
@@ -23,6 +23,7 @@ from desktop_app.domain.errors import LikaError
 from desktop_app.progress import Cancelled, Progress
 from desktop_app.ui.literal_text import literal
 from desktop_app.ui.session import SessionKeeper
+from desktop_app.ui.shortcuts import set_shortcut
 from desktop_app.ui.tasks import ImmediateRunner, TaskRunner, error_text
 
 if TYPE_CHECKING:
@@ -63,10 +64,10 @@ class DataActions(QObject):
     def _build_actions(self) -> None:
         w = self.window
         self.import_action = QAction(self.tr("&Import assessment…"), w)
-        self.import_action.setShortcut(QKeySequence(self.tr("Ctrl+I")))
+        set_shortcut(self.import_action, self.tr("Ctrl+I"))
         self.import_action.triggered.connect(self.choose_import)
         self.export_action = QAction(self.tr("Ex&port assessment…"), w)
-        self.export_action.setShortcut(QKeySequence(self.tr("Ctrl+E")))
+        set_shortcut(self.export_action, self.tr("Ctrl+E"))
         self.export_action.triggered.connect(self.choose_export)
         self.backups_action = QAction(self.tr("&Backups…"), w)
         self.backups_action.triggered.connect(self.show_backups)

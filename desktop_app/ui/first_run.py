@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -15,7 +16,6 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.identity import os_full_name
 from desktop_app.ui.context import UiContext
-from desktop_app.ui.labels import wrapped_label
 
 
 class FirstRunDialog(QDialog):
@@ -26,14 +26,17 @@ class FirstRunDialog(QDialog):
         settings = context.settings
         self.setWindowTitle(self.tr("Welcome to Lika"))
         layout = QVBoxLayout(self)
-        layout.addWidget(
-            wrapped_label(
-                self.tr(
-                    "Your name and role are recorded as the author of the assessments you "
-                    "create and beside your approvals. You can change them later in Settings."
-                )
+        # A plain QLabel: the editor's ``wrapped_label`` sets Qt enums, and this dialog
+        # comes with a first start, before anything else needs the ``Qt`` namespace
+        # (about 1 MB, ``ui/shortcuts.py``). The text is ours, never HTML.
+        intro = QLabel(
+            self.tr(
+                "Your name and role are recorded as the author of the assessments you "
+                "create and beside your approvals. You can change them later in Settings."
             )
         )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
         form = QFormLayout()
         layout.addLayout(form)
         self.name = QLineEdit(settings.own_display_name or os_full_name())
@@ -43,7 +46,8 @@ class FirstRunDialog(QDialog):
         self.role.setAccessibleName(self.tr("Your role"))
         self.role.setPlaceholderText(self.tr("For example: Investigator"))
         form.addRow(self.tr("Your &role:"), self.role)
-        buttons = QDialogButtonBox(
+        buttons = QDialogButtonBox()  # the (buttons) overload would set up ``Qt`` too
+        buttons.setStandardButtons(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.accept)

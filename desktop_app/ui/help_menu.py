@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,6 +25,7 @@ from desktop_app import __version__
 from desktop_app.domain.errors import ContentError
 from desktop_app.domain.language import Language
 from desktop_app.ui.screen_fit import fit_to_screen
+from desktop_app.ui.shortcuts import set_shortcut
 
 
 class HelpDialog(QDialog):
@@ -147,6 +148,8 @@ def install_help_menu(
     opened: list[QDialog] = []  # keeps the open dialog alive (and reachable by tests)
 
     def show(make) -> None:  # noqa: ANN001 - a dialog factory
+        from PySide6.QtCore import Qt  # here: its enums are about 1 MB (``ui/shortcuts``)
+
         dialog = make()
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda: opened.remove(dialog) if dialog in opened else None)
@@ -154,7 +157,7 @@ def install_help_menu(
         dialog.open()
 
     guide = QAction(QCoreApplication.translate("HelpMenu", "&User guide"), window)
-    guide.setShortcut(QKeySequence.StandardKey.HelpContents)
+    set_shortcut(guide, QKeySequence.StandardKey.HelpContents)
     guide.triggered.connect(lambda: show(lambda: guide_dialog(language, window)))
     keys = QAction(QCoreApplication.translate("HelpMenu", "&Keyboard shortcuts"), window)
     keys.triggered.connect(lambda: show(lambda: shortcuts_dialog(window, window)))

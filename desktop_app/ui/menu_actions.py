@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
+
+from desktop_app.ui.shortcuts import set_shortcut
 
 if TYPE_CHECKING:
     from desktop_app.ui.context import UiContext
@@ -19,7 +21,7 @@ if TYPE_CHECKING:
 def install_report_action(window: QMainWindow, context: UiContext) -> QAction:
     """The main window's one hook: a Reports menu with the portfolio report."""
     action = QAction(QCoreApplication.translate("ReportMenu", "&Portfolio report…"), window)
-    action.setShortcut(QKeySequence("Ctrl+R"))
+    set_shortcut(action, "Ctrl+R")
     action.setStatusTip(
         QCoreApplication.translate(
             "ReportMenu",
@@ -28,6 +30,7 @@ def install_report_action(window: QMainWindow, context: UiContext) -> QAction:
     )
 
     def show_dialog() -> None:
+        from PySide6.QtCore import Qt  # here: its enums are about 1 MB (``ui/shortcuts``)
         from PySide6.QtWidgets import QMessageBox
 
         from desktop_app.domain.errors import LikaError
@@ -52,7 +55,7 @@ def install_settings_action(window: QMainWindow, menu: QMenu, context: UiContext
     """Add "Settings…" (Ctrl+,) to ``menu`` of the main window."""
     action = QAction(QCoreApplication.translate("SettingsDialog", "&Settings…"), window)
     keys = [*QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)]
-    comma = QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Comma)
+    comma = QKeySequence("Ctrl+,")
     action.setShortcuts(keys if comma in keys else [*keys, comma])
     action.setMenuRole(QAction.MenuRole.PreferencesRole)
 

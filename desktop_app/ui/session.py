@@ -15,12 +15,16 @@ import json
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QLockFile, QObject, Qt
+from PySide6.QtCore import QLockFile, QObject
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from desktop_app.domain.errors import LikaError
 from desktop_app.register_location import is_server_url
 from desktop_app.ui.settings import Settings
+
+# Qt.ItemDataRole.UserRole by number: this module is loaded at every start, and the
+# ``Qt`` namespace's enums are about 1 MB (``ui/register/table_model.py``).
+USER_ROLE = 0x100
 
 
 class Editor(Protocol):
@@ -72,7 +76,7 @@ class SessionKeeper(QObject):
             self._order.append(assessment_id)
         current = editor.navigation.currentItem()
         if current is not None:
-            self._pages[assessment_id] = list(current.data(0, Qt.ItemDataRole.UserRole))
+            self._pages[assessment_id] = list(current.data(0, USER_ROLE))
         editor.navigation.currentItemChanged.connect(
             lambda item, _old: self._on_page(assessment_id, item)
         )
@@ -81,7 +85,7 @@ class SessionKeeper(QObject):
     def _on_page(self, assessment_id: int, item: QTreeWidgetItem | None) -> None:
         if item is None or assessment_id not in self._order:
             return
-        self._pages[assessment_id] = list(item.data(0, Qt.ItemDataRole.UserRole))
+        self._pages[assessment_id] = list(item.data(0, USER_ROLE))
         self._write()
 
     def forget(self, assessment_id: int) -> None:

@@ -13,7 +13,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop_app.app import registers
@@ -252,6 +252,8 @@ class MessageBoxDialogs:
         return Action.RESTORE if box.clickedButton() is restore else Action.QUIT
 
     def _box(self, icon: QMessageBox.Icon, text: str) -> QMessageBox:
+        from PySide6.QtCore import Qt  # here: its enums are about 1 MB (``ui/shortcuts``)
+
         box = QMessageBox(icon, "Lika", text, QMessageBox.StandardButton.NoButton, self._parent)
         box.setTextFormat(Qt.TextFormat.PlainText)  # a path or message is shown as it is
         return box

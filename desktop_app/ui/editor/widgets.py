@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from enum import StrEnum
 
 from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -23,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.ui.flow_layout import TightFlowLayout
-from desktop_app.ui.labels import wrapped_label as wrapped_label
 from desktop_app.ui.typography import make_heading
 
 # Widgets with this property set to True stay usable on a read-only page (they move
@@ -31,6 +31,17 @@ from desktop_app.ui.typography import make_heading
 NAVIGATION = "lika_navigation"
 # The guidance (HTML) the guidance pane shows while a widget inside this one has focus.
 GUIDANCE = "lika_guidance"
+
+
+def wrapped_label(text: str, *, rich: bool = False, muted: bool = False) -> QLabel:
+    """A label that wraps; content text is plain unless ``rich`` is asked for."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if muted:
+        label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    return label
 
 
 def heading(text: str) -> QLabel:

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 
 from desktop_app.ui.message_boxes import menu_holding
+
+ACTIONS_CONTEXT_MENU = 2  # Qt.ContextMenuPolicy.ActionsContextMenu (part of Qt's ABI)
 
 if TYPE_CHECKING:  # the dialogs are imported when first opened (start-up time)
     from desktop_app.ui.main_window import MainWindow
@@ -35,7 +37,9 @@ class RegisterRevisionActions(QObject):
             menu.insertActions(window.evaluate_action, [self.revisions, self.history])
         # The list's context menu: what can be done with the row under the pointer.
         table = window.register_view.table
-        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        # Qt.ContextMenuPolicy.ActionsContextMenu, by number through the property: the
+        # enum would set up the whole ``Qt`` namespace at start, about 1 MB (issue 18).
+        table.setProperty("contextMenuPolicy", ACTIONS_CONTEXT_MENU)
         separator = QAction(table)
         separator.setSeparator(True)
         table.addActions(
