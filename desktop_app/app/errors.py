@@ -15,6 +15,7 @@ from desktop_app.storage.errors import (
     DatabaseBusyError,
     NewerDatabaseError,
     NotADatabaseError,
+    RegisterGoneError,
     ServerUnreachableError,
     StorageError,
 )
@@ -39,6 +40,7 @@ __all__ = [
     "DriverError",
     "NewerDatabaseError",
     "NotADatabaseError",
+    "RegisterGoneError",
     "ServerUnreachableError",
     "StorageError",
     "describe_driver_error",

@@ -49,16 +49,17 @@ __all__ = [
 ]
 
 
-def open_store(where: Location, *, clock: Clock = utc_now) -> AssessmentStore:
+def open_store(where: Location, *, clock: Clock = utc_now, create: bool = True) -> AssessmentStore:
     """The register at ``where``, opened for writing: a file (created and migrated if
-    needed) or a server register (migrated by IT, ``lika server-schema``)."""
+    needed; with ``create=False`` only one that is there) or a server register
+    (migrated by IT, ``lika server-schema``)."""
     if is_server(where):
         from desktop_app.storage.postgres.store import ServerStore  # psycopg only here
 
         return ServerStore.open(str(where), clock=clock)
     from desktop_app.storage.repository import AssessmentRepository  # with sqlite-utils
 
-    return AssessmentRepository.open(Path(where), clock=clock)
+    return AssessmentRepository.open(Path(where), clock=clock, create=create)
 
 
 def refuse_on_server(where: Location | str, what: str) -> Path:
@@ -100,9 +101,9 @@ def open_store_as_is(path: Path) -> AssessmentStore | None:
 
 
 def first_look(path: Path) -> RegisterReader | None:
-    """A reader for the window's first page, listed before the register is opened the
-    usual way: ``open_as_is``'s answer without the start check's integrity scan (the
-    usual opening runs it right after) and without waiting for a busy register."""
+    """A reader for the window's first page, listed before the register is checked:
+    ``open_as_is``'s answer without the start check's integrity scan (the start check
+    runs it right after) and without waiting for a busy register."""
     from desktop_app.storage.read_door import first_look as look
 
     register = look(path)

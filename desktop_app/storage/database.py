@@ -136,7 +136,8 @@ def check_not_a_folder(path: Path) -> None:
 
 
 def open_database(path: Path, *, create: bool = True) -> Database:
-    """Open (and if needed create and migrate) the register at ``path``.
+    """Open (and if needed create and migrate) the register at ``path``; with
+    ``create=False`` only a register that is there, holding its schema.
 
     Before a migration changes an existing register, a checked backup is made with
     SQLite's backup API; if that fails, nothing is changed.
@@ -162,6 +163,8 @@ def open_database(path: Path, *, create: bool = True) -> Database:
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA foreign_keys = ON")
         existing = _check_lika_schema(conn, path)
+        if not existing and not create:  # emptied since it was found: not made anew
+            raise StorageError(f"{path} holds no Lika register: it is empty")
         if existing:
             _refuse_stripped(db, path)
         pending = migrations.pending(db)

@@ -7,11 +7,25 @@ not load sqlite-utils, the migrations and the repository (``lika --help`` stays 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from desktop_app.domain.errors import InputError, LikaError
 
 
 class StorageError(LikaError):
     """The register file could not be read or written."""
+
+
+class RegisterGoneError(StorageError):
+    """The register the window listed is no longer where it was, or is empty."""
+
+    def __init__(self, path: Path | str) -> None:
+        super().__init__(
+            f"The register {path} is no longer there, or is empty: it was moved, deleted "
+            "or emptied, or its drive was disconnected, after Lika started. Nothing was "
+            "written. Restart Lika: it checks the register again and offers the newest "
+            "good backup."
+        )
 
 
 class NotADatabaseError(InputError):

@@ -14,10 +14,10 @@ opens the register the usual way, which creates, upgrades, repairs or refuses it
 usual messages. The door never decides what the usual way would decide otherwise.
 
 The window's first page (``first_look``, issue 18) comes through the same door, with two
-differences: the register is opened the usual way right after, start check included, so
-the door leaves that check's integrity scan to it (about half a second at 100,000
-assessments, which the first page would otherwise wait for twice), and it never waits for
-another program's lock (the usual way does).
+differences: the start check follows right after (and the usual opening when the user
+first writes), so the door leaves that check's integrity scan to it (about half a second
+at 100,000 assessments, which the first page would otherwise wait for twice), and it
+never waits for another program's lock (the usual way does).
 """
 
 from __future__ import annotations
@@ -56,8 +56,8 @@ def open_as_is(path: Path | str) -> Register | None:
 
 
 def first_look(path: Path | str) -> Register | None:
-    """``open_as_is`` for the window's first page, which the usual opening and its start
-    check follow at once: no integrity scan, no waiting, None for a busy register too."""
+    """``open_as_is`` for the window's first page, which the start check follows at
+    once: no integrity scan, no waiting, None for a busy register too."""
     try:
         return _open(Path(path), timeout_s=LOOK_TIMEOUT_S, scan=False)
     except DatabaseBusyError:

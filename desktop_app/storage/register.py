@@ -159,7 +159,11 @@ class Register:
             conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         except sqlite3.Error as error:
             raise describe_sqlite_error(error, path) from None
-        conn.execute(f"PRAGMA cache_size = {-READER_CACHE_KIB}")
+        try:
+            conn.execute(f"PRAGMA cache_size = {-READER_CACHE_KIB}")  # not a database: fails
+        except sqlite3.Error as error:
+            conn.close()
+            raise describe_sqlite_error(error, path) from None
         return cls(conn, path)
 
     def close(self) -> None:

@@ -56,10 +56,12 @@ class AssessmentRepository:
         )
 
     @classmethod
-    def open(cls, path: Path, *, clock: Clock = utc_now) -> AssessmentRepository:
+    def open(
+        cls, path: Path, *, clock: Clock = utc_now, create: bool = True
+    ) -> AssessmentRepository:
         from desktop_app.storage.database import open_database  # with sqlite-utils
 
-        return cls(open_database(path), clock=clock)
+        return cls(open_database(path, create=create), clock=clock)
 
     @classmethod
     def reading(cls, conn: sqlite3.Connection) -> AssessmentRepository:

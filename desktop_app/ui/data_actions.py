@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
@@ -103,7 +103,9 @@ class DataActions(QObject):
 
     def start(self) -> None:
         """After the window is shown: reopen interrupted work, back up, watch the day."""
-        reopened = self.session.restore(self.window, self._exists)
+        reopened = 0
+        if self.session.interrupted() and self._register_opens():
+            reopened = self.session.restore(self.window, self._exists)
         if reopened:
             self.window.statusBar().showMessage(
                 self.tr(
@@ -115,6 +117,17 @@ class DataActions(QObject):
         if self.server_url is None:  # a server is backed up by IT (File → Backups…)
             self.backup_now(Reason.START)
             self.daily.start()
+
+    def _register_opens(self) -> bool:
+        """Reopening interrupted work opens the register for writing: if it cannot be
+        opened now, say why (the work itself was saved as it was typed)."""
+        try:
+            _ = self.context.service
+        except LikaError as error:
+            title = QCoreApplication.translate("MainWindow", "Could not open the assessment")
+            QMessageBox.warning(self.window, title, literal(str(error)))
+            return False
+        return True
 
     def _exists(self, assessment_id: int) -> bool:
         try:

@@ -120,7 +120,9 @@ def list_first_page(
     context = ListContext(words, settings)
     try:
         with reader:
-            window.show_list(context, lambda: open_reader(path), first_reader=reader)
+            # Workers read the register by its full path: the working folder may change.
+            where = path.resolve()
+            window.show_list(context, lambda: open_reader(where), first_reader=reader)
     except LikaError:
         return None  # the first page could not be read: the normal path checks why
     # As read (a reader creates the empty write-ahead log of a register closed cleanly).

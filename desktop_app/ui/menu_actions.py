@@ -37,7 +37,8 @@ def install_report_action(window: QMainWindow, context: UiContext) -> QAction:
         from desktop_app.ui.literal_text import literal
         from desktop_app.ui.report_dialog import ReportDialog
 
-        try:  # the dialog lists the register's units: opens it if nothing has yet
+        try:  # the dialog lists the register's units: opened first if nothing has yet
+            _ = context.service
             dialog = ReportDialog(context, window)
         except LikaError as error:
             QMessageBox.warning(window, action.text().replace("&", ""), literal(str(error)))

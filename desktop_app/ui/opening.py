@@ -18,6 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.domain.errors import LikaError
@@ -117,17 +118,28 @@ def listed_context(
     """The context of a window that lists the register already: the start check has
     passed, and the content (unless loaded for the list's words) and the register for
     writing (sqlite-utils, the migrations' check, the service) are opened when first
-    needed: opening an assessment, a new one, an import, Settings. Until then nothing
-    is written, so the start needs only what the list does (issue 18)."""
-
+    needed: opening, creating or importing an assessment, a report, an evaluation, the
+    revisions. Until then nothing is written, so the start needs only what the list
+    does (issue 18). The register is opened by its full path, as the start checked it,
+    and only if it is still there: a register moved, deleted or emptied since is never
+    made anew in its place (``RegisterGoneError``)."""
+    path = path.resolve()  # as SQLite names it; the working folder may change meanwhile
     folder = settings.checklist_folder
 
     def open_service() -> AssessmentService:
         from desktop_app.app import registers
+        from desktop_app.app.errors import RegisterGoneError
 
+        if not _still_there(path):
+            raise RegisterGoneError(path)
         same = content is not None and settings.checklist_folder == folder  # not changed since
         loaded = content if same and content is not None else load_window_content(settings)
-        store = registers.open_store(path)
+        try:
+            store = registers.open_store(path, create=False)
+        except LikaError as error:  # gone or emptied between the look above and now
+            if not _still_there(path):
+                raise RegisterGoneError(path) from error
+            raise
         try:
             return make_service(store, loaded, settings)
         except BaseException:
@@ -139,9 +151,16 @@ def listed_context(
         settings,
         ui_language(settings.ui_language),
         open_service=open_service,
-        register_path=str(path.absolute()),
+        register_path=str(path),
         words=window.list_context.words,
     )
+
+
+def _still_there(path: Path) -> bool:
+    try:
+        return path.is_file() and path.stat().st_size > 0
+    except OSError:
+        return False
 
 
 def finish_start(window: MainWindow, content: Content | None = None) -> None:
@@ -151,8 +170,10 @@ def finish_start(window: MainWindow, content: Content | None = None) -> None:
     quit_when_listed_if_requested(window)
     if content is not None:
         window.report_content_errors(content)
-    else:
-        window.context.when_service_opened(lambda service: window.report_content_errors())
+    else:  # after the action that opened it, not in the middle of it
+        window.context.when_service_opened(
+            lambda _service: QTimer.singleShot(0, window.report_content_errors)
+        )
     window.data_actions.start()
 
 

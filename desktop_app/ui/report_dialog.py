@@ -169,7 +169,8 @@ class ReportDialog(QDialog):
 
         def work(progress: Progress) -> None:
             progress.start(0, label)
-            repository = registers.open_store(where)  # this thread's own connection
+            # This thread's own connection, to the register that is there (never a new one).
+            repository = registers.open_store(where, create=False)
             try:
                 data = portfolio_input(repository, content, period, unit=unit, language=language)
             finally:

@@ -87,7 +87,7 @@ def _open_first(window: MainWindow) -> bool:
         print("smoke test: the register lists no assessment to open", file=sys.stderr)
         return False
     try:
-        service = window.context.service  # opened for writing here, the first time
+        _ = window.context.service  # opened for writing here, the first time
     except LikaError as error:
         print(f"smoke test: the register could not be opened: {error}", file=sys.stderr)
         return False
@@ -95,7 +95,7 @@ def _open_first(window: MainWindow) -> bool:
     opened = window.open_assessment(row.id)
     if opened is None:
         return False
-    _say(f"{OPENED_MARKER} ({service.get(row.id).decision.title})")
+    _say(f"{OPENED_MARKER} ({row.title})")
     opened.close()
     return True
 
@@ -111,7 +111,7 @@ def _say_peak() -> None:
 
 def quit_when_listed_if_requested(window: MainWindow) -> None:
     """Call right after ``window.attach()``: quit once the start is complete, the
-    register's first page painted (and reported) and its list read with the service
+    register's first page painted (and reported), its list read and the window
     attached; with 1 if the list could not be read."""
     if not requested():
         return

@@ -1,7 +1,9 @@
 """A start that lists the register opens it for writing only when the user first does
-something that writes (issue 18): until then nothing is written, nothing of the write
-path is loaded, and the window still notices a restore made elsewhere. When the register
-can no longer be opened by then, the action says why and nothing is lost."""
+something that needs the service (opens, creates or imports an assessment, a report,
+the revisions; issue 18): until then nothing is written, nothing of the write path is
+loaded, and the window still notices a restore made elsewhere. When the register can no
+longer be opened by then, the action says why, nothing is written, and a register moved,
+deleted or emptied meanwhile is never made anew in its place."""
 
 from __future__ import annotations
 
@@ -44,7 +46,15 @@ def listed_window(qtbot, path: Path, settings) -> MainWindow:
     assert fill_window(window, path, settings, is_default=False,
                        dialogs=NoDialogs(), first=first) is None  # fmt: skip
     assert window.attached
+    settled(qtbot, window)
     return window
+
+
+def settled(qtbot, window: MainWindow) -> None:
+    """The start's work on workers (the list's count and units, the start-up backup)
+    done and delivered, so that a test changes the register after it."""
+    window.data_actions.runner.wait()
+    qtbot.wait(20)
 
 
 def dump(path: Path) -> str:
@@ -161,3 +171,85 @@ def test_the_smoke_test_hook_opens_an_assessment_when_asked(tmp_path, content) -
     lines = result.stdout.splitlines()
     assert lines[:3] == [smoke_hook.MARKER, smoke_hook.READY_MARKER, smoke_hook.STARTED_MARKER]
     assert lines[3].startswith(smoke_hook.OPENED_MARKER) and "Ärende" in lines[3]
+
+
+@pytest.mark.parametrize("change", ["deleted", "emptied", "folder gone"])
+def test_a_register_gone_since_the_start_is_never_made_anew(
+    qtbot, tmp_path, content, settings, messages, change
+) -> None:
+    """Deleted, emptied (a full disk, an interrupted copy) or on a drive that went away:
+    the first action says so and creates nothing; before, the opening made an empty
+    register there and new work went into it."""
+    import shutil
+
+    folder = tmp_path / "share"
+    folder.mkdir()
+    path = filled_register(folder / "lika.db", content, count=2)
+    window = listed_window(qtbot, path, settings)
+    if change == "deleted":
+        path.unlink()
+    elif change == "emptied":
+        path.write_bytes(b"")
+    else:
+        shutil.rmtree(folder)
+
+    assert window.open_assessment(1) is None
+    window.new_assessment()
+    settled(qtbot, window)
+    assert len(messages) == 2 and all("no longer there" in text for text in messages)
+    assert not window.context.service_open
+    if change == "emptied":
+        assert path.stat().st_size == 0
+    else:
+        assert not path.exists() and (change == "deleted") == folder.exists()
+
+
+def test_the_register_is_the_one_the_start_checked_whatever_the_working_folder(
+    qtbot, tmp_path, content, settings, monkeypatch
+) -> None:
+    """``lika --db lika.db`` names the register relative to the working folder of the
+    start; the opening later must not follow a change of it."""
+    here = tmp_path / "here"
+    here.mkdir()
+    filled_register(here / "lika.db", content, count=2)
+    monkeypatch.chdir(here)
+    window = listed_window(qtbot, Path("lika.db"), settings)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    assert isinstance(window.open_assessment(1), EditorWindow)
+    assert Path(window.context.service.register_path) == here / "lika.db"
+    assert not (elsewhere / "lika.db").exists()
+    close_service(window)
+
+
+def test_a_failed_report_leaves_no_half_made_dialog(
+    qtbot, tmp_path, content, settings, messages
+) -> None:
+    from desktop_app.ui.report_dialog import ReportDialog
+
+    path = filled_register(tmp_path / "lika.db", content, count=1)
+    window = listed_window(qtbot, path, settings)
+    make_newer(path)
+    for _ in range(2):
+        window.report_action.trigger()
+    assert len(messages) == 2
+    assert window.findChildren(ReportDialog) == []
+
+
+def test_the_restore_watch_keeps_watching_after_a_file_it_cannot_read(
+    qtbot, tmp_path, content, settings, messages
+) -> None:
+    """A moment when the register is not a database (a copy being written over it): the
+    watch looks again next time instead of stopping for good."""
+    path = filled_register(tmp_path / "lika.db", content, count=1)
+    window = listed_window(qtbot, path, settings)
+    kept = path.read_bytes()
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    path.write_bytes(b"not a database, not even SQLite" * 200)
+    assert not window.restore_watch.check()
+    assert window.restore_watch._timer.isActive()
+    path.write_bytes(kept)
+    assert not window.restore_watch.check()
+    settled(qtbot, window)
