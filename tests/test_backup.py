@@ -249,14 +249,21 @@ def test_restore_over_a_newer_register_keeps_it_byte_for_byte(register) -> None:
     assert register_state(kept) == newer
 
 
-@pytest.mark.parametrize("spoil", ["damage", "newer", "text"])
+@pytest.mark.parametrize("spoil", ["damage", "newer", "text", "empty", "no tables"])
 def test_restore_refuses_a_bad_backup(register, tmp_path, spoil) -> None:
+    """Also an empty file and an SQLite file without tables: restored with ``--force``
+    they emptied the register, and no copy of it was kept."""
     bad = tmp_path / "bad.db"
     bad.write_bytes(register.read_bytes())
     if spoil == "damage":
         damage(bad)
     elif spoil == "newer":
         make_newer(bad)
+    elif spoil == "empty":
+        bad.write_bytes(b"")
+    elif spoil == "no tables":
+        bad.unlink()
+        sqlite3.connect(bad).execute("PRAGMA user_version = 1").connection.close()
     else:
         bad.write_text("not a database")
     before = register_state(register)
@@ -462,3 +469,32 @@ def test_a_backup_from_an_open_connection_leaves_its_cache_size_alone(tmp_path) 
         assert conn.execute("PRAGMA cache_size").fetchone()[0] == before
     finally:
         conn.close()
+
+
+@pytest.mark.parametrize("state", ["missing", "empty", "no tables"])
+def test_opening_without_create_makes_nothing(tmp_path, state) -> None:
+    """What a window opens when its first action needs the register: never a new one,
+    not even an empty file SQLite would make for a path deleted a moment before."""
+    path = tmp_path / "lika.db"
+    if state == "empty":
+        path.write_bytes(b"")
+    elif state == "no tables":
+        sqlite3.connect(path).execute("PRAGMA user_version = 1").connection.close()
+    before = path.read_bytes() if path.exists() else None
+    with pytest.raises((InputError, StorageError)):
+        database.open_database(path, create=False)
+    assert (path.read_bytes() if path.exists() else None) == before
+    real_connect = sqlite3.connect
+
+    def deleted_meanwhile(*args, **kwargs):
+        path.unlink(missing_ok=True)
+        return real_connect(*args, **kwargs)
+
+    if state == "empty":  # deleted between the look and SQLite's open: still not made
+        sqlite3.connect = deleted_meanwhile
+        try:
+            with pytest.raises(StorageError):
+                database.open_database(path, create=False)
+        finally:
+            sqlite3.connect = real_connect
+        assert not path.exists()

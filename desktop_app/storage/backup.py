@@ -367,8 +367,9 @@ def daily_backup_due(db_path: Path, now: datetime | None = None) -> bool:
 
 
 def check_backup(path: Path) -> None:
-    """Raise unless ``path`` is an undamaged Lika register this version understands."""
-    check_understood(path)
+    """Raise unless ``path`` is an undamaged Lika register this version understands (an
+    empty file would empty the register it is restored into)."""
+    check_understood(path, empty_ok=False)
     conn = connect_readonly(path)
     try:
         problems = integrity_problems(conn)

@@ -111,8 +111,10 @@ def connect_readonly(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def check_understood(path: Path) -> None:
-    """Raise unless ``path`` is a Lika register this version fully understands.
+def check_understood(path: Path, *, empty_ok: bool = True) -> None:
+    """Raise unless ``path`` is a Lika register this version fully understands; with
+    ``empty_ok=False`` also when it holds none yet (empty, or SQLite without tables):
+    a backup to restore must hold one.
 
     Reads only: used before restoring a backup and by ``lika check``.
     """
@@ -122,7 +124,8 @@ def check_understood(path: Path) -> None:
     _check_header(path)
     conn = connect_readonly(path)
     try:
-        _check_lika_schema(conn, path)
+        if not _check_lika_schema(conn, path) and not empty_ok:
+            raise NotADatabaseError(f"{path} holds no Lika register: it is empty")
     except sqlite3.Error as error:
         raise describe_sqlite_error(error, path) from None
     finally:
@@ -154,8 +157,10 @@ def open_database(path: Path, *, create: bool = True) -> Database:
         _create_private_file(path)
     else:
         raise InputError(f"No database at {path}")
+    # Without ``create`` SQLite may not make the file either (deleted meanwhile).
+    target = path if create else "file:" + urllib.parse.quote(str(path.resolve())) + "?mode=rw"
     try:
-        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000, uri=not create)
     except sqlite3.Error as error:
         raise describe_sqlite_error(error, path) from None
     try:

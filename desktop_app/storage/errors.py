@@ -23,8 +23,8 @@ class RegisterGoneError(StorageError):
         super().__init__(
             f"The register {path} is no longer there, or is empty: it was moved, deleted "
             "or emptied, or its drive was disconnected, after Lika started. Nothing was "
-            "written. Restart Lika: it checks the register again and offers the newest "
-            "good backup."
+            "written. Put it back or reconnect the drive and try again; its backups are in "
+            "the folder beside it whose name ends in .backups."
         )
 
 

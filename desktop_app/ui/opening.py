@@ -172,7 +172,7 @@ def finish_start(window: MainWindow, content: Content | None = None) -> None:
         window.report_content_errors(content)
     else:  # after the action that opened it, not in the middle of it
         window.context.when_service_opened(
-            lambda _service: QTimer.singleShot(0, window.report_content_errors)
+            lambda _service: QTimer.singleShot(0, window, window.report_content_errors)
         )
     window.data_actions.start()
 

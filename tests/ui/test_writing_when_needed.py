@@ -193,19 +193,23 @@ def test_a_register_gone_since_the_start_is_never_made_anew(
     else:
         shutil.rmtree(folder)
 
+    def nothing_made() -> None:
+        assert not window.context.service_open
+        if change == "emptied":
+            assert path.stat().st_size == 0
+        else:
+            assert not path.exists() and (change == "deleted") == folder.exists()
+
     assert window.open_assessment(1) is None
+    nothing_made()
     window.new_assessment()
     settled(qtbot, window)
     assert len(messages) == 2 and all("no longer there" in text for text in messages)
-    assert not window.context.service_open
-    if change == "emptied":
-        assert path.stat().st_size == 0
-    else:
-        assert not path.exists() and (change == "deleted") == folder.exists()
+    nothing_made()
 
 
 def test_the_register_is_the_one_the_start_checked_whatever_the_working_folder(
-    qtbot, tmp_path, content, settings, monkeypatch
+    qtbot, tmp_path, content, settings, monkeypatch, messages
 ) -> None:
     """``lika --db lika.db`` names the register relative to the working folder of the
     start; the opening later must not follow a change of it."""
@@ -220,6 +224,9 @@ def test_the_register_is_the_one_the_start_checked_whatever_the_working_folder(
     assert isinstance(window.open_assessment(1), EditorWindow)
     assert Path(window.context.service.register_path) == here / "lika.db"
     assert not (elsewhere / "lika.db").exists()
+    window.refresh()  # the list's workers read it by its full path too
+    settled(qtbot, window)
+    assert messages == []
     close_service(window)
 
 
